@@ -1,0 +1,202 @@
+"""The map canvas widget: paints the document with :class:`MapRenderer`, pans, zooms, identifies."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPen, QTransform, QWheelEvent
+from PySide6.QtWidgets import QWidget
+
+from asean_atlas.layers.document import DEFAULT_BBOX, MapDocument
+from asean_atlas.layers.layer import Layer
+from asean_atlas.layers.viewport import Viewport
+
+from . import layout
+from .qtgeom import geometry_path
+from .renderer import MapRenderer
+
+#: Identify search radius, pixels.
+IDENTIFY_TOLERANCE_PX = 6.0
+HIGHLIGHT = QColor("#ffd400")
+
+
+class MapCanvas(QWidget):
+    """Interactive map: drag to pan, wheel to zoom (about the cursor), click to identify.
+
+    Signals
+    -------
+    painted()
+        After each paint (used by ``--screenshot`` and tests to wait for a drawn map).
+    feature_identified(object, int)
+        The layer and positional row clicked; ``(None, -1)`` when nothing is under the click.
+    view_changed()
+        The view moved or zoomed.
+    """
+
+    painted = Signal()
+    feature_identified = Signal(object, int)
+    view_changed = Signal()
+
+    def __init__(self, document: MapDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.renderer = MapRenderer()
+        self.viewport = Viewport(width=max(self.width(), 1), height=max(self.height(), 1))
+        self._pending_bbox: tuple[float, float, float, float] | None = DEFAULT_BBOX
+        self._drag_from: QPointF | None = None
+        self._drag_moved = False
+        self.selection: tuple[Layer, int] | None = None
+        self.setMinimumSize(320, 240)
+        self.setMouseTracking(False)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        document.layers_changed.connect(lambda: self.update())
+        document.year_changed.connect(lambda _year: self.update())
+
+    # -- view -----------------------------------------------------------------------------------
+    def zoom_to_bbox(self, bbox: tuple[float, float, float, float], pad: float = 0.03) -> None:
+        """Show ``(west, south, east, north)`` degrees (applied at the next resize if not shown yet)."""
+        if self.width() <= 1 or not self.isVisible():
+            self._pending_bbox = bbox
+        self.viewport.resize(self.width(), self.height())
+        self.viewport.fit_bbox(bbox, pad)
+        self.view_changed.emit()
+        self.update()
+
+    def zoom_to_full_extent(self) -> None:
+        """Show every visible layer (the Atlas region if no layer has an extent)."""
+        self.zoom_to_bbox(self.document.full_extent() or DEFAULT_BBOX)
+
+    def zoom_to_layer(self, layer: Layer) -> None:
+        """Show the extent of ``layer`` (a single point gets a padded extent)."""
+        bbox = layer.bounds()
+        if bbox is not None:
+            self.zoom_to_bbox(bbox, pad=0.05)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        self.viewport.resize(self.width(), self.height())
+        if self._pending_bbox is not None and self.width() > 1:
+            self.viewport.fit_bbox(self._pending_bbox, 0.0)
+            self._pending_bbox = None
+        super().resizeEvent(event)
+
+    # -- painting -------------------------------------------------------------------------------
+    def paintEvent(self, event) -> None:  # noqa: N802
+        self.viewport.resize(self.width(), self.height())
+        painter = QPainter(self)
+        try:
+            self.renderer.render(painter, self.document, self.viewport)
+            self._paint_selection(painter)
+            layout.draw_date_stamp(painter, self.document.year, self.viewport, 1.0)
+            layout.draw_scale_bar(painter, self.viewport, 1.0, self.viewport.height)
+        finally:
+            painter.end()
+        self.painted.emit()
+
+    def _paint_selection(self, painter: QPainter) -> None:
+        if self.selection is None:
+            return
+        layer, row = self.selection
+        if layer not in self.document.layers or not layer.visible:
+            return
+        geom = layer.display_geometries[row]
+        if geom is None or geom.is_empty:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if geom.geom_type in ("Point", "MultiPoint"):
+            import shapely
+
+            xy = shapely.get_coordinates(geom)
+            px, py = self.viewport.to_pixels(xy[:, 0], xy[:, 1])
+            painter.setPen(QPen(QColor("#202020"), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            r = layer.style.marker_size / 2 + 5
+            for x, y in zip(np.atleast_1d(px), np.atleast_1d(py)):
+                painter.drawEllipse(QPointF(float(x), float(y)), r, r)
+        else:
+            painter.setTransform(QTransform(*self.viewport.affine()))
+            pen = QPen(HIGHLIGHT, layer.style.stroke_width + 4)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.setOpacity(0.8)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(geometry_path(geom))
+        painter.restore()
+
+    # -- identify -------------------------------------------------------------------------------
+    def identify(self, px: float, py: float) -> tuple[Layer, int] | None:
+        """The top-most visible feature within :data:`IDENTIFY_TOLERANCE_PX` of pixel ``(px, py)``.
+
+        Features hidden by the time filter are not found.
+
+        Returns
+        -------
+        (Layer, int) or None
+            The layer and the positional row of its GeoDataFrame.
+        """
+        mx, my = self.viewport.to_map(px, py)
+        tol = IDENTIFY_TOLERANCE_PX * self.viewport.resolution
+        for layer in reversed(self.document.visible_layers()):
+            if layer.feature_count == 0:
+                continue
+            row = layer.index.nearest_within(mx, my, tol, layer.time_mask(self.document.year))
+            if row is not None:
+                return layer, row
+        return None
+
+    def select(self, layer: Layer | None, row: int = -1) -> None:
+        """Highlight a feature (or clear with ``None``) and announce it."""
+        self.selection = (layer, row) if layer is not None else None
+        self.feature_identified.emit(layer, row)
+        self.update()
+
+    # -- mouse ----------------------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._drag_from = event.position()
+            self._drag_moved = False
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._drag_from is None:
+            return
+        d = event.position() - self._drag_from
+        if self._drag_moved or abs(d.x()) + abs(d.y()) > 3:
+            self._drag_moved = True
+            self.viewport.pan_pixels(d.x(), d.y())
+            self._drag_from = event.position()
+            self.view_changed.emit()
+            self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton and self._drag_from is not None:
+            if not self._drag_moved:
+                hit = self.identify(event.position().x(), event.position().y())
+                self.select(*(hit if hit else (None, -1)))
+            self._drag_from = None
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        steps = event.angleDelta().y() / 120.0
+        if steps:
+            self.viewport.zoom(1.25**steps, event.position().x(), event.position().y())
+            self.view_changed.emit()
+            self.update()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        key = event.key()
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.viewport.zoom(1.5)
+        elif key == Qt.Key.Key_Minus:
+            self.viewport.zoom(1 / 1.5)
+        elif key == Qt.Key.Key_Left:
+            self.viewport.pan_pixels(60, 0)
+        elif key == Qt.Key.Key_Right:
+            self.viewport.pan_pixels(-60, 0)
+        elif key == Qt.Key.Key_Up:
+            self.viewport.pan_pixels(0, 60)
+        elif key == Qt.Key.Key_Down:
+            self.viewport.pan_pixels(0, -60)
+        else:
+            super().keyPressEvent(event)
+            return
+        self.view_changed.emit()
+        self.update()

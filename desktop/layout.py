@@ -1,0 +1,198 @@
+"""Map furniture painted over the map: title, date stamp, legend, scale bar, north arrow,
+attribution. Used by the PNG export (all of it) and the canvas (date stamp and scale bar)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+
+from asean_atlas.layers.document import MapDocument
+from asean_atlas.layers.layer import Layer
+from asean_atlas.layers.viewport import Viewport
+
+INK = QColor("#1f2a33")
+PANEL = QColor(255, 255, 255, 225)
+BASEMAP_ATTRIBUTION = "Basemap: Natural Earth (public domain)"
+
+
+def _font(point_px: float, bold: bool = False) -> QFont:
+    f = QFont("DejaVu Sans")
+    f.setPixelSize(max(6, round(point_px)))
+    f.setBold(bold)
+    return f
+
+
+def draw_title(painter: QPainter, title: str, subtitle: str | None, vp: Viewport, scale: float) -> float:
+    """Title band across the top; returns its height in pixels."""
+    tf, sf = _font(22 * scale, True), _font(13 * scale)
+    pad = 10 * scale
+    h = QFontMetricsF(tf).height() + (QFontMetricsF(sf).height() if subtitle else 0) + 2 * pad
+    painter.save()
+    painter.fillRect(QRectF(0, 0, vp.width, h), PANEL)
+    painter.setPen(INK)
+    painter.setFont(tf)
+    painter.drawText(QPointF(pad * 1.5, pad + QFontMetricsF(tf).ascent()), title)
+    if subtitle:
+        painter.setFont(sf)
+        y = pad + QFontMetricsF(tf).height() + QFontMetricsF(sf).ascent()
+        painter.drawText(QPointF(pad * 1.5, y), subtitle)
+    painter.restore()
+    return h
+
+
+def draw_date_stamp(painter: QPainter, year: int | None, vp: Viewport, scale: float, top: float = 0.0) -> None:
+    """The year of the time filter, large, at the top right of the map."""
+    if year is None:
+        return
+    font = _font(30 * scale, True)
+    fm = QFontMetricsF(font)
+    text = str(year)
+    pad = 8 * scale
+    w, h = fm.horizontalAdvance(text) + 2 * pad, fm.height() + pad
+    rect = QRectF(vp.width - w - 12 * scale, top + 12 * scale, w, h)
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(PANEL)
+    painter.drawRoundedRect(rect, 4 * scale, 4 * scale)
+    painter.setPen(INK)
+    painter.setFont(font)
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+    painter.restore()
+
+
+def draw_scale_bar(painter: QPainter, vp: Viewport, scale: float, bottom: float) -> None:
+    """Geodesic scale bar (pyproj Geod at the map centre) at the bottom right."""
+    px, _, label = vp.scale_bar(max_pixels=160 * scale)
+    font = _font(11 * scale)
+    fm = QFontMetricsF(font)
+    x1 = vp.width - 16 * scale
+    x0 = x1 - px
+    y = bottom - 10 * scale
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(PANEL)
+    painter.drawRect(QRectF(x0 - 6 * scale, y - fm.height() - 8 * scale, px + 12 * scale, fm.height() + 14 * scale))
+    pen = QPen(INK, 2 * scale)
+    painter.setPen(pen)
+    painter.drawLine(QPointF(x0, y), QPointF(x1, y))
+    painter.drawLine(QPointF(x0, y), QPointF(x0, y - 6 * scale))
+    painter.drawLine(QPointF(x1, y), QPointF(x1, y - 6 * scale))
+    painter.setFont(font)
+    painter.drawText(QPointF(x0 + (px - fm.horizontalAdvance(label)) / 2, y - 4 * scale), label)
+    painter.restore()
+
+
+def draw_north_arrow(painter: QPainter, vp: Viewport, scale: float, top: float) -> None:
+    """A north arrow at the top left of the map (north is up in Web Mercator)."""
+    x, y, s = 28 * scale, top + 18 * scale, 14 * scale
+    painter.save()
+    painter.setPen(QPen(INK, 1.2 * scale))
+    painter.setBrush(INK)
+    painter.drawPolygon(QPolygonF([QPointF(x, y), QPointF(x - s / 2, y + s * 1.4), QPointF(x, y + s), QPointF(x + s / 2, y + s * 1.4)]))
+    painter.setFont(_font(12 * scale, True))
+    painter.drawText(QRectF(x - s, y + s * 1.4, 2 * s, s * 1.3), Qt.AlignmentFlag.AlignCenter, "N")
+    painter.restore()
+
+
+def legend_rows(document: MapDocument) -> list[tuple[Layer, str, str, bool]]:
+    """Legend rows, top layer first: ``(layer, label, colour, dashed)``; one per category."""
+    rows = []
+    for layer in reversed(document.visible_layers()):
+        entries = layer.style.legend_entries()
+        if len(entries) == 1 and not entries[0][0]:
+            rows.append((layer, layer.title, entries[0][1], entries[0][2]))
+        else:
+            rows.append((layer, layer.title, "", False))
+            rows.extend((layer, f"   {label}", color, dashed) for label, color, dashed in entries)
+    return rows
+
+
+def draw_legend(painter: QPainter, document: MapDocument, vp: Viewport, scale: float, bottom: float) -> QRectF:
+    """Legend of the visible layers and their classes, bottom left; returns its rectangle."""
+    rows = legend_rows(document)
+    if not rows:
+        return QRectF()
+    font, head = _font(12 * scale), _font(12 * scale, True)
+    fm = QFontMetricsF(font)
+    line_h = fm.height() + 4 * scale
+    sym_w = 26 * scale
+    pad = 10 * scale
+    text_w = max(QFontMetricsF(head).horizontalAdvance(r[1]) for r in rows)
+    w = pad * 2 + sym_w + 8 * scale + text_w
+    h = pad * 2 + line_h * (len(rows) + 1)
+    rect = QRectF(12 * scale, bottom - h - 12 * scale, w, h)
+    painter.save()
+    painter.setPen(QPen(QColor("#9aa5ad"), 1))
+    painter.setBrush(PANEL)
+    painter.drawRect(rect)
+    painter.setPen(INK)
+    painter.setFont(head)
+    y = rect.top() + pad + fm.ascent()
+    painter.drawText(QPointF(rect.left() + pad, y), "Legend")
+    for layer, label, color, dashed in rows:
+        y += line_h
+        cy = y - fm.ascent() / 2 + 1
+        x0 = rect.left() + pad
+        if color:
+            _draw_symbol(painter, layer, QColor(color), dashed, QRectF(x0, cy - 7 * scale, sym_w, 14 * scale), scale)
+        painter.setPen(INK)
+        painter.setFont(font if (color or label.startswith(" ")) else head)
+        painter.drawText(QPointF(x0 + sym_w + 8 * scale, y), label.strip() if color and label.startswith(" ") else label)
+    painter.restore()
+    return rect
+
+
+def _draw_symbol(painter: QPainter, layer: Layer, color: QColor, dashed: bool, box: QRectF, scale: float) -> None:
+    kind = layer.geometry_kind
+    style = layer.style
+    painter.save()
+    if kind == "point":
+        size = style.marker_size * scale
+        painter.setPen(QPen(QColor("white"), 1.5 * scale))
+        painter.setBrush(color)
+        painter.drawEllipse(box.center(), size / 2 + 0.5, size / 2 + 0.5)
+    elif kind == "line" or kind == "mixed":
+        pen = QPen(color, max(2.0, style.stroke_width) * scale)
+        if dashed:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        path = QPainterPath(QPointF(box.left(), box.center().y() + 3 * scale))
+        path.cubicTo(
+            QPointF(box.left() + box.width() / 3, box.top()),
+            QPointF(box.left() + 2 * box.width() / 3, box.bottom()),
+            QPointF(box.right(), box.center().y() - 3 * scale),
+        )
+        painter.drawPath(path)
+    else:
+        fill = QColor(style.fill_color or color)
+        fill.setAlphaF(style.fill_opacity)
+        painter.setPen(QPen(color, 1.2 * scale))
+        painter.setBrush(fill)
+        painter.drawRect(box.adjusted(2 * scale, 0, -2 * scale, 0))
+    painter.restore()
+
+
+def attribution_text(document: MapDocument) -> str:
+    """Sources of the visible layers and the basemap, de-duplicated, in one line."""
+    parts = []
+    for layer in document.visible_layers():
+        text = layer.attribution or (f"Layer: {layer.title}" if not layer.builtin else "")
+        if text and text not in parts:
+            parts.append(text)
+    parts.append(BASEMAP_ATTRIBUTION)
+    return " · ".join(parts)
+
+
+def draw_attribution(painter: QPainter, document: MapDocument, vp: Viewport, scale: float) -> float:
+    """Attribution strip along the bottom; returns its height in pixels."""
+    font = _font(10 * scale)
+    fm = QFontMetricsF(font)
+    text = fm.elidedText(attribution_text(document), Qt.TextElideMode.ElideRight, vp.width - 16 * scale)
+    h = fm.height() + 6 * scale
+    painter.save()
+    painter.fillRect(QRectF(0, vp.height - h, vp.width, h), PANEL)
+    painter.setPen(QColor("#3b4650"))
+    painter.setFont(font)
+    painter.drawText(QPointF(8 * scale, vp.height - 3 * scale - fm.descent()), text)
+    painter.restore()
+    return h

@@ -1,0 +1,265 @@
+"""Docks of the main window: layer panel, attribute (identify) panel, time slider.
+
+Each is a thin view of the :class:`MapDocument`: it redraws from the model on its signals and
+writes user input back through the model's methods, keeping no state of its own.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSlider,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from asean_atlas.layers.document import MapDocument
+from asean_atlas.layers.layer import Layer
+
+
+def _swatch(color: str) -> QIcon:
+    pm = QPixmap(14, 14)
+    pm.fill(QColor(color))
+    return QIcon(pm)
+
+
+class LayerPanel(QWidget):
+    """Layer list, top layer first: visibility check boxes, raise/lower, remove, zoom to layer.
+
+    Signals
+    -------
+    zoom_to_layer(object)
+        The user asked to zoom to a layer (double click or the button).
+    """
+
+    zoom_to_layer = Signal(object)
+
+    def __init__(self, document: MapDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.list = QListWidget()
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.itemChanged.connect(self._item_changed)
+        self.list.itemDoubleClicked.connect(lambda item: self.zoom_to_layer.emit(item.data(Qt.ItemDataRole.UserRole)))
+        buttons = QHBoxLayout()
+        self.up_button = QToolButton(text="▲", toolTip="Raise layer")
+        self.down_button = QToolButton(text="▼", toolTip="Lower layer")
+        self.zoom_button = QToolButton(text="Zoom", toolTip="Zoom to layer")
+        self.remove_button = QToolButton(text="Remove", toolTip="Remove layer")
+        for b in (self.up_button, self.down_button, self.zoom_button, self.remove_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        self.up_button.clicked.connect(lambda: self._move(+1))
+        self.down_button.clicked.connect(lambda: self._move(-1))
+        self.zoom_button.clicked.connect(self._zoom)
+        self.remove_button.clicked.connect(self._remove)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.list)
+        lay.addLayout(buttons)
+        document.layers_changed.connect(self.refresh)
+        self._updating = False
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Rebuild the list from the document (top layer first)."""
+        selected = self.selected_layer()
+        self._updating = True
+        self.list.clear()
+        for layer in reversed(self.document.layers):
+            text = f"{layer.title}  ({layer.feature_count})"
+            item = QListWidgetItem(_swatch(layer.style.color), text)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if layer.visible else Qt.CheckState.Unchecked)
+            item.setData(Qt.ItemDataRole.UserRole, layer)
+            item.setToolTip(f"{layer.source}\n{layer.report.summary()}")
+            self.list.addItem(item)
+            if layer is selected:
+                item.setSelected(True)
+        self._updating = False
+
+    def selected_layer(self) -> Layer | None:
+        """The selected layer, or None."""
+        items = self.list.selectedItems() if hasattr(self, "list") else []
+        return items[0].data(Qt.ItemDataRole.UserRole) if items else None
+
+    def _item_changed(self, item: QListWidgetItem) -> None:
+        if not self._updating:
+            layer = item.data(Qt.ItemDataRole.UserRole)
+            layer.set_visible(item.checkState() == Qt.CheckState.Checked)
+
+    def _move(self, delta: int) -> None:
+        layer = self.selected_layer()
+        if layer is not None:
+            self.document.move_layer(layer, self.document.layers.index(layer) + delta)
+
+    def _zoom(self) -> None:
+        layer = self.selected_layer()
+        if layer is not None:
+            self.zoom_to_layer.emit(layer)
+
+    def _remove(self) -> None:
+        layer = self.selected_layer()
+        if layer is not None:
+            self.document.remove_layer(layer)
+
+
+class AttributePanel(QWidget):
+    """Identify results: every attribute of the clicked feature (source included), as text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.header = QLabel("Click a feature on the map to see its attributes.")
+        self.header.setWordWrap(True)
+        self.table = QTableWidget(0, 2)
+        self.table.setHorizontalHeaderLabels(["Attribute", "Value"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.header)
+        lay.addWidget(self.table)
+
+    def show_feature(self, layer: Layer | None, row: int) -> None:
+        """Fill the table with the attributes of ``layer``'s feature at positional ``row``."""
+        self.table.setRowCount(0)
+        if layer is None or row < 0:
+            self.header.setText("Nothing here. Click a feature on the map to see its attributes.")
+            return
+        frame = layer.frame
+        record = frame.iloc[row]
+        name = next((str(record[c]) for c in ("name", "NAME", "Name") if c in frame.columns), f"feature {row}")
+        self.header.setText(f"<b>{name}</b><br>{layer.title}")
+        geom = record[frame.geometry.name]
+        items = [(str(c), record[c]) for c in frame.columns if c != frame.geometry.name]
+        items.append(("geometry", geom.geom_type if geom is not None else "none"))
+        self.table.setRowCount(len(items))
+        for i, (key, value) in enumerate(items):
+            self.table.setItem(i, 0, QTableWidgetItem(key))
+            self.table.setItem(i, 1, QTableWidgetItem(_text(value)))
+        self.table.resizeRowsToContents()
+
+    def rows(self) -> dict[str, str]:
+        """What the table shows, ``{attribute: text}`` (for tests and copy)."""
+        return {self.table.item(i, 0).text(): self.table.item(i, 1).text() for i in range(self.table.rowCount())}
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and np.isnan(value):
+        return ""
+    if value is pd.NaT or value is pd.NA:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, np.ndarray):
+        return str(value.tolist())
+    return str(value)
+
+
+class TimeSlider(QWidget):
+    """Year slider over the document's temporal range: "as of" the end of the chosen year.
+
+    A check box turns the time filter on and off; play steps one year per interval and loops.
+    """
+
+    def __init__(self, document: MapDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.enabled_box = QCheckBox("Time filter")
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setPageStep(5)
+        self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.slider.setTickInterval(5)
+        self.year_label = QLabel("all years")
+        self.year_label.setMinimumWidth(90)
+        font = self.year_label.font()
+        font.setPointSize(font.pointSize() + 3)
+        font.setBold(True)
+        self.year_label.setFont(font)
+        self.min_label, self.max_label = QLabel(), QLabel()
+        self.play_button = QPushButton("▶ Play")
+        self.play_button.setCheckable(True)
+        self.timer = QTimer(self)
+        self.timer.setInterval(700)
+        self.timer.timeout.connect(self._step)
+        self.play_button.toggled.connect(self._play)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(6, 2, 6, 2)
+        for w in (self.enabled_box, self.play_button, self.min_label):
+            lay.addWidget(w)
+        lay.addWidget(self.slider, 1)
+        lay.addWidget(self.max_label)
+        lay.addWidget(self.year_label)
+        self.enabled_box.toggled.connect(self._toggled)
+        self.slider.valueChanged.connect(self._slider_moved)
+        document.year_changed.connect(self._sync)
+        document.layers_changed.connect(self.refresh_range)
+        self.refresh_range()
+
+    def refresh_range(self) -> None:
+        """Set the slider's range from the data (earliest to latest year of temporal layers)."""
+        span = self.document.year_range()
+        has = span is not None
+        self.setEnabled(has)
+        if not has:
+            return
+        lo, hi = span
+        self.slider.blockSignals(True)
+        self.slider.setRange(lo, hi)
+        self.slider.setValue(self.document.year if self.document.year is not None else hi)
+        self.slider.blockSignals(False)
+        self.min_label.setText(str(lo))
+        self.max_label.setText(str(hi))
+        self._sync(self.document.year)
+
+    def _sync(self, year) -> None:
+        self.enabled_box.blockSignals(True)
+        self.enabled_box.setChecked(year is not None)
+        self.enabled_box.blockSignals(False)
+        self.slider.setEnabled(year is not None)
+        if year is not None:
+            self.slider.blockSignals(True)
+            self.slider.setValue(year)
+            self.slider.blockSignals(False)
+            self.year_label.setText(f"as of {year}")
+        else:
+            self.year_label.setText("all years")
+
+    def _toggled(self, on: bool) -> None:
+        self.document.set_year(self.slider.value() if on else None)
+
+    def _slider_moved(self, value: int) -> None:
+        self.document.set_year(value)
+
+    def _play(self, on: bool) -> None:
+        self.play_button.setText("⏸ Pause" if on else "▶ Play")
+        if on:
+            if self.document.year is None or self.document.year >= self.slider.maximum():
+                self.document.set_year(self.slider.minimum())
+            self.timer.start()
+        else:
+            self.timer.stop()
+
+    def _step(self) -> None:
+        year = self.document.year
+        nxt = self.slider.minimum() if year is None or year >= self.slider.maximum() else year + 1
+        self.document.set_year(nxt)

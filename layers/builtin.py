@@ -1,0 +1,57 @@
+"""The Atlas's built-in layers as :class:`Layer` objects (data from :mod:`asean_atlas.geodata`)."""
+
+from __future__ import annotations
+
+from .errors import AtlasError
+from .layer import Layer, LoadReport
+from .style import Style
+from .temporal import TemporalSpec
+
+#: Licence line of layers built from TeleGeography's CC BY-NC-SA 3.0 facts.
+TELEGEOGRAPHY_ATTRIBUTION = "Cable facts © TeleGeography (submarinecablemap.com), CC BY-NC-SA 3.0"
+
+
+def builtin_layers() -> list[Layer]:
+    """Load every built-in layer, bottom to top, with its default style and temporal spec.
+
+    Returns
+    -------
+    list of Layer
+        GeoDataFrames in EPSG:4326; ``layer.builtin`` is True and ``layer.source`` is
+        ``"builtin:<id>"``.
+
+    Raises
+    ------
+    AtlasError
+        The packaged GeoPackage is missing or unreadable (a broken installation).
+    """
+    from asean_atlas.geodata import builtin as gb
+
+    layers = []
+    for info in gb.BUILTIN_LAYERS:
+        try:
+            frame = gb.load_builtin_layer(info.id)
+        except Exception as exc:
+            raise AtlasError(f"built-in layer {info.id!r} could not be read: {exc}") from None
+        style = Style.from_dict(dict(info.style))
+        if info.style.get("dashed_values") is None and info.style.get("categorized_field") == "status":
+            style.dashed_values = tuple(k for k in style.categories if k in ("planned", "under construction"))
+        temporal = TemporalSpec.from_dict(dict(info.temporal) if info.temporal else None)
+        if temporal is not None and temporal.start_field not in frame.columns:
+            temporal = None
+        attribution = getattr(info, "attribution", "") or (
+            TELEGEOGRAPHY_ATTRIBUTION if info.id in ("cables", "landing_stations") else ""
+        )
+        layer = Layer(
+            frame,
+            title=info.title,
+            source=f"builtin:{info.id}",
+            style=style,
+            temporal=temporal,
+            builtin=True,
+            report=LoadReport(source=f"builtin:{info.id}", features_read=len(frame),
+                              time_field=temporal.start_field if temporal else None),
+            attribution=attribution,
+        )
+        layers.append(layer)
+    return layers

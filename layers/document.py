@@ -1,0 +1,100 @@
+"""The map document: the ordered layer stack, the time state and the view. No Qt.
+
+Views (the Qt layer panel, the canvas, the year slider) subscribe to its psygnal signals and write
+user input back through its methods; they keep no state of their own (napari's model/view split).
+"""
+
+from __future__ import annotations
+
+from psygnal import Signal
+
+from .layer import Layer
+
+#: Default view of the Atlas: Southeast Asia and south China, ``(west, south, east, north)`` degrees.
+DEFAULT_BBOX = (89.0, -12.5, 142.0, 30.0)
+
+
+class MapDocument:
+    """Ordered layers (index 0 is drawn first, i.e. at the bottom), current year, title.
+
+    Signals
+    -------
+    layers_changed()
+        A layer was added, removed, reordered, or changed (style, visibility, temporal spec).
+    year_changed(object)
+        The time filter moved; the payload is the year (int) or None (time filter off).
+    """
+
+    layers_changed = Signal()
+    year_changed = Signal(object)
+
+    def __init__(self, title: str = "ASEAN Digital Atlas") -> None:
+        self.title = title
+        self.layers: list[Layer] = []
+        self.year: int | None = None
+
+    # -- layers -------------------------------------------------------------------------------
+    def add_layer(self, layer: Layer) -> Layer:
+        """Append ``layer`` on top of the stack and return it."""
+        self.layers.append(layer)
+        layer.changed.connect(self.layers_changed.emit)
+        self.layers_changed.emit()
+        return layer
+
+    def remove_layer(self, layer: Layer) -> None:
+        """Remove ``layer`` from the stack (no error if it is absent)."""
+        if layer in self.layers:
+            self.layers.remove(layer)
+            layer.changed.disconnect(self.layers_changed.emit)
+            self.layers_changed.emit()
+
+    def move_layer(self, layer: Layer, new_index: int) -> None:
+        """Move ``layer`` to position ``new_index`` (0 = bottom), clamped to the stack."""
+        self.layers.remove(layer)
+        new_index = max(0, min(new_index, len(self.layers)))
+        self.layers.insert(new_index, layer)
+        self.layers_changed.emit()
+
+    def unused_color(self) -> str:
+        """The first colour of the user palette no layer uses yet (cycles when all are used)."""
+        from .style import USER_PALETTE
+
+        used = {lyr.style.color.lower() for lyr in self.layers}
+        free = [c for c in USER_PALETTE if c.lower() not in used]
+        return free[0] if free else USER_PALETTE[len(self.layers) % len(USER_PALETTE)]
+
+    def visible_layers(self) -> list[Layer]:
+        """Visible layers, bottom to top."""
+        return [lyr for lyr in self.layers if lyr.visible]
+
+    # -- time ---------------------------------------------------------------------------------
+    def set_year(self, year: int | None) -> None:
+        """Move the time filter to "as of the end of ``year``"; None turns it off."""
+        year = None if year is None else int(year)
+        if year != self.year:
+            self.year = year
+            self.year_changed.emit(year)
+
+    def year_range(self) -> tuple[int, int] | None:
+        """Span of years over all temporal layers, or None if none is temporal."""
+        spans = [r for r in (lyr.year_range() for lyr in self.layers) if r is not None]
+        if not spans:
+            return None
+        return min(s[0] for s in spans), max(s[1] for s in spans)
+
+    def has_temporal_layers(self) -> bool:
+        """Whether any layer has a temporal spec."""
+        return any(lyr.temporal is not None for lyr in self.layers)
+
+    # -- extent -------------------------------------------------------------------------------
+    def full_extent(self) -> tuple[float, float, float, float] | None:
+        """Union bbox ``(west, south, east, north)`` in degrees of all visible layers, or None."""
+        boxes = [b for b in (lyr.bounds() for lyr in self.visible_layers()) if b is not None]
+        if not boxes:
+            return None
+        return (
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        )

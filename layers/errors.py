@@ -1,0 +1,40 @@
+"""The one exception family of the Atlas.
+
+Every failure a user can cause (a broken file, an unknown CRS, a bad command-line value) is raised
+as a subclass of :class:`AtlasError`. The GUI shows ``str(error)`` in a dialog; the command line prints
+it on one line and exits with status 2. The message always names the file (when there is one) and
+the problem in words a user understands.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class AtlasError(Exception):
+    """Base class of every user-facing error of the Atlas."""
+
+
+class LayerLoadError(AtlasError):
+    """A vector file could not be read as a layer.
+
+    Parameters
+    ----------
+    path : str or Path
+        The file that failed.
+    reason : str
+        What is wrong, in words a user understands (no traceback).
+    layer : str, optional
+        The layer inside a multi-layer source (GeoPackage), if any.
+    """
+
+    def __init__(self, path: str | Path, reason: str, layer: str | None = None) -> None:
+        self.path = str(path)
+        self.reason = reason
+        self.layer = layer
+        where = f"{self.path} (layer {layer!r})" if layer else self.path
+        super().__init__(f"{where}: {reason}")
+
+
+class ExportError(AtlasError):
+    """A map could not be exported (bad size, unwritable path, ...)."""

@@ -1,0 +1,104 @@
+"""Options shared by every exporter (PNG, HTML), and the view they imply. No Qt.
+
+The GUI dialogs and the command line both fill a :class:`ExportOptions` and call the same
+exporter function with it (qgis2web's single writer, without its GUI arguments).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .document import DEFAULT_BBOX, MapDocument
+from .errors import ExportError
+from .viewport import Viewport
+
+
+@dataclass
+class ExportOptions:
+    """What to export.
+
+    Attributes
+    ----------
+    width, height : int
+        Image size in pixels (PNG); also the aspect of the HTML initial view.
+    bbox : tuple of float or None
+        ``(west, south, east, north)`` in degrees; None: the document's view or full extent.
+    title : str or None
+        Map title; None uses the document's title.
+    dpi : float
+        Resolution written into the PNG; line widths and fonts scale with ``dpi / 96``.
+    year : int or None
+        Time filter "as of the end of year"; None keeps the document's year.
+    """
+
+    width: int = 1600
+    height: int = 1000
+    bbox: tuple[float, float, float, float] | None = None
+    title: str | None = None
+    dpi: float = 96.0
+    year: int | None = None
+
+    def validate(self) -> None:
+        """Raise :class:`ExportError` for sizes or a bbox that cannot be drawn."""
+        if not (16 <= self.width <= 20000 and 16 <= self.height <= 20000):
+            raise ExportError(f"image size {self.width}x{self.height} px is outside 16..20000 px")
+        if not (24 <= self.dpi <= 1200):
+            raise ExportError(f"DPI {self.dpi} is outside 24..1200")
+        if self.bbox is not None:
+            w, s, e, n = self.bbox
+            if not (-180 <= w < e <= 540 and -90 <= s < n <= 90):
+                raise ExportError(
+                    f"bbox {w},{s},{e},{n} is not west<east, south<north in degrees"
+                )
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """Parse ``"WxH"`` (pixels), e.g. ``"1600x1000"``.
+
+    Raises
+    ------
+    ExportError
+    """
+    try:
+        w, h = text.lower().split("x")
+        return int(w), int(h)
+    except ValueError:
+        raise ExportError(f"--size {text!r}: expected WIDTHxHEIGHT in pixels, e.g. 1600x1000") from None
+
+
+def parse_bbox(text: str) -> tuple[float, float, float, float]:
+    """Parse ``"W,S,E,N"`` in degrees.
+
+    Raises
+    ------
+    ExportError
+    """
+    try:
+        parts = tuple(float(v) for v in text.split(","))
+    except ValueError:
+        parts = ()
+    if len(parts) != 4:
+        raise ExportError(f"--bbox {text!r}: expected W,S,E,N in degrees, e.g. 90,-12,142,30")
+    return parts  # type: ignore[return-value]
+
+
+def default_bbox(document: MapDocument) -> tuple[float, float, float, float]:
+    """The bbox an export shows when none is given.
+
+    The Atlas region (:data:`DEFAULT_BBOX`) when a built-in layer is in the document; otherwise
+    the full extent of the visible layers; the region when nothing has an extent.
+    """
+    if any(lyr.builtin for lyr in document.layers):
+        return DEFAULT_BBOX
+    return document.full_extent() or DEFAULT_BBOX
+
+
+def export_viewport(document: MapDocument, options: ExportOptions) -> Viewport:
+    """The view of an export: ``options.bbox`` (or :func:`default_bbox`) fitted to the image size.
+
+    The bbox is widened along one axis to the image's aspect ratio, never cropped.
+    """
+    vp = Viewport(width=options.width, height=options.height)
+    bbox = options.bbox or default_bbox(document)
+    vp.fit_bbox(bbox, pad=0.0 if options.bbox else 0.03)
+    return vp

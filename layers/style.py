@@ -1,0 +1,126 @@
+"""Layer symbology: single symbol or categorized by an attribute.
+
+A :class:`Style` is a small, JSON-serializable description of how a layer is drawn. It knows
+nothing of Qt: the desktop renderer and the HTML exporter both read it, so the canvas, the PNG and
+the HTML map use the same colours and widths.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+# A qualitative palette for user layers (ColorBrewer "Set1"/"Dark2" blend: distinct on a light
+# basemap and for the common colour-vision deficiencies as far as 8 colours allow).
+USER_PALETTE = (
+    "#e41a1c",
+    "#377eb8",
+    "#4daf4a",
+    "#984ea3",
+    "#ff7f00",
+    "#a65628",
+    "#f781bf",
+    "#1b9e77",
+)
+
+
+@dataclass
+class Style:
+    """How a layer is drawn.
+
+    Attributes
+    ----------
+    color : str
+        Stroke colour of lines and marker colour of points, ``"#rrggbb"``.
+    stroke_width : float
+        Line width in pixels (device-independent, at 96 DPI).
+    marker_size : float
+        Point marker diameter in pixels.
+    fill_color : str or None
+        Polygon fill, ``"#rrggbb"``; None uses ``color``.
+    fill_opacity : float
+        Polygon fill opacity, 0–1.
+    opacity : float
+        Whole-layer opacity, 0–1.
+    categorized_field : str or None
+        Attribute whose value picks the colour from ``categories`` (categorized renderer);
+        None means a single symbol.
+    categories : dict
+        Attribute value (as text) -> ``"#rrggbb"``. Values not listed use ``color``.
+    dashed_values : tuple of str
+        Values of ``categorized_field`` drawn with a dashed line (e.g. ``("planned",)``).
+    """
+
+    color: str = "#377eb8"
+    stroke_width: float = 1.5
+    marker_size: float = 7.0
+    fill_color: str | None = None
+    fill_opacity: float = 0.35
+    opacity: float = 1.0
+    categorized_field: str | None = None
+    categories: dict[str, str] = field(default_factory=dict)
+    dashed_values: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-serializable dict (the project-file form)."""
+        d = dataclasses.asdict(self)
+        d["dashed_values"] = list(self.dashed_values)
+        return d
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Style:
+        """Build a style from :meth:`to_dict` output; unknown keys are ignored."""
+        names = {f.name for f in dataclasses.fields(cls)}
+        kw = {k: v for k, v in data.items() if k in names}
+        if "dashed_values" in kw:
+            kw["dashed_values"] = tuple(kw["dashed_values"])
+        if "categories" in kw and kw["categories"] is None:
+            kw["categories"] = {}
+        return cls(**kw)
+
+    def class_keys(self, frame: pd.DataFrame) -> np.ndarray:
+        """Class of each feature: the categorized value as text, or ``""`` for single symbol.
+
+        Parameters
+        ----------
+        frame : DataFrame
+            The layer's attributes, one row per feature.
+
+        Returns
+        -------
+        ndarray of object, shape (n_features,)
+        """
+        n = len(frame)
+        if not self.categorized_field or self.categorized_field not in frame.columns:
+            return np.full(n, "", dtype=object)
+        col = frame[self.categorized_field]
+        return np.where(col.isna(), "", col.astype(str)).astype(object)
+
+    def color_for(self, key: str) -> str:
+        """Colour ``"#rrggbb"`` of a class key from :meth:`class_keys`."""
+        return self.categories.get(key, self.color) if key else self.color
+
+    def is_dashed(self, key: str) -> bool:
+        """Whether the class ``key`` is drawn dashed."""
+        return bool(key) and key in self.dashed_values
+
+    def legend_entries(self, present: set[str] | None = None) -> list[tuple[str, str, bool]]:
+        """Legend rows ``(label, colour, dashed)``; for categorized styles one per category.
+
+        Parameters
+        ----------
+        present : set of str, optional
+            Only categories whose key is in this set (e.g. the ones visible now).
+        """
+        if not self.categorized_field:
+            return [("", self.color, False)]
+        rows = [
+            (k, c, k in self.dashed_values)
+            for k, c in self.categories.items()
+            if present is None or k in present
+        ]
+        return rows or [("", self.color, False)]

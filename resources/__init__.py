@@ -1,0 +1,1 @@
+"""ASEAN Digital Atlas: resources."""

@@ -1,0 +1,35 @@
+"""Shared test set-up: Qt offscreen, paths to the real public test data beside the checkout."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Qt must never need a display in tests (set before any Qt import).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+REALDATA = SHARED / "realdata"
+CABLES = REALDATA / "telegeography" / "cable-geo.json"
+LANDING_POINTS = REALDATA / "telegeography" / "landing-point-geo.json"
+NE_COUNTRIES = REALDATA / "naturalearth" / "ne_110m_admin_0_countries.json"
+
+
+def need(path: Path) -> Path:
+    """Skip the test cleanly when a file of ../shared is absent."""
+    if not path.exists():
+        pytest.skip(f"real test data not available: {path}")
+    return path
+
+
+@pytest.fixture
+def cables_path() -> Path:
+    return need(CABLES)
+
+
+@pytest.fixture
+def landing_points_path() -> Path:
+    return need(LANDING_POINTS)

@@ -1,0 +1,94 @@
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from PySide6.QtGui import QColor, QImage
+
+from asean_atlas.desktop.cli import build_document, main
+from asean_atlas.layers.export_options import ExportOptions, export_viewport
+from asean_atlas.layers.projection import lonlat_to_display
+
+
+def test_export_real_cables_png_and_html(cables_path, tmp_path, capsys, qapp):
+    png, html = tmp_path / "cables.png", tmp_path / "cables.html"
+    code = main(["export", "--no-builtin", "--layer", str(cables_path), "--png", str(png), "--html", str(html)])
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "cable-geo: 532 features" in out
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == (1600, 1000)
+    text = html.read_text(encoding="utf-8")
+    assert "SeaMeWe-5" in text and "Asia-America Gateway (AAG) Cable System" in text
+
+
+def test_png_pixel_at_landing_station_has_layer_colour(landing_points_path, tmp_path, qapp):
+    png = tmp_path / "lp.png"
+    bbox = "103.0,0.8,104.6,1.9"
+    assert main(["export", "--no-builtin", "--layer", str(landing_points_path), "--bbox", bbox,
+                 "--size", "800x600", "--title", "", "--png", str(png)]) == 0
+    doc = build_document([str(landing_points_path)], builtin=False)
+    layer = doc.layers[0]
+    vp = export_viewport(doc, ExportOptions(width=800, height=600, bbox=(103.0, 0.8, 104.6, 1.9)))
+    tuas = layer.frame[layer.frame["id"] == "tuas-singapore"].geometry.iloc[0]
+    x, y = lonlat_to_display(np.array([tuas.x]), np.array([tuas.y]))
+    px, py = vp.to_pixels(x[0], y[0])
+    image = QImage(str(png))
+    got = QColor(image.pixel(round(px), round(py)))
+    want = QColor(layer.style.color)
+    assert abs(got.red() - want.red()) <= 8 and abs(got.green() - want.green()) <= 8 and abs(got.blue() - want.blue()) <= 8
+    # and a pixel in open sea, far from any station, is not the layer colour
+    sea = QColor(image.pixel(10, 590))
+    assert sea != want
+
+
+def test_broken_layer_exit_2_one_line_naming_file(tmp_path):
+    bad = tmp_path / "broken.geojson"
+    bad.write_text('{"type": "FeatureCollection", "features": [ {')
+    out = subprocess.run(
+        [sys.executable, "-m", "asean_atlas.desktop.app", "export", "--no-builtin", "--layer", str(bad),
+         "--png", str(tmp_path / "x.png")],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert out.returncode == 2
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and str(bad) in lines[0]
+    assert "Traceback" not in out.stderr
+    assert not (tmp_path / "x.png").exists()
+
+
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["--size", "big"], "WIDTHxHEIGHT"),
+        (["--bbox", "1,2,3"], "W,S,E,N"),
+        (["--bbox", "10,5,0,6"], "west<east"),
+        ([], "nothing to export"),
+    ],
+)
+def test_bad_options_exit_2(args, words, capsys):
+    assert main(["export", "--no-builtin", *args]) == 2
+    assert words in capsys.readouterr().err
+
+
+def test_unwritable_output_exit_2(cables_path, tmp_path, capsys, qapp):
+    target = tmp_path / "no-such-dir" / "x.png"
+    assert main(["export", "--no-builtin", "--layer", str(cables_path), "--png", str(target)]) == 2
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_info_reports_count_crs_bbox_fields(landing_points_path, capsys):
+    assert main(["info", str(landing_points_path)]) == 0
+    out = capsys.readouterr().out
+    assert "features: 1436" in out
+    assert "Point (1436)" in out
+    assert "CRS: EPSG:4326" in out
+    assert "is_tbd" in out and "time field: none" in out
+
+
+def test_info_time_field(tmp_path, capsys):
+    path = tmp_path / "dc.csv"
+    path.write_text("name,lon,lat,rfs_year\nA,100,10,2017\nB,101,11,\n")
+    assert main(["info", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "time field: rfs_year" in out and "undated features: 1" in out

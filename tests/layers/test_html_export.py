@@ -1,0 +1,75 @@
+import json
+import re
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+
+from asean_atlas.layers.document import MapDocument
+from asean_atlas.layers.export_options import ExportOptions
+from asean_atlas.layers.html_export import export_html, feature_collection
+from asean_atlas.layers.io import read_layer
+from asean_atlas.layers.layer import Layer
+from asean_atlas.layers.style import Style
+from asean_atlas.layers.temporal import TemporalSpec
+
+
+def _doc(*layers):
+    doc = MapDocument()
+    for lyr in layers:
+        doc.add_layer(lyr)
+    return doc
+
+
+def _sites():
+    frame = gpd.GeoDataFrame(
+        {
+            "name": ["Nanning <AI> & Co", "Chon Buri"],
+            "opened": pd.to_datetime(["2022-09-01", None]),
+            "rfs_year": [2017, 2005],
+            "tags": [["a", "b"], None],
+        },
+        geometry=[shapely.Point(108.318, 22.822), shapely.Point(101.0, 13.4)],
+        crs=4326,
+    )
+    return Layer(frame, "Sites", style=Style(color="#d62728"), temporal=TemporalSpec("rfs_year"))
+
+
+def test_feature_collection_is_valid_geojson_with_safe_values():
+    fc = json.loads(feature_collection(_sites()))
+    assert len(fc["features"]) == 2
+    props = fc["features"][0]["properties"]
+    assert props["name"] == "Nanning &lt;AI&gt; &amp; Co"  # escaped for popups/tooltips
+    assert props["opened"] == "2022-09-01"  # dates as ISO text, not a JSON error
+    assert fc["features"][1]["properties"]["opened"] is None  # NaT -> null
+    assert json.loads(props["tags"]) == ["a", "b"]  # nested values as JSON text
+    assert fc["features"][0]["geometry"]["coordinates"] == [108.318, 22.822]
+
+
+def test_html_has_layer_names_colours_and_respects_year(tmp_path):
+    out = tmp_path / "map.html"
+    export_html(_doc(_sites()), out, ExportOptions(year=2010, title="Test map"))
+    text = out.read_text(encoding="utf-8")
+    assert "Test map" in text and "as of 2010" in text
+    assert "Chon Buri" in text  # 2005: shown
+    assert "Nanning" not in text  # 2017: hidden as of 2010
+    assert "#d62728" in text
+    assert "L.control.layers" in text
+
+
+def test_html_of_real_cables(cables_path, tmp_path):
+    layer = read_layer(cables_path)
+    out = tmp_path / "cables.html"
+    export_html(_doc(layer), out, ExportOptions())
+    text = out.read_text(encoding="utf-8")
+    assert "Asia-America Gateway (AAG) Cable System" in text
+    assert re.search(r'"features":\s*\[', text) is not None
+    assert len(re.findall(r'"feature_id":\s*"', text)) == 532  # one per cable feature
+
+
+def test_empty_layer_exports_without_nan(tmp_path):
+    empty = Layer(gpd.GeoDataFrame({"name": []}, geometry=[], crs=4326), "Empty")
+    out = tmp_path / "empty.html"
+    export_html(_doc(empty), out, ExportOptions())
+    text = out.read_text(encoding="utf-8")
+    assert "NaN" not in text and "Empty" in text

@@ -1,0 +1,100 @@
+import json
+
+import geopandas as gpd
+import numpy as np
+import pytest
+import shapely
+
+from asean_atlas.layers.errors import LayerLoadError
+from asean_atlas.layers.io import read_layer
+
+
+def test_real_cables_and_landing_points(cables_path, landing_points_path):
+    cables = read_layer(cables_path)
+    assert cables.feature_count == 532
+    assert set(cables.frame.geometry.geom_type) == {"MultiLineString"}
+    w, s, e, n = cables.bounds()
+    assert w == pytest.approx(-179.99981, abs=1e-4) and e == pytest.approx(179.99996, abs=1e-4)
+    points = read_layer(landing_points_path)
+    assert points.feature_count == 1436
+    tuas = points.frame[points.frame["id"] == "tuas-singapore"].geometry.iloc[0]
+    assert 103.6 < tuas.x < 103.7 and 1.2 < tuas.y < 1.4
+
+
+def test_missing_file_names_the_file(tmp_path):
+    path = tmp_path / "nope.geojson"
+    with pytest.raises(LayerLoadError) as err:
+        read_layer(path)
+    assert str(path) in str(err.value) and "not found" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        ('{"type": "FeatureCollection", "features": [', "Unterminated array"),
+        ("", "empty"),
+        ("hello, this is not geojson", "not a readable vector file"),
+    ],
+)
+def test_broken_files_raise_with_file_and_reason(tmp_path, content, reason):
+    path = tmp_path / "broken.geojson"
+    path.write_text(content)
+    with pytest.raises(LayerLoadError) as err:
+        read_layer(path)
+    msg = str(err.value)
+    assert str(path) in msg and reason in msg
+    assert "\n" not in msg
+
+
+def test_projected_crs_is_transformed(tmp_path):
+    # Bangkok in UTM 47N (EPSG:32647)
+    frame = gpd.GeoDataFrame({"name": ["Bangkok"]}, geometry=[shapely.Point(662_000, 1_521_000)], crs=32647)
+    path = tmp_path / "utm.gpkg"
+    frame.to_file(path)
+    layer = read_layer(path)
+    pt = layer.frame.geometry.iloc[0]
+    assert layer.frame.crs.to_epsg() == 4326
+    assert pt.x == pytest.approx(100.50, abs=0.02) and pt.y == pytest.approx(13.75, abs=0.02)
+    assert layer.report.transformed and layer.report.source_crs == "EPSG:32647"
+
+
+def test_no_crs_and_metres_is_an_error(tmp_path):
+    path = tmp_path / "nocrs.csv"
+    path.write_text("name,x,y\nA,662000,1521000\n")
+    with pytest.raises(LayerLoadError) as err:
+        read_layer(path)
+    assert "no CRS" in str(err.value) and str(path) in str(err.value)
+
+
+def test_csv_with_lon_lat_columns(tmp_path):
+    path = tmp_path / "sites.csv"
+    path.write_text("name,lon,lat,opened\nNanning,108.318,22.822,2022\nChon Buri,101.0,13.4,2021\n")
+    layer = read_layer(path)
+    assert layer.feature_count == 2
+    assert layer.frame.geometry.iloc[0].x == pytest.approx(108.318)
+    assert layer.temporal is not None and layer.temporal.start_field == "opened"
+
+
+def test_invalid_polygon_is_repaired_and_counted(tmp_path):
+    bowtie = {"type": "Polygon", "coordinates": [[[100, 0], [101, 1], [101, 0], [100, 1], [100, 0]]]}
+    fc = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "bowtie"}, "geometry": bowtie},
+        {"type": "Feature", "properties": {"name": "nothing"}, "geometry": None},
+    ]}
+    path = tmp_path / "bad.geojson"
+    path.write_text(json.dumps(fc))
+    layer = read_layer(path)
+    assert layer.report.repaired == 1
+    assert layer.report.null_geometries == 1
+    assert layer.feature_count == 2  # the null geometry stays in the attribute table
+    assert bool(shapely.is_valid(layer.frame.geometry.iloc[0]))
+    assert layer.frame.geometry.iloc[0].area == pytest.approx(0.5)
+
+
+def test_empty_collection_is_a_zero_feature_layer(tmp_path):
+    path = tmp_path / "empty.geojson"
+    path.write_text('{"type": "FeatureCollection", "features": []}')
+    layer = read_layer(path)
+    assert layer.feature_count == 0
+    assert layer.bounds() is None
+    assert np.all(layer.time_mask(2020))

@@ -1,0 +1,68 @@
+import numpy as np
+import pandas as pd
+import pytest
+
+from asean_atlas.layers.temporal import (
+    TemporalSpec,
+    as_of_year_mask,
+    data_year_range,
+    detect_temporal,
+    parse_dates,
+)
+
+
+def _years(arr):
+    return [None if np.isnat(v) else str(v)[:10] for v in arr]
+
+
+def test_parse_mixed_forms_in_one_column():
+    col = pd.Series(["2017", "2017-05", "2017-05-03", "2023年5月", "", None, "garbage", "1965", "2020-01-01T23:00:00-02:00"])
+    assert _years(parse_dates(col)) == [
+        "2017-01-01", "2017-05-01", "2017-05-03", "2023-05-01", None, None, None, "1965-01-01", "2020-01-02",
+    ]
+
+
+def test_parse_numbers_years_and_epochs():
+    assert _years(parse_dates(pd.Series([2017, np.nan, 1999.0]))) == ["2017-01-01", None, "1999-01-01"]
+    # epoch seconds and milliseconds of 2023-11-14
+    assert _years(parse_dates(pd.Series([1_700_000_000, 1_700_000_000_000]))) == ["2023-11-14"] * 2
+
+
+def test_parse_datetime_column_keeps_values():
+    col = pd.Series(pd.to_datetime(["2001-02-03", None]))
+    assert _years(parse_dates(col)) == ["2001-02-03", None]
+
+
+def test_boundaries_start_inclusive_end_exclusive():
+    start = parse_dates([2017, 2010])
+    end = parse_dates([None, 2020])
+    assert as_of_year_mask(start, end, 2016).tolist() == [False, True]
+    assert as_of_year_mask(start, end, 2017).tolist() == [True, True]
+    assert as_of_year_mask(start, end, 2019).tolist() == [True, True]
+    # retired in 2020: gone as of the end of 2020
+    assert as_of_year_mask(start, end, 2020).tolist() == [True, False]
+
+
+def test_undated_policy():
+    start = parse_dates([None, 2000])
+    assert as_of_year_mask(start, None, 2005, "show").tolist() == [True, True]
+    assert as_of_year_mask(start, None, 2005, "hide").tolist() == [False, True]
+
+
+def test_detect_prefers_known_names_and_needs_dates():
+    frame = pd.DataFrame({"name": ["a"], "year": ["not a year"], "rfs_year": [2009]})
+    spec = detect_temporal(frame)
+    assert spec == TemporalSpec("rfs_year", None)
+    assert detect_temporal(pd.DataFrame({"name": ["a"], "year": ["n/a"]})) is None
+    both = detect_temporal(pd.DataFrame({"start_date": ["2001"], "end_date": ["2011"]}))
+    assert (both.start_field, both.end_field) == ("start_date", "end_date")
+
+
+def test_year_range():
+    assert data_year_range(parse_dates([2001, None, 2017]), parse_dates([None, None, 2024])) == (2001, 2024)
+    assert data_year_range(parse_dates([None])) is None
+
+
+@pytest.mark.parametrize("bad", [None, {}, {"start_field": ""}])
+def test_spec_from_empty_dict(bad):
+    assert TemporalSpec.from_dict(bad) is None
