@@ -19,6 +19,7 @@ import pyogrio
 import shapely
 
 from .errors import LayerLoadError
+from .geometry import split_antimeridian
 from .layer import Layer, LoadReport
 from .style import USER_PALETTE, Style
 from .temporal import detect_temporal
@@ -117,7 +118,10 @@ def read_frame(path: str | Path, layer: str | int | None = None) -> tuple[gpd.Ge
                     raise LayerLoadError(p, f"cannot transform from {report.source_crs}: {exc}") from None
                 report.transformed = True
 
-    geoms = np.asarray(frame.geometry.values, dtype=object)
+    geoms, n_split = split_antimeridian(np.asarray(frame.geometry.values, dtype=object))
+    if n_split:
+        frame = frame.set_geometry(gpd.GeoSeries(geoms, crs=4326, index=frame.index))
+        report.antimeridian_split = n_split
     missing = shapely.is_missing(geoms)
     empty = ~missing & shapely.is_empty(geoms)
     report.null_geometries = int(missing.sum() + empty.sum())

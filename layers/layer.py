@@ -37,6 +37,8 @@ class LoadReport:
         Features without geometry (kept in the attribute table, not drawn).
     repaired : int
         Invalid geometries repaired with ``shapely.make_valid``.
+    antimeridian_split : int
+        Lines/polygons cut at ±180° because their vertices jumped across the antimeridian.
     source_crs : str
         CRS of the file, e.g. ``"EPSG:32647"``.
     transformed : bool
@@ -51,6 +53,7 @@ class LoadReport:
     features_read: int = 0
     null_geometries: int = 0
     repaired: int = 0
+    antimeridian_split: int = 0
     source_crs: str = "EPSG:4326"
     transformed: bool = False
     time_field: str | None = None
@@ -63,6 +66,8 @@ class LoadReport:
             parts.append(f"{self.null_geometries} without geometry")
         if self.repaired:
             parts.append(f"{self.repaired} geometries repaired")
+        if self.antimeridian_split:
+            parts.append(f"{self.antimeridian_split} split at the antimeridian")
         parts.append(f"CRS {self.source_crs}" + (" → EPSG:4326" if self.transformed else ""))
         if self.time_field:
             parts.append(f"time field {self.time_field!r}")

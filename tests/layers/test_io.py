@@ -98,3 +98,27 @@ def test_empty_collection_is_a_zero_feature_layer(tmp_path):
     assert layer.feature_count == 0
     assert layer.bounds() is None
     assert np.all(layer.time_mask(2020))
+
+
+def test_line_jumping_across_antimeridian_is_split(tmp_path):
+    fc = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "trans-pacific"},
+         "geometry": {"type": "LineString", "coordinates": [[170, 0], [-170, 10], [-160, 12]]}},
+        {"type": "Feature", "properties": {"name": "local"},
+         "geometry": {"type": "LineString", "coordinates": [[100, 0], [101, 1]]}},
+    ]}
+    path = tmp_path / "pacific.geojson"
+    path.write_text(json.dumps(fc))
+    layer = read_layer(path)
+    assert layer.report.antimeridian_split == 1
+    g = layer.frame.geometry.iloc[0]
+    assert g.geom_type == "MultiLineString"
+    # no segment is longer than 180 degrees of longitude any more
+    for part in g.geoms:
+        xs = np.array(part.coords)[:, 0]
+        assert np.all(np.abs(np.diff(xs)) <= 180)
+    assert layer.frame.geometry.iloc[1].geom_type == "LineString"
+
+
+def test_pre_split_cables_are_left_alone(cables_path):
+    assert read_layer(cables_path).report.antimeridian_split == 0
