@@ -29,6 +29,9 @@ class ExportOptions:
         Resolution written into the PNG; line widths and fonts scale with ``dpi / 96``.
     year : int or None
         Time filter "as of the end of year"; None keeps the document's year.
+    html_self_contained : bool
+        HTML export: inline Leaflet (from the ``xstatic-leaflet`` package) so the page works with
+        no network; False links folium's CDN files instead (smaller page, needs the network).
     """
 
     width: int = 1600
@@ -37,6 +40,7 @@ class ExportOptions:
     title: str | None = None
     dpi: float = 96.0
     year: int | None = None
+    html_self_contained: bool = True
 
     def validate(self) -> None:
         """Raise :class:`ExportError` for sizes or a bbox that cannot be drawn."""

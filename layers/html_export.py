@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -91,6 +92,29 @@ def feature_collection(layer: Layer, mask: np.ndarray | None = None, precision: 
     return '{"type":"FeatureCollection","features":[' + b",".join(feats).decode() + "]}"
 
 
+def _inline_leaflet(fmap) -> None:
+    """Make the page work offline: Leaflet's own JS/CSS inline, no CDN files.
+
+    folium's page links ~10 CDN files (Leaflet, jQuery, Bootstrap, Font Awesome...). This map uses
+    only Leaflet (GeoJSON, tooltips, popups, layer control), so the others are dropped and Leaflet
+    is inlined from the ``xstatic-leaflet`` package (DESIGN.md "Self-contained HTML").
+    """
+    import folium
+    from xstatic.pkg import leaflet as xleaflet
+
+    base = Path(xleaflet.BASE_DIR)
+    js = (base / "leaflet.js").read_text(encoding="utf-8").replace("</script", "<\\/script")
+    css = (base / "leaflet.css").read_text(encoding="utf-8")
+    fmap.default_js = []
+    fmap.default_css = []
+    header = fmap.get_root().header
+    header.add_child(folium.Element(f"<style>{css}</style>"), name="leaflet_css_inline")
+    header.add_child(folium.Element(f"<script>{js}</script>"), name="leaflet_js_inline")
+
+
+_EXTERNAL = re.compile(r"<(script|link)\b[^>]*(src|href)=[\"']https?://[^>]*>(\s*</script>)?", re.I)
+
+
 def _basemap_collection(bbox: tuple[float, float, float, float]) -> str | None:
     try:
         from asean_atlas.geodata.basemap import load_basemap
@@ -138,6 +162,8 @@ def build_map(document: MapDocument, options: ExportOptions):
     bbox = options.bbox or default_bbox(document)
     w, s, e, n = bbox
     fmap = folium.Map(location=[(s + n) / 2, (w + e) / 2], zoom_start=4, tiles=None, control_scale=True)
+    if options.html_self_contained:
+        _inline_leaflet(fmap)
     fmap.get_root().header.add_child(
         folium.Element(f"<style>.leaflet-container{{background:{SEA};}}</style>")
     )
@@ -226,7 +252,7 @@ def _overlay_html(heading: str, legend_rows: list[str], document: MapDocument) -
     box = "position:fixed;z-index:1000;background:rgba(255,255,255,.9);padding:6px 10px;font:13px sans-serif;"
     return (
         f"<div id='atlas-title' style='{box}top:10px;left:60px;font-size:18px;font-weight:bold'>{heading}</div>"
-        f"<div id='atlas-legend' style='{box}bottom:30px;left:10px'><b>Legend</b>{''.join(legend_rows)}"
+        f"<div id='atlas-legend' style='{box}bottom:64px;left:10px'><b>Legend</b>{''.join(legend_rows)}"
         f"<div style='margin-top:4px;font-size:11px;color:#555;max-width:360px'>{attrib}"
         "<br>Basemap: Natural Earth (public domain)</div></div>"
     )
@@ -246,4 +272,7 @@ def export_html(document: MapDocument, path: str | Path, options: ExportOptions)
         Bad options, or the file cannot be written.
     """
     fmap = build_map(document, options)
-    return write_text_atomic(path, fmap.get_root().render())
+    page = fmap.get_root().render()
+    if options.html_self_contained:
+        page = _EXTERNAL.sub("", page)
+    return write_text_atomic(path, page)

@@ -70,6 +70,18 @@ def test_html_of_real_cables(cables_path, tmp_path):
 def test_empty_layer_exports_without_nan(tmp_path):
     empty = Layer(gpd.GeoDataFrame({"name": []}, geometry=[], crs=4326), "Empty")
     out = tmp_path / "empty.html"
-    export_html(_doc(empty), out, ExportOptions())
+    export_html(_doc(empty), out, ExportOptions(html_self_contained=False))  # Leaflet's own code has "NaN"
     text = out.read_text(encoding="utf-8")
     assert "NaN" not in text and "Empty" in text
+
+
+def test_self_contained_html_has_no_external_files(tmp_path):
+    out = tmp_path / "offline.html"
+    export_html(_doc(_sites()), out, ExportOptions())
+    text = out.read_text(encoding="utf-8")
+    assert not re.search(r"<script[^>]+src=[\"']https?://", text)
+    assert not re.search(r"<link[^>]+href=[\"']https?://", text)
+    assert "L.map(" in text and "Leaflet" in text  # Leaflet itself is inline
+    cdn = tmp_path / "cdn.html"
+    export_html(_doc(_sites()), cdn, ExportOptions(html_self_contained=False))
+    assert re.search(r"<script[^>]+src=[\"']https://cdn", cdn.read_text(encoding="utf-8"))
