@@ -39,8 +39,11 @@ def builtin_layers() -> list[Layer]:
         temporal = TemporalSpec.from_dict(dict(info.temporal) if info.temporal else None)
         if temporal is not None and temporal.start_field not in frame.columns:
             temporal = None
-        attribution = getattr(info, "attribution", "") or (
-            TELEGEOGRAPHY_ATTRIBUTION if info.id in ("cables", "landing_stations") else ""
+        licence = getattr(info, "licence", "") or ""
+        attribution = (
+            TELEGEOGRAPHY_ATTRIBUTION
+            if "TeleGeography" in licence or info.id in ("cables", "landing_stations")
+            else "Facilities: cited public sources (see each feature's source)"
         )
         layer = Layer(
             frame,

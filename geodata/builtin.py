@@ -1,0 +1,242 @@
+"""Built-in layers of the atlas (read from the packaged ``atlas.gpkg``).
+
+Built by ``python -m asean_atlas.geodata.build`` from the source tables in
+``geodata/sources/``; see ``atlas_manifest.json`` and ``docs/DATA.md``.
+
+Common columns of every layer (all ``str``, "" when unknown, unless noted)
+-------------------------------------------------------------------------
+``id``
+    stable identifier, unique within the layer (slug).
+``name``, ``name_zh``
+    English name; Chinese name where known.
+``category``
+    e.g. "submarine cable", "cable landing station", "AI computing centre",
+    "factory", "data centre", "cloud region", "5G commercial launch".
+``country``
+    ISO 3166-1 alpha-3; Hong Kong "HKG" and Macau "MAC" are told apart from
+    "CHN". Cables: the ";"-joined sorted codes of all their landing countries.
+``operator``
+    operator/owner company (cables: see ``owners``).
+``status``
+    "in service", "under construction" or "planned".
+``start_date``, ``end_date``
+    "YYYY", "YYYY-MM" or "YYYY-MM-DD"; "" if unknown. For planned items the
+    start date is the first dated report (licence, announcement); see ``notes``.
+``source``, ``source_url``, ``accessed``, ``confidence``, ``notes``
+    citation text, URL (or the source's site / "document: ..." where no
+    article URL was recorded), date the fact was taken ("YYYY-MM-DD"),
+    "high" / "medium" / "low", free text (uncertainties, method).
+
+Point layers also have ``place`` (town or "Place, Country"), ``location_precision``
+("site": the facility's own coordinates; "town": the point of the town it is in;
+"proxy": the point of a nearby town) and ``location_source``.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class BuiltinLayerInfo:
+    """Description of one built-in layer.
+
+    Attributes
+    ----------
+    id : str
+        GeoPackage layer name in ``atlas.gpkg``.
+    title : str
+        Human title, e.g. "Submarine cables".
+    geometry_type : str
+        "MultiLineString" or "Point".
+    style : dict
+        ``color`` (hex "#rrggbb", line or marker outline/fill), ``stroke_width``
+        (px), ``marker_size`` (px, 0 for lines), ``fill_color`` (hex or None),
+        ``categorized_field`` (column name or None) and ``categories``
+        (dict value -> hex colour; empty if not categorized).
+    temporal : dict
+        ``start_field`` and ``end_field`` (column names; ``end_field`` may be None).
+        Values are "YYYY"/"YYYY-MM"/"YYYY-MM-DD" strings ("" = always shown).
+    description : str
+        One-line description of contents and sources.
+    licence : str
+        Licence of the layer's data.
+    """
+
+    id: str
+    title: str
+    geometry_type: str
+    style: dict = field(default_factory=dict)
+    temporal: dict = field(default_factory=dict)
+    description: str = ""
+    licence: str = ""
+
+
+_TG = "CC BY-NC-SA 3.0 (facts from TeleGeography's submarine cable data, Nov 2022)"
+_OWN = "facts from the cited public sources; coordinates Natural Earth (PD) / GeoNames (CC BY 4.0)"
+_T = {"start_field": "start_date", "end_field": "end_date"}
+
+#: built-in layers in draw order, bottom to top
+BUILTIN_LAYERS: list[BuiltinLayerInfo] = [
+    BuiltinLayerInfo(
+        id="cables",
+        title="Submarine cables",
+        geometry_type="MultiLineString",
+        style={
+            "color": "#0b7fab", "stroke_width": 1.6, "marker_size": 0, "fill_color": None,
+            "categorized_field": "status",
+            "categories": {"in service": "#0b7fab", "planned": "#f28e2b"},
+        },
+        temporal=dict(_T),
+        description="95 submarine cables landing in ASEAN or linking China/Hong Kong to "
+        "ASEAN; schematic routes (sea least-cost paths), not the real cable paths.",
+        licence=_TG,
+    ),
+    BuiltinLayerInfo(
+        id="landing_stations",
+        title="Cable landing stations",
+        geometry_type="Point",
+        style={
+            "color": "#1f2d3d", "stroke_width": 1.0, "marker_size": 5, "fill_color": "#ffffff",
+            "categorized_field": None, "categories": {},
+        },
+        temporal=dict(_T),
+        description="Landing points of those cables (TeleGeography coordinates).",
+        licence=_TG,
+    ),
+    BuiltinLayerInfo(
+        id="data_centres",
+        title="Data centres and cloud regions",
+        geometry_type="Point",
+        style={
+            "color": "#1b7a3e", "stroke_width": 1.0, "marker_size": 8, "fill_color": "#2ca25f",
+            "categorized_field": None, "categories": {},
+        },
+        temporal=dict(_T),
+        description="Data centres and Chinese cloud regions in ASEAN and Nanning, "
+        "with MW where sourced.",
+        licence=_OWN,
+    ),
+    BuiltinLayerInfo(
+        id="fiveg",
+        title="5G commercial launches",
+        geometry_type="Point",
+        style={
+            "color": "#8e0152", "stroke_width": 1.0, "marker_size": 7, "fill_color": "#de3a9a",
+            "categorized_field": None, "categories": {},
+        },
+        temporal=dict(_T),
+        description="5G commercial launch per country and operator, placed at the capital.",
+        licence=_OWN,
+    ),
+    BuiltinLayerInfo(
+        id="factories",
+        title="Factories (Chinese-invested)",
+        geometry_type="Point",
+        style={
+            "color": "#54278f", "stroke_width": 1.0, "marker_size": 8, "fill_color": "#807dba",
+            "categorized_field": None, "categories": {},
+        },
+        temporal=dict(_T),
+        description="Midea Chonburi 5G factory and other Chinese-invested plants in ASEAN.",
+        licence=_OWN,
+    ),
+    BuiltinLayerInfo(
+        id="compute_hubs",
+        title="Compute hubs and gateways (Nanning)",
+        geometry_type="Point",
+        style={
+            "color": "#99000d", "stroke_width": 1.2, "marker_size": 10, "fill_color": "#e31a1c",
+            "categorized_field": None, "categories": {},
+        },
+        temporal=dict(_T),
+        description="China–ASEAN AI computing/innovation centres, the Nanning international "
+        "gateway and the Information Harbor.",
+        licence=_OWN,
+    ),
+]
+
+_BY_ID = {info.id: info for info in BUILTIN_LAYERS}
+
+
+def atlas_path() -> Path:
+    """Path of the packaged ``atlas.gpkg``."""
+    return Path(str(importlib.resources.files("asean_atlas.geodata") / "atlas.gpkg"))
+
+
+def builtin_layer_info(layer_id: str) -> BuiltinLayerInfo:
+    """Return the :class:`BuiltinLayerInfo` of ``layer_id`` (KeyError if unknown)."""
+    return _BY_ID[layer_id]
+
+
+#: integer columns (pandas dtype) restored after reading the GeoPackage
+_INT_COLUMNS = {"rfs_year": "Int64", "cable_count": "int64"}
+
+
+@functools.lru_cache(maxsize=None)
+def _read(layer_id: str) -> gpd.GeoDataFrame:
+    gdf = gpd.read_file(atlas_path(), layer=layer_id, engine="pyogrio")
+    if gdf.crs is None:
+        gdf = gdf.set_crs("EPSG:4326")
+    for col in gdf.columns:
+        if col == "geometry":
+            continue
+        if col in _INT_COLUMNS:
+            gdf[col] = gdf[col].astype(_INT_COLUMNS[col])
+        elif not pd.api.types.is_numeric_dtype(gdf[col]):
+            gdf[col] = gdf[col].fillna("").astype(str)
+    return gdf
+
+
+def load_builtin_layer(layer_id: str) -> gpd.GeoDataFrame:
+    """Load a built-in layer.
+
+    Parameters
+    ----------
+    layer_id : str
+        One of the ``id`` values of :data:`BUILTIN_LAYERS`: "cables",
+        "landing_stations", "data_centres", "fiveg", "factories", "compute_hubs".
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        EPSG:4326; one row per feature, sorted by ``id``; the common columns
+        (module docstring) plus:
+
+        - ``cables`` (MultiLineString): ``rfs_year`` (Int64, <NA> if not in
+          service), ``length_km`` (float), ``owners`` ("; "-joined),
+          ``landing_station_ids`` (";"-joined ids of ``landing_stations``),
+          ``route`` ("schematic"). ``start_date`` = RFS year. Each branch of the
+          MultiLineString ends exactly at a landing station inside lon 90..150,
+          lat -15..35; branches to stations outside end at that box's edge
+          ("cut at map edge" in ``notes``).
+        - ``landing_stations`` (Point): ``cable_count`` (int), ``cable_names``
+          and ``cable_ids`` (";"-joined), ``status``/``start_date`` from the
+          earliest in-service cable.
+        - ``data_centres``: ``capacity_mw`` (float, NaN if not sourced).
+        - ``factories``: ``area_m2`` (float or NaN), ``capacity``, ``product``.
+        - ``fiveg``: ``technology`` ("5G"); ``operator`` is the launching operator.
+        - ``compute_hubs``: no extra columns.
+
+        The file is read once per process; each call returns a copy.
+
+    Raises
+    ------
+    KeyError
+        If ``layer_id`` is not a built-in layer.
+    FileNotFoundError
+        If ``atlas.gpkg`` is missing (not built).
+    """
+    if layer_id not in _BY_ID:
+        raise KeyError(f"unknown built-in layer {layer_id!r}; known: {list(_BY_ID)}")
+    if not atlas_path().exists():
+        raise FileNotFoundError(
+            f"{atlas_path()} not found; run python -m asean_atlas.geodata.build"
+        )
+    return _read(layer_id).copy()

@@ -1,0 +1,58 @@
+"""The window on the built-in layers: what a user sees right after launch."""
+
+import numpy as np
+import pytest
+
+from asean_atlas.desktop.cli import build_document
+from asean_atlas.desktop.main_window import MainWindow
+from asean_atlas.layers.projection import lonlat_to_display
+
+
+@pytest.fixture
+def window(qtbot):
+    win = MainWindow(build_document([]))
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _layer(doc, source):
+    return next(lyr for lyr in doc.layers if lyr.source == source)
+
+
+def test_builtin_layers_open_with_the_window(window):
+    titles = [lyr.title for lyr in window.document.layers]
+    assert "Submarine cables" in titles and "Cable landing stations" in titles
+    cables = _layer(window.document, "builtin:cables")
+    assert cables.feature_count >= 20
+    assert window.layer_panel.list.count() == len(window.document.layers)
+    # every built-in feature carries a source
+    for lyr in window.document.layers:
+        assert lyr.frame["source"].astype(str).str.len().gt(0).all(), lyr.title
+
+
+def test_slider_at_2005_hides_a_cable_of_2017(window):
+    cables = _layer(window.document, "builtin:cables")
+    row = int(np.flatnonzero(cables.frame["id"] == "asia-africa-europe-1-aae-1")[0])
+    assert int(cables.frame["rfs_year"].iloc[row]) == 2017
+    window.time_slider.enabled_box.setChecked(True)
+    window.time_slider.slider.setValue(2005)
+    assert window.document.year == 2005
+    assert not cables.time_mask(window.document.year)[row]
+    window.time_slider.slider.setValue(2017)
+    assert cables.time_mask(window.document.year)[row]
+
+
+def test_identify_nanning_compute_hub(window):
+    hubs = _layer(window.document, "builtin:compute_hubs")
+    for other in window.document.layers:
+        other.set_visible(other is hubs)
+    window.canvas.zoom_to_bbox((105, 20, 112, 25))
+    geom = hubs.frame.geometry.iloc[0]
+    x, y = lonlat_to_display(np.array([geom.x]), np.array([geom.y]))
+    px, py = window.canvas.viewport.to_pixels(x[0], y[0])
+    layer, row = window.canvas.identify(float(px), float(py))
+    assert layer is hubs
+    assert "Nanning" in str(hubs.frame["place"].iloc[row]) or "Nanning" in str(hubs.frame["name"].iloc[row])

@@ -1,0 +1,273 @@
+"""Tests of the built-in layers (no Qt).
+
+The committed ``atlas.gpkg`` is compared with the source tables by rebuilding the
+attributes in memory (fast; the slow cable routing is not re-run).
+"""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyogrio
+import pytest
+from shapely.geometry import Point
+
+from asean_atlas.geodata import build
+from asean_atlas.geodata.basemap import load_basemap
+from asean_atlas.geodata.builtin import (
+    BUILTIN_LAYERS,
+    BuiltinLayerInfo,
+    atlas_path,
+    builtin_layer_info,
+    load_builtin_layer,
+)
+from asean_atlas.geodata.routing import BOX
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED = REPO.parent / "shared"
+LAYER_IDS = [info.id for info in BUILTIN_LAYERS]
+HEX = re.compile(r"^#[0-9a-f]{6}$")
+DATE = re.compile(r"^(\d{4})(-\d{2}(-\d{2})?)?$")
+
+
+@pytest.fixture(scope="module")
+def attrs():
+    return build.build_attributes()
+
+
+def test_layer_list():
+    assert LAYER_IDS[:2] == ["cables", "landing_stations"]
+    assert set(LAYER_IDS) == {
+        "cables", "landing_stations", "compute_hubs", "factories", "data_centres", "fiveg"
+    }
+    assert set(pyogrio.list_layers(atlas_path())[:, 0]) == set(LAYER_IDS)
+    assert atlas_path().stat().st_size < 3_000_000
+
+
+@pytest.mark.parametrize("info", BUILTIN_LAYERS, ids=LAYER_IDS)
+def test_style(info: BuiltinLayerInfo):
+    s = info.style
+    assert HEX.match(s["color"])
+    assert s["fill_color"] is None or HEX.match(s["fill_color"])
+    assert s["stroke_width"] > 0 and s["marker_size"] >= 0
+    if s["categorized_field"]:
+        assert s["categories"] and all(HEX.match(v) for v in s["categories"].values())
+    assert info.temporal["start_field"] == "start_date"
+    assert builtin_layer_info(info.id) is info
+
+
+def test_cable_status_colours():
+    cat = builtin_layer_info("cables").style["categories"]
+    assert set(cat) == {"in service", "planned"}
+    assert set(load_builtin_layer("cables")["status"]) <= set(cat)
+
+
+@pytest.mark.parametrize("layer_id", LAYER_IDS)
+def test_counts_match_source_tables(layer_id):
+    src = build.read_source(build.LAYERS[layer_id][0])
+    gdf = load_builtin_layer(layer_id)
+    assert len(gdf) == len(src) > 0
+    assert gdf["id"].is_unique
+    assert gdf.crs.to_epsg() == 4326
+
+
+def test_minimum_counts():
+    assert len(load_builtin_layer("cables")) >= 20
+    assert len(load_builtin_layer("fiveg")) >= 10
+    assert len(load_builtin_layer("compute_hubs")) >= 3
+
+
+@pytest.mark.parametrize("layer_id", LAYER_IDS)
+def test_common_columns_and_citations(layer_id):
+    gdf = load_builtin_layer(layer_id)
+    assert set(build.COMMON) <= set(gdf.columns)
+    for col in build.COMMON:
+        assert not gdf[col].isna().any(), col
+    for col in ("source", "accessed", "confidence", "name", "id", "status", "country"):
+        assert (gdf[col].astype(str).str.strip() != "").all(), col
+    assert set(gdf["confidence"]) <= {"high", "medium", "low"}
+    assert gdf["accessed"].str.match(r"^\d{4}-\d{2}-\d{2}$").all()
+    assert set(gdf["status"]) <= {"in service", "under construction", "planned"}
+    for code in gdf["country"]:
+        assert all(re.fullmatch(r"[A-Z]{3}", c) for c in code.split(";")), code
+
+
+@pytest.mark.parametrize("layer_id", LAYER_IDS)
+def test_dates_plausible(layer_id):
+    gdf = load_builtin_layer(layer_id)
+    for col in ("start_date", "end_date"):
+        for v in gdf[col]:
+            if v:
+                m = DATE.match(v)
+                assert m, v
+                assert 1990 <= int(m.group(1)) <= 2030, v
+
+
+def test_rfs_year():
+    c = load_builtin_layer("cables")
+    years = c["rfs_year"].dropna().astype(int)
+    assert years.between(1990, 2030).all()
+    assert (c.loc[c["rfs_year"].isna(), "status"] == "planned").all()
+    assert (c.loc[c["rfs_year"].notna(), "status"] == "in service").all()
+    assert (c["route"] == "schematic").all()
+
+
+def test_hong_kong_macau_told_apart():
+    st = load_builtin_layer("landing_stations").set_index("id")
+    assert st.at["lantau-island-china", "country"] == "HKG"
+    assert st.at["taipa-china", "country"] == "MAC"
+    assert st.at["shantou-china", "country"] == "CHN"
+
+
+def test_landing_station_cable_counts():
+    st = load_builtin_layer("landing_stations")
+    cables = load_builtin_layer("cables")
+    n = sum(len(s.split(";")) for s in cables["landing_station_ids"])
+    assert st["cable_count"].sum() == n
+    assert (st["cable_count"] >= 1).all()
+
+
+def _km_to_land(gdf, land_merc):
+    """Approximate distance (km) from points to land via Web Mercator, scaled by cos(lat)."""
+    pts = gdf.to_crs("EPSG:3857")
+    d = np.array([land_merc.distance(p) for p in pts.geometry])
+    return d * np.cos(np.radians(gdf.geometry.y.to_numpy())) / 1000.0
+
+
+@pytest.fixture(scope="module")
+def land_merc():
+    land = load_basemap("land").to_crs("EPSG:3857").geometry.union_all()
+    import shapely
+
+    shapely.prepare(land)
+    return land
+
+
+#: landing points further than 5 km from the generalised 1:50m land, with the reason and the
+#: largest distance accepted (km). Any other point more than 5 km from land fails.
+LANDING_EXCEPTIONS = {
+    # 1:50m coastline generalised (spits, reclaimed land, estuaries, small headlands)
+    "ujung-pankah-indonesia": 6, "seraya-indonesia": 6, "ilijan-philippines": 6,
+    "balikpapan-indonesia": 7, "suemlaki-indonesia": 7, "taipa-china": 8, "nanhui-china": 8,
+    "sungsang-indonesia": 9, "serwaru-indonesia": 12,
+    # small islands absent from Natural Earth 1:50m
+    "boracay-philippines": 7,  # Boracay
+    "kiamsam-malaysia": 30,  # Labuan
+    "bandaneria-indonesia": 115,  # Banda Neira
+    "kulhudhufushi-maldives": 185,  # Maldives atoll
+}
+
+
+@pytest.mark.parametrize(
+    "layer_id", ["landing_stations", "compute_hubs", "factories", "data_centres", "fiveg"]
+)
+def test_points_on_land_or_coast(layer_id, land_merc):
+    gdf = load_builtin_layer(layer_id)
+    km = _km_to_land(gdf, land_merc)
+    limit = np.array([LANDING_EXCEPTIONS.get(i, 5.0) for i in gdf["id"]])
+    far = dict(zip(gdf.loc[km > limit, "id"], km[km > limit].round(1)))
+    assert not far, far
+
+
+def test_cable_routes_end_at_stations():
+    cables = load_builtin_layer("cables")
+    st = load_builtin_layer("landing_stations").set_index("id")
+    x0, y0, x1, y1 = BOX
+    for r in cables.itertuples():
+        ends = set()
+        for line in r.geometry.geoms:
+            for x, y in (line.coords[0], line.coords[-1]):
+                ends.add((round(x, 6), round(y, 6)))
+        for sid in r.landing_station_ids.split(";"):
+            x, y = st.at[sid, "geometry"].x, st.at[sid, "geometry"].y
+            if x0 <= x <= x1 and y0 <= y <= y1:
+                assert (round(x, 6), round(y, 6)) in ends, (r.id, sid)
+            else:
+                assert "cut at map edge" in r.notes, r.id
+
+
+def test_cable_routes_stay_in_box_and_sea():
+    cables = load_builtin_layer("cables")
+    x0, y0, x1, y1 = BOX
+    for r in cables.itertuples():
+        minx, miny, maxx, maxy = r.geometry.bounds
+        assert minx >= x0 - 1e-6 and maxx <= x1 + 1e-6 and miny >= y0 - 1e-6 and maxy <= y1 + 1e-6
+
+
+def _normalise(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object:
+            out[col] = out[col].fillna("").astype(str)
+    return out.reset_index(drop=True)
+
+
+@pytest.mark.parametrize("layer_id", LAYER_IDS)
+def test_gpkg_matches_source_tables(layer_id, attrs):
+    """The committed atlas.gpkg holds exactly the attributes built from sources/*.csv."""
+    want = attrs[layer_id].drop(columns=["lon", "lat"], errors="ignore")
+    got = pyogrio.read_dataframe(atlas_path(), layer=layer_id, read_geometry=False)
+    assert list(got.columns) == list(want.columns)
+    got, want = _normalise(got), _normalise(want)
+    for col in want.columns:
+        if want[col].dtype.kind in "fiu" or str(want[col].dtype) == "Int64":
+            a = pd.to_numeric(got[col]).astype(float).to_numpy()
+            b = pd.to_numeric(want[col]).astype(float).to_numpy()
+            assert np.allclose(a, b, equal_nan=True), col
+        else:
+            assert got[col].tolist() == want[col].tolist(), col
+    if layer_id != "cables":
+        gdf = load_builtin_layer(layer_id)
+        assert np.allclose(gdf.geometry.x, attrs[layer_id]["lon"].astype(float))
+        assert np.allclose(gdf.geometry.y, attrs[layer_id]["lat"].astype(float))
+
+
+def test_midea_chonburi():
+    f = load_builtin_layer("factories").set_index("id")
+    m = f.loc["midea-chonburi-ac"]
+    assert m["area_m2"] == 208000
+    assert "4,000,000" in m["capacity"]
+    assert m["country"] == "THA" and m["location_precision"] == "town"
+
+
+def test_nanning_hubs():
+    h = load_builtin_layer("compute_hubs").set_index("id")
+    ai = h.loc["cn-asean-ai-computing-center"]
+    assert ai["start_date"] == "2022-09"
+    assert "naming" in ai["notes"]
+    gw = h.loc["nanning-intl-comms-gateway"]
+    assert gw["status"] == "planned" and gw["start_date"].startswith("2024-07")
+    assert Point(108.318, 22.822).distance(gw.geometry) < 1e-6
+
+
+def test_no_qt_or_upper_layers_imported():
+    code = (
+        "import sys, asean_atlas.geodata.builtin, asean_atlas.geodata.basemap, "
+        "asean_atlas.geodata.build, asean_atlas.geodata.routing\n"
+        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'PyQt', 'asean_atlas.layers',"
+        " 'asean_atlas.desktop'))]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# -- the source tables against the project's fact tables (skipped when absent) --------------
+
+needs_facts = pytest.mark.skipif(
+    not (SHARED / "facts" / "facts_cables.csv").exists(), reason="shared/facts not present"
+)
+
+
+@needs_facts
+def test_sources_match_facts():
+    from asean_atlas.geodata import import_facts
+
+    st = import_facts.landing_stations(SHARED / "facts")
+    cb = import_facts.cables(SHARED / "facts", st)
+    src_st = build.read_source("landing_stations.csv")
+    src_cb = build.read_source("cables.csv")
+    pd.testing.assert_frame_equal(st.reset_index(drop=True), src_st, check_dtype=False)
+    pd.testing.assert_frame_equal(cb.reset_index(drop=True), src_cb, check_dtype=False)
