@@ -32,7 +32,8 @@ def run_window(
     doc = build_document([], builtin=builtin, year=year)
     window = MainWindow(doc)
     window.resize(*size)
-    window.open_files(list(files))
+    # a screenshot must wait for every layer: no background loading then (issue 4)
+    window.open_files(list(files), background=False if screenshot else None)
     if year is not None:
         doc.set_year(year)
     if not builtin and files:

@@ -50,7 +50,7 @@ class MapCanvas(QWidget):
         self.setMouseTracking(False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         document.layers_changed.connect(lambda: self.update())
-        document.year_changed.connect(lambda _year: self.update())
+        document.time_changed.connect(lambda _tf: self.update())
 
     # -- view -----------------------------------------------------------------------------------
     def zoom_to_bbox(self, bbox: tuple[float, float, float, float], pad: float = 0.03) -> None:
@@ -86,7 +86,8 @@ class MapCanvas(QWidget):
         try:
             self.renderer.render(painter, self.document, self.viewport)
             self._paint_selection(painter)
-            layout.draw_date_stamp(painter, self.document.year, self.viewport, 1.0)
+            tf = self.document.time_filter
+            layout.draw_date_stamp(painter, tf.label if tf else None, self.viewport, 1.0)
             layout.draw_scale_bar(painter, self.viewport, 1.0, self.viewport.height)
         finally:
             painter.end()
@@ -139,7 +140,7 @@ class MapCanvas(QWidget):
         for layer in reversed(self.document.visible_layers()):
             if layer.feature_count == 0:
                 continue
-            row = layer.index.nearest_within(mx, my, tol, layer.time_mask(self.document.year))
+            row = layer.index.nearest_within(mx, my, tol, layer.drawn_mask(self.document.time_filter))
             if row is not None:
                 return layer, row
         return None

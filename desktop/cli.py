@@ -6,7 +6,7 @@ Usage::
     asean-atlas --screenshot PATH [FILE ...] [--year YEAR] [--size WxH]
     asean-atlas export [--layer FILE]... [--no-builtin] [--year YEAR] [--size WxH]
                        [--bbox W,S,E,N] [--title TEXT] [--dpi DPI] [--png PATH] [--html PATH]
-    asean-atlas info FILE
+    asean-atlas info FILE [--layer NAME] [--encoding ENC] [--crs CRS]
 
 Exit status: 0 success; 2 bad input (a one-line message naming the file and the problem, no
 traceback); 1 an internal error (one line as well).
@@ -40,6 +40,17 @@ def _export_parser() -> argparse.ArgumentParser:
     p.add_argument("--dpi", type=float, default=96.0, help="PNG resolution; widths and fonts scale with it")
     p.add_argument("--png", metavar="PATH", help="write a PNG")
     p.add_argument("--html", metavar="PATH", help="write an interactive HTML map (folium)")
+    # time (issue 5): animation and small multiples
+    p.add_argument("--gif", metavar="PATH", help="write an animated GIF of the time playback, one frame per step")
+    p.add_argument("--from", dest="time_from", metavar="DATE", help="first step of --gif: a year or an ISO date")
+    p.add_argument("--to", dest="time_to", metavar="DATE", help="last step of --gif: a year or an ISO date")
+    p.add_argument("--step", default=None, help="step of --gif: 1y (default), 5y, 1m, 6m or source (the data's dates)")
+    p.add_argument("--frame-ms", type=int, default=700, help="display time of a GIF frame in ms (default 700)")
+    p.add_argument("--mode", choices=("as-of", "window"), default="as-of",
+                   help="time filter: as of each step (cumulative, default) or a window of one step")
+    p.add_argument("--end-inclusive", action="store_true", help="read end dates as the last date of service")
+    p.add_argument("--small-multiples", metavar="Y1,Y2,...",
+                   help="write PNG --png as side-by-side maps as of these years, e.g. 2010,2015,2020,2025")
     return p
 
 
@@ -106,11 +117,15 @@ def run_export(argv: Sequence[str]) -> int:
         year=args.year,
     )
     options.validate()
-    if not args.png and not args.html:
+    if args.small_multiples and not args.png:
+        raise ExportError("--small-multiples writes the PNG: give --png PATH too")
+    if not args.png and not args.html and not args.gif:
         raise ExportError("nothing to export: give --png PATH and/or --html PATH")
     doc = build_document(args.layer, builtin=not args.no_builtin, year=args.year, title=args.title)
     if not doc.layers:
         raise ExportError("no layers: give --layer FILE or drop --no-builtin")
+    doc.time.set_mode("window" if args.mode == "window" else "as_of")
+    doc.time.set_end_inclusive(args.end_inclusive)
     for layer in doc.layers:
         line = f"{layer.title}: {layer.feature_count} features"
         if args.year is not None and layer.temporal is not None:
@@ -125,8 +140,23 @@ def run_export(argv: Sequence[str]) -> int:
         from .export import export_png
 
         _app = QGuiApplication.instance() or QGuiApplication([PROG])
-        out = export_png(doc, args.png, options)
+        if args.small_multiples:
+            from .export import export_small_multiples
+
+            out = export_small_multiples(doc, args.png, options, _parse_years(args.small_multiples))
+        else:
+            out = export_png(doc, args.png, options)
         print(f"wrote {out}")
+    if args.gif:
+        _use_offscreen()
+        from PySide6.QtGui import QGuiApplication
+
+        from .export import animation_filters, export_gif
+
+        _app = QGuiApplication.instance() or QGuiApplication([PROG])
+        filters = animation_filters(doc, _parse_when(args.time_from), _parse_when(args.time_to), args.step or "1y")
+        out = export_gif(doc, args.gif, options, filters, frame_ms=args.frame_ms)
+        print(f"wrote {out} ({len(filters)} frames, {filters[0].label} to {filters[-1].label})")
     if args.html:
         from asean_atlas.layers.html_export import export_html
 
@@ -135,14 +165,44 @@ def run_export(argv: Sequence[str]) -> int:
     return 0
 
 
+def _parse_when(text: str | None):
+    """A year (``"2010"``) as int, an ISO date as text, None as None."""
+    if text is None:
+        return None
+    t = text.strip()
+    return int(t) if t.lstrip("-").isdigit() and len(t.lstrip("-")) <= 4 else t
+
+
+def _parse_years(text: str) -> list[int]:
+    """``"2010,2015,2020"`` -> ``[2010, 2015, 2020]``.
+
+    Raises
+    ------
+    ExportError
+        Not a comma-separated list of years.
+    """
+    from asean_atlas.layers.errors import ExportError
+
+    try:
+        years = [int(v) for v in text.split(",") if v.strip()]
+    except ValueError:
+        years = []
+    if not years:
+        raise ExportError(f"--small-multiples {text!r}: expected years, e.g. 2010,2015,2020,2025")
+    return years
+
+
 def run_info(argv: Sequence[str]) -> int:
     """``asean-atlas info FILE``: print what the Atlas reads from a file."""
-    p = _Parser(prog=f"{PROG} info", description="Describe a vector file as the Atlas reads it.")
-    p.add_argument("file", metavar="FILE")
+    p = _Parser(prog=f"{PROG} info", description="Describe a vector file as the Atlas reads it (import report).")
+    p.add_argument("file", metavar="FILE", help="a vector file, or FILE.gpkg|layername=NAME")
+    p.add_argument("--layer", help="layer of a multi-layer file (GeoPackage)")
+    p.add_argument("--encoding", help="text encoding of the attributes, e.g. cp874, gbk, big5 (default: detected)")
+    p.add_argument("--crs", help="CRS of the coordinates if the file has none, e.g. EPSG:32647")
     args = p.parse_args(argv)
     from asean_atlas.layers.info import describe
 
-    print(describe(args.file))
+    print(describe(args.file, layer=args.layer, encoding=args.encoding, crs=args.crs))
     return 0
 
 

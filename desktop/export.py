@@ -1,21 +1,41 @@
-"""PNG export: the canvas renderer plus the map furniture, into a QImage, written atomically.
+"""Image exports: PNG, animated GIF of the time playback, small-multiples PNG. Written atomically.
 
-Called by the main window's File > Export PNG… and by ``asean-atlas export --png``.
+Every export paints with the canvas's :class:`MapRenderer` plus the map furniture (title, date
+stamp, legend, scale bar, north arrow, attribution). Called by the main window's File menu and by
+``asean-atlas export`` (``--png``, ``--gif``, ``--small-multiples``) with the same options.
+An export draws at an explicit :class:`TimeFilter`; it never moves the window's time slider.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import math
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
 from asean_atlas.layers.atomic import write_atomic
 from asean_atlas.layers.document import MapDocument
 from asean_atlas.layers.errors import ExportError
-from asean_atlas.layers.export_options import ExportOptions, export_viewport
+from asean_atlas.layers.export_options import ExportOptions, export_time_filter, export_viewport, stamp_text
+from asean_atlas.layers.temporal import TimeFilter
+from asean_atlas.layers.viewport import Viewport
 
 from . import layout
 from .renderer import MapRenderer
+
+#: Longest animation accepted (frames); a 1600x1000 frame is ~0.5 MB in a GIF.
+MAX_FRAMES = 1000
+
+
+def _new_image(width: int, height: int, dpi: float) -> QImage:
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    dots_per_metre = round(dpi / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    return image
 
 
 def render_image(document: MapDocument, options: ExportOptions, renderer: MapRenderer | None = None) -> QImage:
@@ -24,9 +44,10 @@ def render_image(document: MapDocument, options: ExportOptions, renderer: MapRen
     Parameters
     ----------
     document : MapDocument
-        Layers and time state; ``options.year``, if set, overrides the document's year.
+        Layers and time state.
     options : ExportOptions
-        Size (pixels), bbox (degrees), title, DPI.
+        Size (pixels), bbox (degrees), title, DPI, and the time: ``options.time_filter``, else
+        ``options.year``, else the document's current filter.
     renderer : MapRenderer, optional
         Reuse the canvas's renderer (and its caches).
 
@@ -34,35 +55,40 @@ def render_image(document: MapDocument, options: ExportOptions, renderer: MapRen
     -------
     QImage
         ``options.width`` x ``options.height`` pixels, ARGB32, DPI set.
+
+    Raises
+    ------
+    ExportError
+        Bad size, bbox or DPI.
     """
     options.validate()
     renderer = renderer or MapRenderer()
     vp = export_viewport(document, options)
-    image = QImage(options.width, options.height, QImage.Format.Format_ARGB32_Premultiplied)
-    dots_per_metre = round(options.dpi / 0.0254)
-    image.setDotsPerMeterX(dots_per_metre)
-    image.setDotsPerMeterY(dots_per_metre)
+    image = _new_image(options.width, options.height, options.dpi)
     scale = options.dpi / 96.0
-    saved_year = document.year
-    year = options.year if options.year is not None else document.year
-    document.year = year  # without signals: an export must not move the GUI's slider
+    tf = export_time_filter(document, options)
+    stamp, subtitle = stamp_text(tf)
+    painter = QPainter(image)
     try:
-        painter = QPainter(image)
-        try:
-            renderer.render(painter, document, vp, scale)
-            title = options.title if options.title is not None else document.title
-            subtitle = f"As of {year}" if year is not None else None
-            top = layout.draw_title(painter, title, subtitle, vp, scale) if title else 0.0
-            layout.draw_date_stamp(painter, year, vp, scale, top)
-            layout.draw_north_arrow(painter, vp, scale, top)
-            bottom = vp.height - layout.draw_attribution(painter, document, vp, scale)
-            layout.draw_legend(painter, document, vp, scale, bottom)
-            layout.draw_scale_bar(painter, vp, scale, bottom)
-        finally:
-            painter.end()
+        renderer.render(painter, document, vp, scale, time_filter=tf)
+        title = options.title if options.title is not None else document.title
+        top = layout.draw_title(painter, title, subtitle, vp, scale) if title else 0.0
+        layout.draw_date_stamp(painter, stamp, vp, scale, top)
+        layout.draw_north_arrow(painter, vp, scale, top)
+        bottom = vp.height - layout.draw_attribution(painter, document, vp, scale)
+        layout.draw_legend(painter, document, vp, scale, bottom)
+        layout.draw_scale_bar(painter, vp, scale, bottom)
     finally:
-        document.year = saved_year
+        painter.end()
     return image
+
+
+def _save_png(image: QImage, path: str | Path) -> Path:
+    def write(tmp: Path) -> None:
+        if not image.save(str(tmp), "PNG"):
+            raise ExportError(f"{path}: Qt could not write the PNG")
+
+    return write_atomic(path, write)
 
 
 def export_png(
@@ -80,10 +106,242 @@ def export_png(
     ExportError
         Bad size/bbox/DPI, or the file cannot be written.
     """
-    image = render_image(document, options, renderer)
+    return _save_png(render_image(document, options, renderer), path)
+
+
+# -- animation ---------------------------------------------------------------------------------
+def _to_pil(image: QImage):
+    from PIL import Image
+
+    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+    data = bytes(rgb.constBits())
+    return Image.frombuffer("RGB", (rgb.width(), rgb.height()), data, "raw", "RGB", rgb.bytesPerLine(), 1)
+
+
+def animation_filters(
+    document: MapDocument, start=None, end=None, step: str | None = None
+) -> list[TimeFilter]:
+    """The frames of a playback: one :class:`TimeFilter` per step.
+
+    Parameters
+    ----------
+    document : MapDocument
+        Its time controller gives the mode, end semantics and (by default) the range and step.
+    start, end : int or date-like, optional
+        First and last step (years as int, or dates); default the controller's range.
+    step : str, optional
+        ``"1y"``, ``"5y"``, ``"1m"``, ``"source"`` (:func:`parse_step`); default the
+        controller's step.
+
+    Returns
+    -------
+    list of TimeFilter
+
+    Raises
+    ------
+    ExportError
+        A bad step, a range that runs backwards, no dates to step over, or too many frames.
+    """
+    from asean_atlas.layers.time_controller import parse_step
+
+    ctl = document.time.copy()
+    try:
+        if step is not None:
+            ctl.set_step(*parse_step(step))
+        if start is not None or end is not None:
+            ctl.set_range(start, end)
+    except ValueError as exc:
+        raise ExportError(str(exc)) from None
+    filters = ctl.filters()
+    if not filters:
+        raise ExportError("no time steps: the layers hold no dates; give --from and --to")
+    if len(filters) > MAX_FRAMES:
+        raise ExportError(f"{len(filters)} frames is more than {MAX_FRAMES}: use a larger --step")
+    return filters
+
+
+def render_frames(
+    document: MapDocument,
+    options: ExportOptions,
+    filters: Sequence[TimeFilter],
+    renderer: MapRenderer | None = None,
+    progress: Callable[[int, int], bool] | None = None,
+) -> list[QImage]:
+    """Render one image per time filter (same view, furniture and date stamp per frame).
+
+    Parameters
+    ----------
+    progress : callable, optional
+        Called as ``progress(done, total)`` after each frame; returning False cancels.
+
+    Raises
+    ------
+    ExportError
+        Cancelled, or bad options.
+    """
+    renderer = renderer or MapRenderer()
+    frames = []
+    for i, tf in enumerate(filters):
+        frames.append(render_image(document, dataclasses.replace(options, time_filter=tf), renderer))
+        if progress is not None and progress(i + 1, len(filters)) is False:
+            raise ExportError("export cancelled")
+    return frames
+
+
+def export_gif(
+    document: MapDocument,
+    path: str | Path,
+    options: ExportOptions,
+    filters: Sequence[TimeFilter] | None = None,
+    frame_ms: int | None = None,
+    renderer: MapRenderer | None = None,
+    progress: Callable[[int, int], bool] | None = None,
+) -> Path:
+    """Write an animated GIF of the time playback: one frame per step, the date stamped on each.
+
+    Parameters
+    ----------
+    document : MapDocument
+    path : str or Path
+    options : ExportOptions
+        Frame size, view, title, DPI (its time fields are ignored: each frame has its own).
+    filters : sequence of TimeFilter, optional
+        The frames; default :func:`animation_filters` of the document's controller.
+    frame_ms : int, optional
+        Display time of a frame in milliseconds; default the controller's playback speed.
+    renderer : MapRenderer, optional
+    progress : callable, optional
+        ``progress(done, total)``; returning False cancels.
+
+    Returns
+    -------
+    Path
+        The file written (loops forever).
+
+    Raises
+    ------
+    ExportError
+        Bad options, no steps, cancelled, or the file cannot be written.
+    """
+    filters = list(filters) if filters is not None else animation_filters(document)
+    if not filters:
+        raise ExportError("no time steps to animate")
+    frames = render_frames(document, options, filters, renderer, progress)
+    from PIL import Image
+
+    pil = [_to_pil(f).quantize(colors=255, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE) for f in frames]
+    duration = int(frame_ms if frame_ms is not None else document.time.interval_ms)
 
     def write(tmp: Path) -> None:
-        if not image.save(str(tmp), "PNG"):
-            raise ExportError(f"{path}: Qt could not write the PNG")
+        # optimize=False keeps every frame whole, so each one is readable on its own
+        pil[0].save(tmp, format="GIF", save_all=True, append_images=pil[1:], duration=duration, loop=0,
+                    optimize=False, disposal=1)
 
     return write_atomic(path, write)
+
+
+# -- small multiples ---------------------------------------------------------------------------
+def _grid(n: int) -> tuple[int, int]:
+    cols = n if n <= 4 else math.ceil(n / 2) if n <= 8 else math.ceil(math.sqrt(n))
+    return cols, math.ceil(n / cols)
+
+
+def render_small_multiples(
+    document: MapDocument,
+    options: ExportOptions,
+    filters: Sequence[TimeFilter],
+    renderer: MapRenderer | None = None,
+) -> QImage:
+    """One map per time filter side by side (e.g. 2010 / 2015 / 2020 / 2025), shared legend.
+
+    The image is ``options.width`` x ``options.height`` pixels: a title band, a grid of panels
+    (up to 4 in a row) each with its date stamped, the legend once on the right, the scale bar
+    in the last panel and the attribution along the bottom.
+
+    Raises
+    ------
+    ExportError
+        No filters, bad options, or panels smaller than 16 pixels.
+    """
+    options.validate()
+    if not filters:
+        raise ExportError("small multiples need at least one date")
+    renderer = renderer or MapRenderer()
+    scale = options.dpi / 96.0
+    image = _new_image(options.width, options.height, options.dpi)
+    image.fill(QColor("white"))
+    whole = Viewport(width=options.width, height=options.height)
+    # measure the legend on a scratch image, then lay out around it
+    scratch = _new_image(options.width, options.height, options.dpi)
+    p = QPainter(scratch)
+    legend_rect = layout.draw_legend(p, document, whole, scale, options.height, left=0.0)
+    p.end()
+    legend_w = legend_rect.width() + 24 * scale if not legend_rect.isEmpty() else 0.0
+    painter = QPainter(image)
+    try:
+        title = options.title if options.title is not None else document.title
+        labels = " · ".join(f.label for f in filters)
+        top = layout.draw_title(painter, title or "", labels, whole, scale)
+        bottom = options.height - layout.draw_attribution(painter, document, whole, scale)
+        cols, rows = _grid(len(filters))
+        gap = 8 * scale
+        area_w = options.width - legend_w - gap
+        cell_w = (area_w - gap) / cols
+        cell_h = (bottom - top - gap) / rows
+        pw, ph = int(cell_w - gap), int(cell_h - gap)
+        if pw < 16 or ph < 16:
+            raise ExportError(f"{len(filters)} panels do not fit in {options.width}x{options.height} px")
+        panel_opts = dataclasses.replace(options, width=pw, height=ph)
+        vp = export_viewport(document, panel_opts)
+        for i, tf in enumerate(filters):
+            # each panel is painted on its own image: the renderer sets absolute transforms
+            panel = _new_image(pw, ph, options.dpi)
+            pp = QPainter(panel)
+            try:
+                renderer.render(pp, document, vp, scale, time_filter=tf)
+                layout.draw_date_stamp(pp, tf.label, vp, scale, 0.0)
+                if i == len(filters) - 1:
+                    layout.draw_scale_bar(pp, vp, scale, ph)
+                pp.setPen(QPen(QColor("#9aa5ad"), 1))
+                pp.setBrush(QColor(0, 0, 0, 0))
+                pp.drawRect(QRectF(0, 0, pw - 1, ph - 1))
+            finally:
+                pp.end()
+            x0 = gap + (i % cols) * cell_w
+            y0 = top + gap + (i // cols) * cell_h
+            painter.drawImage(QPointF(x0, y0), panel)
+        if legend_w:
+            layout.draw_legend(painter, document, whole, scale, bottom, left=options.width - legend_w + 4 * scale)
+    finally:
+        painter.end()
+    return image
+
+
+def export_small_multiples(
+    document: MapDocument,
+    path: str | Path,
+    options: ExportOptions,
+    dates: Sequence[int] | Sequence[TimeFilter],
+    renderer: MapRenderer | None = None,
+) -> Path:
+    """Write a small-multiples PNG (see :func:`render_small_multiples`).
+
+    Parameters
+    ----------
+    dates : sequence of int or TimeFilter
+        Years ("as of" the end of each, with the document's end semantics) or explicit filters.
+
+    Returns
+    -------
+    Path
+
+    Raises
+    ------
+    ExportError
+    """
+    from asean_atlas.layers.time_controller import STEP_YEAR
+
+    years = document.time.copy()
+    years.set_step(STEP_YEAR, 1)
+    filters = [d if isinstance(d, TimeFilter) else years.filter_at(int(d)) for d in dates]
+    return _save_png(render_small_multiples(document, options, filters, renderer), path)

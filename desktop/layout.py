@@ -40,16 +40,19 @@ def draw_title(painter: QPainter, title: str, subtitle: str | None, vp: Viewport
     return h
 
 
-def draw_date_stamp(painter: QPainter, year: int | None, vp: Viewport, scale: float, top: float = 0.0) -> None:
-    """The year of the time filter, large, at the top right of the map."""
-    if year is None:
+def draw_date_stamp(
+    painter: QPainter, year: int | str | None, vp: Viewport, scale: float, top: float = 0.0, right: float | None = None
+) -> None:
+    """The date of the time filter (a year, or a label such as ``"2017-05"``), large, at the top
+    right of the map (or left of x = ``right`` pixels)."""
+    if year is None or year == "":
         return
     font = _font(30 * scale, True)
     fm = QFontMetricsF(font)
     text = str(year)
     pad = 8 * scale
     w, h = fm.horizontalAdvance(text) + 2 * pad, fm.height() + pad
-    rect = QRectF(vp.width - w - 12 * scale, top + 12 * scale, w, h)
+    rect = QRectF((vp.width if right is None else right) - w - 12 * scale, top + 12 * scale, w, h)
     painter.save()
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(PANEL)
@@ -104,10 +107,19 @@ def legend_rows(document: MapDocument) -> list[tuple[Layer, str, str, bool]]:
         else:
             rows.append((layer, layer.title, "", False))
             rows.extend((layer, f"   {label}", color, dashed) for label, color, dashed in entries)
+    # lifecycle (issue 5): one shared key for how stages are drawn, when a visible layer has them
+    staged = [lyr for lyr in reversed(document.visible_layers()) if lyr.lifecycle is not None]
+    if staged:
+        ref = next((lyr for lyr in staged if lyr.geometry_kind == "line"), staged[0])
+        rows.append((ref, "Lifecycle", "", False))
+        rows.append((ref, "   planned / under construction (dashed, hollow)", "#5f6b73", True))
+        rows.append((ref, "   retired", "#9a9a9a", False))
     return rows
 
 
-def draw_legend(painter: QPainter, document: MapDocument, vp: Viewport, scale: float, bottom: float) -> QRectF:
+def draw_legend(
+    painter: QPainter, document: MapDocument, vp: Viewport, scale: float, bottom: float, left: float | None = None
+) -> QRectF:
     """Legend of the visible layers and their classes, bottom left; returns its rectangle."""
     rows = legend_rows(document)
     if not rows:
@@ -120,7 +132,7 @@ def draw_legend(painter: QPainter, document: MapDocument, vp: Viewport, scale: f
     text_w = max(QFontMetricsF(head).horizontalAdvance(r[1]) for r in rows)
     w = pad * 2 + sym_w + 8 * scale + text_w
     h = pad * 2 + line_h * (len(rows) + 1)
-    rect = QRectF(12 * scale, bottom - h - 12 * scale, w, h)
+    rect = QRectF(12 * scale if left is None else left, bottom - h - 12 * scale, w, h)
     painter.save()
     painter.setPen(QPen(QColor("#9aa5ad"), 1))
     painter.setBrush(PANEL)
@@ -148,8 +160,9 @@ def _draw_symbol(painter: QPainter, layer: Layer, color: QColor, dashed: bool, b
     painter.save()
     if kind == "point":
         size = style.marker_size * scale
-        painter.setPen(QPen(QColor("white"), 1.5 * scale))
-        painter.setBrush(color)
+        fill = style.fill_color if style.fill_color and not style.categorized_field else color
+        painter.setPen(QPen(color, 1.5 * scale))
+        painter.setBrush(QColor("white") if dashed else QColor(fill))  # dashed row: hollow marker
         painter.drawEllipse(box.center(), size / 2 + 0.5, size / 2 + 0.5)
     elif kind == "line" or kind == "mixed":
         pen = QPen(color, max(2.0, style.stroke_width) * scale)

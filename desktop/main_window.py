@@ -9,16 +9,19 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from asean_atlas.layers.document import DEFAULT_BBOX, MapDocument
-from asean_atlas.layers.errors import AtlasError
+from asean_atlas.layers.errors import AtlasError, CRSNeededError, LoadCancelled
 from asean_atlas.layers.export_options import ExportOptions
-from asean_atlas.layers.io import read_layer
+from asean_atlas.layers.io import list_vector_layers, read_layer
 from asean_atlas.layers.layer import Layer
 
 from .canvas import MapCanvas
-from .panels import AttributePanel, LayerPanel, TimeSlider
+from .loader import LayerLoader, LoadOptionsDialog, LoadRequest
+from .panels import AttributePanel, LayerPanel
+from .time_dock import QtTimeController
 
 VECTOR_FILTER = (
-    "Vector files (*.geojson *.json *.geojsonl *.geojsons *.gpkg *.shp *.zip *.kml *.fgb *.parquet *.csv);;"
+    "Vector files (*.geojson *.json *.geojsonl *.geojsons *.ndjson *.gpkg *.shp *.zip *.kml *.fgb "
+    "*.parquet *.geoparquet *.csv *.tsv);;"
     "All files (*)"
 )
 
@@ -40,7 +43,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.canvas)
         self.layer_panel = LayerPanel(document)
         self.attribute_panel = AttributePanel()
-        self.time_slider = TimeSlider(document)
+        self.time_slider = QtTimeController(document)
         self._dock("Layers", self.layer_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._dock("Attributes", self.attribute_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self._dock("Time", self.time_slider, Qt.DockWidgetArea.BottomDockWidgetArea)
@@ -48,6 +51,8 @@ class MainWindow(QMainWindow):
         self.layer_panel.zoom_to_layer.connect(self.canvas.zoom_to_layer)
         document.layers_changed.connect(self._forget_removed)
         self.last_error: str | None = None
+        #: Loads running on worker threads (big files), see :meth:`open_files`.
+        self.loaders: list[LayerLoader] = []
         self._build_menus()
         self.setAcceptDrops(True)
         self.statusBar().showMessage(f"{len(document.layers)} layers")
@@ -62,9 +67,16 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self.add_layer_action = self._action(file_menu, "&Add layer…", self.add_layer_dialog, QKeySequence.StandardKey.Open)
+        self.add_layer_options_action = self._action(
+            file_menu, "Add layer with encoding/C&RS…", self.add_layer_with_options_dialog
+        )
         file_menu.addSeparator()
         self.export_png_action = self._action(file_menu, "Export &PNG…", self.export_png_dialog, "Ctrl+P")
         self.export_html_action = self._action(file_menu, "Export &HTML…", self.export_html_dialog, "Ctrl+E")
+        self.export_gif_action = self._action(file_menu, "Export time &animation (GIF)…", self.export_gif_dialog)
+        self.export_multiples_action = self._action(
+            file_menu, "Export small &multiples (PNG)…", self.export_small_multiples_dialog
+        )
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         view = self.menuBar().addMenu("&View")
@@ -80,34 +92,159 @@ class MainWindow(QMainWindow):
         return act
 
     # -- layers ---------------------------------------------------------------------------------
-    def open_files(self, paths: list[str]) -> list[Layer]:
+    #: Files at least this big load on a worker thread with a progress dialog (issue 4).
+    BACKGROUND_MIN_BYTES = 4 * 1024 * 1024
+    #: Suffixes whose files may hold several layers; the user picks among them.
+    MULTI_LAYER_SUFFIXES = (".gpkg", ".sqlite", ".kml", ".gdb")
+
+    def open_files(
+        self, paths: list[str], background: bool | None = None, encoding: str | None = None, crs: str | None = None
+    ) -> list[Layer]:
         """Load files as layers on top; each failure shows a dialog and leaves other layers alone.
+
+        A file with several layers (GeoPackage) asks which to add (:meth:`choose_layers`); a file
+        whose coordinates are not degrees and that names no CRS asks for one (:meth:`ask_crs`).
+
+        Parameters
+        ----------
+        paths : list of str
+        background : bool, optional
+            Load on a worker thread with a progress dialog and Cancel; default: for files of
+            :attr:`BACKGROUND_MIN_BYTES` or more. Such layers arrive later (:attr:`loaders`).
+        encoding : str, optional
+            Text encoding of the attributes (e.g. ``"cp874"``); default detected.
+        crs : str, optional
+            CRS of coordinates in files that name none (e.g. ``"EPSG:32647"``).
 
         Returns
         -------
         list of Layer
-            The layers that loaded.
+            The layers that loaded synchronously.
         """
         added = []
         for path in paths:
-            try:
-                layer = read_layer(path, color=self.document.unused_color())
-            except AtlasError as exc:
-                self.show_error("Could not open layer", str(exc))
-                continue
-            except Exception as exc:  # a bug must not take the user's work down with it
-                self.show_error("Could not open layer", f"{path}: unexpected error: {exc}")
-                continue
-            self.document.add_layer(layer)
-            added.append(layer)
-            self.statusBar().showMessage(f"{layer.title}: {layer.report.summary()}", 15000)
+            for source in self._sources_of(path):
+                big = background
+                if big is None:
+                    try:
+                        big = Path(source.split("|layername=")[0]).stat().st_size >= self.BACKGROUND_MIN_BYTES
+                    except OSError:
+                        big = False
+                if big:
+                    self._load_in_background(LoadRequest(source, self.document.unused_color(), encoding, crs))
+                    continue
+                layer = self._load_now(source, crs=crs, encoding=encoding)
+                if layer is not None:
+                    added.append(layer)
         return added
+
+    def _sources_of(self, path: str) -> list[str]:
+        if not path.lower().endswith(self.MULTI_LAYER_SUFFIXES):
+            return [path]
+        try:
+            names = list_vector_layers(path)
+        except AtlasError as exc:
+            self.show_error("Could not open layer", str(exc))
+            return []
+        if len(names) <= 1:
+            return [path]
+        return [f"{path}|layername={name}" for name in self.choose_layers(path, names)]
+
+    def choose_layers(self, path: str, names: list[str]) -> list[str]:
+        """Ask which layers of a multi-layer file to add (a modal list, several may be picked).
+
+        Returns
+        -------
+        list of str
+            Chosen layer names; empty if the user cancelled.
+        """
+        from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QListWidget, QVBoxLayout
+
+        dlg = QDialog(self)
+        dlg.setWindowTitle(f"Layers of {Path(path).name}")
+        lst = QListWidget(dlg)
+        lst.addItems(names)
+        lst.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        lst.setCurrentRow(0)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dlg)
+        buttons.accepted.connect(dlg.accept)
+        buttons.rejected.connect(dlg.reject)
+        box = QVBoxLayout(dlg)
+        box.addWidget(lst)
+        box.addWidget(buttons)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return []
+        return [item.text() for item in lst.selectedItems()]
+
+    def ask_crs(self, path: str, reason: str) -> str | None:
+        """Ask the CRS of a file whose coordinates are not degrees (e.g. ``"EPSG:32647"``); None: cancel."""
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getText(
+            self, "Choose the CRS", f"{reason}\n\nCRS of the coordinates (e.g. EPSG:32647 for UTM 47N):"
+        )
+        return text.strip() or None if ok else None
+
+    def _load_now(self, source: str, crs: str | None = None, encoding: str | None = None) -> Layer | None:
+        try:
+            layer = read_layer(source, color=self.document.unused_color(), crs=crs, encoding=encoding)
+        except CRSNeededError as exc:
+            chosen = self.ask_crs(source, str(exc))
+            if chosen:
+                return self._load_now(source, crs=chosen, encoding=encoding)
+            self.show_error("Could not open layer", str(exc))
+            return None
+        except AtlasError as exc:
+            self.show_error("Could not open layer", str(exc))
+            return None
+        except Exception as exc:  # a bug must not take the user's work down with it
+            self.show_error("Could not open layer", f"{source}: unexpected error: {type(exc).__name__}: {exc}")
+            return None
+        self._add_loaded(layer)
+        return layer
+
+    def _add_loaded(self, layer: Layer) -> None:
+        self.document.add_layer(layer)
+        self.statusBar().showMessage(f"{layer.title}: {layer.report.summary()}", 15000)
+
+    def _load_in_background(self, request: LoadRequest) -> LayerLoader:
+        loader = LayerLoader(request, parent=self)
+        self.loaders.append(loader)
+
+        def failed(exc, _req=request):
+            if isinstance(exc, LoadCancelled):
+                self.statusBar().showMessage(f"Cancelled loading {_req.path}", 15000)
+            elif isinstance(exc, CRSNeededError) and _req.crs is None:
+                chosen = self.ask_crs(_req.path, str(exc))
+                if chosen:
+                    self._load_in_background(LoadRequest(_req.path, _req.color, _req.encoding, chosen))
+                else:
+                    self.show_error("Could not open layer", str(exc))
+            elif isinstance(exc, AtlasError):
+                self.show_error("Could not open layer", str(exc))
+            else:
+                self.show_error("Could not open layer", f"{_req.path}: unexpected error: {type(exc).__name__}: {exc}")
+
+        loader.loaded.connect(self._add_loaded)
+        loader.failed.connect(failed)
+        loader.finished.connect(lambda: self.loaders.remove(loader) if loader in self.loaders else None)
+        loader.start()
+        return loader
 
     def add_layer_dialog(self) -> None:
         """File > Add layer…"""
         paths, _ = QFileDialog.getOpenFileNames(self, "Add layer", "", VECTOR_FILTER)
         if paths:
             self.open_files(paths)
+
+    def add_layer_with_options_dialog(self) -> None:
+        """File > Add layer with encoding/CRS…: the user names the text encoding and/or the CRS."""
+        paths, _ = QFileDialog.getOpenFileNames(self, "Add layer", "", VECTOR_FILTER)
+        if not paths:
+            return
+        dlg = LoadOptionsDialog(self)
+        if dlg.exec() == LoadOptionsDialog.DialogCode.Accepted:
+            self.open_files(paths, encoding=dlg.encoding(), crs=dlg.crs())
 
     def _forget_removed(self) -> None:
         for layer_id in list(self.canvas.renderer._caches):
@@ -134,7 +271,86 @@ class MainWindow(QMainWindow):
         vp = self.canvas.viewport
         width = 1600
         height = max(16, round(width * vp.height / max(vp.width, 1)))
-        return ExportOptions(width=width, height=height, bbox=vp.bbox(), year=self.document.year)
+        return ExportOptions(width=width, height=height, bbox=vp.bbox(), time_filter=self.document.time_filter)
+
+    def export_gif(self, path: str | Path, width: int = 960) -> Path | None:
+        """Export the time playback (the Time dock's range, step and mode) as an animated GIF,
+        one frame per step with its date stamped; a progress dialog can cancel it."""
+        import dataclasses
+
+        from PySide6.QtWidgets import QApplication, QProgressDialog
+
+        from .export import animation_filters, export_gif
+
+        base = self.current_export_options()
+        options = dataclasses.replace(base, width=width, height=max(16, round(width * base.height / base.width)))
+        try:
+            filters = animation_filters(self.document)
+            dialog = QProgressDialog("Rendering frames…", "Cancel", 0, len(filters), self)
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.setMinimumDuration(300)
+
+            def progress(done: int, total: int) -> bool:
+                dialog.setValue(done)
+                QApplication.processEvents()
+                return not dialog.wasCanceled()
+
+            try:
+                out = export_gif(self.document, path, options, filters, renderer=self.canvas.renderer,
+                                 progress=progress)
+            finally:
+                dialog.close()
+        except AtlasError as exc:
+            self.show_error("Export animation failed", str(exc))
+            return None
+        self.statusBar().showMessage(f"Wrote {out} ({len(filters)} frames)", 15000)
+        return out
+
+    def export_small_multiples(self, path: str | Path, years: list[int]) -> Path | None:
+        """Export side-by-side maps as of ``years`` (current view, shared legend) to PNG."""
+        import dataclasses
+
+        from .export import export_small_multiples
+
+        base = self.current_export_options()
+        options = dataclasses.replace(base, width=2400, height=900, time_filter=None)
+        try:
+            out = export_small_multiples(self.document, path, options, years, self.canvas.renderer)
+        except AtlasError as exc:
+            self.show_error("Export small multiples failed", str(exc))
+            return None
+        self.statusBar().showMessage(f"Wrote {out}", 15000)
+        return out
+
+    def default_multiple_years(self) -> list[int]:
+        """Four years five apart ending at the last year of the data (e.g. 2010, 2015, 2020, 2025)."""
+        span = self.document.year_range()
+        last = span[1] if span else 2025
+        first = span[0] if span else last - 15
+        return [y for y in (last - 15, last - 10, last - 5, last) if y >= first] or [last]
+
+    def export_gif_dialog(self) -> None:
+        """File > Export time animation (GIF)…"""
+        path, _ = QFileDialog.getSaveFileName(self, "Export animation", "atlas.gif", "Animated GIF (*.gif)")
+        if path:
+            self.export_gif(path)
+
+    def export_small_multiples_dialog(self) -> None:
+        """File > Export small multiples (PNG)…: asks for the years, then the file."""
+        from PySide6.QtWidgets import QInputDialog
+
+        default = ",".join(str(y) for y in self.default_multiple_years())
+        text, ok = QInputDialog.getText(self, "Small multiples", "Years (comma-separated):", text=default)
+        if not ok:
+            return
+        try:
+            years = [int(v) for v in text.split(",") if v.strip()]
+        except ValueError:
+            self.show_error("Small multiples", f"{text!r}: expected years such as 2010,2015,2020,2025")
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Export small multiples", "atlas-multiples.png", "PNG image (*.png)")
+        if path and years:
+            self.export_small_multiples(path, years)
 
     def export_png(self, path: str | Path) -> Path | None:
         """Export the current view to PNG (same renderer as the canvas); errors go to a dialog."""

@@ -8,18 +8,15 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
-    QSlider,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -175,91 +172,5 @@ def _text(value) -> str:
     return str(value)
 
 
-class TimeSlider(QWidget):
-    """Year slider over the document's temporal range: "as of" the end of the chosen year.
-
-    A check box turns the time filter on and off; play steps one year per interval and loops.
-    """
-
-    def __init__(self, document: MapDocument, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.document = document
-        self.enabled_box = QCheckBox("Time filter")
-        self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.slider.setPageStep(5)
-        self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
-        self.slider.setTickInterval(5)
-        self.year_label = QLabel("all years")
-        self.year_label.setMinimumWidth(90)
-        font = self.year_label.font()
-        font.setPointSize(font.pointSize() + 3)
-        font.setBold(True)
-        self.year_label.setFont(font)
-        self.min_label, self.max_label = QLabel(), QLabel()
-        self.play_button = QPushButton("▶ Play")
-        self.play_button.setCheckable(True)
-        self.timer = QTimer(self)
-        self.timer.setInterval(700)
-        self.timer.timeout.connect(self._step)
-        self.play_button.toggled.connect(self._play)
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(6, 2, 6, 2)
-        for w in (self.enabled_box, self.play_button, self.min_label):
-            lay.addWidget(w)
-        lay.addWidget(self.slider, 1)
-        lay.addWidget(self.max_label)
-        lay.addWidget(self.year_label)
-        self.enabled_box.toggled.connect(self._toggled)
-        self.slider.valueChanged.connect(self._slider_moved)
-        document.year_changed.connect(self._sync)
-        document.layers_changed.connect(self.refresh_range)
-        self.refresh_range()
-
-    def refresh_range(self) -> None:
-        """Set the slider's range from the data (earliest to latest year of temporal layers)."""
-        span = self.document.year_range()
-        has = span is not None
-        self.setEnabled(has)
-        if not has:
-            return
-        lo, hi = span
-        self.slider.blockSignals(True)
-        self.slider.setRange(lo, hi)
-        self.slider.setValue(self.document.year if self.document.year is not None else hi)
-        self.slider.blockSignals(False)
-        self.min_label.setText(str(lo))
-        self.max_label.setText(str(hi))
-        self._sync(self.document.year)
-
-    def _sync(self, year) -> None:
-        self.enabled_box.blockSignals(True)
-        self.enabled_box.setChecked(year is not None)
-        self.enabled_box.blockSignals(False)
-        self.slider.setEnabled(year is not None)
-        if year is not None:
-            self.slider.blockSignals(True)
-            self.slider.setValue(year)
-            self.slider.blockSignals(False)
-            self.year_label.setText(f"as of {year}")
-        else:
-            self.year_label.setText("all years")
-
-    def _toggled(self, on: bool) -> None:
-        self.document.set_year(self.slider.value() if on else None)
-
-    def _slider_moved(self, value: int) -> None:
-        self.document.set_year(value)
-
-    def _play(self, on: bool) -> None:
-        self.play_button.setText("⏸ Pause" if on else "▶ Play")
-        if on:
-            if self.document.year is None or self.document.year >= self.slider.maximum():
-                self.document.set_year(self.slider.minimum())
-            self.timer.start()
-        else:
-            self.timer.stop()
-
-    def _step(self) -> None:
-        year = self.document.year
-        nxt = self.slider.minimum() if year is None or year >= self.slider.maximum() else year + 1
-        self.document.set_year(nxt)
+# The year slider grew into the temporal controller dock (issue 5); the old name stays importable.
+from .time_dock import QtTimeController as TimeSlider  # noqa: E402, F401

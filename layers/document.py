@@ -9,29 +9,41 @@ from __future__ import annotations
 from psygnal import Signal
 
 from .layer import Layer
+from .temporal import TimeFilter
+from .time_controller import TimeController
 
 #: Default view of the Atlas: Southeast Asia and south China, ``(west, south, east, north)`` degrees.
 DEFAULT_BBOX = (89.0, -12.5, 142.0, 30.0)
 
 
 class MapDocument:
-    """Ordered layers (index 0 is drawn first, i.e. at the bottom), current year, title.
+    """Ordered layers (index 0 is drawn first, i.e. at the bottom), time controller, title.
+
+    Attributes
+    ----------
+    time : TimeController
+        The time filter and its playback (issue 5); its range and source dates follow the layers.
 
     Signals
     -------
     layers_changed()
         A layer was added, removed, reordered, or changed (style, visibility, temporal spec).
+    time_changed(object)
+        The time filter moved; the payload is the :class:`TimeFilter` or None (filter off).
     year_changed(object)
-        The time filter moved; the payload is the year (int) or None (time filter off).
+        Emitted with ``time_changed``; the payload is :attr:`year` (int or None).
     """
 
     layers_changed = Signal()
+    time_changed = Signal(object)
     year_changed = Signal(object)
 
     def __init__(self, title: str = "ASEAN Digital Atlas") -> None:
         self.title = title
         self.layers: list[Layer] = []
-        self.year: int | None = None
+        self.time = TimeController()
+        self.time.current_changed.connect(self._time_moved)
+        self.layers_changed.connect(self._layers_changed)
 
     # -- layers -------------------------------------------------------------------------------
     def add_layer(self, layer: Layer) -> Layer:
@@ -68,12 +80,27 @@ class MapDocument:
         return [lyr for lyr in self.layers if lyr.visible]
 
     # -- time ---------------------------------------------------------------------------------
+    def _layers_changed(self) -> None:
+        self.time.update_from_layers(self.layers)
+
+    def _time_moved(self, time_filter: TimeFilter | None) -> None:
+        self.time_changed.emit(time_filter)
+        self.year_changed.emit(None if time_filter is None else time_filter.year)
+
+    @property
+    def time_filter(self) -> TimeFilter | None:
+        """The current time filter (None: off); shorthand for ``document.time.time_filter``."""
+        return self.time.time_filter
+
+    @property
+    def year(self) -> int | None:
+        """Year the time filter stands at (the year of the end of its period), or None if off."""
+        tf = self.time.time_filter
+        return None if tf is None else tf.year
+
     def set_year(self, year: int | None) -> None:
         """Move the time filter to "as of the end of ``year``"; None turns it off."""
-        year = None if year is None else int(year)
-        if year != self.year:
-            self.year = year
-            self.year_changed.emit(year)
+        self.time.set_year(None if year is None else int(year))
 
     def year_range(self) -> tuple[int, int] | None:
         """Span of years over all temporal layers, or None if none is temporal."""

@@ -38,3 +38,15 @@ class LayerLoadError(AtlasError):
 
 class ExportError(AtlasError):
     """A map could not be exported (bad size, unwritable path, ...)."""
+
+
+class CRSNeededError(LayerLoadError):
+    """A file's coordinates are not longitude/latitude and it names no CRS that says what they are.
+
+    The GUI answers it by asking the user for a CRS and reading the file again with it
+    (``read_layer(path, crs=...)``); the command line takes ``--crs``.
+    """
+
+
+class LoadCancelled(AtlasError):
+    """The user cancelled a load in progress (not an error to show; open layers stay unchanged)."""

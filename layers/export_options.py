@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .document import DEFAULT_BBOX, MapDocument
 from .errors import ExportError
+from .temporal import TimeFilter
 from .viewport import Viewport
 
 
@@ -29,6 +30,12 @@ class ExportOptions:
         Resolution written into the PNG; line widths and fonts scale with ``dpi / 96``.
     year : int or None
         Time filter "as of the end of year"; None keeps the document's year.
+    html_time_slider : bool
+        HTML export: keep every feature with its interval (``_t0``/``_t1``, epoch ms) and a time
+        slider in the page with the controller's semantics; False bakes the current filter in.
+    time_filter : TimeFilter or None
+        An explicit time filter (an animation frame, a small-multiples panel); overrides
+        ``year`` and the document's filter.
     html_self_contained : bool
         HTML export: inline Leaflet (from the ``xstatic-leaflet`` package) so the page works with
         no network; False links folium's CDN files instead (smaller page, needs the network).
@@ -41,6 +48,8 @@ class ExportOptions:
     dpi: float = 96.0
     year: int | None = None
     html_self_contained: bool = True
+    time_filter: TimeFilter | None = None
+    html_time_slider: bool = True
 
     def validate(self) -> None:
         """Raise :class:`ExportError` for sizes or a bbox that cannot be drawn."""
@@ -106,3 +115,24 @@ def export_viewport(document: MapDocument, options: ExportOptions) -> Viewport:
     bbox = options.bbox or default_bbox(document)
     vp.fit_bbox(bbox, pad=0.0 if options.bbox else 0.03)
     return vp
+
+
+def export_time_filter(document: MapDocument, options: ExportOptions) -> TimeFilter | None:
+    """The time filter an export draws: ``options.time_filter``, else "as of ``options.year``"
+    (with the document's end-date semantics), else the document's current filter (None: off)."""
+    if options.time_filter is not None:
+        return options.time_filter
+    if options.year is not None:
+        years = document.time.copy()
+        years.set_step("year", 1)
+        return years.filter_at(int(options.year))
+    return document.time_filter
+
+
+def stamp_text(time_filter: TimeFilter | None) -> tuple[str | None, str | None]:
+    """Date stamp and title subtitle of an export: ``("2017", "As of 2017")``; Nones when off."""
+    if time_filter is None:
+        return None, None
+    if time_filter.mode == "as_of":
+        return time_filter.label, f"As of {time_filter.label}"
+    return time_filter.label, f"Features present in {time_filter.label}"

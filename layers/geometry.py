@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import shapely
+from shapely.errors import GEOSException
 
 
 def crosses_antimeridian(geoms: np.ndarray) -> np.ndarray:
@@ -64,6 +65,8 @@ def split_antimeridian(geoms: np.ndarray) -> tuple[np.ndarray, int]:
     count : int
         How many geometries were split.
     """
+    import warnings
+
     import antimeridian
 
     geoms = np.asarray(geoms, dtype=object)
@@ -71,17 +74,135 @@ def split_antimeridian(geoms: np.ndarray) -> tuple[np.ndarray, int]:
     if rows.size == 0:
         return geoms, 0
     out = geoms.copy()
+    done = 0
     for r in rows:  # only the few crossing geometries reach this loop
         g = geoms[r]
         if g.has_z:
             g = shapely.force_2d(g)
         kind = g.geom_type
-        if kind == "LineString":
-            out[r] = antimeridian.fix_line_string(g, great_circle=False)
-        elif kind == "MultiLineString":
-            out[r] = antimeridian.fix_multi_line_string(g, great_circle=False)
-        elif kind == "Polygon":
-            out[r] = antimeridian.fix_polygon(g, great_circle=False)
-        elif kind == "MultiPolygon":
-            out[r] = antimeridian.fix_multi_polygon(g, great_circle=False)
-    return out, int(rows.size)
+        try:
+            with warnings.catch_warnings():
+                # FixWindingWarning: clockwise exterior rings are reversed, as RFC 7946 wants
+                warnings.simplefilter("ignore")
+                out[r] = _fix_one(antimeridian, g, kind)
+            if out[r] is None:
+                out[r] = geoms[r]
+                continue
+        except (ValueError, AssertionError, GEOSException):
+            # degenerate input (a ring of repeated points, a pole-wrapping ring the package
+            # refuses, found by the property tests): keep it as read; make_valid still cleans it
+            out[r] = geoms[r]
+            continue
+        done += 1
+    return out, done
+
+
+def _fix_one(antimeridian, g, kind: str):
+    if kind == "LineString":
+        return antimeridian.fix_line_string(g, great_circle=False)
+    if kind == "MultiLineString":
+        return antimeridian.fix_multi_line_string(g, great_circle=False)
+    if kind == "Polygon":
+        return antimeridian.fix_polygon(g, great_circle=False)
+    if kind == "MultiPolygon":
+        return antimeridian.fix_multi_polygon(g, great_circle=False)
+    return None
+
+
+
+def repair_geometries(geoms: np.ndarray) -> tuple[np.ndarray, int, int]:
+    """Repair invalid geometries with ``shapely.make_valid``, one by one where GEOS refuses a batch.
+
+    Parameters
+    ----------
+    geoms : ndarray of shapely.Geometry (or None), shape (n,)
+
+    Returns
+    -------
+    geoms : ndarray of shapely.Geometry, shape (n,)
+        A copy with every non-null geometry valid.
+    repaired : int
+        Invalid geometries replaced by a valid one.
+    dropped : int
+        Geometries GEOS could not repair at all (e.g. "Overlay input is mixed-dimension" on a
+        polygon whose rings collapse to points, found by the property tests); set to None so the
+        feature stays in the table without geometry.
+    """
+    geoms = np.asarray(geoms, dtype=object)
+    missing = shapely.is_missing(geoms)
+    with np.errstate(invalid="ignore"):
+        invalid = np.flatnonzero(~missing & ~shapely.is_empty(geoms) & ~shapely.is_valid(geoms))
+    if invalid.size == 0:
+        return geoms, 0, 0
+    out = geoms.copy()
+    try:
+        out[invalid] = shapely.make_valid(geoms[invalid])
+    except GEOSException:
+        return _repair_one_by_one(geoms, out, invalid)
+    # GEOS's default method can leave a pathological input (vertices ~1e-60 apart) invalid
+    still = invalid[~shapely.is_valid(out[invalid])]
+    if still.size:
+        try:
+            out[still] = shapely.make_valid(geoms[still], method="structure", keep_collapsed=False)
+        except GEOSException:
+            return _repair_one_by_one(geoms, out, invalid)
+    return out, int(invalid.size), 0
+
+
+def _repair_one_by_one(geoms: np.ndarray, out: np.ndarray, invalid: np.ndarray) -> tuple[np.ndarray, int, int]:
+    dropped = 0
+    for r in invalid:  # only when the batch failed: find the geometry GEOS refuses
+        try:
+            out[r] = shapely.make_valid(geoms[r])
+        except GEOSException:
+            try:
+                out[r] = shapely.make_valid(geoms[r], method="structure", keep_collapsed=False)
+            except GEOSException:
+                out[r] = None
+                dropped += 1
+    return out, int(invalid.size) - dropped, dropped
+
+
+def seam_aware_bounds(geoms: np.ndarray) -> tuple[float, float, float, float] | None:
+    """The smallest lon/lat box holding all geometries, allowed to cross the antimeridian.
+
+    A layer around Fiji or across the Pacific, split at ±180° on load, has a naive bbox spanning
+    the whole world (west -180, east 180). Here the longitude interval is the complement of the
+    widest stretch of longitude that no geometry part touches; when that stretch is not the one
+    across ±180°, the box crosses the seam and ``west > east`` (as RFC 7946 §5.2 writes it).
+
+    Parameters
+    ----------
+    geoms : ndarray of shapely.Geometry (or None), shape (n,), EPSG:4326 degrees
+
+    Returns
+    -------
+    tuple of float or None
+        ``(west, south, east, north)`` in degrees; ``west > east`` when crossing ±180°; None when
+        no geometry has coordinates.
+    """
+    geoms = np.asarray(geoms, dtype=object)
+    ok = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    if not ok.any():
+        return None
+    parts = shapely.get_parts(geoms[ok])
+    while True:  # GeometryCollections may nest
+        nested = shapely.get_type_id(parts) == 7
+        if not nested.any():
+            break
+        parts = np.concatenate([parts[~nested], shapely.get_parts(parts[nested])])
+    parts = parts[~shapely.is_empty(parts)]
+    b = shapely.bounds(parts)
+    b = b[np.all(np.isfinite(b), axis=1)]
+    if len(b) == 0:
+        return None
+    south, north = float(b[:, 1].min()), float(b[:, 3].max())
+    order = np.argsort(b[:, 0])
+    x0, x1 = b[order, 0], np.maximum.accumulate(b[order, 2])
+    # gaps between consecutive covered stretches, and the one across the seam
+    inner = x0[1:] - x1[:-1]
+    seam_gap = (x0[0] + 360.0) - x1[-1]
+    if inner.size == 0 or inner.max() <= seam_gap:
+        return float(x0[0]), south, float(x1[-1]), north
+    i = int(np.argmax(inner))
+    return float(x0[i + 1]), south, float(x1[i]), north

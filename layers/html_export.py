@@ -24,8 +24,9 @@ import shapely
 
 from .atomic import write_text_atomic
 from .document import MapDocument
-from .export_options import ExportOptions, default_bbox
+from .export_options import ExportOptions, default_bbox, export_time_filter, stamp_text
 from .layer import Layer
+from .temporal import STAGE_IN_SERVICE, STATUS_STAGES, TimeFilter
 
 SEA = "#cfe3ef"
 LAND = "#f4f1ea"
@@ -60,7 +61,9 @@ def _text_value(v):
     return html.escape(str(v), quote=False)
 
 
-def feature_collection(layer: Layer, mask: np.ndarray | None = None, precision: int = 6) -> str:
+def feature_collection(
+    layer: Layer, mask: np.ndarray | None = None, precision: int = 6, extra: dict[str, np.ndarray] | None = None
+) -> str:
     """GeoJSON FeatureCollection text (RFC 7946, EPSG:4326) of a layer's features.
 
     Parameters
@@ -70,6 +73,9 @@ def feature_collection(layer: Layer, mask: np.ndarray | None = None, precision: 
         Features to include (e.g. the time filter). Null and empty geometries are always left out.
     precision : int
         Decimal places of coordinates (6 ≈ 0.1 m).
+    extra : dict of str to ndarray, shape (n,), optional
+        More properties per feature (e.g. the time interval ``_t0``/``_t1`` in epoch ms; NaN
+        becomes null).
 
     Returns
     -------
@@ -84,6 +90,8 @@ def feature_collection(layer: Layer, mask: np.ndarray | None = None, precision: 
     geoms = shapely.force_2d(geoms)
     gj = shapely.to_geojson(geoms)
     attrs = layer.frame.drop(columns=layer.frame.geometry.name).iloc[rows]
+    if extra:
+        attrs = attrs.assign(**{k: np.asarray(v)[rows] for k, v in extra.items()})
     props = _json_safe_properties(attrs)
     feats = [
         b'{"type":"Feature","geometry":' + g.encode() + b',"properties":' + orjson.dumps(p) + b"}"
@@ -158,7 +166,9 @@ def build_map(document: MapDocument, options: ExportOptions):
     import folium
 
     options.validate()
-    year = options.year if options.year is not None else document.year
+    tf = export_time_filter(document, options)
+    stamp, _ = stamp_text(tf)
+    slider = options.html_time_slider and any(lyr.temporal is not None for lyr in document.visible_layers())
     bbox = options.bbox or default_bbox(document)
     w, s, e, n = bbox
     fmap = folium.Map(location=[(s + n) / 2, (w + e) / 2], zoom_start=4, tiles=None, control_scale=True)
@@ -177,46 +187,59 @@ def build_map(document: MapDocument, options: ExportOptions):
             control=False,
         ).add_to(fmap)
     legend_rows = []
+    timed = []
     for layer in document.visible_layers():
-        mask = layer.time_mask(year)
-        _add_layer(fmap, layer, mask)
+        if slider and layer.temporal is not None:
+            # every feature goes in with its interval; the page's slider shows and hides them
+            gj = _add_layer(fmap, layer, None, time_properties(layer))
+            timed.append((gj, layer))
+        else:
+            _add_layer(fmap, layer, None if slider else layer.drawn_mask(tf))
         legend_rows.append(_legend_html(layer))
     folium.LayerControl(collapsed=False).add_to(fmap)
+    if timed:
+        fmap.add_child(_time_slider_element(document, tf, timed))
     fmap.fit_bounds([[s, w], [n, e]])
     title = options.title if options.title is not None else document.title
     heading = html.escape(title or "")
-    if year is not None:
-        heading += f" <span style='font-weight:normal'>— as of {year}</span>"
+    if stamp is not None or slider:
+        prefix = "as of " if tf is None or tf.mode == "as_of" else ""
+        text = "all dates" if tf is None else prefix + html.escape(stamp or "")
+        heading += f" <span style='font-weight:normal'>— <span id='atlas-time'>{text}</span></span>"
     fmap.get_root().html.add_child(folium.Element(_overlay_html(heading, legend_rows, document)))
     return fmap
 
 
-def _add_layer(fmap, layer: Layer, mask: np.ndarray) -> None:
+def _add_layer(fmap, layer: Layer, mask: np.ndarray | None, extra: dict[str, np.ndarray] | None = None):
     import folium
 
     style = layer.style
+    life = layer.lifecycle.status_field if layer.lifecycle is not None else None
     field = style.categorized_field
     cats = dict(style.categories)
     dashed = set(style.dashed_values)
 
-    def style_function(feature, _s=style, _f=field, _c=cats, _d=dashed):
+    def style_function(feature, _s=style, _f=field, _c=cats, _d=dashed, _life=life):
         key = "" if not _f else str(feature["properties"].get(_f) or "")
         color = _c.get(key, _s.color)
+        # lifecycle (issue 5): planned / under construction drawn dashed and hollow
+        status = str(feature["properties"].get(_life) or "") if _life else ""
+        planned = bool(status) and STATUS_STAGES.get(status.strip().lower(), STAGE_IN_SERVICE) < STAGE_IN_SERVICE
         return {
             "color": color,
             "weight": _s.stroke_width,
             "opacity": _s.opacity,
             "fillColor": _s.fill_color or color,
-            "fillOpacity": _s.fill_opacity if "Polygon" in feature["geometry"]["type"] else 0.9,
-            "dashArray": "6 5" if key in _d else None,
+            "fillOpacity": 0.0 if planned else (_s.fill_opacity if "Polygon" in feature["geometry"]["type"] else 0.9),
+            "dashArray": "6 5" if (key in _d or planned) else None,
         }
 
-    data = feature_collection(layer, mask)
+    data = feature_collection(layer, mask, extra=extra)
     has_features = '"type":"Feature"' in data
     # folium checks tooltip/popup fields against the first feature: none for an empty layer
     tip = _tooltip_field(layer) if has_features else None
     fields = [str(c) for c in layer.frame.columns if c != layer.frame.geometry.name][:40] if has_features else []
-    folium.GeoJson(
+    return folium.GeoJson(
         data,
         name=html.escape(layer.title),
         style_function=style_function,
@@ -225,6 +248,170 @@ def _add_layer(fmap, layer: Layer, mask: np.ndarray) -> None:
         marker=folium.CircleMarker(radius=style.marker_size / 2 + 1, weight=1.5, fill=True),
         highlight_function=lambda f: {"weight": style.stroke_width + 2},
     ).add_to(fmap)
+
+
+# -- time slider in the page (issue 5) -----------------------------------------------------------
+def _epoch_ms(dates: np.ndarray | None, n: int) -> np.ndarray:
+    if dates is None:
+        return np.full(n, np.nan)
+    out = dates.astype("datetime64[ms]").astype(np.int64).astype(float)
+    out[np.isnat(dates)] = np.nan
+    return out
+
+
+def time_properties(layer: Layer) -> dict[str, np.ndarray]:
+    """Per-feature interval for the page's slider: ``_t0`` start, ``_t1`` end (epoch ms, NaN
+    when missing), vectorized.
+
+    Returns
+    -------
+    dict of str to ndarray of float, shape (n,)
+    """
+    n = layer.feature_count
+    return {"_t0": _epoch_ms(layer.start_dates, n), "_t1": _epoch_ms(layer.end_dates, n)}
+
+
+def time_slider_config(document: MapDocument, time_filter: TimeFilter | None, layer_vars: list[tuple[str, Layer]]) -> dict:
+    """What the page's time control needs: steps ``[t0_ms, t1_ms, label]``, mode, end semantics,
+    start index, and per layer its JavaScript variable, event flag and undated policy.
+
+    Parameters
+    ----------
+    document : MapDocument
+        Its controller gives the steps (range and unit) and the mode.
+    time_filter : TimeFilter or None
+        The filter the page opens at (None: the filter off, every feature shown).
+    layer_vars : list of (str, Layer)
+        The folium GeoJson variable name of each temporal layer.
+
+    Returns
+    -------
+    dict
+        JSON-serializable.
+    """
+    ctl = document.time.copy()
+    if time_filter is not None:
+        ctl.set_mode(time_filter.mode)
+        ctl.set_end_inclusive(time_filter.end_inclusive)
+    filters = ctl.filters()
+    ms = lambda t: int(np.datetime64(t, "ms").astype(np.int64))  # noqa: E731
+    steps = [[ms(f.t0), ms(f.t1), f.label] for f in filters]
+    index = len(steps) - 1
+    if time_filter is not None and steps:
+        t0s = np.array([s[0] for s in steps])
+        index = int(np.clip(np.searchsorted(t0s, ms(time_filter.t0), side="right") - 1, 0, len(steps) - 1))
+    return {
+        "steps": steps,
+        "mode": ctl.mode,
+        "endInclusive": ctl.end_inclusive,
+        "enabled": time_filter is not None,
+        "index": index,
+        "start": None if time_filter is None else [ms(time_filter.t0), ms(time_filter.t1), time_filter.label],
+        "layers": [
+            {
+                "var": var,
+                "events": lyr.temporal.end_field is None,
+                "undatedShow": lyr.temporal.undated == "show",
+                "retiredGrey": bool(lyr.lifecycle and lyr.lifecycle.show_retired),
+            }
+            for var, lyr in layer_vars
+        ],
+    }
+
+
+# Same semantics as TimeFilter.mask/ended (layers/temporal.py); written here, not loaded from a
+# CDN, so the page's slider works offline (DESIGN.md "Self-contained HTML").
+_TIME_JS = """
+(function () {
+  var cfg = %(cfg)s;
+  var map = %(map)s;
+  var entries = cfg.layers.map(function (c) {
+    var g = window[c.var], all = [];
+    g.eachLayer(function (l) { all.push(l); });
+    return {c: c, g: g, all: all};
+  });
+  function has(v) { return v !== null && v !== undefined; }
+  function state(p, c, t0, t1) {  // 0 hidden, 1 shown, 2 retired (grey)
+    var s = p._t0, e = p._t1;
+    var started = has(s) ? s < t1 : c.undatedShow;
+    if (!started) return 0;
+    if (cfg.mode === "window" && c.events && has(s) && s < t0) return 0;
+    if (!has(e)) return 1;
+    var alive = cfg.mode === "as_of" ? e >= (cfg.endInclusive ? t0 : t1)
+                                     : (cfg.endInclusive ? e >= t0 : e > t0);
+    return alive ? 1 : (c.retiredGrey ? 2 : 0);
+  }
+  var box = L.DomUtil.create("div", "atlas-time-control");
+  box.style.cssText = "background:rgba(255,255,255,.92);padding:6px 10px;font:13px sans-serif;" +
+                      "border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.3)";
+  box.innerHTML = "<label><input type='checkbox' id='atlas-time-on'> Time</label> " +
+    "<button id='atlas-time-play' type='button'>\u25B6</button> " +
+    "<input type='range' id='atlas-time-slider' min='0' style='width:320px;vertical-align:middle'> " +
+    "<b id='atlas-time-label'></b>";
+  var ctl = L.control({position: "bottomright"});
+  ctl.onAdd = function () { L.DomEvent.disableClickPropagation(box); return box; };
+  ctl.addTo(map);
+  var on = box.querySelector("#atlas-time-on"), slider = box.querySelector("#atlas-time-slider"),
+      label = box.querySelector("#atlas-time-label"), play = box.querySelector("#atlas-time-play"),
+      head = document.getElementById("atlas-time");
+  slider.max = Math.max(cfg.steps.length - 1, 0);
+  slider.value = cfg.index;
+  on.checked = cfg.enabled;
+  function apply() {
+    var step = cfg.steps[+slider.value] || cfg.start;
+    var enabled = on.checked && step;
+    var text = !enabled ? "all dates" : (cfg.mode === "as_of" ? "as of " : "") + step[2];
+    label.textContent = enabled ? step[2] : "all dates";
+    if (head) head.textContent = text;
+    slider.disabled = !on.checked;
+    entries.forEach(function (en) {
+      en.all.forEach(function (l) {
+        var st = enabled ? state(l.feature.properties, en.c, step[0], step[1]) : 1;
+        if (st === 0) { en.g.removeLayer(l); return; }
+        en.g.addLayer(l);
+        if (l.setStyle) {
+          if (st === 2) l.setStyle({color: "#9a9a9a", fillColor: "#9a9a9a"});
+          else en.g.resetStyle(l);
+        }
+      });
+    });
+  }
+  window.atlasTime = {config: cfg, apply: apply, slider: slider, toggle: on, state: state};
+  on.addEventListener("change", apply);
+  slider.addEventListener("input", function () { on.checked = true; apply(); });
+  var timer = null;
+  play.addEventListener("click", function () {
+    if (timer) { clearInterval(timer); timer = null; play.textContent = "\u25B6"; return; }
+    on.checked = true;
+    play.textContent = "\u23F8";
+    timer = setInterval(function () {
+      slider.value = (+slider.value + 1) %% (cfg.steps.length || 1);
+      apply();
+    }, %(interval)d);
+  });
+  if (cfg.enabled && !cfg.steps.length) cfg.steps = [cfg.start];
+  apply();
+})();
+"""
+
+
+def _time_slider_element(document: MapDocument, time_filter: TimeFilter | None, timed: list):
+    import folium
+
+    cfg = time_slider_config(document, time_filter, [(gj.get_name(), lyr) for gj, lyr in timed])
+
+    class _TimeControl(folium.MacroElement):
+        def render(self, **kwargs):
+            figure = self.get_root()
+            js = _TIME_JS % {
+                "cfg": json.dumps(cfg, ensure_ascii=False).replace("</", "<\\/"),
+                "map": self._parent.get_name(),
+                "interval": document.time.interval_ms,
+            }
+            figure.script.add_child(folium.Element(js), name=self.get_name())
+            super().render(**kwargs)
+
+    return _TimeControl()
 
 
 def _legend_html(layer: Layer) -> str:

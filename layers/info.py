@@ -4,15 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .io import read_layer
+from .geometry import seam_aware_bounds
+from .io import list_vector_layers, read_layer, split_source
 
 
-def describe(path: str | Path) -> str:
-    """Feature count, geometry types, CRS, bbox, fields and types, time field, load notes.
+def describe(
+    path: str | Path, layer: str | None = None, encoding: str | None = None, crs: str | None = None
+) -> str:
+    """The import report of a file: format, layers, features, geometry types, CRS, encoding, bbox,
+    repairs, fields and types, time field, notes.
 
     Parameters
     ----------
     path : str or Path
+        A file, or ``"file.gpkg|layername=NAME"``.
+    layer, encoding, crs : str, optional
+        As for :func:`asean_atlas.layers.io.read_layer`.
 
     Returns
     -------
@@ -23,29 +30,46 @@ def describe(path: str | Path) -> str:
     ------
     LayerLoadError
     """
-    layer = read_layer(path)
-    frame = layer.frame
-    rep = layer.report
+    lyr = read_layer(path, layer, encoding=encoding, crs=crs, cache=False)
+    frame = lyr.frame
+    rep = lyr.report
     types = frame.geometry.dropna().geom_type.value_counts()
-    bbox = layer.bounds()
+    bbox = lyr.bounds()
+    src, _ = split_source(path)
+    names = list_vector_layers(src)
     lines = [
-        f"file: {path}",
-        f"features: {layer.feature_count}",
+        f"file: {src}",
+        f"format: {rep.driver or 'unknown'}",
+    ]
+    if len(names) > 1 or rep.layer_name:
+        lines.append(f"layer: {rep.layer_name} (layers in the file: {', '.join(names)})")
+    lines += [
+        f"features: {lyr.feature_count}",
         "geometry types: " + (", ".join(f"{t} ({n})" for t, n in types.items()) or "none"),
         f"CRS: {rep.source_crs}" + (" (transformed to EPSG:4326)" if rep.transformed else ""),
+        f"encoding: {rep.encoding or 'n/a (binary format)'}",
         "bbox (W,S,E,N, degrees): "
         + ("none" if bbox is None else ", ".join(f"{v:.6f}" for v in bbox)),
-        f"time field: {layer.temporal.start_field if layer.temporal else 'none'}"
-        + (f" (end: {layer.temporal.end_field})" if layer.temporal and layer.temporal.end_field else ""),
     ]
-    if layer.temporal:
-        span = layer.year_range()
+    seam = seam_aware_bounds(frame.geometry.values)
+    if seam is not None and seam[0] > seam[2]:
+        lines.append("extent across the antimeridian (W,S,E,N, degrees): " + ", ".join(f"{v:.6f}" for v in seam))
+    lines += [
+        f"time field: {lyr.temporal.start_field if lyr.temporal else 'none'}"
+        + (f" (end: {lyr.temporal.end_field})" if lyr.temporal and lyr.temporal.end_field else ""),
+    ]
+    if lyr.temporal:
+        span = lyr.year_range()
         if span:
-            lines.append(f"years: {span[0]}–{span[1]}, undated features: {layer.undated_count()}")
+            lines.append(f"years: {span[0]}–{span[1]}, undated features: {lyr.undated_count()}")
     if rep.null_geometries:
         lines.append(f"features without geometry: {rep.null_geometries}")
     if rep.repaired:
         lines.append(f"geometries repaired (make_valid): {rep.repaired}")
+    if rep.antimeridian_split:
+        lines.append(f"split at the antimeridian: {rep.antimeridian_split}")
+    if rep.skipped:
+        lines.append(f"features skipped: {rep.skipped}")
     lines.extend(f"note: {n}" for n in rep.notes)
     lines.append("fields:")
     for col in frame.columns:

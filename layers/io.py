@@ -1,36 +1,161 @@
-"""Read any vector file into a :class:`~asean_atlas.layers.layer.Layer`, safely.
+"""Read any vector file into a :class:`~asean_atlas.layers.layer.Layer`, safely (issue 4).
 
-Reading goes through pyogrio/GDAL (GeoJSON, GeoPackage, Shapefile, KML, FlatGeobuf, CSV with
-coordinate or WKT columns, ...). The result is always in EPSG:4326: a file's CRS is read and
-transformed with pyproj; a file with no CRS is taken as lon/lat only when its coordinates fit.
-Invalid geometries are repaired with ``shapely.make_valid`` and counted. Every failure is raised
-as :class:`~asean_atlas.layers.errors.LayerLoadError` naming the file and the problem.
+Reading goes through pyogrio/GDAL (GeoJSON with or without the legacy ``crs`` member, GeoJSONSeq
+``.geojsonl``/``.geojsons``, a bare Feature or Geometry, GeoPackage, Shapefile (also zipped), KML,
+FlatGeobuf, CSV with lon/lat or WKT columns) and GeoParquet through pyarrow. The result is always
+in EPSG:4326 (RFC 7946 order lon, lat):
+
+- **CRS**: read from the file and transformed with pyproj. A file with no CRS, or a geographic CRS
+  (GeoJSON always claims one, RFC 7946 §4) whose coordinates do not fit longitude/latitude, raises
+  :class:`~asean_atlas.layers.errors.CRSNeededError` unless the caller names the CRS (``crs=``).
+  CSV columns named lat/lon but holding lon/lat (|lat| > 90 while |lon| ≤ 90) are swapped back,
+  and the load report says so.
+- **Encoding**: text formats are checked to be UTF-8 (a BOM is fine); anything else is detected with
+  charset-normalizer (:mod:`.encoding`) or taken from ``encoding=``, and converted before GDAL reads
+  it. A Shapefile without ``.cpg`` gets its ``.dbf`` text detected the same way.
+- **Geometry**: unclosed rings are closed (``shapely.from_wkb(on_invalid="fix")``), invalid
+  geometries repaired with ``shapely.make_valid``, both counted; null and empty geometries stay in
+  the table; Z is kept in the data (the display drops it); lines and polygons that jump across the
+  antimeridian are split at ±180° (:mod:`.geometry`).
+- **Attributes**: lists, arrays and nested objects become JSON text; codes with leading zeros stay
+  text; property names that differ only in case are all kept; an attribute called ``geometry``
+  is renamed so it does not collide with the geometry column.
+
+Every failure is raised as :class:`~asean_atlas.layers.errors.LayerLoadError` naming the file and the
+problem in one line. Reading is done in Arrow batches, so a caller on another thread can follow the
+progress and cancel (:class:`~asean_atlas.layers.errors.LoadCancelled`) between batches.
 """
 
 from __future__ import annotations
 
+import json
+import tempfile
 import warnings
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import pyogrio
 import shapely
+from pyproj import CRS
 
-from .errors import LayerLoadError
-from .geometry import split_antimeridian
+from .encoding import EncodingGuess, detect_encoding, transcode_to_utf8
+from .errors import CRSNeededError, LayerLoadError, LoadCancelled
+from .geometry import repair_geometries, split_antimeridian
 from .layer import Layer, LoadReport
 from .style import USER_PALETTE, Style
 from .temporal import detect_temporal
 
-# GDAL CSV driver open options: find coordinate / WKT columns by common names.
+#: ``progress(features_read, total_or_None)``, called from the reading thread between batches.
+ProgressCallback = Callable[[int, "int | None"], None]
+#: Returns True when the user asked to stop; polled between batches.
+CancelCheck = Callable[[], bool]
+
+# GDAL CSV driver open options: find coordinate / WKT columns by common names; typed columns
+# (GDAL keeps values with leading zeros, e.g. "007", as text when it autodetects types).
 _CSV_OPTIONS = {
     "X_POSSIBLE_NAMES": "lon,lng,long,longitude,x,Lon,Longitude,LON,X",
     "Y_POSSIBLE_NAMES": "lat,latitude,y,Lat,Latitude,LAT,Y",
-    "GEOM_POSSIBLE_NAMES": "wkt,WKT,geometry,geom",
+    "GEOM_POSSIBLE_NAMES": "wkt,WKT,geometry,geom,the_geom",
     "KEEP_GEOM_COLUMNS": "NO",
+    "AUTODETECT_TYPE": "YES",
 }
+_TEXT_SUFFIXES = {".geojson", ".json", ".geojsonl", ".geojsons", ".ndjson", ".jsonl", ".csv", ".tsv"}
+# GDAL recognises .geojsonl/.geojsons itself; these other names for newline-delimited GeoJSON need
+# the driver named.
+_SEQ_SUFFIXES = {".ndjson", ".jsonl"}
+_PARQUET_SUFFIXES = {".parquet", ".geoparquet"}
+_SINGLE_LAYER_SUFFIXES = {".geojson", ".json", ".geojsonl", ".geojsons", ".ndjson", ".jsonl", ".csv", ".tsv", ".fgb", ".shp"}
+_BATCH = 65_536
+#: Tolerance, degrees, on the lon/lat range check (rounding in files written by other tools).
+_EPS = 1e-6
+
+
+def split_source(source: str | Path) -> tuple[str, str | None]:
+    """Split a layer source ``"file.gpkg|layername=roads"`` (the QGIS form) into path and layer.
+
+    Parameters
+    ----------
+    source : str or Path
+
+    Returns
+    -------
+    path : str
+    layer : str or None
+    """
+    text = str(source)
+    if "|layername=" in text:
+        path, _, name = text.partition("|layername=")
+        return path, name
+    return text, None
+
+
+def list_vector_layers(path: str | Path) -> list[str]:
+    """Names of the vector layers of a file (several for a GeoPackage; one for most formats).
+
+    Parameters
+    ----------
+    path : str or Path
+
+    Returns
+    -------
+    list of str
+
+    Raises
+    ------
+    LayerLoadError
+        The file is missing or GDAL cannot open it.
+    """
+    p = Path(path)
+    if not p.exists():
+        raise LayerLoadError(p, "file not found")
+    if p.suffix.lower() in _PARQUET_SUFFIXES:
+        return [p.stem]
+    try:
+        return [str(name) for name in pyogrio.list_layers(_gdal_path(p))[:, 0]]
+    except Exception as exc:  # GDAL raises several types; all mean "cannot open"
+        raise LayerLoadError(p, _gdal_reason(exc)) from None
+
+
+#: Driver by file name; asking GDAL (read_info) would parse a big GeoJSON a second time.
+_DRIVERS = {
+    ".geojson": "GeoJSON", ".json": "GeoJSON", ".geojsonl": "GeoJSONSeq", ".geojsons": "GeoJSONSeq",
+    ".ndjson": "GeoJSONSeq", ".jsonl": "GeoJSONSeq", ".csv": "CSV", ".tsv": "CSV", ".gpkg": "GPKG",
+    ".shp": "ESRI Shapefile", ".kml": "KML", ".fgb": "FlatGeobuf",
+}
+
+
+def _gdal_path(p: Path) -> str:
+    suffix = p.suffix.lower()
+    if suffix in _SEQ_SUFFIXES:
+        return f"GeoJSONSeq:{p}"
+    if suffix == ".zip":
+        # /vsizip/ finds a dataset at the root of the archive only; most zips hold a folder
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(p) as zf:
+                inner = [n for n in zf.namelist() if Path(n).suffix.lower() in _DRIVERS and not n.startswith("__MACOSX")]
+        except (zipfile.BadZipFile, OSError):
+            return str(p)
+        shps = [n for n in inner if n.lower().endswith(".shp")] or inner
+        if len(shps) == 1:
+            return f"/vsizip/{p.resolve()}/{shps[0]}"
+    return str(p)
+
+
+def _driver_name(source: str, p: Path) -> str | None:
+    name = _DRIVERS.get(Path(source).suffix.lower()) or _DRIVERS.get(p.suffix.lower())
+    if name is None and p.suffix.lower() != ".zip":
+        try:
+            name = str(pyogrio.read_info(source)["driver"])
+        except Exception:
+            name = None
+    return name or ("ESRI Shapefile" if p.suffix.lower() == ".zip" else None)
+
 
 def _gdal_reason(exc: Exception) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
@@ -39,117 +164,475 @@ def _gdal_reason(exc: Exception) -> str:
     return f"could not be read: {text}"
 
 
-def read_frame(path: str | Path, layer: str | int | None = None) -> tuple[gpd.GeoDataFrame, LoadReport]:
+def _dbf_encoding(shp: Path) -> EncodingGuess | None:
+    """Encoding of a Shapefile's attribute text when no ``.cpg`` names it (else GDAL's choice)."""
+    if shp.with_suffix(".cpg").exists() or shp.with_suffix(".CPG").exists():
+        return None
+    dbf = next((d for d in (shp.with_suffix(".dbf"), shp.with_suffix(".DBF")) if d.exists()), None)
+    if dbf is None:
+        return None
+    data = dbf.read_bytes()
+    body = data[int.from_bytes(data[8:10], "little") :] if len(data) > 10 else b""
+    if body.isascii():
+        return None
+    with tempfile.NamedTemporaryFile(suffix=".txt") as tmp:
+        tmp.write(body)
+        tmp.flush()
+        return detect_encoding(tmp.name)
+
+
+def _fits_lonlat(bounds: np.ndarray) -> bool:
+    w, s, e, n = bounds
+    # up to 360: Pacific-centred files store 0..360 longitudes
+    return bool(-180 - _EPS <= w and e <= 360 + _EPS and -90 - _EPS <= s and n <= 90 + _EPS)
+
+
+def _json_text(value: object) -> object:
+    if value is None:
+        return None
+    if isinstance(value, np.ndarray):
+        value = value.tolist()
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _compact_json(v: object) -> object:
+    # a JSON-typed column may also hold plain text (a property that is an object in one feature
+    # and a string in another): keep that text as it is
+    if not isinstance(v, str):
+        return v
+    try:
+        return _json_text(json.loads(v))
+    except ValueError:
+        return v
+
+
+def _arrow_to_frame(table, meta: dict) -> tuple[pd.DataFrame, np.ndarray | None]:
+    """Attributes as a DataFrame (nested values as JSON text, datetimes parsed) and the WKB column."""
+    import pyarrow as pa
+
+    geom_name = meta.get("geometry_name") or "wkb_geometry"
+    wkb = None
+    if geom_name in table.column_names:
+        wkb = table.column(geom_name).to_numpy(zero_copy_only=False)
+        table = table.drop_columns([geom_name])
+    json_cols = {
+        str(f) for f, sub in zip(meta.get("fields", ()), meta.get("ogr_subtypes", ())) if sub == "OFSTJSON"
+    }
+    # nested Arrow types (GDAL lists: IntegerList, StringList, ...) -> JSON text
+    for i, fld in enumerate(table.schema):
+        t = fld.type
+        if pa.types.is_list(t) or pa.types.is_large_list(t) or pa.types.is_struct(t) or pa.types.is_map(t):
+            values = [_json_text(v) for v in table.column(i).to_pylist()]
+            table = table.set_column(i, fld.name, pa.array(values, type=pa.string()))
+    frame = table.to_pandas()
+    for col in json_cols & set(frame.columns):
+        # GDAL's JSON text ("{ \"k\": [ 1, 2 ] }") re-dumped so all nested values read alike
+        frame[col] = frame[col].map(_compact_json)
+    for dtype, col in zip(meta.get("dtypes", ()), meta.get("fields", ())):
+        if dtype and str(dtype).startswith("datetime") and dtype != "datetime64[D]" and col in frame:
+            frame[col] = _parse_datetimes(frame[col])
+    return frame, wkb
+
+
+def _parse_datetimes(s: pd.Series) -> pd.Series:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for kwargs in ({}, {"utc": True}):  # mixed UTC offsets only parse as UTC
+            try:
+                return pd.to_datetime(s, format="ISO8601", **kwargs)
+            except (ValueError, TypeError):
+                continue
+    return s
+
+
+def _read_gdal(
+    source: str,
+    p: Path,
+    layer: str | int | None,
+    options: dict,
+    encoding: str | None,
+    progress: ProgressCallback | None,
+    cancelled: CancelCheck | None,
+) -> tuple[pd.DataFrame, np.ndarray | None, str | None, str | None]:
+    import pyarrow as pa
+
+    kwargs: dict = dict(options)
+    if encoding:
+        kwargs["encoding"] = encoding
+    total = None
+    try:
+        if progress is not None and p.suffix.lower() in (".gpkg", ".fgb", ".shp"):
+            # these drivers know their feature count without a scan
+            total = int(pyogrio.read_info(source, layer=layer)["features"]) or None
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with pyogrio.open_arrow(
+                source, layer=layer, batch_size=_BATCH, use_pyarrow=True, datetime_as_string=True, **kwargs
+            ) as (meta, reader):
+                batches = []
+                done = 0
+                for batch in reader:
+                    batches.append(batch)
+                    done += batch.num_rows
+                    if cancelled is not None and cancelled():
+                        raise LoadCancelled(f"{p}: loading cancelled")
+                    if progress is not None:
+                        progress(done, total)
+                table = pa.Table.from_batches(batches, schema=reader.schema)
+    except LoadCancelled:
+        raise
+    except Exception as exc:  # GDAL and Arrow raise several types; all mean "cannot read"
+        raise LayerLoadError(p, _gdal_reason(exc), layer=layer if isinstance(layer, str) else None) from None
+    try:
+        frame, wkb = _arrow_to_frame(table, meta)
+    except UnicodeDecodeError:
+        raise LayerLoadError(p, "text is not UTF-8; choose its encoding") from None
+    return frame, wkb, meta.get("crs"), _driver_name(source, p)
+
+
+def _decode_geometries(wkb: np.ndarray, report: LoadReport) -> np.ndarray:
+    """WKB to shapely; unclosed rings closed, undecodable geometries kept as null (counted)."""
+    # in chunks: from_wkb holds the GIL, and a GUI thread waiting on it must get a turn
+    # (0.25 s in one call for 400,000 points; issue 4 "the window keeps repainting")
+    chunks = [shapely.from_wkb(wkb[i : i + _BATCH * 2], on_invalid="ignore") for i in range(0, len(wkb), _BATCH * 2)]
+    geoms = np.concatenate(chunks) if len(chunks) > 1 else (chunks[0] if chunks else np.empty(0, dtype=object))
+    missing = shapely.is_missing(geoms)
+    if not missing.any():
+        return geoms
+    broken = np.flatnonzero(missing & np.array([w is not None for w in wkb], dtype=bool))
+    if broken.size:
+        fixed = shapely.from_wkb(wkb[broken], on_invalid="fix")
+        ok = ~shapely.is_missing(fixed)
+        geoms[broken[ok]] = fixed[ok]
+        if ok.any():
+            report.repaired += int(ok.sum())
+            report.notes.append(f"{int(ok.sum())} unclosed rings closed")
+        if (~ok).any():
+            report.notes.append(f"{int((~ok).sum())} geometries unreadable (too few points), kept without geometry")
+    return geoms
+
+
+def read_frame(
+    path: str | Path,
+    layer: str | int | None = None,
+    *,
+    encoding: str | None = None,
+    crs: str | int | CRS | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> tuple[gpd.GeoDataFrame, LoadReport]:
     """Read a vector file into a GeoDataFrame in EPSG:4326, with a load report.
 
     Parameters
     ----------
     path : str or Path
-        Any vector format GDAL reads.
+        Any vector format GDAL reads, or GeoParquet; ``"file.gpkg|layername=NAME"`` selects a layer.
     layer : str or int, optional
-        Layer of a multi-layer source (GeoPackage); default the first.
+        Layer of a multi-layer source (GeoPackage); default the first (the report notes the others).
+    encoding : str, optional
+        Text encoding of the attributes (Python codec name, e.g. ``"cp874"``); default detected.
+    crs : str, int or pyproj.CRS, optional
+        CRS of the coordinates when the file names none or names a wrong one (e.g. ``"EPSG:32647"``);
+        it overrides the file's.
+    progress : callable, optional
+        ``progress(features_read, total)`` after each batch (total None when unknown).
+    cancelled : callable, optional
+        Polled after each batch; when it returns True, :class:`LoadCancelled` is raised.
 
     Returns
     -------
     frame : GeoDataFrame
-        CRS EPSG:4326; geometries repaired; null geometries kept.
+        CRS EPSG:4326 (degrees, lon/lat); geometries repaired; null geometries kept.
     report : LoadReport
 
     Raises
     ------
     LayerLoadError
-        File missing or unreadable, no geometry, or coordinates that cannot be placed.
+        File missing, empty or unreadable, undecodable text, no geometry, or a CRS that cannot be
+        transformed.
+    CRSNeededError
+        Coordinates are not degrees and the file names no CRS for them (give ``crs``).
+    LoadCancelled
+        ``cancelled()`` returned True.
     """
-    p = Path(path)
+    src, named_layer = split_source(path)
+    layer = layer if layer is not None else named_layer
+    p = Path(src)
     if not p.exists():
         raise LayerLoadError(p, "file not found")
     if p.is_file() and p.stat().st_size == 0:
         raise LayerLoadError(p, "the file is empty (0 bytes)")
-    report = LoadReport(source=str(p))
-    kwargs: dict = {}
-    if p.suffix.lower() in (".csv", ".tsv"):
-        kwargs.update(_CSV_OPTIONS)
-    try:
-        layers = pyogrio.list_layers(p)
-    except Exception as exc:  # GDAL raises several types; all mean "cannot open"
-        raise LayerLoadError(p, _gdal_reason(exc)) from None
-    if len(layers) == 0:
-        raise LayerLoadError(p, "contains no layers")
-    if layer is None and len(layers) > 1:
-        layer = str(layers[0][0])
-        report.notes.append(f"{len(layers)} layers in the file, read {layer!r}")
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            frame = pyogrio.read_dataframe(p, layer=layer, **kwargs)
-    except Exception as exc:
-        raise LayerLoadError(p, _gdal_reason(exc), layer=layer if isinstance(layer, str) else None) from None
-    if not isinstance(frame, gpd.GeoDataFrame) or frame.geometry.name not in frame.columns:
-        raise LayerLoadError(p, "has no geometry (for CSV: no lon/lat or WKT column found)")
+    report = LoadReport(source=str(path))
+    suffix = p.suffix.lower()
+
+    if suffix in _PARQUET_SUFFIXES:
+        frame, wkb = _read_parquet(p), None
+        file_crs = frame.crs
+        report.driver = "GeoParquet"
+    else:
+        frame, wkb, file_crs = _read_ogr(p, layer, encoding, report, progress, cancelled)
+
+    geom_name = "geometry"
+    if geom_name in frame.columns and wkb is not None:
+        frame = frame.rename(columns={geom_name: "geometry_attribute"})
+        report.notes.append("attribute 'geometry' renamed 'geometry_attribute'")
+    if wkb is not None:
+        geoms = _decode_geometries(wkb, report)
+    else:
+        geoms = np.asarray(frame.geometry.values, dtype=object)
+        frame = pd.DataFrame(frame.drop(columns=frame.geometry.name))
+    frame = _stringify_nested(frame)
     report.features_read = len(frame)
 
-    geoms = frame.geometry.values
-    present = ~(shapely.is_missing(np.asarray(geoms, dtype=object)))
-    if frame.crs is None:
-        bounds = shapely.total_bounds(np.asarray(geoms, dtype=object)[present]) if present.any() else None
-        if bounds is not None and np.all(np.isfinite(bounds)) and not (
-            -180.0 <= bounds[0] and bounds[2] <= 360.0 and -90.0 <= bounds[1] and bounds[3] <= 90.0
-        ):
-            raise LayerLoadError(
+    present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    bounds = shapely.total_bounds(geoms[present]) if present.any() else None
+    if bounds is not None and not np.all(np.isfinite(bounds)):
+        bounds = None
+    if report.driver == "CSV" and bounds is not None:
+        geoms, bounds = _unswap_lat_lon(geoms, bounds, report)
+
+    if crs is not None:
+        try:
+            source_crs = CRS.from_user_input(crs)
+        except Exception:
+            raise LayerLoadError(p, f"unknown CRS {crs!r}") from None
+        report.source_crs = _crs_label(source_crs) + " (chosen)"
+    elif file_crs is None:
+        if bounds is not None and not _fits_lonlat(bounds):
+            raise CRSNeededError(
                 p,
                 "has no CRS and its coordinates "
                 f"(x {bounds[0]:.6g}..{bounds[2]:.6g}, y {bounds[1]:.6g}..{bounds[3]:.6g}) "
-                "are not longitude/latitude; save it with a CRS (e.g. a .prj file) and reopen",
+                "are not longitude/latitude; choose the CRS (e.g. EPSG:32647) or save the file with one",
             )
-        frame = frame.set_crs(4326)
+        source_crs = CRS.from_epsg(4326)
         report.source_crs = "none (taken as EPSG:4326)"
     else:
-        crs = frame.crs
-        epsg = crs.to_epsg()
-        report.source_crs = f"EPSG:{epsg}" if epsg else crs.name
-        if epsg != 4326:
-            is_wgs84_lonlat = crs.is_geographic and crs.name in ("WGS 84 (CRS84)", "WGS 84")
-            if is_wgs84_lonlat:
-                frame = frame.set_crs(4326, allow_override=True)
+        source_crs = CRS.from_user_input(file_crs)
+        report.source_crs = _crs_label(source_crs)
+        if source_crs.is_geographic and bounds is not None and not _fits_lonlat(bounds):
+            implied = " (GeoJSON is always lon/lat, RFC 7946)" if report.driver in ("GeoJSON", "GeoJSONSeq") else ""
+            raise CRSNeededError(
+                p,
+                f"says its CRS is {report.source_crs}{implied} but its coordinates "
+                f"(x {bounds[0]:.6g}..{bounds[2]:.6g}, y {bounds[1]:.6g}..{bounds[3]:.6g}) "
+                "are not longitude/latitude; choose the CRS they are in (e.g. EPSG:32647)",
+            )
+    gdf = gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geoms, crs=source_crs, index=frame.index))
+    if not _is_wgs84_lonlat(source_crs):
+        try:
+            gdf = gdf.to_crs(4326)
+        except Exception as exc:
+            why = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise LayerLoadError(p, f"cannot transform from {report.source_crs}: {why}") from None
+        report.transformed = True
+        geoms = np.asarray(gdf.geometry.values, dtype=object)
+        present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+        tb = shapely.total_bounds(geoms[present]) if present.any() else None
+        if tb is not None and not (np.all(np.isfinite(tb)) and _fits_lonlat(tb)):
+            raise CRSNeededError(
+                p, f"coordinates do not fall on the Earth when read as {report.source_crs}; choose the right CRS"
+            )
+    else:
+        gdf = gdf.set_crs(4326, allow_override=True)
+
+    geoms = np.asarray(gdf.geometry.values, dtype=object)
+    geoms = _wrap_longitudes(geoms, report)
+    geoms, n_split = split_antimeridian(geoms)
+    report.antimeridian_split = n_split
+    missing = shapely.is_missing(geoms)
+    report.z_features = int(shapely.has_z(geoms[~missing]).sum()) if (~missing).any() else 0
+    geoms, repaired, dropped = repair_geometries(geoms)
+    report.repaired += repaired
+    if dropped:
+        report.notes.append(f"{dropped} geometries could not be repaired, kept without geometry")
+    missing = shapely.is_missing(geoms)
+    report.null_geometries = int(missing.sum() + (~missing & shapely.is_empty(geoms)).sum())
+    if repaired:
+        with np.errstate(invalid="ignore"):
+            n_bad = int((~missing & ~shapely.is_valid(geoms)).sum())
+        if n_bad:
+            report.notes.append(f"{n_bad} geometries still invalid after make_valid (GEOS could not fix them)")
+    gdf = gdf.set_geometry(gpd.GeoSeries(geoms, crs=4326, index=gdf.index))
+    if report.z_features:
+        report.notes.append(f"Z values kept in the data ({report.z_features} features), drawn in 2D")
+    if len(gdf) == 0:
+        report.notes.append("no features (an empty layer)")
+    return gdf, report
+
+
+def _read_ogr(p, layer, encoding, report, progress, cancelled):
+    suffix = p.suffix.lower()
+    source = _gdal_path(p)
+    options = dict(_CSV_OPTIONS) if suffix in (".csv", ".tsv") else {}
+    if suffix in _SINGLE_LAYER_SUFFIXES and layer is None:
+        # one layer by definition; listing would make GDAL parse a big GeoJSON twice (+25 % time)
+        names = [p.stem]
+    else:
+        try:
+            layers = pyogrio.list_layers(source)
+        except Exception as exc:  # GDAL raises several types; all mean "cannot open"
+            raise LayerLoadError(p, _gdal_reason(exc)) from None
+        if len(layers) == 0:
+            raise LayerLoadError(p, "contains no layers")
+        names = [str(n) for n in layers[:, 0]]
+    if isinstance(layer, str) and layer not in names:
+        raise LayerLoadError(p, f"has no layer {layer!r}; its layers are: {', '.join(names)}", layer=layer)
+    if layer is None and len(names) > 1:
+        layer = names[0]
+        report.notes.append(f"{len(names)} layers in the file ({', '.join(names)}), read {layer!r}")
+    report.layer_name = layer if isinstance(layer, str) else None
+
+    gdal_encoding = None
+    tmpdir = None
+    try:
+        if suffix in _TEXT_SUFFIXES:
+            try:
+                guess = detect_encoding(p, encoding)
+            except (UnicodeError, LookupError) as exc:
+                raise LayerLoadError(p, f"text encoding: {exc}") from None
+            report.encoding = guess.label
+            if guess.needs_transcoding:
+                try:
+                    data = transcode_to_utf8(p, guess.codec)
+                except UnicodeDecodeError as exc:
+                    raise LayerLoadError(p, f"text is not {guess.codec}: {exc.reason}") from None
+                tmpdir = tempfile.TemporaryDirectory(prefix="atlas-load-")
+                tmp = Path(tmpdir.name) / p.name
+                tmp.write_bytes(data)
+                source = _gdal_path(tmp)
+        elif suffix == ".shp":
+            guess = None
+            if encoding is not None:
+                gdal_encoding = encoding
+                report.encoding = f"{encoding} (chosen)"
             else:
                 try:
-                    frame = frame.to_crs(4326)
-                except Exception as exc:
-                    raise LayerLoadError(p, f"cannot transform from {report.source_crs}: {exc}") from None
-                report.transformed = True
+                    guess = _dbf_encoding(p)
+                except UnicodeError:
+                    guess = None
+                if guess is not None:
+                    gdal_encoding = guess.codec
+                    report.encoding = guess.label
+        frame, wkb, file_crs, driver = _read_gdal(source, p, layer, options, gdal_encoding, progress, cancelled)
+    finally:
+        if tmpdir is not None:
+            tmpdir.cleanup()
+    report.driver = driver or None
+    if wkb is None:
+        hint = " (for CSV: no lon/lat or WKT column found among: " + ", ".join(map(str, frame.columns)) + ")" \
+            if suffix in (".csv", ".tsv") else ""
+        raise LayerLoadError(p, "has no geometry" + hint)
+    return frame, wkb, file_crs
 
-    geoms, n_split = split_antimeridian(np.asarray(frame.geometry.values, dtype=object))
-    if n_split:
-        frame = frame.set_geometry(gpd.GeoSeries(geoms, crs=4326, index=frame.index))
-        report.antimeridian_split = n_split
-    missing = shapely.is_missing(geoms)
-    empty = ~missing & shapely.is_empty(geoms)
-    report.null_geometries = int(missing.sum() + empty.sum())
-    with np.errstate(invalid="ignore"):
-        invalid = ~missing & ~shapely.is_valid(geoms)
-    if invalid.any():
-        geoms = geoms.copy()
-        geoms[invalid] = shapely.make_valid(geoms[invalid])
-        frame = frame.set_geometry(gpd.GeoSeries(geoms, crs=4326, index=frame.index))
-        report.repaired = int(invalid.sum())
-    return frame, report
+
+def _read_parquet(p: Path) -> gpd.GeoDataFrame:
+    try:
+        return gpd.read_parquet(p)
+    except ImportError:
+        raise LayerLoadError(p, "reading GeoParquet needs the pyarrow package") from None
+    except ValueError as exc:
+        if "geo" in str(exc) and "metadata" in str(exc):
+            raise LayerLoadError(p, "is a Parquet file without GeoParquet metadata (no geometry column)") from None
+        raise LayerLoadError(p, f"could not be read: {str(exc).splitlines()[0]}") from None
+    except Exception as exc:
+        raise LayerLoadError(p, f"could not be read: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
+
+
+def _stringify_nested(frame: pd.DataFrame) -> pd.DataFrame:
+    """Object columns holding lists, arrays or dicts (GeoParquet, KML) become JSON text."""
+    for col in frame.columns:
+        s = frame[col]
+        if s.dtype != object:
+            continue
+        nested = s.map(lambda v: isinstance(v, (list, dict, tuple, np.ndarray)))
+        if nested.any():
+            frame[col] = s.map(lambda v: _json_text(v) if isinstance(v, (list, dict, tuple, np.ndarray)) else v)
+    return frame
+
+
+def _unswap_lat_lon(geoms: np.ndarray, bounds: np.ndarray, report: LoadReport):
+    """CSV points whose "lat" column holds longitudes (|y| > 90 while all |x| <= 90): swap back."""
+    w, s, e, n = bounds
+    only_points = bool(np.all(np.isin(shapely.get_type_id(geoms[~shapely.is_missing(geoms)]), (0,))))
+    if only_points and -90 <= w and e <= 90 and (s < -90 or n > 90) and -180 <= s and n <= 180:
+        geoms = shapely.transform(geoms, lambda xy: xy[:, ::-1])
+        report.notes.append("latitude/longitude columns were swapped (|lat| > 90); swapped back")
+        return geoms, np.array([s, w, n, e])
+    return geoms, bounds
+
+
+def _wrap_longitudes(geoms: np.ndarray, report: LoadReport) -> np.ndarray:
+    """Pacific-centred data (longitudes 0..360) to -180..180; lines that now jump are split next."""
+    present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    if not present.any() or shapely.total_bounds(geoms[present])[2] <= 180.0:
+        return geoms
+    report.notes.append("longitudes above 180° wrapped to -180..180")
+
+    def wrap(xy: np.ndarray) -> np.ndarray:
+        xy = xy.copy()
+        xy[:, 0] = np.where(xy[:, 0] > 180.0, xy[:, 0] - 360.0, xy[:, 0])
+        return xy
+
+    return shapely.transform(geoms, wrap, include_z=False) if not shapely.has_z(geoms[present]).any() \
+        else _wrap_keep_z(geoms, wrap)
+
+
+def _wrap_keep_z(geoms: np.ndarray, wrap) -> np.ndarray:
+    def wrap3(xyz: np.ndarray) -> np.ndarray:
+        out = xyz.copy()
+        out[:, :2] = wrap(xyz[:, :2])
+        return out
+
+    # include_z=True needs every geometry 3D; 2D ones get NaN Z, so wrap them separately
+    out = geoms.copy()
+    has_z = np.array([g is not None and g.has_z for g in geoms], dtype=bool)
+    out[has_z] = shapely.transform(geoms[has_z], wrap3, include_z=True)
+    out[~has_z] = shapely.transform(geoms[~has_z], wrap, include_z=False)
+    return out
+
+
+def _crs_label(crs: CRS) -> str:
+    epsg = crs.to_epsg()
+    return f"EPSG:{epsg}" if epsg else crs.name
+
+
+def _is_wgs84_lonlat(crs: CRS) -> bool:
+    # EPSG:4326, OGC:CRS84 and EPSG:4979 (3D) all mean WGS 84 degrees; pyogrio gives lon/lat order
+    return crs.is_geographic and crs.name in ("WGS 84 (CRS84)", "WGS 84")
 
 
 def read_layer(
-    path: str | Path, layer: str | int | None = None, title: str | None = None, color: str | None = None
+    path: str | Path,
+    layer: str | int | None = None,
+    title: str | None = None,
+    color: str | None = None,
+    *,
+    encoding: str | None = None,
+    crs: str | int | CRS | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+    cache: bool | None = None,
 ) -> Layer:
     """Read a vector file as a map layer with a default style and detected temporal field.
 
     Parameters
     ----------
     path : str or Path
+        A file, or ``"file.gpkg|layername=NAME"``.
     layer : str or int, optional
         Layer inside a multi-layer file.
     title : str, optional
-        Defaults to the file name without extension.
+        Defaults to the file name without extension (and the layer name, if one was chosen).
     color : str, optional
         ``"#rrggbb"`` of the single-symbol style; default a palette colour picked from the file
         name (stable across runs, so the same file looks the same in the window and the exports).
+    encoding, crs, progress, cancelled
+        See :func:`read_frame`.
+    cache : bool, optional
+        Keep/reuse a GeoParquet copy of the loaded layer in the user cache
+        (:mod:`asean_atlas.layers.cache`); default: only for files of
+        :data:`~asean_atlas.layers.cache.CACHE_MIN_BYTES` or more.
 
     Returns
     -------
@@ -157,18 +640,31 @@ def read_layer(
 
     Raises
     ------
-    LayerLoadError
+    LayerLoadError, CRSNeededError, LoadCancelled
+        See :func:`read_frame`.
     """
-    frame, report = read_frame(path, layer)
+    from . import cache as layer_cache
+
+    src, named_layer = split_source(path)
+    layer = layer if layer is not None else named_layer
+    use_cache = layer_cache.should_cache(src) if cache is None else cache
+    hit = layer_cache.load(src, layer, encoding, crs) if use_cache else None
+    if hit is not None:
+        frame, report = hit
+    else:
+        frame, report = read_frame(src, layer, encoding=encoding, crs=crs, progress=progress, cancelled=cancelled)
+        if use_cache:
+            layer_cache.store(src, layer, encoding, crs, frame, report)
     temporal = detect_temporal(frame.drop(columns=frame.geometry.name))
     report.time_field = temporal.start_field if temporal else None
     if color is None:
-        color = USER_PALETTE[zlib.crc32(Path(path).name.encode("utf-8")) % len(USER_PALETTE)]
+        color = USER_PALETTE[zlib.crc32(Path(src).name.encode("utf-8")) % len(USER_PALETTE)]
     style = Style(color=color, fill_color=color)
+    default_title = Path(src).stem + (f" — {layer}" if isinstance(layer, str) else "")
     lyr = Layer(
         frame,
-        title=title or Path(path).stem,
-        source=str(path),
+        title=title or default_title,
+        source=str(path) if named_layer or not isinstance(layer, str) else f"{src}|layername={layer}",
         style=style,
         temporal=temporal,
         report=report,

@@ -18,7 +18,16 @@ from psygnal import Signal
 from .identify import FeatureIndex
 from .projection import project_geometries
 from .style import Style
-from .temporal import TemporalSpec, as_of_year_mask, data_year_range, parse_dates
+from .temporal import (
+    LifecycleSpec,
+    TemporalSpec,
+    TimeFilter,
+    data_year_range,
+    detect_lifecycle,
+    lifecycle_stages,
+    parse_dates,
+    status_stages,
+)
 
 _ids = itertools.count(1)
 
@@ -47,6 +56,17 @@ class LoadReport:
         Temporal field detected.
     notes : list of str
         Anything else the user should know.
+    skipped : int
+        Features dropped on reading (none today: kept in the table even without geometry).
+    encoding : str or None
+        Text encoding of the file (e.g. ``"UTF-8"``, ``"cp874 (detected)"``); None for binary
+        formats.
+    layer_name : str or None
+        Layer read from a multi-layer source (GeoPackage).
+    driver : str or None
+        GDAL driver (or ``"GeoParquet"``) that read the file.
+    z_features : int
+        Features with Z values (kept in the data, dropped for display).
     """
 
     source: str
@@ -58,6 +78,11 @@ class LoadReport:
     transformed: bool = False
     time_field: str | None = None
     notes: list[str] = field(default_factory=list)
+    skipped: int = 0
+    encoding: str | None = None
+    layer_name: str | None = None
+    driver: str | None = None
+    z_features: int = 0
 
     def summary(self) -> str:
         """One line for a status bar or the CLI."""
@@ -68,7 +93,11 @@ class LoadReport:
             parts.append(f"{self.repaired} geometries repaired")
         if self.antimeridian_split:
             parts.append(f"{self.antimeridian_split} split at the antimeridian")
+        if self.skipped:
+            parts.append(f"{self.skipped} skipped")
         parts.append(f"CRS {self.source_crs}" + (" → EPSG:4326" if self.transformed else ""))
+        if self.encoding:
+            parts.append(f"encoding {self.encoding}")
         if self.time_field:
             parts.append(f"time field {self.time_field!r}")
         return ", ".join(parts + self.notes)
@@ -89,6 +118,9 @@ class Layer:
     style : Style, optional
     temporal : TemporalSpec, optional
         None: the layer is not filtered by time.
+    lifecycle : LifecycleSpec or None or "auto", optional
+        How features move through planned / in service / retired; ``"auto"`` (default) detects a
+        status attribute with stage words (:func:`~asean_atlas.layers.temporal.detect_lifecycle`).
     builtin : bool
         Whether this is one of the Atlas's own layers.
     report : LoadReport, optional
@@ -118,6 +150,7 @@ class Layer:
         builtin: bool = False,
         report: LoadReport | None = None,
         attribution: str = "",
+        lifecycle: LifecycleSpec | str | None = "auto",
     ) -> None:
         if frame.crs is not None and frame.crs.to_epsg() != 4326:
             raise ValueError(f"layer frame must be in EPSG:4326, not {frame.crs}")
@@ -137,7 +170,11 @@ class Layer:
         self._end: np.ndarray | None = None
         self._display: np.ndarray | None = None
         self._index: FeatureIndex | None = None
+        self._lifecycle: LifecycleSpec | None = None
+        self._status: np.ndarray | None = None
+        self._service: np.ndarray | None = None
         self.set_temporal(temporal, emit=False)
+        self.set_lifecycle(detect_lifecycle(self.frame) if lifecycle == "auto" else lifecycle, emit=False)
 
     # -- properties ---------------------------------------------------------------------------
     @property
@@ -225,17 +262,118 @@ class Layer:
         if emit:
             self.changed.emit()
 
+    def set_undated(self, policy: str) -> None:
+        """Show or hide features without a start date (``"show"``/``"hide"``).
+
+        Raises
+        ------
+        ValueError
+            Unknown policy, or the layer has no temporal spec.
+        """
+        if policy not in ("show", "hide"):
+            raise ValueError(f"undated policy {policy!r}: expected 'show' or 'hide'")
+        if self._temporal is None:
+            raise ValueError(f"{self.title}: no temporal spec to set an undated policy on")
+        self._temporal.undated = policy
+        self.changed.emit()
+
+    @property
+    def lifecycle(self) -> LifecycleSpec | None:
+        """The lifecycle spec (planned / under construction / in service / retired), or None."""
+        return self._lifecycle
+
+    def set_lifecycle(self, spec: LifecycleSpec | None, emit: bool = True) -> None:
+        """Set the lifecycle spec and parse its attributes once (vectorized).
+
+        Raises
+        ------
+        KeyError
+            If a named field is not an attribute of the layer.
+        """
+        for name in (spec.status_field, spec.service_field) if spec else ():
+            if name is not None and name not in self.frame.columns:
+                raise KeyError(f"{self.title}: no attribute {name!r} for the lifecycle")
+        self._lifecycle = spec
+        n = len(self.frame)
+        if spec is None:
+            self._status = self._service = None
+        else:
+            self._status = (
+                status_stages(self.frame[spec.status_field])
+                if spec.status_field
+                else np.full(n, 2, dtype=np.int8)
+            )
+            self._service = parse_dates(self.frame[spec.service_field]) if spec.service_field else None
+        if emit:
+            self.changed.emit()
+
     # -- time ---------------------------------------------------------------------------------
-    def time_mask(self, year: int | None) -> np.ndarray:
-        """Features shown "as of" the end of ``year``; all True for no year or no temporal spec.
+    @property
+    def start_dates(self) -> np.ndarray | None:
+        """Parsed start dates, ``datetime64[s]`` shape (n,) (NaT: undated), or None."""
+        return self._start
+
+    @property
+    def end_dates(self) -> np.ndarray | None:
+        """Parsed end dates, ``datetime64[s]`` shape (n,) (NaT: no end), or None."""
+        return self._end
+
+    def time_key_arrays(self) -> list[np.ndarray]:
+        """The per-feature arrays that decide visibility and lifecycle stage at any time (start,
+        end, entry into service, status code). Features equal in all of them are always shown,
+        hidden and styled together, so a renderer may batch them. The same array objects are
+        returned until the temporal or lifecycle spec changes."""
+        return [a for a in (self._start, self._end, self._service, self._status) if a is not None]
+
+    def temporal_dates(self) -> list[np.ndarray]:
+        """The date arrays of the layer (start, end, entry into service) for ranges and steps."""
+        return [a for a in (self._start, self._end, self._service) if a is not None]
+
+    def _filter(self, when: int | TimeFilter | None) -> TimeFilter | None:
+        if when is None or isinstance(when, TimeFilter):
+            return when
+        return TimeFilter.as_of_year(int(when))
+
+    def time_mask(self, when: int | TimeFilter | None) -> np.ndarray:
+        """Features the time filter shows; all True for no filter or no temporal spec.
+
+        Parameters
+        ----------
+        when : int, TimeFilter or None
+            A year ("as of the end of the year") or a :class:`TimeFilter`; None: no filter.
+            Retired features drawn grey by the lifecycle are not in this mask (see
+            :meth:`lifecycle_stages`).
 
         Returns
         -------
         ndarray of bool, shape (n_features,)
         """
-        if year is None or self._temporal is None or self._start is None:
+        tf = self._filter(when)
+        if tf is None or self._temporal is None or self._start is None:
             return np.ones(len(self.frame), dtype=bool)
-        return as_of_year_mask(self._start, self._end, year, self._temporal.undated)
+        return tf.mask(self._start, self._end, self._temporal.undated, events=self._temporal.end_field is None)
+
+    def lifecycle_stages(self, when: int | TimeFilter | None) -> np.ndarray | None:
+        """Lifecycle stage of each feature at ``when`` (-1 hidden, 0 planned, 1 under
+        construction, 2 in service, 3 retired), or None for a layer without lifecycle.
+
+        Returns
+        -------
+        ndarray of int8, shape (n_features,), or None
+        """
+        if self._lifecycle is None or self._status is None:
+            return None
+        tf = self._filter(when)
+        visible = self.time_mask(tf)
+        retired = None
+        if tf is not None and self._temporal is not None and self._start is not None:
+            retired = tf.ended(self._start, self._end, self._temporal.undated)
+        return lifecycle_stages(visible, self._status, self._service, retired, tf, self._lifecycle.show_retired)
+
+    def drawn_mask(self, when: int | TimeFilter | None) -> np.ndarray:
+        """Features drawn at ``when``: the time mask plus retired features shown grey."""
+        stages = self.lifecycle_stages(when)
+        return self.time_mask(when) if stages is None else stages >= 0
 
     def year_range(self) -> tuple[int, int] | None:
         """First and last year in the layer's temporal data, or None."""

@@ -241,3 +241,276 @@ def data_year_range(start: np.ndarray, end: np.ndarray | None = None) -> tuple[i
         return None
     years = vals.astype("datetime64[Y]").astype(int) + 1970
     return int(years.min()), int(years.max())
+
+
+# -- time filter (issue 5) -------------------------------------------------------------------------
+MODE_AS_OF = "as_of"
+MODE_WINDOW = "window"
+MODES = (MODE_AS_OF, MODE_WINDOW)
+
+_NAT = np.datetime64("NaT", "s")
+
+
+@dataclass(frozen=True)
+class TimeFilter:
+    """One position of the time controller: a period ``[t0, t1)`` and how to read it.
+
+    Attributes
+    ----------
+    mode : {"as_of", "window"}
+        ``"as_of"`` (cumulative): what exists at the end of the period, i.e. the instant just
+        before ``t1``. ``"window"``: what exists at any time in ``[t0, t1)``; a layer with a single
+        date field (no end field) holds events, shown only when their date falls in the window.
+    t0, t1 : numpy.datetime64
+        Period start (inclusive) and end (exclusive), ``datetime64[s]``, ``t0 < t1``.
+    end_inclusive : bool
+        False (default): a feature's end date is exclusive, so a cable retired in 2020 is gone as
+        of 2020. True: the end date is the last date of service, so it is still shown at 2020
+        (the feature is kept while ``end >= t0``).
+    label : str
+        Text of the date stamp, e.g. ``"2017"``, ``"2017-05"`` or ``"2010–2014"``.
+    """
+
+    mode: str
+    t0: np.datetime64
+    t1: np.datetime64
+    end_inclusive: bool = False
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        if self.mode not in MODES:
+            raise ValueError(f"time filter mode {self.mode!r}: expected one of {MODES}")
+        if not self.t0 < self.t1:
+            raise ValueError(f"time filter period {self.t0} .. {self.t1} is empty")
+
+    @classmethod
+    def as_of_year(cls, year: int, end_inclusive: bool = False) -> TimeFilter:
+        """The filter "as of the end of ``year``" (the Atlas's year slider)."""
+        return cls(MODE_AS_OF, year_start(year), year_start(year + 1), end_inclusive, str(int(year)))
+
+    @property
+    def year(self) -> int:
+        """Calendar year of the instant just before ``t1`` (the year an "as of" stamp names)."""
+        return int((self.t1 - np.timedelta64(1, "s")).astype("datetime64[Y]").astype(int) + 1970)
+
+    def mask(
+        self,
+        start: np.ndarray,
+        end: np.ndarray | None,
+        undated: str = UNDATED_SHOW,
+        events: bool = False,
+    ) -> np.ndarray:
+        """Which features the filter shows, vectorized.
+
+        Parameters
+        ----------
+        start, end : ndarray of datetime64[s], shape (n,)
+            Parsed start and end dates (``end`` None: no end field; NaT: no end yet).
+        undated : {"show", "hide"}
+            Features whose start is NaT.
+        events : bool
+            The layer has a single date field: in window mode a feature is an event shown only
+            when ``t0 <= start < t1``; in "as of" mode events accumulate.
+
+        Returns
+        -------
+        ndarray of bool, shape (n,)
+        """
+        with np.errstate(invalid="ignore"):
+            mask = start < self.t1
+            if self.mode == MODE_WINDOW and events:
+                mask &= start >= self.t0
+            if end is not None:
+                if self.mode == MODE_AS_OF:
+                    bound = self.t0 if self.end_inclusive else self.t1
+                    alive = end >= bound
+                else:
+                    alive = end >= self.t0 if self.end_inclusive else end > self.t0
+                mask &= np.isnat(end) | alive
+        if undated == UNDATED_SHOW:
+            mask |= np.isnat(start)
+        return mask
+
+    def ended(self, start: np.ndarray, end: np.ndarray | None, undated: str = UNDATED_SHOW) -> np.ndarray | None:
+        """Features whose end date has passed by the end of the period (retired), or None.
+
+        Parameters
+        ----------
+        start, end : ndarray of datetime64[s], shape (n,)
+            As for :meth:`mask`; ``end`` None gives None.
+        undated : {"show", "hide"}
+
+        Returns
+        -------
+        ndarray of bool, shape (n,), or None
+            True where a feature has started and its end is past: the complement, among started
+            features with an end date, of what :meth:`mask` keeps alive.
+        """
+        if end is None:
+            return None
+        with np.errstate(invalid="ignore"):
+            started = (start < self.t1) | (np.isnat(start) & (undated == UNDATED_SHOW))
+            if self.mode == MODE_AS_OF:
+                gone = end < (self.t0 if self.end_inclusive else self.t1)
+            else:
+                gone = end < self.t0 if self.end_inclusive else end <= self.t0
+        return started & ~np.isnat(end) & gone
+
+
+# -- lifecycle (issue 5) ---------------------------------------------------------------------------
+STAGE_HIDDEN = -1
+STAGE_PLANNED = 0
+STAGE_CONSTRUCTION = 1
+STAGE_IN_SERVICE = 2
+STAGE_RETIRED = 3
+STAGE_NAMES = {
+    STAGE_PLANNED: "planned",
+    STAGE_CONSTRUCTION: "under construction",
+    STAGE_IN_SERVICE: "in service",
+    STAGE_RETIRED: "retired",
+}
+#: Status words (lower case) and the lifecycle stage they name.
+STATUS_STAGES = {
+    "announced": STAGE_PLANNED,
+    "planned": STAGE_PLANNED,
+    "proposed": STAGE_PLANNED,
+    "pending": STAGE_PLANNED,
+    "under construction": STAGE_CONSTRUCTION,
+    "construction": STAGE_CONSTRUCTION,
+    "building": STAGE_CONSTRUCTION,
+    "in service": STAGE_IN_SERVICE,
+    "in-service": STAGE_IN_SERVICE,
+    "active": STAGE_IN_SERVICE,
+    "operational": STAGE_IN_SERVICE,
+    "operating": STAGE_IN_SERVICE,
+    "open": STAGE_IN_SERVICE,
+    "retired": STAGE_RETIRED,
+    "decommissioned": STAGE_RETIRED,
+    "out of service": STAGE_RETIRED,
+    "closed": STAGE_RETIRED,
+}
+STATUS_FIELD_NAMES = ("status", "stage", "lifecycle", "state")
+
+
+@dataclass
+class LifecycleSpec:
+    """How a layer's features move through planned → under construction → in service → retired.
+
+    Attributes
+    ----------
+    status_field : str or None
+        Attribute naming the stage in words (``"planned"``, ``"in service"``, see
+        :data:`STATUS_STAGES`); unknown or empty values count as in service.
+    service_field : str or None
+        Attribute with the date a feature enters service (e.g. ``rfs_year``): before it a
+        feature is drawn as planned (or under construction, if its status says so), from it on
+        as in service, whatever its status.
+    show_retired : bool
+        Draw features whose end date has passed (or whose status is retired) in grey instead of
+        hiding them.
+    """
+
+    status_field: str | None = "status"
+    service_field: str | None = None
+    show_retired: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-serializable form."""
+        return {
+            "status_field": self.status_field,
+            "service_field": self.service_field,
+            "show_retired": self.show_retired,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> LifecycleSpec | None:
+        """Inverse of :meth:`to_dict`; None or an empty dict gives None."""
+        if not data:
+            return None
+        return cls(
+            status_field=data.get("status_field"),
+            service_field=data.get("service_field"),
+            show_retired=bool(data.get("show_retired", True)),
+        )
+
+
+def status_stages(values: pd.Series | np.ndarray | list) -> np.ndarray:
+    """Lifecycle stage code of each status text (vectorized; unknown or empty: in service).
+
+    Parameters
+    ----------
+    values : Series, ndarray or list of str, length n
+
+    Returns
+    -------
+    ndarray of int8, shape (n,)
+        :data:`STAGE_PLANNED`, :data:`STAGE_CONSTRUCTION`, :data:`STAGE_IN_SERVICE` or
+        :data:`STAGE_RETIRED`.
+    """
+    s = pd.Series(values).astype("string").str.strip().str.lower()
+    codes = s.map(STATUS_STAGES).astype("float").fillna(STAGE_IN_SERVICE)
+    return codes.to_numpy(dtype=np.int8)
+
+
+def detect_lifecycle(frame: pd.DataFrame) -> LifecycleSpec | None:
+    """A lifecycle spec when the layer has a status attribute with known stage words.
+
+    Returns
+    -------
+    LifecycleSpec or None
+    """
+    lower = {str(c).lower(): c for c in frame.columns if c != "geometry"}
+    for name in STATUS_FIELD_NAMES:
+        col = lower.get(name)
+        if col is None:
+            continue
+        words = frame[col].dropna().astype(str).str.strip().str.lower()
+        if len(words) and words.isin(list(STATUS_STAGES)).mean() >= 0.5:
+            return LifecycleSpec(status_field=str(col))
+    return None
+
+
+def lifecycle_stages(
+    visible: np.ndarray,
+    status: np.ndarray,
+    service: np.ndarray | None,
+    retired: np.ndarray | None,
+    time_filter: TimeFilter | None,
+    show_retired: bool = True,
+) -> np.ndarray:
+    """Stage of each feature at the filter's time, or :data:`STAGE_HIDDEN`.
+
+    Parameters
+    ----------
+    visible : ndarray of bool, shape (n,)
+        The time filter's mask (:meth:`TimeFilter.mask`).
+    status : ndarray of int8, shape (n,)
+        :func:`status_stages` of the status attribute.
+    service : ndarray of datetime64[s] or None
+        Dates of entry into service; before them a feature is planned (or under construction).
+    retired : ndarray of bool or None
+        Features whose end date has passed (:meth:`TimeFilter.ended`); shown grey when
+        ``show_retired`` (they are not in ``visible``), else hidden.
+    time_filter : TimeFilter or None
+        None: no time filter, stages come from the status alone.
+    show_retired : bool
+
+    Returns
+    -------
+    ndarray of int8, shape (n,)
+    """
+    stage = status.astype(np.int8).copy()
+    if service is not None and time_filter is not None:
+        with np.errstate(invalid="ignore"):
+            served = ~np.isnat(service) & (service < time_filter.t1)
+            waiting = ~np.isnat(service) & ~served
+        stage[served & (stage < STAGE_IN_SERVICE)] = STAGE_IN_SERVICE
+        stage[waiting & (stage >= STAGE_IN_SERVICE)] = STAGE_PLANNED
+    shown = visible.copy()
+    if retired is not None:
+        stage[retired] = STAGE_RETIRED
+        shown |= retired & show_retired
+    if not show_retired:
+        shown &= stage != STAGE_RETIRED
+    stage[~shown] = STAGE_HIDDEN
+    return stage

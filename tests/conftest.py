@@ -9,6 +9,12 @@ import pytest
 
 # Qt must never need a display in tests (set before any Qt import).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The layer cache (asean_atlas.layers.cache) of files loaded by tests goes to a temporary folder,
+# never the user's cache directory.
+if "ASEAN_ATLAS_CACHE_DIR" not in os.environ:
+    import tempfile
+
+    os.environ["ASEAN_ATLAS_CACHE_DIR"] = tempfile.mkdtemp(prefix="atlas-test-cache-")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

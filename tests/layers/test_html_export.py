@@ -48,7 +48,7 @@ def test_feature_collection_is_valid_geojson_with_safe_values():
 
 def test_html_has_layer_names_colours_and_respects_year(tmp_path):
     out = tmp_path / "map.html"
-    export_html(_doc(_sites()), out, ExportOptions(year=2010, title="Test map"))
+    export_html(_doc(_sites()), out, ExportOptions(year=2010, title="Test map", html_time_slider=False))
     text = out.read_text(encoding="utf-8")
     assert "Test map" in text and "as of 2010" in text
     assert "Chon Buri" in text  # 2005: shown

@@ -1,0 +1,145 @@
+"""Exports keep time (issue 5): animated GIF, small multiples, CLI options."""
+
+import json
+
+import geopandas as gpd
+import numpy as np
+import pytest
+import shapely
+from PIL import Image
+
+from asean_atlas.desktop.cli import main
+from asean_atlas.desktop.export import (
+    animation_filters,
+    export_gif,
+    export_small_multiples,
+    render_image,
+)
+from asean_atlas.layers.document import MapDocument
+from asean_atlas.layers.errors import ExportError
+from asean_atlas.layers.export_options import ExportOptions, export_viewport
+from asean_atlas.layers.layer import Layer
+from asean_atlas.layers.projection import lonlat_to_display
+from asean_atlas.layers.style import Style
+from asean_atlas.layers.temporal import TemporalSpec
+
+RED = (214, 39, 40)
+BBOX = (95.0, 5.0, 115.0, 15.0)
+
+
+def _doc():
+    frame = gpd.GeoDataFrame(
+        {"name": ["New cable", "Old cable"], "rfs_year": [2017, 2001]},
+        geometry=[shapely.LineString([(98, 10), (112, 10)]), shapely.LineString([(98, 7), (112, 7)])],
+        crs=4326,
+    )
+    doc = MapDocument(title="T")
+    doc.add_layer(Layer(frame, "Cables", style=Style(color="#d62728", stroke_width=8), temporal=TemporalSpec("rfs_year")))
+    return doc
+
+
+def _pixel(options, doc, lon, lat):
+    vp = export_viewport(doc, options)
+    x, y = lonlat_to_display(np.array([lon]), np.array([lat]))
+    px, py = vp.to_pixels(x[0], y[0])
+    return int(round(float(px))), int(round(float(py)))
+
+
+def _is_red(rgb):
+    return all(abs(a - b) <= 12 for a, b in zip(rgb, RED))
+
+
+def _frames(path):
+    im = Image.open(path)
+    out = []
+    for i in range(im.n_frames):
+        im.seek(i)
+        out.append(np.asarray(im.convert("RGB")).astype(int))
+    return out
+
+
+def _qimage_rgb(image):
+    from PySide6.QtGui import QImage
+
+    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+    arr = np.frombuffer(bytes(rgb.constBits()), dtype=np.uint8).reshape(rgb.height(), rgb.bytesPerLine())
+    return arr[:, : rgb.width() * 3].reshape(rgb.height(), rgb.width(), 3).astype(int)
+
+
+def test_gif_has_one_frame_per_step_with_its_date(qapp, tmp_path):
+    doc = _doc()
+    options = ExportOptions(width=480, height=300, bbox=BBOX)
+    filters = animation_filters(doc, 2015, 2018, "1y")
+    assert [f.label for f in filters] == ["2015", "2016", "2017", "2018"]
+    out = export_gif(doc, tmp_path / "a.gif", options, filters, frame_ms=250)
+    im = Image.open(out)
+    assert im.n_frames == 4 and im.info["duration"] == 250 and im.info["loop"] == 0
+    frames = _frames(out)
+    assert frames[0].shape == (300, 480, 3)
+    x, y = _pixel(options, doc, 105, 10)  # on the cable of 2017
+    assert [_is_red(f[y, x]) for f in frames] == [False, False, True, True]
+    xo, yo = _pixel(options, doc, 105, 7)  # the cable of 2001 is in every frame
+    assert all(_is_red(f[yo, xo]) for f in frames)
+    # each frame carries its own date stamp: it matches the still image of its year best
+    stills = [_qimage_rgb(render_image(doc, ExportOptions(width=480, height=300, bbox=BBOX, year=y)))
+              for y in (2015, 2016, 2017, 2018)]
+    for i, frame in enumerate(frames):
+        diffs = [np.abs(frame - s).mean() for s in stills]
+        assert int(np.argmin(diffs)) == i, diffs
+    # 2017 and 2018 differ only in the stamp, and they do differ
+    assert np.abs(frames[2] - frames[3]).sum() > 0
+
+
+def test_gif_source_date_steps(qapp, tmp_path):
+    doc = _doc()
+    filters = animation_filters(doc, step="source")
+    assert [f.label for f in filters] == ["2001-01-01", "2017-01-01"]
+    out = export_gif(doc, tmp_path / "s.gif", ExportOptions(width=200, height=120, bbox=BBOX), filters)
+    assert Image.open(out).n_frames == 2
+
+
+def test_animation_errors():
+    doc = _doc()
+    with pytest.raises(ExportError):
+        animation_filters(doc, 2010, 2000)
+    with pytest.raises(ExportError):
+        animation_filters(doc, step="fortnight")
+    with pytest.raises(ExportError):
+        animation_filters(MapDocument())  # no dates anywhere
+
+
+def test_small_multiples_size_and_panels(qapp, tmp_path):
+    doc = _doc()
+    options = ExportOptions(width=1200, height=500, bbox=BBOX, title="Growth")
+    out = export_small_multiples(doc, tmp_path / "sm.png", options, [2010, 2020])
+    img = np.asarray(Image.open(out).convert("RGB")).astype(int)
+    assert img.shape == (500, 1200, 3)
+    # the 2017 cable crosses the middle of the second panel only: look along its row in each half
+    legend_free = img[:, : int(1200 * 0.7)]
+    left, right = legend_free[:, : legend_free.shape[1] // 2], legend_free[:, legend_free.shape[1] // 2:]
+    red_rows = lambda part: {int(r) for r in np.flatnonzero([any(_is_red(p) for p in row[::3]) for row in part])}  # noqa: E731
+    assert len(red_rows(right)) > len(red_rows(left)) > 0  # both panels show the 2001 cable, only 2020 the 2017 one
+    # the document's own time state is untouched
+    assert doc.time_filter is None
+
+
+def test_cli_gif_and_small_multiples(qapp, tmp_path, capsys):
+    layer = tmp_path / "cables.geojson"
+    layer.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "A", "rfs_year": 2017},
+         "geometry": {"type": "LineString", "coordinates": [[98, 10], [112, 10]]}},
+        {"type": "Feature", "properties": {"name": "B", "rfs_year": 2003},
+         "geometry": {"type": "LineString", "coordinates": [[98, 7], [112, 7]]}},
+    ]}))
+    gif = tmp_path / "out.gif"
+    code = main(["export", "--no-builtin", "--layer", str(layer), "--gif", str(gif), "--from", "2000",
+                 "--to", "2025", "--step", "1y", "--size", "240x160"])
+    assert code == 0
+    assert Image.open(gif).n_frames == 26
+    assert "26 frames, 2000 to 2025" in capsys.readouterr().out
+    png = tmp_path / "sm.png"
+    code = main(["export", "--no-builtin", "--layer", str(layer), "--png", str(png), "--small-multiples",
+                 "2010,2015,2020,2025", "--size", "1600x600"])
+    assert code == 0 and Image.open(png).size == (1600, 600)
+    assert main(["export", "--no-builtin", "--layer", str(layer), "--small-multiples", "2010"]) == 2
+    assert main(["export", "--no-builtin", "--layer", str(layer), "--gif", str(gif), "--step", "1w"]) == 2

@@ -1,0 +1,84 @@
+"""Issue 4: the GeoParquet cache of imported layers (keyed by path, size, mtime and options)."""
+
+import json
+import os
+
+import pytest
+
+from asean_atlas.layers import cache
+from asean_atlas.layers.io import read_layer
+
+REOPENED = "reopened from the GeoParquet cache"
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("ASEAN_ATLAS_CACHE_DIR", str(folder))
+    return folder
+
+
+def _write(path, names):
+    feats = [{"type": "Feature", "properties": {"name": n, "tags": ["a", n], "rfs_year": 2000 + i},
+              "geometry": {"type": "LineString", "coordinates": [[170, i], [-170, i + 1]]}} for i, n in enumerate(names)]
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": feats}))
+
+
+def test_cache_reopens_same_layer(tmp_path, cache_dir):
+    path = tmp_path / "cables.geojson"
+    _write(path, ["A", "B"])
+    first = read_layer(path, cache=True)
+    assert REOPENED not in first.report.notes
+    assert len(list(cache_dir.glob("*.parquet"))) == 1
+    again = read_layer(path, cache=True)
+    assert REOPENED in again.report.notes
+    assert list(again.frame["name"]) == ["A", "B"] and list(again.frame["tags"]) == ['["a", "A"]', '["a", "B"]']
+    assert again.frame.geometry.iloc[0].equals(first.frame.geometry.iloc[0])
+    assert again.report.antimeridian_split == 2 and again.report.encoding == "UTF-8"
+    assert again.temporal is not None and again.temporal.start_field == "rfs_year"
+
+
+def test_cache_misses_after_the_file_changes(tmp_path, cache_dir):
+    path = tmp_path / "sites.geojson"
+    _write(path, ["A"])
+    read_layer(path, cache=True)
+    _write(path, ["A", "B", "C"])
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
+    changed = read_layer(path, cache=True)
+    assert changed.feature_count == 3 and REOPENED not in changed.report.notes
+
+
+def test_cache_key_covers_options_and_default_is_size_based(tmp_path, cache_dir):
+    path = tmp_path / "s.geojson"
+    _write(path, ["A"])
+    assert cache.cache_key(path) != cache.cache_key(path, encoding="cp874")
+    assert cache.cache_key(path) != cache.cache_key(path, crs="EPSG:32647")
+    assert cache.cache_key(tmp_path / "gone.geojson") is None
+    assert not cache.should_cache(path)  # small files are not cached by default
+    read_layer(path)
+    assert not cache_dir.exists()
+
+
+def test_broken_cache_entry_is_a_miss(tmp_path, cache_dir):
+    path = tmp_path / "s.geojson"
+    _write(path, ["A"])
+    read_layer(path, cache=True)
+    for f in cache_dir.glob("*.parquet"):
+        f.write_bytes(b"garbage")
+    layer = read_layer(path, cache=True)
+    assert layer.feature_count == 1 and REOPENED not in layer.report.notes
+
+
+def test_prune_keeps_the_cache_bounded(tmp_path, cache_dir):
+    paths = []
+    for i in range(3):
+        path = tmp_path / f"s{i}.geojson"
+        _write(path, ["A"] * (i + 1))
+        read_layer(path, cache=True)
+        paths.append(path)
+    entries = sorted(cache_dir.glob("*.parquet"), key=lambda f: f.stat().st_mtime_ns)
+    assert len(entries) == 3
+    newest = entries[-1]
+    assert cache.prune(cache_dir, max_bytes=newest.stat().st_size) == 2
+    assert list(cache_dir.glob("*.parquet")) == [newest] and len(list(cache_dir.glob("*.json"))) == 1
