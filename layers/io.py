@@ -164,15 +164,31 @@ def _gdal_reason(exc: Exception) -> str:
     return f"could not be read: {text}"
 
 
-def _dbf_encoding(shp: Path) -> EncodingGuess | None:
-    """Encoding of a Shapefile's attribute text when no ``.cpg`` names it (else GDAL's choice)."""
-    if shp.with_suffix(".cpg").exists() or shp.with_suffix(".CPG").exists():
+def _dbf_encoding(shp: Path, source: str) -> EncodingGuess | None:
+    """Encoding of a Shapefile's attribute text when no ``.cpg`` names it (else GDAL's choice).
+
+    ``source`` is the GDAL path: the ``.shp`` itself, or ``/vsizip/ARCHIVE/inner.shp`` for a
+    zipped Shapefile, whose ``.cpg``/``.dbf`` are then read from the archive.
+    """
+    if source.startswith("/vsizip/"):
+        import zipfile
+
+        inner = source[len(f"/vsizip/{shp.resolve()}/") :]
+        stem = inner[: -len(".shp")]
+        with zipfile.ZipFile(shp) as zf:
+            names = {n.lower(): n for n in zf.namelist()}
+            if f"{stem}.cpg".lower() in names:
+                return None
+            dbf_name = names.get(f"{stem}.dbf".lower())
+            data = zf.read(dbf_name) if dbf_name else None
+    else:
+        if shp.with_suffix(".cpg").exists() or shp.with_suffix(".CPG").exists():
+            return None
+        dbf = next((d for d in (shp.with_suffix(".dbf"), shp.with_suffix(".DBF")) if d.exists()), None)
+        data = dbf.read_bytes() if dbf is not None else None
+    if not data or len(data) <= 10:
         return None
-    dbf = next((d for d in (shp.with_suffix(".dbf"), shp.with_suffix(".DBF")) if d.exists()), None)
-    if dbf is None:
-        return None
-    data = dbf.read_bytes()
-    body = data[int.from_bytes(data[8:10], "little") :] if len(data) > 10 else b""
+    body = data[int.from_bytes(data[8:10], "little") :]
     if body.isascii():
         return None
     with tempfile.NamedTemporaryFile(suffix=".txt") as tmp:
@@ -501,15 +517,15 @@ def _read_ogr(p, layer, encoding, report, progress, cancelled):
                 tmp = Path(tmpdir.name) / p.name
                 tmp.write_bytes(data)
                 source = _gdal_path(tmp)
-        elif suffix == ".shp":
+        elif suffix == ".shp" or source.lower().endswith(".shp"):
             guess = None
             if encoding is not None:
                 gdal_encoding = encoding
                 report.encoding = f"{encoding} (chosen)"
             else:
                 try:
-                    guess = _dbf_encoding(p)
-                except UnicodeError:
+                    guess = _dbf_encoding(p, source)
+                except (UnicodeError, OSError, KeyError):
                     guess = None
                 if guess is not None:
                     gdal_encoding = guess.codec

@@ -82,3 +82,29 @@ def test_prune_keeps_the_cache_bounded(tmp_path, cache_dir):
     newest = entries[-1]
     assert cache.prune(cache_dir, max_bytes=newest.stat().st_size) == 2
     assert list(cache_dir.glob("*.parquet")) == [newest] and len(list(cache_dir.glob("*.json"))) == 1
+
+
+def test_load_path_runs_without_qt(tmp_path):
+    """read_layer with the cache, encodings and geometry modules works with Qt blocked."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "thai.csv"
+    path.write_bytes("name,lon,lat\nกรุงเทพมหานคร สถานีเคเบิลใต้น้ำ,100.5,13.7\n".encode("cp874"))
+    code = f"""
+import sys
+class _Block:
+    def find_spec(self, name, path=None, target=None):
+        if name.startswith(("PySide6", "shiboken6")):
+            raise ImportError("Qt is blocked in this test")
+sys.meta_path.insert(0, _Block())
+from asean_atlas.layers.io import read_layer
+layer = read_layer({str(path)!r}, cache=True)
+assert layer.report.encoding == "cp874 (detected)", layer.report.encoding
+assert not any(m.startswith("PySide6") for m in sys.modules)
+print("ok")
+"""
+    env = {**os.environ, "ASEAN_ATLAS_CACHE_DIR": str(tmp_path / "c")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "ok" and list((tmp_path / "c").glob("*.parquet"))

@@ -156,3 +156,21 @@ def test_info_extent_across_antimeridian(tmp_path):
     text = describe(path)
     assert "bbox (W,S,E,N, degrees): -178.800000, -18.140000, 178.440000, -17.500000" in text
     assert "extent across the antimeridian (W,S,E,N, degrees): 178.440000, -18.140000, -178.800000, -17.500000" in text
+
+
+def test_zipped_shapefile_without_cpg_detected(tmp_path):
+    import zipfile
+
+    folder = tmp_path / "shp"
+    folder.mkdir()
+    names = GBK + ["中国—东盟信息港"]
+    frame = gpd.GeoDataFrame({"name": names}, geometry=[shapely.Point(108 + i, 22) for i in range(3)], crs=4326)
+    frame.to_file(folder / "hubs.shp", encoding="gbk")
+    (folder / "hubs.cpg").unlink(missing_ok=True)
+    z = tmp_path / "hubs.zip"
+    with zipfile.ZipFile(z, "w") as zf:
+        for f in folder.iterdir():
+            zf.write(f, f"data/{f.name}")
+    layer = read_layer(z)
+    assert list(layer.frame["name"]) == names
+    assert layer.report.encoding == "gb18030 (detected)"

@@ -201,3 +201,19 @@ def test_csv_separators(tmp_path, name, text):
     path.write_text(text)
     layer = read_layer(path)
     assert _xy(layer) == pytest.approx(NANNING) and list(layer.frame["name"]) == ["Nanning"]
+
+
+def test_kml_folders_are_layers(tmp_path):
+    path = tmp_path / "places.kml"
+    pm = "<Placemark><name>{}</name><Point><coordinates>{},{}</coordinates></Point></Placemark>"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+        f"<Folder><name>Hubs</name>{pm.format('Nanning', *NANNING)}</Folder>"
+        f"<Folder><name>Factories</name>{pm.format('Chon Buri', *CHONBURI)}{pm.format('Rayong', 101.25, 12.68)}</Folder>"
+        "</Document></kml>",
+        encoding="utf-8",
+    )
+    assert list_vector_layers(path) == ["Hubs", "Factories"]
+    layer = read_layer(path, layer="Factories")
+    assert layer.feature_count == 2 and list(layer.frame["Name"]) == ["Chon Buri", "Rayong"]
+    assert _xy(layer) == pytest.approx(CHONBURI)
