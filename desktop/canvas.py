@@ -68,7 +68,7 @@ class MapCanvas(QWidget):
 
     def zoom_to_layer(self, layer: Layer) -> None:
         """Show the extent of ``layer`` (a single point gets a padded extent)."""
-        bbox = layer.bounds()
+        bbox = layer.view_bounds()
         if bbox is not None:
             self.zoom_to_bbox(bbox, pad=0.05)
 
@@ -136,6 +136,7 @@ class MapCanvas(QWidget):
             The layer and the positional row of its GeoDataFrame.
         """
         mx, my = self.viewport.to_map(px, py)
+        mx = self.viewport.wrap_x(mx)  # a click on a world copy east or west of ±180°
         tol = IDENTIFY_TOLERANCE_PX * self.viewport.resolution
         for layer in reversed(self.document.visible_layers()):
             if layer.feature_count == 0:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Sequence
 
@@ -225,9 +226,25 @@ def run_gui(argv: Sequence[str]) -> int:
     return run_window(args.files, year=args.year, builtin=not args.no_builtin, screenshot=args.screenshot, size=size)
 
 
+def _join_negative_values(argv: list[str]) -> list[str]:
+    """``--bbox -180,-30,180,30`` -> ``--bbox=-180,-30,180,30``: argparse would take a value
+    starting with ``-`` for an option (western and southern bboxes start with a minus)."""
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        a = argv[i]
+        if a in ("--bbox", "--from", "--to") and i + 1 < len(argv) and re.match(r"^-\d", argv[i + 1]):
+            out.append(f"{a}={argv[i + 1]}")
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``asean-atlas``; returns the exit status."""
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = _join_negative_values(list(sys.argv[1:] if argv is None else argv))
     try:
         if argv and argv[0] == "export":
             return run_export(argv[1:])

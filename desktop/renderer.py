@@ -155,7 +155,8 @@ class MapRenderer:
             img.fill(0)
             p = QPainter(img)
             p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            _paint_basemap(p, world, scale, base)
+            for shift in viewport.world_shifts():
+                _paint_basemap(p, _shifted(world, shift), scale, base)
             p.end()
             self._base_key, self._base_image = key, img
         return self._base_image
@@ -204,11 +205,15 @@ class MapRenderer:
                     # the basemap does not change with time: a slider step blits it (issue 5)
                     painter.drawImage(QPointF(0, 0), self._basemap_image(painter, viewport, world, scale, base))
                 else:  # SVG, PDF: keep it vector
-                    _paint_basemap(painter, world, scale, base)
+                    for shift in viewport.world_shifts():
+                        _paint_basemap(painter, _shifted(world, shift), scale, base)
+        shifts = viewport.world_shifts()
         for layer in document.visible_layers():
             stages = layer.lifecycle_stages(tf)
             mask = layer.time_mask(tf) if stages is None else stages >= 0
-            self._draw_layer(painter, layer, mask, viewport, world, scale, stages)
+            # across the antimeridian the view holds two world copies: draw the layer in each
+            for shift in shifts:
+                self._draw_layer(painter, layer, mask, viewport, _shifted(world, shift), scale, stages, shift)
         painter.restore()
 
     def _draw_layer(
@@ -220,6 +225,7 @@ class MapRenderer:
         world: QTransform,
         scale: float,
         stages: np.ndarray | None = None,
+        shift: float = 0.0,
     ) -> None:
         cache = self.cache(layer)
         style = layer.style
@@ -259,7 +265,7 @@ class MapRenderer:
             ok = mask[cache.point_rows]
             xy = cache.point_xy[ok]
             rows = cache.point_rows[ok]
-            px, py = viewport.to_pixels(xy[:, 0], xy[:, 1])
+            px, py = viewport.to_pixels(xy[:, 0] + shift, xy[:, 1])
             inside = (px > -50) & (px < viewport.width + 50) & (py > -50) & (py < viewport.height + 50)
             px, py, rows = px[inside], py[inside], rows[inside]
             size = style.marker_size * scale
@@ -296,6 +302,11 @@ class MapRenderer:
         image = QImage(overlay.data, w, h, w * 4, QImage.Format.Format_ARGB32_Premultiplied)
         painter.drawImage(QPointF(0, 0), image)
         del image
+
+
+def _shifted(world: QTransform, shift: float) -> QTransform:
+    """``world`` applied after moving x by ``shift`` metres (a world copy east or west)."""
+    return QTransform(world).translate(shift, 0.0) if shift else world
 
 
 def _is_raster(painter: QPainter) -> bool:

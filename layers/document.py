@@ -6,6 +6,7 @@ user input back through its methods; they keep no state of their own (napari's m
 
 from __future__ import annotations
 
+import numpy as np
 from psygnal import Signal
 
 from .layer import Layer
@@ -115,13 +116,22 @@ class MapDocument:
 
     # -- extent -------------------------------------------------------------------------------
     def full_extent(self) -> tuple[float, float, float, float] | None:
-        """Union bbox ``(west, south, east, north)`` in degrees of all visible layers, or None."""
-        boxes = [b for b in (lyr.bounds() for lyr in self.visible_layers()) if b is not None]
+        """Union bbox ``(west, south, east, north)`` in degrees of all visible layers, or None.
+
+        ``west > east`` when the narrowest box crosses the antimeridian.
+        """
+        boxes = [b for b in (lyr.view_bounds() for lyr in self.visible_layers()) if b is not None]
         if not boxes:
             return None
-        return (
-            min(b[0] for b in boxes),
-            min(b[1] for b in boxes),
-            max(b[2] for b in boxes),
-            max(b[3] for b in boxes),
-        )
+        import shapely
+
+        from .geometry import seam_aware_bounds
+
+        # each layer's box as polygons (two when it crosses ±180); their seam-aware union
+        polys = []
+        for w, s, e, n in boxes:
+            if w <= e:
+                polys.append(shapely.box(w, s, e, n))
+            else:
+                polys += [shapely.box(w, s, 180.0, n), shapely.box(-180.0, s, e, n)]
+        return seam_aware_bounds(np.array(polys, dtype=object))

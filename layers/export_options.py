@@ -59,9 +59,12 @@ class ExportOptions:
             raise ExportError(f"DPI {self.dpi} is outside 24..1200")
         if self.bbox is not None:
             w, s, e, n = self.bbox
-            if not (-180 <= w < e <= 540 and -90 <= s < n <= 90):
+            # west > east is a bbox across the antimeridian (RFC 7946 §5.2), e.g. 150,-50,-120,10
+            # (west in the eastern hemisphere, east in the western one; "10,5,0,6" stays an error)
+            east = e + 360 if (e < w and -180 <= e < 0 < w <= 180) else e
+            if not (-180 <= w < east <= 540 and -90 <= s < n <= 90 and east - w <= 360):
                 raise ExportError(
-                    f"bbox {w},{s},{e},{n} is not west<east, south<north in degrees"
+                    f"bbox {w},{s},{e},{n} is not west<east (or across ±180), south<north in degrees"
                 )
 
 

@@ -15,6 +15,7 @@ import numpy as np
 import shapely
 from psygnal import Signal
 
+from .geometry import seam_aware_bounds
 from .identify import FeatureIndex
 from .projection import project_geometries
 from .style import Style
@@ -169,6 +170,7 @@ class Layer:
         self._start: np.ndarray | None = None
         self._end: np.ndarray | None = None
         self._display: np.ndarray | None = None
+        self._bounds: tuple | None = None
         self._index: FeatureIndex | None = None
         self._lifecycle: LifecycleSpec | None = None
         self._status: np.ndarray | None = None
@@ -220,7 +222,8 @@ class Layer:
         return self._index
 
     def bounds(self) -> tuple[float, float, float, float] | None:
-        """Bbox ``(west, south, east, north)`` in degrees, or None if no feature has geometry."""
+        """Bbox ``(west, south, east, north)`` in degrees (min/max of the coordinates, as GDAL
+        reports it), or None if no feature has geometry. See also :meth:`view_bounds`."""
         geoms = self.frame.geometry.values
         ok = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
         if not ok.any():
@@ -229,6 +232,16 @@ class Layer:
         if not np.all(np.isfinite(b)):
             return None
         return float(b[0]), float(b[1]), float(b[2]), float(b[3])
+
+    def view_bounds(self) -> tuple[float, float, float, float] | None:
+        """The narrowest bbox ``(west, south, east, north)`` in degrees holding the layer, for
+        zoom-to: across the antimeridian ``west > east``
+        (:func:`~asean_atlas.layers.geometry.seam_aware_bounds`), e.g. a trans-Pacific cable.
+        None if no feature has geometry.
+        """
+        if self._bounds is None:
+            self._bounds = (seam_aware_bounds(self.frame.geometry.values),)
+        return self._bounds[0]
 
     # -- mutation -----------------------------------------------------------------------------
     def set_visible(self, visible: bool) -> None:

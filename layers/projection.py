@@ -83,10 +83,19 @@ def bbox_to_display(bbox: tuple[float, float, float, float]) -> tuple[float, flo
     -------
     tuple of float
         ``(xmin, ymin, xmax, ymax)`` in metres.
+
+    A bbox crossing the antimeridian (``west > east``, RFC 7946 §5.2, or ``east > 180``) gives
+    ``xmax`` beyond the world's east edge (x + world width), so the view runs across the seam.
     """
     w, s, e, n = bbox
+    shift = 0.0
+    if e < w:
+        e += 360.0
+    if e > 180.0:  # the east side is in the next world copy; pyproj wraps longitudes, so shift it
+        e -= 360.0
+        shift = 2 * 20037508.342789244
     x, y = lonlat_to_display(np.array([w, e]), np.array([s, n]))
-    return float(x[0]), float(y[0]), float(x[1]), float(y[1])
+    return float(x[0]), float(y[0]), float(x[1]) + shift, float(y[1])
 
 
 def display_to_bbox(extent: tuple[float, float, float, float]) -> tuple[float, float, float, float]:

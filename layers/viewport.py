@@ -130,6 +130,29 @@ class Viewport:
         r = self.resolution
         return 1 / r, 0.0, 0.0, -1 / r, -xmin / r, ymax / r
 
+    # -- the seam -------------------------------------------------------------------------------
+    def world_shifts(self, max_copies: int = 3) -> list[float]:
+        """x offsets (metres, multiples of the world width) of the world copies in view.
+
+        ``[0.0]`` for a view inside the world; a view across the antimeridian also gets the copy
+        east or west of it, so data and basemap continue across ±180° (as Leaflet's world copies).
+        """
+        width = 2 * WORLD_HALF
+        xmin, _, xmax, _ = self.extent()
+        k0 = math.floor((xmin + WORLD_HALF) / width)
+        k1 = math.floor((xmax + WORLD_HALF) / width)
+        ks = list(range(k0, k1 + 1))
+        if len(ks) > max_copies:  # zoomed far out: the copies nearest the centre
+            kc = math.floor((self.cx + WORLD_HALF) / width)
+            ks = [k for k in ks if abs(k - kc) <= max_copies // 2]
+        return [k * width for k in ks]
+
+    @staticmethod
+    def wrap_x(x: float) -> float:
+        """Bring an x (metres) from any world copy back into ``[-WORLD_HALF, WORLD_HALF)``."""
+        width = 2 * WORLD_HALF
+        return (x + WORLD_HALF) % width - WORLD_HALF
+
     # -- scale --------------------------------------------------------------------------------
     def ground_metres_per_pixel(self) -> float:
         """Geodesic ground distance of one pixel at the map centre, metres (pyproj ``Geod``, WGS84)."""

@@ -1,0 +1,108 @@
+"""Views across the antimeridian: world copies in the renderer, seam-aware extents, identify."""
+
+import json
+
+import numpy as np
+import pytest
+from PySide6.QtGui import QColor, QImage
+
+from asean_atlas.desktop.cli import main
+from asean_atlas.desktop.main_window import MainWindow
+from asean_atlas.layers.document import MapDocument
+from asean_atlas.layers.export_options import ExportOptions, export_viewport
+from asean_atlas.layers.io import read_layer
+from asean_atlas.layers.projection import bbox_to_display, lonlat_to_display
+from asean_atlas.layers.viewport import WORLD_HALF, Viewport
+
+
+def _pacific_cable(tmp_path):
+    # pre-split at ±180 like the TeleGeography files
+    fc = {"type": "FeatureCollection", "features": [{
+        "type": "Feature", "properties": {"name": "Pacific test cable"},
+        "geometry": {"type": "MultiLineString",
+                     "coordinates": [[[170, 0], [180, 0]], [[-180, 0], [-170, 0]]]}}]}
+    path = tmp_path / "pacific.geojson"
+    path.write_text(json.dumps(fc))
+    return path
+
+
+def test_seam_bbox_projects_past_the_world_edge():
+    xmin, _, xmax, _ = bbox_to_display((170.0, -10.0, -170.0, 10.0))
+    assert xmin == pytest.approx(lonlat_to_display(np.array([170.0]), np.array([0.0]))[0][0])
+    assert xmax == pytest.approx(2 * WORLD_HALF + lonlat_to_display(np.array([-170.0]), np.array([0.0]))[0][0])
+    vp = Viewport(width=400, height=200)
+    vp.fit_bbox((170.0, -10.0, -170.0, 10.0))
+    assert vp.world_shifts() == [0.0, 2 * WORLD_HALF]
+    assert Viewport.wrap_x(WORLD_HALF + 1000.0) == pytest.approx(-WORLD_HALF + 1000.0)
+
+
+def test_layer_and_document_extent_cross_the_seam(tmp_path):
+    layer = read_layer(_pacific_cable(tmp_path))
+    w, s, e, n = layer.view_bounds()
+    assert (w, e) == (170.0, -170.0)
+    assert layer.bounds()[0] == -180.0 and layer.bounds()[2] == 180.0  # the plain min/max bbox
+    doc = MapDocument()
+    doc.add_layer(layer)
+    assert doc.full_extent()[0] == 170.0 and doc.full_extent()[2] == -170.0
+
+
+def test_png_across_the_seam_draws_both_halves(tmp_path, qapp):
+    path = _pacific_cable(tmp_path)
+    png = tmp_path / "seam.png"
+    assert main(["export", "--no-builtin", "--layer", str(path), "--bbox", "160,-10,-160,10",
+                 "--size", "800x400", "--title", "", "--png", str(png)]) == 0
+    doc = MapDocument()
+    layer = doc.add_layer(read_layer(path, color="#e41a1c"))
+    vp = export_viewport(doc, ExportOptions(width=800, height=400, bbox=(160, -10, -160, 10)))
+    image = QImage(str(png))
+    want = QColor(layer.style.color)
+    for lon in (175.0, -175.0):
+        x, y = lonlat_to_display(np.array([lon]), np.array([0.0]))
+        x = x[0] + (2 * WORLD_HALF if lon < 0 else 0.0)  # east of the seam: the next world copy
+        px, py = vp.to_pixels(x, y[0])
+        # the 1.5 px line lies on a pixel edge and is antialiased over two rows: the layer's red
+        # (#e41a1c) blended at least 3:1 over the sea (#cfe3ef)
+        column = [QColor(image.pixel(round(px), round(py) + d)) for d in (-2, -1, 0, 1, 2)]
+        assert any(c.red() > 200 and c.green() < 100 and c.blue() < 100 for c in column), (lon, column)
+    # away from the line (5° north, east of the seam) only sea: no streak back across the map
+    x, y = lonlat_to_display(np.array([-165.0]), np.array([5.0]))
+    px, py = vp.to_pixels(x[0] + 2 * WORLD_HALF, y[0])
+    gap = QColor(image.pixel(round(px), round(py)))
+    assert gap.blue() > 200  # sea
+
+
+def test_zoom_to_layer_and_identify_across_the_seam(qtbot, tmp_path):
+    win = MainWindow(MapDocument())
+    qtbot.addWidget(win)
+    win.resize(900, 600)
+    win.show()
+    qtbot.waitExposed(win)
+    (layer,) = win.open_files([str(_pacific_cable(tmp_path))])
+    win.canvas.zoom_to_layer(layer)
+    west, _, east, _ = win.canvas.viewport.bbox()
+    assert west < 170.0 and west > 150.0  # the view starts west of the cable, not at -180
+    # click on the east half, drawn in the world copy east of ±180°
+    x, y = lonlat_to_display(np.array([-175.0]), np.array([0.0]))
+    px, py = win.canvas.viewport.to_pixels(x[0] + 2 * WORLD_HALF, y[0])
+    assert 0 < px < win.canvas.width()
+    assert win.canvas.identify(float(px), float(py)) == (layer, 0)
+
+
+def test_world_view_has_no_streak_across_the_map(tmp_path, qapp):
+    path = _pacific_cable(tmp_path)
+    png = tmp_path / "world.png"
+    assert main(["export", "--no-builtin", "--layer", str(path), "--bbox", "-180,-30,180,30",
+                 "--size", "900x300", "--title", "", "--png", str(png)]) == 0
+    doc = MapDocument()
+    doc.add_layer(read_layer(path))
+    vp = export_viewport(doc, ExportOptions(width=900, height=300, bbox=(-180, -30, 180, 30)))
+    image = QImage(str(png))
+    x, y = lonlat_to_display(np.array([0.0, 20.0, -60.0]), np.array([0.0, 0.0, 0.0]))
+    for xi in x:  # mid-Atlantic, Africa, South America: a line drawn from +180 to -180 would cross
+        px, py = vp.to_pixels(xi, y[0])
+        column = [QColor(image.pixel(round(px), round(py) + d)) for d in (-1, 0, 1)]
+        assert not any(c.red() > 200 and c.green() < 100 for c in column)
+    # while the halves at the edges are drawn
+    px, py = vp.to_pixels(lonlat_to_display(np.array([175.0]), np.array([0.0]))[0][0], y[0])
+    column = [QColor(image.pixel(round(px), round(py) + d)) for d in (-1, 0, 1)]
+    assert any(c.red() > 200 and c.green() < 100 for c in column)
