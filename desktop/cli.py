@@ -23,6 +23,8 @@ from collections.abc import Sequence
 from asean_atlas.layers.errors import AtlasError
 
 PROG = "asean-atlas"
+#: Where the window's picture goes when there is no display (see :func:`run_gui`).
+NO_DISPLAY_SCREENSHOT = "asean-atlas-window.png"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -213,17 +215,22 @@ def run_gui(argv: Sequence[str]) -> int:
     from asean_atlas.layers.export_options import parse_size
 
     size = parse_size(args.size)
-    if args.screenshot:
-        _use_offscreen()
-    elif _no_display():
-        raise AtlasError(
-            "no display found (DISPLAY and WAYLAND_DISPLAY are unset): run it on a desktop, under "
-            "'xvfb-run -a asean-atlas', or save a picture with 'asean-atlas --screenshot atlas.png'; "
-            "headless maps: 'asean-atlas export --png map.png --html map.html'"
+    screenshot = args.screenshot
+    if not screenshot and _no_display():
+        # No screen to show a window on (a server, a container): rather than fail, open the window
+        # offscreen and save a picture of it, and say how to get a real window.
+        screenshot = NO_DISPLAY_SCREENSHOT
+        print(
+            f"{PROG}: no display found (DISPLAY and WAYLAND_DISPLAY are unset): the window was opened "
+            f"offscreen and saved to {screenshot}. For a real window run it on a desktop or under "
+            f"'xvfb-run -a {PROG}'; headless maps: '{PROG} export --png map.png --html map.html'.",
+            file=sys.stderr,
         )
+    if screenshot:
+        _use_offscreen()
     from .app import run_window
 
-    return run_window(args.files, year=args.year, builtin=not args.no_builtin, screenshot=args.screenshot, size=size)
+    return run_window(args.files, year=args.year, builtin=not args.no_builtin, screenshot=screenshot, size=size)
 
 
 def _join_negative_values(argv: list[str]) -> list[str]:

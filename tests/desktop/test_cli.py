@@ -92,3 +92,17 @@ def test_info_time_field(tmp_path, capsys):
     assert main(["info", str(path)]) == 0
     out = capsys.readouterr().out
     assert "time field: rfs_year" in out and "undated features: 1" in out
+
+
+def test_launch_without_display_saves_a_picture_and_exits_0(tmp_path):
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    out = subprocess.run(
+        [sys.executable, "-m", "asean_atlas.desktop.app", "--no-builtin"],
+        capture_output=True, text=True, timeout=120, cwd=tmp_path, env=env,
+    )
+    assert out.returncode == 0, out.stderr
+    assert "no display found" in out.stderr and "xvfb-run" in out.stderr
+    image = QImage(str(tmp_path / "asean-atlas-window.png"))
+    assert image.width() >= 800 and image.height() >= 500
