@@ -107,6 +107,9 @@ def legend_rows(document: MapDocument) -> list[tuple[Layer, str, str, bool]]:
         else:
             rows.append((layer, layer.title, "", False))
             rows.extend((layer, f"   {label}", color, dashed) for label, color, dashed in entries)
+        # proportional symbols: reference sizes, drawn by _draw_symbol from the "size:" prefix
+        for label, diameter in layer.style.size_legend(layer.frame):
+            rows.append((layer, f"   {label}", f"size:{diameter:.2f}", False))
     # lifecycle (issue 5): one shared key for how stages are drawn, when a visible layer has them
     staged = [lyr for lyr in reversed(document.visible_layers()) if lyr.lifecycle is not None]
     if staged:
@@ -131,7 +134,8 @@ def draw_legend(
     pad = 10 * scale
     text_w = max(QFontMetricsF(head).horizontalAdvance(r[1]) for r in rows)
     w = pad * 2 + sym_w + 8 * scale + text_w
-    h = pad * 2 + line_h * (len(rows) + 1)
+    extra = sum(max(0.0, float(r[2][5:]) * scale - line_h + 2 * scale) for r in rows if r[2].startswith("size:"))
+    h = pad * 2 + line_h * (len(rows) + 1) + extra
     rect = QRectF(12 * scale if left is None else left, bottom - h - 12 * scale, w, h)
     painter.save()
     painter.setPen(QPen(QColor("#9aa5ad"), 1))
@@ -145,7 +149,15 @@ def draw_legend(
         y += line_h
         cy = y - fm.ascent() / 2 + 1
         x0 = rect.left() + pad
-        if color:
+        if color.startswith("size:"):
+            d = float(color[5:]) * scale
+            y += max(0.0, d - line_h + 2 * scale)  # big reference circles get room
+            cy = y - fm.ascent() / 2 + 1
+            fill = QColor(layer.style.fill_color or layer.style.color)
+            painter.setPen(QPen(QColor(layer.style.color), 1.2 * scale))
+            painter.setBrush(fill)
+            painter.drawEllipse(QPointF(x0 + sym_w / 2, cy), d / 2, d / 2)
+        elif color:
             _draw_symbol(painter, layer, QColor(color), dashed, QRectF(x0, cy - 7 * scale, sym_w, 14 * scale), scale)
         painter.setPen(INK)
         painter.setFont(font if (color or label.startswith(" ")) else head)

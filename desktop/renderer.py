@@ -270,7 +270,17 @@ class MapRenderer:
             px, py, rows = px[inside], py[inside], rows[inside]
             size = style.marker_size * scale
             groups = np.unique(group[rows]) if rows.size else ()
-            if rows.size > SPRITE_THRESHOLD:
+            sizes = style.marker_sizes(layer.frame)
+            if sizes is not None and rows.size:
+                # proportional symbols: one batch per (class, diameter to 0.5 px), largest first
+                # so small markers stay visible on top of big ones
+                d = np.round(sizes[rows] * 2) / 2
+                for dv in np.unique(d)[::-1]:
+                    for g in np.unique(group[rows][d == dv]):
+                        sel = (d == dv) & (group[rows] == g)
+                        poly = polygonf(np.column_stack([px[sel], py[sel]]))
+                        _paint_markers(painter, poly, style, labels[g // 6], _stage_of(int(g)), dv * scale, scale)
+            elif rows.size > SPRITE_THRESHOLD:
                 self._stamp_points(painter, viewport, style, labels, px, py, group[rows], groups, size, scale)
             else:
                 for g in groups:

@@ -219,6 +219,10 @@ def _add_layer(fmap, layer: Layer, mask: np.ndarray | None, extra: dict[str, np.
     cats = dict(style.categories)
     dashed = set(style.dashed_values)
 
+    sizes = style.marker_sizes(layer.frame)
+    if sizes is not None:  # proportional symbols: per-feature radius (px), read by style_function
+        extra = {**(extra or {}), "_r": np.round(sizes / 2, 1)}
+
     def style_function(feature, _s=style, _f=field, _c=cats, _d=dashed, _life=life):
         key = "" if not _f else str(feature["properties"].get(_f) or "")
         color = _c.get(key, _s.color)
@@ -232,6 +236,7 @@ def _add_layer(fmap, layer: Layer, mask: np.ndarray | None, extra: dict[str, np.
             "fillColor": _s.fill_color or color,
             "fillOpacity": 0.0 if planned else (_s.fill_opacity if "Polygon" in feature["geometry"]["type"] else 0.9),
             "dashArray": "6 5" if (key in _d or planned) else None,
+            **({"radius": feature["properties"]["_r"]} if "_r" in feature["properties"] else {}),
         }
 
     data = feature_collection(layer, mask, extra=extra)

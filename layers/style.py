@@ -53,6 +53,14 @@ class Style:
         Attribute value (as text) -> ``"#rrggbb"``. Values not listed use ``color``.
     dashed_values : tuple of str
         Values of ``categorized_field`` drawn with a dashed line (e.g. ``("planned",)``).
+    size_field : str or None
+        Numeric attribute that sizes point markers (proportional symbols, e.g. ``capacity_mw``);
+        None: every marker is ``marker_size``.
+    size_range : tuple of float
+        ``(min_px, max_px)`` marker diameters for ``size_field``: the largest value gets
+        ``max_px``, and diameters scale with the square root of the value so that circle *area*
+        is proportional to it (the usual rule for proportional symbols); missing, zero or
+        negative values get ``min_px``.
     """
 
     color: str = "#377eb8"
@@ -64,6 +72,8 @@ class Style:
     categorized_field: str | None = None
     categories: dict[str, str] = field(default_factory=dict)
     dashed_values: tuple[str, ...] = ()
+    size_field: str | None = None
+    size_range: tuple[float, float] = (6.0, 22.0)
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-serializable dict (the project-file form)."""
@@ -78,6 +88,8 @@ class Style:
         kw = {k: v for k, v in data.items() if k in names}
         if "dashed_values" in kw:
             kw["dashed_values"] = tuple(kw["dashed_values"])
+        if "size_range" in kw:
+            kw["size_range"] = tuple(float(v) for v in kw["size_range"])
         if "categories" in kw and kw["categories"] is None:
             kw["categories"] = {}
         return cls(**kw)
@@ -99,6 +111,54 @@ class Style:
             return np.full(n, "", dtype=object)
         col = frame[self.categorized_field]
         return np.where(col.isna(), "", col.astype(str)).astype(object)
+
+    def _size_values(self, frame: pd.DataFrame) -> np.ndarray | None:
+        if not self.size_field or self.size_field not in frame.columns:
+            return None
+        v = pd.to_numeric(frame[self.size_field], errors="coerce").to_numpy(dtype=float)
+        return np.where(np.isfinite(v) & (v > 0), v, np.nan)
+
+    def marker_sizes(self, frame: pd.DataFrame) -> np.ndarray | None:
+        """Marker diameter of each feature in pixels (at 96 DPI), or None for a fixed size.
+
+        See ``size_field`` / ``size_range``: ``d = min + (max - min) * sqrt(v / v_max)``.
+
+        Returns
+        -------
+        ndarray of float, shape (n_features,), or None
+        """
+        v = self._size_values(frame)
+        if v is None:
+            return None
+        lo, hi = self.size_range
+        vmax = np.nanmax(v) if np.isfinite(v).any() else np.nan
+        if not np.isfinite(vmax):
+            return np.full(len(frame), lo)
+        d = lo + (hi - lo) * np.sqrt(v / vmax)
+        return np.where(np.isfinite(d), d, lo)
+
+    def size_legend(self, frame: pd.DataFrame) -> list[tuple[str, float]]:
+        """Reference markers for the legend: ``(label, diameter_px)``, largest first.
+
+        Round values (1, 2 or 5 × 10^k) at about the maximum, a quarter and a sixteenth of it,
+        plus a row for features without a value when there are any.
+        """
+        v = self._size_values(frame)
+        if v is None or not np.isfinite(v).any():
+            return []
+        vmax = float(np.nanmax(v))
+        lo, hi = self.size_range
+        rows, seen = [], set()
+        for target in (vmax, vmax / 4, vmax / 16):
+            exp = 10 ** np.floor(np.log10(target))
+            nice = max((m * exp for m in (1, 2, 5) if m * exp <= target), default=exp)
+            if nice in seen:
+                continue
+            seen.add(nice)
+            rows.append((f"{nice:g} {self.size_field}", lo + (hi - lo) * float(np.sqrt(nice / vmax))))
+        if np.isnan(v).any():
+            rows.append((f"{self.size_field} not given", lo))
+        return rows
 
     def color_for(self, key: str) -> str:
         """Colour ``"#rrggbb"`` of a class key from :meth:`class_keys`."""

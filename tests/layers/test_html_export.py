@@ -85,3 +85,24 @@ def test_self_contained_html_has_no_external_files(tmp_path):
     cdn = tmp_path / "cdn.html"
     export_html(_doc(_sites()), cdn, ExportOptions(html_self_contained=False))
     assert re.search(r"<script[^>]+src=[\"']https://cdn", cdn.read_text(encoding="utf-8"))
+
+
+def test_proportional_symbols_radius_in_html(tmp_path):
+    frame = gpd.GeoDataFrame(
+        {"name": ["big", "small", "unknown"], "capacity_mw": [300.0, 75.0, None]},
+        geometry=[shapely.Point(103.6, 1.6), shapely.Point(106.9, -6.2), shapely.Point(104.0, 1.1)],
+        crs=4326,
+    )
+    style = Style(color="#1b7a3e", fill_color="#2ca25f", size_field="capacity_mw", size_range=(6.0, 22.0))
+    layer = Layer(frame, "Data centres", style=style)
+    sizes = style.marker_sizes(frame)
+    # area-true: diameter grows with the square root of the value; missing -> the smallest
+    assert sizes.tolist() == [22.0, 6.0 + 16.0 * 0.5, 6.0]
+    assert [label for label, _ in style.size_legend(frame)] == [
+        "200 capacity_mw", "50 capacity_mw", "10 capacity_mw", "capacity_mw not given"]
+    out = tmp_path / "dc.html"
+    export_html(_doc(layer), out, ExportOptions(html_self_contained=False))
+    text = out.read_text(encoding="utf-8")
+    assert re.search(r'"_r":\s*11\.0', text) and re.search(r'"_r":\s*7\.0', text)
+    # the styler gives each marker its own radius (Leaflet's CircleMarker.setStyle applies it)
+    assert '"radius": 11.0' in text and '"radius": 7.0' in text
