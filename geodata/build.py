@@ -4,9 +4,11 @@ Run with::
 
     python -m asean_atlas.geodata.build [--out-dir DIR] [--res DEG]
 
-Reads only the source tables in ``geodata/sources/*.csv`` and the basemap
-(``geodata/basemap.gpkg``, for the sea raster of the cable routes). Output is
-deterministic: same inputs, same file (GeoPackage timestamps are fixed).
+Reads only the source tables in ``geodata/sources/*.csv``, the basemap
+(``geodata/basemap.gpkg``, for the country outlines) and the 1:10m land
+(``geodata/land10m.gpkg``, for the sea raster of the cable routes). Output is
+deterministic: same inputs, same bytes (GeoPackage timestamps are fixed; the
+manifest holds the inputs' sha256 and dates, no build time).
 
 The attribute tables (:func:`build_attributes`) are separate from the
 geometry (:func:`build_geometries`); the cable routing needs ``scikit-image``
@@ -14,8 +16,8 @@ and ``scipy`` (the ``build`` extra) and takes a few minutes, the rest is fast.
 
 Layers
 ------
-``cables`` (MultiLineString), ``landing_stations``, ``compute_hubs``,
-``factories``, ``data_centres``, ``fiveg`` (Point); all EPSG:4326. See
+``countries`` (MultiPolygon), ``cables`` (MultiLineString), ``landing_stations``,
+``compute_hubs``, ``factories``, ``data_centres``, ``fiveg`` (Point); all EPSG:4326. See
 :mod:`asean_atlas.geodata.builtin` for the columns.
 """
 
@@ -31,13 +33,14 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import shapely
 from shapely.geometry import Point
 
 HERE = Path(__file__).resolve().parent
 SOURCES = HERE / "sources"
 GPKG_DATE = "2026-01-01T00:00:00.000Z"
-#: station connectors longer than this (degrees) are listed in the manifest
-LONG_CONNECTOR_DEG = 0.25
+#: cable routes may cross land within this distance (km) of their own landing stations
+STATION_ZONE_KM = 10.0
 
 COMMON = [
     "id", "name", "name_zh", "category", "country", "operator", "status", "start_date",
@@ -47,6 +50,19 @@ POINT_EXTRA = ["place", "location_precision", "location_source"]
 
 #: layer id -> (source table, extra columns in output order, {column: dtype})
 LAYERS: dict[str, tuple[str, list[str], dict[str, str]]] = {
+    "countries": (
+        "countries.csv",
+        [
+            "asean_member_since", "data_flow_regime", "data_localization",
+            "data_localization_source", "data_localization_url", "fiveg_launch_year",
+            "fiveg_operators", "fiveg_source", "cables_landing", "cables_in_service",
+            "landing_station_count",
+        ],
+        {
+            "fiveg_launch_year": "Int64", "cables_landing": "int64", "cables_in_service": "int64",
+            "landing_station_count": "int64",
+        },
+    ),
     "cables": (
         "cables.csv",
         ["rfs_year", "length_km", "owners", "landing_station_ids", "route"],
@@ -66,6 +82,10 @@ LAYERS: dict[str, tuple[str, list[str], dict[str, str]]] = {
 }
 
 LICENCES = {
+    "countries": "Outlines: Natural Earth 1:50m (public domain). Attributes: facts from the "
+    "public sources cited per row; cables_landing, cables_in_service and "
+    "landing_station_count are computed from the TeleGeography-based cable tables "
+    "(CC BY-NC-SA 3.0, attribution TeleGeography).",
     "cables": "CC BY-NC-SA 3.0: facts from TeleGeography's submarine cable data release "
     "(www.submarinecablemap.com, Nov 2022) with later news as cited per row; routes are "
     "schematic, drawn by this project (no TeleGeography geometry).",
@@ -78,9 +98,35 @@ DEFAULT_LICENCE = (
     "location_source."
 )
 ATTRIBUTION = {
+    "countries": "Outlines: Natural Earth (public domain); cable counts from TeleGeography "
+    "facts (CC BY-NC-SA 3.0)",
     "cables": "Cable facts: TeleGeography (CC BY-NC-SA 3.0), schematic routes",
     "landing_stations": "Landing points: TeleGeography (CC BY-NC-SA 3.0)",
 }
+
+
+#: dates of the input data (not of the build, which would make the output change on rebuild)
+INPUTS_AS_OF = {
+    "cables, landing_stations": "TeleGeography submarine cable data, commit 0d684b2 of "
+    "2022-11-11, plus later news as cited per row (accessed 2026-11-29)",
+    "compute_hubs, factories, data_centres, fiveg": "project fact tables (facts_other.md), "
+    "accessed 2026-11-29; sources dated up to 2026-05",
+    "countries": "hand table sources/countries.csv, accessed 2026-11-30; Natural Earth 1:50m "
+    "(world-atlas 2.0.2) outlines",
+    "cable routes": "Natural Earth 1:10m land v5.1 (land10m.gpkg)",
+}
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def input_files() -> dict[str, str]:
+    """sha256 of every input file of the build (source tables, basemap, 1:10m land)."""
+    files = sorted(SOURCES.glob("*.csv")) + [HERE / "basemap.gpkg", HERE / "land10m.gpkg"]
+    return {str(f.relative_to(HERE)): _sha256(f) for f in files}
 
 
 def read_source(name: str, sources: Path = SOURCES) -> pd.DataFrame:
@@ -116,7 +162,18 @@ def build_attributes(sources: Path = SOURCES) -> dict[str, pd.DataFrame]:
 
     cables = cables.copy()
     cables["route"] = "schematic"
+    zh = read_source("cables_name_zh.csv", sources).set_index("id")
     notes = []
+    for i, cid in enumerate(cables["id"]):
+        if cid in zh.index:
+            z = zh.loc[cid]
+            cables.loc[cables.index[i], "name_zh"] = z["name_zh"]
+            how = (
+                f"name_zh: as in {z['name_zh_source']}" if z["method"] == "source"
+                else f"name_zh: project translation, no Chinese source found ({z['name_zh_source']})"
+            )
+            n = cables.loc[cables.index[i], "notes"]
+            cables.loc[cables.index[i], "notes"] = f"{n} | {how}" if n else how
     for n, ids in zip(cables["notes"], cables["landing_station_ids"]):
         outside = [i for i in ids.split(";") if i in cut]
         if outside:
@@ -151,10 +208,11 @@ def build_attributes(sources: Path = SOURCES) -> dict[str, pd.DataFrame]:
 
     for layer in ("compute_hubs", "factories", "data_centres", "fiveg"):
         out[layer] = read_source(LAYERS[layer][0], sources)
+    out["countries"] = _countries(read_source("countries.csv", sources), cables, st, out["fiveg"])
 
     for layer, df in out.items():
         _, extra, dtypes = LAYERS[layer]
-        cols = COMMON + extra + (["lon", "lat"] if layer != "cables" else [])
+        cols = COMMON + extra + (["lon", "lat"] if layer not in ("cables", "countries") else [])
         df = df[cols].copy()
         for col, dt in dtypes.items():
             if dt == "Int64":
@@ -165,16 +223,105 @@ def build_attributes(sources: Path = SOURCES) -> dict[str, pd.DataFrame]:
     return out
 
 
+#: landing-station country codes counted for each row of the countries layer
+COUNTRY_GROUPS = {"CHN": ("CHN", "HKG", "MAC")}
+#: Natural Earth (basemap) unit names making up each row of the countries layer
+BASEMAP_UNITS = {
+    "BRN": ("Brunei",), "KHM": ("Cambodia",), "IDN": ("Indonesia",), "LAO": ("Laos",),
+    "MYS": ("Malaysia",), "MMR": ("Myanmar",), "PHL": ("Philippines",), "SGP": ("Singapore",),
+    "THA": ("Thailand",), "TLS": ("Timor-Leste",), "VNM": ("Vietnam",),
+    "CHN": ("China", "Hong Kong", "Macao"),
+}
+#: simplification tolerance (degrees) of the country polygons (the basemap draws the coast)
+COUNTRY_SIMPLIFY_DEG = 0.01
+
+
+def _countries(
+    c: pd.DataFrame, cables: pd.DataFrame, stations: pd.DataFrame, fiveg: pd.DataFrame
+) -> pd.DataFrame:
+    """Countries: computed 5G launch year and cable counts added to the hand-made table.
+
+    ``fiveg_launch_year`` is the earliest year of the in-service commercial launches of the
+    ``fiveg`` table
+    for that country (a value given in ``countries.csv`` is kept only where that table has no
+    row, i.e. China); ``cables_landing`` counts the cables of the cable table with at least one
+    landing station in the country (any status), ``cables_in_service`` those in service,
+    ``landing_station_count`` the landing stations. China includes Hong Kong and Macau.
+    """
+    c = c.copy()
+    iso_of = dict(zip(stations["id"], stations["country"]))
+    st_count = stations.groupby("country").size().to_dict()
+    years, ops, srcs, n_all, n_srv, n_st, notes = [], [], [], [], [], [], []
+    for r in c.itertuples(index=False):
+        codes = COUNTRY_GROUPS.get(r.country, (r.country,))
+        f = fiveg[
+            (fiveg["country"] == r.country) & (fiveg["status"] == "in service")
+            & (fiveg["category"] == "5G commercial launch")
+        ]
+        if len(f):
+            y = f["start_date"].str[:4].astype(int)
+            first = f[y == y.min()]
+            years.append(str(y.min()))
+            ops.append("; ".join(first["operator"]))
+            srcs.append("fiveg layer: " + "; ".join(sorted(set(first["source"]))))
+        else:
+            years.append(r.fiveg_launch_year)
+            ops.append(r.fiveg_operators)
+            srcs.append(r.fiveg_source)
+        per_code = {k: set() for k in codes}
+        in_service = set()
+        for cb in cables.itertuples(index=False):
+            for sid in cb.landing_station_ids.split(";"):
+                if iso_of[sid] in per_code:
+                    per_code[iso_of[sid]].add(cb.id)
+                    if cb.status == "in service":
+                        in_service.add(cb.id)
+        every = set().union(*per_code.values())
+        n_all.append(len(every))
+        n_srv.append(len(in_service))
+        n_st.append(sum(st_count.get(k, 0) for k in codes))
+        note = r.notes
+        if len(codes) > 1:
+            split = ", ".join(f"{k} {len(v)}" for k, v in per_code.items())
+            note += f" Cables landing by unit: {split}."
+        if not years[-1]:
+            note += " 5G: no sourced commercial launch."
+        notes.append(note.strip())
+    c["fiveg_launch_year"], c["fiveg_operators"], c["fiveg_source"] = years, ops, srcs
+    c["cables_landing"], c["cables_in_service"] = n_all, n_srv
+    c["landing_station_count"], c["notes"] = n_st, notes
+    return c
+
+
+def country_geometries(ids: list[str]) -> list:
+    """Polygons of the countries layer from the basemap (Natural Earth 1:50m), simplified."""
+    from asean_atlas.geodata.basemap import load_basemap
+
+    base = load_basemap("countries").set_index("name").geometry
+    out = []
+    for iso in ids:
+        g = shapely.union_all([base[n] for n in BASEMAP_UNITS[iso]])
+        g = g.simplify(COUNTRY_SIMPLIFY_DEG, preserve_topology=True)
+        g = shapely.set_precision(g, 1e-5)
+        if g.geom_type == "Polygon":
+            g = shapely.MultiPolygon([g])
+        out.append(g)
+    return out
+
+
 def build_geometries(
     attrs: dict[str, pd.DataFrame], res: float | None = None, log=print
 ) -> dict[str, gpd.GeoDataFrame]:
     """Add geometry: points from lon/lat, schematic routes for cables (slow)."""
     from asean_atlas.geodata import routing
-    from asean_atlas.geodata.basemap import load_basemap
-
     layers: dict[str, gpd.GeoDataFrame] = {}
     for layer, df in attrs.items():
         if layer == "cables":
+            continue
+        if layer == "countries":
+            layers[layer] = gpd.GeoDataFrame(
+                df, geometry=country_geometries(list(df["country"])), crs="EPSG:4326"
+            )
             continue
         geom = [Point(float(x), float(y)) for x, y in zip(df["lon"], df["lat"])]
         layers[layer] = gpd.GeoDataFrame(
@@ -182,21 +329,26 @@ def build_geometries(
         )
     st = attrs["landing_stations"].set_index("id")
     t0 = time.perf_counter()
-    sea = routing.SeaRaster(load_basemap("land").geometry, res=res or routing.RES)
+    from asean_atlas.geodata.build_coast import load_land10m
+
+    land = shapely.get_parts(load_land10m("land"))
+    sea = routing.SeaRaster(land, res=res or routing.RES)
     log(f"sea raster {sea.cost.shape} in {time.perf_counter() - t0:.1f} s")
     geoms, report = [], {}
+    parts = np.asarray(land)
+    tree = shapely.STRtree(parts)
     t0 = time.perf_counter()
     for r in attrs["cables"].itertuples(index=False):
         ids = r.landing_station_ids.split(";")
         stations = [(i, float(st.at[i, "lon"]), float(st.at[i, "lat"])) for i in ids]
         route = sea.route(stations)
         geoms.append(route.geometry)
+        zone = routing.station_zone([(x, y) for _, x, y in stations], STATION_ZONE_KM)
         report[r.id] = {
-            "land_length_deg": round(route.land_length_deg, 4),
-            "max_connector_deg": max(route.connector_deg.values(), default=0.0),
-            "long_connectors_deg": {
-                k: v for k, v in sorted(route.connector_deg.items()) if v > LONG_CONNECTOR_DEG
-            },
+            "land_km": round(routing.land_km(route.geometry, parts, tree), 2),
+            "land_km_away": round(
+                routing.land_km(route.geometry.difference(zone), parts, tree), 2
+            ),
         }
     log(f"routed {len(geoms)} cables in {time.perf_counter() - t0:.1f} s")
     layers["cables"] = gpd.GeoDataFrame(attrs["cables"], geometry=geoms, crs="EPSG:4326")
@@ -230,9 +382,11 @@ def build(out_dir: Path = HERE, res: float | None = None, log=print) -> dict:
             "sources": srcs if len(srcs) <= 40 else srcs[:40] + [f"... {len(srcs) - 40} more"],
             "licence": LICENCES.get(info.id, DEFAULT_LICENCE),
             "attribution": ATTRIBUTION.get(info.id, ""),
+            "inputs_accessed": {
+                "earliest": min(gdf["accessed"]), "latest": max(gdf["accessed"]),
+            },
         })
-    bad = {k: v["land_length_deg"] for k, v in report.items() if v["land_length_deg"] > 0}
-    inland = {k: v["long_connectors_deg"] for k, v in report.items() if v["long_connectors_deg"]}
+    away = {k: v["land_km_away"] for k, v in sorted(report.items()) if v["land_km_away"] > 0.05}
     manifest = {
         "file": "atlas.gpkg",
         "crs": "EPSG:4326",
@@ -243,15 +397,15 @@ def build(out_dir: Path = HERE, res: float | None = None, log=print) -> dict:
             "raster_box": list(routing.BOX),
             "raster_res_deg": res or routing.RES,
             "cut_at_map_edge": "branches to landing stations outside the box end at the box edge",
-            "cables_touching_land_away_from_stations": bad,
-            "long_station_connectors": {
-                "note": "straight last pieces (degrees) from the nearest open-sea cell to "
-                f"stations more than {LONG_CONNECTOR_DEG} deg from it (inland or behind "
-                "islands); they may cross land",
-                "cables": inland,
-            },
+            "land": "Natural Earth 1:10m (land10m.gpkg); stations are reached in their own "
+            "raster cell, so inland (town-level) stations are reached over land by the shortest "
+            "crossing",
+            "land_km_total": round(sum(v["land_km"] for v in report.values()), 1),
+            "cables_on_land_beyond_10km_of_their_stations_km": away,
         },
         "basemap": "basemap.gpkg, Natural Earth 1:50m (public domain)",
+        "inputs": input_files(),
+        "inputs_as_of": INPUTS_AS_OF,
     }
     (out_dir / "atlas_manifest.json").write_text(
         json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"

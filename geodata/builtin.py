@@ -54,12 +54,26 @@ class BuiltinLayerInfo:
     title : str
         Human title, e.g. "Submarine cables".
     geometry_type : str
-        "MultiLineString" or "Point".
+        "MultiPolygon", "MultiLineString" or "Point".
     style : dict
         ``color`` (hex "#rrggbb", line or marker outline/fill), ``stroke_width``
         (px), ``marker_size`` (px, 0 for lines), ``fill_color`` (hex or None),
         ``categorized_field`` (column name or None) and ``categories``
-        (dict value -> hex colour; empty if not categorized).
+        (dict value -> hex colour; empty if not categorized). Optional keys:
+
+        - ``fill_opacity`` (0..1): polygon fill opacity (countries: 0.12).
+        - ``dashed_values`` (list of str): values of ``categorized_field`` drawn
+          with a dashed line (cables: ``["planned"]``).
+        - ``marker_shape``: "circle", "square", "triangle", "diamond" or "star";
+          point symbol, one per layer so the layers can be told apart.
+        - ``size_field``, ``size_range`` = ``[min_px, max_px]``, ``size_ref_value``:
+          graduated (area-true) point size. Diameter in px of a feature with
+          value ``v`` > 0 in ``size_field``:
+          ``max(min_px, max_px * sqrt(v / size_ref_value))``, capped at ``max_px``;
+          features whose value is missing, NaN or <= 0 use ``marker_size``.
+          ``size_ref_value`` is fixed (not the layer maximum), so sizes do not change
+          when the time filter hides features. Data centres: ``capacity_mw``,
+          ``[6, 22]``, 500 MW -> 22 px, 100 MW -> 9.8 px, 28 MW -> 6 px (floor).
     temporal : dict
         ``start_field`` and ``end_field`` (column names; ``end_field`` may be None).
         Values are "YYYY"/"YYYY-MM"/"YYYY-MM-DD" strings ("" = always shown).
@@ -80,18 +94,39 @@ class BuiltinLayerInfo:
 
 _TG = "CC BY-NC-SA 3.0 (facts from TeleGeography's submarine cable data, Nov 2022)"
 _OWN = "facts from the cited public sources; coordinates Natural Earth (PD) / GeoNames (CC BY 4.0)"
+_NE = (
+    "outlines: Natural Earth (public domain); attributes: facts from the cited public sources; "
+    "cable counts computed from the TeleGeography-based cable table (CC BY-NC-SA 3.0)"
+)
 _T = {"start_field": "start_date", "end_field": "end_date"}
 
 #: built-in layers in draw order, bottom to top
 BUILTIN_LAYERS: list[BuiltinLayerInfo] = [
     BuiltinLayerInfo(
+        id="countries",
+        title="Countries (ASEAN and China)",
+        geometry_type="MultiPolygon",
+        style={
+            "color": "#8c6d31", "stroke_width": 0.8, "marker_size": 0, "fill_color": "#d8b365",
+            "fill_opacity": 0.12,
+            "categorized_field": "status",
+            "categories": {"member": "#d8b365", "non-member": "#969696"},
+        },
+        temporal=dict(_T),
+        description="The 11 ASEAN members (Timor-Leste since 26 Oct 2025) and China, with "
+        "ASEAN accession date, first 5G launch year, cables landing (computed) and "
+        "data-localization regime where sourced. Natural Earth 1:50m outlines, simplified.",
+        licence=_NE,
+    ),
+    BuiltinLayerInfo(
         id="cables",
         title="Submarine cables",
         geometry_type="MultiLineString",
         style={
-            "color": "#0b7fab", "stroke_width": 1.6, "marker_size": 0, "fill_color": None,
+            "color": "#0b7fab", "stroke_width": 1.4, "marker_size": 0, "fill_color": None,
             "categorized_field": "status",
-            "categories": {"in service": "#0b7fab", "planned": "#f28e2b"},
+            "categories": {"in service": "#0b7fab", "planned": "#e8710a"},
+            "dashed_values": ["planned"],
         },
         temporal=dict(_T),
         description="95 submarine cables landing in ASEAN or linking China/Hong Kong to "
@@ -104,10 +139,11 @@ BUILTIN_LAYERS: list[BuiltinLayerInfo] = [
         geometry_type="Point",
         style={
             "color": "#1f2d3d", "stroke_width": 1.0, "marker_size": 5, "fill_color": "#ffffff",
+            "marker_shape": "circle",
             "categorized_field": None, "categories": {},
         },
         temporal=dict(_T),
-        description="Landing points of those cables (TeleGeography coordinates).",
+        description="Landing points of those cables (TeleGeography coordinates, town-level).",
         licence=_TG,
     ),
     BuiltinLayerInfo(
@@ -115,12 +151,14 @@ BUILTIN_LAYERS: list[BuiltinLayerInfo] = [
         title="Data centres and cloud regions",
         geometry_type="Point",
         style={
-            "color": "#1b7a3e", "stroke_width": 1.0, "marker_size": 8, "fill_color": "#2ca25f",
+            "color": "#1b7a3e", "stroke_width": 1.0, "marker_size": 7, "fill_color": "#41ab5d",
+            "marker_shape": "square",
+            "size_field": "capacity_mw", "size_range": [6, 22], "size_ref_value": 500.0,
             "categorized_field": None, "categories": {},
         },
         temporal=dict(_T),
-        description="Data centres and Chinese cloud regions in ASEAN and Nanning, "
-        "with MW where sourced.",
+        description="Data centres and Chinese cloud regions in ASEAN and Nanning; symbol area "
+        "proportional to MW where sourced.",
         licence=_OWN,
     ),
     BuiltinLayerInfo(
@@ -128,7 +166,8 @@ BUILTIN_LAYERS: list[BuiltinLayerInfo] = [
         title="5G commercial launches",
         geometry_type="Point",
         style={
-            "color": "#8e0152", "stroke_width": 1.0, "marker_size": 7, "fill_color": "#de3a9a",
+            "color": "#8e0152", "stroke_width": 1.0, "marker_size": 8, "fill_color": "#de3a9a",
+            "marker_shape": "triangle",
             "categorized_field": None, "categories": {},
         },
         temporal=dict(_T),
@@ -140,7 +179,8 @@ BUILTIN_LAYERS: list[BuiltinLayerInfo] = [
         title="Factories (Chinese-invested)",
         geometry_type="Point",
         style={
-            "color": "#54278f", "stroke_width": 1.0, "marker_size": 8, "fill_color": "#807dba",
+            "color": "#54278f", "stroke_width": 1.0, "marker_size": 9, "fill_color": "#807dba",
+            "marker_shape": "diamond",
             "categorized_field": None, "categories": {},
         },
         temporal=dict(_T),
@@ -152,7 +192,8 @@ BUILTIN_LAYERS: list[BuiltinLayerInfo] = [
         title="Compute hubs and gateways (Nanning)",
         geometry_type="Point",
         style={
-            "color": "#99000d", "stroke_width": 1.2, "marker_size": 10, "fill_color": "#e31a1c",
+            "color": "#99000d", "stroke_width": 1.2, "marker_size": 12, "fill_color": "#e31a1c",
+            "marker_shape": "star",
             "categorized_field": None, "categories": {},
         },
         temporal=dict(_T),
@@ -176,7 +217,10 @@ def builtin_layer_info(layer_id: str) -> BuiltinLayerInfo:
 
 
 #: integer columns (pandas dtype) restored after reading the GeoPackage
-_INT_COLUMNS = {"rfs_year": "Int64", "cable_count": "int64"}
+_INT_COLUMNS = {
+    "rfs_year": "Int64", "cable_count": "int64", "fiveg_launch_year": "Int64",
+    "cables_landing": "int64", "cables_in_service": "int64", "landing_station_count": "int64",
+}
 
 
 @functools.lru_cache(maxsize=None)
@@ -200,7 +244,7 @@ def load_builtin_layer(layer_id: str) -> gpd.GeoDataFrame:
     Parameters
     ----------
     layer_id : str
-        One of the ``id`` values of :data:`BUILTIN_LAYERS`: "cables",
+        One of the ``id`` values of :data:`BUILTIN_LAYERS`: "countries", "cables",
         "landing_stations", "data_centres", "fiveg", "factories", "compute_hubs".
 
     Returns
@@ -209,6 +253,14 @@ def load_builtin_layer(layer_id: str) -> gpd.GeoDataFrame:
         EPSG:4326; one row per feature, sorted by ``id``; the common columns
         (module docstring) plus:
 
+        - ``countries`` (MultiPolygon; id = lower-case ISO alpha-3): ``asean_member_since``
+          ("YYYY-MM-DD", "" for China), ``data_flow_regime`` (OECD 2026 class, "" if
+          not covered), ``data_localization`` (short text, "" if not sourced),
+          ``data_localization_source``, ``data_localization_url``,
+          ``fiveg_launch_year`` (Int64, <NA> if no sourced launch), ``fiveg_operators``,
+          ``fiveg_source``, ``cables_landing`` / ``cables_in_service`` /
+          ``landing_station_count`` (int, computed from the cable tables; China
+          includes Hong Kong and Macau). ``start_date`` is empty (always shown).
         - ``cables`` (MultiLineString): ``rfs_year`` (Int64, <NA> if not in
           service), ``length_km`` (float), ``owners`` ("; "-joined),
           ``landing_station_ids`` (";"-joined ids of ``landing_stations``),

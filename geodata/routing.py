@@ -5,11 +5,14 @@ Used by :mod:`asean_atlas.geodata.build`; needs ``scikit-image`` and ``scipy``
 
 Method
 ------
-1. The basemap land (Natural Earth 1:50m) is rasterised on a regular grid of
+1. The land (Natural Earth 1:10m, ``land10m.gpkg``, as passed by the build) is rasterised on a regular grid of
    :data:`RES` degrees over :data:`BOX` (lon 90..150, lat -15..35). Cell costs:
    land (cell centre on land) :data:`COST_LAND`, cells touched by a coastline
    :data:`COST_COAST`, cells next to those :data:`COST_NEAR`, open sea 1.
-2. Each landing station is snapped to the nearest open-sea cell (cost 1).
+2. Each landing station is routed to its own cell: where the point lies inland (town-level
+   coordinates, river ports) the path crosses land by the cheapest way (fewest land cells,
+   :data:`COST_LAND` each) instead of a straight line from the nearest open-sea cell (the
+   older behaviour, ``to_station_cell=False``).
    Stations outside the box are replaced by the open-sea cell on the box edge
    nearest to where the ray from the box centre towards the station leaves
    the box; those branches are "cut at map edge".
@@ -21,9 +24,8 @@ Method
 4. Each branch is pulled taut (greedy line of sight on its raster path, keeping
    :data:`CLEARANCE_DEG` off land) and checked against land; if the taut line
    touches more land than the raster path, the raster path is used. Each branch
-   starts on the tree drawn so far and ends exactly at its station, with a
-   straight connector from the station's open-sea cell (for inland stations that
-   connector crosses land).
+   starts on the tree drawn so far and ends exactly at its station (the last piece, from
+   the centre of the station's cell, is under one cell long).
 """
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ COST_COAST = 30.0
 COST_NEAR = 2.0
 #: straightened branches keep this distance (degrees) off land
 CLEARANCE_DEG = 0.01
+#: half size (cells) of the window searched for a station's way to the open sea
+APPROACH_WINDOW = 150
 #: near a station (degrees) a branch may cross land (the coast at the landing)
 END_ALLOWANCE_DEG = 0.15
 
@@ -66,12 +70,21 @@ class Route:
 class SeaRaster:
     """Cost raster of the sea over :data:`BOX`, built from land polygons in EPSG:4326."""
 
-    def __init__(self, land, res: float = RES, bbox: tuple[float, float, float, float] = BOX):
+    def __init__(
+        self,
+        land,
+        res: float = RES,
+        bbox: tuple[float, float, float, float] = BOX,
+        to_station_cell: bool = True,
+    ):
         from scipy import ndimage
         from skimage.draw import polygon as draw_polygon
         from skimage.graph import MCP_Geometric
 
         self.res = res
+        #: route to each station's own cell (crossing land by the cheapest way where the
+        #: station lies inland) instead of to its nearest open-sea cell plus a straight line
+        self.to_station_cell = to_station_cell
         self.x0, self.y0, self.x1, self.y1 = bbox
         self.nx = int(round((self.x1 - self.x0) / res))
         self.ny = int(round((self.y1 - self.y0) / res))
@@ -79,6 +92,8 @@ class SeaRaster:
         land = shapely.union_all([g for g in land if g is not None]).intersection(area)
         self.land = land
         shapely.prepare(self.land)
+        self._parts = shapely.get_parts(land)
+        self._tree = shapely.STRtree(self._parts)
         self.clear_land = land.buffer(CLEARANCE_DEG, quad_segs=2)
         shapely.prepare(self.clear_land)
         inside = np.zeros((self.ny, self.nx), dtype=bool)
@@ -124,6 +139,43 @@ class SeaRaster:
 
     def contains(self, lon: float, lat: float) -> bool:
         return self.x0 <= lon <= self.x1 and self.y0 <= lat <= self.y1
+
+    def approach(self, lon: float, lat: float) -> tuple[tuple[int, int], np.ndarray]:
+        """Open-sea cell where a station's branch leaves the sea, and the path of cell centres
+        from it to the station's cell.
+
+        With ``to_station_cell`` the open-sea cell is the one reached from the station's cell
+        at least cost within :data:`APPROACH_WINDOW` cells (fewest land and coast cells, then
+        shortest), and the path is that least-cost path; so an inland station is reached over
+        land by the shortest crossing. Otherwise (or if no open sea is in the window) it is the
+        nearest open-sea cell and the path is just that cell (a straight connector follows).
+        """
+        from skimage.graph import MCP_Geometric
+
+        r0, c0 = self.cell_of(lon, lat)
+        if self.open_sea[r0, c0]:
+            return (r0, c0), np.column_stack(self.to_xy(np.array([r0]), np.array([c0])))
+        if self.to_station_cell:
+            w = APPROACH_WINDOW
+            ra, rb = max(0, r0 - w), min(self.ny, r0 + w + 1)
+            ca, cb = max(0, c0 - w), min(self.nx, c0 + w + 1)
+            sub = self.cost[ra:rb, ca:cb]
+            sea = self.open_sea[ra:rb, ca:cb]
+            if sea.any():
+                m = MCP_Geometric(sub, fully_connected=True)
+                cum, _ = m.find_costs([(r0 - ra, c0 - ca)])
+                cum = np.where(sea, cum, np.inf)
+                er, ec = np.unravel_index(int(np.argmin(cum)), cum.shape)
+                rc = np.asarray(m.traceback((int(er), int(ec))))[::-1]  # sea -> station
+                xs, ys = self.to_xy(rc[:, 0] + ra, rc[:, 1] + ca)
+                return (int(er) + ra, int(ec) + ca), np.column_stack([xs, ys])
+        r, c = self.snap(lon, lat)
+        return (r, c), np.column_stack(self.to_xy(np.array([r]), np.array([c])))
+
+    def cell_of(self, lon: float, lat: float) -> tuple[int, int]:
+        """Raster cell of a point inside the box."""
+        r, c = self.to_rc(lon, lat)
+        return int(np.clip(r, 0, self.ny - 1)), int(np.clip(c, 0, self.nx - 1))
 
     def snap(self, lon: float, lat: float) -> tuple[int, int]:
         """Nearest open-sea cell of a point inside the box."""
@@ -195,7 +247,8 @@ class SeaRaster:
             g = g.difference(shapely.union_all([p.buffer(END_ALLOWANCE_DEG) for p in ends]))
         if g.is_empty or not self.land.intersects(g):
             return 0.0
-        return float(self.land.intersection(g).length)
+        near = self._parts[self._tree.query(g, predicate="intersects")]
+        return float(shapely.intersection(g, shapely.union_all(near)).length)
 
     # -- routing -----------------------------------------------------------------------------
     def route(self, stations: list[tuple[str, float, float]]) -> Route:
@@ -203,9 +256,13 @@ class SeaRaster:
         targets: list[tuple[tuple[int, int], list[str], tuple[float, float] | None]] = []
         by_cell: dict[tuple[int, int], int] = {}
         cut: list[str] = []
+        #: target index -> approach path (cell centres) from its open-sea cell to its station cell
+        approach: dict[int, np.ndarray] = {}
         for sid, lon, lat in stations:
             if self.contains(lon, lat):
-                cell, end = self.snap(lon, lat), (lon, lat)
+                cell, conn = self.approach(lon, lat)
+                end = (lon, lat)
+                approach[len(targets)] = conn
                 targets.append((cell, [sid], end))
             else:
                 cell = self.edge_cell(lon, lat)
@@ -227,7 +284,9 @@ class SeaRaster:
             sx, sy = self.to_xy(*targets[first][0])
             remaining_line = np.array([[sx, sy], [sx, sy]])
             if head is not None:
-                remaining_line = np.vstack([np.asarray(head), remaining_line])
+                remaining_line = np.vstack(
+                    [np.asarray(head), approach[first][::-1], remaining_line]
+                )
             lines.append(LineString(remaining_line))
         while remaining:
             ends = [targets[i][0] for i in remaining]
@@ -258,11 +317,13 @@ class SeaRaster:
             ok = (r_ >= 0) & (r_ < self.ny) & (c_ >= 0) & (c_ < self.nx)
             tree_cells.extend(sorted(set(zip(r_[ok].tolist(), c_[ok].tolist()))))
             if head is not None and not lines:
-                connectors[head] = float(np.hypot(*(c[0] - np.asarray(head))))
-                c = np.vstack([np.asarray(head), c])
+                piece = np.vstack([np.asarray(head), approach[first][::-1][:-1], c[:1]])
+                connectors[head] = float(LineString(piece).length)
+                c = np.vstack([piece[:-1], c])
             if tail is not None:
-                connectors[tail] = float(np.hypot(*(c[-1] - np.asarray(tail))))
-                c = np.vstack([c, np.asarray(tail)])
+                piece = np.vstack([c[-1:], approach[i][1:], np.asarray(tail)])
+                connectors[tail] = float(LineString(piece).length)
+                c = np.vstack([c, piece[1:]])
             lines.append(LineString(c))
         reached = [sid for _, sids, end in targets if end is not None for sid in sids]
         inland = {
@@ -271,3 +332,39 @@ class SeaRaster:
         }
         return Route(MultiLineString(lines), reached, cut, land_len, inland)
 
+
+
+KM_PER_DEG = 111.32
+
+
+def _line_km(xy: np.ndarray) -> float:
+    if len(xy) < 2:
+        return 0.0
+    lat = np.radians((xy[1:, 1] + xy[:-1, 1]) / 2)
+    return float(np.hypot(np.diff(xy[:, 0]) * np.cos(lat), np.diff(xy[:, 1])).sum() * KM_PER_DEG)
+
+
+def station_zone(points: list[tuple[float, float]], km: float):
+    """Union of circles of radius ``km`` round lon/lat points (ellipses in degrees)."""
+    import shapely.affinity
+
+    zones = []
+    for x, y in points:
+        c = Point(x, y).buffer(km / KM_PER_DEG, quad_segs=16)
+        zones.append(shapely.affinity.scale(c, 1 / np.cos(np.radians(y)), 1, origin=(x, y)))
+    return shapely.union_all(zones)
+
+
+def land_km(line, parts: np.ndarray, tree: shapely.STRtree) -> float:
+    """Length (km, local equirectangular) of ``line`` on the land ``parts`` (with their tree)."""
+    if line.is_empty:
+        return 0.0
+    idx = tree.query(line, predicate="intersects")
+    if len(idx) == 0:
+        return 0.0
+    inter = shapely.intersection(line, shapely.union_all(parts[idx]))
+    return sum(
+        _line_km(np.asarray(g.coords))
+        for g in shapely.get_parts(inter)
+        if g.geom_type == "LineString"
+    )

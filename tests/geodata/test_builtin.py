@@ -39,9 +39,10 @@ def attrs():
 
 
 def test_layer_list():
-    assert LAYER_IDS[:2] == ["cables", "landing_stations"]
+    assert LAYER_IDS[:3] == ["countries", "cables", "landing_stations"]
     assert set(LAYER_IDS) == {
-        "cables", "landing_stations", "compute_hubs", "factories", "data_centres", "fiveg"
+        "countries", "cables", "landing_stations", "compute_hubs", "factories", "data_centres",
+        "fiveg",
     }
     assert set(pyogrio.list_layers(atlas_path())[:, 0]) == set(LAYER_IDS)
     assert atlas_path().stat().st_size < 3_000_000
@@ -57,12 +58,43 @@ def test_style(info: BuiltinLayerInfo):
         assert s["categories"] and all(HEX.match(v) for v in s["categories"].values())
     assert info.temporal["start_field"] == "start_date"
     assert builtin_layer_info(info.id) is info
+    gdf = load_builtin_layer(info.id)
+    assert set(gdf.geom_type) == {info.geometry_type}
+    if s["categorized_field"]:
+        assert set(gdf[s["categorized_field"]]) <= set(s["categories"])
+    if info.geometry_type == "Point":
+        assert s["marker_shape"] in {"circle", "square", "triangle", "diamond", "star"}
+
+
+def test_distinct_point_symbols():
+    points = [i for i in BUILTIN_LAYERS if i.geometry_type == "Point"]
+    shapes = [i.style["marker_shape"] for i in points]
+    assert len(set(shapes)) == len(shapes)
+    fills = [i.style["fill_color"] for i in points]
+    assert len(set(fills)) == len(fills)
 
 
 def test_cable_status_colours():
-    cat = builtin_layer_info("cables").style["categories"]
+    style = builtin_layer_info("cables").style
+    cat = style["categories"]
     assert set(cat) == {"in service", "planned"}
     assert set(load_builtin_layer("cables")["status"]) <= set(cat)
+    assert style["dashed_values"] == ["planned"]
+
+
+def test_countries_style_light_and_bottom():
+    info = BUILTIN_LAYERS[0]
+    assert info.id == "countries" and info.geometry_type == "MultiPolygon"
+    assert 0 < info.style["fill_opacity"] <= 0.2
+
+
+def test_data_centre_size_by_mw():
+    s = builtin_layer_info("data_centres").style
+    assert s["size_field"] == "capacity_mw"
+    lo, hi = s["size_range"]
+    assert 0 < lo < hi and s["size_ref_value"] > 0
+    mw = load_builtin_layer("data_centres")["capacity_mw"].dropna()
+    assert len(mw) >= 5 and mw.max() <= s["size_ref_value"]
 
 
 @pytest.mark.parametrize("layer_id", LAYER_IDS)
@@ -90,7 +122,10 @@ def test_common_columns_and_citations(layer_id):
         assert (gdf[col].astype(str).str.strip() != "").all(), col
     assert set(gdf["confidence"]) <= {"high", "medium", "low"}
     assert gdf["accessed"].str.match(r"^\d{4}-\d{2}-\d{2}$").all()
-    assert set(gdf["status"]) <= {"in service", "under construction", "planned"}
+    allowed = {"in service", "under construction", "planned"}
+    if layer_id == "countries":
+        allowed = {"member", "non-member"}
+    assert set(gdf["status"]) <= allowed
     for code in gdf["country"]:
         assert all(re.fullmatch(r"[A-Z]{3}", c) for c in code.split(";")), code
 
@@ -128,48 +163,6 @@ def test_landing_station_cable_counts():
     n = sum(len(s.split(";")) for s in cables["landing_station_ids"])
     assert st["cable_count"].sum() == n
     assert (st["cable_count"] >= 1).all()
-
-
-def _km_to_land(gdf, land_merc):
-    """Approximate distance (km) from points to land via Web Mercator, scaled by cos(lat)."""
-    pts = gdf.to_crs("EPSG:3857")
-    d = np.array([land_merc.distance(p) for p in pts.geometry])
-    return d * np.cos(np.radians(gdf.geometry.y.to_numpy())) / 1000.0
-
-
-@pytest.fixture(scope="module")
-def land_merc():
-    land = load_basemap("land").to_crs("EPSG:3857").geometry.union_all()
-    import shapely
-
-    shapely.prepare(land)
-    return land
-
-
-#: landing points further than 5 km from the generalised 1:50m land, with the reason and the
-#: largest distance accepted (km). Any other point more than 5 km from land fails.
-LANDING_EXCEPTIONS = {
-    # 1:50m coastline generalised (spits, reclaimed land, estuaries, small headlands)
-    "ujung-pankah-indonesia": 6, "seraya-indonesia": 6, "ilijan-philippines": 6,
-    "balikpapan-indonesia": 7, "suemlaki-indonesia": 7, "taipa-china": 8, "nanhui-china": 8,
-    "sungsang-indonesia": 9, "serwaru-indonesia": 12,
-    # small islands absent from Natural Earth 1:50m
-    "boracay-philippines": 7,  # Boracay
-    "kiamsam-malaysia": 30,  # Labuan
-    "bandaneria-indonesia": 115,  # Banda Neira
-    "kulhudhufushi-maldives": 185,  # Maldives atoll
-}
-
-
-@pytest.mark.parametrize(
-    "layer_id", ["landing_stations", "compute_hubs", "factories", "data_centres", "fiveg"]
-)
-def test_points_on_land_or_coast(layer_id, land_merc):
-    gdf = load_builtin_layer(layer_id)
-    km = _km_to_land(gdf, land_merc)
-    limit = np.array([LANDING_EXCEPTIONS.get(i, 5.0) for i in gdf["id"]])
-    far = dict(zip(gdf.loc[km > limit, "id"], km[km > limit].round(1)))
-    assert not far, far
 
 
 def test_cable_routes_end_at_stations():
@@ -219,7 +212,12 @@ def test_gpkg_matches_source_tables(layer_id, attrs):
             assert np.allclose(a, b, equal_nan=True), col
         else:
             assert got[col].tolist() == want[col].tolist(), col
-    if layer_id != "cables":
+    if layer_id == "countries":
+        gdf = load_builtin_layer(layer_id)
+        want_geom = build.country_geometries(list(attrs[layer_id]["country"]))
+        for g, w in zip(gdf.geometry, want_geom):
+            assert g.equals_exact(w, 1e-6)
+    elif layer_id != "cables":
         gdf = load_builtin_layer(layer_id)
         assert np.allclose(gdf.geometry.x, attrs[layer_id]["lon"].astype(float))
         assert np.allclose(gdf.geometry.y, attrs[layer_id]["lat"].astype(float))
@@ -246,7 +244,7 @@ def test_nanning_hubs():
 def test_no_qt_or_upper_layers_imported():
     code = (
         "import sys, asean_atlas.geodata.builtin, asean_atlas.geodata.basemap, "
-        "asean_atlas.geodata.build, asean_atlas.geodata.routing\n"
+        "asean_atlas.geodata.build, asean_atlas.geodata.routing, asean_atlas.geodata.build_coast\n"
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'PyQt', 'asean_atlas.layers',"
         " 'asean_atlas.desktop'))]\n"
         "assert not bad, bad\n"
@@ -271,3 +269,18 @@ def test_sources_match_facts():
     src_cb = build.read_source("cables.csv")
     pd.testing.assert_frame_equal(st.reset_index(drop=True), src_st, check_dtype=False)
     pd.testing.assert_frame_equal(cb.reset_index(drop=True), src_cb, check_dtype=False)
+
+
+def test_manifest_matches_gpkg_and_inputs():
+    import json
+
+    m = json.loads((atlas_path().parent / "atlas_manifest.json").read_text(encoding="utf-8"))
+    assert [entry["layer"] for entry in m["layers"]] == LAYER_IDS
+    for entry in m["layers"]:
+        assert entry["features"] == len(load_builtin_layer(entry["layer"]))
+        assert entry["licence"] and entry["sources"]
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", entry["inputs_accessed"]["latest"])
+    # the committed GeoPackage was built from exactly these input files
+    assert m["inputs"] == build.input_files()
+    assert "CC BY-NC-SA" in next(e for e in m["layers"] if e["layer"] == "cables")["licence"]
+    assert "Natural Earth" in next(e for e in m["layers"] if e["layer"] == "countries")["licence"]

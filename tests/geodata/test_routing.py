@@ -37,8 +37,20 @@ def test_station_outside_box_cut_at_edge(sea):
     assert r.geometry.distance(Point(2.0, 4.0)) == 0.0
 
 
-def test_inland_station_connector(sea):
-    # a station inside the land block: the connector crosses land, the sea part does not
+def test_inland_station_reached_by_shortest_land_crossing(sea):
+    # a station inside the land block (x 4..6): the route crosses land only from the nearest
+    # coast (x = 4), about 0.75 degree, not round the wall
+    r = sea.route([("a", 2.0, 4.0), ("inland", 4.75, 4.0)])
+    assert r.land_length_deg == 0.0  # the sea part
+    assert 0.75 <= r.connector_deg["inland"] <= 1.1  # the approach over land, from the west
+    assert r.geometry.bounds[3] < 5.0
+    ends = {pt for line in r.geometry.geoms for pt in (line.coords[0], line.coords[-1])}
+    assert (4.75, 4.0) in ends
+
+
+def test_inland_station_old_straight_connector():
+    land = [box(4.0, 0.0, 6.0, 8.0)]
+    sea = SeaRaster(land, res=0.1, bbox=(0.0, 0.0, 10.0, 10.0), to_station_cell=False)
     r = sea.route([("a", 2.0, 4.0), ("inland", 5.0, 4.0)])
     assert r.land_length_deg == 0.0
     assert r.connector_deg["inland"] >= 1.0
