@@ -156,7 +156,12 @@ def draw_legend(
             fill = QColor(layer.style.fill_color or layer.style.color)
             painter.setPen(QPen(QColor(layer.style.color), 1.2 * scale))
             painter.setBrush(fill)
-            painter.drawEllipse(QPointF(x0 + sym_w / 2, cy), d / 2, d / 2)
+            if layer.style.marker_shape not in ("circle", "", None):
+                from .renderer import marker_shape_path
+
+                painter.drawPath(marker_shape_path(layer.style.marker_shape, d).translated(QPointF(x0 + sym_w / 2, cy)))
+            else:
+                painter.drawEllipse(QPointF(x0 + sym_w / 2, cy), d / 2, d / 2)
         elif color:
             _draw_symbol(painter, layer, QColor(color), dashed, QRectF(x0, cy - 7 * scale, sym_w, 14 * scale), scale)
         painter.setPen(INK)
@@ -170,7 +175,14 @@ def _draw_symbol(painter: QPainter, layer: Layer, color: QColor, dashed: bool, b
     kind = layer.geometry_kind
     style = layer.style
     painter.save()
-    if kind == "point":
+    if kind == "point" and style.marker_shape not in ("circle", "", None):
+        from .renderer import marker_shape_path
+
+        fill = style.fill_color if style.fill_color and not style.categorized_field else color
+        painter.setPen(QPen(color, 1.3 * scale))
+        painter.setBrush(QColor("white") if dashed else QColor(fill))
+        painter.drawPath(marker_shape_path(style.marker_shape, max(style.marker_size, 8.0) * scale).translated(box.center()))
+    elif kind == "point":
         size = style.marker_size * scale
         fill = style.fill_color if style.fill_color and not style.categorized_field else color
         painter.setPen(QPen(color, 1.5 * scale))
@@ -202,8 +214,9 @@ def attribution_text(document: MapDocument) -> str:
     parts = []
     for layer in document.visible_layers():
         text = layer.attribution or (f"Layer: {layer.title}" if not layer.builtin else "")
-        if text and text not in parts:
-            parts.append(text)
+        for part in text.split(" · "):  # an attribution may hold several credits
+            if part and part not in parts:
+                parts.append(part)
     parts.append(BASEMAP_ATTRIBUTION)
     return " · ".join(parts)
 

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 
 from asean_atlas.layers.document import MapDocument
 from asean_atlas.layers.layer import Layer
@@ -365,8 +365,59 @@ def _line_pen(style, cls: str, stage: int | None, scale: float) -> tuple[QPen, Q
     return pen, brush
 
 
+def marker_shape_path(shape: str, size: float) -> QPainterPath:
+    """Outline of a non-circular marker of about ``size`` pixels, centred on (0, 0).
+
+    Shapes: ``"square"``, ``"triangle"``, ``"diamond"``, ``"star"`` (five points); anything else
+    gives an empty path (circles are drawn as round points).
+    """
+    path = QPainterPath()
+    r = size / 2
+    if shape == "square":
+        path.addRect(QRectF(-r * 0.9, -r * 0.9, 1.8 * r, 1.8 * r))
+    elif shape == "triangle":
+        pts = [QPointF(0, -1.15 * r), QPointF(1.05 * r, 0.75 * r), QPointF(-1.05 * r, 0.75 * r)]
+        path.addPolygon(QPolygonF(pts))
+        path.closeSubpath()
+    elif shape == "diamond":
+        pts = [QPointF(0, -1.2 * r), QPointF(1.0 * r, 0), QPointF(0, 1.2 * r), QPointF(-1.0 * r, 0)]
+        path.addPolygon(QPolygonF(pts))
+        path.closeSubpath()
+    elif shape == "star":
+        angles = np.pi / 2 + np.arange(10) * np.pi / 5
+        radii = np.where(np.arange(10) % 2 == 0, 1.3 * r, 0.55 * r)
+        path.addPolygon(QPolygonF([QPointF(float(a * np.cos(t)), float(-a * np.sin(t))) for a, t in zip(radii, angles)]))
+        path.closeSubpath()
+    return path
+
+
+def _paint_shapes(painter: QPainter, poly, style, cls: str, stage: int | None, size: float, scale: float) -> None:
+    """Square, triangle, diamond or star markers: halo, outline in the class colour, fill."""
+    shape = marker_shape_path(style.marker_shape, size)
+    color = QColor(RETIRED_COLOR if stage == STAGE_RETIRED else style.color_for(cls))
+    if stage in (STAGE_PLANNED, STAGE_CONSTRUCTION):
+        fill = QColor(255, 255, 255)  # hollow (issue 5 lifecycle)
+    elif stage == STAGE_RETIRED:
+        fill = QColor(RETIRED_COLOR)
+    else:
+        fill = QColor(style.fill_color if (style.fill_color and not cls) else color)
+    halo = QPen(QColor(255, 255, 255, 230), 2.5 * scale)
+    halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    outline = QPen(color, 1.3 * scale)
+    outline.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+    points = [poly[i] for i in range(poly.size())]
+    for pen, brush in ((halo, Qt.BrushStyle.NoBrush), (outline, fill)):
+        painter.setPen(pen)
+        painter.setBrush(brush)
+        for p in points:
+            painter.drawPath(shape.translated(p))
+
+
 def _paint_markers(painter: QPainter, poly, style, cls: str, stage: int | None, size: float, scale: float) -> None:
     """Markers at the points of ``poly``: white halo, colour, and a hollow or fill-colour centre."""
+    if getattr(style, "marker_shape", "circle") not in ("circle", "", None):
+        _paint_shapes(painter, poly, style, cls, stage, size, scale)
+        return
     halo = QPen(QColor(255, 255, 255, 230), size + 2.5 * scale)
     halo.setCapStyle(Qt.PenCapStyle.RoundCap)
     painter.setPen(halo)

@@ -40,11 +40,13 @@ def builtin_layers() -> list[Layer]:
         if temporal is not None and temporal.start_field not in frame.columns:
             temporal = None
         licence = getattr(info, "licence", "") or ""
-        attribution = (
-            TELEGEOGRAPHY_ATTRIBUTION
-            if "TeleGeography" in licence or info.id in ("cables", "landing_stations")
-            else "Facilities: cited public sources (see each feature's source)"
-        )
+        if info.id == "countries":
+            # outlines from Natural Earth; cable counts computed from the TeleGeography facts
+            attribution = f"Countries: Natural Earth (public domain) · {TELEGEOGRAPHY_ATTRIBUTION}"
+        elif "TeleGeography" in licence or info.id in ("cables", "landing_stations"):
+            attribution = TELEGEOGRAPHY_ATTRIBUTION
+        else:
+            attribution = "Facilities: cited public sources (see each feature's source)"
         layer = Layer(
             frame,
             title=info.title,

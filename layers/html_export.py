@@ -439,7 +439,12 @@ def _swatch(color: str, dashed: bool) -> str:
 
 def _overlay_html(heading: str, legend_rows: list[str], document: MapDocument) -> str:
     attrib = " · ".join(
-        dict.fromkeys([html.escape(lyr.attribution) for lyr in document.visible_layers() if lyr.attribution])
+        dict.fromkeys(
+            html.escape(part)
+            for lyr in document.visible_layers()
+            for part in lyr.attribution.split(" · ")
+            if part
+        )
     )
     box = "position:fixed;z-index:1000;background:rgba(255,255,255,.9);padding:6px 10px;font:13px sans-serif;"
     return (

@@ -57,10 +57,16 @@ class Style:
         Numeric attribute that sizes point markers (proportional symbols, e.g. ``capacity_mw``);
         None: every marker is ``marker_size``.
     size_range : tuple of float
-        ``(min_px, max_px)`` marker diameters for ``size_field``: the largest value gets
-        ``max_px``, and diameters scale with the square root of the value so that circle *area*
-        is proportional to it (the usual rule for proportional symbols); missing, zero or
-        negative values get ``min_px``.
+        ``(min_px, max_px)`` marker diameters for ``size_field``. Diameters scale with the square
+        root of the value so that marker *area* is proportional to it (the usual rule for
+        proportional symbols): ``d = max_px * sqrt(v / ref)`` clipped to the range, where ``ref``
+        is ``size_ref_value`` or, if that is None, the layer's largest value. Missing, zero or
+        negative values get ``marker_size``.
+    size_ref_value : float or None
+        Value drawn at ``max_px``; fixed, so sizes do not change when the time filter hides
+        features (e.g. 500 for ``capacity_mw``).
+    marker_shape : str
+        ``"circle"``, ``"square"``, ``"triangle"``, ``"diamond"`` or ``"star"``.
     """
 
     color: str = "#377eb8"
@@ -74,6 +80,8 @@ class Style:
     dashed_values: tuple[str, ...] = ()
     size_field: str | None = None
     size_range: tuple[float, float] = (6.0, 22.0)
+    size_ref_value: float | None = None
+    marker_shape: str = "circle"
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-serializable dict (the project-file form)."""
@@ -121,7 +129,7 @@ class Style:
     def marker_sizes(self, frame: pd.DataFrame) -> np.ndarray | None:
         """Marker diameter of each feature in pixels (at 96 DPI), or None for a fixed size.
 
-        See ``size_field`` / ``size_range``: ``d = min + (max - min) * sqrt(v / v_max)``.
+        See ``size_field``, ``size_range`` and ``size_ref_value``.
 
         Returns
         -------
@@ -130,24 +138,32 @@ class Style:
         v = self._size_values(frame)
         if v is None:
             return None
+        ref = self._size_ref(v)
+        if ref is None:
+            return np.full(len(frame), float(self.marker_size))
+        d = self._diameter(v, ref)
+        return np.where(np.isfinite(d), d, float(self.marker_size))
+
+    def _size_ref(self, v: np.ndarray) -> float | None:
+        if self.size_ref_value:
+            return float(self.size_ref_value)
+        return float(np.nanmax(v)) if np.isfinite(v).any() else None
+
+    def _diameter(self, v, ref: float):
         lo, hi = self.size_range
-        vmax = np.nanmax(v) if np.isfinite(v).any() else np.nan
-        if not np.isfinite(vmax):
-            return np.full(len(frame), lo)
-        d = lo + (hi - lo) * np.sqrt(v / vmax)
-        return np.where(np.isfinite(d), d, lo)
+        return np.clip(hi * np.sqrt(np.asarray(v, dtype=float) / ref), lo, hi)
 
     def size_legend(self, frame: pd.DataFrame) -> list[tuple[str, float]]:
         """Reference markers for the legend: ``(label, diameter_px)``, largest first.
 
-        Round values (1, 2 or 5 × 10^k) at about the maximum, a quarter and a sixteenth of it,
-        plus a row for features without a value when there are any.
+        Round values (1, 2 or 5 × 10^k) at about the largest value, a quarter and a sixteenth of
+        it, plus a row for features without a value when there are any.
         """
         v = self._size_values(frame)
         if v is None or not np.isfinite(v).any():
             return []
+        ref = self._size_ref(v)
         vmax = float(np.nanmax(v))
-        lo, hi = self.size_range
         rows, seen = [], set()
         for target in (vmax, vmax / 4, vmax / 16):
             exp = 10 ** np.floor(np.log10(target))
@@ -155,9 +171,9 @@ class Style:
             if nice in seen:
                 continue
             seen.add(nice)
-            rows.append((f"{nice:g} {self.size_field}", lo + (hi - lo) * float(np.sqrt(nice / vmax))))
+            rows.append((f"{nice:g} {self.size_field}", float(self._diameter(nice, ref))))
         if np.isnan(v).any():
-            rows.append((f"{self.size_field} not given", lo))
+            rows.append((f"{self.size_field} not given", float(self.marker_size)))
         return rows
 
     def color_for(self, key: str) -> str:

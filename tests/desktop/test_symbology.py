@@ -37,3 +37,25 @@ def test_markers_sized_by_attribute(tmp_path, qapp):
     assert is_green(QColor(image.pixel(round(px[0]) + 10, round(py[0]))))
     assert not is_green(QColor(image.pixel(round(px[1]) + 10, round(py[1]))))
     assert is_green(QColor(image.pixel(round(px[1]), round(py[1]))))
+
+
+def test_marker_shapes_are_drawn_distinct(tmp_path, qapp):
+    """A square marker fills its corner; a circle of the same size does not."""
+    doc = MapDocument()
+    for shape, lon in (("square", 100.0), ("circle", 110.0)):
+        frame = gpd.GeoDataFrame({"name": [shape]}, geometry=[shapely.Point(lon, 5.0)], crs=4326)
+        doc.add_layer(Layer(frame, shape, style=Style(color="#54278f", fill_color="#54278f", marker_size=30, marker_shape=shape)))
+    opts = ExportOptions(width=800, height=400, bbox=(95.0, 0.0, 115.0, 10.0), title="")
+    image = QImage(str(export_png(doc, tmp_path / "shapes.png", opts)))
+    vp = export_viewport(doc, opts)
+    x, y = lonlat_to_display(np.array([100.0, 110.0]), np.array([5.0, 5.0]))
+    px, py = vp.to_pixels(x, y)
+    purple = QColor("#54278f")
+
+    def is_purple(c: QColor) -> bool:
+        return abs(c.red() - purple.red()) < 25 and abs(c.green() - purple.green()) < 25 and abs(c.blue() - purple.blue()) < 25
+
+    # 10 px right and 10 px down: inside the square (half side 13.5 px), outside the circle (r 15)
+    assert is_purple(QColor(image.pixel(round(px[0]) + 11, round(py[0]) + 11)))
+    assert not is_purple(QColor(image.pixel(round(px[1]) + 11, round(py[1]) + 11)))
+    assert is_purple(QColor(image.pixel(round(px[1]), round(py[1]))))

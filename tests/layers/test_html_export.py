@@ -3,6 +3,7 @@ import re
 
 import geopandas as gpd
 import pandas as pd
+import pytest
 import shapely
 
 from asean_atlas.layers.document import MapDocument
@@ -96,13 +97,15 @@ def test_proportional_symbols_radius_in_html(tmp_path):
     style = Style(color="#1b7a3e", fill_color="#2ca25f", size_field="capacity_mw", size_range=(6.0, 22.0))
     layer = Layer(frame, "Data centres", style=style)
     sizes = style.marker_sizes(frame)
-    # area-true: diameter grows with the square root of the value; missing -> the smallest
-    assert sizes.tolist() == [22.0, 6.0 + 16.0 * 0.5, 6.0]
+    # area-true: diameter grows with the square root of the value; missing -> marker_size
+    assert sizes.tolist() == [22.0, 11.0, style.marker_size]
+    fixed = Style(size_field="capacity_mw", size_range=(6.0, 22.0), size_ref_value=500.0)
+    assert fixed.marker_sizes(frame)[0] == pytest.approx(22.0 * (300 / 500) ** 0.5)
     assert [label for label, _ in style.size_legend(frame)] == [
         "200 capacity_mw", "50 capacity_mw", "10 capacity_mw", "capacity_mw not given"]
     out = tmp_path / "dc.html"
     export_html(_doc(layer), out, ExportOptions(html_self_contained=False))
     text = out.read_text(encoding="utf-8")
-    assert re.search(r'"_r":\s*11\.0', text) and re.search(r'"_r":\s*7\.0', text)
+    assert re.search(r'"_r":\s*11\.0', text) and re.search(r'"_r":\s*5\.5', text)
     # the styler gives each marker its own radius (Leaflet's CircleMarker.setStyle applies it)
-    assert '"radius": 11.0' in text and '"radius": 7.0' in text
+    assert '"radius": 11.0' in text and '"radius": 5.5' in text
