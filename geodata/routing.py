@@ -301,6 +301,17 @@ class SeaRaster:
                 # attach to the drawn tree: the path starts on a cell sampled from it
                 p = nearest_points(MultiLineString(lines), Point(coords[0]))[0]
                 coords = np.vstack([[p.x, p.y], coords])
+            if tail is None:
+                # a branch towards a station outside the box ends where it first reaches the
+                # box edge: the rest of the raster path would only run along the edge
+                half = self.res * 0.75
+                on_edge = (
+                    (np.abs(coords[:, 0] - self.x0) <= half) | (np.abs(coords[:, 0] - self.x1) <= half)
+                    | (np.abs(coords[:, 1] - self.y0) <= half) | (np.abs(coords[:, 1] - self.y1) <= half)
+                )
+                hits = np.flatnonzero(on_edge[1:]) + 1
+                if hits.size:
+                    coords = coords[: hits[0] + 1]
             if len(coords) == 1:
                 coords = np.vstack([coords, coords])
             sea = LineString(coords)

@@ -186,9 +186,10 @@ def _numbers_to_datetime(num: np.ndarray) -> np.ndarray:
     finite = np.isfinite(num)
     year = finite & (np.abs(num) < 10_000)
     out[year] = _years_to_datetime(np.floor(num[year]))
-    ms = finite & (np.abs(num) >= 1e11)
+    # epoch milliseconds; beyond ±1e16 ms (year ~318,000) is no date, and would overflow int64
+    ms = finite & (np.abs(num) >= 1e11) & (np.abs(num) < 1e16)
     out[ms] = (num[ms].astype(np.int64) // 1000).astype("datetime64[s]")
-    sec = finite & ~year & ~ms & (np.abs(num) >= 1e5)
+    sec = finite & ~year & (np.abs(num) >= 1e5) & (np.abs(num) < 1e11)
     out[sec] = num[sec].astype(np.int64).astype("datetime64[s]")
     return out
 

@@ -66,3 +66,12 @@ def test_year_range():
 @pytest.mark.parametrize("bad", [None, {}, {"start_field": ""}])
 def test_spec_from_empty_dict(bad):
     assert TemporalSpec.from_dict(bad) is None
+
+
+def test_huge_numbers_are_not_dates():
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no overflow warning from the int64 cast
+        out = parse_dates(pd.Series([1e300, -1e20, 2017.0]))
+    assert _years(out) == [None, None, "2017-01-01"]
