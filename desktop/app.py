@@ -12,6 +12,18 @@ from .cli import build_document
 from .cli import main as cli_main
 
 
+def _quiet_offscreen_warnings() -> None:
+    """Drop the offscreen platform's "does not support propagateSizeHints()" notice, which says
+    nothing to a user and would break the one-line-per-error promise of ``--screenshot``."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(mode, context, message):  # noqa: ARG001 (Qt's signature)
+        if "propagateSizeHints" not in message:
+            sys.stderr.write(message + "\n")
+
+    qInstallMessageHandler(handler)
+
+
 def run_window(
     files: Sequence[str],
     year: int | None = None,
@@ -23,15 +35,19 @@ def run_window(
 
     A file that fails to load shows a dialog; the window opens with the other layers.
     With ``screenshot``, the window is saved as PNG once the map has been painted and the
-    program exits (0 on success).
+    program exits: 0 on success, 2 when a file could not be loaded or the picture not written
+    (each error on one line of stderr). No dialog is opened then: a GeoPackage loads all its
+    layers, a file needing a CRS fails with its message.
     """
     from .main_window import MainWindow
 
+    _quiet_offscreen_warnings()
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "asean-atlas"])
     app.setApplicationName("ASEAN Digital Atlas")
     doc = build_document([], builtin=builtin, year=year)
     window = MainWindow(doc)
     window.resize(*size)
+    window.interactive = not screenshot
     # a screenshot must wait for every layer: no background loading then (issue 4)
     window.open_files(list(files), background=False if screenshot else None)
     if year is not None:
@@ -44,16 +60,24 @@ def run_window(
 
         def grab() -> None:
             from asean_atlas.layers.atomic import write_atomic
+            from asean_atlas.layers.errors import AtlasError, ExportError
 
             image = window.grab()
 
             def write(tmp):
                 if not image.save(str(tmp), "PNG"):
-                    raise OSError("Qt could not write the PNG")
+                    raise ExportError(f"{screenshot}: Qt could not write the PNG")
 
-            write_atomic(screenshot, write)
-            print(f"wrote {screenshot}")
-            status["code"] = 0
+            try:
+                write_atomic(screenshot, write)
+            except AtlasError as exc:
+                window.errors.append(str(exc))
+            else:
+                print(f"wrote {screenshot}")
+            # a file that did not load is an error of the command, even with the picture saved
+            for text in window.errors:
+                print(f"asean-atlas: error: {text}", file=sys.stderr)
+            status["code"] = 2 if window.errors else 0
             app.quit()
 
         def on_painted() -> None:

@@ -28,13 +28,17 @@ class MapCanvas(QWidget):
     painted()
         After each paint (used by ``--screenshot`` and tests to wait for a drawn map).
     feature_identified(object, int)
-        The layer and positional row clicked; ``(None, -1)`` when nothing is under the click.
+        The layer and positional row selected with :meth:`select`; ``(None, -1)`` for none.
+    features_identified(list)
+        After a click: every feature under it, ``[(layer, row), ...]``, top layer first and
+        nearest first within a layer (empty when nothing is there).
     view_changed()
         The view moved or zoomed.
     """
 
     painted = Signal()
     feature_identified = Signal(object, int)
+    features_identified = Signal(list)
     view_changed = Signal()
 
     def __init__(self, document: MapDocument, parent: QWidget | None = None) -> None:
@@ -50,7 +54,7 @@ class MapCanvas(QWidget):
         self.setMouseTracking(False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         document.layers_changed.connect(lambda: self.update())
-        document.time_changed.connect(lambda _tf: self.update())
+        document.time_changed.connect(lambda _tf: self._time_moved())
 
     # -- view -----------------------------------------------------------------------------------
     def zoom_to_bbox(self, bbox: tuple[float, float, float, float], pad: float = 0.03) -> None:
@@ -146,6 +150,40 @@ class MapCanvas(QWidget):
                 return layer, row
         return None
 
+    def identify_all(self, px: float, py: float, limit: int = 100) -> list[tuple[Layer, int]]:
+        """Every visible feature within :data:`IDENTIFY_TOLERANCE_PX` of pixel ``(px, py)``.
+
+        Returns
+        -------
+        list of (Layer, int)
+            Top layer first, nearest first within a layer; at most ``limit`` entries.
+        """
+        mx, my = self.viewport.to_map(px, py)
+        mx = self.viewport.wrap_x(mx)
+        tol = IDENTIFY_TOLERANCE_PX * self.viewport.resolution
+        hits: list[tuple[Layer, int]] = []
+        for layer in reversed(self.document.visible_layers()):
+            if layer.feature_count == 0:
+                continue
+            rows = layer.index.all_within(mx, my, tol, layer.drawn_mask(self.document.time_filter))
+            hits.extend((layer, int(r)) for r in rows[: limit - len(hits)])
+            if len(hits) >= limit:
+                break
+        return hits
+
+    def highlight(self, layer: Layer | None, row: int = -1) -> None:
+        """Highlight a feature on the map without announcing it (the attribute panel chose it)."""
+        self.selection = (layer, row) if layer is not None else None
+        self.update()
+
+    def _time_moved(self) -> None:
+        # a selected feature that the time filter hides is no longer selected
+        if self.selection is not None:
+            layer, row = self.selection
+            if not layer.drawn_mask(self.document.time_filter)[row]:
+                self.select(None)
+        self.update()
+
     def select(self, layer: Layer | None, row: int = -1) -> None:
         """Highlight a feature (or clear with ``None``) and announce it."""
         self.selection = (layer, row) if layer is not None else None
@@ -172,8 +210,9 @@ class MapCanvas(QWidget):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if event.button() == Qt.MouseButton.LeftButton and self._drag_from is not None:
             if not self._drag_moved:
-                hit = self.identify(event.position().x(), event.position().y())
-                self.select(*(hit if hit else (None, -1)))
+                hits = self.identify_all(event.position().x(), event.position().y())
+                self.highlight(*(hits[0] if hits else (None, -1)))
+                self.features_identified.emit(hits)
             self._drag_from = None
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802

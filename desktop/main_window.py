@@ -48,9 +48,16 @@ class MainWindow(QMainWindow):
         self._dock("Attributes", self.attribute_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self._dock("Time", self.time_slider, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.canvas.feature_identified.connect(self.attribute_panel.show_feature)
+        self.canvas.features_identified.connect(self.attribute_panel.show_results)
+        self.attribute_panel.feature_chosen.connect(self.canvas.highlight)
         self.layer_panel.zoom_to_layer.connect(self.canvas.zoom_to_layer)
         document.layers_changed.connect(self._forget_removed)
         self.last_error: str | None = None
+        #: every error shown since the window opened (``--screenshot`` reports them on stderr)
+        self.errors: list[str] = []
+        #: False for ``--screenshot`` and scripts: never open a modal question (CRS, GeoPackage
+        #: layers); multi-layer files load all their layers, files needing a CRS fail with a message
+        self.interactive = True
         #: Loads running on worker threads (big files), see :meth:`open_files`.
         self.loaders: list[LayerLoader] = []
         self._build_menus()
@@ -148,7 +155,8 @@ class MainWindow(QMainWindow):
             return []
         if len(names) <= 1:
             return [path]
-        return [f"{path}|layername={name}" for name in self.choose_layers(path, names)]
+        chosen = self.choose_layers(path, names) if self.interactive else names
+        return [f"{path}|layername={name}" for name in chosen]
 
     def choose_layers(self, path: str, names: list[str]) -> list[str]:
         """Ask which layers of a multi-layer file to add (a modal list, several may be picked).
@@ -189,7 +197,7 @@ class MainWindow(QMainWindow):
         try:
             layer = read_layer(source, color=self.document.unused_color(), crs=crs, encoding=encoding)
         except CRSNeededError as exc:
-            chosen = self.ask_crs(source, str(exc))
+            chosen = self.ask_crs(source, str(exc)) if self.interactive else None
             if chosen:
                 return self._load_now(source, crs=chosen, encoding=encoding)
             self.show_error("Could not open layer", str(exc))
@@ -389,9 +397,14 @@ class MainWindow(QMainWindow):
             self.export_html(path)
 
     # -- errors ---------------------------------------------------------------------------------
-    def show_error(self, title: str, text: str) -> QMessageBox:
-        """Show ``text`` in a window-modal dialog (non-blocking) and remember it in :attr:`last_error`."""
+    def show_error(self, title: str, text: str) -> QMessageBox | None:
+        """Show ``text`` in a window-modal dialog (non-blocking) and remember it in :attr:`last_error`
+        and :attr:`errors`; with :attr:`interactive` False, only the status bar shows it."""
         self.last_error = text
+        self.errors.append(text)
+        if not self.interactive:  # --screenshot and scripts: no dialog to wait on
+            self.statusBar().showMessage(text, 15000)
+            return None
         box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, self)
         box.setWindowModality(Qt.WindowModality.WindowModal)
         box.open()

@@ -6,12 +6,15 @@ writes user input back through the model's methods, keeping no state of its own.
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -115,8 +118,24 @@ class LayerPanel(QWidget):
             self.document.remove_layer(layer)
 
 
+def _feature_name(layer: Layer, row: int) -> str:
+    frame = layer.frame
+    for c in ("name", "NAME", "Name"):
+        if c in frame.columns and frame[c].iloc[row] is not None and str(frame[c].iloc[row]) not in ("", "nan"):
+            return str(frame[c].iloc[row])
+    return f"feature {row}"
+
+
 class AttributePanel(QWidget):
-    """Identify results: every attribute of the clicked feature (source included), as text."""
+    """Identify results: every attribute of the clicked feature (source included), as text.
+
+    Signals
+    -------
+    feature_chosen(object, int)
+        The user picked another feature of the identify results (to highlight on the map).
+    """
+
+    feature_chosen = Signal(object, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,10 +148,40 @@ class AttributePanel(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
+        # identify results: every feature under the click (several facilities may share a point)
+        self.results = QComboBox()
+        self.results.setVisible(False)
+        self.results.currentIndexChanged.connect(self._result_chosen)
+        self._hits: list[tuple[Layer, int]] = []
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.results)
         lay.addWidget(self.header)
         lay.addWidget(self.table)
+
+    def show_results(self, hits: list) -> None:
+        """Show the identify results of a click: the first feature, and a list of all of them.
+
+        Parameters
+        ----------
+        hits : list of (Layer, int)
+            As :meth:`MapCanvas.identify_all` returns them.
+        """
+        self._hits = list(hits)
+        self.results.blockSignals(True)
+        self.results.clear()
+        for i, (layer, row) in enumerate(self._hits):
+            self.results.addItem(f"{i + 1} of {len(self._hits)}: {_feature_name(layer, row)} — {layer.title}")
+        self.results.setCurrentIndex(0 if self._hits else -1)
+        self.results.blockSignals(False)
+        self.results.setVisible(len(self._hits) > 1)
+        self.show_feature(*(self._hits[0] if self._hits else (None, -1)))
+
+    def _result_chosen(self, index: int) -> None:
+        if 0 <= index < len(self._hits):
+            layer, row = self._hits[index]
+            self.show_feature(layer, row)
+            self.feature_chosen.emit(layer, row)
 
     def show_feature(self, layer: Layer | None, row: int) -> None:
         """Fill the table with the attributes of ``layer``'s feature at positional ``row``."""
@@ -142,8 +191,8 @@ class AttributePanel(QWidget):
             return
         frame = layer.frame
         record = frame.iloc[row]
-        name = next((str(record[c]) for c in ("name", "NAME", "Name") if c in frame.columns), f"feature {row}")
-        self.header.setText(f"<b>{name}</b><br>{layer.title}")
+        # names come from user files: plain text, never markup
+        self.header.setText(f"<b>{html.escape(_feature_name(layer, row))}</b><br>{html.escape(layer.title)}")
         geom = record[frame.geometry.name]
         items = [(str(c), record[c]) for c in frame.columns if c != frame.geometry.name]
         items.append(("geometry", geom.geom_type if geom is not None else "none"))

@@ -35,7 +35,10 @@ def write_atomic(path: str | Path, write: Callable[[Path], None]) -> Path:
     dest = Path(path).expanduser().resolve()
     if not dest.parent.is_dir():
         raise ExportError(f"{dest}: folder {dest.parent} does not exist")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.stem}-", suffix=dest.suffix, dir=dest.parent)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.stem}-", suffix=dest.suffix, dir=dest.parent)
+    except OSError as exc:  # read-only or special file system (/proc), no permission
+        raise ExportError(f"{dest}: cannot write in {dest.parent} ({exc.strerror or exc})") from None
     os.close(fd)
     tmp = Path(tmp_name)
     # mkstemp creates 0600; give the file the permissions a plain open() would (0666 & ~umask)

@@ -51,3 +51,33 @@ class FeatureIndex:
                 return None
         dist = shapely.distance(self._geoms[rows], point)
         return int(rows[int(np.argmin(dist))])
+
+    def all_within(self, x: float, y: float, tolerance: float, mask: np.ndarray | None = None) -> np.ndarray:
+        """Rows of every feature within ``tolerance`` of ``(x, y)``, nearest first.
+
+        Features at the same point (several facilities placed on one town point) are all
+        returned, in row order among equals, so each can be picked from the identify results.
+
+        Parameters
+        ----------
+        x, y : float
+            Map point, metres (EPSG:3857).
+        tolerance : float
+            Search radius, metres.
+        mask : ndarray of bool, shape (n,), optional
+            Only rows where ``mask`` is True.
+
+        Returns
+        -------
+        ndarray of int
+            Positional rows of the layer's GeoDataFrame.
+        """
+        point = shapely.Point(x, y)
+        hits = self._tree.query(point, predicate="dwithin", distance=tolerance)
+        rows = np.sort(self._rows[hits])
+        if mask is not None:
+            rows = rows[mask[rows]]
+        if rows.size == 0:
+            return rows
+        dist = shapely.distance(self._geoms[rows], point)
+        return rows[np.argsort(dist, kind="stable")]

@@ -56,3 +56,27 @@ def test_identify_nanning_compute_hub(window):
     layer, row = window.canvas.identify(float(px), float(py))
     assert layer is hubs
     assert "Nanning" in str(hubs.frame["place"].iloc[row]) or "Nanning" in str(hubs.frame["name"].iloc[row])
+
+
+def test_click_on_a_shared_town_point_lists_every_facility(window, qtbot):
+    """Several factories sit on the Chon Buri town point: a click lists them all (issue 2 identify)."""
+    from PySide6.QtCore import QPoint, Qt
+
+    factories = _layer(window.document, "builtin:factories")
+    for other in window.document.layers:
+        other.set_visible(other is factories)
+    midea = int(np.flatnonzero(factories.frame["name"].str.contains("Midea") & factories.frame["name"].str.contains("Chonburi"))[0])
+    geom = factories.frame.geometry.iloc[midea]
+    same_point = factories.frame.geometry.apply(lambda g: g is not None and g.distance(geom) < 1e-9)
+    assert same_point.sum() >= 2  # Haier and Midea share the Chon Buri point
+    window.canvas.zoom_to_bbox((99, 12, 103, 15))
+    x, y = lonlat_to_display(np.array([geom.x]), np.array([geom.y]))
+    px, py = window.canvas.viewport.to_pixels(x[0], y[0])
+    qtbot.mouseClick(window.canvas, Qt.MouseButton.LeftButton, pos=QPoint(round(px), round(py)))
+    panel = window.attribute_panel
+    assert panel.results.isVisible() and panel.results.count() == int(same_point.sum())
+    labels = [panel.results.itemText(i) for i in range(panel.results.count())]
+    index = next(i for i, t in enumerate(labels) if "Midea" in t)
+    panel.results.setCurrentIndex(index)
+    assert "Midea" in panel.rows()["name"]
+    assert window.canvas.selection == (factories, midea)

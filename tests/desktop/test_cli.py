@@ -106,3 +106,33 @@ def test_launch_without_display_saves_a_picture_and_exits_0(tmp_path):
     assert "no display found" in out.stderr and "xvfb-run" in out.stderr
     image = QImage(str(tmp_path / "asean-atlas-window.png"))
     assert image.width() >= 800 and image.height() >= 500
+
+
+def test_screenshot_never_waits_on_a_dialog_and_reports_failures(tmp_path):
+    import os
+
+    import geopandas as gpd
+    import shapely
+
+    nocrs = tmp_path / "utm_nocrs.geojson"  # metres, no CRS: the GUI would ask for the CRS
+    nocrs.write_text('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},'
+                     '"geometry":{"type":"Point","coordinates":[662000,1521000]}}]}')
+    two = tmp_path / "two.gpkg"  # two layers: the GUI would ask which
+    for name in ("a", "b"):
+        gpd.GeoDataFrame({"name": [name]}, geometry=[shapely.Point(100, 10)], crs=4326).to_file(two, layer=name)
+    shot = tmp_path / "s.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-m", "asean_atlas.desktop.app", "--no-builtin", "--screenshot", str(shot),
+         str(two), str(nocrs), str(tmp_path / "missing.geojson")],
+        capture_output=True, text=True, timeout=60, env=env,
+    )
+    assert out.returncode == 2
+    errors = out.stderr.strip().splitlines()
+    assert len(errors) == 2 and "utm_nocrs.geojson" in errors[0] and "missing.geojson" in errors[1]
+    assert shot.exists()
+
+
+def test_unwritable_system_path_exit_2(cables_path, capsys, qapp):
+    assert main(["export", "--no-builtin", "--layer", str(cables_path), "--png", "/proc/x.png"]) == 2
+    assert "cannot write" in capsys.readouterr().err

@@ -129,3 +129,23 @@ def test_export_png_and_html_from_window(window, tmp_path):
     html = window.export_html(tmp_path / "w.html")
     assert png.stat().st_size > 1000
     assert "Test Cable Name" in html.read_text(encoding="utf-8")
+
+
+def test_selection_cleared_when_time_filter_hides_it(window, tmp_path):
+    path = _write(tmp_path, "cables.geojson", [_cable("AAE-1", 2017, [[100.0, 5.0], [105.0, 8.0]])])
+    (layer,) = window.open_files([str(path)])
+    window.canvas.select(layer, 0)
+    window.time_slider.enabled_box.setChecked(True)
+    window.time_slider.slider.setValue(2017)
+    assert window.canvas.selection == (layer, 0)
+    window.time_slider.slider.setValue(2010)
+    assert window.canvas.selection is None
+    assert "Nothing here" in window.attribute_panel.header.text()
+
+
+def test_attribute_header_shows_markup_as_text(window, tmp_path):
+    path = _write(tmp_path, "x.geojson", [{"type": "Feature", "properties": {"name": "AT&T <b>bold</b>"},
+                                           "geometry": {"type": "Point", "coordinates": [100, 5]}}])
+    (layer,) = window.open_files([str(path)])
+    window.canvas.select(layer, 0)
+    assert "&lt;b&gt;" in window.attribute_panel.header.text()
