@@ -132,7 +132,8 @@ def test_export_png_and_html_from_window(window, tmp_path):
 
 
 def test_selection_cleared_when_time_filter_hides_it(window, tmp_path):
-    path = _write(tmp_path, "cables.geojson", [_cable("AAE-1", 2017, [[100.0, 5.0], [105.0, 8.0]])])
+    path = _write(tmp_path, "cables.geojson", [_cable("AAE-1", 2017, [[100.0, 5.0], [105.0, 8.0]]),
+                                                _cable("APCN-2", 2001, [[110.0, 10.0], [115.0, 15.0]])])
     (layer,) = window.open_files([str(path)])
     window.canvas.select(layer, 0)
     window.time_slider.enabled_box.setChecked(True)
