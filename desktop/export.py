@@ -13,6 +13,7 @@ import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
@@ -229,7 +230,7 @@ def export_gif(
     frames = render_frames(document, options, filters, renderer, progress)
     from PIL import Image
 
-    pil = [_to_pil(f).quantize(colors=255, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE) for f in frames]
+    pil = _quantize_shared(frames, _symbol_colours(document))
     duration = int(frame_ms if frame_ms is not None else document.time.interval_ms)
 
     def write(tmp: Path) -> None:
@@ -238,6 +239,59 @@ def export_gif(
                     optimize=False, disposal=1)
 
     return write_atomic(path, write)
+
+
+def _symbol_colours(document: MapDocument) -> list[tuple[int, int, int]]:
+    """Every colour a layer's symbology can draw (strokes, fills, categories, retired grey),
+    plus the furniture's ink and white: these must survive GIF quantization exactly."""
+    from .layout import INK
+    from .renderer import RETIRED_COLOR
+
+    names = {RETIRED_COLOR, INK.name(), "#ffffff"}
+    for layer in document.layers:
+        st = layer.style
+        names |= {st.color, *(st.categories or {}).values()}
+        if st.fill_color:
+            names.add(st.fill_color)
+    out = []
+    for name in sorted(names):
+        c = QColor(name)
+        if c.isValid():
+            out.append((c.red(), c.green(), c.blue()))
+    return out[:128]
+
+
+def _quantize_shared(frames: list[QImage], reserved: list[tuple[int, int, int]]):
+    """GIF frames (256 colours) on one shared palette: the exact symbol colours first, then the
+    colours a median cut finds in the last frame (the fullest map). A per-frame median cut drops
+    rare colours, so small layers took a neighbour's colour and no longer matched the legend."""
+    from PIL import Image
+
+    free = 256 - len(reserved)
+    base = _to_pil(frames[-1]).quantize(colors=free, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    flat = [v for rgb in reserved for v in rgb] + base.getpalette()[: 3 * free]
+    flat += [0] * (768 - len(flat))
+    palette = Image.new("P", (1, 1))
+    palette.putpalette(flat)
+    # Pillow maps to a given palette through a coarse colour cache, so close hues can still
+    # merge: pixels that are exactly a symbol colour get that colour's index (vectorized)
+    keys = np.array([(r << 16) | (g << 8) | b for r, g, b in reserved], dtype=np.int64)
+    order = np.argsort(keys)
+    sorted_keys = keys[order]
+    out = []
+    for f in frames:
+        rgb = _to_pil(f)
+        idx = np.array(rgb.quantize(palette=palette, dither=Image.Dither.NONE), dtype=np.uint8)
+        if len(keys):
+            a = np.asarray(rgb, dtype=np.int64)
+            packed = (a[..., 0] << 16) | (a[..., 1] << 8) | a[..., 2]
+            pos = np.clip(np.searchsorted(sorted_keys, packed), 0, len(keys) - 1)
+            hit = sorted_keys[pos] == packed
+            idx[hit] = order[pos[hit]].astype(np.uint8)
+        im = Image.fromarray(idx, mode="P")
+        im.putpalette(flat)
+        out.append(im)
+    return out
 
 
 # -- small multiples ---------------------------------------------------------------------------

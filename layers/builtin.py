@@ -39,6 +39,13 @@ def builtin_layers() -> list[Layer]:
         temporal = TemporalSpec.from_dict(dict(info.temporal) if info.temporal else None)
         if temporal is not None and temporal.start_field not in frame.columns:
             temporal = None
+        if temporal is not None and info.id == "countries":
+            temporal = None  # country outlines are the frame of the map, not events in time
+        if temporal is not None and "undated" not in (info.temporal or {}):
+            # a built-in feature without a start date is planned with no date yet (a cable with
+            # no RFS year): under the time filter it is hidden, not shown at every year since
+            # 1997; the Time dock gives the count and can show them (issue 5 undated policy)
+            temporal.undated = "hide"
         licence = getattr(info, "licence", "") or ""
         if info.id == "countries":
             # outlines from Natural Earth; cable counts computed from the TeleGeography facts

@@ -80,3 +80,16 @@ def test_click_on_a_shared_town_point_lists_every_facility(window, qtbot):
     panel.results.setCurrentIndex(index)
     assert "Midea" in panel.rows()["name"]
     assert window.canvas.selection == (factories, midea)
+
+
+def test_undated_planned_cables_hidden_under_the_time_filter(window):
+    cables = _layer(window.document, "builtin:cables")
+    undated = np.isnat(cables.start_dates)
+    assert undated.any() and (cables.frame["status"][undated] == "planned").all()
+    window.time_slider.enabled_box.setChecked(True)
+    window.time_slider.slider.setValue(2005)
+    assert not cables.drawn_mask(window.document.time_filter)[undated].any()
+    window.time_slider.enabled_box.setChecked(False)  # no time filter: everything is drawn
+    assert cables.drawn_mask(window.document.time_filter).all()
+    countries = _layer(window.document, "builtin:countries")
+    assert countries.temporal is None

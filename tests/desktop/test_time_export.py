@@ -1,5 +1,6 @@
 """Exports keep time (issue 5): animated GIF, small multiples, CLI options."""
 
+import dataclasses
 import json
 
 import geopandas as gpd
@@ -143,3 +144,33 @@ def test_cli_gif_and_small_multiples(qapp, tmp_path, capsys):
     assert code == 0 and Image.open(png).size == (1600, 600)
     assert main(["export", "--no-builtin", "--layer", str(layer), "--small-multiples", "2010"]) == 2
     assert main(["export", "--no-builtin", "--layer", str(layer), "--gif", str(gif), "--step", "1w"]) == 2
+
+
+def test_gif_keeps_every_layer_colour_exact(qapp, tmp_path):
+    """Small layers keep their own colours in the GIF (the legend must match the frames): 60
+    one-marker layers in close hues; a per-frame median cut merged 41 of them."""
+    import colorsys
+
+    doc = MapDocument(title="")
+    places = {}
+    for i in range(60):
+        r, g, b = colorsys.hsv_to_rgb(i / 60, 0.85, 0.55 + 0.4 * ((i * 7) % 5) / 4)
+        color = "#%02x%02x%02x" % (int(r * 255), int(g * 255), int(b * 255))
+        lon, lat = 96 + (i % 12) * 1.6, 6 + (i // 12) * 1.8
+        places[(lon, lat)] = color
+        frame = gpd.GeoDataFrame({"name": [str(i)], "year": [2000]}, geometry=[shapely.Point(lon, lat)], crs=4326)
+        doc.add_layer(Layer(frame, str(i), style=Style(color=color, fill_color=color, marker_size=9),
+                            temporal=TemporalSpec("year")))
+    options = ExportOptions(width=500, height=300, bbox=BBOX, title="")
+    filters = animation_filters(doc)
+    out = export_gif(doc, tmp_path / "c.gif", options, filters=filters)
+    gif = _frames(out)[-1]
+    png = _qimage_rgb(render_image(doc, dataclasses.replace(options, time_filter=filters[-1])))
+    # wherever the full-colour render shows a symbol colour, the GIF shows exactly that colour
+    checked = 0
+    for color in places.values():
+        want = np.array([int(color[k:k + 2], 16) for k in (1, 3, 5)])
+        where = np.all(png == want, axis=2)
+        checked += int(where.sum())
+        assert np.all(gif[where] == want), color
+    assert checked > 60 * 20  # the markers (not hidden under the legend) were really compared
