@@ -53,7 +53,10 @@ def run_window(
     if year is not None:
         doc.set_year(year)
     if not builtin and files:
-        window.canvas._pending_bbox = doc.full_extent() or window.canvas._pending_bbox
+        from asean_atlas.layers.export_options import map_bbox
+
+        extent = doc.full_extent()
+        window.canvas._pending_bbox = map_bbox(extent) if extent else window.canvas._pending_bbox
     window.show()
     if screenshot:
         status = {"code": 1}

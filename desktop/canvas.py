@@ -68,7 +68,10 @@ class MapCanvas(QWidget):
 
     def zoom_to_full_extent(self) -> None:
         """Show every visible layer (the Atlas region if no layer has an extent)."""
-        self.zoom_to_bbox(self.document.full_extent() or DEFAULT_BBOX)
+        from asean_atlas.layers.export_options import map_bbox
+
+        extent = self.document.full_extent()
+        self.zoom_to_bbox(map_bbox(extent) if extent else DEFAULT_BBOX)
 
     def zoom_to_layer(self, layer: Layer) -> None:
         """Show the extent of ``layer`` (a single point gets a padded extent)."""

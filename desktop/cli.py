@@ -20,6 +20,8 @@ import re
 import sys
 from collections.abc import Sequence
 
+import numpy as np
+
 from asean_atlas.layers.errors import AtlasError
 
 PROG = "asean-atlas"
@@ -124,6 +126,7 @@ def run_export(argv: Sequence[str]) -> int:
         raise ExportError("--small-multiples writes the PNG: give --png PATH too")
     if not args.png and not args.html and not args.gif:
         raise ExportError("nothing to export: give --png PATH and/or --html PATH")
+    _check_export_args(args)  # every option checked before any layer is read
     doc = build_document(args.layer, builtin=not args.no_builtin, year=args.year, title=args.title)
     if not doc.layers:
         raise ExportError("no layers: give --layer FILE or drop --no-builtin")
@@ -166,6 +169,58 @@ def run_export(argv: Sequence[str]) -> int:
         out = export_html(doc, args.html, options)
         print(f"wrote {out}")
     return 0
+
+
+def _check_export_args(args: argparse.Namespace) -> None:
+    """Reject bad export options with a message naming the option (before loading anything).
+
+    Raises
+    ------
+    ExportError
+    """
+    from pathlib import Path
+
+    from asean_atlas.layers.errors import ExportError
+    from asean_atlas.layers.time_controller import parse_step
+
+    for option, value, suffixes in (
+        ("--png", args.png, (".png",)),
+        ("--html", args.html, (".html", ".htm")),
+        ("--gif", args.gif, (".gif",)),
+    ):
+        if value is None:
+            continue
+        path = Path(value).expanduser()
+        if path.suffix.lower() not in suffixes:
+            raise ExportError(f"{option} {value}: the file name must end in {' or '.join(suffixes)}")
+        if not path.resolve().parent.is_dir():
+            raise ExportError(f"{option} {value}: folder {path.resolve().parent} does not exist")
+    if args.small_multiples is not None:
+        _parse_years(args.small_multiples)
+    if args.gif:
+        if args.step:
+            try:
+                parse_step(args.step)
+            except ValueError:
+                raise ExportError(f"--step {args.step!r}: expected 1y, 5y, 1m, 6m or source") from None
+        when = [(_parse_when_checked("--from", args.time_from)), _parse_when_checked("--to", args.time_to)]
+        if when[0] is not None and when[1] is not None and when[0] > when[1]:
+            raise ExportError(f"--from {args.time_from} is after --to {args.time_to}")
+        if args.frame_ms is not None and not (20 <= args.frame_ms <= 60_000):
+            raise ExportError(f"--frame-ms {args.frame_ms}: expected 20 to 60000 milliseconds per frame")
+
+
+def _parse_when_checked(option: str, text: str | None):
+    """The instant of ``--from``/``--to`` (a year or a date) as datetime64, None if not given."""
+    from asean_atlas.layers.errors import ExportError
+    from asean_atlas.layers.temporal import parse_dates
+
+    if text is None:
+        return None
+    value = parse_dates([text.strip()])[0]
+    if np.isnat(value):
+        raise ExportError(f"{option} {text!r}: expected a year (2010) or a date (2010-06-01)")
+    return value
 
 
 def _parse_when(text: str | None):
@@ -215,6 +270,8 @@ def run_gui(argv: Sequence[str]) -> int:
     from asean_atlas.layers.export_options import parse_size
 
     size = parse_size(args.size)
+    if not (320 <= size[0] <= 8000 and 240 <= size[1] <= 8000):
+        raise AtlasError(f"--size {args.size}: the window must be 320x240 to 8000x8000 pixels")
     screenshot = args.screenshot
     if not screenshot and _no_display():
         # No screen to show a window on (a server, a container): rather than fail, open the window
@@ -240,7 +297,7 @@ def _join_negative_values(argv: list[str]) -> list[str]:
     i = 0
     while i < len(argv):
         a = argv[i]
-        if a in ("--bbox", "--from", "--to") and i + 1 < len(argv) and re.match(r"^-\d", argv[i + 1]):
+        if a in ("--bbox", "--from", "--to", "--size") and i + 1 < len(argv) and re.match(r"^-\d", argv[i + 1]):
             out.append(f"{a}={argv[i + 1]}")
             i += 2
             continue

@@ -69,12 +69,15 @@ class MapDocument:
         self.layers_changed.emit()
 
     def unused_color(self) -> str:
-        """The first colour of the user palette no layer uses yet (cycles when all are used)."""
-        from .style import USER_PALETTE
+        """A colour for a new layer: the user-palette colour farthest from every colour already
+        used by a layer's symbology (strokes, fills, categories), so it stands out."""
+        from .style import most_distinct_colour
 
-        used = {lyr.style.color.lower() for lyr in self.layers}
-        free = [c for c in USER_PALETTE if c.lower() not in used]
-        return free[0] if free else USER_PALETTE[len(self.layers) % len(USER_PALETTE)]
+        used = []
+        for lyr in self.layers:
+            st = lyr.style
+            used += [st.color, *(st.categories or {}).values()] + ([st.fill_color] if st.fill_color else [])
+        return most_distinct_colour([c for c in used if isinstance(c, str) and c.startswith("#") and len(c) == 7])
 
     def visible_layers(self) -> list[Layer]:
         """Visible layers, bottom to top."""

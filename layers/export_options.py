@@ -98,6 +98,23 @@ def parse_bbox(text: str) -> tuple[float, float, float, float]:
     return parts  # type: ignore[return-value]
 
 
+#: Latitudes shown when a bbox spans the whole world (Web Mercator makes polar areas enormous;
+#: -60..80 keeps every inhabited coast and makes the world about 1.6:1, like a 1600x1000 image).
+WORLD_LATITUDES = (-60.0, 80.0)
+
+
+def map_bbox(bbox: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """The bbox to *show* for a data bbox: a world-wide one (west <= -170, east >= 170) has its
+    latitudes clipped to :data:`WORLD_LATITUDES`; any other is returned unchanged."""
+    w, s, e, n = bbox
+    if w <= -170.0 and e >= 170.0:
+        lo, hi = WORLD_LATITUDES
+        s2, n2 = max(s, lo), min(n, hi)
+        if s2 < n2:
+            return w, s2, e, n2
+    return bbox
+
+
 def default_bbox(document: MapDocument) -> tuple[float, float, float, float]:
     """The bbox an export shows when none is given.
 
@@ -106,7 +123,8 @@ def default_bbox(document: MapDocument) -> tuple[float, float, float, float]:
     """
     if any(lyr.builtin for lyr in document.layers):
         return DEFAULT_BBOX
-    return document.full_extent() or DEFAULT_BBOX
+    extent = document.full_extent()
+    return map_bbox(extent) if extent else DEFAULT_BBOX
 
 
 def export_viewport(document: MapDocument, options: ExportOptions) -> Viewport:

@@ -420,21 +420,27 @@ def _time_slider_element(document: MapDocument, time_filter: TimeFilter | None, 
 
 
 def _legend_html(layer: Layer) -> str:
+    kind = layer.geometry_kind
+    fill = layer.style.fill_color if not layer.style.categorized_field else None
     entries = layer.style.legend_entries()
     if len(entries) == 1 and not entries[0][0]:
-        return f"<div>{_swatch(entries[0][1], entries[0][2])}{html.escape(layer.title)}</div>"
+        return f"<div>{_swatch(entries[0][1], entries[0][2], kind, fill)}{html.escape(layer.title)}</div>"
     sub = "".join(
-        f"<div style='margin-left:12px'>{_swatch(c, d)}{html.escape(label)}</div>" for label, c, d in entries
+        f"<div style='margin-left:12px'>{_swatch(c, d, kind)}{html.escape(label)}</div>" for label, c, d in entries
     )
     return f"<div><b>{html.escape(layer.title)}</b></div>{sub}"
 
 
-def _swatch(color: str, dashed: bool) -> str:
+def _swatch(color: str, dashed: bool, kind: str = "line", fill: str | None = None) -> str:
+    """A legend symbol like the layer's: a line for lines, a dot for points, a box for polygons."""
     border = "dashed" if dashed else "solid"
-    return (
-        f"<span style='display:inline-block;width:18px;height:0;border-top:3px {border} {color};"
-        "vertical-align:middle;margin-right:6px'></span>"
-    )
+    base = "display:inline-block;vertical-align:middle;margin-right:6px;"
+    if kind == "point":
+        inside = "#ffffff" if dashed else (fill or color)
+        return f"<span style='{base}width:10px;height:10px;border-radius:50%;border:2px solid {color};background:{inside}'></span>"
+    if kind == "polygon":
+        return f"<span style='{base}width:16px;height:10px;border:1.5px {border} {color};background:{fill or color}55'></span>"
+    return f"<span style='{base}width:18px;height:0;border-top:3px {border} {color}'></span>"
 
 
 def _overlay_html(heading: str, legend_rows: list[str], document: MapDocument) -> str:

@@ -14,8 +14,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-# A qualitative palette for user layers (ColorBrewer "Set1"/"Dark2" blend: distinct on a light
-# basemap and for the common colour-vision deficiencies as far as 8 colours allow).
+# A qualitative palette for user layers (ColorBrewer "Set1"/"Dark2"/"Paired" blend, distinct on
+# a light basemap); a new layer takes the one farthest from the colours already on the map.
 USER_PALETTE = (
     "#e41a1c",
     "#377eb8",
@@ -25,7 +25,31 @@ USER_PALETTE = (
     "#a65628",
     "#f781bf",
     "#1b9e77",
+    "#e6ab02",
+    "#17becf",
+    "#bcbd22",
+    "#6a3d9a",
 )
+
+
+def _rgb(hex_color: str) -> tuple[int, int, int]:
+    h = hex_color.lstrip("#")
+    return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
+
+
+def colour_distance(a: str, b: str) -> float:
+    """Perceptual distance of two ``"#rrggbb"`` colours ("redmean" weighted RGB, 0–~765)."""
+    (r1, g1, b1), (r2, g2, b2) = _rgb(a), _rgb(b)
+    rm = (r1 + r2) / 2
+    dr, dg, db = r1 - r2, g1 - g2, b1 - b2
+    return float(((2 + rm / 256) * dr * dr + 4 * dg * dg + (2 + (255 - rm) / 256) * db * db) ** 0.5)
+
+
+def most_distinct_colour(used: list[str], palette: tuple[str, ...] = USER_PALETTE) -> str:
+    """The palette colour farthest from every colour in ``used`` (maximin), first on ties."""
+    if not used:
+        return palette[0]
+    return max(palette, key=lambda c: min(colour_distance(c, u) for u in used))
 
 
 @dataclass

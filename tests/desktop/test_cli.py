@@ -136,3 +136,23 @@ def test_screenshot_never_waits_on_a_dialog_and_reports_failures(tmp_path):
 def test_unwritable_system_path_exit_2(cables_path, capsys, qapp):
     assert main(["export", "--no-builtin", "--layer", str(cables_path), "--png", "/proc/x.png"]) == 2
     assert "cannot write" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["--gif", "a.gif", "--from", "abc"], "--from 'abc': expected a year"),
+        (["--gif", "a.gif", "--step", "3q"], "--step '3q'"),
+        (["--gif", "a.gif", "--from", "2020", "--to", "2010"], "is after --to"),
+        (["--gif", "a.gif", "--frame-ms", "0"], "--frame-ms 0"),
+        (["--png", "out.txt"], "must end in .png"),
+        (["--png", "a.png", "--small-multiples", ""], "--small-multiples ''"),
+        (["--png", "a.png", "--size", "-5x100"], "outside 16..20000"),
+    ],
+)
+def test_export_options_checked_before_loading(args, words, capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", *args]) == 2
+    captured = capsys.readouterr()
+    assert words in captured.err
+    assert "features" not in captured.out  # rejected before any layer was read

@@ -109,3 +109,15 @@ def test_proportional_symbols_radius_in_html(tmp_path):
     assert re.search(r'"_r":\s*11\.0', text) and re.search(r'"_r":\s*5\.5', text)
     # the styler gives each marker its own radius (Leaflet's CircleMarker.setStyle applies it)
     assert '"radius": 11.0' in text and '"radius": 5.5' in text
+
+
+def test_new_layer_colour_is_far_from_the_colours_on_the_map():
+    from asean_atlas.layers.style import USER_PALETTE, colour_distance, most_distinct_colour
+
+    used = ["#e31a1c", "#0b7fab", "#f28e2b", "#2ca25f", "#de3a9a", "#807dba", "#1f2d3d"]
+    pick = most_distinct_colour(used)
+    assert pick in USER_PALETTE
+    assert min(colour_distance(pick, u) for u in used) == max(
+        min(colour_distance(c, u) for u in used) for c in USER_PALETTE)
+    assert min(colour_distance(pick, u) for u in used) > 150
+    assert most_distinct_colour([]) == USER_PALETTE[0]
