@@ -36,7 +36,10 @@ class _Parser(argparse.ArgumentParser):
 
 def _export_parser() -> argparse.ArgumentParser:
     p = _Parser(prog=f"{PROG} export", description="Render the map headless to PNG and/or HTML.")
-    p.add_argument("--layer", action="append", default=[], metavar="FILE", help="vector file to add (repeatable)")
+    p.add_argument("--layer", action="append", default=[], metavar="FILE",
+                   help="vector file to add (repeatable); FILE.gpkg|layername=NAME for one layer of a GeoPackage")
+    p.add_argument("--crs", help="CRS of --layer files that name none, e.g. EPSG:32647")
+    p.add_argument("--encoding", help="text encoding of the --layer files, e.g. cp874, gbk, big5 (default: detected)")
     p.add_argument("--no-builtin", action="store_true", help="leave out the built-in layers")
     p.add_argument("--year", type=int, help="time filter: show features as of the end of YEAR")
     p.add_argument("--size", default="1600x1000", help="PNG size WxH in pixels (default 1600x1000)")
@@ -84,8 +87,18 @@ def _use_offscreen() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def build_document(files: Sequence[str], builtin: bool = True, year: int | None = None, title: str | None = None):
+def build_document(
+    files: Sequence[str],
+    builtin: bool = True,
+    year: int | None = None,
+    title: str | None = None,
+    crs: str | None = None,
+    encoding: str | None = None,
+):
     """A MapDocument with the built-in layers (unless ``builtin`` is False) and ``files`` on top.
+
+    ``crs`` (for files that name none) and ``encoding`` apply to every file; a file may name
+    one layer of a GeoPackage as ``FILE.gpkg|layername=NAME``.
 
     Raises
     ------
@@ -101,7 +114,7 @@ def build_document(files: Sequence[str], builtin: bool = True, year: int | None 
         for layer in builtin_layers():
             doc.add_layer(layer)
     for f in files:
-        doc.add_layer(read_layer(f, color=doc.unused_color()))
+        doc.add_layer(read_layer(f, color=doc.unused_color(), crs=crs, encoding=encoding))
     doc.set_year(year)
     return doc
 
@@ -127,7 +140,8 @@ def run_export(argv: Sequence[str]) -> int:
     if not args.png and not args.html and not args.gif:
         raise ExportError("nothing to export: give --png PATH and/or --html PATH")
     _check_export_args(args)  # every option checked before any layer is read
-    doc = build_document(args.layer, builtin=not args.no_builtin, year=args.year, title=args.title)
+    doc = build_document(args.layer, builtin=not args.no_builtin, year=args.year, title=args.title,
+                         crs=args.crs, encoding=args.encoding)
     if not doc.layers:
         raise ExportError("no layers: give --layer FILE or drop --no-builtin")
     doc.time.set_mode("window" if args.mode == "window" else "as_of")

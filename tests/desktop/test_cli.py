@@ -1,3 +1,4 @@
+import re
 import subprocess
 import sys
 
@@ -156,3 +157,23 @@ def test_export_options_checked_before_loading(args, words, capsys, tmp_path, mo
     captured = capsys.readouterr()
     assert words in captured.err
     assert "features" not in captured.out  # rejected before any layer was read
+
+
+def test_export_with_crs_for_a_file_without_one(tmp_path, capsys, qapp):
+    nocrs = tmp_path / "utm.geojson"  # Bangkok in UTM 47N, no CRS in the file
+    nocrs.write_text('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"Bangkok"},'
+                     '"geometry":{"type":"Point","coordinates":[662000,1521000]}}]}')
+    html = tmp_path / "m.html"
+    assert main(["export", "--no-builtin", "--layer", str(nocrs), "--html", str(html)]) == 2
+    assert "CRS" in capsys.readouterr().err
+    assert main(["export", "--no-builtin", "--layer", str(nocrs), "--crs", "EPSG:32647", "--html", str(html)]) == 0
+    text = html.read_text(encoding="utf-8")
+    m = re.search(r'"coordinates":\s*\[\s*(100\.\d+),\s*(13\.\d+)\s*\]', text)
+    assert m and abs(float(m.group(1)) - 100.498) < 0.01 and abs(float(m.group(2)) - 13.754) < 0.01
+
+
+def test_map_bbox_clips_world_latitudes():
+    from asean_atlas.layers.export_options import map_bbox
+
+    assert map_bbox((-180.0, -90.0, 180.0, 83.6)) == (-180.0, -60.0, 180.0, 80.0)
+    assert map_bbox((90.0, -15.0, 150.0, 35.0)) == (90.0, -15.0, 150.0, 35.0)
