@@ -339,8 +339,9 @@ def _paint_basemap(painter: QPainter, world: QTransform, scale: float, base) -> 
 
 
 #: Above this many visible points a layer's markers are stamped from a sprite in numpy instead of
-#: drawn by Qt's stroker (antialiased round points cost ~4.5 µs each: 100k points, 450 ms).
-SPRITE_THRESHOLD = 20_000
+#: drawn by Qt's stroker (antialiased round points cost ~3 µs each: 15k points took 46 ms, while
+#: stamping 100k took ~5 ms, measured with bench/bench_time.py).
+SPRITE_THRESHOLD = 3_000
 
 
 def _stage_of(g: int) -> int | None:
