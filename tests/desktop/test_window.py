@@ -150,3 +150,17 @@ def test_attribute_header_shows_markup_as_text(window, tmp_path):
     (layer,) = window.open_files([str(path)])
     window.canvas.select(layer, 0)
     assert "&lt;b&gt;" in window.attribute_panel.header.text()
+
+
+def test_real_cables_and_landing_points_in_the_window(window, cables_path, landing_points_path, qtbot):
+    cables, points = window.open_files([str(cables_path), str(landing_points_path)], background=False)
+    assert (cables.feature_count, points.feature_count) == (532, 1436)
+    assert window.layer_panel.list.count() == 2
+    with qtbot.waitSignal(window.canvas.painted, timeout=5000):
+        window.canvas.zoom_to_full_extent()
+    # Tuas (Singapore) is identified among the features under its pixel
+    window.canvas.zoom_to_bbox((103.5, 1.1, 104.1, 1.5))
+    tuas = int(np.flatnonzero(points.frame["id"] == "tuas-singapore")[0])
+    geom = points.frame.geometry.iloc[tuas]
+    px, py = _pixel_of(window.canvas, geom.x, geom.y)
+    assert (points, tuas) in window.canvas.identify_all(px, py)
