@@ -377,7 +377,8 @@ class QtTimeController(QWidget):
         self.play_button.blockSignals(True)
         self.play_button.setChecked(playing)
         self.play_button.blockSignals(False)
-        self.play_button.setText("⏸ Pause" if playing else "▶ Play")
+        # U+23F8 is missing from common fonts (DejaVu): an empty box; two bars are in every font
+        self.play_button.setText("❚❚ Pause" if playing else "▶ Play")
         if playing:
             self.timer.start(self.model.interval_ms)
         else:
