@@ -39,3 +39,13 @@ def cables_path() -> Path:
 @pytest.fixture
 def landing_points_path() -> Path:
     return need(LANDING_POINTS)
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_after_each_test():
+    """Collect reference cycles right after each test, so a Qt wrapper freed in the wrong order
+    fails the test that made it (and deterministically), not a random later allocation."""
+    yield
+    import gc
+
+    gc.collect()
