@@ -173,10 +173,7 @@ class LayerLoader(QObject):
 
     @Slot(object)
     def _on_done(self, layer) -> None:
-        self._close_dialog()
-        self._thread.quit()
-        self._thread.wait(5_000)  # run() has returned: only the thread's event loop is left
-        self._result_delivered = True
+        self._stop_thread()
         if self._cancel.is_set():
             self.failed.emit(LoadCancelled(f"{self.request.path}: loading cancelled"))
         else:
@@ -184,16 +181,25 @@ class LayerLoader(QObject):
 
     @Slot(object)
     def _on_failed(self, exc) -> None:
+        self._stop_thread()
+        self.failed.emit(exc)
+
+    def _stop_thread(self) -> None:
         self._close_dialog()
         self._thread.quit()
         self._thread.wait(5_000)  # run() has returned: only the thread's event loop is left
         self._result_delivered = True
-        self.failed.emit(exc)
 
     @Slot()
     def _on_thread_finished(self) -> None:
-        # let queued result signals run first, then announce the end
-        QTimer.singleShot(0, self.finished.emit)
+        # let queued result signals run first, then announce the end. The loader is the timer's
+        # context object: if the window (its parent) is deleted first, Qt drops the timer instead
+        # of calling into a deleted object in some later event loop.
+        QTimer.singleShot(0, self, self._emit_finished)
+
+    @Slot()
+    def _emit_finished(self) -> None:
+        self.finished.emit()
 
 
 class LoadOptionsDialog(QDialog):

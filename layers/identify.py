@@ -40,17 +40,8 @@ class FeatureIndex:
         int or None
             Positional row of the layer's GeoDataFrame.
         """
-        point = shapely.Point(x, y)
-        hits = self._tree.query(point, predicate="dwithin", distance=tolerance)
-        if hits.size == 0:
-            return None
-        rows = self._rows[hits]
-        if mask is not None:
-            rows = rows[mask[rows]]
-            if rows.size == 0:
-                return None
-        dist = shapely.distance(self._geoms[rows], point)
-        return int(rows[int(np.argmin(dist))])
+        rows = self.all_within(x, y, tolerance, mask)
+        return int(rows[0]) if rows.size else None
 
     def all_within(self, x: float, y: float, tolerance: float, mask: np.ndarray | None = None) -> np.ndarray:
         """Rows of every feature within ``tolerance`` of ``(x, y)``, nearest first.
