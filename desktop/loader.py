@@ -1,18 +1,20 @@
 """Load a vector file off the GUI thread, with a progress dialog and Cancel (issue 4, DESIGN.md).
 
-:func:`asean_atlas.layers.io.read_layer` runs in a :class:`QThread`; it reports the features read
-after each Arrow batch and polls a cancel flag between batches. GDAL and pyarrow release the GIL
+:func:`asean_atlas.layers.io.read_layer` runs in a plain Python thread that never calls Qt; it
+reports the features read after each Arrow batch and polls a cancel flag between batches; the GUI
+thread polls its results with a QTimer. GDAL and pyarrow release the GIL
 while they parse, so the window keeps repainting (measured: the longest stall of the GUI thread
 while 300,000 GeoJSON points load is ~0.15 s). The finished :class:`Layer` is handed to the GUI
-thread through a queued signal; a failure arrives as the exception, never as a traceback.
+thread through a queue; a failure arrives as the exception, never as a traceback.
 """
 
 from __future__ import annotations
 
+import queue
 import threading
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -49,39 +51,34 @@ class LoadRequest:
     crs: str | None = None
 
 
-class _Worker(QObject):
-    progress = Signal(int, int)  # features read, total (-1: unknown)
-    done = Signal(object)  # Layer
-    failed = Signal(object)  # Exception
-
-    def __init__(self, request: LoadRequest, cancel: threading.Event) -> None:
-        super().__init__()
-        self.request = request
-        self.cancel = cancel
-
-    @Slot()
-    def run(self) -> None:
-        r = self.request
-        try:
-            layer = read_layer(
-                r.path,
-                color=r.color,
-                encoding=r.encoding,
-                crs=r.crs,
-                progress=lambda n, total: self.progress.emit(n, -1 if total is None else total),
-                cancelled=self.cancel.is_set,
-            )
-        except Exception as exc:  # handed to the GUI thread, which shows it
-            self.failed.emit(exc)
-            return
-        if self.cancel.is_set():
-            self.failed.emit(LoadCancelled(f"{r.path}: loading cancelled"))
-        else:
-            self.done.emit(layer)
+def _read_in_thread(request: LoadRequest, cancel: threading.Event, out: queue.SimpleQueue) -> None:
+    """Body of the worker thread: read the file, put ``("progress", n, total)`` items and one
+    ``("done", layer)`` or ``("failed", exc)`` item on ``out``. No Qt call is made here: PySide6
+    objects are touched on the GUI thread only (a Qt signal emitted from this thread raced with
+    the GUI thread in shiboken and crashed the process about once in four full test runs)."""
+    try:
+        layer = read_layer(
+            request.path,
+            color=request.color,
+            encoding=request.encoding,
+            crs=request.crs,
+            progress=lambda n, total: out.put(("progress", n, -1 if total is None else total)),
+            cancelled=cancel.is_set,
+        )
+    except Exception as exc:  # handed to the GUI thread, which shows it
+        out.put(("failed", exc))
+        return
+    if cancel.is_set():
+        out.put(("failed", LoadCancelled(f"{request.path}: loading cancelled")))
+    else:
+        out.put(("done", layer))
 
 
 class LayerLoader(QObject):
     """Read one file on a worker thread; show a QProgressDialog with Cancel while it runs.
+
+    The worker is a plain Python thread that never calls Qt; the GUI thread polls its results
+    every :attr:`POLL_MS` milliseconds and turns them into this object's signals.
 
     Parameters
     ----------
@@ -100,19 +97,20 @@ class LayerLoader(QObject):
     loaded = Signal(object)
     failed = Signal(object)
     finished = Signal()
+    #: How often the GUI thread looks for the worker's progress and result, ms.
+    POLL_MS = 40
 
     def __init__(self, request: LoadRequest, parent: QWidget | None = None, dialog_delay_ms: int = 400) -> None:
         super().__init__(parent)
         self.request = request
         self._cancel = threading.Event()
-        self._thread = QThread()
-        self._worker = _Worker(request, self._cancel)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
-        self._worker.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
-        self._worker.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
-        self._thread.finished.connect(self._on_thread_finished)
+        self._queue: queue.SimpleQueue = queue.SimpleQueue()
+        self._thread = threading.Thread(
+            target=_read_in_thread, args=(request, self._cancel, self._queue), name="asean-atlas-loader", daemon=True
+        )
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.POLL_MS)
+        self._timer.timeout.connect(self._poll)
         self.dialog: QProgressDialog | None = None
         if parent is not None:
             self.dialog = QProgressDialog(f"Loading {request.path}…", "Cancel", 0, 0, parent)
@@ -130,16 +128,15 @@ class LayerLoader(QObject):
             self.dialog.setValue(0)
         app = QCoreApplication.instance()
         if app is not None:
-            # a QThread destroyed while running aborts the process: stop it before Qt exits
             app.aboutToQuit.connect(self.shutdown)
         self._thread.start()
+        self._timer.start()
 
     def shutdown(self, ms: int = 10_000) -> None:
         """Cancel and wait for the worker (application exit, window closed)."""
-        if self._thread.isRunning():
+        if self._thread.is_alive():
             self._cancel.set()
-            self._thread.quit()
-            self._thread.wait(ms)
+            self._thread.join(ms / 1000)
 
     def cancel(self) -> None:
         """Ask the worker to stop after the current batch; :attr:`failed` gets LoadCancelled."""
@@ -149,13 +146,38 @@ class LayerLoader(QObject):
 
     def is_running(self) -> bool:
         """Whether the worker thread is still running."""
-        return self._thread.isRunning()
+        return self._thread.is_alive()
 
     def wait(self, ms: int = 30_000) -> bool:
-        """Block until the worker thread ends (tests, application exit)."""
-        return self._thread.wait(ms)
+        """Block until the worker thread ends (tests, application exit); True if it has."""
+        if self._thread.ident is not None:
+            self._thread.join(ms / 1000)
+        return not self._thread.is_alive()
 
-    @Slot(int, int)
+    @Slot()
+    def _poll(self) -> None:
+        while True:
+            try:
+                item = self._queue.get_nowait()
+            except queue.Empty:
+                return
+            kind = item[0]
+            if kind == "progress":
+                self._on_progress(item[1], item[2])
+            elif kind == "done":
+                self._finish()
+                if self._cancel.is_set():
+                    self.failed.emit(LoadCancelled(f"{self.request.path}: loading cancelled"))
+                else:
+                    self.loaded.emit(item[1])
+                self.finished.emit()
+                return
+            else:
+                self._finish()
+                self.failed.emit(item[1])
+                self.finished.emit()
+                return
+
     def _on_progress(self, done: int, total: int) -> None:
         if self.dialog is None or self._cancel.is_set():
             return
@@ -164,42 +186,15 @@ class LayerLoader(QObject):
             self.dialog.setValue(min(done, total))
         self.dialog.setLabelText(f"Loading {self.request.path}…\n{done:,} features read")
 
-    def _close_dialog(self) -> None:
+    def _finish(self) -> None:
+        self._timer.stop()
+        self._thread.join(5.0)  # the result is in: the thread is returning
+        self._result_delivered = True
         if self.dialog is not None:
             self.dialog.canceled.disconnect(self.cancel)
             self.dialog.close()
             self.dialog.deleteLater()
             self.dialog = None
-
-    @Slot(object)
-    def _on_done(self, layer) -> None:
-        self._stop_thread()
-        if self._cancel.is_set():
-            self.failed.emit(LoadCancelled(f"{self.request.path}: loading cancelled"))
-        else:
-            self.loaded.emit(layer)
-
-    @Slot(object)
-    def _on_failed(self, exc) -> None:
-        self._stop_thread()
-        self.failed.emit(exc)
-
-    def _stop_thread(self) -> None:
-        self._close_dialog()
-        self._thread.quit()
-        self._thread.wait(5_000)  # run() has returned: only the thread's event loop is left
-        self._result_delivered = True
-
-    @Slot()
-    def _on_thread_finished(self) -> None:
-        # let queued result signals run first, then announce the end. The loader is the timer's
-        # context object: if the window (its parent) is deleted first, Qt drops the timer instead
-        # of calling into a deleted object in some later event loop.
-        QTimer.singleShot(0, self, self._emit_finished)
-
-    @Slot()
-    def _emit_finished(self) -> None:
-        self.finished.emit()
 
 
 class LoadOptionsDialog(QDialog):
