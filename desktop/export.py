@@ -228,8 +228,6 @@ def export_gif(
     if not filters:
         raise ExportError("no time steps to animate")
     frames = render_frames(document, options, filters, renderer, progress)
-    from PIL import Image
-
     pil = _quantize_shared(frames, _symbol_colours(document))
     duration = int(frame_ms if frame_ms is not None else document.time.interval_ms)
 
