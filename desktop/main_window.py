@@ -255,9 +255,7 @@ class MainWindow(QMainWindow):
             self.open_files(paths, encoding=dlg.encoding(), crs=dlg.crs())
 
     def _forget_removed(self) -> None:
-        for layer_id in list(self.canvas.renderer._caches):
-            if not any(lyr.id == layer_id for lyr in self.document.layers):
-                self.canvas.renderer._caches.pop(layer_id, None)
+        self.canvas.renderer.retain(self.document.layers)
         sel = self.canvas.selection
         if sel is not None and sel[0] not in self.document.layers:
             self.canvas.select(None)

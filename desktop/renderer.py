@@ -146,6 +146,12 @@ class MapRenderer:
         """Drop the cache of a removed layer."""
         self._caches.pop(layer.id, None)
 
+    def retain(self, layers: list[Layer]) -> None:
+        """Drop the caches of every layer not in ``layers`` (the document's current stack)."""
+        keep = {lyr.id for lyr in layers}
+        for layer_id in [k for k in self._caches if k not in keep]:
+            del self._caches[layer_id]
+
     def _basemap_image(self, painter: QPainter, viewport: Viewport, world: QTransform, scale: float, base) -> QImage:
         dpr = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
         key = (viewport.affine(), round(viewport.width), round(viewport.height), scale, dpr)

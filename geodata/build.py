@@ -415,6 +415,7 @@ def build(out_dir: Path = HERE, res: float | None = None, log=print) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Command line of ``python -m asean_atlas.geodata.build``; returns the exit status (0 on success)."""
     p = argparse.ArgumentParser(description="build geodata/atlas.gpkg")
     p.add_argument("--out-dir", type=Path, default=HERE)
     p.add_argument("--res", type=float, default=None, help="sea raster cell size, degrees")

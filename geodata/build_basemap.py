@@ -277,6 +277,7 @@ def build(src: Path, out_dir: Path = HERE) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Command line of ``python -m asean_atlas.geodata.build_basemap``; returns the exit status."""
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--source-dir", type=Path, help="unpacked world-atlas package folder")
     p.add_argument("--out-dir", type=Path, default=HERE)

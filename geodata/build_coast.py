@@ -151,6 +151,7 @@ def build(zip_path: Path, out_dir: Path = HERE) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Command line of ``python -m asean_atlas.geodata.build_coast``; returns the exit status."""
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--source-dir", type=Path, help=f"folder holding {ZIP_NAME}")
     p.add_argument("--out-dir", type=Path, default=HERE)

@@ -78,10 +78,12 @@ def iso3_of(country: str, lon: float, lat: float) -> str:
 
 
 def tg_url(kind: str, ident: str) -> str:
+    """URL of TeleGeography's per-item JSON (``kind`` "cable" or "landing-point") at the pinned commit."""
     return f"{TG_REPO}/blob/{TG_COMMIT}/web/public/api/v3/{kind}/{ident}.json"
 
 
 def landing_stations(facts: Path) -> pd.DataFrame:
+    """Landing-station source table (one row per TeleGeography landing point, lon/lat degrees WGS84, ISO 3166-1 alpha-3 with HKG/MAC told apart) from ``facts/facts_landing_points.csv``."""
     lp = pd.read_csv(facts / "facts_landing_points.csv", dtype=str, keep_default_na=False)
     rows = []
     for r in lp.itertuples(index=False):
@@ -104,6 +106,7 @@ def landing_stations(facts: Path) -> pd.DataFrame:
 
 
 def cables(facts: Path, stations: pd.DataFrame) -> pd.DataFrame:
+    """Cable source table (one row per cable of ``facts/facts_cables.csv``, landing stations matched to ``stations`` ids); raises KeyError for a landing point not in ``stations``."""
     cf = pd.read_csv(facts / "facts_cables.csv", dtype=str, keep_default_na=False)
     key = {
         (n, c): sid
@@ -144,6 +147,7 @@ def cables(facts: Path, stations: pd.DataFrame) -> pd.DataFrame:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Command line of ``python -m asean_atlas.geodata.import_facts``; returns the exit status."""
     p = argparse.ArgumentParser(description="import cable facts into geodata/sources")
     p.add_argument("--facts", type=Path, default=DEFAULT_FACTS)
     a = p.parse_args(argv)

@@ -129,15 +129,18 @@ class SeaRaster:
         return row, (np.asarray(x) - self.x0) / self.res - 0.5
 
     def to_rc(self, x, y):
+        """Integer raster (row, col) of lon/lat degrees (arrays or floats); row 0 at the top."""
         r = np.floor((self.y1 - np.asarray(y, dtype=float)) / self.res).astype(int)
         c = np.floor((np.asarray(x, dtype=float) - self.x0) / self.res).astype(int)
         return r, c
 
     def to_xy(self, r, c):
+        """Lon/lat (degrees) of the centres of raster cells ``(r, c)``."""
         x = self.x0 + (np.asarray(c) + 0.5) * self.res
         return x, self.y1 - (np.asarray(r) + 0.5) * self.res
 
     def contains(self, lon: float, lat: float) -> bool:
+        """Whether the point (degrees) lies inside the routing box."""
         return self.x0 <= lon <= self.x1 and self.y0 <= lat <= self.y1
 
     def approach(self, lon: float, lat: float) -> tuple[tuple[int, int], np.ndarray]:

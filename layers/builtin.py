@@ -34,8 +34,6 @@ def builtin_layers() -> list[Layer]:
         except Exception as exc:
             raise AtlasError(f"built-in layer {info.id!r} could not be read: {exc}") from None
         style = Style.from_dict(dict(info.style))
-        if info.style.get("dashed_values") is None and info.style.get("categorized_field") == "status":
-            style.dashed_values = tuple(k for k in style.categories if k in ("planned", "under construction"))
         temporal = TemporalSpec.from_dict(dict(info.temporal) if info.temporal else None)
         if temporal is not None and temporal.start_field not in frame.columns:
             temporal = None

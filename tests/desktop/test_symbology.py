@@ -13,6 +13,11 @@ from asean_atlas.layers.projection import lonlat_to_display
 from asean_atlas.layers.style import Style
 
 
+def _near(c: QColor, hex_color: str, tol: int = 25) -> bool:
+    want = QColor(hex_color)
+    return abs(c.red() - want.red()) < tol and abs(c.green() - want.green()) < tol and abs(c.blue() - want.blue()) < tol
+
+
 def test_markers_sized_by_attribute(tmp_path, qapp):
     frame = gpd.GeoDataFrame(
         {"name": ["300 MW", "10 MW"], "capacity_mw": [300.0, 10.0]},
@@ -28,10 +33,8 @@ def test_markers_sized_by_attribute(tmp_path, qapp):
     vp = export_viewport(doc, opts)
     x, y = lonlat_to_display(np.array([100.0, 110.0]), np.array([5.0, 5.0]))
     px, py = vp.to_pixels(x, y)
-    green = QColor("#1b7a3e")
-
     def is_green(c: QColor) -> bool:
-        return abs(c.red() - green.red()) < 25 and abs(c.green() - green.green()) < 25 and abs(c.blue() - green.blue()) < 25
+        return _near(c, "#1b7a3e")
 
     # 10 px right of each centre: inside the 30 px marker, outside the small one (~10 px)
     assert is_green(QColor(image.pixel(round(px[0]) + 10, round(py[0]))))
@@ -50,10 +53,8 @@ def test_marker_shapes_are_drawn_distinct(tmp_path, qapp):
     vp = export_viewport(doc, opts)
     x, y = lonlat_to_display(np.array([100.0, 110.0]), np.array([5.0, 5.0]))
     px, py = vp.to_pixels(x, y)
-    purple = QColor("#54278f")
-
     def is_purple(c: QColor) -> bool:
-        return abs(c.red() - purple.red()) < 25 and abs(c.green() - purple.green()) < 25 and abs(c.blue() - purple.blue()) < 25
+        return _near(c, "#54278f")
 
     # 10 px right and 10 px down: inside the square (half side 13.5 px), outside the circle (r 15)
     assert is_purple(QColor(image.pixel(round(px[0]) + 11, round(py[0]) + 11)))

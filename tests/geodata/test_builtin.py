@@ -16,7 +16,6 @@ import pytest
 from shapely.geometry import Point
 
 from asean_atlas.geodata import build
-from asean_atlas.geodata.basemap import load_basemap
 from asean_atlas.geodata.builtin import (
     BUILTIN_LAYERS,
     BuiltinLayerInfo,
