@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from asean_atlas.layers.errors import AtlasError
+from asean_atlas.layers.errors import AtlasError, printable
 
 PROG = "asean-atlas"
 #: Where the window's picture goes when there is no display (see :func:`run_gui`).
@@ -152,7 +152,9 @@ def run_export(argv: Sequence[str]) -> int:
             line += f" ({int(layer.time_mask(args.year).sum())} as of {args.year})"
         if layer.report.repaired:
             line += f", {layer.report.repaired} repaired"
-        print(line)
+        print(printable(line))
+        for note in _warnings(layer):
+            print(f"  warning: {printable(note)}")
     if args.png:
         _use_offscreen()
         from PySide6.QtGui import QGuiApplication
@@ -183,6 +185,11 @@ def run_export(argv: Sequence[str]) -> int:
         out = export_html(doc, args.html, options)
         print(f"wrote {out}")
     return 0
+
+
+def _warnings(layer) -> list[str]:
+    """What the load of ``layer`` left out or changed (:attr:`LoadReport.warnings`)."""
+    return list(layer.report.warnings)
 
 
 def _check_export_args(args: argparse.Namespace) -> None:
@@ -330,12 +337,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_info(argv[1:])
         return run_gui(argv)
     except AtlasError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        print(f"{PROG}: error: {printable(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # no traceback for users; say what broke in one line
-        print(f"{PROG}: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"{PROG}: internal error: {type(exc).__name__}: {printable(str(exc))}", file=sys.stderr)
         if os.environ.get("ASEAN_ATLAS_DEBUG"):
             raise
         return 1

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 from asean_atlas.layers.errors import LoadCancelled
 from asean_atlas.layers.io import read_layer
 
+from .text import plain_labels
+
 
 @dataclass(frozen=True)
 class LoadRequest:
@@ -115,6 +117,7 @@ class LayerLoader(QObject):
         if parent is not None:
             self.dialog = QProgressDialog(f"Loading {request.path}…", "Cancel", 0, 0, parent)
             self.dialog.setWindowTitle("Add layer")
+            plain_labels(self.dialog)  # the file name is shown as it is, never as markup
             self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
             self.dialog.setMinimumDuration(dialog_delay_ms)
             self.dialog.setAutoClose(False)

@@ -17,6 +17,7 @@ from asean_atlas.layers.layer import Layer
 from .canvas import MapCanvas
 from .loader import LayerLoader, LoadOptionsDialog, LoadRequest
 from .panels import AttributePanel, LayerPanel
+from .text import plain_labels
 from .time_dock import QtTimeController
 
 VECTOR_FILTER = (
@@ -55,6 +56,8 @@ class MainWindow(QMainWindow):
         self.last_error: str | None = None
         #: every error shown since the window opened (``--screenshot`` reports them on stderr)
         self.errors: list[str] = []
+        #: Load warnings shown (data left out or changed), newest last.
+        self.warnings_shown: list[str] = []
         #: False for ``--screenshot`` and scripts: never open a modal question (CRS, GeoPackage
         #: layers); multi-layer files load all their layers, files needing a CRS fail with a message
         self.interactive = True
@@ -186,11 +189,14 @@ class MainWindow(QMainWindow):
 
     def ask_crs(self, path: str, reason: str) -> str | None:
         """Ask the CRS of a file whose coordinates are not degrees (e.g. ``"EPSG:32647"``); None: cancel."""
-        from PySide6.QtWidgets import QInputDialog
+        from PySide6.QtWidgets import QDialog, QInputDialog
 
-        text, ok = QInputDialog.getText(
-            self, "Choose the CRS", f"{reason}\n\nCRS of the coordinates (e.g. EPSG:32647 for UTM 47N):"
-        )
+        dlg = QInputDialog(self)
+        dlg.setWindowTitle("Choose the CRS")
+        dlg.setLabelText(f"{reason}\n\nCRS of the coordinates (e.g. EPSG:32647 for UTM 47N):")
+        plain_labels(dlg)  # the reason names the file: plain text, never markup
+        ok = dlg.exec() == QDialog.DialogCode.Accepted
+        text = dlg.textValue()
         return text.strip() or None if ok else None
 
     def _load_now(self, source: str, crs: str | None = None, encoding: str | None = None) -> Layer | None:
@@ -214,6 +220,11 @@ class MainWindow(QMainWindow):
     def _add_loaded(self, layer: Layer) -> None:
         self.document.add_layer(layer)
         self.statusBar().showMessage(f"{layer.title}: {layer.report.summary()}", 15000)
+        if layer.report.warnings:  # data left out or changed on load: say so, naming the file
+            self.show_warning(
+                "Layer loaded with warnings",
+                f"{layer.source}:\n" + "\n".join(f"• {w}" for w in layer.report.warnings),
+            )
 
     def _load_in_background(self, request: LoadRequest) -> LayerLoader:
         loader = LayerLoader(request, parent=self)
@@ -400,10 +411,20 @@ class MainWindow(QMainWindow):
         and :attr:`errors`; with :attr:`interactive` False, only the status bar shows it."""
         self.last_error = text
         self.errors.append(text)
+        return self._message(QMessageBox.Icon.Critical, title, text)
+
+    def show_warning(self, title: str, text: str) -> QMessageBox | None:
+        """Like :meth:`show_error` for a warning (the work went on): remembered in
+        :attr:`warnings_shown`, not :attr:`last_error`."""
+        self.warnings_shown.append(text)
+        return self._message(QMessageBox.Icon.Warning, title, text)
+
+    def _message(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox | None:
         if not self.interactive:  # --screenshot and scripts: no dialog to wait on
             self.statusBar().showMessage(text, 15000)
             return None
-        box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the message names a file: never markup
         box.setWindowModality(Qt.WindowModality.WindowModal)
         box.open()
         self.statusBar().showMessage(text, 15000)

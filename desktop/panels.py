@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 from asean_atlas.layers.document import MapDocument
 from asean_atlas.layers.layer import Layer
 
+from .text import plain_tooltip
+
 
 def _swatch(color: str) -> QIcon:
     pm = QPixmap(14, 14)
@@ -86,7 +88,7 @@ class LayerPanel(QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if layer.visible else Qt.CheckState.Unchecked)
             item.setData(Qt.ItemDataRole.UserRole, layer)
-            item.setToolTip(f"{layer.source}\n{layer.report.summary()}")
+            item.setToolTip(plain_tooltip(f"{layer.source}\n{layer.report.summary()}"))
             self.list.addItem(item)
             if layer is selected:
                 item.setSelected(True)
@@ -141,6 +143,7 @@ class AttributePanel(QWidget):
         super().__init__(parent)
         self.header = QLabel("Click a feature on the map to see its attributes.")
         self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)  # our markup; file text inside is escaped
         self.table = QTableWidget(0, 2)
         self.table.setHorizontalHeaderLabels(["Attribute", "Value"])
         self.table.verticalHeader().setVisible(False)

@@ -8,7 +8,28 @@ the problem in words a user understands.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+# C0/C1 controls (ANSI escape sequences start with ESC), DEL, and the bidirectional overrides and
+# isolates that reorder what a terminal shows (CVE-2021-42574, "Trojan Source").
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe for one line of a terminal: control characters (newlines, ESC, NUL, bidi
+    overrides) written as ``\\n``/``\\xNN``/``\\uNNNN`` escapes, so a file name or attribute can
+    neither forge output lines nor send escape sequences to the terminal.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    str
+    """
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 class AtlasError(Exception):

@@ -2,19 +2,49 @@
 
 Every visible layer becomes one GeoJSON overlay in a layer control, with the colours and widths of
 its :class:`~asean_atlas.layers.style.Style`, a tooltip with the feature's name and a popup with all
-its attributes (HTML-escaped). The built-in Natural Earth basemap is included as a vector layer, so
-the map has land and coasts without any tile server. The same function serves the GUI and the CLI.
+its attributes. The built-in Natural Earth basemap is included as a vector layer, so the map has
+land and coasts without any tile server. The same function serves the GUI and the CLI.
+
+Untrusted text never becomes template source (issue 8)
+-------------------------------------------------------
+Every text that comes from a file or from a user -- attribute names and values, layer titles, file
+names, CRS names, category labels, the title, notes, sources, attributions, URLs -- is *data* and
+reaches the page by one road only:
+
+1. It is serialized into one JSON document (:func:`script_json`) in which ``<``, ``>``, ``&``,
+   U+2028 and U+2029 are written as ``\\uXXXX`` escapes, inside
+   ``<script type="application/json" id="atlas-data">``: a block the browser never runs and that no
+   text inside it can close (no ``</script>``, no ``<!--``).
+2. The page's own script, ``html_page.js`` (a constant file of this package), reads it with
+   ``JSON.parse`` and builds every visible text with ``textContent``: popups, tooltips, legend,
+   title, date stamp, time-slider labels, attribution, and the layer control (the script's own:
+   Leaflet's control writes layer names as HTML). A value becomes a link only when it parses as an
+   ``http:``/``https:`` URL (``javascript:``, ``data:``... stay text).
+   Colours are checked to be ``#rrggbb`` here (:func:`_css_colour`) and set through CSSOM.
+3. folium builds the page skeleton and the ``L.map`` (numbers only). folium's ``Element``,
+   ``MacroElement`` and ``Template`` render their text as Jinja *template source* -- a
+   ``MacroElement``'s output is even parsed a second time -- so no text derived from a file is ever
+   given to them. Everything this module adds to the page is a :class:`_Raw` element, written as
+   it is, and nothing builds markup or script from user text with f-strings, ``str.format`` or
+   ``%``.
+4. Defence in depth: a Content-Security-Policy in the page's head allows only the page's own
+   inline scripts and styles (by SHA-256 hash) and no network at all (the CDN mode allows its CDN),
+   so an injected ``<script>`` or event handler would not run and could not send anything out.
 
 The FeatureCollection text is built vectorized (``shapely.to_geojson`` + orjson, coordinates
 rounded to 6 decimals, ~0.1 m) rather than through folium's GeoDataFrame path, which serializes
-everything twice (DESIGN.md "Known platform facts").
+everything twice (DESIGN.md "Known platform facts"); styles are per class in the page's script,
+never a Python function per feature.
 """
 
 from __future__ import annotations
 
-import html
+import base64
+import functools
+import hashlib
 import json
 import re
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -26,23 +56,144 @@ from .atomic import write_text_atomic
 from .document import MapDocument
 from .export_options import ExportOptions, default_bbox, export_time_filter, stamp_text
 from .layer import Layer
-from .temporal import STAGE_IN_SERVICE, STATUS_STAGES, TimeFilter
+from .temporal import STAGE_IN_SERVICE, TimeFilter, status_stages
 
 SEA = "#cfe3ef"
 LAND = "#f4f1ea"
 BORDER = "#b8ae9c"
 #: Attribute names tried, in order, for the tooltip label.
 NAME_FIELDS = ("name", "NAME", "Name", "title", "id", "feature_id")
+#: Attributes shown in a popup, at most (the first ones of the table).
+POPUP_FIELDS = 40
+#: Integers beyond this magnitude lose digits as JavaScript numbers (2**53): written as text.
+_JS_SAFE_INT = 2**53
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+_FALLBACK_COLOUR = "#377eb8"
+
+# The page's own CSS: constant (no user text), classes used by html_page.js.
+_PAGE_CSS = """
+.leaflet-container{background:#cfe3ef}
+.atlas-box{position:fixed;z-index:1000;background:rgba(255,255,255,.9);padding:6px 10px;
+  font:13px sans-serif;border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.3)}
+.atlas-title{top:10px;left:60px;font-size:18px;font-weight:bold;max-width:60%;overflow-wrap:anywhere}
+.atlas-title-time{font-weight:normal}
+.atlas-legend{bottom:64px;left:10px;max-width:360px;max-height:60%;overflow:auto}
+.atlas-legend-row{overflow-wrap:anywhere}
+.atlas-legend-layer{font-weight:bold;overflow-wrap:anywhere}
+.atlas-legend-class{margin-left:12px}
+.atlas-swatch{display:inline-block;vertical-align:middle;margin-right:6px}
+.atlas-swatch-point{width:10px;height:10px;border-radius:50%;border:2px solid}
+.atlas-swatch-polygon{width:16px;height:10px;border:1.5px solid}
+.atlas-swatch-line{width:18px;height:0;border-top:3px solid}
+.atlas-attribution{margin-top:4px;font-size:11px;color:#555}
+.atlas-popup{max-height:320px;overflow:auto}
+.atlas-popup table{border-collapse:collapse;font:12px sans-serif}
+.atlas-popup th{text-align:left;vertical-align:top;padding:1px 8px 1px 0;color:#444;
+  overflow-wrap:anywhere;max-width:140px}
+.atlas-popup td{vertical-align:top;overflow-wrap:anywhere;white-space:pre-wrap;max-width:260px}
+.atlas-tooltip{white-space:pre-wrap;overflow-wrap:anywhere;display:inline-block;max-width:320px}
+.atlas-time-control{position:static}
+.atlas-time-control input[type=range]{width:320px;vertical-align:middle}
+"""
 
 
+# -- safe page building blocks --------------------------------------------------------------------
+@functools.cache
+def _raw_class():
+    from branca.element import Element
+
+    class _Raw(Element):
+        """Text written into the page as it is: never parsed as a Jinja template (module docstring)."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self._text = text
+
+        def render(self, **kwargs) -> str:
+            return self._text
+
+    class _ScriptAfterMap(Element):
+        """Script text appended to the page's script *after* the map's own (a child of the map
+        renders after it), written as it is."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self._text = text
+
+        def render(self, **kwargs) -> None:
+            self.get_root().script.add_child(_Raw(self._text), name=self.get_name())
+
+    return _Raw, _ScriptAfterMap
+
+
+def _raw(text: str):
+    return _raw_class()[0](text)
+
+
+def script_json(obj) -> str:
+    """JSON text that is safe inside an HTML ``<script>`` block and a JavaScript string.
+
+    ``<``, ``>``, ``&`` (so no ``</script>``, ``<!--`` or ``]]>``) and the line separators U+2028
+    and U+2029 are written as ``\\uXXXX`` escapes, which JSON.parse reads back unchanged.
+    ``orjson.Fragment`` values are taken as ready JSON text.
+
+    Parameters
+    ----------
+    obj : JSON-serializable (dict, list, str, numbers, numpy arrays, orjson.Fragment)
+
+    Returns
+    -------
+    str
+    """
+    try:
+        text = orjson.dumps(obj, option=orjson.OPT_SERIALIZE_NUMPY).decode("utf-8")
+    except orjson.JSONEncodeError:
+        # lone surrogates (a title from a command line in a broken locale): ASCII escapes
+        text = json.dumps(_fragments_to_values(obj), ensure_ascii=True)
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def _fragments_to_values(obj):
+    if isinstance(obj, orjson.Fragment):
+        return json.loads(obj.contents)
+    if isinstance(obj, dict):
+        return {k: _fragments_to_values(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_fragments_to_values(v) for v in obj]
+    if isinstance(obj, np.ndarray):
+        return obj.tolist()
+    return obj
+
+
+def _css_colour(value: object, fallback: str = _FALLBACK_COLOUR) -> str:
+    """``value`` if it is a ``#rrggbb`` colour, else ``fallback`` (a colour from a project file or
+    a style is never written into CSS unchecked)."""
+    return value if isinstance(value, str) and _COLOUR.fullmatch(value) else fallback
+
+
+# -- features -------------------------------------------------------------------------------------
 def _json_safe_properties(frame: pd.DataFrame) -> list[dict]:
-    """Attribute rows as JSON-safe dicts: text HTML-escaped, NaN/NaT -> None, dates -> ISO text,
-    nested values -> JSON text."""
+    """Attribute rows as JSON-safe dicts of the values as they are (text is *not* escaped here:
+    the page writes it with textContent); NaN/NaT -> None, dates -> ISO text, nested values ->
+    JSON text, integers beyond 2**53 -> text (JavaScript would round them)."""
     out = {}
     for col in frame.columns:
         s = frame[col]
         if pd.api.types.is_bool_dtype(s.dtype) or pd.api.types.is_numeric_dtype(s.dtype):
             vals = s.astype(object).where(s.notna(), None)
+            if pd.api.types.is_integer_dtype(s.dtype) and len(s):
+                big = (s.abs() > _JS_SAFE_INT).fillna(False).to_numpy(dtype=bool)
+                if big.any():
+                    vals = vals.copy()
+                    vals[big] = s[big].astype(str)
+            elif pd.api.types.is_float_dtype(s.dtype):
+                vals = vals.where(np.isfinite(s.to_numpy(dtype=float, na_value=np.nan)), None)
         elif pd.api.types.is_datetime64_any_dtype(s.dtype):
             vals = s.dt.strftime("%Y-%m-%d %H:%M:%S").str.replace(" 00:00:00", "", regex=False)
             vals = vals.astype(object).where(s.notna(), None)
@@ -54,17 +205,37 @@ def _json_safe_properties(frame: pd.DataFrame) -> list[dict]:
 
 
 def _text_value(v):
-    if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NaT or v is pd.NA:
+    if v is None or (isinstance(v, float) and not np.isfinite(v)) or v is pd.NaT or v is pd.NA:
         return None
     if isinstance(v, (list, dict, tuple, np.ndarray)):
-        v = json.dumps(v.tolist() if isinstance(v, np.ndarray) else v, ensure_ascii=False, default=str)
-    return html.escape(str(v), quote=False)
+        return json.dumps(v.tolist() if isinstance(v, np.ndarray) else v, ensure_ascii=False, default=str)
+    if isinstance(v, bytes):
+        return v.hex()
+    if isinstance(v, (bool, np.bool_, int, np.integer)) and abs(int(v)) <= _JS_SAFE_INT:
+        return bool(v) if isinstance(v, (bool, np.bool_)) else int(v)
+    if isinstance(v, (float, np.floating)):
+        return float(v)
+    return str(v)
+
+
+def _dumps_row(row: dict) -> bytes:
+    try:
+        return orjson.dumps(row)
+    except orjson.JSONEncodeError:  # a lone surrogate, a value orjson does not know
+        return json.dumps(row, ensure_ascii=True, default=str).encode("ascii")
 
 
 def feature_collection(
-    layer: Layer, mask: np.ndarray | None = None, precision: int = 6, extra: dict[str, np.ndarray] | None = None
+    layer: Layer,
+    mask: np.ndarray | None = None,
+    precision: int = 6,
+    members: dict[str, np.ndarray] | None = None,
+    fields: list[str] | None = None,
 ) -> str:
     """GeoJSON FeatureCollection text (RFC 7946, EPSG:4326) of a layer's features.
+
+    Attribute values are written as they are (text unescaped): this is data, to be escaped by
+    whatever writes it out (see the module docstring); the text is valid JSON.
 
     Parameters
     ----------
@@ -73,9 +244,13 @@ def feature_collection(
         Features to include (e.g. the time filter). Null and empty geometries are always left out.
     precision : int
         Decimal places of coordinates (6 ≈ 0.1 m).
-    extra : dict of str to ndarray, shape (n,), optional
-        More properties per feature (e.g. the time interval ``_t0``/``_t1`` in epoch ms; NaN
-        becomes null).
+    members : dict of str to ndarray, shape (n,), optional
+        Per-feature values for the page's script, written as the foreign member ``"atlas"`` of
+        each Feature (RFC 7946 §6.1), never among the attributes: e.g. ``t0``/``t1`` (the time
+        interval, epoch ms), ``c`` (style class), ``p`` (planned), ``r`` (marker radius, px);
+        NaN becomes null.
+    fields : list of str, optional
+        Attributes to include (default: all).
 
     Returns
     -------
@@ -90,37 +265,53 @@ def feature_collection(
     geoms = shapely.force_2d(geoms)
     gj = shapely.to_geojson(geoms)
     attrs = layer.frame.drop(columns=layer.frame.geometry.name).iloc[rows]
-    if extra:
-        attrs = attrs.assign(**{k: np.asarray(v)[rows] for k, v in extra.items()})
+    if fields is not None:
+        attrs = attrs[[c for c in attrs.columns if str(c) in set(fields)]]
     props = _json_safe_properties(attrs)
+    if members:
+        cols = {k: np.asarray(v)[rows] for k, v in members.items()}
+        keys = list(cols)
+        metas = [
+            orjson.dumps({k: (None if isinstance(x, float) and not np.isfinite(x) else x) for k, x in zip(keys, vals)})
+            for vals in zip(*(c.tolist() for c in cols.values()))
+        ]
+    else:
+        metas = [None] * len(rows)
     feats = [
-        b'{"type":"Feature","geometry":' + g.encode() + b',"properties":' + orjson.dumps(p) + b"}"
-        for g, p in zip(gj, props)
+        b'{"type":"Feature","geometry":' + g.encode() + b',"properties":' + _dumps_row(p)
+        + (b',"atlas":' + m if m is not None else b"") + b"}"
+        for g, p, m in zip(gj, props, metas)
     ]
     return '{"type":"FeatureCollection","features":[' + b",".join(feats).decode() + "]}"
 
 
+# -- the page -------------------------------------------------------------------------------------
 def _inline_leaflet(fmap) -> None:
     """Make the page work offline: Leaflet's own JS/CSS inline, no CDN files.
 
     folium's page links ~10 CDN files (Leaflet, jQuery, Bootstrap, Font Awesome...). This map uses
-    only Leaflet (GeoJSON, tooltips, popups, layer control), so the others are dropped and Leaflet
-    is inlined from the ``xstatic-leaflet`` package (DESIGN.md "Self-contained HTML").
+    only Leaflet, so the others are dropped and Leaflet is inlined from the ``xstatic-leaflet``
+    package (DESIGN.md "Self-contained HTML").
     """
-    import folium
     from xstatic.pkg import leaflet as xleaflet
 
     base = Path(xleaflet.BASE_DIR)
     js = (base / "leaflet.js").read_text(encoding="utf-8").replace("</script", "<\\/script")
-    css = (base / "leaflet.css").read_text(encoding="utf-8")
+    css = (base / "leaflet.css").read_text(encoding="utf-8").replace("</style", "<\\/style")
     fmap.default_js = []
     fmap.default_css = []
     header = fmap.get_root().header
-    header.add_child(folium.Element(f"<style>{css}</style>"), name="leaflet_css_inline")
-    header.add_child(folium.Element(f"<script>{js}</script>"), name="leaflet_js_inline")
+    header.add_child(_raw("<style>" + css + "</style>"), name="leaflet_css_inline")
+    header.add_child(_raw("<script>" + js + "</script>"), name="leaflet_js_inline")
 
 
-_EXTERNAL = re.compile(r"<(script|link)\b[^>]*(src|href)=[\"']https?://[^>]*>(\s*</script>)?", re.I)
+def _cdn_leaflet_only(fmap) -> None:
+    """The CDN page: Leaflet's files only (the map uses no jQuery, Bootstrap or icon fonts)."""
+    fmap.default_js = [(k, v) for k, v in fmap.default_js if k == "leaflet"]
+    fmap.default_css = [(k, v) for k, v in fmap.default_css if k == "leaflet_css"]
+
+
+_CDN_HOST = "https://cdn.jsdelivr.net"
 
 
 def _basemap_collection(bbox: tuple[float, float, float, float]) -> str | None:
@@ -154,9 +345,19 @@ def _tooltip_field(layer: Layer) -> str | None:
 def build_map(document: MapDocument, options: ExportOptions):
     """Build the folium Map of the document's visible layers (see module docstring).
 
+    Parameters
+    ----------
+    document : MapDocument
+        Visible layers (EPSG:4326), time state and title.
+    options : ExportOptions
+        bbox (degrees), title, time (``year``/``time_filter``), ``html_time_slider``,
+        ``html_self_contained``.
+
     Returns
     -------
     folium.Map
+        Render the page with ``fmap.get_root().render()``; :func:`export_html` also adds the
+        Content-Security-Policy (:func:`with_csp`).
 
     Raises
     ------
@@ -168,91 +369,133 @@ def build_map(document: MapDocument, options: ExportOptions):
     options.validate()
     tf = export_time_filter(document, options)
     stamp, _ = stamp_text(tf)
-    slider = options.html_time_slider and any(lyr.temporal is not None for lyr in document.visible_layers())
+    visible = document.visible_layers()
+    slider = options.html_time_slider and any(lyr.temporal is not None for lyr in visible)
     bbox = options.bbox or default_bbox(document)
-    w, s, e, n = bbox
+    w, s, e, n = _viewable(bbox)
     fmap = folium.Map(location=[(s + n) / 2, (w + e) / 2], zoom_start=4, tiles=None, control_scale=True)
     if options.html_self_contained:
         _inline_leaflet(fmap)
-    fmap.get_root().header.add_child(
-        folium.Element(f"<style>.leaflet-container{{background:{SEA};}}</style>")
-    )
-    base = _basemap_collection(bbox)
-    if base is not None:
-        folium.GeoJson(
-            base,
-            name="Basemap (Natural Earth)",
-            style_function=lambda f: {"fillColor": LAND, "color": BORDER, "weight": 0.8, "fillOpacity": 1.0},
-            interactive=False,
-            control=False,
-        ).add_to(fmap)
-    legend_rows = []
-    timed = []
-    for layer in document.visible_layers():
-        if slider and layer.temporal is not None:
-            # every feature goes in with its interval; the page's slider shows and hides them
-            gj = _add_layer(fmap, layer, None, time_properties(layer))
-            timed.append((gj, layer))
-        else:
-            _add_layer(fmap, layer, None if slider else layer.drawn_mask(tf))
-        legend_rows.append(_legend_html(layer))
-    folium.LayerControl(collapsed=False).add_to(fmap)
-    if timed:
-        fmap.add_child(_time_slider_element(document, tf, timed))
-    fmap.fit_bounds([[s, w], [n, e]])
+    else:
+        _cdn_leaflet_only(fmap)
+    figure = fmap.get_root()
+    figure.header.add_child(_raw("<style>" + _PAGE_CSS + "</style>"), name="atlas_css")
+
+    layers = []
+    for layer in visible:
+        timed = slider and layer.temporal is not None
+        layers.append(_layer_config(layer, None if slider else layer.drawn_mask(tf), timed))
     title = options.title if options.title is not None else document.title
-    heading = html.escape(title or "")
     if stamp is not None or slider:
         prefix = "as of " if tf is None or tf.mode == "as_of" else ""
-        text = "all dates" if tf is None else prefix + html.escape(stamp or "")
-        heading += f" <span style='font-weight:normal'>— <span id='atlas-time'>{text}</span></span>"
-    fmap.get_root().html.add_child(folium.Element(_overlay_html(heading, legend_rows, document)))
+        stamp_line = "all dates" if tf is None else prefix + (stamp or "")
+    else:
+        stamp_line = None
+    base = _basemap_collection(bbox)
+    data = {
+        "map": fmap.get_name(),
+        "title": title or "",
+        "stamp": stamp_line,
+        "attribution": _attribution_lines(visible),
+        "basemap": None if base is None else {"fc": orjson.Fragment(base), "land": LAND, "border": BORDER},
+        "layers": layers,
+        "time": (
+            time_slider_config(document, tf, [lyr for lyr in visible if lyr.temporal is not None])
+            if slider
+            else None
+        ),
+    }
+    figure.html.add_child(
+        _raw('<script type="application/json" id="atlas-data">' + script_json(data) + "</script>"),
+        name="atlas_data",
+    )
+    fmap.fit_bounds([[s, w], [n, e]])
+    fmap.add_child(_raw_class()[1](_page_script()), name="atlas_page_script")
     return fmap
 
 
-def _add_layer(fmap, layer: Layer, mask: np.ndarray | None, extra: dict[str, np.ndarray] | None = None):
-    import folium
+#: Half-size (degrees) of the view of a single point (a bbox of zero width or height).
+POINT_VIEW_HALF_SIZE = 0.25
 
+
+def _viewable(bbox: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """A bbox Leaflet can fit: one of zero width or height (a single point) widened by
+    :data:`POINT_VIEW_HALF_SIZE` each way (Leaflet's fitBounds gives NaN otherwise)."""
+    w, s, e, n = bbox
+    if w == e:
+        w, e = w - POINT_VIEW_HALF_SIZE, e + POINT_VIEW_HALF_SIZE
+    if n - s <= 0:
+        s, n = max(s - POINT_VIEW_HALF_SIZE, -90.0), min(n + POINT_VIEW_HALF_SIZE, 90.0)
+    return w, s, e, n
+
+
+@functools.cache
+def _page_script() -> str:
+    text = resources.files("asean_atlas.layers").joinpath("html_page.js").read_text(encoding="utf-8")
+    return text.replace("</script", "<\\/script")
+
+
+def _attribution_lines(layers: list[Layer]) -> list[str]:
+    parts = dict.fromkeys(part for lyr in layers for part in lyr.attribution.split(" · ") if part.strip())
+    return ([" · ".join(parts)] if parts else []) + ["Basemap: Natural Earth (public domain)"]
+
+
+def _layer_config(layer: Layer, mask: np.ndarray | None, timed: bool) -> dict:
+    """What the page's script needs to draw one layer: its features (with the per-feature members
+    of :func:`feature_collection`), style per class, tooltip and popup fields, legend, time."""
     style = layer.style
+    frame = layer.frame
+    n = len(frame)
+    # style classes: class 0 is the single symbol / values not listed; then one per category
+    keys = style.class_keys(frame)
+    cats = list(style.categories.items()) if style.categorized_field else []
+    # values drawn dashed without a colour of their own: classes with the default colour, no legend row
+    cats += [(k, None) for k in style.dashed_values if k not in style.categories] if style.categorized_field else []
+    index = {k: i + 1 for i, (k, _) in enumerate(cats)}
+    classes = [{"label": "", "color": _css_colour(style.color), "dashed": False}] + [
+        {"label": str(k) if c is not None else "", "color": _css_colour(c, _css_colour(style.color)),
+         "dashed": k in style.dashed_values}
+        for k, c in cats
+    ]
+    codes = pd.Series(keys, dtype=object).map(index).fillna(0).to_numpy(dtype=np.int64)
+    members: dict[str, np.ndarray] = {"c": codes}
     life = layer.lifecycle.status_field if layer.lifecycle is not None else None
-    field = style.categorized_field
-    cats = dict(style.categories)
-    dashed = set(style.dashed_values)
-
-    sizes = style.marker_sizes(layer.frame)
-    if sizes is not None:  # proportional symbols: per-feature radius (px), read by style_function
-        extra = {**(extra or {}), "_r": np.round(sizes / 2, 1)}
-
-    def style_function(feature, _s=style, _f=field, _c=cats, _d=dashed, _life=life):
-        key = "" if not _f else str(feature["properties"].get(_f) or "")
-        color = _c.get(key, _s.color)
-        # lifecycle (issue 5): planned / under construction drawn dashed and hollow
-        status = str(feature["properties"].get(_life) or "") if _life else ""
-        planned = bool(status) and STATUS_STAGES.get(status.strip().lower(), STAGE_IN_SERVICE) < STAGE_IN_SERVICE
-        return {
-            "color": color,
-            "weight": _s.stroke_width,
-            "opacity": _s.opacity,
-            "fillColor": _s.fill_color or color,
-            "fillOpacity": 0.0 if planned else (_s.fill_opacity if "Polygon" in feature["geometry"]["type"] else 0.9),
-            "dashArray": "6 5" if (key in _d or planned) else None,
-            **({"radius": feature["properties"]["_r"]} if "_r" in feature["properties"] else {}),
-        }
-
-    data = feature_collection(layer, mask, extra=extra)
-    has_features = '"type":"Feature"' in data
-    # folium checks tooltip/popup fields against the first feature: none for an empty layer
-    tip = _tooltip_field(layer) if has_features else None
-    fields = [str(c) for c in layer.frame.columns if c != layer.frame.geometry.name][:40] if has_features else []
-    return folium.GeoJson(
-        data,
-        name=html.escape(layer.title),
-        style_function=style_function,
-        tooltip=folium.GeoJsonTooltip(fields=[tip], labels=False) if tip else None,
-        popup=folium.GeoJsonPopup(fields=fields) if fields else None,
-        marker=folium.CircleMarker(radius=style.marker_size / 2 + 1, weight=1.5, fill=True),
-        highlight_function=lambda f: {"weight": style.stroke_width + 2},
-    ).add_to(fmap)
+    if life:  # lifecycle (issue 5): planned / under construction drawn dashed and hollow
+        members["p"] = (status_stages(frame[life]) < STAGE_IN_SERVICE).astype(np.int64)
+    sizes = style.marker_sizes(frame)
+    if sizes is not None:  # proportional symbols: per-feature radius (px)
+        members["r"] = np.round(sizes / 2, 1)
+    if timed:
+        members.update(time_properties(layer))
+    has_geom = bool(n) and bool((~(shapely.is_missing(frame.geometry.values) | shapely.is_empty(frame.geometry.values))).any())
+    fields = [str(c) for c in frame.columns if c != frame.geometry.name][:POPUP_FIELDS]
+    tip = _tooltip_field(layer)
+    wanted = list(dict.fromkeys(fields + ([tip] if tip else [])))
+    fc = feature_collection(layer, mask, members=members, fields=wanted)
+    return {
+        "title": layer.title,
+        "kind": layer.geometry_kind,
+        "fc": orjson.Fragment(fc),
+        "style": {
+            "weight": float(style.stroke_width),
+            "opacity": float(style.opacity),
+            "fillColor": None if style.fill_color is None else _css_colour(style.fill_color),
+            "fillOpacity": float(style.fill_opacity),
+            "radius": float(style.marker_size) / 2 + 1,
+        },
+        "classes": classes,
+        "tooltip": tip if has_geom else None,
+        "fields": fields if has_geom else [],
+        "time": (
+            {
+                "events": layer.temporal.end_field is None,
+                "undatedShow": layer.temporal.undated == "show",
+                "retiredGrey": bool(layer.lifecycle and layer.lifecycle.show_retired),
+            }
+            if timed
+            else None
+        ),
+    }
 
 
 # -- time slider in the page (issue 5) -----------------------------------------------------------
@@ -265,29 +508,30 @@ def _epoch_ms(dates: np.ndarray | None, n: int) -> np.ndarray:
 
 
 def time_properties(layer: Layer) -> dict[str, np.ndarray]:
-    """Per-feature interval for the page's slider: ``_t0`` start, ``_t1`` end (epoch ms, NaN
-    when missing), vectorized.
+    """Per-feature interval for the page's slider: ``t0`` start, ``t1`` end (epoch ms, NaN
+    when missing), vectorized; written as members of each Feature (:func:`feature_collection`).
 
     Returns
     -------
     dict of str to ndarray of float, shape (n,)
     """
     n = layer.feature_count
-    return {"_t0": _epoch_ms(layer.start_dates, n), "_t1": _epoch_ms(layer.end_dates, n)}
+    return {"t0": _epoch_ms(layer.start_dates, n), "t1": _epoch_ms(layer.end_dates, n)}
 
 
-def time_slider_config(document: MapDocument, time_filter: TimeFilter | None, layer_vars: list[tuple[str, Layer]]) -> dict:
+def time_slider_config(document: MapDocument, time_filter: TimeFilter | None, layers: list[Layer] | None = None) -> dict:
     """What the page's time control needs: steps ``[t0_ms, t1_ms, label]``, mode, end semantics,
-    start index, and per layer its JavaScript variable, event flag and undated policy.
+    start index and the playback interval.
 
     Parameters
     ----------
     document : MapDocument
-        Its controller gives the steps (range and unit) and the mode.
+        Its controller gives the steps (range and unit), the mode and the interval.
     time_filter : TimeFilter or None
         The filter the page opens at (None: the filter off, every feature shown).
-    layer_vars : list of (str, Layer)
-        The folium GeoJson variable name of each temporal layer.
+    layers : list of Layer, optional
+        Unused (kept for callers of the earlier signature); each layer's own time settings are
+        in its entry of the page data.
 
     Returns
     -------
@@ -312,157 +556,84 @@ def time_slider_config(document: MapDocument, time_filter: TimeFilter | None, la
         "enabled": time_filter is not None,
         "index": index,
         "start": None if time_filter is None else [ms(time_filter.t0), ms(time_filter.t1), time_filter.label],
-        "layers": [
-            {
-                "var": var,
-                "events": lyr.temporal.end_field is None,
-                "undatedShow": lyr.temporal.undated == "show",
-                "retiredGrey": bool(lyr.lifecycle and lyr.lifecycle.show_retired),
-            }
-            for var, lyr in layer_vars
-        ],
+        "intervalMs": int(document.time.interval_ms),
     }
 
 
-# Same semantics as TimeFilter.mask/ended (layers/temporal.py); written here, not loaded from a
-# CDN, so the page's slider works offline (DESIGN.md "Self-contained HTML").
-_TIME_JS = """
-(function () {
-  var cfg = %(cfg)s;
-  var map = %(map)s;
-  var entries = cfg.layers.map(function (c) {
-    var g = window[c.var], all = [];
-    g.eachLayer(function (l) { all.push(l); });
-    return {c: c, g: g, all: all};
-  });
-  function has(v) { return v !== null && v !== undefined; }
-  function state(p, c, t0, t1) {  // 0 hidden, 1 shown, 2 retired (grey)
-    var s = p._t0, e = p._t1;
-    var started = has(s) ? s < t1 : c.undatedShow;
-    if (!started) return 0;
-    if (cfg.mode === "window" && c.events && has(s) && s < t0) return 0;
-    if (!has(e)) return 1;
-    var alive = cfg.mode === "as_of" ? e >= (cfg.endInclusive ? t0 : t1)
-                                     : (cfg.endInclusive ? e >= t0 : e > t0);
-    return alive ? 1 : (c.retiredGrey ? 2 : 0);
-  }
-  var box = L.DomUtil.create("div", "atlas-time-control");
-  box.style.cssText = "background:rgba(255,255,255,.92);padding:6px 10px;font:13px sans-serif;" +
-                      "border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.3)";
-  box.innerHTML = "<label><input type='checkbox' id='atlas-time-on'> Time</label> " +
-    "<button id='atlas-time-play' type='button'>\u25B6</button> " +
-    "<input type='range' id='atlas-time-slider' min='0' style='width:320px;vertical-align:middle'> " +
-    "<b id='atlas-time-label'></b>";
-  var ctl = L.control({position: "bottomright"});
-  ctl.onAdd = function () { L.DomEvent.disableClickPropagation(box); return box; };
-  ctl.addTo(map);
-  var on = box.querySelector("#atlas-time-on"), slider = box.querySelector("#atlas-time-slider"),
-      label = box.querySelector("#atlas-time-label"), play = box.querySelector("#atlas-time-play"),
-      head = document.getElementById("atlas-time");
-  slider.max = Math.max(cfg.steps.length - 1, 0);
-  slider.value = cfg.index;
-  on.checked = cfg.enabled;
-  function apply() {
-    var step = cfg.steps[+slider.value] || cfg.start;
-    var enabled = on.checked && step;
-    var text = !enabled ? "all dates" : (cfg.mode === "as_of" ? "as of " : "") + step[2];
-    label.textContent = enabled ? step[2] : "all dates";
-    if (head) head.textContent = text;
-    slider.disabled = !on.checked;
-    entries.forEach(function (en) {
-      en.all.forEach(function (l) {
-        var st = enabled ? state(l.feature.properties, en.c, step[0], step[1]) : 1;
-        if (st === 0) { en.g.removeLayer(l); return; }
-        en.g.addLayer(l);
-        if (l.setStyle) {
-          if (st === 2) l.setStyle({color: "#9a9a9a", fillColor: "#9a9a9a"});
-          else en.g.resetStyle(l);
-        }
-      });
-    });
-  }
-  window.atlasTime = {config: cfg, apply: apply, slider: slider, toggle: on, state: state};
-  on.addEventListener("change", apply);
-  slider.addEventListener("input", function () { on.checked = true; apply(); });
-  var timer = null;
-  play.addEventListener("click", function () {
-    if (timer) { clearInterval(timer); timer = null; play.textContent = "\u25B6"; return; }
-    on.checked = true;
-    play.textContent = "\u23F8";
-    timer = setInterval(function () {
-      slider.value = (+slider.value + 1) %% (cfg.steps.length || 1);
-      apply();
-    }, %(interval)d);
-  });
-  if (cfg.enabled && !cfg.steps.length) cfg.steps = [cfg.start];
-  apply();
-})();
-"""
+_DATA_BLOCK = re.compile(r'<script type="application/json" id="atlas-data">(.*?)</script>', re.S)
 
 
-def _time_slider_element(document: MapDocument, time_filter: TimeFilter | None, timed: list):
-    import folium
+def page_data(page: str) -> dict:
+    """The data of a page written by :func:`export_html` (title, layers with their features and
+    styles, time steps), as the page's script reads it.
 
-    cfg = time_slider_config(document, time_filter, [(gj.get_name(), lyr) for gj, lyr in timed])
+    Parameters
+    ----------
+    page : str
+        The HTML text.
 
-    class _TimeControl(folium.MacroElement):
-        def render(self, **kwargs):
-            figure = self.get_root()
-            js = _TIME_JS % {
-                "cfg": json.dumps(cfg, ensure_ascii=False).replace("</", "<\\/"),
-                "map": self._parent.get_name(),
-                "interval": document.time.interval_ms,
-            }
-            figure.script.add_child(folium.Element(js), name=self.get_name())
-            super().render(**kwargs)
+    Returns
+    -------
+    dict
 
-    return _TimeControl()
+    Raises
+    ------
+    ValueError
+        The page has no Atlas data block.
+    """
+    m = _DATA_BLOCK.search(page)
+    if m is None:
+        raise ValueError("not a page of the Atlas's HTML export (no atlas-data block)")
+    return json.loads(m.group(1))
 
 
-def _legend_html(layer: Layer) -> str:
-    kind = layer.geometry_kind
-    fill = layer.style.fill_color if not layer.style.categorized_field else None
-    entries = layer.style.legend_entries()
-    if len(entries) == 1 and not entries[0][0]:
-        return f"<div>{_swatch(entries[0][1], entries[0][2], kind, fill)}{html.escape(layer.title)}</div>"
-    sub = "".join(
-        f"<div style='margin-left:12px'>{_swatch(c, d, kind)}{html.escape(label)}</div>" for label, c, d in entries
+# -- Content-Security-Policy ----------------------------------------------------------------------
+_INLINE = re.compile(r"<(script|style)>(.*?)</\1>", re.S)
+
+
+def with_csp(page: str, cdn: bool = False) -> str:
+    """Add a Content-Security-Policy ``<meta>`` allowing exactly the page's inline scripts and
+    styles (by SHA-256 hash, CSP Level 2) and no network (``cdn``: also the Leaflet CDN).
+
+    Only attribute-less ``<script>``/``<style>`` blocks are executable inline code here; the data
+    block is ``<script type="application/json">``, which the browser does not run, and user text
+    inside it cannot form a tag (``<`` is escaped, :func:`script_json`).
+
+    Parameters
+    ----------
+    page : str
+        A rendered page with a ``<head>``.
+    cdn : bool
+        Whether the page loads Leaflet from its CDN (``ExportOptions.html_self_contained=False``).
+
+    Returns
+    -------
+    str
+    """
+    hashes: dict[str, list[str]] = {"script": [], "style": []}
+    for kind, body in _INLINE.findall(page):
+        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
+        hashes[kind].append(f"'sha256-{digest}'")
+    extra = f" {_CDN_HOST}" if cdn else ""
+    policy = (
+        "default-src 'none'; "
+        f"script-src {' '.join(dict.fromkeys(hashes['script']))}{extra}; "
+        f"style-src {' '.join(dict.fromkeys(hashes['style']))}{extra}; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
     )
-    return f"<div><b>{html.escape(layer.title)}</b></div>{sub}"
-
-
-def _swatch(color: str, dashed: bool, kind: str = "line", fill: str | None = None) -> str:
-    """A legend symbol like the layer's: a line for lines, a dot for points, a box for polygons."""
-    border = "dashed" if dashed else "solid"
-    base = "display:inline-block;vertical-align:middle;margin-right:6px;"
-    if kind == "point":
-        inside = "#ffffff" if dashed else (fill or color)
-        return f"<span style='{base}width:10px;height:10px;border-radius:50%;border:2px solid {color};background:{inside}'></span>"
-    if kind == "polygon":
-        return f"<span style='{base}width:16px;height:10px;border:1.5px {border} {color};background:{fill or color}55'></span>"
-    return f"<span style='{base}width:18px;height:0;border-top:3px {border} {color}'></span>"
-
-
-def _overlay_html(heading: str, legend_rows: list[str], document: MapDocument) -> str:
-    attrib = " · ".join(
-        dict.fromkeys(
-            html.escape(part)
-            for lyr in document.visible_layers()
-            for part in lyr.attribution.split(" · ")
-            if part
-        )
-    )
-    box = "position:fixed;z-index:1000;background:rgba(255,255,255,.9);padding:6px 10px;font:13px sans-serif;"
-    return (
-        f"<div id='atlas-title' style='{box}top:10px;left:60px;font-size:18px;font-weight:bold'>{heading}</div>"
-        f"<div id='atlas-legend' style='{box}bottom:64px;left:10px'><b>Legend</b>{''.join(legend_rows)}"
-        f"<div style='margin-top:4px;font-size:11px;color:#555;max-width:360px'>{attrib}"
-        "<br>Basemap: Natural Earth (public domain)</div></div>"
-    )
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    return page.replace("<head>", "<head>\n" + meta, 1)
 
 
 def export_html(document: MapDocument, path: str | Path, options: ExportOptions) -> Path:
     """Write the folium map of :func:`build_map` to ``path`` atomically.
+
+    Parameters
+    ----------
+    document : MapDocument
+    path : str or Path
+        Destination ``.html``; written through a temporary file and one rename.
+    options : ExportOptions
 
     Returns
     -------
@@ -475,7 +646,5 @@ def export_html(document: MapDocument, path: str | Path, options: ExportOptions)
         Bad options, or the file cannot be written.
     """
     fmap = build_map(document, options)
-    page = fmap.get_root().render()
-    if options.html_self_contained:
-        page = _EXTERNAL.sub("", page)
+    page = with_csp(fmap.get_root().render(), cdn=not options.html_self_contained)
     return write_text_atomic(path, page)

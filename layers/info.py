@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .errors import printable
 from .geometry import seam_aware_bounds
 from .io import list_vector_layers, read_layer, split_source
 
@@ -64,16 +65,20 @@ def describe(
             lines.append(f"years: {span[0]}–{span[1]}, undated features: {lyr.undated_count()}")
     if rep.null_geometries:
         lines.append(f"features without geometry: {rep.null_geometries}")
+    if rep.dropped:
+        lines.append(f"geometries dropped (not geography): {rep.dropped}")
     if rep.repaired:
         lines.append(f"geometries repaired (make_valid): {rep.repaired}")
     if rep.antimeridian_split:
         lines.append(f"split at the antimeridian: {rep.antimeridian_split}")
     if rep.skipped:
         lines.append(f"features skipped: {rep.skipped}")
+    lines.extend(f"warning: {w}" for w in rep.warnings)
     lines.extend(f"note: {n}" for n in rep.notes)
     lines.append("fields:")
     for col in frame.columns:
         if col == frame.geometry.name:
             continue
         lines.append(f"  {col}: {frame[col].dtype}")
-    return "\n".join(lines)
+    # every line one terminal line, whatever the file's names hold
+    return "\n".join(printable(line) for line in lines)

@@ -28,7 +28,10 @@ progress and cancel (:class:`~asean_atlas.layers.errors.LoadCancelled`) between 
 
 from __future__ import annotations
 
+import contextlib
 import json
+import re
+import shutil
 import tempfile
 import warnings
 import zlib
@@ -115,9 +118,37 @@ def list_vector_layers(path: str | Path) -> list[str]:
     if p.suffix.lower() in _PARQUET_SUFFIXES:
         return [p.stem]
     try:
-        return [str(name) for name in pyogrio.list_layers(_gdal_path(p))[:, 0]]
+        with _gdal_safe_name(p) as q:
+            return [str(name) for name in pyogrio.list_layers(_gdal_path(q))[:, 0]]
     except Exception as exc:  # GDAL raises several types; all mean "cannot open"
         raise LayerLoadError(p, _gdal_reason(exc)) from None
+
+
+#: Characters GDAL/pyogrio take verbatim in a path; others ("!" is pyogrio's archive separator,
+#: ";" and tab/newline cut GDAL's file name; found by the issue 8 injection corpus) make the file
+#: be opened under a plain name (:func:`_gdal_safe_name`).
+_GDAL_SAFE_PATH = re.compile(r"[\w.\-+@%,=~/ ]*")
+
+
+@contextlib.contextmanager
+def _gdal_safe_name(p: Path):
+    """Yield a path to ``p`` that GDAL opens as it is: ``p`` itself, or when its path holds other
+    characters, a link ``layer.<suffix>`` in a temporary folder, beside links to its sidecar
+    files (a Shapefile's ``.shx``/``.dbf``/``.prj``/``.cpg``...), copies where links fail."""
+    full = str(p.resolve())
+    if _GDAL_SAFE_PATH.fullmatch(full):
+        yield p
+        return
+    with tempfile.TemporaryDirectory(prefix="atlas-name-") as tmp:
+        stem = p.name[: -len(p.suffix)] if p.suffix else p.name
+        siblings = [f for f in p.resolve().parent.iterdir() if f.name == p.name or f.name.startswith(stem + ".")]
+        for f in siblings:
+            target = Path(tmp) / ("layer" + f.name[len(stem):])
+            try:
+                target.symlink_to(f.resolve())
+            except OSError:
+                shutil.copyfile(f, target)
+        yield Path(tmp) / ("layer" + p.suffix)
 
 
 #: Driver by file name; asking GDAL (read_info) would parse a big GeoJSON a second time.
@@ -143,7 +174,7 @@ def _gdal_path(p: Path) -> str:
             return str(p)
         shps = [n for n in inner if n.lower().endswith(".shp")] or inner
         if len(shps) == 1:
-            return f"/vsizip/{p.resolve()}/{shps[0]}"
+            return f"/vsizip/{p.absolute()}/{shps[0]}"
     return str(p)
 
 
@@ -173,7 +204,7 @@ def _dbf_encoding(shp: Path, source: str) -> EncodingGuess | None:
     if source.startswith("/vsizip/"):
         import zipfile
 
-        inner = source[len(f"/vsizip/{shp.resolve()}/") :]
+        inner = source[len(f"/vsizip/{shp.absolute()}/") :]
         stem = inner[: -len(".shp")]
         with zipfile.ZipFile(shp) as zf:
             names = {n.lower(): n for n in zf.namelist()}
@@ -197,10 +228,79 @@ def _dbf_encoding(shp: Path, source: str) -> EncodingGuess | None:
         return detect_encoding(tmp.name)
 
 
-def _fits_lonlat(bounds: np.ndarray) -> bool:
-    w, s, e, n = bounds
-    # up to 360: Pacific-centred files store 0..360 longitudes
-    return bool(-180 - _EPS <= w and e <= 360 + _EPS and -90 - _EPS <= s and n <= 90 + _EPS)
+#: Longitudes accepted (degrees) and wrapped to -180..180: Pacific-centred files store 0..360, and
+#: a line may run on past ±180 (issue 8: "longitude beyond ±540 ... is refused").
+LON_LIMIT = 540.0
+#: At most this many features are named in one warning; the rest are counted.
+_NAMED = 3
+
+
+def _non_finite_rows(geoms: np.ndarray) -> np.ndarray:
+    """Rows whose geometry has a NaN or infinite coordinate (1e308 overflows to one once
+    transformed), vectorized over every vertex."""
+    coords, idx = shapely.get_coordinates(geoms, include_z=True, return_index=True)
+    if coords.size == 0:
+        return np.empty(0, dtype=np.int64)
+    with np.errstate(invalid="ignore"):
+        bad = ~np.isfinite(coords[:, :2]).all(axis=1)
+    return np.unique(idx[bad])
+
+
+def _feature_label(frame: pd.DataFrame, row: int) -> str:
+    """``feature 13 ("Tuas")``: the 1-based position in the file and its name, if it has one."""
+    for col in ("name", "NAME", "Name", "id", "ID"):
+        if col in frame.columns:
+            value = frame[col].iloc[row]
+            if isinstance(value, str) and value.strip():
+                text = value if len(value) <= 40 else value[:39] + "…"
+                return f"feature {row + 1} ({json.dumps(text, ensure_ascii=False)})"
+    return f"feature {row + 1}"
+
+
+def _drop_rows(geoms: np.ndarray, rows: np.ndarray, frame: pd.DataFrame, report: LoadReport, why: str) -> np.ndarray:
+    """Set the geometry of ``rows`` to None (the features stay in the table, not drawn); count them
+    in ``report.dropped`` and say which and why in ``report.warnings``."""
+    if len(rows) == 0:
+        return geoms
+    geoms = geoms.copy()
+    geoms[rows] = None
+    report.dropped += len(rows)
+    report.warnings.append(f"{_features(len(rows))} not drawn, {why}: {_named(frame, rows)}")
+    return geoms
+
+
+def _features(n: int) -> str:
+    return f"{n} feature{'s' if n != 1 else ''}"
+
+
+def _named(frame: pd.DataFrame, rows: np.ndarray) -> str:
+    """The first few of ``rows`` by position and name, and how many more."""
+    named = ", ".join(_feature_label(frame, int(r)) for r in rows[:_NAMED])
+    return named + (f" and {len(rows) - _NAMED} more" if len(rows) > _NAMED else "")
+
+
+def _check_lonlat(p: Path, geoms: np.ndarray, frame: pd.DataFrame, report: LoadReport, crs_error) -> np.ndarray:
+    """Coordinates read as longitude/latitude: features beyond ±:data:`LON_LIMIT`° of longitude or
+    ±90° of latitude are dropped (:func:`_drop_rows`); when they are most of the file, the file is
+    not in degrees at all and ``crs_error(bbox)`` is raised instead."""
+    present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    if not present.any():
+        return geoms
+    b = shapely.bounds(geoms)
+    with np.errstate(invalid="ignore"):
+        fits = (
+            (b[:, 0] >= -LON_LIMIT - _EPS) & (b[:, 2] <= LON_LIMIT + _EPS)
+            & (b[:, 1] >= -90 - _EPS) & (b[:, 3] <= 90 + _EPS)
+        )
+    out = np.flatnonzero(present & ~fits)
+    if out.size == 0:
+        return geoms
+    if 2 * out.size > int(present.sum()):
+        raise crs_error(shapely.total_bounds(geoms[present]))
+    lon = b[out[0], 0] if not (-LON_LIMIT <= b[out[0], 0] <= LON_LIMIT) else b[out[0], 2]
+    lat = b[out[0], 1] if not (-90 <= b[out[0], 1] <= 90) else b[out[0], 3]
+    why = f"coordinates outside longitude ±{LON_LIMIT:g}° / latitude ±90° (e.g. {lon:.6g}, {lat:.6g})"
+    return _drop_rows(geoms, out, frame, report, why)
 
 
 def _json_text(value: object) -> object:
@@ -400,10 +500,15 @@ def read_frame(
     frame = _stringify_nested(frame)
     report.features_read = len(frame)
 
+    no_geometry = np.flatnonzero(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    if no_geometry.size:  # null, empty, or coordinates GDAL could not read (a NaN point reads as empty)
+        report.warnings.append(
+            f"{_features(no_geometry.size)} without geometry (null, empty or unreadable coordinates), "
+            f"kept in the attribute table, not drawn: {_named(frame, no_geometry)}"
+        )
+    geoms = _drop_rows(geoms, _non_finite_rows(geoms), frame, report, "coordinates that are not numbers (NaN or Infinity)")
     present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
     bounds = shapely.total_bounds(geoms[present]) if present.any() else None
-    if bounds is not None and not np.all(np.isfinite(bounds)):
-        bounds = None
     if report.driver == "CSV" and bounds is not None:
         geoms, bounds = _unswap_lat_lon(geoms, bounds, report)
 
@@ -414,26 +519,25 @@ def read_frame(
             raise LayerLoadError(p, f"unknown CRS {crs!r}") from None
         report.source_crs = _crs_label(source_crs) + " (chosen)"
     elif file_crs is None:
-        if bounds is not None and not _fits_lonlat(bounds):
-            raise CRSNeededError(
-                p,
-                "has no CRS and its coordinates "
-                f"(x {bounds[0]:.6g}..{bounds[2]:.6g}, y {bounds[1]:.6g}..{bounds[3]:.6g}) "
-                "are not longitude/latitude; choose the CRS (e.g. EPSG:32647) or save the file with one",
-            )
+        geoms = _check_lonlat(p, geoms, frame, report, lambda b: CRSNeededError(
+            p,
+            "has no CRS and its coordinates "
+            f"(x {b[0]:.6g}..{b[2]:.6g}, y {b[1]:.6g}..{b[3]:.6g}) "
+            "are not longitude/latitude; choose the CRS (e.g. EPSG:32647) or save the file with one",
+        ))
         source_crs = CRS.from_epsg(4326)
         report.source_crs = "none (taken as EPSG:4326)"
     else:
         source_crs = CRS.from_user_input(file_crs)
         report.source_crs = _crs_label(source_crs)
-        if source_crs.is_geographic and bounds is not None and not _fits_lonlat(bounds):
+        if source_crs.is_geographic:
             implied = " (GeoJSON is always lon/lat, RFC 7946)" if report.driver in ("GeoJSON", "GeoJSONSeq") else ""
-            raise CRSNeededError(
+            geoms = _check_lonlat(p, geoms, frame, report, lambda b: CRSNeededError(
                 p,
                 f"says its CRS is {report.source_crs}{implied} but its coordinates "
-                f"(x {bounds[0]:.6g}..{bounds[2]:.6g}, y {bounds[1]:.6g}..{bounds[3]:.6g}) "
+                f"(x {b[0]:.6g}..{b[2]:.6g}, y {b[1]:.6g}..{b[3]:.6g}) "
                 "are not longitude/latitude; choose the CRS they are in (e.g. EPSG:32647)",
-            )
+            ))
     gdf = gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geoms, crs=source_crs, index=frame.index))
     if not _is_wgs84_lonlat(source_crs):
         try:
@@ -443,12 +547,16 @@ def read_frame(
             raise LayerLoadError(p, f"cannot transform from {report.source_crs}: {why}") from None
         report.transformed = True
         geoms = np.asarray(gdf.geometry.values, dtype=object)
+        off_earth = lambda b: CRSNeededError(  # noqa: E731
+            p, f"coordinates do not fall on the Earth when read as {report.source_crs}; choose the right CRS"
+        )
         present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
-        tb = shapely.total_bounds(geoms[present]) if present.any() else None
-        if tb is not None and not (np.all(np.isfinite(tb)) and _fits_lonlat(tb)):
-            raise CRSNeededError(
-                p, f"coordinates do not fall on the Earth when read as {report.source_crs}; choose the right CRS"
-            )
+        bad = _non_finite_rows(geoms)
+        if present.any() and bad.size == int(present.sum()):
+            raise off_earth(None)
+        geoms = _drop_rows(geoms, bad, frame, report, f"coordinates that do not fall on the Earth in {report.source_crs}")
+        geoms = _check_lonlat(p, geoms, frame, report, off_earth)
+        gdf = gdf.set_geometry(gpd.GeoSeries(geoms, crs=4326, index=gdf.index))
     else:
         gdf = gdf.set_crs(4326, allow_override=True)
 
@@ -463,7 +571,7 @@ def read_frame(
     if dropped:
         report.notes.append(f"{dropped} geometries could not be repaired, kept without geometry")
     missing = shapely.is_missing(geoms)
-    report.null_geometries = int(missing.sum() + (~missing & shapely.is_empty(geoms)).sum())
+    report.null_geometries = int(missing.sum() + (~missing & shapely.is_empty(geoms)).sum()) - report.dropped
     if repaired:
         with np.errstate(invalid="ignore"):
             n_bad = int((~missing & ~shapely.is_valid(geoms)).sum())
@@ -478,8 +586,14 @@ def read_frame(
 
 
 def _read_ogr(p, layer, encoding, report, progress, cancelled):
+    with _gdal_safe_name(p) as q:
+        return _read_ogr_as(p, q, layer, encoding, report, progress, cancelled)
+
+
+def _read_ogr_as(p, q, layer, encoding, report, progress, cancelled):
+    """Read ``p`` (named in messages) through ``q``, the path GDAL opens (:func:`_gdal_safe_name`)."""
     suffix = p.suffix.lower()
-    source = _gdal_path(p)
+    source = _gdal_path(q)
     options = dict(_CSV_OPTIONS) if suffix in (".csv", ".tsv") else {}
     if suffix in _SINGLE_LAYER_SUFFIXES and layer is None:
         # one layer by definition; listing would make GDAL parse a big GeoJSON twice (+25 % time)
@@ -514,7 +628,7 @@ def _read_ogr(p, layer, encoding, report, progress, cancelled):
                 except UnicodeDecodeError as exc:
                     raise LayerLoadError(p, f"text is not {guess.codec}: {exc.reason}") from None
                 tmpdir = tempfile.TemporaryDirectory(prefix="atlas-load-")
-                tmp = Path(tmpdir.name) / p.name
+                tmp = Path(tmpdir.name) / ("layer" + p.suffix)
                 tmp.write_bytes(data)
                 source = _gdal_path(tmp)
         elif suffix == ".shp" or source.lower().endswith(".shp"):
@@ -524,7 +638,7 @@ def _read_ogr(p, layer, encoding, report, progress, cancelled):
                 report.encoding = f"{encoding} (chosen)"
             else:
                 try:
-                    guess = _dbf_encoding(p, source)
+                    guess = _dbf_encoding(q, source)
                 except (UnicodeError, OSError, KeyError):
                     guess = None
                 if guess is not None:
@@ -579,15 +693,25 @@ def _unswap_lat_lon(geoms: np.ndarray, bounds: np.ndarray, report: LoadReport):
 
 
 def _wrap_longitudes(geoms: np.ndarray, report: LoadReport) -> np.ndarray:
-    """Pacific-centred data (longitudes 0..360) to -180..180; lines that now jump are split next."""
+    """Longitudes beyond ±180° (Pacific-centred data, 0..360; up to ±:data:`LON_LIMIT`) to
+    -180..180; lines that now jump are split next. Reported as a warning: the data changed."""
     present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
-    if not present.any() or shapely.total_bounds(geoms[present])[2] <= 180.0:
+    if not present.any():
         return geoms
-    report.notes.append("longitudes above 180° wrapped to -180..180")
+    tb = shapely.total_bounds(geoms[present])
+    if -180.0 <= tb[0] and tb[2] <= 180.0:
+        return geoms
+    report.warnings.append(
+        f"longitudes beyond ±180° (x {tb[0]:.6g}..{tb[2]:.6g}) wrapped to -180..180 (read as Pacific-centred)"
+    )
 
     def wrap(xy: np.ndarray) -> np.ndarray:
         xy = xy.copy()
-        xy[:, 0] = np.where(xy[:, 0] > 180.0, xy[:, 0] - 360.0, xy[:, 0])
+        x = xy[:, 0]
+        outside = (x < -180.0) | (x > 180.0)
+        xy[:, 0] = np.where(outside, (x + 180.0) % 360.0 - 180.0, x)
+        # 540 wraps to -180: keep the sign of the side it came from
+        xy[:, 0] = np.where(outside & (xy[:, 0] == -180.0) & (x > 0), 180.0, xy[:, 0])
         return xy
 
     return shapely.transform(geoms, wrap, include_z=False) if not shapely.has_z(geoms[present]).any() \

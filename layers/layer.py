@@ -68,6 +68,14 @@ class LoadReport:
         GDAL driver (or ``"GeoParquet"``) that read the file.
     z_features : int
         Features with Z values (kept in the data, dropped for display).
+    dropped : int
+        Features whose geometry was dropped because its coordinates are not geography (NaN or
+        Infinity, longitude beyond ±540° or latitude beyond ±90° after any CRS transform); they
+        stay in the attribute table without geometry and are not drawn.
+    warnings : list of str
+        What changed the data or left something out (dropped geometries, wrapped longitudes...),
+        each naming the features and the problem: printed by ``asean-atlas export`` and shown by
+        the window, not only by ``info``.
     """
 
     source: str
@@ -84,12 +92,16 @@ class LoadReport:
     layer_name: str | None = None
     driver: str | None = None
     z_features: int = 0
+    dropped: int = 0
+    warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         """One line for a status bar or the CLI."""
         parts = [f"{self.features_read} features"]
         if self.null_geometries:
             parts.append(f"{self.null_geometries} without geometry")
+        if self.dropped:
+            parts.append(f"{self.dropped} geometries dropped (not geography)")
         if self.repaired:
             parts.append(f"{self.repaired} geometries repaired")
         if self.antimeridian_split:
@@ -101,7 +113,7 @@ class LoadReport:
             parts.append(f"encoding {self.encoding}")
         if self.time_field:
             parts.append(f"time field {self.time_field!r}")
-        return ", ".join(parts + self.notes)
+        return ", ".join(parts + self.notes + [f"warning: {w}" for w in self.warnings])
 
 
 class Layer:

@@ -49,3 +49,33 @@ def _collect_garbage_after_each_test():
     import gc
 
     gc.collect()
+
+
+# -- a headless browser for the exported HTML pages (issue 8) -----------------------------------
+CHROMIUM = next((p for p in ("/usr/bin/chromium", "/usr/bin/chromium-browser") if Path(p).exists()), None)
+CHROMEDRIVER = next((p for p in ("/usr/bin/chromedriver",) if Path(p).exists()), None)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium driven by Selenium, with the network blocked (a proxy at 127.0.0.1:9 that
+    refuses every connection), so a page can only show what it holds. Skips cleanly when Chromium,
+    ChromeDriver (Debian ``chromium chromium-driver``) or selenium is absent; ``.ci/run`` installs
+    them so CI does not skip."""
+    if CHROMIUM is None or CHROMEDRIVER is None:
+        pytest.skip("Chromium and ChromeDriver not installed (Debian: chromium chromium-driver)")
+    webdriver = pytest.importorskip("selenium.webdriver")
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>", "--window-size=1200,800"):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+    driver.set_page_load_timeout(60)
+    try:
+        yield driver
+    finally:
+        driver.quit()

@@ -8,7 +8,7 @@ import shapely
 
 from asean_atlas.layers.document import MapDocument
 from asean_atlas.layers.export_options import ExportOptions
-from asean_atlas.layers.html_export import export_html, feature_collection
+from asean_atlas.layers.html_export import export_html, feature_collection, page_data
 from asean_atlas.layers.io import read_layer
 from asean_atlas.layers.layer import Layer
 from asean_atlas.layers.style import Style
@@ -40,7 +40,8 @@ def test_feature_collection_is_valid_geojson_with_safe_values():
     fc = json.loads(feature_collection(_sites()))
     assert len(fc["features"]) == 2
     props = fc["features"][0]["properties"]
-    assert props["name"] == "Nanning &lt;AI&gt; &amp; Co"  # escaped for popups/tooltips
+    # the value as it is: the page writes it with textContent (escaping is the output's job)
+    assert props["name"] == "Nanning <AI> & Co"
     assert props["opened"] == "2022-09-01"  # dates as ISO text, not a JSON error
     assert fc["features"][1]["properties"]["opened"] is None  # NaT -> null
     assert json.loads(props["tags"]) == ["a", "b"]  # nested values as JSON text
@@ -51,11 +52,13 @@ def test_html_has_layer_names_colours_and_respects_year(tmp_path):
     out = tmp_path / "map.html"
     export_html(_doc(_sites()), out, ExportOptions(year=2010, title="Test map", html_time_slider=False))
     text = out.read_text(encoding="utf-8")
-    assert "Test map" in text and "as of 2010" in text
-    assert "Chon Buri" in text  # 2005: shown
-    assert "Nanning" not in text  # 2017: hidden as of 2010
-    assert "#d62728" in text
-    assert "L.control.layers" in text
+    data = page_data(text)
+    assert data["title"] == "Test map" and data["stamp"] == "as of 2010"
+    names = [f["properties"]["name"] for f in data["layers"][0]["fc"]["features"]]
+    assert names == ["Chon Buri"]  # 2005 shown; Nanning (2017) hidden as of 2010
+    assert "Nanning" not in text
+    assert data["layers"][0]["classes"][0]["color"] == "#d62728"
+    assert data["layers"][0]["title"] == "Sites"
 
 
 def test_html_of_real_cables(cables_path, tmp_path):
@@ -63,9 +66,9 @@ def test_html_of_real_cables(cables_path, tmp_path):
     out = tmp_path / "cables.html"
     export_html(_doc(layer), out, ExportOptions())
     text = out.read_text(encoding="utf-8")
-    assert "Asia-America Gateway (AAG) Cable System" in text
-    assert re.search(r'"features":\s*\[', text) is not None
-    assert len(re.findall(r'"feature_id":\s*"', text)) == 532  # one per cable feature
+    feats = page_data(text)["layers"][0]["fc"]["features"]
+    assert len(feats) == 532  # one per cable feature
+    assert "Asia-America Gateway (AAG) Cable System" in {f["properties"]["name"] for f in feats}
 
 
 def test_empty_layer_exports_without_nan(tmp_path):
@@ -73,7 +76,7 @@ def test_empty_layer_exports_without_nan(tmp_path):
     out = tmp_path / "empty.html"
     export_html(_doc(empty), out, ExportOptions(html_self_contained=False))  # Leaflet's own code has "NaN"
     text = out.read_text(encoding="utf-8")
-    assert "NaN" not in text and "Empty" in text
+    assert "NaN" not in text and page_data(text)["layers"][0]["title"] == "Empty"
 
 
 def test_self_contained_html_has_no_external_files(tmp_path):
@@ -83,9 +86,12 @@ def test_self_contained_html_has_no_external_files(tmp_path):
     assert not re.search(r"<script[^>]+src=[\"']https?://", text)
     assert not re.search(r"<link[^>]+href=[\"']https?://", text)
     assert "L.map(" in text and "Leaflet" in text  # Leaflet itself is inline
+    assert "jquery" not in text.lower() and "bootstrap" not in text.lower()
     cdn = tmp_path / "cdn.html"
     export_html(_doc(_sites()), cdn, ExportOptions(html_self_contained=False))
-    assert re.search(r"<script[^>]+src=[\"']https://cdn", cdn.read_text(encoding="utf-8"))
+    cdn_text = cdn.read_text(encoding="utf-8")
+    assert re.search(r"<script[^>]+src=[\"']https://cdn.jsdelivr.net/npm/leaflet", cdn_text)
+    assert "jquery" not in cdn_text.lower()  # Leaflet only: the page needs nothing else
 
 
 def test_proportional_symbols_radius_in_html(tmp_path):
@@ -105,10 +111,9 @@ def test_proportional_symbols_radius_in_html(tmp_path):
         "200 capacity_mw", "50 capacity_mw", "10 capacity_mw", "capacity_mw not given"]
     out = tmp_path / "dc.html"
     export_html(_doc(layer), out, ExportOptions(html_self_contained=False))
-    text = out.read_text(encoding="utf-8")
-    assert re.search(r'"_r":\s*11\.0', text) and re.search(r'"_r":\s*5\.5', text)
-    # the styler gives each marker its own radius (Leaflet's CircleMarker.setStyle applies it)
-    assert '"radius": 11.0' in text and '"radius": 5.5' in text
+    feats = page_data(out.read_text(encoding="utf-8"))["layers"][0]["fc"]["features"]
+    # each marker its own radius (px), a member of the feature the page's styler reads
+    assert [f["atlas"]["r"] for f in feats] == [11.0, 5.5, style.marker_size / 2]
 
 
 def test_new_layer_colour_is_far_from_the_colours_on_the_map():

@@ -11,7 +11,7 @@ import shapely
 
 from asean_atlas.layers.document import MapDocument
 from asean_atlas.layers.export_options import ExportOptions
-from asean_atlas.layers.html_export import build_map, export_html, feature_collection, time_properties
+from asean_atlas.layers.html_export import build_map, export_html, feature_collection, page_data, time_properties
 from asean_atlas.layers.layer import Layer
 from asean_atlas.layers.temporal import TemporalSpec
 
@@ -40,10 +40,11 @@ def _doc(layer):
 
 
 def test_features_carry_their_interval():
-    fc = json.loads(feature_collection(_layer(), extra=time_properties(_layer())))
-    props = [f["properties"] for f in fc["features"]]
-    assert [p["_t0"] for p in props] == [MS_2017, 988934400000, 915148800000, None]
-    assert [p["_t1"] for p in props] == [None, None, MS_2020_03, None]
+    fc = json.loads(feature_collection(_layer(), members=time_properties(_layer())))
+    members = [f["atlas"] for f in fc["features"]]
+    assert [m["t0"] for m in members] == [MS_2017, 988934400000, 915148800000, None]
+    assert [m["t1"] for m in members] == [None, None, MS_2020_03, None]
+    assert all("t0" not in f["properties"] for f in fc["features"])  # never among the attributes
 
 
 def test_page_has_slider_config_and_every_feature(tmp_path):
@@ -51,14 +52,14 @@ def test_page_has_slider_config_and_every_feature(tmp_path):
     doc = _doc(layer)
     out = export_html(doc, tmp_path / "t.html", ExportOptions(year=2010))
     page = out.read_text(encoding="utf-8")
-    assert "AAE-1" in page  # hidden as of 2010 but in the page, for the slider
-    assert "atlas-time-slider" in page and "as of 2010" in page
-    cfg = json.loads(re.search(r"var cfg = (\{.*?\});\n", page).group(1))
+    data = page_data(page)
+    assert "AAE-1" in {f["properties"]["name"] for f in data["layers"][0]["fc"]["features"]}  # hidden as of 2010 but in the page, for the slider
+    assert "atlas-time-slider" in page and data["stamp"] == "as of 2010"
+    cfg = data["time"]
     labels = [s[2] for s in cfg["steps"]]
     assert labels[0] == "1999" and labels[-1] == "2020" and cfg["steps"][cfg["index"]][2] == "2010"
     assert cfg["mode"] == "as_of" and cfg["endInclusive"] is False and cfg["enabled"] is True
-    assert cfg["layers"] == [{"var": cfg["layers"][0]["var"], "events": False, "undatedShow": True, "retiredGrey": True}]
-    assert cfg["layers"][0]["var"] in page
+    assert data["layers"][0]["time"] == {"events": False, "undatedShow": True, "retiredGrey": True}
     # no CDN: the control is our own script
     assert "TimestampedGeoJson" not in page and "timeline" not in page.lower()
 
@@ -66,7 +67,7 @@ def test_page_has_slider_config_and_every_feature(tmp_path):
 def test_slider_off_bakes_the_filter(tmp_path):
     out = export_html(_doc(_layer()), tmp_path / "b.html", ExportOptions(year=2010, html_time_slider=False))
     page = out.read_text(encoding="utf-8")
-    assert "AAE-1" not in page and "atlas-time-slider" not in page
+    assert "AAE-1" not in page and page_data(page)["time"] is None
 
 
 def test_window_mode_and_inclusive_end_travel_to_the_page():
@@ -75,7 +76,7 @@ def test_window_mode_and_inclusive_end_travel_to_the_page():
     doc.time.set_end_inclusive(True)
     doc.set_year(2005)
     page = build_map(doc, ExportOptions()).get_root().render()
-    cfg = json.loads(re.search(r"var cfg = (\{.*?\});\n", page).group(1))
+    cfg = page_data(page)["time"]
     assert cfg["mode"] == "window" and cfg["endInclusive"] is True
 
 
@@ -86,7 +87,7 @@ def test_browser_slider_shows_what_the_desktop_shows(tmp_path):
     doc = _doc(layer)
     page = build_map(doc, ExportOptions(year=2010)).get_root().render()
     probe = """<script>window.addEventListener('load', function () { setTimeout(function () {
-      var a = window.atlasTime, g = window[a.config.layers[0].var], out = [];
+      var a = window.atlasTime, g = a.groups[0], out = [];
       for (var i = 0; i < a.config.steps.length; i++) { a.slider.value = i; a.toggle.checked = true; a.apply();
         out.push(g.getLayers().length); }
       a.toggle.checked = false; a.apply(); out.push(g.getLayers().length);

@@ -1,0 +1,270 @@
+/* ASEAN Digital Atlas: the exported page's own script (issue 8).
+ *
+ * A constant file of the package: no text from a user's file is ever part of it. Everything the
+ * page shows comes from the JSON data block (id "atlas-data", type application/json) written by
+ * layers/html_export.py, and every text of it reaches the DOM through textContent, never innerHTML
+ * (the layer control is this script's own: Leaflet's writes names as HTML). A value is a link only
+ * when it parses as an http: or https: URL.
+ * Styles are set through CSSOM (element.style.x = ...), colours having been checked "#rrggbb".
+ */
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("atlas-data").textContent);
+  var map = window[data.map];
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = text;
+    return e;
+  }
+  function safeUrl(s) {
+    if (typeof s !== "string" || !/^\s*https?:\/\//i.test(s)) return null;
+    try {
+      var u = new URL(s.trim());
+      return (u.protocol === "http:" || u.protocol === "https:") ? u.href : null;
+    } catch (err) {
+      return null;
+    }
+  }
+  function show(v) {  // a value as the text a reader expects: 2024, not 2,024; null as nothing
+    if (v === null || v === undefined) return "";
+    if (typeof v === "number") return Number.isInteger(v) ? v.toFixed(0) : String(v);
+    return String(v);
+  }
+  function has(v) { return v !== null && v !== undefined; }
+  function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+
+  document.title = data.title || "ASEAN Digital Atlas";
+
+  // -- basemap (Natural Earth), not interactive --------------------------------------------------
+  if (data.basemap) {
+    L.geoJSON(data.basemap.fc, {
+      interactive: false,
+      style: {fillColor: data.basemap.land, color: data.basemap.border, weight: 0.8, fillOpacity: 1.0}
+    }).addTo(map);
+  }
+
+  // -- layers ------------------------------------------------------------------------------------
+  function styleOf(cfg, feature) {
+    var a = feature.atlas || {}, cls = cfg.classes[a.c || 0] || cfg.classes[0], s = cfg.style;
+    var planned = a.p === 1, polygon = /Polygon/.test(feature.geometry.type);
+    var out = {
+      color: cls.color, weight: s.weight, opacity: s.opacity, fillColor: s.fillColor || cls.color,
+      fillOpacity: planned ? 0.0 : (polygon ? s.fillOpacity : 0.9),
+      dashArray: (cls.dashed || planned) ? "6 5" : null
+    };
+    if (!polygon) out.radius = has(a.r) ? a.r : s.radius;
+    return out;
+  }
+  function popupContent(cfg, feature) {
+    var box = el("div", "atlas-popup"), table = el("table"), props = feature.properties || {};
+    cfg.fields.forEach(function (f) {
+      var tr = el("tr"), v = own(props, f) ? props[f] : null, td = el("td"), url = safeUrl(v);
+      tr.appendChild(el("th", null, f));
+      if (url) {
+        var a = el("a", null, v);
+        a.href = url;
+        a.target = "_blank";
+        a.rel = "noopener noreferrer";
+        td.appendChild(a);
+      } else {
+        td.textContent = show(v);
+      }
+      tr.appendChild(td);
+      table.appendChild(tr);
+    });
+    box.appendChild(table);
+    return box;
+  }
+  function tooltipContent(cfg, feature) {
+    var props = feature.properties || {};
+    return el("span", "atlas-tooltip", show(own(props, cfg.tooltip) ? props[cfg.tooltip] : ""));
+  }
+
+  var groups = [];
+  data.layers.forEach(function (cfg, i) {
+    var group = L.geoJSON(cfg.fc, {
+      style: function (f) { return styleOf(cfg, f); },
+      pointToLayer: function (f, latlng) { return L.circleMarker(latlng, styleOf(cfg, f)); }
+    });
+    if (cfg.fields.length) {
+      group.bindPopup(function (layer) { return popupContent(cfg, layer.feature); }, {maxWidth: 420});
+    }
+    if (cfg.tooltip !== null) {
+      group.bindTooltip(function (layer) { return tooltipContent(cfg, layer.feature); }, {sticky: true});
+    }
+    group.on("mouseover", function (e) {
+      if (e.layer.setStyle) e.layer.setStyle({weight: cfg.style.weight + 2});
+    });
+    group.on("mouseout", function (e) {
+      if (e.layer.setStyle) restyle(e.layer, i);
+    });
+    group.addTo(map);
+    groups.push(group);
+  });
+
+  // -- layer control: our own (Leaflet's writes layer names with innerHTML), in Leaflet's look ---
+  var control = L.control({position: "topright"});
+  control.onAdd = function () {
+    var box = el("div", "leaflet-control-layers leaflet-control-layers-expanded atlas-layer-control");
+    var list = el("div", "leaflet-control-layers-overlays");
+    data.layers.forEach(function (cfg, i) {
+      var label = el("label"), holder = el("span"), input = el("input");
+      input.type = "checkbox";
+      input.className = "leaflet-control-layers-selector";
+      input.checked = true;
+      input.addEventListener("change", function () {
+        if (input.checked) groups[i].addTo(map); else map.removeLayer(groups[i]);
+      });
+      holder.appendChild(input);
+      holder.appendChild(el("span", "atlas-layer-name", " " + cfg.title));
+      label.appendChild(holder);
+      list.appendChild(label);
+    });
+    box.appendChild(list);
+    L.DomEvent.disableClickPropagation(box);
+    L.DomEvent.disableScrollPropagation(box);
+    return box;
+  };
+  control.addTo(map);
+
+  // -- title, legend, attribution ---------------------------------------------------------------
+  var title = el("div", "atlas-box atlas-title");
+  title.id = "atlas-title";
+  title.appendChild(el("span", null, data.title));
+  var stampBox = null;
+  if (data.stamp !== null) {
+    var tail = el("span", "atlas-title-time");
+    tail.appendChild(document.createTextNode(" \u2014 "));
+    stampBox = el("span", null, data.stamp);
+    stampBox.id = "atlas-time";
+    tail.appendChild(stampBox);
+    title.appendChild(tail);
+  }
+  document.body.appendChild(title);
+
+  function swatch(kind, color, dashed, fill) {
+    var s = el("span", "atlas-swatch atlas-swatch-" + kind);
+    if (kind === "point") {
+      s.style.borderColor = color;
+      s.style.background = dashed ? "#ffffff" : (fill || color);
+    } else if (kind === "polygon") {
+      s.style.borderColor = color;
+      s.style.borderStyle = dashed ? "dashed" : "solid";
+      s.style.background = (fill || color) + "55";
+    } else {
+      s.style.borderTopColor = color;
+      s.style.borderTopStyle = dashed ? "dashed" : "solid";
+    }
+    return s;
+  }
+  var legend = el("div", "atlas-box atlas-legend");
+  legend.id = "atlas-legend";
+  legend.appendChild(el("b", null, "Legend"));
+  data.layers.forEach(function (cfg) {
+    var kind = cfg.kind === "polygon" || cfg.kind === "point" ? cfg.kind : "line";
+    var rows = cfg.classes.filter(function (c) { return c.label !== ""; });
+    if (!rows.length) {
+      var row = el("div", "atlas-legend-row");
+      row.appendChild(swatch(kind, cfg.classes[0].color, false, cfg.style.fillColor));
+      row.appendChild(el("span", null, cfg.title));
+      legend.appendChild(row);
+      return;
+    }
+    legend.appendChild(el("div", "atlas-legend-layer", cfg.title));
+    rows.forEach(function (c) {
+      var r = el("div", "atlas-legend-row atlas-legend-class");
+      r.appendChild(swatch(kind, c.color, c.dashed, null));
+      r.appendChild(el("span", null, c.label));
+      legend.appendChild(r);
+    });
+  });
+  var credits = el("div", "atlas-attribution");
+  data.attribution.forEach(function (line) { credits.appendChild(el("div", null, line)); });
+  legend.appendChild(credits);
+  document.body.appendChild(legend);
+
+  // -- time slider: the semantics of TimeFilter.mask/ended (layers/temporal.py), written here so
+  // -- the page works offline (DESIGN.md "Self-contained HTML") --------------------------------
+  function restyle(layer, i) {
+    var cfg = data.layers[i];
+    var st = (cfg.time && timeState) ? timeState(layer.feature, cfg.time) : 1;
+    if (!layer.setStyle) return;
+    if (st === 2) layer.setStyle({color: "#9a9a9a", fillColor: "#9a9a9a"});
+    else layer.setStyle(styleOf(cfg, layer.feature));
+  }
+  var timeState = null;
+  var cfg = data.time;
+  if (cfg) {
+    var entries = [];
+    data.layers.forEach(function (lc, i) {
+      if (!lc.time) return;
+      var all = [];
+      groups[i].eachLayer(function (l) { all.push(l); });
+      entries.push({c: lc.time, g: groups[i], all: all, i: i});
+    });
+    var current = null;
+    var state = function (a, c, t0, t1) {  // 0 hidden, 1 shown, 2 retired (grey)
+      var s = a.t0, e = a.t1;
+      var started = has(s) ? s < t1 : c.undatedShow;
+      if (!started) return 0;
+      if (cfg.mode === "window" && c.events && has(s) && s < t0) return 0;
+      if (!has(e)) return 1;
+      var alive = cfg.mode === "as_of" ? e >= (cfg.endInclusive ? t0 : t1)
+                                       : (cfg.endInclusive ? e >= t0 : e > t0);
+      return alive ? 1 : (c.retiredGrey ? 2 : 0);
+    };
+    timeState = function (feature, c) {
+      return current ? state(feature.atlas || {}, c, current[0], current[1]) : 1;
+    };
+    var box = el("div", "atlas-box atlas-time-control");
+    var lab = el("label"), on = el("input"), play = el("button", null, "\u25B6");
+    var slider = el("input"), label = el("b");
+    on.type = "checkbox"; on.id = "atlas-time-on";
+    lab.appendChild(on); lab.appendChild(document.createTextNode(" Time "));
+    play.type = "button"; play.id = "atlas-time-play";
+    slider.type = "range"; slider.id = "atlas-time-slider"; slider.min = "0";
+    label.id = "atlas-time-label";
+    [lab, play, slider, label].forEach(function (x) { box.appendChild(x); });
+    var ctl = L.control({position: "bottomright"});
+    ctl.onAdd = function () { L.DomEvent.disableClickPropagation(box); return box; };
+    ctl.addTo(map);
+    slider.max = String(Math.max(cfg.steps.length - 1, 0));
+    slider.value = String(cfg.index);
+    on.checked = cfg.enabled;
+    var apply = function () {
+      var step = cfg.steps[+slider.value] || cfg.start;
+      var enabled = on.checked && step;
+      current = enabled ? step : null;
+      var text = !enabled ? "all dates" : (cfg.mode === "as_of" ? "as of " : "") + step[2];
+      label.textContent = enabled ? step[2] : "all dates";
+      if (stampBox) stampBox.textContent = text;
+      slider.disabled = !on.checked;
+      entries.forEach(function (en) {
+        en.all.forEach(function (l) {
+          var st = timeState(l.feature, en.c);
+          if (st === 0) { en.g.removeLayer(l); return; }
+          en.g.addLayer(l);
+          restyle(l, en.i);
+        });
+      });
+    };
+    window.atlasTime = {config: cfg, apply: apply, slider: slider, toggle: on, state: state, groups: groups};
+    on.addEventListener("change", apply);
+    slider.addEventListener("input", function () { on.checked = true; apply(); });
+    var timer = null;
+    play.addEventListener("click", function () {
+      if (timer) { clearInterval(timer); timer = null; play.textContent = "\u25B6"; return; }
+      on.checked = true;
+      play.textContent = "\u23F8";
+      timer = setInterval(function () {
+        slider.value = String((+slider.value + 1) % (cfg.steps.length || 1));
+        apply();
+      }, cfg.intervalMs);
+    });
+    if (cfg.enabled && !cfg.steps.length) cfg.steps = [cfg.start];
+    apply();
+  }
+  window.atlasLayers = groups;
+})();
