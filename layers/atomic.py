@@ -1,19 +1,88 @@
-"""Atomic file writes: write to a temporary file beside the target, then rename over it."""
+"""Atomic file writes: write to a temporary file beside the target, then rename over it.
+
+An interrupted write (the process killed mid-way, ``kill -9``, a power cut) leaves the old file
+intact. It may also leave its temporary file behind: those are named ``.NAME.atlas-tmp-XXXXXXXX.EXT``
+and the writer holds an exclusive ``flock`` on it while writing, so the next write into the same
+folder removes every such file whose lock it can take -- its writer is gone -- and never one that is
+being written (issue 8, item 7). Where ``flock`` does not exist (Windows), leftovers older than
+:data:`STALE_SECONDS` are removed instead.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 from .errors import ExportError
 
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
+#: Marker in the names of temporary files (never a name a user would give a file).
+TMP_MARK = ".atlas-tmp-"
+#: Without flock: age (seconds) after which a leftover temporary file is taken as abandoned.
+STALE_SECONDS = 3600.0
+_LEFTOVER = re.compile(r"^\..*" + re.escape(TMP_MARK) + r"[A-Za-z0-9_]{8}(\.[^.]*)?$")
+
+
+def remove_leftovers(folder: str | Path) -> list[Path]:
+    """Delete the temporary files that interrupted writes left in ``folder``.
+
+    Parameters
+    ----------
+    folder : str or Path
+
+    Returns
+    -------
+    list of Path
+        The files removed (none when the folder cannot be listed).
+    """
+    removed = []
+    try:
+        candidates = [p for p in Path(folder).iterdir() if _LEFTOVER.match(p.name) and p.is_file()]
+    except OSError:
+        return removed
+    for p in candidates:
+        if _abandoned(p):
+            try:
+                p.unlink()
+                removed.append(p)
+            except OSError:
+                pass
+    return removed
+
+
+def _abandoned(p: Path) -> bool:
+    if fcntl is None:
+        try:
+            return time.time() - p.stat().st_mtime > STALE_SECONDS
+        except OSError:
+            return False
+    try:
+        fd = os.open(p, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True  # nobody holds it: its writer died
+    except OSError:
+        return False  # being written right now
+    finally:
+        os.close(fd)  # closing releases our lock
+
 
 def write_atomic(path: str | Path, write: Callable[[Path], None]) -> Path:
     """Call ``write(tmp_path)`` and move the result onto ``path`` in one rename.
 
-    A failure leaves any existing ``path`` untouched and removes the temporary file.
+    A failure leaves any existing ``path`` untouched and removes the temporary file; temporary
+    files of earlier, interrupted writes in the same folder are removed first
+    (:func:`remove_leftovers`).
 
     Parameters
     ----------
@@ -35,17 +104,19 @@ def write_atomic(path: str | Path, write: Callable[[Path], None]) -> Path:
     dest = Path(path).expanduser().resolve()
     if not dest.parent.is_dir():
         raise ExportError(f"{dest}: folder {dest.parent} does not exist")
+    remove_leftovers(dest.parent)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.stem}-", suffix=dest.suffix, dir=dest.parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.stem}{TMP_MARK}", suffix=dest.suffix, dir=dest.parent)
     except OSError as exc:  # read-only or special file system (/proc), no permission
         raise ExportError(f"{dest}: cannot write in {dest.parent} ({exc.strerror or exc})") from None
-    os.close(fd)
+    if fcntl is not None:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # held until the rename: "being written" (remove_leftovers)
     tmp = Path(tmp_name)
     # mkstemp creates 0600; give the file the permissions a plain open() would (0666 & ~umask)
     umask = os.umask(0)
     os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)
     try:
+        os.chmod(tmp, 0o666 & ~umask)
         write(tmp)
         os.replace(tmp, dest)
     except ExportError:
@@ -57,6 +128,8 @@ def write_atomic(path: str | Path, write: Callable[[Path], None]) -> Path:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    finally:
+        os.close(fd)
     return dest
 
 
