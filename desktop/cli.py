@@ -168,7 +168,7 @@ def run_export(argv: Sequence[str]) -> int:
             out = export_small_multiples(doc, args.png, options, _parse_years(args.small_multiples))
         else:
             out = export_png(doc, args.png, options)
-        print(f"wrote {out}")
+        print(f"wrote {printable(str(out))}")
     if args.gif:
         _use_offscreen()
         from PySide6.QtGui import QGuiApplication
@@ -178,12 +178,12 @@ def run_export(argv: Sequence[str]) -> int:
         _app = QGuiApplication.instance() or QGuiApplication([PROG])
         filters = animation_filters(doc, _parse_when(args.time_from), _parse_when(args.time_to), args.step or "1y")
         out = export_gif(doc, args.gif, options, filters, frame_ms=args.frame_ms)
-        print(f"wrote {out} ({len(filters)} frames, {filters[0].label} to {filters[-1].label})")
+        print(f"wrote {printable(str(out))} ({len(filters)} frames, {filters[0].label} to {filters[-1].label})")
     if args.html:
         from asean_atlas.layers.html_export import export_html
 
         out = export_html(doc, args.html, options)
-        print(f"wrote {out}")
+        print(f"wrote {printable(str(out))}")
     return 0
 
 

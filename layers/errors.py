@@ -13,7 +13,8 @@ from pathlib import Path
 
 # C0/C1 controls (ANSI escape sequences start with ESC), DEL, and the bidirectional overrides and
 # isolates that reorder what a terminal shows (CVE-2021-42574, "Trojan Source").
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Lone surrogates (undecodable bytes of a file name) too: a strict UTF-8 terminal cannot print them.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def printable(text: str) -> str:

@@ -148,8 +148,8 @@ def script_json(obj) -> str:
     try:
         text = orjson.dumps(obj, option=orjson.OPT_SERIALIZE_NUMPY).decode("utf-8")
     except orjson.JSONEncodeError:
-        # lone surrogates (a title from a command line in a broken locale): ASCII escapes
-        text = json.dumps(_fragments_to_values(obj), ensure_ascii=True)
+        # lone surrogates (undecodable bytes of a file name or a command line): shown as U+FFFD
+        text = orjson.dumps(_clean_text(obj), option=orjson.OPT_SERIALIZE_NUMPY).decode("utf-8")
     return (
         text.replace("<", "\\u003c")
         .replace(">", "\\u003e")
@@ -159,15 +159,14 @@ def script_json(obj) -> str:
     )
 
 
-def _fragments_to_values(obj):
-    if isinstance(obj, orjson.Fragment):
-        return json.loads(obj.contents)
+def _clean_text(obj):
+    """``obj`` with every string's lone surrogates replaced by U+FFFD (Fragments are JSON already)."""
+    if isinstance(obj, str):
+        return obj.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
     if isinstance(obj, dict):
-        return {k: _fragments_to_values(v) for k, v in obj.items()}
+        return {_clean_text(k): _clean_text(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):
-        return [_fragments_to_values(v) for v in obj]
-    if isinstance(obj, np.ndarray):
-        return obj.tolist()
+        return [_clean_text(v) for v in obj]
     return obj
 
 
@@ -208,7 +207,10 @@ def _text_value(v):
     if v is None or (isinstance(v, float) and not np.isfinite(v)) or v is pd.NaT or v is pd.NA:
         return None
     if isinstance(v, (list, dict, tuple, np.ndarray)):
-        return json.dumps(v.tolist() if isinstance(v, np.ndarray) else v, ensure_ascii=False, default=str)
+        try:
+            return json.dumps(v.tolist() if isinstance(v, np.ndarray) else v, ensure_ascii=False, default=str)
+        except RecursionError:
+            return str(v)
     if isinstance(v, bytes):
         return v.hex()
     if isinstance(v, (bool, np.bool_, int, np.integer)) and abs(int(v)) <= _JS_SAFE_INT:
@@ -222,7 +224,7 @@ def _dumps_row(row: dict) -> bytes:
     try:
         return orjson.dumps(row)
     except orjson.JSONEncodeError:  # a lone surrogate, a value orjson does not know
-        return json.dumps(row, ensure_ascii=True, default=str).encode("ascii")
+        return orjson.dumps(_clean_text(row), default=str)
 
 
 def feature_collection(
@@ -261,8 +263,11 @@ def feature_collection(
     if mask is not None:
         keep &= mask
     rows = np.flatnonzero(keep)
-    geoms = shapely.set_precision(geoms[rows], 10.0**-precision) if rows.size else geoms[rows]
-    geoms = shapely.force_2d(geoms)
+    # coordinates rounded, nothing else: set_precision would re-node every geometry (GEOS), which
+    # costs minutes on a hostile one (a collection nested 1,000 deep, issue 8)
+    geoms = shapely.force_2d(geoms[rows])
+    if rows.size:
+        geoms = shapely.transform(geoms, lambda xy: np.round(xy, precision))
     gj = shapely.to_geojson(geoms)
     attrs = layer.frame.drop(columns=layer.frame.geometry.name).iloc[rows]
     if fields is not None:
@@ -327,7 +332,7 @@ def _basemap_collection(bbox: tuple[float, float, float, float]) -> str | None:
     geoms = shapely.intersection(countries.geometry.values, clip)
     geoms = shapely.simplify(geoms, tolerance=max(e - w, n - s) / 2500)
     ok = ~shapely.is_empty(geoms)
-    gj = shapely.to_geojson(shapely.set_precision(geoms[ok], 1e-4))
+    gj = shapely.to_geojson(shapely.transform(geoms[ok], lambda xy: np.round(xy, 4)))
     return '{"type":"FeatureCollection","features":[' + ",".join(
         '{"type":"Feature","properties":{},"geometry":' + g + "}" for g in gj
     ) + "]}"

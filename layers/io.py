@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 import shutil
 import tempfile
@@ -47,10 +48,21 @@ from pyproj import CRS
 
 from .encoding import EncodingGuess, detect_encoding, transcode_to_utf8
 from .errors import CRSNeededError, LayerLoadError, LoadCancelled
-from .geometry import repair_geometries, split_antimeridian
+from .geometry import (
+    MAX_COLLECTION_DEPTH,
+    REPAIR_MAX_CROSSINGS,
+    deep_collections,
+    repair_geometries,
+    split_antimeridian,
+)
 from .layer import Layer, LoadReport
 from .style import USER_PALETTE, Style
 from .temporal import detect_temporal
+
+# GDAL prints some errors straight to stderr ("ERROR 1: Unable to read geometry") besides raising
+# them; what they mean reaches the user through the load report, so the raw lines are sent away.
+if not os.environ.get("ASEAN_ATLAS_DEBUG"):
+    pyogrio.set_gdal_config_options({"CPL_LOG": os.devnull})
 
 #: ``progress(features_read, total_or_None)``, called from the reading thread between batches.
 ProgressCallback = Callable[[int, "int | None"], None]
@@ -90,7 +102,7 @@ def split_source(source: str | Path) -> tuple[str, str | None]:
     layer : str or None
     """
     text = str(source)
-    if "|layername=" in text:
+    if "|layername=" in text and not Path(text).exists():  # a file really named so is that file
         path, _, name = text.partition("|layername=")
         return path, name
     return text, None
@@ -118,7 +130,8 @@ def list_vector_layers(path: str | Path) -> list[str]:
     if p.suffix.lower() in _PARQUET_SUFFIXES:
         return [p.stem]
     try:
-        with _gdal_safe_name(p) as q:
+        with _gdal_safe_name(p) as q, warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # GDAL's complaints become the message below, not stderr noise
             return [str(name) for name in pyogrio.list_layers(_gdal_path(q))[:, 0]]
     except Exception as exc:  # GDAL raises several types; all mean "cannot open"
         raise LayerLoadError(p, _gdal_reason(exc)) from None
@@ -159,6 +172,54 @@ _DRIVERS = {
 }
 
 
+#: A zip is refused when it would expand beyond this many bytes...
+MAX_UNZIPPED_BYTES = 8 * 2**30
+#: ...or expand more than this many times over, to more than :data:`_ZIP_RATIO_FROM` bytes (real
+#: zipped Shapefiles shrink 2-10 times; a thousandfold is a zip bomb, issue 8).
+MAX_ZIP_RATIO = 100
+_ZIP_RATIO_FROM = 100 * 2**20
+
+
+def _size(n: float) -> str:
+    for unit in ("bytes", "kB", "MB", "GB", "TB"):
+        if n < 1000 or unit == "TB":
+            return f"{n:.0f} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1000
+    return f"{n:.1f} TB"
+
+
+def _check_zip(p: Path) -> None:
+    """Refuse a zip whose members would expand to more than the limits above (sizes as the archive
+    declares them; GDAL reads them through /vsizip/)."""
+    import zipfile
+    import zlib as _zlib
+
+    try:
+        with zipfile.ZipFile(p) as zf:
+            expanded = sum(info.file_size for info in zf.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError):
+        return  # not a readable zip: GDAL says so when it tries
+    packed = max(p.stat().st_size, 1)
+    ratio = expanded / packed
+    if expanded > MAX_UNZIPPED_BYTES or (expanded > _ZIP_RATIO_FROM and ratio > MAX_ZIP_RATIO):
+        raise LayerLoadError(
+            p,
+            f"would expand from {_size(packed)} to {_size(expanded)} ({ratio:,.0f} times): refused as a "
+            "likely zip bomb; if you trust it, unzip it yourself and open the file inside",
+        )
+    # a damaged member makes GDAL read nothing and say nothing (0 features): check every member
+    # (streamed, bounded by the sizes just checked)
+    try:
+        with zipfile.ZipFile(p) as zf:
+            bad = zf.testzip()
+    except RuntimeError as exc:  # an encrypted member
+        raise LayerLoadError(p, f"cannot be read: {str(exc).splitlines()[0]}") from None
+    except (zipfile.BadZipFile, _zlib.error, EOFError, OSError, NotImplementedError) as exc:
+        raise LayerLoadError(p, f"is a damaged zip archive ({str(exc).splitlines()[0] or type(exc).__name__})") from None
+    if bad is not None:
+        raise LayerLoadError(p, f"is a damaged zip archive: {bad!r} fails its checksum")
+
+
 def _gdal_path(p: Path) -> str:
     suffix = p.suffix.lower()
     if suffix in _SEQ_SUFFIXES:
@@ -192,7 +253,14 @@ def _gdal_reason(exc: Exception) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     if "not recognized as" in text or "not a supported" in text:
         return "not a readable vector file (GDAL could not recognise the format)"
+    if "Too many characters" in text:  # json-c's token limit, about 10 million characters
+        return f"holds a value too long for GDAL's JSON reader (over ~10 million characters): {text}"
     return f"could not be read: {text}"
+
+
+#: Bytes of a ``.dbf`` read to detect its encoding (a sample: a 2 GB table must not be read whole
+#: into memory for this, issue 8).
+_DBF_SAMPLE = 4 * 2**20
 
 
 def _dbf_encoding(shp: Path, source: str) -> EncodingGuess | None:
@@ -211,12 +279,18 @@ def _dbf_encoding(shp: Path, source: str) -> EncodingGuess | None:
             if f"{stem}.cpg".lower() in names:
                 return None
             dbf_name = names.get(f"{stem}.dbf".lower())
-            data = zf.read(dbf_name) if dbf_name else None
+            if dbf_name is None:
+                return None
+            with zf.open(dbf_name) as f:
+                data = f.read(_DBF_SAMPLE)
     else:
         if shp.with_suffix(".cpg").exists() or shp.with_suffix(".CPG").exists():
             return None
         dbf = next((d for d in (shp.with_suffix(".dbf"), shp.with_suffix(".DBF")) if d.exists()), None)
-        data = dbf.read_bytes() if dbf is not None else None
+        if dbf is None:
+            return None
+        with open(dbf, "rb") as f:
+            data = f.read(_DBF_SAMPLE)
     if not data or len(data) <= 10:
         return None
     body = data[int.from_bytes(data[8:10], "little") :]
@@ -308,7 +382,10 @@ def _json_text(value: object) -> object:
         return None
     if isinstance(value, np.ndarray):
         value = value.tolist()
-    return json.dumps(value, ensure_ascii=False, default=str)
+    try:
+        return json.dumps(value, ensure_ascii=False, default=str)
+    except RecursionError:  # nested deeper than Python's recursion limit (issue 8): keep its text
+        return str(value)
 
 
 def _compact_json(v: object) -> object:
@@ -318,19 +395,36 @@ def _compact_json(v: object) -> object:
         return v
     try:
         return _json_text(json.loads(v))
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested too deep to re-read: the text as is
         return v
 
 
-def _arrow_to_frame(table, meta: dict) -> tuple[pd.DataFrame, np.ndarray | None]:
-    """Attributes as a DataFrame (nested values as JSON text, datetimes parsed) and the WKB column."""
+def _arrow_to_frame(table, meta: dict, report: LoadReport) -> tuple[pd.DataFrame, np.ndarray | None]:
+    """Attributes as a DataFrame (nested values as JSON text, datetimes parsed, text that is not
+    UTF-8 decoded with U+FFFD and reported) and the WKB column."""
     import pyarrow as pa
 
     geom_name = meta.get("geometry_name") or "wkb_geometry"
     wkb = None
-    if geom_name in table.column_names:
-        wkb = table.column(geom_name).to_numpy(zero_copy_only=False)
-        table = table.drop_columns([geom_name])
+    at = [i for i, name in enumerate(table.column_names) if name == geom_name]
+    if at:  # GDAL appends the geometry last; an attribute of the same name comes before it
+        wkb = table.column(at[-1]).to_numpy(zero_copy_only=False)
+        table = table.remove_column(at[-1])
+    not_utf8 = []
+    for i, fld in enumerate(table.schema):
+        if pa.types.is_string(fld.type) or pa.types.is_large_string(fld.type):
+            try:
+                table.column(i).validate(full=True)
+            except pa.ArrowInvalid:  # bytes GDAL passed through (a .cpg naming the wrong code page)
+                raw = table.column(i).cast(pa.large_binary()).to_pylist()
+                fixed = [None if b is None else b.decode("utf-8", "replace") for b in raw]
+                table = table.set_column(i, fld.name, pa.array(fixed, type=pa.large_string()))
+                not_utf8.append(fld.name)
+    if not_utf8:
+        report.warnings.append(
+            "text that is not valid UTF-8 shown with \ufffd in " + ", ".join(map(repr, not_utf8))
+            + ": the file's encoding may be wrong (choose it: --encoding, or Add layer > options)"
+        )
     json_cols = {
         str(f) for f, sub in zip(meta.get("fields", ()), meta.get("ogr_subtypes", ())) if sub == "OFSTJSON"
     }
@@ -364,6 +458,7 @@ def _parse_datetimes(s: pd.Series) -> pd.Series:
 def _read_gdal(
     source: str,
     p: Path,
+    report: LoadReport,
     layer: str | int | None,
     options: dict,
     encoding: str | None,
@@ -380,8 +475,8 @@ def _read_gdal(
         if progress is not None and p.suffix.lower() in (".gpkg", ".fgb", ".shp"):
             # these drivers know their feature count without a scan
             total = int(pyogrio.read_info(source, layer=layer)["features"]) or None
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
+        with warnings.catch_warnings(record=True) as gdal_warnings:
+            warnings.simplefilter("always")
             with pyogrio.open_arrow(
                 source, layer=layer, batch_size=_BATCH, use_pyarrow=True, datetime_as_string=True, **kwargs
             ) as (meta, reader):
@@ -400,9 +495,12 @@ def _read_gdal(
     except Exception as exc:  # GDAL and Arrow raise several types; all mean "cannot read"
         raise LayerLoadError(p, _gdal_reason(exc), layer=layer if isinstance(layer, str) else None) from None
     try:
-        frame, wkb = _arrow_to_frame(table, meta)
+        frame, wkb = _arrow_to_frame(table, meta, report)
     except UnicodeDecodeError:
         raise LayerLoadError(p, "text is not UTF-8; choose its encoding") from None
+    # what GDAL said while reading (e.g. "3002 columns detected. Limiting to 2000"): the user's to know
+    said = dict.fromkeys(str(w.message).strip().splitlines()[0] for w in gdal_warnings if str(w.message).strip())
+    report.warnings.extend(f"GDAL: {m}" for m in list(said)[:3])
     return frame, wkb, meta.get("crs"), _driver_name(source, p)
 
 
@@ -410,7 +508,9 @@ def _decode_geometries(wkb: np.ndarray, report: LoadReport) -> np.ndarray:
     """WKB to shapely; unclosed rings closed, undecodable geometries kept as null (counted)."""
     # in chunks: from_wkb holds the GIL, and a GUI thread waiting on it must get a turn
     # (0.25 s in one call for 400,000 points; issue 4 "the window keeps repainting")
-    chunks = [shapely.from_wkb(wkb[i : i + _BATCH * 2], on_invalid="ignore") for i in range(0, len(wkb), _BATCH * 2)]
+    with np.errstate(invalid="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "invalid value encountered": NaN coordinates, reported later
+        chunks = [shapely.from_wkb(wkb[i : i + _BATCH * 2], on_invalid="ignore") for i in range(0, len(wkb), _BATCH * 2)]
     geoms = np.concatenate(chunks) if len(chunks) > 1 else (chunks[0] if chunks else np.empty(0, dtype=object))
     missing = shapely.is_missing(geoms)
     if not missing.any():
@@ -478,6 +578,10 @@ def read_frame(
         raise LayerLoadError(p, "file not found")
     if p.is_file() and p.stat().st_size == 0:
         raise LayerLoadError(p, "the file is empty (0 bytes)")
+    if p.is_dir() and p.suffix.lower() in _TEXT_SUFFIXES | _PARQUET_SUFFIXES | {".zip", ".kml", ".fgb", ".gpkg"}:
+        raise LayerLoadError(p, "is a folder, not a file")
+    if p.suffix.lower() == ".zip":
+        _check_zip(p)
     report = LoadReport(source=str(path))
     suffix = p.suffix.lower()
 
@@ -497,6 +601,7 @@ def read_frame(
     else:
         geoms = np.asarray(frame.geometry.values, dtype=object)
         frame = pd.DataFrame(frame.drop(columns=frame.geometry.name))
+    frame = _unique_columns(frame, report)
     frame = _stringify_nested(frame)
     report.features_read = len(frame)
 
@@ -506,6 +611,8 @@ def read_frame(
             f"{_features(no_geometry.size)} without geometry (null, empty or unreadable coordinates), "
             f"kept in the attribute table, not drawn: {_named(frame, no_geometry)}"
         )
+    geoms = _drop_rows(geoms, deep_collections(geoms), frame, report,
+                       f"geometry collections nested more than {MAX_COLLECTION_DEPTH} deep")
     geoms = _drop_rows(geoms, _non_finite_rows(geoms), frame, report, "coordinates that are not numbers (NaN or Infinity)")
     present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
     bounds = shapely.total_bounds(geoms[present]) if present.any() else None
@@ -528,7 +635,11 @@ def read_frame(
         source_crs = CRS.from_epsg(4326)
         report.source_crs = "none (taken as EPSG:4326)"
     else:
-        source_crs = CRS.from_user_input(file_crs)
+        try:
+            source_crs = CRS.from_user_input(file_crs)
+        except Exception as exc:  # pyproj.CRSError: a .prj that PROJ cannot read
+            why = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+            raise CRSNeededError(p, f"names a CRS that cannot be read ({why}); choose the CRS of the coordinates") from None
         report.source_crs = _crs_label(source_crs)
         if source_crs.is_geographic:
             implied = " (GeoJSON is always lon/lat, RFC 7946)" if report.driver in ("GeoJSON", "GeoJSONSeq") else ""
@@ -566,7 +677,12 @@ def read_frame(
     report.antimeridian_split = n_split
     missing = shapely.is_missing(geoms)
     report.z_features = int(shapely.has_z(geoms[~missing]).sum()) if (~missing).any() else 0
-    geoms, repaired, dropped = repair_geometries(geoms)
+    geoms, repaired, dropped, too_complex = repair_geometries(geoms)
+    if too_complex:
+        report.warnings.append(
+            f"{_features(too_complex)} with invalid geometry too complex to repair "
+            f"(over {REPAIR_MAX_CROSSINGS:,} self-intersections), drawn as read"
+        )
     report.repaired += repaired
     if dropped:
         report.notes.append(f"{dropped} geometries could not be repaired, kept without geometry")
@@ -574,8 +690,8 @@ def read_frame(
     report.null_geometries = int(missing.sum() + (~missing & shapely.is_empty(geoms)).sum()) - report.dropped
     if repaired:
         with np.errstate(invalid="ignore"):
-            n_bad = int((~missing & ~shapely.is_valid(geoms)).sum())
-        if n_bad:
+            n_bad = int((~missing & ~shapely.is_valid(geoms)).sum()) - too_complex
+        if n_bad > 0:
             report.notes.append(f"{n_bad} geometries still invalid after make_valid (GEOS could not fix them)")
     gdf = gdf.set_geometry(gpd.GeoSeries(geoms, crs=4326, index=gdf.index))
     if report.z_features:
@@ -600,7 +716,9 @@ def _read_ogr_as(p, q, layer, encoding, report, progress, cancelled):
         names = [p.stem]
     else:
         try:
-            layers = pyogrio.list_layers(source)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                layers = pyogrio.list_layers(source)
         except Exception as exc:  # GDAL raises several types; all mean "cannot open"
             raise LayerLoadError(p, _gdal_reason(exc)) from None
         if len(layers) == 0:
@@ -639,12 +757,14 @@ def _read_ogr_as(p, q, layer, encoding, report, progress, cancelled):
             else:
                 try:
                     guess = _dbf_encoding(q, source)
-                except (UnicodeError, OSError, KeyError):
+                except Exception:  # best effort: a broken archive or table is GDAL's to report below
                     guess = None
                 if guess is not None:
                     gdal_encoding = guess.codec
                     report.encoding = guess.label
-        frame, wkb, file_crs, driver = _read_gdal(source, p, layer, options, gdal_encoding, progress, cancelled)
+        if suffix in (".csv", ".tsv"):
+            _check_csv_header(Path(source), p)
+        frame, wkb, file_crs, driver = _read_gdal(source, p, report, layer, options, gdal_encoding, progress, cancelled)
     finally:
         if tmpdir is not None:
             tmpdir.cleanup()
@@ -654,6 +774,21 @@ def _read_ogr_as(p, q, layer, encoding, report, progress, cancelled):
             if suffix in (".csv", ".tsv") else ""
         raise LayerLoadError(p, "has no geometry" + hint)
     return frame, wkb, file_crs
+
+
+def _check_csv_header(path: Path, p: Path) -> None:
+    """Refuse a CSV that repeats a coordinate column name (``lon,lon,lat``): GDAL 3.12 crashes the
+    whole process on it (SIGSEGV, found by the issue 8 fuzzing), and which column to take is
+    anybody's guess anyway."""
+    with open(path, "rb") as f:
+        first = f.read(65536).split(b"\n", 1)[0].decode("utf-8", "replace").lstrip("\ufeff")
+    for option in ("X_POSSIBLE_NAMES", "Y_POSSIBLE_NAMES", "GEOM_POSSIBLE_NAMES"):
+        wanted = {n.lower() for n in _CSV_OPTIONS[option].split(",")}
+        for sep in (",", ";", "\t", "|"):
+            names = [n.strip().strip('"').lower() for n in first.split(sep)]
+            twice = sorted({n for n in names if n in wanted and names.count(n) > 1})
+            if twice:
+                raise LayerLoadError(p, f"has the column {twice[0]!r} more than once; rename one so the coordinates are unambiguous")
 
 
 def _read_parquet(p: Path) -> gpd.GeoDataFrame:
@@ -667,6 +802,29 @@ def _read_parquet(p: Path) -> gpd.GeoDataFrame:
         raise LayerLoadError(p, f"could not be read: {str(exc).splitlines()[0]}") from None
     except Exception as exc:
         raise LayerLoadError(p, f"could not be read: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
+
+
+def _unique_columns(frame: pd.DataFrame, report: LoadReport) -> pd.DataFrame:
+    """Attribute names made unique (``a``, ``a_2``...): a file may repeat one (a Shapefile's
+    10-character names, a GeoJSON property colliding with a renamed one), and every later step
+    needs one column per name. Renames are reported."""
+    seen: set[str] = set()
+    names, renamed = [], []
+    for col in frame.columns:
+        name = base = str(col)
+        k = 2
+        while name in seen:
+            name = f"{base}_{k}"
+            k += 1
+        seen.add(name)
+        names.append(name)
+        if name != col:
+            renamed.append(f"{base!r} → {name!r}")
+    if renamed:
+        frame = frame.copy()
+        frame.columns = names
+        report.warnings.append("attribute names repeated in the file, renamed: " + ", ".join(renamed[:5]))
+    return frame
 
 
 def _stringify_nested(frame: pd.DataFrame) -> pd.DataFrame:
@@ -730,6 +888,15 @@ def _wrap_keep_z(geoms: np.ndarray, wrap) -> np.ndarray:
     out[has_z] = shapely.transform(geoms[has_z], wrap3, include_z=True)
     out[~has_z] = shapely.transform(geoms[~has_z], wrap, include_z=False)
     return out
+
+
+def _displayable(name: str) -> str:
+    """A file name as text: bytes that were not valid in the file system's encoding (Python keeps
+    them as lone surrogates) become U+FFFD, so every widget and file format can show it."""
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
 
 
 def _crs_label(crs: CRS) -> str:
@@ -798,9 +965,9 @@ def read_layer(
     temporal = detect_temporal(frame.drop(columns=frame.geometry.name))
     report.time_field = temporal.start_field if temporal else None
     if color is None:
-        color = USER_PALETTE[zlib.crc32(Path(src).name.encode("utf-8")) % len(USER_PALETTE)]
+        color = USER_PALETTE[zlib.crc32(os.fsencode(Path(src).name)) % len(USER_PALETTE)]
     style = Style(color=color, fill_color=color)
-    default_title = Path(src).stem + (f" — {layer}" if isinstance(layer, str) else "")
+    default_title = _displayable(Path(src).stem) + (f" — {layer}" if isinstance(layer, str) else "")
     lyr = Layer(
         frame,
         title=title or default_title,

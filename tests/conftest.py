@@ -12,9 +12,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The layer cache (asean_atlas.layers.cache) of files loaded by tests goes to a temporary folder,
 # never the user's cache directory.
 if "ASEAN_ATLAS_CACHE_DIR" not in os.environ:
+    import atexit
+    import shutil
     import tempfile
 
     os.environ["ASEAN_ATLAS_CACHE_DIR"] = tempfile.mkdtemp(prefix="atlas-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["ASEAN_ATLAS_CACHE_DIR"], ignore_errors=True)
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
