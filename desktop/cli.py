@@ -76,6 +76,18 @@ def _main_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _say(text: str, stream=None) -> None:
+    """Print one line; a closed pipe (``asean-atlas export ... | head -1``) ends the printing, not
+    the export: the rest of the output goes to /dev/null."""
+    stream = stream or sys.stdout
+    try:
+        print(text, file=stream, flush=True)
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+
+
 def _no_display() -> bool:
     """True on Linux/BSD when Qt has no screen to open a window on."""
     if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith(("linux", "freebsd")):
@@ -152,9 +164,9 @@ def run_export(argv: Sequence[str]) -> int:
             line += f" ({int(layer.time_mask(args.year).sum())} as of {args.year})"
         if layer.report.repaired:
             line += f", {layer.report.repaired} repaired"
-        print(printable(line))
+        _say(printable(line))
         for note in _warnings(layer):
-            print(f"  warning: {printable(note)}")
+            _say(f"  warning: {printable(note)}")
     if args.png:
         _use_offscreen()
         from PySide6.QtGui import QGuiApplication
@@ -168,7 +180,7 @@ def run_export(argv: Sequence[str]) -> int:
             out = export_small_multiples(doc, args.png, options, _parse_years(args.small_multiples))
         else:
             out = export_png(doc, args.png, options)
-        print(f"wrote {printable(str(out))}")
+        _say(f"wrote {printable(str(out))}")
     if args.gif:
         _use_offscreen()
         from PySide6.QtGui import QGuiApplication
@@ -178,12 +190,12 @@ def run_export(argv: Sequence[str]) -> int:
         _app = QGuiApplication.instance() or QGuiApplication([PROG])
         filters = animation_filters(doc, _parse_when(args.time_from), _parse_when(args.time_to), args.step or "1y")
         out = export_gif(doc, args.gif, options, filters, frame_ms=args.frame_ms)
-        print(f"wrote {printable(str(out))} ({len(filters)} frames, {filters[0].label} to {filters[-1].label})")
+        _say(f"wrote {printable(str(out))} ({len(filters)} frames, {filters[0].label} to {filters[-1].label})")
     if args.html:
         from asean_atlas.layers.html_export import export_html
 
         out = export_html(doc, args.html, options)
-        print(f"wrote {printable(str(out))}")
+        _say(f"wrote {printable(str(out))}")
     return 0
 
 
@@ -281,7 +293,7 @@ def run_info(argv: Sequence[str]) -> int:
     args = p.parse_args(argv)
     from asean_atlas.layers.info import describe
 
-    print(describe(args.file, layer=args.layer, encoding=args.encoding, crs=args.crs))
+    _say(describe(args.file, layer=args.layer, encoding=args.encoding, crs=args.crs))
     return 0
 
 
@@ -337,12 +349,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_info(argv[1:])
         return run_gui(argv)
     except AtlasError as exc:
-        print(f"{PROG}: error: {printable(str(exc))}", file=sys.stderr)
+        _say(f"{PROG}: error: {printable(str(exc))}", sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # no traceback for users; say what broke in one line
-        print(f"{PROG}: internal error: {type(exc).__name__}: {printable(str(exc))}", file=sys.stderr)
+        _say(f"{PROG}: internal error: {type(exc).__name__}: {printable(str(exc))}", sys.stderr)
         if os.environ.get("ASEAN_ATLAS_DEBUG"):
             raise
         return 1

@@ -89,9 +89,10 @@ _PAGE_CSS = """
 .atlas-popup{max-height:320px;overflow:auto}
 .atlas-popup table{border-collapse:collapse;font:12px sans-serif}
 .atlas-popup th{text-align:left;vertical-align:top;padding:1px 8px 1px 0;color:#444;
-  overflow-wrap:anywhere;max-width:140px}
-.atlas-popup td{vertical-align:top;overflow-wrap:anywhere;white-space:pre-wrap;max-width:260px}
-.atlas-tooltip{white-space:pre-wrap;overflow-wrap:anywhere;display:inline-block;max-width:320px}
+  overflow-wrap:break-word;word-break:normal;max-width:160px}
+.atlas-popup td{vertical-align:top;overflow-wrap:break-word;white-space:pre-wrap;min-width:120px;max-width:260px}
+.atlas-tooltip{white-space:pre-wrap;overflow-wrap:break-word;display:inline-block;max-width:320px}
+.leaflet-interactive:focus{outline:none}
 .atlas-time-control{position:static}
 .atlas-time-control input[type=range]{width:320px;vertical-align:middle}
 """
@@ -327,7 +328,9 @@ def _basemap_collection(bbox: tuple[float, float, float, float]) -> str | None:
     except Exception:
         return None
     w, s, e, n = bbox
-    dx, dy = (e - w) * 0.5 + 2, (n - s) * 0.5 + 2
+    # the browser window may be wider or taller than the bbox: land well beyond it (issue 8 trial)
+    span = max(e - w, n - s)
+    dx, dy = span * 1.5 + 5, span + 5
     clip = shapely.box(max(w - dx, -180), max(s - dy, -85), min(e + dx, 180), min(n + dy, 85))
     geoms = shapely.intersection(countries.geometry.values, clip)
     geoms = shapely.simplify(geoms, tolerance=max(e - w, n - s) / 2500)

@@ -370,10 +370,17 @@ def _check_lonlat(p: Path, geoms: np.ndarray, frame: pd.DataFrame, report: LoadR
     if out.size == 0:
         return geoms
     if 2 * out.size > int(present.sum()):
-        raise crs_error(shapely.total_bounds(geoms[present]))
+        tb = shapely.total_bounds(geoms[present])
+        err = crs_error(tb)
+        if err is not None and -90 <= tb[0] and tb[2] <= 90 and -180 <= tb[1] and tb[3] <= 180:
+            # x within ±90 and y within ±180: latitude, longitude written the wrong way round
+            err = type(err)(p, err.reason + "; they look like latitude, longitude in the wrong order "
+                            "(GeoJSON and this app expect longitude first): swap them", err.layer)
+        raise err
     lon = b[out[0], 0] if not (-LON_LIMIT <= b[out[0], 0] <= LON_LIMIT) else b[out[0], 2]
     lat = b[out[0], 1] if not (-90 <= b[out[0], 1] <= 90) else b[out[0], 3]
-    why = f"coordinates outside longitude ±{LON_LIMIT:g}° / latitude ±90° (e.g. {lon:.6g}, {lat:.6g})"
+    why = (f"coordinates off the Earth: longitude beyond ±{LON_LIMIT:g}° or latitude beyond ±90° "
+           f"(e.g. {lon:.6g}, {lat:.6g})")
     return _drop_rows(geoms, out, frame, report, why)
 
 
@@ -582,6 +589,12 @@ def read_frame(
         raise LayerLoadError(p, "is a folder, not a file")
     if p.suffix.lower() == ".zip":
         _check_zip(p)
+    if p.suffix.lower() in _TEXT_SUFFIXES and p.is_file():
+        with open(p, "rb") as f:
+            head = f.read(512).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        if head.startswith((b"<!doctype html", b"<html", b"<head", b"<body")):
+            raise LayerLoadError(p, "is a web page (HTML), not a data file: it was probably saved from a "
+                                    "browser or is an error page; download the file itself")
     report = LoadReport(source=str(path))
     suffix = p.suffix.lower()
 
@@ -608,8 +621,8 @@ def read_frame(
     no_geometry = np.flatnonzero(shapely.is_missing(geoms) | shapely.is_empty(geoms))
     if no_geometry.size:  # null, empty, or coordinates GDAL could not read (a NaN point reads as empty)
         report.warnings.append(
-            f"{_features(no_geometry.size)} without geometry (null, empty or unreadable coordinates), "
-            f"kept in the attribute table, not drawn: {_named(frame, no_geometry)}"
+            f"{_features(no_geometry.size)} without geometry (null, empty, or coordinates that are not "
+            f"numbers), kept with their attributes, not drawn: {_named(frame, no_geometry)}"
         )
     geoms = _drop_rows(geoms, deep_collections(geoms), frame, report,
                        f"geometry collections nested more than {MAX_COLLECTION_DEPTH} deep")
@@ -672,7 +685,7 @@ def read_frame(
         gdf = gdf.set_crs(4326, allow_override=True)
 
     geoms = np.asarray(gdf.geometry.values, dtype=object)
-    geoms = _wrap_longitudes(geoms, report)
+    geoms = _wrap_longitudes(geoms, report, frame)
     geoms, n_split = split_antimeridian(geoms)
     report.antimeridian_split = n_split
     missing = shapely.is_missing(geoms)
@@ -850,7 +863,7 @@ def _unswap_lat_lon(geoms: np.ndarray, bounds: np.ndarray, report: LoadReport):
     return geoms, bounds
 
 
-def _wrap_longitudes(geoms: np.ndarray, report: LoadReport) -> np.ndarray:
+def _wrap_longitudes(geoms: np.ndarray, report: LoadReport, report_frame: pd.DataFrame) -> np.ndarray:
     """Longitudes beyond ±180° (Pacific-centred data, 0..360; up to ±:data:`LON_LIMIT`) to
     -180..180; lines that now jump are split next. Reported as a warning: the data changed."""
     present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
@@ -859,8 +872,12 @@ def _wrap_longitudes(geoms: np.ndarray, report: LoadReport) -> np.ndarray:
     tb = shapely.total_bounds(geoms[present])
     if -180.0 <= tb[0] and tb[2] <= 180.0:
         return geoms
+    b = shapely.bounds(geoms)
+    with np.errstate(invalid="ignore"):
+        rows = np.flatnonzero(present & ((b[:, 0] < -180.0) | (b[:, 2] > 180.0)))
     report.warnings.append(
-        f"longitudes beyond ±180° (x {tb[0]:.6g}..{tb[2]:.6g}) wrapped to -180..180 (read as Pacific-centred)"
+        f"{_features(rows.size)} with longitudes beyond ±180° (x {tb[0]:.6g}..{tb[2]:.6g}) moved by 360° "
+        f"into -180..180: {_named(report_frame, rows)}"
     )
 
     def wrap(xy: np.ndarray) -> np.ndarray:

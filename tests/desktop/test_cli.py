@@ -177,3 +177,21 @@ def test_map_bbox_clips_world_latitudes():
 
     assert map_bbox((-180.0, -90.0, 180.0, 83.6)) == (-180.0, -60.0, 180.0, 80.0)
     assert map_bbox((90.0, -15.0, 150.0, 35.0)) == (90.0, -15.0, 150.0, 35.0)
+
+
+def test_a_closed_pipe_does_not_stop_the_export(tmp_path):
+    """``asean-atlas export ... | head -1``: the export still writes its files (issue 8 trial)."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "m.html"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from asean_atlas.desktop.cli import main; raise SystemExit(main())",
+         "export", "--html", str(out)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    first = proc.stdout.readline()
+    proc.stdout.close()  # the reader went away after one line
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 0, err
+    assert first and out.exists() and "internal error" not in err

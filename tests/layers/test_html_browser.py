@@ -28,3 +28,31 @@ def test_all_cables_drawn_offline(cables_path, tmp_path):
     ).stdout
     # one interactive SVG path per cable feature (the basemap is not interactive)
     assert len(re.findall(r'class="leaflet-interactive"', dom)) == 532
+
+
+def test_tooltips_and_popups_are_readable(browser, tmp_path):
+    """A hover label reads on one line and a popup is wide enough for its attribute names (a
+    tooltip of "Chennai" was one letter per line with overflow-wrap:anywhere, issue 8 trial)."""
+    import geopandas as gpd
+    import shapely
+
+    from asean_atlas.layers.layer import Layer
+
+    frame = gpd.GeoDataFrame(
+        {"name": ["Chennai"], "start_date": ["2017-01-01"], "source_url": ["https://example.com/a"], "operator": ["Tata"]},
+        geometry=[shapely.Point(80.27, 13.08)], crs=4326)
+    doc = MapDocument()
+    doc.add_layer(Layer(frame, "Stations"))
+    out = export_html(doc, tmp_path / "s.html", ExportOptions(bbox=(70, 0, 95, 25)))
+    browser.get(out.as_uri())
+    got = browser.execute_script("""
+      var l = window.atlasLayers[0].getLayers()[0], ll = l.getLatLng();
+      l.fire('mouseover', {latlng: ll}, true);
+      var t = document.querySelector('.leaflet-tooltip').getBoundingClientRect();
+      l.fire('click', {latlng: ll}, true);
+      var p = document.querySelector('.leaflet-popup-content').getBoundingClientRect();
+      var th = document.querySelector('.atlas-popup th').getBoundingClientRect();
+      return [t.width, t.height, p.width, th.height];""")
+    tip_w, tip_h, popup_w, th_h = got
+    assert tip_w > 45 and tip_h < 40  # one line
+    assert popup_w > 150 and th_h < 30  # "start_date" on one line

@@ -197,4 +197,4 @@ def test_pacific_centred_longitudes_are_wrapped_and_split(tmp_path):
     assert line.geom_type == "MultiLineString" and layer.report.antimeridian_split == 1
     assert shapely.get_coordinates(line)[:, 0].max() <= 180 and shapely.get_coordinates(line)[:, 0].min() >= -180
     assert (pt.x, pt.y, pt.z) == (-160.0, 5.0, 12.0)
-    assert "wrapped to -180..180" in layer.report.summary() and layer.report.warnings
+    assert "moved by 360° into -180..180" in layer.report.summary() and layer.report.warnings

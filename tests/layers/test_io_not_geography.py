@@ -47,7 +47,7 @@ def test_bad_features_dropped_named_and_counted(tmp_path):
     text = " | ".join(rep.warnings)
     assert 'feature 7 ("inf line")' in text and "NaN or Infinity" in text
     assert 'feature 8 ("far")' in text and 'feature 9 ("huge")' in text and 'feature 10 ("north")' in text
-    assert "outside longitude ±540° / latitude ±90°" in text
+    assert "longitude beyond ±540° or latitude beyond ±90°" in text
     assert "4 geometries dropped" in rep.summary()
     # nothing beyond the limits reaches the map
     b = layer.bounds()
@@ -66,7 +66,7 @@ def test_longitudes_up_to_540_wrap_with_a_warning(tmp_path):
     layer = read_layer(path, cache=False)
     xs = [g.x for g in layer.frame.geometry]
     assert xs == pytest.approx([140, -140, -170])
-    assert any("wrapped to -180..180" in w for w in layer.report.warnings)
+    assert any("moved by 360° into -180..180" in w for w in layer.report.warnings)
 
 
 def test_mostly_out_of_range_still_asks_for_a_crs(tmp_path):
@@ -94,6 +94,30 @@ def test_export_prints_the_warnings(tmp_path, capsys):
     assert main(["export", "--no-builtin", "--layer", str(path), "--html", str(tmp_path / "m.html")]) == 0
     out = capsys.readouterr().out
     assert "mixed: 7 features" in out
-    assert 'warning: 1 feature not drawn, coordinates outside longitude ±540° / latitude ±90° (e.g. 600, 10): feature 7 ("far")' in out
+    assert ('warning: 1 feature not drawn, coordinates off the Earth: longitude beyond ±540° or latitude beyond ±90° '
+            '(e.g. 600, 10): feature 7 ("far")') in out
     assert main(["info", str(path)]) == 0
     assert "geometries dropped (not geography): 1" in capsys.readouterr().out
+
+
+def test_one_wrapped_longitude_is_named(tmp_path):
+    path = _write(tmp_path / "one.geojson", [*[_pt(f"g{i}", xy) for i, xy in enumerate(GOOD)], _pt("Wrapped 460", [460, 5])])
+    layer = read_layer(path, cache=False)
+    (w,) = [w for w in layer.report.warnings if "moved by 360°" in w]
+    assert w.startswith("1 feature with longitudes beyond ±180°") and 'feature 7 ("Wrapped 460")' in w
+
+
+def test_swapped_axes_get_a_hint(tmp_path):
+    cities = [("Hanoi", [21.03, 105.85]), ("Bangkok", [13.75, 100.5]), ("Manila", [14.6, 120.98])]
+    path = _write(tmp_path / "swapped.geojson", [_pt(n, xy) for n, xy in cities])
+    with pytest.raises(CRSNeededError, match="latitude, longitude in the wrong order"):
+        read_layer(path, cache=False)
+
+
+def test_a_saved_web_page_is_named_as_such(tmp_path):
+    from asean_atlas.layers.errors import LayerLoadError
+
+    path = tmp_path / "cables.geojson"
+    path.write_text("<!DOCTYPE html><html><head><title>404 Not Found</title></head><body></body></html>")
+    with pytest.raises(LayerLoadError, match="is a web page"):
+        read_layer(path, cache=False)
