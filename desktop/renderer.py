@@ -251,9 +251,14 @@ class MapRenderer:
         # polygons: one path per feature (their odd-even fill must not merge), grouped by class
         if cache.path_rows.size:
             painter.setTransform(world)
-            for rep, path in cache.line_buckets(layer, codes):
-                if mask[rep]:
-                    pen, _ = pen_for(int(group[rep]))
+            buckets = [(int(group[rep]), path) for rep, path in cache.line_buckets(layer, codes) if mask[rep]]
+            width = style.stroke_width * scale
+            if width > WIDE_LINE_MIN_PX and _is_raster(painter) and sum(p.elementCount() for _, p in buckets) >= WIDE_LINE_ELEMENTS:
+                self._draw_wide_lines(painter, buckets, pen_for, world, viewport, width)
+                painter.setTransform(world)
+            else:
+                for g, path in buckets:
+                    pen, _ = pen_for(g)
                     painter.setPen(pen)
                     painter.setBrush(Qt.BrushStyle.NoBrush)
                     painter.drawPath(path)
@@ -296,6 +301,49 @@ class MapRenderer:
         painter.setOpacity(1.0)
         painter.resetTransform()
 
+    def _draw_wide_lines(self, painter, buckets, pen_for, world, viewport, width: float) -> None:
+        """Lines wider than 1 px, many of them: each pen group drawn 1 px wide into an image (Qt's
+        fast thin-line rasterizer), then widened by drawing that image at sub-pixel offsets on a
+        disk of radius ``(width - 1) / 2`` with the Lighten composition (a dilation), and blitted.
+
+        Qt strokes a wide antialiased path by building its outline polygon and filling it; cost
+        grows faster than linearly with the path (measured: 2,000 random-walk lines of 100
+        vertices, 1.5 px: 19.8 s merged, 0.87 s one polyline each; 10,000 lines of 125 vertices
+        took 80 s). Here it is the 1 px cost plus ~1.5 ms per offset (issue 9: ~0.25 s for 10,000
+        lines at 3 px). Caps come out round, joins round; dashes keep their on/off lengths.
+        """
+        dpr = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        w, h = round(viewport.width * dpr), round(viewport.height * dpr)
+        groups: dict[int, list[QPainterPath]] = {}
+        for g, path in buckets:
+            groups.setdefault(g, []).append(path)
+        offsets = dilation_offsets(width)
+        antialias = painter.testRenderHint(QPainter.RenderHint.Antialiasing)
+        for g, paths in groups.items():
+            pen, _ = pen_for(g)
+            thin = QPen(pen)
+            thin.setWidthF(1.0)
+            if pen.style() != Qt.PenStyle.SolidLine:
+                # dash lengths are in pen widths: keep the wide pen's on/off lengths in pixels
+                thin.setDashPattern([v * width for v in pen.dashPattern()])
+            thin_img = _blank(w, h, dpr)
+            p = QPainter(thin_img)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, antialias)
+            p.setTransform(world)
+            p.setPen(thin)
+            for path in paths:
+                p.drawPath(path)
+            p.end()
+            wide = _blank(w, h, dpr)
+            p = QPainter(wide)
+            p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+            p.setCompositionMode(QPainter.CompositionMode.CompositionMode_Lighten)
+            for dx, dy in offsets:
+                p.drawImage(QPointF(dx, dy), thin_img)
+            p.end()
+            painter.resetTransform()
+            painter.drawImage(QPointF(0, 0), wide)
+
     def _stamp_points(self, painter, viewport, style, labels, px, py, gcodes, groups, size, scale) -> None:
         w, h = int(round(viewport.width)), int(round(viewport.height))
         overlay = np.zeros(h * w, dtype=np.uint32)
@@ -318,6 +366,41 @@ class MapRenderer:
         image = QImage(overlay.data, w, h, w * 4, QImage.Format.Format_ARGB32_Premultiplied)
         painter.drawImage(QPointF(0, 0), image)
         del image
+
+
+#: Lines wider than this (pixels) and with at least :data:`WIDE_LINE_ELEMENTS` path elements visible
+#: are drawn thin and widened (:meth:`MapRenderer._draw_wide_lines`); fewer keep Qt's exact stroke.
+WIDE_LINE_MIN_PX = 1.05
+WIDE_LINE_ELEMENTS = 20_000
+
+
+def dilation_offsets(width: float) -> list[tuple[float, float]]:
+    """Sub-pixel offsets that widen a 1 px line to ``width`` pixels: the centre and rings on a
+    disk of radius ``(width - 1) / 2``, points at most 0.75 px apart along each ring.
+
+    Returns
+    -------
+    list of (float, float)
+        Offsets in pixels.
+    """
+    r = (width - 1.0) / 2.0
+    out = [(0.0, 0.0)]
+    if r <= 0:
+        return out
+    rings = max(1, int(np.ceil(r)))
+    for j in range(1, rings + 1):
+        rr = r * j / rings
+        m = max(8, int(np.ceil(2 * np.pi * rr / 0.75)))
+        a = 2 * np.pi * np.arange(m) / m
+        out += list(zip((rr * np.cos(a)).tolist(), (rr * np.sin(a)).tolist()))
+    return out
+
+
+def _blank(w: int, h: int, dpr: float) -> QImage:
+    img = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+    img.setDevicePixelRatio(dpr)
+    img.fill(0)
+    return img
 
 
 def _shifted(world: QTransform, shift: float) -> QTransform:

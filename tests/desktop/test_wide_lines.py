@@ -1,0 +1,104 @@
+"""No cliff at line widths above 1 px (issue 9, item 3): many wide lines are drawn thin and
+widened, so a 1.5 px frame costs about what a 1 px frame does, and looks like Qt's stroke."""
+
+import statistics
+import time
+
+import geopandas as gpd
+import numpy as np
+import pytest
+import shapely
+from PySide6.QtGui import QImage, QPainter
+
+from asean_atlas.desktop import renderer as R
+from asean_atlas.desktop.renderer import MapRenderer, dilation_offsets
+from asean_atlas.layers.document import MapDocument
+from asean_atlas.layers.layer import Layer
+from asean_atlas.layers.style import Style
+from asean_atlas.layers.viewport import Viewport
+
+BBOX = (90.0, -12.0, 142.0, 30.0)
+COLOR = "#1f78b4"
+
+
+def _lines(n: int, vertices: int, seed: int = 2, step: float = 0.3) -> gpd.GeoDataFrame:
+    rng = np.random.default_rng(seed)
+    x0, y0 = rng.uniform(95, 135, n), rng.uniform(-8, 25, n)
+    steps = rng.normal(0, step, (n, vertices, 2)).cumsum(axis=1)
+    coords = np.stack([x0[:, None] + steps[..., 0], y0[:, None] + steps[..., 1]], axis=-1)
+    lines = shapely.linestrings(coords.reshape(-1, 2), indices=np.repeat(np.arange(n), vertices))
+    return gpd.GeoDataFrame({"id": np.arange(n)}, geometry=lines, crs=4326)
+
+
+def _doc(frame, width):
+    doc = MapDocument()
+    doc.add_layer(Layer(frame, "lines", style=Style(color=COLOR, stroke_width=width)))
+    return doc
+
+
+def _frame_ms(renderer, doc, size=(1000, 700)) -> tuple[float, QImage]:
+    vp = Viewport(width=size[0], height=size[1])
+    vp.fit_bbox(BBOX, 0.0)
+    img = QImage(*size, QImage.Format.Format_ARGB32_Premultiplied)
+    t = time.perf_counter()
+    p = QPainter(img)
+    renderer.render(p, doc, vp)
+    p.end()
+    return (time.perf_counter() - t) * 1000, img
+
+
+def _median_frame(frame, width, runs=3) -> float:
+    doc = _doc(frame, width)
+    renderer = MapRenderer(basemap=False)
+    _frame_ms(renderer, doc)  # caches (projection, Qt paths) warm, as on the canvas
+    return statistics.median(_frame_ms(renderer, doc)[0] for _ in range(runs))
+
+
+def test_wide_frames_cost_about_a_thin_frame(qapp):
+    frame = _lines(2000, 100)
+    thin = _median_frame(frame, 1.0)
+    for width in (1.5, 3.0):
+        wide = _median_frame(frame, width)
+        assert wide <= 3 * thin + 30, f"{width} px frame {wide:.0f} ms vs 1 px {thin:.0f} ms"
+
+
+def _ink(img: QImage) -> np.ndarray:
+    """Pixels where the line colour dominates (alpha-weighted)."""
+    arr = np.frombuffer(bytes(img.constBits()), dtype=np.uint32).reshape(img.height(), img.bytesPerLine() // 4)
+    blue = arr & 0xFF
+    red = (arr >> 16) & 0xFF
+    return (blue > 100) & (red < 120)
+
+
+@pytest.mark.parametrize("width", [1.5, 3.0, 5.0])
+def test_widened_lines_cover_what_qt_strokes_cover(qapp, monkeypatch, width):
+    frame = _lines(60, 40, seed=5, step=0.4)
+    doc = _doc(frame, width)
+    _, exact = _frame_ms(MapRenderer(basemap=False), doc, (600, 450))  # few elements: Qt's stroke
+    monkeypatch.setattr(R, "WIDE_LINE_ELEMENTS", 0)
+    _, widened = _frame_ms(MapRenderer(basemap=False), doc, (600, 450))
+    a, b = _ink(exact), _ink(widened)
+    assert a.sum() > 3000
+    # the same pixels, give or take the antialiased fringe
+    assert abs(int(b.sum()) - int(a.sum())) <= 0.2 * a.sum()
+    assert (a & b).sum() >= 0.8 * a.sum()
+
+
+def test_dashes_keep_their_lengths(qapp, monkeypatch):
+    frame = gpd.GeoDataFrame({"status": ["planned"]}, geometry=[shapely.LineString([(95, 10), (135, 10)])], crs=4326)
+    doc = MapDocument()
+    doc.add_layer(Layer(frame, "planned", style=Style(color=COLOR, stroke_width=3.0)))
+    monkeypatch.setattr(R, "WIDE_LINE_ELEMENTS", 0)
+    _, img = _frame_ms(MapRenderer(basemap=False), doc, (600, 450))
+    ink = _ink(img)
+    row = ink[np.argmax(ink.sum(axis=1))]
+    runs = np.diff(np.flatnonzero(np.diff(np.r_[0, row.astype(int), 0])))[::2]
+    assert len(runs) > 10  # dashed, not solid
+    assert 8 <= np.median(runs) <= 16  # a 4-width dash at 3 px, widened by the round caps
+
+
+def test_dilation_offsets():
+    assert dilation_offsets(1.0) == [(0.0, 0.0)]
+    offs = np.array(dilation_offsets(3.0))
+    assert np.hypot(offs[:, 0], offs[:, 1]).max() == pytest.approx(1.0)
+    assert len(dilation_offsets(5.0)) > len(offs)
