@@ -106,7 +106,7 @@ class MapCanvas(QWidget):
         layer, row = self.selection
         if layer not in self.document.layers or not layer.visible:
             return
-        geom = layer.display_geometries[row]
+        geom = layer.display_geometry(row)
         if geom is None or geom.is_empty:
             return
         painter.save()

@@ -67,6 +67,9 @@ def _read_in_thread(request: LoadRequest, cancel: threading.Event, out: queue.Si
             progress=lambda n, total: out.put(("progress", n, -1 if total is None else total)),
             cancelled=cancel.is_set,
         )
+        # projected coordinates and the identify index, here rather than on the GUI thread at the
+        # first frame or click (issue 9: first identify after a 1M-point load was 567 ms)
+        layer.prepare()
     except Exception as exc:  # handed to the GUI thread, which shows it
         out.put(("failed", exc))
         return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -218,6 +219,8 @@ class MainWindow(QMainWindow):
         return layer
 
     def _add_loaded(self, layer: Layer) -> None:
+        if not layer.prepared:  # read on this thread: the identify index is built beside it
+            threading.Thread(target=layer.prepare, name="asean-atlas-prepare", daemon=True).start()
         self.document.add_layer(layer)
         self.statusBar().showMessage(f"{layer.title}: {layer.report.summary()}", 15000)
         if layer.report.warnings:  # data left out or changed on load: say so, naming the file

@@ -34,19 +34,24 @@ class _LayerCache:
     """Projected, Qt-ready geometry of one layer (rebuilt only if the layer's geometry changes)."""
 
     def __init__(self, layer: Layer) -> None:
-        geoms = layer.display_geometries
-        self.geoms_id = id(geoms)
-        self.point_xy, self.point_rows = point_coordinates(geoms)
+        self.frame_id = id(layer.frame)
+        if layer.is_point_layer:  # the layer's own projected coordinates, not a copy (issue 9)
+            self.point_xy, self.point_rows = layer.display_points()
+            geoms = np.empty(0, dtype=object)
+        else:
+            geoms = layer.display_geometries
+            self.point_xy, self.point_rows = point_coordinates(geoms)
         types = shapely.get_type_id(geoms)
         # 0 = Point, 4 = MultiPoint: drawn as markers only
         self.path_rows = np.flatnonzero((types > 0) & (types != 4))
         self.paths: dict[int, QPainterPath] = {int(r): geometry_path(geoms[r]) for r in self.path_rows}
         # 3 Polygon, 6 MultiPolygon, 7 GeometryCollection: filled
         self.filled = np.isin(types, (3, 6, 7))
+        n = layer.feature_count
         self.polygon_rows = self.path_rows[self.filled[self.path_rows]]
         self.line_rows = self.path_rows[~self.filled[self.path_rows]]
         self._class_sig: tuple | None = None
-        self._codes = np.zeros(len(geoms), dtype=np.int32)
+        self._codes = np.zeros(n, dtype=np.int32)
         self._labels: list[str] = [""]
         self._bucket_sig: tuple | None = None
         self._buckets: list[tuple[int, QPainterPath]] = []
@@ -138,7 +143,7 @@ class MapRenderer:
     def cache(self, layer: Layer) -> _LayerCache:
         """The Qt geometry cache of ``layer`` (built on first use)."""
         c = self._caches.get(layer.id)
-        if c is None or c.geoms_id != id(layer.display_geometries):
+        if c is None or c.frame_id != id(layer.frame):
             c = self._caches[layer.id] = _LayerCache(layer)
         return c
 

@@ -8,6 +8,7 @@ the layer; a time-slider step only recomputes a boolean mask.
 from __future__ import annotations
 
 import itertools
+import threading
 from dataclasses import dataclass, field
 
 import geopandas as gpd
@@ -16,8 +17,8 @@ import shapely
 from psygnal import Signal
 
 from .geometry import seam_aware_bounds
-from .identify import FeatureIndex
-from .projection import project_geometries
+from .identify import FeatureIndex, PointIndex
+from .projection import lonlat_to_display, project_geometries
 from .style import Style
 from .temporal import (
     LifecycleSpec,
@@ -183,7 +184,10 @@ class Layer:
         self._end: np.ndarray | None = None
         self._display: np.ndarray | None = None
         self._bounds: tuple | None = None
-        self._index: FeatureIndex | None = None
+        self._index: FeatureIndex | PointIndex | None = None
+        self._points: tuple[np.ndarray, np.ndarray] | None = None
+        self._point_layer: bool | None = None
+        self._derive_lock = threading.RLock()  # prepare() may run on a worker thread
         self._lifecycle: LifecycleSpec | None = None
         self._status: np.ndarray | None = None
         self._service: np.ndarray | None = None
@@ -220,18 +224,86 @@ class Layer:
         return kinds.pop() if len(kinds) == 1 else "mixed"
 
     @property
-    def display_geometries(self) -> np.ndarray:
-        """Geometries projected to EPSG:3857 (metres), computed once; shape (n,)."""
-        if self._display is None:
-            self._display = project_geometries(self.frame.geometry.values)
-        return self._display
+    def is_point_layer(self) -> bool:
+        """Whether every feature with a geometry is a single Point (the big layers: their display
+        data is a coordinate array, never a second set of geometries)."""
+        if self._point_layer is None:
+            geoms = self.frame.geometry.values
+            types = shapely.get_type_id(geoms)
+            self._point_layer = bool(np.all((types == 0) | (types == -1)))
+        return self._point_layer
 
     @property
-    def index(self) -> FeatureIndex:
-        """STRtree over :attr:`display_geometries`, built once."""
-        if self._index is None:
-            self._index = FeatureIndex(self.display_geometries)
-        return self._index
+    def display_geometries(self) -> np.ndarray:
+        """Geometries projected to EPSG:3857 (metres), computed once; shape (n,). A point layer's
+        renderer and index use :meth:`display_points` instead (one compact copy, issue 9)."""
+        with self._derive_lock:
+            if self._display is None:
+                self._display = project_geometries(self.frame.geometry.values)
+            return self._display
+
+    def display_points(self) -> tuple[np.ndarray, np.ndarray]:
+        """Projected coordinates of a point layer's points and their rows, computed once.
+
+        Returns
+        -------
+        xy : ndarray of float, shape (m, 2)
+            EPSG:3857, metres; points without geometry (or empty) are left out.
+        rows : ndarray of int, shape (m,)
+            The row of each point.
+
+        Raises
+        ------
+        ValueError
+            The layer is not a point layer (:attr:`is_point_layer`).
+        """
+        if not self.is_point_layer:
+            raise ValueError(f"{self.title}: not a point layer")
+        with self._derive_lock:
+            if self._points is None:
+                geoms = self.frame.geometry.values
+                ok = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+                rows = np.flatnonzero(ok)
+                lonlat = shapely.get_coordinates(geoms[rows]) if rows.size else np.empty((0, 2))
+                x, y = lonlat_to_display(lonlat[:, 0], lonlat[:, 1])
+                self._points = (np.column_stack([x, y]), rows)
+            return self._points
+
+    @property
+    def index(self) -> FeatureIndex | PointIndex:
+        """Spatial index for identify (display coordinates), built once: a grid over the
+        coordinates of a point layer, an STRtree over the display geometries otherwise."""
+        with self._derive_lock:
+            if self._index is None:
+                if self.is_point_layer:
+                    self._index = PointIndex(*self.display_points())
+                else:
+                    self._index = FeatureIndex(self.display_geometries)
+            return self._index
+
+    @property
+    def prepared(self) -> bool:
+        """Whether :meth:`prepare` has run (the identify index exists)."""
+        return self._index is not None
+
+    def prepare(self) -> None:
+        """Compute what drawing and identify need (projected coordinates, spatial index) now,
+        e.g. on the loading thread, so the first frame and the first click do not wait for it."""
+        if self.is_point_layer:
+            self.display_points()
+        else:
+            self.display_geometries
+        self.index
+
+    def display_geometry(self, row: int):
+        """The projected geometry of one feature (EPSG:3857), or None; for any layer kind."""
+        if self.is_point_layer:
+            g = self.frame.geometry.values[row]
+            if g is None or g.is_empty:
+                return None
+            x, y = lonlat_to_display(np.array([g.x]), np.array([g.y]))
+            return shapely.Point(float(x[0]), float(y[0]))
+        return self.display_geometries[row]
 
     def bounds(self) -> tuple[float, float, float, float] | None:
         """Bbox ``(west, south, east, north)`` in degrees (min/max of the coordinates, as GDAL

@@ -1,0 +1,135 @@
+"""One benchmark process of the Atlas (issue 9): load a dataset and time every workload.
+
+Run by :mod:`bench.run` in a fresh process per dataset and run::
+
+    python -m bench.atlas_worker DATASET.fgb --widths 1,1.5,3 --aa 1,0 --frames 3
+
+Prints one JSON object: ``load_s``, ``first_frame_ms``, ``frame_ms`` (per ``"width/aa"``),
+``step_ms``, ``zoom_ms``, ``pan_ms``, ``first_identify_ms``, ``identify_ms``, ``peak_rss_mb``.
+Frames are 1600x1000 pixels of the Atlas region (:data:`bench.datasets.BBOX`), no basemap, drawn
+by the same :class:`MapRenderer` as the window, into a QImage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+T_START = time.perf_counter()
+
+
+def _ms(fn, repeat: int) -> float:
+    out = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t) * 1000)
+    return statistics.median(out)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("path")
+    ap.add_argument("--widths", default="1,1.5,3")
+    ap.add_argument("--aa", default="1,0")
+    ap.add_argument("--frames", type=int, default=3)
+    ap.add_argument("--size", default="1600x1000")
+    args = ap.parse_args()
+    w, h = (int(v) for v in args.size.split("x"))
+
+    import numpy as np
+    from PySide6.QtGui import QGuiApplication, QImage, QPainter
+
+    from asean_atlas.desktop.renderer import MapRenderer
+    from asean_atlas.layers.document import MapDocument
+    from asean_atlas.layers.io import read_layer
+    from asean_atlas.layers.style import Style
+    from asean_atlas.layers.temporal import TemporalSpec
+    from asean_atlas.layers.viewport import Viewport
+
+    from .datasets import BBOX
+
+    app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841
+    out: dict = {"tool": "atlas", "import_s": time.perf_counter() - T_START}
+
+    # a load as the window's loader thread does it: read, then projected coordinates and the
+    # identify index (Layer.prepare), before the layer is handed to the GUI thread
+    t = time.perf_counter()
+    layer = read_layer(args.path, cache=False)
+    out["read_s"] = time.perf_counter() - t
+    layer.prepare()
+    out["load_s"] = time.perf_counter() - t
+    layer.set_temporal(TemporalSpec("year"))
+    doc = MapDocument()
+    doc.add_layer(layer)
+    vp = Viewport(width=w, height=h)
+    vp.fit_bbox(BBOX, 0.0)
+    renderer = MapRenderer(basemap=False)
+    image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+
+    def frame(viewport=vp, aa=True):
+        p = QPainter(image)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, aa)
+        renderer.render(p, doc, viewport)
+        p.end()
+
+    # identify right after the load, as a user's first click
+    import shapely
+
+    from asean_atlas.layers.projection import lonlat_to_display
+
+    ll = shapely.get_coordinates(shapely.point_on_surface(layer.frame.geometry.values[:50]))
+    pts = np.column_stack(lonlat_to_display(ll[:, 0], ll[:, 1]))
+    tol = 6 * vp.resolution
+    t = time.perf_counter()
+    layer.index.nearest_within(pts[0, 0], pts[0, 1], tol, layer.drawn_mask(doc.time_filter))
+    out["first_identify_ms"] = (time.perf_counter() - t) * 1000
+    clicks = iter(range(1, 50))
+    out["identify_ms"] = _ms(lambda: layer.index.nearest_within(
+        *pts[next(clicks)], tol, layer.drawn_mask(doc.time_filter)), 20)
+
+    t = time.perf_counter()
+    frame()
+    out["first_frame_ms"] = (time.perf_counter() - t) * 1000
+    out["frame_ms"] = {}
+    for width in (float(v) for v in args.widths.split(",")):
+        layer.set_style(Style(color="#1f78b4", stroke_width=width, fill_color="#a6cee3"))
+        for aa in (bool(int(v)) for v in args.aa.split(",")):
+            frame(aa=aa)  # caches for this style
+            out["frame_ms"][f"{width:g}/{int(aa)}"] = _ms(lambda: frame(aa=aa), args.frames)
+    layer.set_style(Style(color="#1f78b4", stroke_width=1.5, fill_color="#a6cee3"))
+    frame()
+    years = iter(list(range(2000, 2026)) * 3)
+
+    def step():
+        doc.set_year(next(years))
+        frame()
+
+    step()
+    out["step_ms"] = _ms(step, max(args.frames, 5))
+    doc.set_year(None)
+    zooms = iter([0.5, 2.0] * 20)
+    pans = iter([0.1, -0.1] * 20)
+
+    def zoom():
+        vp.zoom(next(zooms), w / 2, h / 2)
+        frame()
+
+    def pan():
+        vp.pan_pixels(next(pans) * w, 0)
+        frame()
+
+    out["zoom_ms"] = _ms(zoom, max(args.frames, 4))
+    out["pan_ms"] = _ms(pan, max(args.frames, 4))
+    out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()

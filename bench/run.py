@@ -1,0 +1,188 @@
+"""The benchmark suite (issue 9): every workload, in fresh processes, beside QGIS and matplotlib.
+
+Usage::
+
+    QT_QPA_PLATFORM=offscreen python -m bench [--runs 3] [--datasets points_10k,lines_10k,...]
+                                              [--no-qgis] [--out docs/PERFORMANCE.md] [--data DIR]
+
+For each dataset of :mod:`bench.datasets` and each run, one fresh process of the Atlas
+(:mod:`bench.atlas_worker`), of QGIS (:mod:`bench.qgis_worker`, under the system Python with
+PyQGIS; skipped with a note where it cannot be imported) and of geopandas/matplotlib
+(:mod:`bench.mpl_worker`: ``read_file`` and a ``GeoDataFrame.plot`` frame) loads the same
+FlatGeobuf and times load, first identify and later clicks, the first frame, warm frames at
+1, 1.5 and 3 px with and without antialiasing, a time-slider step, zoom and pan, and peak memory.
+Cold start (process start to the first painted window with the built-in layers) and the cached
+reopen (GeoParquet cache vs ``read_parquet`` of it) have processes of their own. Medians over the
+runs; ratios are QGIS / Atlas (above 1: the Atlas is faster) from the same run. Results are written
+as JSON beside the Markdown report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from . import datasets
+
+REPO = Path(__file__).resolve().parents[1]
+SYSTEM_PYTHON = "/usr/bin/python3"
+DEFAULT_SETS = ["points_10k", "points_100k", "points_1m", "lines_1k", "lines_10k", "polygons_1k"]
+
+
+def _run(cmd: list[str], env: dict | None = None, timeout: float = 1800) -> dict | None:
+    e = dict(os.environ, QT_QPA_PLATFORM="offscreen", **(env or {}))
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=e, cwd=REPO)
+    except subprocess.TimeoutExpired:
+        return {"error": f"timeout after {timeout:.0f} s"}
+    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
+    if proc.returncode != 0 or not lines:
+        return {"error": (proc.stderr.strip().splitlines() or [f"exit {proc.returncode}"])[-1][:300]}
+    return json.loads(lines[-1])
+
+
+def qgis_available() -> str | None:
+    """The QGIS version PyQGIS reports under the system Python, or None."""
+    if not Path(SYSTEM_PYTHON).exists():
+        return None
+    r = _run([SYSTEM_PYTHON, "-c", "import json; from qgis.core import Qgis; print(json.dumps({'v': Qgis.QGIS_VERSION}))"], timeout=120)
+    return None if r is None or "error" in r else r["v"]
+
+
+def _median_of(results: list[dict], key: str):
+    vals = [r[key] for r in results if r and key in r]
+    if not vals:
+        return None
+    if isinstance(vals[0], dict):
+        return {k: statistics.median(v[k] for v in vals if k in v) for k in vals[0]}
+    return statistics.median(vals)
+
+
+def bench_dataset(name: str, data: Path, runs: int, tools: list[str]) -> dict:
+    """Medians per tool of the per-process workloads of dataset ``name``."""
+    path = datasets.path(name, data)
+    cmds = {
+        "atlas": [sys.executable, "-m", "bench.atlas_worker", str(path)],
+        "qgis": [SYSTEM_PYTHON, str(REPO / "bench" / "qgis_worker.py"), str(path)],
+        "matplotlib": [sys.executable, "-m", "bench.mpl_worker", str(path)],
+    }
+    per_tool: dict[str, list[dict]] = {t: [] for t in tools}
+    for _ in range(runs):  # paired: the tools alternate within each run
+        for tool in tools:
+            per_tool[tool].append(_run(cmds[tool]))
+    out = {}
+    for tool, results in per_tool.items():
+        ok = [r for r in results if r and "error" not in r]
+        if not ok:
+            out[tool] = {"error": next((r["error"] for r in results if r), "no result")}
+            continue
+        keys = set().union(*(r.keys() for r in ok)) - {"tool", "qgis"}
+        out[tool] = {k: _median_of(ok, k) for k in sorted(keys)}
+        out[tool]["runs"] = len(ok)
+    return out
+
+
+def bench_cold_start(runs: int, tools: list[str]) -> dict:
+    """Process start to the first painted window (Atlas) / map canvas (QGIS), built-in layers."""
+    out = {}
+    cmds = {
+        "atlas": [sys.executable, "-m", "bench.cold_start"],
+        "qgis": [SYSTEM_PYTHON, str(REPO / "bench" / "qgis_cold_start.py"), str(REPO / "geodata")],
+    }
+    for tool in [t for t in tools if t in cmds]:
+        vals = []
+        for _ in range(runs):
+            r = _run(cmds[tool], env={"BENCH_T0": repr(time.time())})
+            if r and "error" not in r:
+                vals.append(r["first_paint_s"])
+            elif r:
+                out[tool] = {"error": r["error"]}
+        if vals:
+            out[tool] = {"first_paint_s": statistics.median(vals), "runs": len(vals)}
+    return out
+
+
+def bench_reopen(name: str, data: Path, runs: int) -> dict:
+    """Cached reopen of dataset ``name`` vs ``read_parquet`` of the same cache file."""
+    path = datasets.path(name, data)
+    vals = [_run([sys.executable, "-m", "bench.reopen_worker", str(path)]) for _ in range(runs)]
+    ok = [v for v in vals if v and "error" not in v]
+    if not ok:
+        return {"error": (vals[0] or {}).get("error", "no result")}
+    return {k: statistics.median(v[k] for v in ok) for k in ("reopen_s", "read_parquet_s", "first_open_s")}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--datasets", default=",".join(DEFAULT_SETS))
+    ap.add_argument("--no-qgis", action="store_true")
+    ap.add_argument("--no-matplotlib", action="store_true")
+    ap.add_argument("--data", type=Path, default=Path(tempfile.gettempdir()) / "atlas-bench-data")
+    ap.add_argument("--out", type=Path, default=REPO / "docs" / "PERFORMANCE.md")
+    args = ap.parse_args(argv)
+
+    tools = ["atlas"]
+    qgis = None if args.no_qgis else qgis_available()
+    if qgis:
+        tools.append("qgis")
+    else:
+        print("QGIS: not available (install Debian python3-qgis qgis-providers; runs under /usr/bin/python3): skipped")
+    if not args.no_matplotlib:
+        tools.append("matplotlib")
+    names = [n for n in args.datasets.split(",") if n]
+    results: dict = {"machine": _machine(), "qgis": qgis, "runs": args.runs, "datasets": {}}
+    for name in names:
+        t = time.perf_counter()
+        results["datasets"][name] = bench_dataset(name, args.data, args.runs, tools)
+        print(f"{name}: {time.perf_counter() - t:.0f} s", flush=True)
+        print(_table_for(name, results["datasets"][name]), flush=True)
+    results["cold_start"] = bench_cold_start(args.runs, tools)
+    print("cold start:", json.dumps(results["cold_start"]))
+    results["reopen"] = {n: bench_reopen(n, args.data, args.runs) for n in names if n.startswith("points_1")}
+    print("reopen:", json.dumps(results["reopen"]))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.with_suffix(".json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    from .report import write_report
+
+    write_report(results, args.out)
+    print(f"wrote {args.out} and {args.out.with_suffix('.json')}")
+    return 0
+
+
+def _machine() -> dict:
+    import PySide6
+
+    info = {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "pyside6": PySide6.__version__,
+        "date": time.strftime("%Y-%m-%d"),
+    }
+    try:
+        with open("/proc/cpuinfo") as f:
+            info["cpu"] = next((ln.split(":", 1)[1].strip() for ln in f if ln.startswith("model name")), "")
+    except OSError:
+        pass
+    info["has_xvfb"] = bool(shutil.which("Xvfb"))
+    return info
+
+
+def _table_for(name: str, res: dict) -> str:
+    from .report import dataset_table
+
+    return dataset_table(name, res)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
