@@ -14,6 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 def main() -> None:
     t0 = float(os.environ.get("BENCH_T0", time.time()))
+    import geopandas  # noqa: F401  (as the app does: before PySide6, see desktop/cli.run_gui)
     from PySide6.QtWidgets import QApplication
 
     from asean_atlas.desktop.cli import build_document

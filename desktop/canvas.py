@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
-from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPen, QTransform, QWheelEvent
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPen, QTransform, QWheelEvent
 from PySide6.QtWidgets import QWidget
 
 from asean_atlas.layers.document import DEFAULT_BBOX, MapDocument
@@ -17,6 +19,9 @@ from .renderer import MapRenderer
 
 #: Identify search radius, pixels.
 IDENTIFY_TOLERANCE_PX = 6.0
+#: After the last pan or zoom input, the map is redrawn once this many ms have passed without
+#: another (until then the last frame is shown moved and scaled: issue 9, as QGIS's canvas does).
+SETTLE_MS = 150
 HIGHLIGHT = QColor("#ffd400")
 
 
@@ -53,7 +58,18 @@ class MapCanvas(QWidget):
         self.setMinimumSize(320, 240)
         self.setMouseTracking(False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        document.layers_changed.connect(lambda: self.update())
+        # the last full map frame and the view it shows (reused while the user drags or zooms)
+        self._frame: QImage | None = None
+        self._frame_key: tuple | None = None
+        self._frame_valid = False
+        self._last_input = 0.0
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._settled)
+        #: full renders done (tests count them)
+        self.render_count = 0
+        document.layers_changed.connect(self._content_changed)
         document.time_changed.connect(lambda _tf: self._time_moved())
 
     # -- view -----------------------------------------------------------------------------------
@@ -87,11 +103,63 @@ class MapCanvas(QWidget):
         super().resizeEvent(event)
 
     # -- painting -------------------------------------------------------------------------------
+    def _content_changed(self) -> None:
+        self._frame_valid = False
+        self.update()
+
+    def _view_input(self) -> None:
+        """A pan or zoom by the user: show the last frame moved until the input rests."""
+        self._last_input = time.monotonic()
+        self._settle.start()
+        self.view_changed.emit()
+        self.update()
+
+    def _settled(self) -> None:
+        self._last_input = 0.0  # Qt's timer may fire a little early: the input rests now
+        self.update()
+
+    def _interacting(self) -> bool:
+        return self._drag_moved and self._drag_from is not None or (
+            time.monotonic() - self._last_input < SETTLE_MS / 1000.0
+        )
+
+    def _key(self) -> tuple:
+        return (self.viewport.affine(), self.viewport.width, self.viewport.height, self.devicePixelRatioF())
+
+    def _render_frame(self) -> None:
+        """Render the map (basemap and layers, no overlays) into :attr:`_frame` for the view."""
+        dpr = self.devicePixelRatioF()
+        w, h = self.viewport.width, self.viewport.height
+        image = QImage(round(w * dpr), round(h * dpr), QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(dpr)
+        p = QPainter(image)
+        try:
+            self.renderer.render(p, self.document, self.viewport)
+        finally:
+            p.end()
+        self._frame, self._frame_key, self._frame_valid = image, self._key(), True
+        self.render_count += 1
+
     def paintEvent(self, event) -> None:  # noqa: N802
         self.viewport.resize(self.width(), self.height())
+        key = self._key()
+        fresh = self._frame is not None and self._frame_valid and self._frame_key == key
+        moved = self._frame is not None and self._frame_key != key and self._frame_key[1:] == key[1:]
+        if not fresh and not (moved and self._frame_valid and self._interacting()):
+            self._render_frame()
+            fresh = True
         painter = QPainter(self)
         try:
-            self.renderer.render(painter, self.document, self.viewport)
+            if fresh:
+                painter.drawImage(QPointF(0, 0), self._frame)
+            else:
+                # the last frame, moved and scaled to the new view, until the input rests
+                old, _ = QTransform(*self._frame_key[0]).inverted()
+                painter.fillRect(self.rect(), QColor("#cfe3ef"))
+                painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+                painter.setTransform(old * QTransform(*key[0]))
+                painter.drawImage(QPointF(0, 0), self._frame)
+                painter.resetTransform()
             self._paint_selection(painter)
             tf = self.document.time_filter
             layout.draw_date_stamp(painter, tf.label if tf else None, self.viewport, 1.0)
@@ -185,7 +253,7 @@ class MapCanvas(QWidget):
             layer, row = self.selection
             if not layer.drawn_mask(self.document.time_filter)[row]:
                 self.select(None)
-        self.update()
+        self._content_changed()
 
     def select(self, layer: Layer | None, row: int = -1) -> None:
         """Highlight a feature (or clear with ``None``) and announce it."""
@@ -207,8 +275,7 @@ class MapCanvas(QWidget):
             self._drag_moved = True
             self.viewport.pan_pixels(d.x(), d.y())
             self._drag_from = event.position()
-            self.view_changed.emit()
-            self.update()
+            self._view_input()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if event.button() == Qt.MouseButton.LeftButton and self._drag_from is not None:
@@ -216,14 +283,15 @@ class MapCanvas(QWidget):
                 hits = self.identify_all(event.position().x(), event.position().y())
                 self.highlight(*(hits[0] if hits else (None, -1)))
                 self.features_identified.emit(hits)
+            else:
+                self._view_input()  # the drag ended: redraw when the input rests
             self._drag_from = None
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         steps = event.angleDelta().y() / 120.0
         if steps:
             self.viewport.zoom(1.25**steps, event.position().x(), event.position().y())
-            self.view_changed.emit()
-            self.update()
+            self._view_input()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         key = event.key()
@@ -242,5 +310,4 @@ class MapCanvas(QWidget):
         else:
             super().keyPressEvent(event)
             return
-        self.view_changed.emit()
-        self.update()
+        self._view_input()

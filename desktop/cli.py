@@ -318,6 +318,10 @@ def run_gui(argv: Sequence[str]) -> int:
         )
     if screenshot:
         _use_offscreen()
+    # geopandas (pandas) before PySide6: PySide6's import hook reads the source of every module
+    # imported after it (shibokensupport "feature" check), ~0.1 s of the cold start (issue 9)
+    import geopandas  # noqa: F401
+
     from .app import run_window
 
     return run_window(args.files, year=args.year, builtin=not args.no_builtin, screenshot=screenshot, size=size)
