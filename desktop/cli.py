@@ -31,7 +31,8 @@ NO_DISPLAY_SCREENSHOT = "asean-atlas-window.png"
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one line, exit 2 (argparse prints the usage too)
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        # the message may quote an argument, i.e. a file name: escaped for the terminal (issue 8)
+        self.exit(2, f"{self.prog}: error: {printable(message)}\n")
 
 
 def _export_parser() -> argparse.ArgumentParser:
@@ -343,8 +344,16 @@ def _join_negative_values(argv: list[str]) -> list[str]:
     return out
 
 
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """Python warnings (a library quoting a file's text) as one escaped line (issue 8)."""
+    _say(f"{PROG}: warning: {printable(str(message))}", file or sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``asean-atlas``; returns the exit status."""
+    import warnings
+
+    warnings.showwarning = _show_warning
     argv = _join_negative_values(list(sys.argv[1:] if argv is None else argv))
     try:
         if argv and argv[0] == "export":

@@ -106,7 +106,9 @@ def write_atomic(path: str | Path, write: Callable[[Path], None]) -> Path:
         raise ExportError(f"{dest}: folder {dest.parent} does not exist")
     remove_leftovers(dest.parent)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.stem}{TMP_MARK}", suffix=dest.suffix, dir=dest.parent)
+        # the stem shortened so the temporary name fits where the destination's does (255 bytes)
+        stem = dest.stem.encode("utf-8", "surrogateescape")[:200].decode("utf-8", "ignore")
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{stem}{TMP_MARK}", suffix=dest.suffix[:20], dir=dest.parent)
     except OSError as exc:  # read-only or special file system (/proc), no permission
         raise ExportError(f"{dest}: cannot write in {dest.parent} ({exc.strerror or exc})") from None
     if fcntl is not None:

@@ -303,3 +303,84 @@ def deep_collections(geoms: np.ndarray, max_depth: int = MAX_COLLECTION_DEPTH) -
         nested = shapely.get_type_id(parts) == 7
         level, rows = parts[nested], rows[idx[nested]]
     return np.unique(rows)
+
+
+# -- WKB nesting, checked before GEOS sees it ----------------------------------------------------
+# GEOS reads WKB recursively: a GeometryCollection nested ~20,000 deep (a 180 kB blob) overflows its
+# stack and kills the process (SIGSEGV, issue 8). Collections and other nesting types:
+_NESTING_TYPES = (4, 5, 6, 7, 9, 10, 11, 12, 15, 16)
+_EWKB_FLAGS = (0, 0x80000000, 0x40000000, 0x20000000, 0xC0000000, 0xA0000000, 0x60000000, 0xE0000000)
+
+
+def nesting_type_codes() -> list[bytes]:
+    """The 4-byte WKB type fields (little and big endian, ISO Z/M/ZM and EWKB flags) of the
+    geometry types that can nest others: compare ``wkb[1:5]`` with them to find candidates."""
+    out = []
+    for base in _NESTING_TYPES:
+        for iso in (0, 1000, 2000, 3000):
+            for flag in _EWKB_FLAGS:
+                code = (base + iso) | flag
+                out += [code.to_bytes(4, "little"), code.to_bytes(4, "big")]
+    return out
+
+
+def wkb_nesting_depth(data: bytes, limit: int = MAX_COLLECTION_DEPTH) -> int:
+    """How deep the geometries of a WKB (ISO or EWKB) nest, read without recursion; stops as soon
+    as ``limit`` is passed (returns ``limit + 1``) or the blob ends early (returns the depth so far).
+
+    Parameters
+    ----------
+    data : bytes
+        One WKB geometry.
+    limit : int
+
+    Returns
+    -------
+    int
+        0 for a single Point/LineString/Polygon, 1 for a collection of those, and so on.
+    """
+    import struct
+
+    n = len(data)
+    off = 0
+    deepest = 0
+    stack = [1]  # geometries still to read at each open level (the root: one)
+    while stack:
+        if stack[-1] == 0:
+            stack.pop()
+            continue
+        stack[-1] -= 1
+        if off + 5 > n:
+            return deepest
+        order = "<" if data[off] == 1 else ">"
+        (code,) = struct.unpack_from(order + "I", data, off + 1)
+        off += 5
+        if code & 0x20000000:  # EWKB SRID
+            off += 4
+        has_z = bool(code & 0x80000000) or (code & 0xFFFF) // 1000 in (1, 3)
+        has_m = bool(code & 0x40000000) or (code & 0xFFFF) // 1000 in (2, 3)
+        base = (code & 0x0FFFFFFF) % 1000
+        dims = 2 + has_z + has_m
+        if off + 4 > n and base != 1:
+            return deepest
+        if base == 1:
+            off += 8 * dims
+        elif base in (2, 8):
+            (count,) = struct.unpack_from(order + "I", data, off)
+            off += 4 + 8 * dims * count
+        elif base in (3, 17):
+            (rings,) = struct.unpack_from(order + "I", data, off)
+            off += 4
+            for _ in range(rings):
+                if off + 4 > n:
+                    return deepest
+                (count,) = struct.unpack_from(order + "I", data, off)
+                off += 4 + 8 * dims * count
+        else:  # a nesting type: its members are the next level
+            (count,) = struct.unpack_from(order + "I", data, off)
+            off += 4
+            stack.append(count)
+            deepest = max(deepest, len(stack) - 1)
+            if deepest > limit:
+                return limit + 1
+    return deepest

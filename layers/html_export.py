@@ -88,8 +88,10 @@ _PAGE_CSS = """
 .atlas-attribution{margin-top:4px;font-size:11px;color:#555}
 .atlas-popup{max-height:320px;overflow:auto}
 .atlas-popup table{border-collapse:collapse;font:12px sans-serif}
-.atlas-popup th{text-align:left;vertical-align:top;padding:1px 8px 1px 0;color:#444;
+.atlas-popup th{text-align:left;vertical-align:top;padding:1px 8px 1px 0;color:#444;white-space:pre-wrap;
   overflow-wrap:break-word;word-break:normal;max-width:160px}
+.atlas-popup th,.atlas-popup td,.atlas-tooltip,.atlas-legend span,.atlas-legend-layer,.atlas-layer-name,
+  .atlas-title span,.atlas-attribution div{unicode-bidi:isolate}
 .atlas-popup td{vertical-align:top;overflow-wrap:break-word;white-space:pre-wrap;min-width:120px;max-width:260px}
 .atlas-tooltip{white-space:pre-wrap;overflow-wrap:break-word;display:inline-block;max-width:320px}
 .leaflet-interactive:focus{outline:none}

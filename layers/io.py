@@ -50,6 +50,8 @@ from .encoding import EncodingGuess, detect_encoding, transcode_to_utf8
 from .errors import CRSNeededError, LayerLoadError, LoadCancelled
 from .geometry import (
     MAX_COLLECTION_DEPTH,
+    nesting_type_codes,
+    wkb_nesting_depth,
     REPAIR_MAX_CROSSINGS,
     deep_collections,
     repair_geometries,
@@ -63,6 +65,27 @@ from .temporal import detect_temporal
 # them; what they mean reaches the user through the load report, so the raw lines are sent away.
 if not os.environ.get("ASEAN_ATLAS_DEBUG"):
     pyogrio.set_gdal_config_options({"CPL_LOG": os.devnull})
+# No file may make GDAL reach the network (issue 8): a GeoJSON "crs" of type "link", a GML schema
+# location, /vsicurl/ paths... Every HTTP request GDAL makes goes to a proxy that refuses at once.
+pyogrio.set_gdal_config_options({
+    "GDAL_HTTP_PROXY": "127.0.0.1:9", "GDAL_HTTPS_PROXY": "127.0.0.1:9", "GDAL_HTTP_TIMEOUT": "1",
+    "GDAL_HTTP_CONNECTTIMEOUT": "1", "GDAL_HTTP_MAX_RETRY": "0", "CPL_VSIL_CURL_ALLOWED_EXTENSIONS": ".none",
+    "GML_DOWNLOAD_WFS_SCHEMA": "NO",
+})
+
+
+def _blocked_drivers_registered() -> list[str]:
+    """Blocked GDAL drivers that are registered after all (pyogrio imported before this package)."""
+    from asean_atlas.geodata import BLOCKED_GDAL_DRIVERS
+
+    present = pyogrio.list_drivers()
+    return [d for d in BLOCKED_GDAL_DRIVERS if d in present]
+
+
+#: Signatures of files that make GDAL read other files or the network, refused by content when
+#: their drivers could not be unregistered (:func:`_blocked_drivers_registered`).
+_INDIRECT_SIGNATURES = (b"<ogrvrtdatasource", b"<vrtdataset", b"gdal_streamed_alg", b"<ogrwfsdatasource",
+                        b"<wfs_capabilities", b"<ogrwfs", b"<ogcapi", b"<wms_capabilities")
 
 #: ``progress(features_read, total_or_None)``, called from the reading thread between batches.
 ProgressCallback = Callable[[int, "int | None"], None]
@@ -84,9 +107,21 @@ _TEXT_SUFFIXES = {".geojson", ".json", ".geojsonl", ".geojsons", ".ndjson", ".js
 _SEQ_SUFFIXES = {".ndjson", ".jsonl"}
 _PARQUET_SUFFIXES = {".parquet", ".geoparquet"}
 _SINGLE_LAYER_SUFFIXES = {".geojson", ".json", ".geojsonl", ".geojsons", ".ndjson", ".jsonl", ".csv", ".tsv", ".fgb", ".shp"}
-_BATCH = 65_536
+_BATCH = 16_384
+#: Attributes read from one layer at most, and attribute values (features x attributes): a 2 MB
+#: GeoJSON whose 20,000 features each had a property of their own made a 20,000 x 20,000 table and
+#: took 3.4 GB (issue 8). GDAL's CSV driver stops at 2,000 columns itself.
+MAX_FIELDS = 1_000
+MAX_VALUES = 60_000_000
+
+
+class _TooBig(Exception):
+    """A layer beyond :data:`MAX_FIELDS` / :data:`MAX_VALUES` (turned into a LayerLoadError)."""
 #: Tolerance, degrees, on the lon/lat range check (rounding in files written by other tools).
 _EPS = 1e-6
+
+
+_BLOCKED_PRESENT = bool(_blocked_drivers_registered())
 
 
 def split_source(source: str | Path) -> tuple[str, str | None]:
@@ -129,6 +164,10 @@ def list_vector_layers(path: str | Path) -> list[str]:
         raise LayerLoadError(p, "file not found")
     if p.suffix.lower() in _PARQUET_SUFFIXES:
         return [p.stem]
+    if not p.is_file() and not p.is_dir():
+        raise LayerLoadError(p, "is not a regular file (a pipe, a device or a socket)")
+    if p.suffix.lower() == ".gpkg":
+        _check_gpkg(p)
     try:
         with _gdal_safe_name(p) as q, warnings.catch_warnings():
             warnings.simplefilter("ignore")  # GDAL's complaints become the message below, not stderr noise
@@ -175,9 +214,10 @@ _DRIVERS = {
 #: A zip is refused when it would expand beyond this many bytes...
 MAX_UNZIPPED_BYTES = 8 * 2**30
 #: ...or expand more than this many times over, to more than :data:`_ZIP_RATIO_FROM` bytes (real
-#: zipped Shapefiles shrink 2-10 times; a thousandfold is a zip bomb, issue 8).
+#: zipped Shapefiles and GeoJSON shrink 2-20 times; 356 kB expanding to 100 MB of identical lines
+#: is a zip bomb, issue 8).
 MAX_ZIP_RATIO = 100
-_ZIP_RATIO_FROM = 100 * 2**20
+_ZIP_RATIO_FROM = 10 * 2**20
 
 
 def _size(n: float) -> str:
@@ -406,7 +446,22 @@ def _compact_json(v: object) -> object:
         return v
 
 
-def _arrow_to_frame(table, meta: dict, report: LoadReport) -> tuple[pd.DataFrame, np.ndarray | None]:
+def _too_deep_wkb(column, wkb: np.ndarray) -> np.ndarray:
+    """Rows of a WKB column whose geometries nest deeper than :data:`MAX_COLLECTION_DEPTH`, found
+    before GEOS reads them (GEOS recurses and crashed on ~20,000 levels, issue 8): a vectorized
+    look at each blob's type field, then a non-recursive walk of the collections only."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if len(column) == 0:
+        return np.empty(0, dtype=np.int64)
+    heads = pc.binary_slice(column.cast(pa.large_binary()), 1, 5)
+    nesting = pc.is_in(heads, value_set=pa.array(nesting_type_codes(), type=pa.large_binary()))
+    cand = np.flatnonzero(nesting.to_numpy(zero_copy_only=False) == True)  # noqa: E712 (nulls are None)
+    return np.array([r for r in cand.tolist() if wkb_nesting_depth(wkb[r]) > MAX_COLLECTION_DEPTH], dtype=np.int64)
+
+
+def _arrow_to_frame(table, meta: dict, report: LoadReport) -> tuple[pd.DataFrame, np.ndarray | None, np.ndarray]:
     """Attributes as a DataFrame (nested values as JSON text, datetimes parsed, text that is not
     UTF-8 decoded with U+FFFD and reported) and the WKB column."""
     import pyarrow as pa
@@ -414,8 +469,14 @@ def _arrow_to_frame(table, meta: dict, report: LoadReport) -> tuple[pd.DataFrame
     geom_name = meta.get("geometry_name") or "wkb_geometry"
     wkb = None
     at = [i for i, name in enumerate(table.column_names) if name == geom_name]
+    deep = np.empty(0, dtype=np.int64)
     if at:  # GDAL appends the geometry last; an attribute of the same name comes before it
-        wkb = table.column(at[-1]).to_numpy(zero_copy_only=False)
+        column = table.column(at[-1])
+        wkb = column.to_numpy(zero_copy_only=False)
+        deep = _too_deep_wkb(column, wkb)
+        if deep.size:
+            wkb = wkb.copy()
+            wkb[deep] = None
         table = table.remove_column(at[-1])
     not_utf8 = []
     for i, fld in enumerate(table.schema):
@@ -448,7 +509,7 @@ def _arrow_to_frame(table, meta: dict, report: LoadReport) -> tuple[pd.DataFrame
     for dtype, col in zip(meta.get("dtypes", ()), meta.get("fields", ())):
         if dtype and str(dtype).startswith("datetime") and dtype != "datetime64[D]" and col in frame:
             frame[col] = _parse_datetimes(frame[col])
-    return frame, wkb
+    return frame, wkb, deep
 
 
 def _parse_datetimes(s: pd.Series) -> pd.Series:
@@ -487,11 +548,19 @@ def _read_gdal(
             with pyogrio.open_arrow(
                 source, layer=layer, batch_size=_BATCH, use_pyarrow=True, datetime_as_string=True, **kwargs
             ) as (meta, reader):
+                n_fields = len(meta.get("fields", ()))
+                if n_fields > MAX_FIELDS:
+                    raise _TooBig(f"has {n_fields:,} attributes, more than the {MAX_FIELDS:,} the Atlas reads "
+                                  "(a file whose features each have their own property names?)")
                 batches = []
                 done = 0
                 for batch in reader:
                     batches.append(batch)
                     done += batch.num_rows
+                    if done * max(n_fields, 1) > MAX_VALUES:
+                        raise _TooBig(f"holds more than {MAX_VALUES:,} attribute values ({done:,} features x "
+                                      f"{n_fields:,} attributes read so far); keep the attributes you need "
+                                      "(e.g. ogr2ogr -select) and open that")
                     if cancelled is not None and cancelled():
                         raise LoadCancelled(f"{p}: loading cancelled")
                     if progress is not None:
@@ -499,16 +568,18 @@ def _read_gdal(
                 table = pa.Table.from_batches(batches, schema=reader.schema)
     except LoadCancelled:
         raise
+    except _TooBig as exc:
+        raise LayerLoadError(p, str(exc), layer=layer if isinstance(layer, str) else None) from None
     except Exception as exc:  # GDAL and Arrow raise several types; all mean "cannot read"
         raise LayerLoadError(p, _gdal_reason(exc), layer=layer if isinstance(layer, str) else None) from None
     try:
-        frame, wkb = _arrow_to_frame(table, meta, report)
+        frame, wkb, deep = _arrow_to_frame(table, meta, report)
     except UnicodeDecodeError:
         raise LayerLoadError(p, "text is not UTF-8; choose its encoding") from None
     # what GDAL said while reading (e.g. "3002 columns detected. Limiting to 2000"): the user's to know
     said = dict.fromkeys(str(w.message).strip().splitlines()[0] for w in gdal_warnings if str(w.message).strip())
     report.warnings.extend(f"GDAL: {m}" for m in list(said)[:3])
-    return frame, wkb, meta.get("crs"), _driver_name(source, p)
+    return frame, wkb, meta.get("crs"), _driver_name(source, p), deep
 
 
 def _decode_geometries(wkb: np.ndarray, report: LoadReport) -> np.ndarray:
@@ -583,12 +654,23 @@ def read_frame(
     p = Path(src)
     if not p.exists():
         raise LayerLoadError(p, "file not found")
+    if not (p.is_file() or p.is_dir()):
+        # a named pipe would block the read for ever, /dev/zero never end (issue 8)
+        raise LayerLoadError(p, "is not a regular file (a pipe, a device or a socket)")
     if p.is_file() and p.stat().st_size == 0:
         raise LayerLoadError(p, "the file is empty (0 bytes)")
     if p.is_dir() and p.suffix.lower() in _TEXT_SUFFIXES | _PARQUET_SUFFIXES | {".zip", ".kml", ".fgb", ".gpkg"}:
         raise LayerLoadError(p, "is a folder, not a file")
     if p.suffix.lower() == ".zip":
         _check_zip(p)
+    if p.suffix.lower() == ".gpkg" and p.is_file():
+        _check_gpkg(p)
+    if p.is_file() and _BLOCKED_PRESENT:
+        with open(p, "rb") as f:
+            sample = f.read(8192).lower()
+        if any(sig in sample for sig in _INDIRECT_SIGNATURES):
+            raise LayerLoadError(p, "refers to other files or to the network (a GDAL VRT, GDALG or web-service "
+                                    "description), which the Atlas does not follow")
     if p.suffix.lower() in _TEXT_SUFFIXES and p.is_file():
         with open(p, "rb") as f:
             head = f.read(512).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -599,11 +681,11 @@ def read_frame(
     suffix = p.suffix.lower()
 
     if suffix in _PARQUET_SUFFIXES:
-        frame, wkb = _read_parquet(p), None
+        frame, wkb, deep = _read_parquet(p), None, np.empty(0, dtype=np.int64)
         file_crs = frame.crs
         report.driver = "GeoParquet"
     else:
-        frame, wkb, file_crs = _read_ogr(p, layer, encoding, report, progress, cancelled)
+        frame, wkb, file_crs, deep = _read_ogr(p, layer, encoding, report, progress, cancelled)
 
     geom_name = "geometry"
     if geom_name in frame.columns and wkb is not None:
@@ -618,13 +700,13 @@ def read_frame(
     frame = _stringify_nested(frame)
     report.features_read = len(frame)
 
-    no_geometry = np.flatnonzero(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    no_geometry = np.setdiff1d(np.flatnonzero(shapely.is_missing(geoms) | shapely.is_empty(geoms)), deep)
     if no_geometry.size:  # null, empty, or coordinates GDAL could not read (a NaN point reads as empty)
         report.warnings.append(
             f"{_features(no_geometry.size)} without geometry (null, empty, or coordinates that are not "
             f"numbers), kept with their attributes, not drawn: {_named(frame, no_geometry)}"
         )
-    geoms = _drop_rows(geoms, deep_collections(geoms), frame, report,
+    geoms = _drop_rows(geoms, np.union1d(deep, deep_collections(geoms)).astype(np.int64), frame, report,
                        f"geometry collections nested more than {MAX_COLLECTION_DEPTH} deep")
     geoms = _drop_rows(geoms, _non_finite_rows(geoms), frame, report, "coordinates that are not numbers (NaN or Infinity)")
     present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
@@ -647,6 +729,9 @@ def read_frame(
         ))
         source_crs = CRS.from_epsg(4326)
         report.source_crs = "none (taken as EPSG:4326)"
+        if p.suffix.lower() == ".shp" and any(p.with_suffix(x).exists() for x in (".prj", ".PRJ")):
+            report.warnings.append("its .prj could not be read (GDAL ignored it): coordinates taken as "
+                                   "longitude/latitude (EPSG:4326); if they are not, choose the CRS")
     else:
         try:
             source_crs = CRS.from_user_input(file_crs)
@@ -724,6 +809,11 @@ def _read_ogr_as(p, q, layer, encoding, report, progress, cancelled):
     suffix = p.suffix.lower()
     source = _gdal_path(q)
     options = dict(_CSV_OPTIONS) if suffix in (".csv", ".tsv") else {}
+    if suffix in (".geojson", ".json"):
+        # dates as the file writes them: GDAL would turn "2020-02-30" into 2020-03-01 and times with
+        # an offset into UTC without saying so (issue 8: the map shows what the file says); the
+        # time filter parses the text itself (layers/temporal.py)
+        options["DATE_AS_STRING"] = "YES"
     if suffix in _SINGLE_LAYER_SUFFIXES and layer is None:
         # one layer by definition; listing would make GDAL parse a big GeoJSON twice (+25 % time)
         names = [p.stem]
@@ -777,7 +867,7 @@ def _read_ogr_as(p, q, layer, encoding, report, progress, cancelled):
                     report.encoding = guess.label
         if suffix in (".csv", ".tsv"):
             _check_csv_header(Path(source), p)
-        frame, wkb, file_crs, driver = _read_gdal(source, p, report, layer, options, gdal_encoding, progress, cancelled)
+        frame, wkb, file_crs, driver, deep = _read_gdal(source, p, report, layer, options, gdal_encoding, progress, cancelled)
     finally:
         if tmpdir is not None:
             tmpdir.cleanup()
@@ -786,7 +876,47 @@ def _read_ogr_as(p, q, layer, encoding, report, progress, cancelled):
         hint = " (for CSV: no lon/lat or WKT column found among: " + ", ".join(map(str, frame.columns)) + ")" \
             if suffix in (".csv", ".tsv") else ""
         raise LayerLoadError(p, "has no geometry" + hint)
-    return frame, wkb, file_crs
+    return frame, wkb, file_crs, deep
+
+
+def _check_gpkg(p: Path) -> None:
+    """Refuse a GeoPackage whose layers include a view: a view is a stored SQL query that GDAL runs
+    when it opens the file, and a 36 kB file's recursive query took all memory or never ended
+    (issue 8). Read with SQLite directly, read-only, running nothing from the file."""
+    import sqlite3
+    from urllib.parse import quote
+
+    try:
+        con = sqlite3.connect(f"file:{quote(str(p.absolute()))}?mode=ro&immutable=1", uri=True)
+    except sqlite3.Error:
+        return
+    try:
+        views = [r[0] for r in con.execute(
+            "SELECT m.name FROM sqlite_master m JOIN gpkg_contents c ON c.table_name = m.name WHERE m.type = 'view'")]
+    except sqlite3.Error:  # not a GeoPackage's tables: GDAL says what it is
+        return
+    finally:
+        con.close()
+    if views:
+        raise LayerLoadError(p, f"has a layer that is a view (a stored SQL query), {views[0]!r}, which the Atlas does "
+                                "not run; export the view as a table (e.g. in QGIS or with ogr2ogr) and open that")
+
+
+def _check_parquet_wkb(p: Path) -> None:
+    """Refuse a GeoParquet whose WKB geometries nest deeper than :data:`MAX_COLLECTION_DEPTH`,
+    before geopandas hands them to GEOS (which crashed on ~20,000 levels, issue 8)."""
+    import pyarrow.parquet as pq
+
+    try:
+        meta = json.loads((pq.read_schema(p).metadata or {}).get(b"geo", b"{}"))
+        name = meta.get("primary_column", "geometry")
+        if meta.get("columns", {}).get(name, {}).get("encoding", "WKB").upper() != "WKB":
+            return
+        column = pq.read_table(p, columns=[name]).column(0)
+    except Exception:  # not readable here: read_parquet says why below
+        return
+    if _too_deep_wkb(column, column.to_numpy(zero_copy_only=False)).size:
+        raise LayerLoadError(p, f"holds geometry collections nested more than {MAX_COLLECTION_DEPTH} deep; refused")
 
 
 def _check_csv_header(path: Path, p: Path) -> None:
@@ -805,8 +935,11 @@ def _check_csv_header(path: Path, p: Path) -> None:
 
 
 def _read_parquet(p: Path) -> gpd.GeoDataFrame:
+    _check_parquet_wkb(p)
     try:
-        return gpd.read_parquet(p)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # geopandas' warnings quote file text to stderr (issue 8)
+            return gpd.read_parquet(p)
     except ImportError:
         raise LayerLoadError(p, "reading GeoParquet needs the pyarrow package") from None
     except ValueError as exc:

@@ -142,6 +142,24 @@ def parse_dates(values: pd.Series | np.ndarray | list) -> np.ndarray:
     -------
     ndarray of datetime64[s], shape (n,)
     """
+    return _in_date_range(_parse_dates(values))
+
+
+#: Dates read as dates: years 1 to 9999 (ISO 8601's four digits); anything outside is not a date of
+#: this world's infrastructure, and would make time ranges of millions of years (issue 8).
+DATE_MIN = np.datetime64("0001-01-01T00:00:00", "s")
+DATE_MAX = np.datetime64("9999-12-31T23:59:59", "s")
+
+
+def _in_date_range(out: np.ndarray) -> np.ndarray:
+    bad = ~np.isnat(out) & ((out < DATE_MIN) | (out > DATE_MAX))
+    if bad.any():
+        out = out.copy()
+        out[bad] = np.datetime64("NaT")
+    return out
+
+
+def _parse_dates(values) -> np.ndarray:
     s = pd.Series(values) if not isinstance(values, pd.Series) else values
     s = s.reset_index(drop=True)
     n = len(s)

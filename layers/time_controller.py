@@ -86,6 +86,11 @@ def format_date(t: np.datetime64, unit: str = STEP_SOURCE) -> str:
     return str(day) if day.astype("datetime64[s]") == t else str(t).replace("T", " ")
 
 
+#: Most steps a range is divided into; a longer range gets longer steps (issue 8: a date of year
+#: ±146 million made a slider of 290 million steps and took all memory).
+MAX_STEPS = 2_000
+
+
 class TimeController:
     """State of the time filter and its playback.
 
@@ -181,7 +186,9 @@ class TimeController:
             code = "Y" if self.step_unit == STEP_YEAR else "M"
             lo = rng[0].astype(f"datetime64[{code}]")
             hi = rng[1].astype(f"datetime64[{code}]")
-            steps = np.arange(lo, hi + 1, self.step_size).astype("datetime64[s]")
+            # a range of millennia (a hostile or broken date) must not make millions of steps
+            size = max(self.step_size, int(np.ceil((hi - lo).astype(np.int64) / MAX_STEPS)))
+            steps = np.arange(lo, hi + 1, size).astype("datetime64[s]")
         self._steps = steps
         return steps
 

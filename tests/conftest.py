@@ -19,6 +19,9 @@ if "ASEAN_ATLAS_CACHE_DIR" not in os.environ:
     os.environ["ASEAN_ATLAS_CACHE_DIR"] = tempfile.mkdtemp(prefix="atlas-test-cache-")
     atexit.register(shutil.rmtree, os.environ["ASEAN_ATLAS_CACHE_DIR"], ignore_errors=True)
 
+# before any test imports pyogrio: GDAL registers its drivers without the blocked ones (issue 8)
+import asean_atlas.layers  # noqa: E402, F401
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 REALDATA = SHARED / "realdata"

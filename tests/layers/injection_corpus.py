@@ -60,6 +60,10 @@ def payloads(marker_dir: Path) -> list[str]:
         # URLs that may be links, but only as http(s) and nothing more
         f"http://example.com/\"onmouseover=\"{PWN}",
         "https://example.com/<script>?a=1&b=2",
+        # URLs whose text shows one place and whose target is another: never links
+        "https://\u202e@evil.example/elpmaxe.knab.www",
+        "https://www.bank.example@evil.example/login",
+        "https://user:pass@evil.example/",
         # CSS
         f"</style><script>{PWN}</script>",
         f"<style>*{{background:url(\"javascript:{PWN}\")}}</style>",

@@ -170,7 +170,13 @@ def _collapse(text: str) -> str:
 
 
 def _is_http_url(text: str) -> bool:
-    return re.match(r"^\s*https?://", text, re.I) is not None
+    """Whether the page may make ``text`` a link: http(s), no user name or password, nothing
+    invisible or direction-changing (html_page.js ``safeUrl``)."""
+    from urllib.parse import urlsplit
+
+    if re.match(r"^\s*https?://", text, re.I) is None or re.search("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]", text.strip()):
+        return False
+    return "@" not in urlsplit(text.strip()).netloc
 
 
 def _load(browser, path: Path, csp: bool) -> dict:

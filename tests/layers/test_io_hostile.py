@@ -180,8 +180,219 @@ def test_polygon_too_costly_to_repair_is_drawn_as_read(tmp_path):
 
 
 def test_gdal_warnings_become_load_warnings(tmp_path):
-    path = tmp_path / "wide.csv"
-    names = ["lon", "lat"] + [f"c{i}" for i in range(2100)]
-    path.write_text(",".join(names) + "\n" + ",".join(["100", "10"] + ["1"] * 2100) + "\n")
+    path = tmp_path / "dupid.geojson"
+    feats = [dict(_pt({"a": i}, (100 + i, 10)), id=1) for i in range(2)]
+    path.write_text(_fc(*feats))
     layer = read_layer(path, cache=False)
-    assert any(w.startswith("GDAL:") and "2000" in w for w in layer.report.warnings)
+    assert any(w.startswith("GDAL:") and "Several features with id = 1" in w for w in layer.report.warnings)
+
+
+def test_too_many_attributes_are_refused(tmp_path):
+    path = tmp_path / "wide.csv"
+    names = ["lon", "lat"] + [f"c{i}" for i in range(1500)]
+    path.write_text(",".join(names) + "\n" + ",".join(["100", "10"] + ["1"] * 1500) + "\n")
+    with pytest.raises(LayerLoadError, match="1,500 attributes"):
+        read_layer(path, cache=False)
+
+
+# -- found by the second review (issue 8): files that reach other files, the network, or never end --
+VRT_PASSWD = """<OGRVRTDataSource><OGRVRTLayer name="p"><SrcDataSource>CSV:/etc/passwd</SrcDataSource>
+<SrcSQL dialect="SQLite">SELECT *, 100.5 AS lon, 10.5 AS lat FROM passwd</SrcSQL>
+<GeometryType>wkbPoint</GeometryType><GeometryField encoding="PointFromColumns" x="lon" y="lat"/></OGRVRTLayer>
+</OGRVRTDataSource>"""
+
+
+@pytest.mark.parametrize("name,text", [
+    ("x.geojson", VRT_PASSWD),
+    ("x.csv", VRT_PASSWD),
+    ("g.geojson", '{"type":"gdal_streamed_alg","command_line":"gdal vector pipeline ! read /etc/passwd ! write --of stream streamed_dataset"}'),
+    ("w.geojson", "<OGRWFSDataSource><URL>http://127.0.0.1:9/wfs?</URL></OGRWFSDataSource>"),
+])
+def test_files_that_point_elsewhere_are_not_followed(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text)
+    with pytest.raises(LayerLoadError) as exc:
+        read_layer(path, cache=False)
+    assert str(path) in str(exc.value) and "root:" not in str(exc.value)
+
+
+def test_the_fallback_guard_when_gdal_registered_everything(tmp_path):
+    """pyogrio imported before the Atlas: the dangerous drivers exist; files are refused by content."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "x.geojson"
+    path.write_text(VRT_PASSWD)
+    code = (
+        "import pyogrio, sys\n"
+        "pyogrio.list_drivers()  # GDAL registers every driver before the Atlas is imported\n"
+        "from asean_atlas.layers import io\n"
+        "assert io._BLOCKED_PRESENT\n"
+        "try:\n    io.read_layer(sys.argv[1], cache=False)\n"
+        "except io.LayerLoadError as e:\n    print('refused:', e)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "GDAL_SKIP"}  # this session's process set it
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120, env=env)
+    assert "refused:" in out.stdout and "refers to other files or to the network" in out.stdout, out.stderr
+
+
+def test_a_linked_crs_is_never_fetched(tmp_path):
+    import http.server
+    import threading
+
+    hits = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            hits.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b"+proj=utm +zone=47 +datum=WGS84")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        path = tmp_path / "linked.geojson"
+        path.write_text(json.dumps({
+            "type": "FeatureCollection",
+            "crs": {"type": "link", "properties": {"href": f"http://127.0.0.1:{server.server_port}/crs", "type": "proj4"}},
+            "features": [_pt({"name": "a"}, (100.5, 13.7))]}))
+        t0 = time.perf_counter()
+        layer = read_layer(path, cache=False)
+        assert time.perf_counter() - t0 < 10
+        assert layer.frame.geometry.iloc[0].x == pytest.approx(100.5)
+    finally:
+        server.shutdown()
+    assert hits == []
+
+
+def _in_child(code: str, *args, timeout=120):
+    """Run ``code`` in a fresh interpreter (a crash must not take the test session with it)."""
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True, text=True, timeout=timeout)
+
+
+def test_geoparquet_nested_20000_deep_is_refused_not_a_crash(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    wkb = b"\x01\x07\x00\x00\x00\x01\x00\x00\x00" * 20000 + shapely.Point(100, 10).wkb
+    table = pa.table({"name": ["deep"], "geometry": pa.array([wkb], pa.binary())}).replace_schema_metadata(
+        {b"geo": json.dumps({"version": "1.0.0", "primary_column": "geometry",
+                             "columns": {"geometry": {"encoding": "WKB"}}}).encode()})
+    path = tmp_path / "deep.parquet"
+    pq.write_table(table, path)
+    out = _in_child("import sys; from asean_atlas.desktop.cli import main; raise SystemExit(main(['info', sys.argv[1]]))", path)
+    assert out.returncode == 2 and "nested more than 32 deep" in out.stderr  # was SIGSEGV (-11)
+
+
+def test_geopackage_nested_20000_deep_is_dropped_not_a_crash(tmp_path):
+    path = write_gpkg(tmp_path / "deep.gpkg", "sites", [(gpkg_blob(wkb_nested_gc(20000)), "deep"),
+                                                       (gpkg_blob(wkb_point(101.0, 13.0)), "ok")])
+    out = _in_child("import sys; from asean_atlas.desktop.cli import main; raise SystemExit(main(['info', sys.argv[1]]))", path)
+    assert out.returncode == 0 and 'nested more than 32 deep: feature 1 ("deep")' in out.stdout
+
+
+def test_geopackage_views_are_not_run(tmp_path):
+    import sqlite3
+
+    path = write_gpkg(tmp_path / "view.gpkg", "base", [(gpkg_blob(wkb_point(101.0, 13.0)), "ok")])
+    con = sqlite3.connect(path)
+    con.execute("CREATE VIEW v AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) SELECT x AS fid, NULL AS geom FROM c")
+    con.execute("INSERT INTO gpkg_contents VALUES ('v','features','v','','2024-01-01T00:00:00.000Z',NULL,NULL,NULL,NULL,4326)")
+    con.execute("INSERT INTO gpkg_geometry_columns VALUES ('v','geom','GEOMETRY',4326,0,0)")
+    con.commit()
+    con.close()
+    from asean_atlas.layers.io import list_vector_layers
+
+    t0 = time.perf_counter()
+    for call in (lambda: read_layer(path, cache=False), lambda: list_vector_layers(path)):
+        with pytest.raises(LayerLoadError, match="is a view"):
+            call()
+    assert time.perf_counter() - t0 < 5
+
+
+@pytest.mark.skipif(os.name != "posix", reason="named pipes and /dev/zero")
+def test_pipes_and_devices_are_refused_at_once(tmp_path):
+    os.mkfifo(tmp_path / "pipe.geojson")
+    (tmp_path / "zero.csv").symlink_to("/dev/zero")
+    (tmp_path / "zero.kml").symlink_to("/dev/zero")
+    for name in ("pipe.geojson", "zero.csv", "zero.kml"):
+        t0 = time.perf_counter()
+        with pytest.raises(LayerLoadError, match="not a regular file"):
+            read_layer(tmp_path / name, cache=False)
+        assert time.perf_counter() - t0 < 2
+
+
+def test_dates_of_no_era_do_not_make_millions_of_steps(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from asean_atlas.layers.document import MapDocument
+    from asean_atlas.layers.temporal import TemporalSpec
+    from asean_atlas.layers.time_controller import MAX_STEPS
+
+    table = pa.table({
+        "start_date": pa.array([2**62, -(2**62), 1_500_000_000_000], pa.timestamp("ms")),
+        "geometry": pa.array([shapely.Point(100 + i, 10).wkb for i in range(3)], pa.binary()),
+    }).replace_schema_metadata({b"geo": json.dumps({"version": "1.0.0", "primary_column": "geometry",
+                                                    "columns": {"geometry": {"encoding": "WKB"}}}).encode()})
+    path = tmp_path / "dates.parquet"
+    pq.write_table(table, path)
+    layer = read_layer(path, cache=False)
+    layer.set_temporal(TemporalSpec("start_date"))
+    assert layer.undated_count() == 2 and layer.year_range() == (2017, 2017)
+    doc = MapDocument()
+    doc.add_layer(layer)
+    doc.time.set_range(np.datetime64("0001-01-01"), np.datetime64("9999-01-01"))
+    assert doc.time.step_count <= MAX_STEPS + 1
+
+
+def test_a_property_per_feature_is_refused_before_memory_goes(tmp_path):
+    path = tmp_path / "sparse.geojson"
+    path.write_text(_fc(*[_pt({f"k{i}": 1}, (100 + i * 1e-4, 10)) for i in range(3000)]))
+    with pytest.raises(LayerLoadError, match="attributes"):
+        read_layer(path, cache=False)
+
+
+def test_a_small_zip_of_a_big_repetitive_file_is_a_bomb(tmp_path):
+    line = json.dumps(_pt({"name": "same"})) + "\n"
+    path = tmp_path / "lines.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        zf.writestr("a.geojsonl", line * (12 * 2**20 // len(line)))
+    assert path.stat().st_size < 200_000
+    with pytest.raises(LayerLoadError, match="zip bomb"):
+        read_layer(path, cache=False)
+
+
+def test_command_line_errors_are_escaped(capsys, tmp_path):
+    with pytest.raises(SystemExit) as exc:
+        main(["info", str(tmp_path / "a.geojson"), "\x1b]0;PWNED\x07\x1b[31mred.geojson"])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\\x1b]0;PWNED" in err
+
+
+def test_an_export_with_a_long_file_name(tmp_path):
+    doc = MapDocument()
+    doc.add_layer(read_layer(_write_point(tmp_path), cache=False))
+    out = export_html(doc, tmp_path / ("a" * 245 + ".html"), ExportOptions())
+    assert out.exists() and [p.name for p in tmp_path.iterdir() if "atlas-tmp" in p.name] == []
+
+
+def _write_point(folder):
+    path = folder / "p.geojson"
+    path.write_text(_fc(_pt({"name": "a"})))
+    return path
+
+
+def test_dates_read_as_written(tmp_path):
+    path = tmp_path / "dates.geojson"
+    path.write_text(_fc(_pt({"name": "a", "day": "2020-02-30", "at": "2020-01-01T23:30:00+07:00"})))
+    row = read_layer(path, cache=False).frame.iloc[0]
+    assert row["day"] == "2020-02-30" and row["at"] == "2020-01-01T23:30:00+07:00"  # GDAL made 2020-03-01 and UTC
