@@ -105,10 +105,17 @@ def detect_temporal(frame: pd.DataFrame) -> TemporalSpec | None:
     """
     lower = {str(c).lower(): c for c in frame.columns if c != "geometry"}
 
+    def any_date(values: pd.Series) -> bool:
+        # the first values decide in nearly every file; all of them only when those hold no date
+        # (the layer parses the column once more itself: detection must not cost a second parse)
+        sample = values.iloc[:1000]
+        return not np.all(np.isnat(parse_dates(sample))) or (
+            len(values) > len(sample) and not np.all(np.isnat(parse_dates(values))))
+
     def first(names: tuple[str, ...]) -> str | None:
         for name in names:
             col = lower.get(name)
-            if col is not None and not np.all(np.isnat(parse_dates(frame[col]))):
+            if col is not None and any_date(frame[col].dropna()):
                 return str(col)
         return None
 
