@@ -595,7 +595,9 @@ def _decode_geometries(wkb: np.ndarray, report: LoadReport) -> np.ndarray:
         return geoms
     broken = np.flatnonzero(missing & np.array([w is not None for w in wkb], dtype=bool))
     if broken.size:
-        fixed = shapely.from_wkb(wkb[broken], on_invalid="fix")
+        with np.errstate(invalid="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # NaN coordinates: reported by read_frame
+            fixed = shapely.from_wkb(wkb[broken], on_invalid="fix")
         ok = ~shapely.is_missing(fixed)
         geoms[broken[ok]] = fixed[ok]
         if ok.any():
