@@ -15,6 +15,7 @@ from asean_atlas.layers.viewport import Viewport
 
 from . import layout
 from .qtgeom import geometry_path
+from .render_thread import FrameWorker
 from .renderer import MapRenderer
 
 #: Identify search radius, pixels.
@@ -31,7 +32,10 @@ class MapCanvas(QWidget):
     Signals
     -------
     painted()
-        After each paint (used by ``--screenshot`` and tests to wait for a drawn map).
+        After each paint that shows the up-to-date map (used by ``--screenshot`` and tests to
+        wait for a drawn map). Frames are rendered on a worker thread
+        (:mod:`~asean_atlas.desktop.render_thread`); until one is ready the last frame is shown
+        moved and scaled to the view.
     feature_identified(object, int)
         The layer and positional row selected with :meth:`select`; ``(None, -1)`` for none.
     features_identified(list)
@@ -69,6 +73,13 @@ class MapCanvas(QWidget):
         self._settle.timeout.connect(self._settled)
         #: full renders done (tests count them)
         self.render_count = 0
+        # frames are rendered on a worker thread; the GUI thread polls for them (issue 9)
+        self._content_gen = 0
+        self._worker = FrameWorker(self.renderer)
+        self._wanted: tuple | None = None
+        self._poll = QTimer(self)
+        self._poll.setInterval(8)
+        self._poll.timeout.connect(self._collect)
         document.layers_changed.connect(self._content_changed)
         document.time_changed.connect(lambda _tf: self._time_moved())
 
@@ -105,6 +116,7 @@ class MapCanvas(QWidget):
     # -- painting -------------------------------------------------------------------------------
     def _content_changed(self) -> None:
         self._frame_valid = False
+        self._content_gen += 1
         self.update()
 
     def _view_input(self) -> None:
@@ -126,36 +138,52 @@ class MapCanvas(QWidget):
     def _key(self) -> tuple:
         return (self.viewport.affine(), self.viewport.width, self.viewport.height, self.devicePixelRatioF())
 
-    def _render_frame(self) -> None:
-        """Render the map (basemap and layers, no overlays) into :attr:`_frame` for the view."""
-        dpr = self.devicePixelRatioF()
-        w, h = self.viewport.width, self.viewport.height
-        image = QImage(round(w * dpr), round(h * dpr), QImage.Format.Format_ARGB32_Premultiplied)
-        image.setDevicePixelRatio(dpr)
-        p = QPainter(image)
-        try:
-            self.renderer.render(p, self.document, self.viewport)
-        finally:
-            p.end()
-        self._frame, self._frame_key, self._frame_valid = image, self._key(), True
+    def _request_frame(self, key: tuple) -> None:
+        """Ask the worker thread for the frame of ``key`` at the current content and time."""
+        token = (key, self._content_gen)
+        if self._wanted == token:
+            return
+        self._wanted = token
+        self._worker.request(token, self.document, self.viewport, self.document.time_filter, key[3])
+        self._poll.start()
+
+    def _collect(self) -> None:
+        """Poll the worker: take a finished frame (a stale one still serves as the moved preview)."""
+        frame = self._worker.take()
+        if self._worker.errors:  # a bug in rendering must not pass silently
+            exc = self._worker.errors.pop(0)
+            raise RuntimeError(f"map rendering failed: {type(exc).__name__}: {exc}") from exc
+        if frame is None:
+            if not self._worker.pending:
+                self._poll.stop()
+            return
+        key, gen = frame.token
+        self._frame, self._frame_key = frame.image, key
+        self._frame_valid = gen == self._content_gen
         self.render_count += 1
+        self.last_frame_seconds = frame.seconds
+        if not self._worker.pending:
+            self._poll.stop()
+        self.update()
+
+    def frame_is_current(self) -> bool:
+        """Whether the frame on screen shows the current view, layers and time (tests wait on it)."""
+        return self._frame is not None and self._frame_valid and self._frame_key == self._key()
 
     def paintEvent(self, event) -> None:  # noqa: N802
         self.viewport.resize(self.width(), self.height())
         key = self._key()
         fresh = self._frame is not None and self._frame_valid and self._frame_key == key
-        moved = self._frame is not None and self._frame_key != key and self._frame_key[1:] == key[1:]
-        if not fresh and not (moved and self._frame_valid and self._interacting()):
-            self._render_frame()
-            fresh = True
+        if not fresh and not self._interacting():
+            self._request_frame(key)
         painter = QPainter(self)
         try:
+            painter.fillRect(self.rect(), QColor("#cfe3ef"))
             if fresh:
                 painter.drawImage(QPointF(0, 0), self._frame)
-            else:
-                # the last frame, moved and scaled to the new view, until the input rests
+            elif self._frame is not None and self._frame_key[1:] == key[1:]:
+                # the last frame, moved and scaled to the new view, until the new one is ready
                 old, _ = QTransform(*self._frame_key[0]).inverted()
-                painter.fillRect(self.rect(), QColor("#cfe3ef"))
                 painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
                 painter.setTransform(old * QTransform(*key[0]))
                 painter.drawImage(QPointF(0, 0), self._frame)
@@ -166,7 +194,8 @@ class MapCanvas(QWidget):
             layout.draw_scale_bar(painter, self.viewport, 1.0, self.viewport.height)
         finally:
             painter.end()
-        self.painted.emit()
+        if fresh:  # "painted" means: the map on screen is up to date (--screenshot, tests)
+            self.painted.emit()
 
     def _paint_selection(self, painter: QPainter) -> None:
         if self.selection is None:

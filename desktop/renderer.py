@@ -7,6 +7,8 @@ Qt paths once; a time-slider step only recomputes the layer's boolean mask and r
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 import pandas as pd
 import shapely
@@ -139,23 +141,29 @@ class MapRenderer:
     def __init__(self, basemap: bool = True) -> None:
         self.basemap = basemap
         self._caches: dict[str, _LayerCache] = {}
+        #: Held while rendering and while the caches change: the canvas renders on a worker thread
+        #: (:mod:`.render_thread`) and exports use the same renderer on the GUI thread.
+        self.lock = threading.RLock()
 
     def cache(self, layer: Layer) -> _LayerCache:
         """The Qt geometry cache of ``layer`` (built on first use)."""
-        c = self._caches.get(layer.id)
-        if c is None or c.frame_id != id(layer.frame):
-            c = self._caches[layer.id] = _LayerCache(layer)
-        return c
+        with self.lock:
+            c = self._caches.get(layer.id)
+            if c is None or c.frame_id != id(layer.frame):
+                c = self._caches[layer.id] = _LayerCache(layer)
+            return c
 
     def forget(self, layer: Layer) -> None:
         """Drop the cache of a removed layer."""
-        self._caches.pop(layer.id, None)
+        with self.lock:
+            self._caches.pop(layer.id, None)
 
     def retain(self, layers: list[Layer]) -> None:
         """Drop the caches of every layer not in ``layers`` (the document's current stack)."""
         keep = {lyr.id for lyr in layers}
-        for layer_id in [k for k in self._caches if k not in keep]:
-            del self._caches[layer_id]
+        with self.lock:
+            for layer_id in [k for k in self._caches if k not in keep]:
+                del self._caches[layer_id]
 
     def _basemap_image(self, painter: QPainter, viewport: Viewport, world: QTransform, scale: float, base) -> QImage:
         dpr = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
@@ -204,6 +212,10 @@ class MapRenderer:
             None draws every feature. Layers with a lifecycle draw planned features dashed or
             hollow, retired ones grey.
         """
+        with self.lock:
+            self._render(painter, document, viewport, scale, time_filter)
+
+    def _render(self, painter, document, viewport, scale, time_filter) -> None:
         tf = document.time_filter if time_filter is CURRENT_TIME else time_filter
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
