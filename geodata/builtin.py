@@ -228,13 +228,11 @@ def _read(layer_id: str) -> gpd.GeoDataFrame:
     gdf = gpd.read_file(atlas_path(), layer=layer_id, engine="pyogrio")
     if gdf.crs is None:
         gdf = gdf.set_crs("EPSG:4326")
-    for col in gdf.columns:
-        if col == "geometry":
-            continue
-        if col in _INT_COLUMNS:
-            gdf[col] = gdf[col].astype(_INT_COLUMNS[col])
-        elif not pd.api.types.is_numeric_dtype(gdf[col]):
-            gdf[col] = gdf[col].fillna("").astype(str)
+    ints = {c: t for c, t in _INT_COLUMNS.items() if c in gdf.columns}
+    text = [c for c in gdf.columns if c != "geometry" and c not in ints and not pd.api.types.is_numeric_dtype(gdf[c])]
+    # in bulk, not column by column (the start-up reads seven layers: issue 9 cold start)
+    gdf = gdf.astype(ints)
+    gdf[text] = gdf[text].fillna("").astype(str)
     return gdf
 
 
