@@ -40,6 +40,8 @@ def _export_parser() -> argparse.ArgumentParser:
     p.add_argument("--layer", action="append", default=[], metavar="FILE",
                    help="vector file to add (repeatable); FILE.gpkg|layername=NAME for one layer of a GeoPackage")
     p.add_argument("--crs", help="CRS of --layer files that name none, e.g. EPSG:32647")
+    p.add_argument("--cable-colours", choices=("atlas", "telegeography"), default="atlas",
+                   help="built-in cables by status (atlas, default) or in TeleGeography's colours")
     p.add_argument("--encoding", help="text encoding of the --layer files, e.g. cp874, gbk, big5 (default: detected)")
     p.add_argument("--no-builtin", action="store_true", help="leave out the built-in layers")
     p.add_argument("--year", type=int, help="time filter: show features as of the end of YEAR")
@@ -157,6 +159,12 @@ def run_export(argv: Sequence[str]) -> int:
                          crs=args.crs, encoding=args.encoding)
     if not doc.layers:
         raise ExportError("no layers: give --layer FILE or drop --no-builtin")
+    if args.cable_colours != "atlas":
+        from asean_atlas.layers.builtin import cable_style
+
+        for layer in doc.layers:
+            if layer.source == "builtin:cables":
+                layer.set_style(cable_style(layer, args.cable_colours))
     doc.time.set_mode("window" if args.mode == "window" else "as_of")
     doc.time.set_end_inclusive(args.end_inclusive)
     for layer in doc.layers:

@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from asean_atlas.layers.document import DEFAULT_BBOX, MapDocument
@@ -93,6 +93,26 @@ class MainWindow(QMainWindow):
         view = self.menuBar().addMenu("&View")
         self._action(view, "Zoom to &full extent", self.canvas.zoom_to_full_extent, "Ctrl+0")
         self._action(view, "Zoom to Atlas &region", lambda: self.canvas.zoom_to_bbox(DEFAULT_BBOX), "Ctrl+R")
+        view.addSeparator()
+        colours = view.addMenu("&Cable colours")
+        group = QActionGroup(self)
+        self.cable_colour_actions = {}
+        for scheme, text in (("atlas", "&Atlas (by status)"), ("telegeography", "&TeleGeography (per cable)")):
+            act = QAction(text, self, checkable=True)
+            act.setChecked(scheme == "atlas")
+            act.triggered.connect(lambda _=False, s=scheme: self.set_cable_colours(s))
+            group.addAction(act)
+            colours.addAction(act)
+            self.cable_colour_actions[scheme] = act
+
+    def set_cable_colours(self, scheme: str) -> None:
+        """Colour the built-in cables by status (``"atlas"``) or as TeleGeography's map does."""
+        from asean_atlas.layers.builtin import cable_style
+
+        for layer in self.document.layers:
+            if layer.source == "builtin:cables":
+                layer.set_style(cable_style(layer, scheme))
+        self.cable_colour_actions[scheme].setChecked(True)
 
     def _action(self, menu, text, slot, shortcut=None) -> QAction:
         act = QAction(text, self)

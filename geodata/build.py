@@ -65,7 +65,7 @@ LAYERS: dict[str, tuple[str, list[str], dict[str, str]]] = {
     ),
     "cables": (
         "cables.csv",
-        ["rfs_year", "length_km", "owners", "landing_station_ids", "route"],
+        ["rfs_year", "length_km", "owners", "landing_station_ids", "route_source", "tg_color"],
         {"rfs_year": "Int64", "length_km": "float64"},
     ),
     "landing_stations": (
@@ -86,9 +86,10 @@ LICENCES = {
     "public sources cited per row; cables_landing, cables_in_service and "
     "landing_station_count are computed from the TeleGeography-based cable tables "
     "(CC BY-NC-SA 3.0, attribution TeleGeography).",
-    "cables": "CC BY-NC-SA 3.0: facts from TeleGeography's submarine cable data release "
-    "(www.submarinecablemap.com, Nov 2022) with later news as cited per row; routes are "
-    "schematic, drawn by this project (no TeleGeography geometry).",
+    "cables": "CC BY-NC-SA 3.0: facts and route geometry from TeleGeography's submarine cable data "
+    "release (www.submarinecablemap.com, commit 0d684b2 of 2022-11-11; route_source="
+    "'telegeography-2022'), with later news as cited per row; cables not in that release get "
+    "schematic routes drawn by this project (route_source='schematic').",
     "landing_stations": "CC BY-NC-SA 3.0: landing points from TeleGeography's submarine cable "
     "data release (www.submarinecablemap.com, Nov 2022).",
 }
@@ -100,7 +101,7 @@ DEFAULT_LICENCE = (
 ATTRIBUTION = {
     "countries": "Outlines: Natural Earth (public domain); cable counts from TeleGeography "
     "facts (CC BY-NC-SA 3.0)",
-    "cables": "Cable facts: TeleGeography (CC BY-NC-SA 3.0), schematic routes",
+    "cables": "Cable facts and routes: TeleGeography (CC BY-NC-SA 3.0)",
     "landing_stations": "Landing points: TeleGeography (CC BY-NC-SA 3.0)",
 }
 
@@ -113,7 +114,9 @@ INPUTS_AS_OF = {
     "accessed 2026-11-29; sources dated up to 2026-05",
     "countries": "hand table sources/countries.csv, accessed 2026-11-30; Natural Earth 1:50m "
     "(world-atlas 2.0.2) outlines",
-    "cable routes": "Natural Earth 1:10m land v5.1 (land10m.gpkg)",
+    "cable routes": "TeleGeography cable-geo.json, commit 0d684b2 of 2022-11-11 "
+    "(sources/cable_routes.geojson); schematic routes only for cables not in it, over Natural "
+    "Earth 1:10m land v5.1 (land10m.gpkg)",
 }
 
 
@@ -125,13 +128,25 @@ def _sha256(path: Path) -> str:
 
 def input_files() -> dict[str, str]:
     """sha256 of every input file of the build (source tables, basemap, 1:10m land)."""
-    files = sorted(SOURCES.glob("*.csv")) + [HERE / "basemap.gpkg", HERE / "land10m.gpkg"]
+    files = sorted(SOURCES.glob("*.csv")) + sorted(SOURCES.glob("*.geojson")) + [HERE / "basemap.gpkg", HERE / "land10m.gpkg"]
     return {str(f.relative_to(HERE)): _sha256(f) for f in files}
 
 
 def read_source(name: str, sources: Path = SOURCES) -> pd.DataFrame:
     """Read a source table as strings (empty cells are "")."""
     return pd.read_csv(sources / name, dtype=str, keep_default_na=False, encoding="utf-8")
+
+
+#: The cable routes of TeleGeography's open release (``sources/cable_routes.geojson``, written by
+#: :mod:`asean_atlas.geodata.import_routes`).
+ROUTES = "cable_routes.geojson"
+ROUTE_RELEASE = "telegeography-2022"
+
+
+def read_routes(sources: Path = SOURCES) -> gpd.GeoDataFrame:
+    """The release routes: one MultiLineString per cable ``id`` (EPSG:4326), with ``color``."""
+    gdf = gpd.read_file(sources / ROUTES, engine="pyogrio")
+    return gdf.set_crs("EPSG:4326", allow_override=True).set_index("id")
 
 
 def _cut_stations(stations: pd.DataFrame) -> set[str]:
@@ -161,7 +176,10 @@ def build_attributes(sources: Path = SOURCES) -> dict[str, pd.DataFrame]:
     names = dict(zip(stations["id"], stations["place"]))
 
     cables = cables.copy()
-    cables["route"] = "schematic"
+    routes = read_routes(sources)
+    in_release = cables["id"].isin(routes.index)
+    cables["route_source"] = np.where(in_release, ROUTE_RELEASE, "schematic")
+    cables["tg_color"] = [routes.at[i, "color"] if ok else "" for i, ok in zip(cables["id"], in_release)]
     zh = read_source("cables_name_zh.csv", sources).set_index("id")
     notes = []
     for i, cid in enumerate(cables["id"]):
@@ -174,9 +192,11 @@ def build_attributes(sources: Path = SOURCES) -> dict[str, pd.DataFrame]:
             )
             n = cables.loc[cables.index[i], "notes"]
             cables.loc[cables.index[i], "notes"] = f"{n} | {how}" if n else how
-    for n, ids in zip(cables["notes"], cables["landing_station_ids"]):
+    for n, ids, rs in zip(cables["notes"], cables["landing_station_ids"], cables["route_source"]):
         outside = [i for i in ids.split(";") if i in cut]
-        if outside:
+        if rs == ROUTE_RELEASE:
+            extra = "route: TeleGeography open release (Nov 2022), whole"
+        elif outside:
             extra = (
                 "route: schematic, cut at map edge towards "
                 + "; ".join(names[i] for i in outside)
@@ -328,17 +348,24 @@ def build_geometries(
             df.drop(columns=["lon", "lat"]), geometry=geom, crs="EPSG:4326"
         )
     st = attrs["landing_stations"].set_index("id")
-    t0 = time.perf_counter()
-    from asean_atlas.geodata.build_coast import load_land10m
-
-    land = shapely.get_parts(load_land10m("land"))
-    sea = routing.SeaRaster(land, res=res or routing.RES)
-    log(f"sea raster {sea.cost.shape} in {time.perf_counter() - t0:.1f} s")
+    routes = read_routes()
     geoms, report = [], {}
-    parts = np.asarray(land)
-    tree = shapely.STRtree(parts)
+    schematic = attrs["cables"]["route_source"] != ROUTE_RELEASE
+    sea = parts = tree = None
+    if schematic.any():  # the router (scikit-image, minutes) only for cables the release lacks
+        t0 = time.perf_counter()
+        from asean_atlas.geodata.build_coast import load_land10m
+
+        land = shapely.get_parts(load_land10m("land"))
+        sea = routing.SeaRaster(land, res=res or routing.RES)
+        parts = np.asarray(land)
+        tree = shapely.STRtree(parts)
+        log(f"sea raster {sea.cost.shape} in {time.perf_counter() - t0:.1f} s")
     t0 = time.perf_counter()
     for r in attrs["cables"].itertuples(index=False):
+        if r.route_source == ROUTE_RELEASE:
+            geoms.append(routes.at[r.id, "geometry"])
+            continue
         ids = r.landing_station_ids.split(";")
         stations = [(i, float(st.at[i, "lon"]), float(st.at[i, "lat"])) for i in ids]
         route = sea.route(stations)
@@ -350,7 +377,8 @@ def build_geometries(
                 routing.land_km(route.geometry.difference(zone), parts, tree), 2
             ),
         }
-    log(f"routed {len(geoms)} cables in {time.perf_counter() - t0:.1f} s")
+    log(f"routes: {int((~schematic).sum())} from the release, {len(report)} schematic "
+        f"({time.perf_counter() - t0:.1f} s)")
     layers["cables"] = gpd.GeoDataFrame(attrs["cables"], geometry=geoms, crs="EPSG:4326")
     layers["_routing_report"] = report  # type: ignore[assignment]
     return layers
@@ -393,15 +421,23 @@ def build(out_dir: Path = HERE, res: float | None = None, log=print) -> dict:
         "build_command": "python -m asean_atlas.geodata.build",
         "layers": manifest_layers,
         "cable_routes": {
-            "method": "schematic least-cost paths over a sea raster (skimage.graph.MCP_Geometric)",
-            "raster_box": list(routing.BOX),
-            "raster_res_deg": res or routing.RES,
-            "cut_at_map_edge": "branches to landing stations outside the box end at the box edge",
-            "land": "Natural Earth 1:10m (land10m.gpkg); stations are reached in their own "
-            "raster cell, so inland (town-level) stations are reached over land by the shortest "
-            "crossing",
-            "land_km_total": round(sum(v["land_km"] for v in report.values()), 1),
-            "cables_on_land_beyond_10km_of_their_stations_km": away,
+            "release": {
+                "cables": int((layers["cables"]["route_source"] == ROUTE_RELEASE).sum()),
+                "table": f"sources/{ROUTES}",
+                "method": "TeleGeography's route geometry, whole (far landings included, split at "
+                "±180° as in the release), dissolved by cable id",
+                "licence": "CC BY-NC-SA 3.0 Unported",
+                "attribution": "Submarine cable data © TeleGeography, www.submarinecablemap.com",
+                "commit": "0d684b2aedeae0f7473280270f3f71fa0983f0b3 (2022-11-11)",
+            },
+            "schematic": {
+                "cables": len(report),
+                "method": "least-cost paths over a sea raster (skimage.graph.MCP_Geometric)",
+                "raster_box": list(routing.BOX),
+                "raster_res_deg": res or routing.RES,
+                "land_km_total": round(sum(v["land_km"] for v in report.values()), 1),
+                "cables_on_land_beyond_10km_of_their_stations_km": away,
+            },
         },
         "basemap": "basemap.gpkg, Natural Earth 1:50m (public domain)",
         "inputs": input_files(),

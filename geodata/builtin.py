@@ -92,7 +92,7 @@ class BuiltinLayerInfo:
     licence: str = ""
 
 
-_TG = "CC BY-NC-SA 3.0 (facts from TeleGeography's submarine cable data, Nov 2022)"
+_TG = "CC BY-NC-SA 3.0 (facts and routes from TeleGeography's submarine cable data, Nov 2022)"
 _OWN = "facts from the cited public sources; coordinates Natural Earth (PD) / GeoNames (CC BY 4.0)"
 _NE = (
     "outlines: Natural Earth (public domain); attributes: facts from the cited public sources; "
@@ -130,7 +130,8 @@ BUILTIN_LAYERS: list[BuiltinLayerInfo] = [
         },
         temporal=dict(_T),
         description="95 submarine cables landing in ASEAN or linking China/Hong Kong to "
-        "ASEAN; schematic routes (sea least-cost paths), not the real cable paths.",
+        "ASEAN; routes from TeleGeography's Nov 2022 open release, whole (route_source), "
+        "schematic sea routes only for cables it lacks.",
         licence=_TG,
     ),
     BuiltinLayerInfo(
@@ -262,10 +263,11 @@ def load_builtin_layer(layer_id: str) -> gpd.GeoDataFrame:
         - ``cables`` (MultiLineString): ``rfs_year`` (Int64, <NA> if not in
           service), ``length_km`` (float), ``owners`` ("; "-joined),
           ``landing_station_ids`` (";"-joined ids of ``landing_stations``),
-          ``route`` ("schematic"). ``start_date`` = RFS year. Each branch of the
-          MultiLineString ends exactly at a landing station inside lon 90..150,
-          lat -15..35; branches to stations outside end at that box's edge
-          ("cut at map edge" in ``notes``).
+          ``route_source`` ("telegeography-2022": the route geometry of TeleGeography's
+          Nov 2022 open release, whole, to the far landings, split at ±180° as there;
+          "schematic": drawn by this project's sea router for a cable the release lacks),
+          ``tg_color`` (the release's colour of the cable, "#rrggbb"; "" for schematic
+          routes). ``start_date`` = RFS year.
         - ``landing_stations`` (Point): ``cable_count`` (int), ``cable_names``
           and ``cable_ids`` (";"-joined), ``status``/``start_date`` from the
           earliest in-service cable.

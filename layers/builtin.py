@@ -7,8 +7,34 @@ from .layer import Layer, LoadReport
 from .style import Style
 from .temporal import TemporalSpec
 
-#: Licence line of layers built from TeleGeography's CC BY-NC-SA 3.0 facts.
-TELEGEOGRAPHY_ATTRIBUTION = "Cable facts © TeleGeography (submarinecablemap.com), CC BY-NC-SA 3.0"
+#: Licence line of layers built from TeleGeography's CC BY-NC-SA 3.0 release (facts and routes).
+TELEGEOGRAPHY_ATTRIBUTION = "Cable facts and routes © TeleGeography (submarinecablemap.com), CC BY-NC-SA 3.0"
+
+
+#: Cable colour schemes (View > Cable colours; ``export --cable-colours``).
+CABLE_COLOURS = ("atlas", "telegeography")
+
+
+def cable_style(layer: Layer, scheme: str) -> Style:
+    """The built-in cable layer's style in a colour ``scheme``: ``"atlas"`` (in service blue,
+    planned orange dashed: the default) or ``"telegeography"`` (each cable in the colour of
+    TeleGeography's map, attribute ``tg_color``; planned still dashed by the lifecycle).
+
+    Raises
+    ------
+    ValueError
+        Unknown scheme.
+    """
+    from asean_atlas.geodata import builtin as gb
+
+    if scheme not in CABLE_COLOURS:
+        raise ValueError(f"cable colours {scheme!r}: expected one of {', '.join(CABLE_COLOURS)}")
+    style = Style.from_dict(dict(gb.builtin_layer_info("cables").style))
+    if scheme == "telegeography" and "tg_color" in layer.frame.columns:
+        colours = sorted({c for c in layer.frame["tg_color"] if isinstance(c, str) and len(c) == 7 and c.startswith("#")})
+        style = Style(color=style.color, stroke_width=style.stroke_width, categorized_field="tg_color",
+                      categories={c: c for c in colours}, categories_in_legend=False)
+    return style
 
 
 def builtin_layers() -> list[Layer]:

@@ -463,7 +463,8 @@ def _layer_config(layer: Layer, mask: np.ndarray | None, timed: bool) -> dict:
     cats += [(k, None) for k in style.dashed_values if k not in style.categories] if style.categorized_field else []
     index = {k: i + 1 for i, (k, _) in enumerate(cats)}
     classes = [{"label": "", "color": _css_colour(style.color), "dashed": False}] + [
-        {"label": str(k) if c is not None else "", "color": _css_colour(c, _css_colour(style.color)),
+        {"label": str(k) if c is not None and style.categories_in_legend else "",
+         "color": _css_colour(c, _css_colour(style.color)),
          "dashed": k in style.dashed_values}
         for k, c in cats
     ]

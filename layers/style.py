@@ -91,6 +91,9 @@ class Style:
         features (e.g. 500 for ``capacity_mw``).
     marker_shape : str
         ``"circle"``, ``"square"``, ``"triangle"``, ``"diamond"`` or ``"star"``.
+    categories_in_legend : bool
+        False: the legend shows the layer as one row even when categorized (a colour per
+        feature, e.g. TeleGeography's cable colours, would make a row per cable).
     """
 
     color: str = "#377eb8"
@@ -106,6 +109,7 @@ class Style:
     size_range: tuple[float, float] = (6.0, 22.0)
     size_ref_value: float | None = None
     marker_shape: str = "circle"
+    categories_in_legend: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-serializable dict (the project-file form)."""
@@ -216,7 +220,7 @@ class Style:
         present : set of str, optional
             Only categories whose key is in this set (e.g. the ones visible now).
         """
-        if not self.categorized_field:
+        if not self.categorized_field or not self.categories_in_legend:
             return [("", self.color, False)]
         rows = [
             (k, c, k in self.dashed_values)

@@ -108,3 +108,43 @@ def test_world_view_has_no_streak_across_the_map(tmp_path, qapp):
     # while the halves at the edges are drawn
     px, py = vp.to_pixels(lonlat_to_display(np.array([175.0]), np.array([0.0]))[0][0], y[0])
     assert _red_across(image, px, py)
+
+
+def test_builtin_release_routes_cross_the_antimeridian_cleanly(qapp):
+    """The built-in cables (TeleGeography routes split at ±180°, issue 10) draw no streak in a
+    world view and continue across the seam in a Pacific-centred view."""
+    from PySide6.QtGui import QPainter
+
+    from asean_atlas.desktop.renderer import MapRenderer
+    from asean_atlas.layers.builtin import builtin_layers
+    from asean_atlas.layers.style import Style
+
+    cab = next(lyr for lyr in builtin_layers() if lyr.source == "builtin:cables")
+    cab.set_style(Style(color="#ff0000", stroke_width=2.0))
+    doc = MapDocument()
+    doc.add_layer(cab)
+
+    def render(bbox, size=(900, 400)):
+        vp = export_viewport(doc, ExportOptions(width=size[0], height=size[1], bbox=bbox))
+        img = QImage(*size, QImage.Format.Format_ARGB32_Premultiplied)
+        p = QPainter(img)
+        MapRenderer(basemap=False).render(p, doc, vp)
+        p.end()
+        return vp, img
+
+    def red_in_column(vp, img, lon, shift=0.0):
+        x, _ = lonlat_to_display(np.array([lon]), np.array([0.0]))
+        px = int(round(float(vp.to_pixels(x[0] + shift, 0.0)[0])))
+        assert 0 <= px < img.width()
+        return sum(1 for py in range(img.height()) if _is_red(img.pixelColor(px, py)))
+
+    vp, img = render((-180, -60, 180, 80))
+    assert red_in_column(vp, img, -40.0) == 0  # mid-Atlantic: a line from +180 to -180 would cross it
+    assert red_in_column(vp, img, 179.5) > 0 and red_in_column(vp, img, -179.5) > 0  # both halves drawn
+    vp, img = render((150, -10, -150, 45))  # Pacific-centred, across ±180
+    world = 2 * 20037508.342789244  # the east copy of the western hemisphere
+    assert red_in_column(vp, img, 175.0) > 0 and red_in_column(vp, img, -170.0, shift=world) > 0
+
+
+def _is_red(c):
+    return c.red() > 200 and c.green() < 80 and c.blue() < 80

@@ -93,3 +93,17 @@ def test_undated_planned_cables_hidden_under_the_time_filter(window):
     assert cables.drawn_mask(window.document.time_filter).all()
     countries = _layer(window.document, "builtin:countries")
     assert countries.temporal is None
+
+
+def test_view_menu_switches_cable_colours(qtbot):
+    from asean_atlas.desktop.cli import build_document
+    from asean_atlas.desktop.main_window import MainWindow
+
+    win = MainWindow(build_document([]))
+    qtbot.addWidget(win)
+    cab = next(lyr for lyr in win.document.layers if lyr.source == "builtin:cables")
+    assert cab.style.categorized_field == "status"
+    win.cable_colour_actions["telegeography"].trigger()
+    assert cab.style.categorized_field == "tg_color" and cab.style.color_for(cab.frame["tg_color"].iloc[0]) == cab.frame["tg_color"].iloc[0]
+    win.cable_colour_actions["atlas"].trigger()
+    assert cab.style.categorized_field == "status"

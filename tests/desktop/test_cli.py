@@ -195,3 +195,21 @@ def test_a_closed_pipe_does_not_stop_the_export(tmp_path):
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 0, err
     assert first and out.exists() and "internal error" not in err
+
+
+def test_export_in_telegeography_cable_colours(tmp_path, capsys):
+    from asean_atlas.desktop.cli import main
+    from asean_atlas.geodata.builtin import load_builtin_layer
+    from asean_atlas.layers.html_export import page_data
+
+    out = tmp_path / "tg.html"
+    assert main(["export", "--cable-colours", "telegeography", "--html", str(out)]) == 0
+    data = page_data(out.read_text(encoding="utf-8"))
+    cab = next(lay for lay in data["layers"] if lay["title"] == "Submarine cables")
+    colours = {c["color"] for c in cab["classes"]}
+    assert set(load_builtin_layer("cables")["tg_color"]) <= colours
+    assert all(c["label"] == "" for c in cab["classes"])  # one legend row, not one per cable
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as exc:
+        main(["export", "--cable-colours", "rainbow", "--html", str(out)])
+    assert exc.value.code == 2 and "rainbow" in capsys.readouterr().err
