@@ -24,6 +24,8 @@ IDENTIFY_TOLERANCE_PX = 6.0
 #: another (until then the last frame is shown moved and scaled: issue 9, as QGIS's canvas does).
 SETTLE_MS = 150
 HIGHLIGHT = QColor("#ffd400")
+#: Colour of the features linked to the selection (a cable's landing stations, a station's cables).
+RELATED = "#e8590c"
 
 
 class MapCanvas(QWidget):
@@ -59,6 +61,8 @@ class MapCanvas(QWidget):
         self._drag_from: QPointF | None = None
         self._drag_moved = False
         self.selection: tuple[Layer, int] | None = None
+        #: features linked to the selection (a cable's stations, a station's cables), highlighted
+        self.related: list[tuple[Layer, int]] = []
         self.setMinimumSize(320, 240)
         self.setMouseTracking(False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -197,10 +201,19 @@ class MapCanvas(QWidget):
         if fresh:  # "painted" means: the map on screen is up to date (--screenshot, tests)
             self.painted.emit()
 
+    def set_related(self, features: list) -> None:
+        """Highlight the features linked to the selection (``[(layer, row), ...]``)."""
+        self.related = list(features)
+        self.update()
+
     def _paint_selection(self, painter: QPainter) -> None:
-        if self.selection is None:
-            return
-        layer, row = self.selection
+        for layer, row in self.related:
+            self._paint_highlight(painter, layer, row, QColor(RELATED), 2.5)
+        if self.selection is not None:
+            layer, row = self.selection
+            self._paint_highlight(painter, layer, row, HIGHLIGHT, 4.0)
+
+    def _paint_highlight(self, painter: QPainter, layer: Layer, row: int, color: QColor, extra: float) -> None:
         if layer not in self.document.layers or not layer.visible:
             return
         geom = layer.display_geometry(row)
@@ -213,19 +226,21 @@ class MapCanvas(QWidget):
 
             xy = shapely.get_coordinates(geom)
             px, py = self.viewport.to_pixels(xy[:, 0], xy[:, 1])
-            painter.setPen(QPen(QColor("#202020"), 2))
+            ring = QColor("#202020") if color == HIGHLIGHT else color
+            painter.setPen(QPen(ring, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             r = layer.style.marker_size / 2 + 5
             for x, y in zip(np.atleast_1d(px), np.atleast_1d(py)):
                 painter.drawEllipse(QPointF(float(x), float(y)), r, r)
         else:
-            painter.setTransform(QTransform(*self.viewport.affine()))
-            pen = QPen(HIGHLIGHT, layer.style.stroke_width + 4)
-            pen.setCosmetic(True)
-            painter.setPen(pen)
-            painter.setOpacity(0.8)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(geometry_path(geom))
+            for shift in self.viewport.world_shifts():  # the feature on each world copy in view
+                painter.setTransform(QTransform(*self.viewport.affine()).translate(shift, 0.0))
+                pen = QPen(color, layer.style.stroke_width + extra)
+                pen.setCosmetic(True)
+                painter.setPen(pen)
+                painter.setOpacity(0.8)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawPath(geometry_path(geom))
         painter.restore()
 
     # -- identify -------------------------------------------------------------------------------

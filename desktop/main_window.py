@@ -44,7 +44,7 @@ class MainWindow(QMainWindow):
         self.canvas = MapCanvas(document)
         self.setCentralWidget(self.canvas)
         self.layer_panel = LayerPanel(document)
-        self.attribute_panel = AttributePanel()
+        self.attribute_panel = AttributePanel(document=document)
         self.time_slider = QtTimeController(document)
         self._dock("Layers", self.layer_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._dock("Attributes", self.attribute_panel, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.canvas.feature_identified.connect(self.attribute_panel.show_feature)
         self.canvas.features_identified.connect(self.attribute_panel.show_results)
         self.attribute_panel.feature_chosen.connect(self.canvas.highlight)
+        self.attribute_panel.related_changed.connect(self.canvas.set_related)
         self.layer_panel.zoom_to_layer.connect(self.canvas.zoom_to_layer)
         document.layers_changed.connect(self._forget_removed)
         self.last_error: str | None = None

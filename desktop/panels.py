@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from asean_atlas.layers.document import MapDocument
 from asean_atlas.layers.layer import Layer
+from asean_atlas.layers.network import CABLE_LINK_FIELD, link_field, linked_features
 
 from .text import plain_tooltip
 
@@ -138,9 +139,12 @@ class AttributePanel(QWidget):
     """
 
     feature_chosen = Signal(object, int)
+    #: The features linked to the one shown (a cable's stations, a station's cables), to highlight.
+    related_changed = Signal(list)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, document: MapDocument | None = None) -> None:
         super().__init__(parent)
+        self.document = document
         self.header = QLabel("Click a feature on the map to see its attributes.")
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)  # our markup; file text inside is escaped
@@ -158,9 +162,20 @@ class AttributePanel(QWidget):
         self._hits: list[tuple[Layer, int]] = []
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
+        # the cable <-> station network (issue 10): linked features, each a link to itself
+        self.links_label = QLabel()
+        self.links_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.links = QListWidget()
+        self.links.setMaximumHeight(160)
+        self.links.itemActivated.connect(self._link_chosen)
+        self.links.itemClicked.connect(self._link_chosen)
+        self._linked: list[tuple[Layer, int]] = []
         lay.addWidget(self.results)
         lay.addWidget(self.header)
         lay.addWidget(self.table)
+        lay.addWidget(self.links_label)
+        lay.addWidget(self.links)
+        self._show_links([], None)
 
     def show_results(self, hits: list) -> None:
         """Show the identify results of a click: the first feature, and a list of all of them.
@@ -191,6 +206,7 @@ class AttributePanel(QWidget):
         self.table.setRowCount(0)
         if layer is None or row < 0:
             self.header.setText("Nothing here. Click a feature on the map to see its attributes.")
+            self._show_links([], None)
             return
         frame = layer.frame
         record = frame.iloc[row]
@@ -204,10 +220,50 @@ class AttributePanel(QWidget):
             self.table.setItem(i, 0, QTableWidgetItem(key))
             self.table.setItem(i, 1, QTableWidgetItem(_text(value)))
         self.table.resizeRowsToContents()
+        layers = self.document.layers if self.document is not None else []
+        self._show_links(linked_features(layers, layer, row), link_field(layer))
+
+    def _show_links(self, linked: list, field: str | None) -> None:
+        self._linked = list(linked)
+        self.links.clear()
+        for other, r in self._linked:
+            self.links.addItem(_link_text(other, r))
+        if field is None or not self._linked:
+            self.links_label.setText("")
+            self.links_label.setVisible(False)
+            self.links.setVisible(False)
+        else:
+            what = "Landing stations" if field == CABLE_LINK_FIELD else "Cables landing here"
+            self.links_label.setText(f"{what} ({len(self._linked)}) — click one to show it")
+            self.links_label.setVisible(True)
+            self.links.setVisible(True)
+        self.related_changed.emit(self._linked)
+
+    def _link_chosen(self, item: QListWidgetItem) -> None:
+        i = self.links.row(item)
+        if 0 <= i < len(self._linked):
+            layer, row = self._linked[i]
+            self.show_feature(layer, row)
+            self.feature_chosen.emit(layer, row)
+
+    def linked_rows(self) -> list[str]:
+        """What the linked-features list shows (for tests)."""
+        return [self.links.item(i).text() for i in range(self.links.count())]
 
     def rows(self) -> dict[str, str]:
         """What the table shows, ``{attribute: text}`` (for tests and copy)."""
         return {self.table.item(i, 0).text(): self.table.item(i, 1).text() for i in range(self.table.rowCount())}
+
+
+def _link_text(layer: Layer, row: int) -> str:
+    """``"Tuas (SGP)"`` for a station, ``"SJC2 — RFS 2025"`` for a cable."""
+    rec = layer.frame.iloc[row]
+    name = _feature_name(layer, row)
+    if "rfs_year" in layer.frame.columns:
+        year = rec["rfs_year"]
+        return f"{name} — RFS {_text(year)}" if _text(year) else f"{name} — not yet in service"
+    country = _text(rec["country"]) if "country" in layer.frame.columns else ""
+    return f"{name} ({country})" if country else name
 
 
 def _text(value) -> str:

@@ -95,6 +95,8 @@ _PAGE_CSS = """
 .atlas-popup td{vertical-align:top;overflow-wrap:break-word;white-space:pre-wrap;min-width:120px;max-width:260px}
 .atlas-tooltip{white-space:pre-wrap;overflow-wrap:break-word;display:inline-block;max-width:320px}
 .leaflet-interactive:focus{outline:none}
+.atlas-links{margin-bottom:6px;padding-bottom:4px;border-bottom:1px solid #ddd;font:12px sans-serif;max-width:400px}
+.atlas-link{color:#0b5fa5;text-decoration:underline;cursor:pointer}
 .atlas-time-control{position:static}
 .atlas-time-control input[type=range]{width:320px;vertical-align:middle}
 """
@@ -395,6 +397,7 @@ def build_map(document: MapDocument, options: ExportOptions):
     for layer in visible:
         timed = slider and layer.temporal is not None
         layers.append(_layer_config(layer, None if slider else layer.drawn_mask(tf), timed))
+    _add_links(visible, layers)
     title = options.title if options.title is not None else document.title
     if stamp is not None or slider:
         prefix = "as of " if tf is None or tf.mode == "as_of" else ""
@@ -450,6 +453,30 @@ def _attribution_lines(layers: list[Layer]) -> list[str]:
     return ([" · ".join(parts)] if parts else []) + ["Basemap: Natural Earth (public domain)"]
 
 
+def _add_links(visible: list[Layer], configs: list[dict]) -> None:
+    """The cable <-> station network in the page (issue 10): each layer that links to another
+    names its link attribute and the layers holding the linked ids; the page lists the linked
+    features in a popup and highlights them (:mod:`.network`)."""
+    from .network import CABLE_LINK_FIELD, STATION_LINK_FIELD, link_field
+
+    fields = [link_field(lyr) for lyr in visible]
+    for i, (layer, field) in enumerate(zip(visible, fields)):
+        configs[i]["links"] = None
+        if field is None:
+            continue
+        other = STATION_LINK_FIELD if field == CABLE_LINK_FIELD else CABLE_LINK_FIELD
+        targets = [j for j, f in enumerate(fields) if f == other and j != i]
+        if targets:
+            configs[i]["links"] = {
+                "field": field,
+                "layers": targets,
+                "label": "Landing stations" if field == CABLE_LINK_FIELD else "Cables landing here",
+            }
+        for j in targets:  # the linked features are found by their id
+            if "id" not in configs[j]["fields"]:
+                configs[j]["fields"] = configs[j]["fields"] + ["id"]
+
+
 def _layer_config(layer: Layer, mask: np.ndarray | None, timed: bool) -> dict:
     """What the page's script needs to draw one layer: its features (with the per-feature members
     of :func:`feature_collection`), style per class, tooltip and popup fields, legend, time."""
@@ -481,7 +508,10 @@ def _layer_config(layer: Layer, mask: np.ndarray | None, timed: bool) -> dict:
     has_geom = bool(n) and bool((~(shapely.is_missing(frame.geometry.values) | shapely.is_empty(frame.geometry.values))).any())
     fields = [str(c) for c in frame.columns if c != frame.geometry.name][:POPUP_FIELDS]
     tip = _tooltip_field(layer)
-    wanted = list(dict.fromkeys(fields + ([tip] if tip else [])))
+    from .network import link_field
+
+    extra = [c for c in (tip, "id", link_field(layer)) if c and c in frame.columns]
+    wanted = list(dict.fromkeys(fields + extra))
     fc = feature_collection(layer, mask, members=members, fields=wanted)
     return {
         "title": layer.title,

@@ -62,6 +62,59 @@
     if (!polygon) out.radius = has(a.r) ? a.r : s.radius;
     return out;
   }
+  // -- the cable <-> station network (issue 10): linked features listed and highlighted --------
+  var byId = [];  // per layer: feature id -> its Leaflet layer
+  function linkedOf(cfg, feature) {
+    var out = [], props = feature.properties || {}, spec = cfg.links;
+    if (!spec || !own(props, spec.field) || typeof props[spec.field] !== "string") return out;
+    props[spec.field].split(";").forEach(function (id) {
+      id = id.trim();
+      for (var k = 0; k < spec.layers.length; k++) {
+        var index = byId[spec.layers[k]];
+        if (index && index.has(id)) { out.push({layer: index.get(id), i: spec.layers[k]}); break; }
+      }
+    });
+    return out;
+  }
+  var lit = [];
+  function highlightLinked(cfg, feature) {
+    unhighlight();
+    linkedOf(cfg, feature).forEach(function (t) {
+      if (!t.layer.setStyle || !groups[t.i].hasLayer(t.layer)) return;
+      t.layer.setStyle({color: "#e8590c", weight: data.layers[t.i].style.weight + 3});
+      if (t.layer.bringToFront) t.layer.bringToFront();
+      lit.push(t);
+    });
+  }
+  function unhighlight() {
+    lit.forEach(function (t) { restyle(t.layer, t.i); });
+    lit = [];
+  }
+  function featureName(f) {
+    var p = f.properties || {};
+    return show(own(p, "name") ? p.name : (own(p, "id") ? p.id : ""));
+  }
+  function linkSection(cfg, feature) {
+    var targets = linkedOf(cfg, feature);
+    if (!targets.length) return null;
+    var box = el("div", "atlas-links");
+    box.appendChild(el("b", null, cfg.links.label + " (" + targets.length + ")"));
+    var list = el("div");
+    targets.forEach(function (t, n) {
+      var a = el("a", "atlas-link", featureName(t.layer.feature));
+      a.href = "#";
+      a.addEventListener("click", function (ev) {
+        ev.preventDefault();
+        var ll = t.layer.getLatLng ? t.layer.getLatLng() : t.layer.getBounds().getCenter();
+        t.layer.fire("click", {latlng: ll}, true);
+      });
+      if (n) list.appendChild(document.createTextNode(" \u00b7 "));
+      list.appendChild(a);
+    });
+    box.appendChild(list);
+    return box;
+  }
+
   function popupContent(cfg, feature) {
     var box = el("div", "atlas-popup"), table = el("table"), props = feature.properties || {};
     cfg.fields.forEach(function (f) {
@@ -79,6 +132,8 @@
       tr.appendChild(td);
       table.appendChild(tr);
     });
+    var links = linkSection(cfg, feature);  // first: what the feature connects to
+    if (links) box.appendChild(links);
     box.appendChild(table);
     return box;
   }
@@ -105,8 +160,19 @@
     group.on("mouseout", function (e) {
       if (e.layer.setStyle) restyle(e.layer, i);
     });
+    group.on("popupopen", function (e) {
+      var src = e.popup && e.popup._source;
+      if (src && src.feature) highlightLinked(cfg, src.feature);
+    });
+    group.on("popupclose", unhighlight);
     group.addTo(map);
     groups.push(group);
+    var index = new Map();  // a Map: ids such as "__proto__" are plain keys
+    group.eachLayer(function (l) {
+      var p = l.feature && l.feature.properties;
+      if (p && own(p, "id") && p.id !== null) index.set(String(p.id), l);
+    });
+    byId.push(index);
   });
 
   // -- layer control: our own (Leaflet's writes layer names with innerHTML), in Leaflet's look ---

@@ -56,3 +56,34 @@ def test_tooltips_and_popups_are_readable(browser, tmp_path):
     tip_w, tip_h, popup_w, th_h = got
     assert tip_w > 45 and tip_h < 40  # one line
     assert popup_w > 150 and th_h < 30  # "start_date" on one line
+
+
+def test_cable_popup_lists_and_highlights_its_stations(browser, tmp_path):
+    """The cable <-> station network in the page (issue 10): a cable's popup lists its landing
+    stations, highlights them, and each name opens that station's popup, which lists its cables."""
+    from asean_atlas.layers.builtin import builtin_layers
+
+    doc = MapDocument()
+    for layer in builtin_layers():
+        if layer.source in ("builtin:cables", "builtin:landing_stations"):
+            doc.add_layer(layer)
+    out = export_html(doc, tmp_path / "net.html", ExportOptions(html_time_slider=False))
+    browser.get(out.as_uri())
+    got = browser.execute_script("""
+      var cables = window.atlasLayers[0], stations = window.atlasLayers[1], cable = null;
+      cables.eachLayer(function (l) { if (l.feature.properties.id === 'southeast-asia-japan-cable-2-sjc2') cable = l; });
+      cable.fire('click', {latlng: cable.getBounds().getCenter()}, true);
+      var pops = document.querySelectorAll('.leaflet-popup-content'), pop = pops[pops.length - 1];
+      var names = Array.prototype.map.call(pop.querySelectorAll('.atlas-link'), function (a) { return a.textContent; });
+      var lit = 0;
+      stations.eachLayer(function (l) { if (l.options.color === '#e8590c') lit += 1; });
+      var changi = Array.prototype.filter.call(pop.querySelectorAll('.atlas-link'), function (a) { return a.textContent === 'Changi South'; })[0];
+      changi.click();
+      pops = document.querySelectorAll('.leaflet-popup-content'); pop = pops[pops.length - 1];
+      var back = Array.prototype.map.call(pop.querySelectorAll('.atlas-link'), function (a) { return a.textContent; });
+      var header = pop.querySelector('.atlas-links b').textContent;
+      return [names, lit, back, header];""")
+    names, lit, back, header = got
+    assert len(names) == 10 and "Changi South" in names and "Chung Hom Kok" in names
+    assert lit == 10
+    assert "Southeast Asia-Japan Cable 2 (SJC2)" in back and header.startswith("Cables landing here")

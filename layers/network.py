@@ -1,0 +1,76 @@
+"""The cable ↔ landing-station network of a map (issue 10, item 3). No Qt.
+
+A layer whose features list the ids of their landing stations in ``landing_station_ids``
+(``;``-separated) is a *cable* layer; a layer whose features have an ``id`` and list the cables
+landing there in ``cable_ids`` is a *station* layer. The built-in layers are both; a user's layers
+with the same attributes join the network too. :func:`linked_features` answers "which stations does
+this cable land at" and "which cables land at this station", in both directions, across every
+layer of a document.
+"""
+
+from __future__ import annotations
+
+from .layer import Layer
+
+#: Attribute of a cable listing its landing stations' ids, and of a station listing its cables'.
+CABLE_LINK_FIELD = "landing_station_ids"
+STATION_LINK_FIELD = "cable_ids"
+
+
+def _ids(value) -> list[str]:
+    if not isinstance(value, str):
+        return []
+    return [v.strip() for v in value.split(";") if v.strip()]
+
+
+def _row_of_id(layer: Layer) -> dict[str, int]:
+    """``{id: row}`` of a layer with an ``id`` attribute (cached per frame)."""
+    cache = getattr(layer, "_network_ids", None)
+    if cache is None or cache[0] is not layer.frame:
+        ids = layer.frame["id"].astype(str).tolist() if "id" in layer.frame.columns else []
+        cache = (layer.frame, {v: i for i, v in enumerate(ids)})
+        layer._network_ids = cache  # derived data, rebuilt with a new frame
+    return cache[1]
+
+
+def link_field(layer: Layer) -> str | None:
+    """The attribute that links ``layer``'s features to the other side of the network, or None."""
+    cols = layer.frame.columns
+    if CABLE_LINK_FIELD in cols:
+        return CABLE_LINK_FIELD
+    if STATION_LINK_FIELD in cols and "id" in cols:
+        return STATION_LINK_FIELD
+    return None
+
+
+def linked_features(layers: list[Layer], layer: Layer, row: int) -> list[tuple[Layer, int]]:
+    """The features linked to feature ``row`` of ``layer``: a cable's landing stations, or the
+    cables landing at a station, found by id in ``layers`` (in the order the feature lists them).
+
+    Parameters
+    ----------
+    layers : list of Layer
+        Where to look (e.g. the document's layers).
+    layer : Layer
+    row : int
+        Positional row of ``layer``'s frame.
+
+    Returns
+    -------
+    list of (Layer, int)
+        Empty when the feature links nothing or the linked layers are absent.
+    """
+    field = link_field(layer)
+    if field is None:
+        return []
+    wanted = _ids(layer.frame[field].iloc[row])
+    other = STATION_LINK_FIELD if field == CABLE_LINK_FIELD else CABLE_LINK_FIELD
+    targets = [lyr for lyr in layers if lyr is not layer and link_field(lyr) == other and "id" in lyr.frame.columns]
+    out = []
+    for fid in wanted:
+        for target in targets:
+            r = _row_of_id(target).get(fid)
+            if r is not None:
+                out.append((target, r))
+                break
+    return out

@@ -1,0 +1,64 @@
+"""Cable <-> landing-station links in the window (issue 10, item 3): a cable lists and highlights
+its landing stations, a station its cables, and each entry is a link to that feature."""
+
+import pytest
+
+from asean_atlas.desktop.cli import build_document
+from asean_atlas.desktop.main_window import MainWindow
+from asean_atlas.layers.network import linked_features
+
+
+@pytest.fixture
+def window(qtbot):
+    win = MainWindow(build_document([]))
+    qtbot.addWidget(win)
+    win.resize(1000, 700)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _layer(doc, source):
+    return next(lyr for lyr in doc.layers if lyr.source == source)
+
+
+def test_linked_features_both_ways():
+    doc = build_document([])
+    cables, stations = _layer(doc, "builtin:cables"), _layer(doc, "builtin:landing_stations")
+    row = cables.frame.index[cables.frame["id"] == "southeast-asia-japan-cable-2-sjc2"][0]
+    linked = linked_features(doc.layers, cables, row)
+    ids = [stations.frame["id"].iloc[r] for lyr, r in linked]
+    assert ids == cables.frame["landing_station_ids"].iloc[row].split(";")
+    assert all(lyr is stations for lyr, _ in linked)
+    station_row = int(stations.frame.index[stations.frame["id"] == "changi-south-singapore"][0])
+    back = [cables.frame["id"].iloc[r] for _, r in linked_features(doc.layers, stations, station_row)]
+    assert "southeast-asia-japan-cable-2-sjc2" in back
+    assert back == stations.frame["cable_ids"].iloc[station_row].split(";")
+
+
+def test_panel_lists_and_follows_links(window):
+    doc = window.document
+    cables, stations = _layer(doc, "builtin:cables"), _layer(doc, "builtin:landing_stations")
+    row = int(cables.frame.index[cables.frame["id"] == "southeast-asia-japan-cable-2-sjc2"][0])
+    panel = window.attribute_panel
+    panel.show_feature(cables, row)
+    rows = panel.linked_rows()
+    n = len(cables.frame["landing_station_ids"].iloc[row].split(";"))
+    assert len(rows) == n and "Landing stations" in panel.links_label.text()
+    assert any(r.startswith("Changi South") and "(SGP)" in r for r in rows)
+    assert len(window.canvas.related) == n and all(lyr is stations for lyr, _ in window.canvas.related)
+    # follow the link to Changi South: the panel shows the station and its cables, the map highlights it
+    i = next(k for k, r in enumerate(rows) if r.startswith("Changi South"))
+    panel.links.itemClicked.emit(panel.links.item(i))
+    assert panel.rows()["id"] == "changi-south-singapore"
+    assert window.canvas.selection[0] is stations
+    assert "Cables landing here" in panel.links_label.text()
+    assert any(r.startswith("SJC2") or "SJC2" in r for r in panel.linked_rows())
+    assert all(lyr is cables for lyr, _ in window.canvas.related)
+
+
+def test_features_without_links_show_no_list(window):
+    hubs = _layer(window.document, "builtin:compute_hubs")
+    window.attribute_panel.show_feature(hubs, 0)
+    assert window.attribute_panel.linked_rows() == [] and not window.attribute_panel.links.isVisibleTo(window)
+    assert window.canvas.related == []
