@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -65,7 +66,7 @@ LAYERS: dict[str, tuple[str, list[str], dict[str, str]]] = {
     ),
     "cables": (
         "cables.csv",
-        ["rfs_year", "length_km", "owners", "landing_station_ids", "route_source", "tg_color"],
+        ["rfs_year", "expected_rfs", "length_km", "owners", "landing_station_ids", "route_source", "tg_color"],
         {"rfs_year": "Int64", "length_km": "float64"},
     ),
     "landing_stations": (
@@ -149,6 +150,55 @@ def read_routes(sources: Path = SOURCES) -> gpd.GeoDataFrame:
     return gdf.set_crs("EPSG:4326", allow_override=True).set_index("id")
 
 
+#: Dated status updates of cables that were not in service in the Nov 2022 release (issue 10,
+#: item 4): one row per cable, each with its source.
+STATUS_UPDATES = "cable_status_2026.csv"
+#: the date the updates were looked up
+UPDATES_ACCESSED = "2026-12-01"
+_TARGET = re.compile(r"TeleGeography target RFS: ([0-9]{4}(?: Q[1-4]| [A-Za-z]+)?)")
+
+
+def apply_status_updates(cables: pd.DataFrame, updates: pd.DataFrame) -> pd.DataFrame:
+    """Cables with their 2026 status (``status``, ``rfs_year``/``start_date`` when in service,
+    ``expected_rfs``), the update's source appended to ``source``/``notes``, its confidence and
+    access date. ``expected_rfs`` of the other cables not in service is the release's target.
+
+    Parameters
+    ----------
+    cables : DataFrame
+        ``sources/cables.csv`` (strings).
+    updates : DataFrame
+        ``sources/cable_status_2026.csv``: ``id, status, rfs_year, expected_rfs, source,
+        source_url, source_date, confidence, note``.
+
+    Returns
+    -------
+    DataFrame
+        A copy with the column ``expected_rfs`` added.
+
+    Raises
+    ------
+    KeyError
+        An update names a cable that is not in the table.
+    """
+    out = cables.copy()
+    target = out["notes"].str.extract(_TARGET)[0].fillna("")
+    out["expected_rfs"] = [t if st != "in service" else "" for t, st in zip(target, out["status"])]
+    index = {cid: i for i, cid in zip(out.index, out["id"])}
+    for u in updates.itertuples(index=False):
+        i = index[u.id]
+        out.at[i, "status"] = u.status
+        out.at[i, "rfs_year"] = u.rfs_year
+        out.at[i, "start_date"] = u.rfs_year
+        out.at[i, "expected_rfs"] = u.expected_rfs if u.status != "in service" else ""
+        out.at[i, "source"] = f"{out.at[i, 'source']}; {u.source} ({u.source_date})"
+        note = f"status {UPDATES_ACCESSED[:7]}: {u.status} - {u.note} ({u.source_url})"
+        out.at[i, "notes"] = f"{out.at[i, 'notes']} | {note}" if out.at[i, "notes"] else note
+        out.at[i, "confidence"] = u.confidence
+        out.at[i, "accessed"] = UPDATES_ACCESSED
+    return out
+
+
 def _cut_stations(stations: pd.DataFrame) -> set[str]:
     from asean_atlas.geodata.routing import BOX  # plain constant; skimage is not imported
 
@@ -175,7 +225,7 @@ def build_attributes(sources: Path = SOURCES) -> dict[str, pd.DataFrame]:
     cut = _cut_stations(stations)
     names = dict(zip(stations["id"], stations["place"]))
 
-    cables = cables.copy()
+    cables = apply_status_updates(cables.copy(), read_source(STATUS_UPDATES, sources))
     routes = read_routes(sources)
     in_release = cables["id"].isin(routes.index)
     cables["route_source"] = np.where(in_release, ROUTE_RELEASE, "schematic")
@@ -221,7 +271,8 @@ def build_attributes(sources: Path = SOURCES) -> dict[str, pd.DataFrame]:
         cids.append(";".join(c[0] for c in cs))
         years = sorted(int(c[2]) for c in cs if c[2])
         start.append(str(years[0]) if years else "")
-        status.append("in service" if years else "planned")
+        # a station of cancelled cables only is not a landing in the making
+        status.append("in service" if years else ("planned" if any(c[3] != "cancelled" for c in cs) else "cancelled"))
     st["cable_count"], st["cable_names"], st["cable_ids"] = cnt, cnames, cids
     st["status"], st["start_date"] = status, start
     out["landing_stations"] = st

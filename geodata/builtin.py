@@ -125,11 +125,12 @@ BUILTIN_LAYERS: list[BuiltinLayerInfo] = [
         style={
             "color": "#0b7fab", "stroke_width": 1.4, "marker_size": 0, "fill_color": None,
             "categorized_field": "status",
-            "categories": {"in service": "#0b7fab", "planned": "#e8710a"},
-            "dashed_values": ["planned"],
+            "categories": {"in service": "#0b7fab", "under construction": "#d97706", "planned": "#e8710a",
+                           "delayed": "#b91c1c"},
+            "dashed_values": ["planned", "delayed"],
         },
         temporal=dict(_T),
-        description="95 submarine cables landing in ASEAN or linking China/Hong Kong to "
+        description="97 submarine cables landing in ASEAN or linking China/Hong Kong to "
         "ASEAN; routes from TeleGeography's Nov 2022 open release, whole (route_source), "
         "schematic sea routes only for cables it lacks.",
         licence=_TG,

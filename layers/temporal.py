@@ -410,6 +410,10 @@ STATUS_STAGES = {
     "operational": STAGE_IN_SERVICE,
     "operating": STAGE_IN_SERVICE,
     "open": STAGE_IN_SERVICE,
+    "delayed": STAGE_PLANNED,
+    # a cancelled project is kept in the table but never drawn (issue 10: CAP-1)
+    "cancelled": STAGE_HIDDEN,
+    "canceled": STAGE_HIDDEN,
     "retired": STAGE_RETIRED,
     "decommissioned": STAGE_RETIRED,
     "out of service": STAGE_RETIRED,

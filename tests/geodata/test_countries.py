@@ -33,7 +33,7 @@ def test_members_and_china(countries):
 
 
 def test_cable_counts_computed_from_tables(countries):
-    cables = build.read_source("cables.csv")
+    cables = build.apply_status_updates(build.read_source("cables.csv"), build.read_source(build.STATUS_UPDATES))
     st = build.read_source("landing_stations.csv").set_index("id")
     for iso, row in countries.iterrows():
         codes = {"CHN", "HKG", "MAC"} if iso == "CHN" else {iso}

@@ -1,0 +1,409 @@
+"""Schematic cable routes that look like cables: least-cost paths along the corridors real cables
+use (issue 10, item 2). Build time only (scikit-image, the ``build`` extra).
+
+Run the validation on the TeleGeography release itself::
+
+    python -m asean_atlas.geodata.corridors --validate ../shared/realdata/telegeography/cable-geo.json \\
+        [--out ROUTES.gpkg] [--only ID,ID] [--res 0.05]
+
+Method
+------
+For each cable, a raster of :data:`RES` degrees is made over its landing stations' box plus a margin
+(:data:`MARGIN_DEG`), anywhere on Earth; a cable across the Pacific is routed in 0..360° longitudes
+and cut at ±180° afterwards. Cell costs: land :data:`COST_LAND` (Natural Earth 1:50m land, and the
+1:10m land where it exists), coastline cells :data:`COST_COAST`, open sea 1 -- divided by
+``1 + CORRIDOR_GAIN * min(k, CORRIDOR_CAP)`` where ``k`` is the number of *other* cables whose
+release route passes within one cell: the router prefers the corridors cables share (straits,
+the routes along the Vietnamese coast, the Luzon Strait), never the cable's own reference route
+(leave-one-out, so the validation is honest). The cable is routed as a tree (Prim: each further
+station joins the nearest point of the tree so far, :class:`skimage.graph.MCP_Geometric`), each
+branch smoothed (:func:`smooth`: Chaikin corner cutting, then simplification within half a cell),
+and a smoothed branch is kept only where it does not touch more land than the raster path.
+
+Validation (on every release cable with a landing in the region): the mean distance (km) from the
+routed line to the reference route, sampled every :data:`SAMPLE_KM`; and the longest segment over
+open sea that the reference does not have. Targets (issue 10): median <= 15 km, p90 <= 60 km, no
+segment over 1,000 km across open sea that the reference lacks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString, MultiLineString
+
+#: raster cell size (degrees) and the margin round the stations' box (degrees)
+RES = 0.05
+MARGIN_DEG = 6.0
+COST_LAND = 1000.0
+COST_COAST = 20.0
+#: cables keep off the coast between landings: sea cells within NEAR_COAST_DEG of land cost this
+#: much more, except within STATION_FREE_DEG of the cable's own stations
+NEAR_COAST_DEG = 0.6
+NEAR_COAST_FACTOR = 1.8
+STATION_FREE_DEG = 1.0
+#: corridor discount: cost / (1 + GAIN * min(k, CAP)), k other cables through the cell
+CORRIDOR_GAIN = 1.5
+CORRIDOR_CAP = 6
+#: sampling step (km) of the validation distances
+SAMPLE_KM = 5.0
+KM_PER_DEG = 111.32
+#: the region (degrees) whose cables the validation covers
+REGION = (90.0, -15.0, 150.0, 35.0)
+
+
+@dataclass
+class Grid:
+    """A raster frame: origin (lon, lat of the upper-left corner), cell size, shape; ``shift`` is
+    360 when the frame runs over 0..360° longitudes (a trans-Pacific cable)."""
+
+    x0: float
+    y1: float
+    res: float
+    nx: int
+    ny: int
+    shift: bool
+
+    def rc(self, x, y):
+        x = np.asarray(x, dtype=float)
+        if self.shift:
+            x = np.where(x < 0, x + 360.0, x)
+        c = np.floor((x - self.x0) / self.res).astype(int)
+        r = np.floor((self.y1 - np.asarray(y, dtype=float)) / self.res).astype(int)
+        return np.clip(r, 0, self.ny - 1), np.clip(c, 0, self.nx - 1)
+
+    def xy(self, r, c):
+        x = self.x0 + (np.asarray(c) + 0.5) * self.res
+        y = self.y1 - (np.asarray(r) + 0.5) * self.res
+        return x, y
+
+
+def _shifted(geoms, shift: bool):
+    """Geometries moved into 0..360° longitudes (negative x + 360) when ``shift``."""
+    if not shift:
+        return geoms
+
+    def f(xy):
+        xy = xy.copy()
+        xy[:, 0] = np.where(xy[:, 0] < 0, xy[:, 0] + 360.0, xy[:, 0])
+        return xy
+
+    return shapely.transform(geoms, f)
+
+
+class CorridorRouter:
+    """Routes cables over any ocean along the corridors of known cable routes.
+
+    Parameters
+    ----------
+    land : array of shapely Polygon/MultiPolygon
+        Land, EPSG:4326 (1:50m world plus 1:10m where available).
+    routes : dict of str to shapely geometry
+        Known cable routes (EPSG:4326, split at ±180°), by cable id: the corridors.
+    res : float
+        Raster cell size, degrees.
+    """
+
+    def __init__(self, land, routes: dict, res: float = RES) -> None:
+        self.res = res
+        parts = shapely.get_parts(shapely.make_valid(np.asarray(land, dtype=object)))
+        self.land = parts[np.isin(shapely.get_type_id(parts), (3, 6))]
+        self.land_tree = shapely.STRtree(self.land)
+        self.route_ids = list(routes)
+        self.routes = np.asarray([routes[i] for i in self.route_ids], dtype=object)
+
+    # -- raster --------------------------------------------------------------------------------
+    def grid_for(self, stations: list[tuple[str, float, float]]) -> Grid:
+        lons = np.array([s[1] for s in stations])
+        lats = np.array([s[2] for s in stations])
+        shift = bool(lons.max() - lons.min() > 180.0)
+        if shift:
+            lons = np.where(lons < 0, lons + 360.0, lons)
+        x0 = math.floor((lons.min() - MARGIN_DEG) / self.res) * self.res
+        x1 = math.ceil((lons.max() + MARGIN_DEG) / self.res) * self.res
+        y0 = max(math.floor((lats.min() - MARGIN_DEG) / self.res) * self.res, -78.0)
+        y1 = min(math.ceil((lats.max() + MARGIN_DEG) / self.res) * self.res, 84.0)
+        return Grid(x0, y1, self.res, int(round((x1 - x0) / self.res)), int(round((y1 - y0) / self.res)), shift)
+
+    def cost(self, grid: Grid, exclude: str | None = None) -> np.ndarray:
+        """The cost raster of ``grid`` (see the module docstring), without the corridor of
+        ``exclude`` (the cable being validated)."""
+        from skimage.draw import polygon as draw_polygon
+
+        x1 = grid.x0 + grid.nx * grid.res
+        y0 = grid.y1 - grid.ny * grid.res
+        frame = shapely.box(grid.x0, y0, x1, grid.y1)
+        inside = np.zeros((grid.ny, grid.nx), dtype=bool)
+        coast = np.zeros_like(inside)
+        # land in the frame (in 0..360 when shifted)
+        land = _shifted(self.land, grid.shift)
+        cand = shapely.STRtree(land).query(frame) if grid.shift else self.land_tree.query(frame)
+        for poly in land[cand]:
+            poly = shapely.clip_by_rect(poly, grid.x0 - grid.res, y0 - grid.res, x1 + grid.res, grid.y1 + grid.res)
+            for p in shapely.get_parts(poly):
+                if p.geom_type != "Polygon":
+                    continue
+                for ring, val in [(p.exterior, True)] + [(r, False) for r in p.interiors]:
+                    x, y = np.asarray(ring.coords).T
+                    rr = (grid.y1 - y) / grid.res - 0.5
+                    cc = (x - grid.x0) / grid.res - 0.5
+                    r_, c_ = draw_polygon(rr, cc, shape=inside.shape)
+                    inside[r_, c_] = val
+                xy = shapely.get_coordinates(shapely.segmentize(p.boundary, grid.res / 3))
+                r_, c_ = grid.rc(xy[:, 0], xy[:, 1])
+                coast[r_, c_] = True
+        cost = np.ones(inside.shape)
+        cost[coast] = COST_COAST
+        cost[inside] = COST_LAND
+        # corridors: cables (but the excluded one) through each cell, counted once per cable
+        count = np.zeros(inside.shape, dtype=np.int16)
+        routes = _shifted(self.routes, grid.shift)
+        for k in shapely.STRtree(routes).query(frame):
+            if self.route_ids[k] == exclude:
+                continue
+            xy = shapely.get_coordinates(shapely.segmentize(routes[k], grid.res / 2))
+            inb = (xy[:, 0] >= grid.x0) & (xy[:, 0] < x1) & (xy[:, 1] > y0) & (xy[:, 1] <= grid.y1)
+            if not inb.any():
+                continue
+            r_, c_ = grid.rc(xy[inb, 0], xy[inb, 1])
+            mark = np.zeros(inside.shape, dtype=bool)
+            mark[r_, c_] = True
+            from scipy import ndimage
+
+            mark = ndimage.binary_dilation(mark, iterations=1)
+            count += mark
+        sea = ~inside
+        from scipy import ndimage
+
+        near = ndimage.distance_transform_edt(sea) * grid.res < NEAR_COAST_DEG
+        cost[sea & near] *= NEAR_COAST_FACTOR
+        cost[sea] = cost[sea] / (1.0 + CORRIDOR_GAIN * np.minimum(count[sea], CORRIDOR_CAP))
+        return cost
+
+    def free_stations(self, cost: np.ndarray, grid: Grid, stations) -> None:
+        """Undo the near-coast penalty round the cable's own stations (it lands there)."""
+        k = int(round(STATION_FREE_DEG / grid.res))
+        rs, cs = grid.rc([s[1] for s in stations], [s[2] for s in stations])
+        for r, c in zip(rs, cs):
+            win = cost[max(r - k, 0):r + k + 1, max(c - k, 0):c + k + 1]
+            sea_win = win < COST_COAST
+            win[sea_win] = np.minimum(win[sea_win], win[sea_win] / NEAR_COAST_FACTOR)
+
+    # -- routing -------------------------------------------------------------------------------
+    def route(self, stations: list[tuple[str, float, float]], exclude: str | None = None) -> MultiLineString:
+        """A tree of branches joining ``stations`` (``(id, lon, lat)``, EPSG:4326), each branch
+        ending exactly at its station; split at ±180° where it crosses.
+
+        Parameters
+        ----------
+        stations : list of (str, float, float)
+        exclude : str, optional
+            A cable id whose own known route is left out of the corridors (validation).
+
+        Returns
+        -------
+        MultiLineString
+            EPSG:4326.
+        """
+        from skimage.graph import MCP_Geometric
+
+        grid = self.grid_for(stations)
+        cost = self.cost(grid, exclude)
+        self.free_stations(cost, grid, stations)
+        # the trunk first: between the two stations farthest apart; the others join the tree
+        stations = _trunk_first(stations)
+        rs, cs = grid.rc([s[1] for s in stations], [s[2] for s in stations])
+        tree_cells = [(int(rs[0]), int(cs[0]))]
+        todo = list(range(1, len(stations)))
+        branches = []
+        while todo:
+            mcp = MCP_Geometric(cost)
+            dist, _ = mcp.find_costs(tree_cells)
+            nxt = todo[0] if len(todo) == len(stations) - 1 else min(todo, key=lambda i: dist[rs[i], cs[i]])
+            path = np.array(mcp.traceback((int(rs[nxt]), int(cs[nxt]))))
+            todo.remove(nxt)
+            tree_cells += [tuple(p) for p in path.tolist()]
+            x, y = grid.xy(path[:, 0], path[:, 1])
+            xy = np.column_stack([x, y])
+            st = stations[nxt]
+            end = np.array([[st[1] + (360.0 if grid.shift and st[1] < 0 else 0.0), st[2]]])
+            xy = np.vstack([xy, end])
+            if len(branches) == 0:
+                s0 = stations[0]
+                start = np.array([[s0[1] + (360.0 if grid.shift and s0[1] < 0 else 0.0), s0[2]]])
+                xy = np.vstack([start, xy])
+            branches.append(self._smooth_checked(xy, grid, cost))
+        geom = MultiLineString([LineString(b) for b in branches if len(b) >= 2])
+        if grid.shift:
+            import antimeridian
+
+            def back(xy):
+                xy = xy.copy()
+                xy[:, 0] = np.where(xy[:, 0] > 180.0, xy[:, 0] - 360.0, xy[:, 0])
+                return xy
+
+            geom = antimeridian.fix_multi_line_string(shapely.transform(geom, back), great_circle=False)
+            if geom.geom_type == "LineString":
+                geom = MultiLineString([geom])
+        return geom
+
+    def _smooth_checked(self, xy: np.ndarray, grid: Grid, cost: np.ndarray) -> np.ndarray:
+        """The branch smoothed, unless smoothing makes it cross more land than the raster path."""
+        sm = smooth(xy, grid.res)
+
+        def on_land(line: np.ndarray) -> int:
+            dense = shapely.get_coordinates(shapely.segmentize(LineString(line), grid.res / 2))
+            r, c = grid.rc(dense[:, 0], dense[:, 1])
+            return int((cost[r, c] >= COST_LAND).sum())
+
+        return sm if on_land(sm) <= on_land(xy) else xy
+
+
+def _trunk_first(stations: list) -> list:
+    """The stations reordered so that the two farthest apart come first (the trunk)."""
+    if len(stations) < 3:
+        return list(stations)
+    lon = np.radians([s[1] for s in stations])
+    lat = np.radians([s[2] for s in stations])
+    d = np.arccos(np.clip(np.sin(lat)[:, None] * np.sin(lat)[None, :]
+                          + np.cos(lat)[:, None] * np.cos(lat)[None, :] * np.cos(lon[:, None] - lon[None, :]), -1, 1))
+    i, j = np.unravel_index(np.argmax(d), d.shape)
+    rest = [s for k, s in enumerate(stations) if k not in (i, j)]
+    return [stations[i], stations[j]] + rest
+
+
+def smooth(xy: np.ndarray, res: float, rounds: int = 3) -> np.ndarray:
+    """Chaikin corner cutting (``rounds`` times, ends kept), then simplification within half a
+    cell: a raster staircase becomes a cable-like curve."""
+    pts = np.asarray(xy, dtype=float)
+    for _ in range(rounds):
+        if len(pts) < 3:
+            break
+        q = 0.75 * pts[:-1] + 0.25 * pts[1:]
+        r = 0.25 * pts[:-1] + 0.75 * pts[1:]
+        mid = np.empty((2 * (len(pts) - 1), 2))
+        mid[0::2], mid[1::2] = q, r
+        pts = np.vstack([pts[:1], mid[1:-1], pts[-1:]])
+    line = shapely.simplify(LineString(pts), res / 2)
+    return np.asarray(line.coords)
+
+
+# -- validation ------------------------------------------------------------------------------------
+def _km_line_points(line, step_km: float) -> np.ndarray:
+    """Points every ``step_km`` along a (Multi)LineString in degrees."""
+    out = []
+    for part in shapely.get_parts(line):
+        lat = np.radians(np.mean(np.asarray(part.coords)[:, 1]))
+        length_km = part.length * KM_PER_DEG * max(math.cos(lat), 0.2)
+        n = max(int(length_km / step_km), 1)
+        pts = shapely.line_interpolate_point(part, np.linspace(0, 1, n + 1), normalized=True)
+        out.append(shapely.get_coordinates(pts))
+    return np.vstack(out) if out else np.empty((0, 2))
+
+
+def mean_distance_km(routed, reference) -> float:
+    """Mean distance (km) from points every :data:`SAMPLE_KM` along ``routed`` to ``reference``
+    (equirectangular at each point's latitude; both EPSG:4326)."""
+    pts = _km_line_points(routed, SAMPLE_KM)
+    if len(pts) == 0:
+        return float("nan")
+    near = shapely.get_coordinates(shapely.shortest_line(shapely.points(pts), reference))
+    a, b = near[0::2], near[1::2]
+    dx = (b[:, 0] - a[:, 0]) * np.cos(np.radians((a[:, 1] + b[:, 1]) / 2))
+    return float(np.mean(np.hypot(dx, b[:, 1] - a[:, 1])) * KM_PER_DEG)
+
+
+def long_open_sea_segments(routed, reference, min_km: float = 1000.0) -> list[float]:
+    """Lengths (km) of routed segments over ``min_km`` lying farther than 100 km from the
+    reference somewhere along them (a long straight chord the reference does not have)."""
+    out = []
+    for part in shapely.get_parts(routed):
+        c = np.asarray(part.coords)
+        for a, b in zip(c[:-1], c[1:]):
+            lat = np.radians((a[1] + b[1]) / 2)
+            km = math.hypot((b[0] - a[0]) * math.cos(lat), b[1] - a[1]) * KM_PER_DEG
+            if km > min_km and mean_distance_km(LineString([a, b]), reference) > 100:
+                out.append(km)
+    return out
+
+
+def validate(release: Path, only: list[str] | None = None, res: float = RES, log=print):
+    """Route every release cable with a station in :data:`REGION` from its landing points with the
+    corridors of the *other* cables and compare with its reference route.
+
+    Returns
+    -------
+    (dict, dict)
+        Per cable ``{"mean_km", "long_segments_km", "seconds"}``, and the routed geometries.
+    """
+    from asean_atlas.geodata.basemap import load_basemap
+    from asean_atlas.geodata.build import read_source
+
+    data = json.loads(Path(release).read_text(encoding="utf-8"))
+    refs: dict[str, list] = {}
+    for f in data["features"]:
+        refs.setdefault(f["properties"]["id"], []).extend(f["geometry"]["coordinates"])
+    routes = {k: MultiLineString(v) for k, v in refs.items()}
+    cables = read_source("cables.csv")
+    st = read_source("landing_stations.csv").set_index("id")
+    land = load_basemap("land").geometry.values
+    router = CorridorRouter(land, routes, res=res)
+    results, geoms = {}, {}
+    for r in cables.itertuples(index=False):
+        if r.id not in routes or (only and r.id not in only):
+            continue
+        stations = [(i, float(st.at[i, "lon"]), float(st.at[i, "lat"])) for i in r.landing_station_ids.split(";")]
+        t = time.perf_counter()
+        g = router.route(stations, exclude=r.id)
+        results[r.id] = {
+            "mean_km": round(mean_distance_km(g, routes[r.id]), 1),
+            "long_segments_km": [round(v) for v in long_open_sea_segments(g, routes[r.id])],
+            "seconds": round(time.perf_counter() - t, 1),
+        }
+        geoms[r.id] = g
+        log(f"{r.id}: {results[r.id]}")
+    return results, geoms
+
+
+def summary(results: dict) -> dict:
+    """Median and p90 of the per-cable mean distances (km), and the cables with long chords."""
+    v = np.array([r["mean_km"] for r in results.values()])
+    return {
+        "cables": len(v),
+        "median_km": round(float(np.median(v)), 1) if len(v) else None,
+        "p90_km": round(float(np.percentile(v, 90)), 1) if len(v) else None,
+        "long_open_sea_segments": {k: r["long_segments_km"] for k, r in results.items() if r["long_segments_km"]},
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line (see the module docstring); returns 0 when the targets are met, 1 if not."""
+    p = argparse.ArgumentParser(description="validate the corridor router on TeleGeography's release")
+    p.add_argument("--validate", type=Path, required=True, metavar="REF.geojson")
+    p.add_argument("--out", type=Path, help="write the routed geometry (GeoPackage, with the cable id)")
+    p.add_argument("--only", help="comma-separated cable ids")
+    p.add_argument("--res", type=float, default=RES)
+    a = p.parse_args(argv)
+    results, geoms = validate(a.validate, a.only.split(",") if a.only else None, a.res)
+    s = summary(results)
+    print(json.dumps(s, indent=1))
+    if a.out:
+        import geopandas as gpd
+
+        gpd.GeoDataFrame({"id": list(geoms), "mean_km": [results[k]["mean_km"] for k in geoms]},
+                         geometry=list(geoms.values()), crs="EPSG:4326").to_file(a.out, engine="pyogrio")
+        print(f"wrote {a.out}")
+    ok = s["median_km"] is not None and s["median_km"] <= 15 and s["p90_km"] <= 60 and not s["long_open_sea_segments"]
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
