@@ -272,9 +272,12 @@ def test_nanning_hubs():
     h = load_builtin_layer("compute_hubs").set_index("id")
     ai = h.loc["cn-asean-ai-computing-center"]
     assert ai["start_date"] == "2022-09"
-    assert "naming" in ai["notes"]
+    # issue 10 audit: the name is attested (People's Daily, 2022-09-22), the site named
+    assert "j.people.cn" in ai["notes"] and "Zhenbang" in ai["place"]
     gw = h.loc["nanning-intl-comms-gateway"]
-    assert gw["status"] == "planned" and gw["start_date"].startswith("2024-07")
+    assert gw["status"] == "under construction" and gw["start_date"].startswith("2024-07")
+    assert gw["confidence"] == "medium" and "main works completed in 2025" in gw["notes"]
+    assert h.loc["cn-asean-information-harbor", "start_date"] == "2015-09-13"
     assert Point(108.318, 22.822).distance(gw.geometry) < 1e-6
 
 
