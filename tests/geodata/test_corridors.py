@@ -1,0 +1,48 @@
+"""The corridor router (issue 10, item 2; first version): routes end at their stations, follow the
+corridors of other cables (leave-one-out) and read like cables; the full validation against the
+release is `python -m asean_atlas.geodata.corridors --validate ...` (targets not met yet, see
+docs/DATA.md)."""
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+import shapely
+
+pytest.importorskip("skimage")
+
+from asean_atlas.geodata.corridors import mean_distance_km, smooth, validate  # noqa: E402
+
+RELEASE = Path(__file__).resolve().parents[2].parent / "shared" / "realdata" / "telegeography" / "cable-geo.json"
+
+
+def test_smoothing_keeps_the_ends_and_cuts_the_staircase():
+    stairs = np.array([[0, 0], [1, 0], [1, 1], [2, 1], [2, 2], [3, 2], [3, 3]], dtype=float)
+    out = smooth(stairs, 0.05)
+    assert np.allclose(out[0], stairs[0]) and np.allclose(out[-1], stairs[-1])
+    assert shapely.LineString(out).length < shapely.LineString(stairs).length  # corners cut
+
+
+def test_short_cables_are_routed_along_their_corridors():
+    if not RELEASE.exists():
+        pytest.skip(f"real data not available: {RELEASE}")
+    ids = ["batam-singapore-cable-system-bscs", "palawan-iloilo-cable-system", "pasuli"]
+    results, geoms = validate(RELEASE, only=ids, log=lambda *_: None)
+    assert set(results) == set(ids)
+    from asean_atlas.geodata.build import read_source
+
+    cables = read_source("cables.csv").set_index("id")
+    st = read_source("landing_stations.csv").set_index("id")
+    for cid in ids:
+        assert results[cid]["mean_km"] < 20, (cid, results[cid])  # measured: 3.7, 9.3, 1.1 km
+        assert not results[cid]["long_segments_km"]
+        ends = shapely.points(shapely.get_coordinates(shapely.boundary(geoms[cid])))
+        for sid in cables.at[cid, "landing_station_ids"].split(";"):
+            p = shapely.Point(float(st.at[sid, "lon"]), float(st.at[sid, "lat"]))
+            assert min(shapely.distance(ends, p)) < 1e-6, (cid, sid)  # each branch ends at its station
+
+
+def test_mean_distance_of_a_parallel_line():
+    ref = shapely.MultiLineString([[(100, 0), (101, 0)]])
+    assert mean_distance_km(shapely.LineString([(100, 0.1), (101, 0.1)]), ref) == pytest.approx(11.1, abs=0.2)
