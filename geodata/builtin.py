@@ -76,7 +76,10 @@ class BuiltinLayerInfo:
           ``[6, 22]``, 500 MW -> 22 px, 100 MW -> 9.8 px, 28 MW -> 6 px (floor).
     temporal : dict
         ``start_field`` and ``end_field`` (column names; ``end_field`` may be None).
-        Values are "YYYY"/"YYYY-MM"/"YYYY-MM-DD" strings ("" = always shown).
+        Values are "YYYY"/"YYYY-MM"/"YYYY-MM-DD" strings. Optional ``undated`` ("show" or
+        "hide"): what the time filter does with a feature without a start date; built-in
+        layers default to "hide" (an undated planned cable), ``terrestrial_links`` shows them
+        (a link known only by its decade, the 1990s).
     description : str
         One-line description of contents and sources.
     licence : str
@@ -134,6 +137,22 @@ BUILTIN_LAYERS: list[BuiltinLayerInfo] = [
         "ASEAN; routes from TeleGeography's Nov 2022 open release, whole (route_source), "
         "schematic sea routes only for cables it lacks.",
         licence=_TG,
+    ),
+    BuiltinLayerInfo(
+        id="terrestrial_links",
+        title="Terrestrial cross-border cables",
+        geometry_type="MultiLineString",
+        style={
+            "color": "#7b3f00", "stroke_width": 2.0, "marker_size": 0, "fill_color": None,
+            "categorized_field": "route_source",
+            "categories": {"schematic": "#7b3f00"},
+        },
+        # a link known only by its decade has no start date and is old: shown at every year
+        temporal=dict(_T, undated="show"),
+        description="Fibre across the land borders of China with Vietnam, Laos and Myanmar "
+        "(跨境光缆), each from a cited report; drawn schematically (straight segments, solid: "
+        "dashes mean planned) through the towns the report names.",
+        licence=_OWN,
     ),
     BuiltinLayerInfo(
         id="landing_stations",
@@ -245,7 +264,7 @@ def load_builtin_layer(layer_id: str) -> gpd.GeoDataFrame:
     ----------
     layer_id : str
         One of the ``id`` values of :data:`BUILTIN_LAYERS`: "countries", "cables",
-        "landing_stations", "data_centres", "fiveg", "factories", "compute_hubs".
+        "terrestrial_links", "landing_stations", "data_centres", "fiveg", "factories", "compute_hubs".
 
     Returns
     -------
@@ -269,6 +288,13 @@ def load_builtin_layer(layer_id: str) -> gpd.GeoDataFrame:
           "schematic": drawn by this project's sea router for a cable the release lacks),
           ``tg_color`` (the release's colour of the cable, "#rrggbb"; "" for schematic
           routes). ``start_date`` = RFS year.
+        - ``terrestrial_links`` (MultiLineString): ``border_crossing`` (the crossing as the
+          source names it, or marked as assumed), ``corridor`` (the towns the line is drawn
+          through, " – "-joined), ``length_km`` (float, the reported length of the whole system,
+          NaN if not reported; not the drawn line's), ``landing_station_ids`` (the landing
+          station a link meets a submarine cable at, "" if none), ``route_source``
+          ("schematic": straight segments between those towns), ``location_source``.
+          ``start_date`` = date of the report of service ("" if only the decade is known).
         - ``landing_stations`` (Point): ``cable_count`` (int), ``cable_names``
           and ``cable_ids`` (";"-joined), ``status``/``start_date`` from the
           earliest in-service cable.

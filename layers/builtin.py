@@ -77,7 +77,10 @@ def builtin_layers() -> list[Layer]:
         elif "TeleGeography" in licence or info.id in ("cables", "landing_stations"):
             attribution = TELEGEOGRAPHY_ATTRIBUTION
         else:
-            attribution = "Facilities: cited public sources (see each feature's source)"
+            attribution = (
+                "Facilities: cited public sources (see each feature's source); places: GeoNames "
+                "(CC BY 4.0)"
+            )
         layer = Layer(
             frame,
             title=info.title,
