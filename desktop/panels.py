@@ -256,9 +256,13 @@ class AttributePanel(QWidget):
 
 
 def _link_text(layer: Layer, row: int) -> str:
-    """``"Tuas (SGP)"`` for a station, ``"SJC2 — RFS 2025"`` for a cable."""
+    """``"Tuas 大士 (SGP)"`` for a station, ``"SJC2 — RFS 2025"`` for a cable (the Chinese name,
+    where the feature has one, after the English one)."""
     rec = layer.frame.iloc[row]
     name = _feature_name(layer, row)
+    zh = _text(rec["name_zh"]) if "name_zh" in layer.frame.columns else ""
+    if zh and zh != name:
+        name = f"{name} {zh}"  # the Chinese name beside the English one (issue 10, stations)
     if "rfs_year" in layer.frame.columns:
         year = rec["rfs_year"]
         return f"{name} — RFS {_text(year)}" if _text(year) else f"{name} — not yet in service"

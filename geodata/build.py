@@ -206,6 +206,36 @@ def apply_status_updates(cables: pd.DataFrame, updates: pd.DataFrame) -> pd.Data
     return out
 
 
+#: sourced Chinese names of landing stations (issue 10 item 3): id, name_zh, method ("source" or
+#: "project_translation"), name_zh_source, name_zh_url, source_date, accessed, in_capital, notes
+STATION_NAMES = "stations_name_zh.csv"
+
+
+def _apply_station_names(st: pd.DataFrame, names: pd.DataFrame) -> None:
+    """Set ``name_zh`` of the stations listed in ``names`` and record the provenance in ``notes``
+    ("name_zh: as in <source> (<url>)" or "name_zh: project translation ..."), in place.
+
+    Raises
+    ------
+    ValueError
+        If ``names`` lists a station id that is not in ``st`` or a method other than
+        "source" / "project_translation".
+    """
+    pos = {sid: i for i, sid in enumerate(st["id"])}
+    for r in names.itertuples(index=False):
+        if r.id not in pos:
+            raise ValueError(f"{STATION_NAMES}: unknown station id {r.id!r}")
+        if r.method not in ("source", "project_translation"):
+            raise ValueError(f"{STATION_NAMES}: {r.id}: unknown method {r.method!r}")
+        i = st.index[pos[r.id]]
+        st.loc[i, "name_zh"] = r.name_zh
+        url = f" ({r.name_zh_url})" if r.name_zh_url else ""
+        how = (f"name_zh: as in {r.name_zh_source}{url}" if r.method == "source"
+               else f"name_zh: project translation ({r.name_zh_source}{url})")
+        n = st.loc[i, "notes"]
+        st.loc[i, "notes"] = f"{n} | {how}" if n else how
+
+
 def _cut_stations(stations: pd.DataFrame) -> set[str]:
     from asean_atlas.geodata.routing import BOX  # plain constant; skimage is not imported
 
@@ -281,6 +311,7 @@ def build_attributes(sources: Path = SOURCES) -> dict[str, pd.DataFrame]:
         # a station of cancelled cables only is not a landing in the making
         status.append("in service" if years else ("planned" if any(c[3] != "cancelled" for c in cs) else "cancelled"))
     st["cable_count"], st["cable_names"], st["cable_ids"] = cnt, cnames, cids
+    _apply_station_names(st, read_source(STATION_NAMES, sources))
     st["status"], st["start_date"] = status, start
     out["landing_stations"] = st
 

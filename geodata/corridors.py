@@ -53,6 +53,9 @@ STATION_FREE_DEG = 1.0
 #: corridor discount: cost / (1 + GAIN * min(k, CAP)), k other cables through the cell
 CORRIDOR_GAIN = 1.5
 CORRIDOR_CAP = 6
+#: build the trunk first between the two stations farthest apart (else Prim from the station
+#: farthest from the stations' centre)
+TRUNK_FIRST = True
 #: sampling step (km) of the validation distances
 SAMPLE_KM = 5.0
 KM_PER_DEG = 111.32
@@ -219,7 +222,7 @@ class CorridorRouter:
         cost = self.cost(grid, exclude)
         self.free_stations(cost, grid, stations)
         # the trunk first: between the two stations farthest apart; the others join the tree
-        stations = _trunk_first(stations)
+        stations = _trunk_first(stations) if TRUNK_FIRST else _extreme_first(stations)
         rs, cs = grid.rc([s[1] for s in stations], [s[2] for s in stations])
         tree_cells = [(int(rs[0]), int(cs[0]))]
         todo = list(range(1, len(stations)))
@@ -227,7 +230,7 @@ class CorridorRouter:
         while todo:
             mcp = MCP_Geometric(cost)
             dist, _ = mcp.find_costs(tree_cells)
-            nxt = todo[0] if len(todo) == len(stations) - 1 else min(todo, key=lambda i: dist[rs[i], cs[i]])
+            nxt = todo[0] if TRUNK_FIRST and len(todo) == len(stations) - 1 else min(todo, key=lambda i: dist[rs[i], cs[i]])
             path = np.array(mcp.traceback((int(rs[nxt]), int(cs[nxt]))))
             todo.remove(nxt)
             tree_cells += [tuple(p) for p in path.tolist()]
@@ -278,6 +281,19 @@ def _trunk_first(stations: list) -> list:
     i, j = np.unravel_index(np.argmax(d), d.shape)
     rest = [s for k, s in enumerate(stations) if k not in (i, j)]
     return [stations[i], stations[j]] + rest
+
+
+def _extreme_first(stations: list) -> list:
+    """The stations reordered so that the one farthest from their mean position comes first."""
+    if len(stations) < 3:
+        return list(stations)
+    lon = np.array([s[1] for s in stations])
+    lat = np.array([s[2] for s in stations])
+    if lon.max() - lon.min() > 180.0:
+        lon = np.where(lon < 0, lon + 360.0, lon)
+    d = np.hypot((lon - lon.mean()) * np.cos(np.radians(lat)), lat - lat.mean())
+    i = int(np.argmax(d))
+    return [stations[i]] + [s for k, s in enumerate(stations) if k != i]
 
 
 def smooth(xy: np.ndarray, res: float, rounds: int = 3) -> np.ndarray:

@@ -30,6 +30,7 @@ Method
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -382,3 +383,18 @@ def land_km(line, parts: np.ndarray, tree: shapely.STRtree) -> float:
         for g in shapely.get_parts(inter)
         if g.geom_type == "LineString"
     )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m asean_atlas.geodata.routing --validate REF.geojson [--out ROUTES.gpkg]``: route
+    every release cable of the region from its landings with the corridor router
+    (:mod:`asean_atlas.geodata.corridors`, the router the build uses for cables the release
+    lacks) and print the distances to the reference; exit status 0 when issue 10's targets are
+    met, 1 if not, 2 on bad arguments."""
+    from asean_atlas.geodata import corridors
+
+    return corridors.main(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -92,7 +92,12 @@
   }
   function featureName(f) {
     var p = f.properties || {};
-    return show(own(p, "name") ? p.name : (own(p, "id") ? p.id : ""));
+    var n = show(own(p, "name") ? p.name : (own(p, "id") ? p.id : ""));
+    // the Chinese name beside the English one where the data has it (issue 10: stations)
+    if (own(p, "name_zh") && typeof p.name_zh === "string" && p.name_zh && p.name_zh !== p.name) {
+      n += " " + show(p.name_zh);
+    }
+    return n;
   }
   function linkSection(cfg, feature) {
     var targets = linkedOf(cfg, feature);

@@ -46,6 +46,7 @@ def test_panel_lists_and_follows_links(window):
     n = len(cables.frame["landing_station_ids"].iloc[row].split(";"))
     assert len(rows) == n and "Landing stations" in panel.links_label.text()
     assert any(r.startswith("Changi South") and "(SGP)" in r for r in rows)
+    assert "Chung Hom Kok 舂坎角 (HKG)" in rows  # the Chinese name beside the English one
     assert len(window.canvas.related) == n and all(lyr is stations for lyr, _ in window.canvas.related)
     # follow the link to Changi South: the panel shows the station and its cables, the map highlights it
     i = next(k for k, r in enumerate(rows) if r.startswith("Changi South"))

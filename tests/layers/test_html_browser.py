@@ -77,13 +77,14 @@ def test_cable_popup_lists_and_highlights_its_stations(browser, tmp_path):
       var names = Array.prototype.map.call(pop.querySelectorAll('.atlas-link'), function (a) { return a.textContent; });
       var lit = 0;
       stations.eachLayer(function (l) { if (l.options.color === '#e8590c') lit += 1; });
-      var changi = Array.prototype.filter.call(pop.querySelectorAll('.atlas-link'), function (a) { return a.textContent === 'Changi South'; })[0];
+      var changi = Array.prototype.filter.call(pop.querySelectorAll('.atlas-link'), function (a) { return a.textContent === 'Changi South 樟宜南'; })[0];
       changi.click();
       pops = document.querySelectorAll('.leaflet-popup-content'); pop = pops[pops.length - 1];
       var back = Array.prototype.map.call(pop.querySelectorAll('.atlas-link'), function (a) { return a.textContent; });
       var header = pop.querySelector('.atlas-links b').textContent;
       return [names, lit, back, header];""")
     names, lit, back, header = got
-    assert len(names) == 10 and "Changi South" in names and "Chung Hom Kok" in names
+    # the Chinese name beside the English one where the station has one (issue 10)
+    assert len(names) == 10 and "Changi South 樟宜南" in names and "Chung Hom Kok 舂坎角" in names
     assert lit == 10
-    assert "Southeast Asia-Japan Cable 2 (SJC2)" in back and header.startswith("Cables landing here")
+    assert "Southeast Asia-Japan Cable 2 (SJC2) 东南亚-日本2号海缆(SJC2)" in back and header.startswith("Cables landing here")
