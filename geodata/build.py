@@ -206,6 +206,51 @@ def apply_status_updates(cables: pd.DataFrame, updates: pd.DataFrame) -> pd.Data
     return out
 
 
+#: cables announced or landed since the Nov 2022 release (issue 10 item 4), cables.csv's columns
+#: plus expected_rfs; their landing stations not in the release; stations merged into another
+NEW_CABLES = "cables_since_2022.csv"
+NEW_STATIONS = "landing_stations_since_2022.csv"
+STATION_MERGES = "station_merges.csv"
+
+
+def merge_stations(cables: pd.DataFrame, stations: pd.DataFrame, merges: pd.DataFrame):
+    """Merge duplicated landing stations (issue 10 item 4): each ``merges`` row (``id, into,
+    distance_km, reason``) removes station ``id`` and points the cables that listed it at ``into``
+    (once), recording the merge in the kept station's ``notes``.
+
+    Returns
+    -------
+    (DataFrame, DataFrame)
+        Copies of ``cables`` and ``stations``.
+
+    Raises
+    ------
+    KeyError
+        A merge names a station that is not in ``stations``.
+    """
+    cables, stations = cables.copy(), stations.copy()
+    known = set(stations["id"])
+    for m in merges.itertuples(index=False):
+        if m.id not in known or m.into not in known:
+            raise KeyError(f"{STATION_MERGES}: unknown station {m.id!r} or {m.into!r}")
+
+        def repoint(ids: str) -> str:
+            out = []
+            for i in ids.split(";"):
+                i = m.into if i == m.id else i
+                if i not in out:
+                    out.append(i)
+            return ";".join(out)
+
+        cables["landing_station_ids"] = cables["landing_station_ids"].map(repoint)
+        k = stations.index[stations["id"] == m.into][0]
+        note = f"merged: the release's station '{m.id}' ({m.distance_km} km away) is this one: {m.reason}"
+        n = stations.at[k, "notes"]
+        stations.at[k, "notes"] = f"{n} | {note}" if n else note
+        stations = stations[stations["id"] != m.id]
+    return cables, stations.reset_index(drop=True)
+
+
 #: sourced Chinese names of landing stations (issue 10 item 3): id, name_zh, method ("source" or
 #: "project_translation"), name_zh_source, name_zh_url, source_date, accessed, in_capital, notes
 STATION_NAMES = "stations_name_zh.csv"
@@ -236,16 +281,6 @@ def _apply_station_names(st: pd.DataFrame, names: pd.DataFrame) -> None:
         st.loc[i, "notes"] = f"{n} | {how}" if n else how
 
 
-def _cut_stations(stations: pd.DataFrame) -> set[str]:
-    from asean_atlas.geodata.routing import BOX  # plain constant; skimage is not imported
-
-    x0, y0, x1, y1 = BOX
-    lon = stations["lon"].astype(float)
-    lat = stations["lat"].astype(float)
-    out = ~((lon >= x0) & (lon <= x1) & (lat >= y0) & (lat <= y1))
-    return set(stations.loc[out, "id"])
-
-
 def build_attributes(sources: Path = SOURCES) -> dict[str, pd.DataFrame]:
     """Build the attribute tables of all layers from the source tables (fast, no geometry).
 
@@ -258,11 +293,11 @@ def build_attributes(sources: Path = SOURCES) -> dict[str, pd.DataFrame]:
     """
     out: dict[str, pd.DataFrame] = {}
     cables = read_source("cables.csv", sources)
-    stations = read_source("landing_stations.csv", sources)
-    cut = _cut_stations(stations)
-    names = dict(zip(stations["id"], stations["place"]))
-
+    stations = pd.concat([read_source("landing_stations.csv", sources), read_source(NEW_STATIONS, sources)],
+                         ignore_index=True)
     cables = apply_status_updates(cables.copy(), read_source(STATUS_UPDATES, sources))
+    cables = pd.concat([cables, read_source(NEW_CABLES, sources)], ignore_index=True)
+    cables, stations = merge_stations(cables, stations, read_source(STATION_MERGES, sources))
     routes = read_routes(sources)
     in_release = cables["id"].isin(routes.index)
     cables["route_source"] = np.where(in_release, ROUTE_RELEASE, "schematic")
@@ -279,17 +314,12 @@ def build_attributes(sources: Path = SOURCES) -> dict[str, pd.DataFrame]:
             )
             n = cables.loc[cables.index[i], "notes"]
             cables.loc[cables.index[i], "notes"] = f"{n} | {how}" if n else how
-    for n, ids, rs in zip(cables["notes"], cables["landing_station_ids"], cables["route_source"]):
-        outside = [i for i in ids.split(";") if i in cut]
+    for n, rs in zip(cables["notes"], cables["route_source"]):
         if rs == ROUTE_RELEASE:
             extra = "route: TeleGeography open release (Nov 2022), whole"
-        elif outside:
-            extra = (
-                "route: schematic, cut at map edge towards "
-                + "; ".join(names[i] for i in outside)
-            )
         else:
-            extra = "route: schematic"
+            extra = ("route: schematic (this project's corridor router, geodata/corridors.py), "
+                     "through the listed landings only")
         notes.append(f"{n} | {extra}" if n else extra)
     cables["notes"] = notes
     out["cables"] = cables
@@ -483,16 +513,14 @@ def build_geometries(
     routes = read_routes()
     geoms, report = [], {}
     schematic = attrs["cables"]["route_source"] != ROUTE_RELEASE
-    sea = parts = tree = None
-    if schematic.any():  # the router (scikit-image, minutes) only for cables the release lacks
-        t0 = time.perf_counter()
+    router = parts = tree = None
+    if schematic.any():  # the router (scikit-image) only for cables the release lacks
         from asean_atlas.geodata.build_coast import load_land10m
+        from asean_atlas.geodata.corridors import CorridorRouter, router_land
 
-        land = shapely.get_parts(load_land10m("land"))
-        sea = routing.SeaRaster(land, res=res or routing.RES)
-        parts = np.asarray(land)
+        parts = np.asarray(shapely.get_parts(load_land10m("land")))
+        router = CorridorRouter(router_land(), dict(routes.geometry.items()))
         tree = shapely.STRtree(parts)
-        log(f"sea raster {sea.cost.shape} in {time.perf_counter() - t0:.1f} s")
     t0 = time.perf_counter()
     for r in attrs["cables"].itertuples(index=False):
         if r.route_source == ROUTE_RELEASE:
@@ -500,14 +528,12 @@ def build_geometries(
             continue
         ids = r.landing_station_ids.split(";")
         stations = [(i, float(st.at[i, "lon"]), float(st.at[i, "lat"])) for i in ids]
-        route = sea.route(stations)
-        geoms.append(route.geometry)
+        geom = router.route(stations)
+        geoms.append(geom)
         zone = routing.station_zone([(x, y) for _, x, y in stations], STATION_ZONE_KM)
         report[r.id] = {
-            "land_km": round(routing.land_km(route.geometry, parts, tree), 2),
-            "land_km_away": round(
-                routing.land_km(route.geometry.difference(zone), parts, tree), 2
-            ),
+            "land_km": round(routing.land_km(geom, parts, tree), 2),
+            "land_km_away": round(routing.land_km(geom.difference(zone), parts, tree), 2),
         }
     log(f"routes: {int((~schematic).sum())} from the release, {len(report)} schematic "
         f"({time.perf_counter() - t0:.1f} s)")
@@ -518,7 +544,7 @@ def build_geometries(
 
 def build(out_dir: Path = HERE, res: float | None = None, log=print) -> dict:
     """Build ``atlas.gpkg`` and ``atlas_manifest.json`` in ``out_dir``; return the manifest."""
-    from asean_atlas.geodata import builtin, routing
+    from asean_atlas.geodata import builtin, corridors
 
     t_start = time.perf_counter()
     attrs = build_attributes()
@@ -564,9 +590,10 @@ def build(out_dir: Path = HERE, res: float | None = None, log=print) -> dict:
             },
             "schematic": {
                 "cables": len(report),
-                "method": "least-cost paths over a sea raster (skimage.graph.MCP_Geometric)",
-                "raster_box": list(routing.BOX),
-                "raster_res_deg": res or routing.RES,
+                "method": "corridor router (geodata/corridors.py): least-cost paths "
+                "(skimage.graph.MCP_Geometric) over a raster round each cable's landings, cheaper "
+                "along the release's routes, string-pulled, great circles over open ocean",
+                "raster_res_deg": corridors.RES,
                 "land_km_total": round(sum(v["land_km"] for v in report.values()), 1),
                 "cables_on_land_beyond_10km_of_their_stations_km": away,
             },

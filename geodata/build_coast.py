@@ -64,7 +64,7 @@ GPKG_DATE = "2026-01-01T00:00:00.000Z"
 HERE = Path(__file__).resolve().parent
 SOURCES = HERE / "sources"
 #: point tables whose points outside REGION get a patch of land
-POINT_TABLES = ("landing_stations.csv", "compute_hubs.csv", "factories.csv",
+POINT_TABLES = ("landing_stations.csv", "landing_stations_since_2022.csv", "compute_hubs.csv", "factories.csv",
                 "data_centres.csv", "fiveg.csv")
 
 

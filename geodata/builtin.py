@@ -133,9 +133,9 @@ BUILTIN_LAYERS: list[BuiltinLayerInfo] = [
             "dashed_values": ["planned", "delayed"],
         },
         temporal=dict(_T),
-        description="97 submarine cables landing in ASEAN or linking China/Hong Kong to "
-        "ASEAN; routes from TeleGeography's Nov 2022 open release, whole (route_source), "
-        "schematic sea routes only for cables it lacks.",
+        description="109 submarine cables landing in ASEAN or linking China/Hong Kong to "
+        "ASEAN: 97 with their routes from TeleGeography's Nov 2022 open release, whole "
+        "(route_source), 12 announced since then with schematic routes (corridor router).",
         licence=_TG,
     ),
     BuiltinLayerInfo(
@@ -285,7 +285,8 @@ def load_builtin_layer(layer_id: str) -> gpd.GeoDataFrame:
           ``landing_station_ids`` (";"-joined ids of ``landing_stations``),
           ``route_source`` ("telegeography-2022": the route geometry of TeleGeography's
           Nov 2022 open release, whole, to the far landings, split at ±180° as there;
-          "schematic": drawn by this project's sea router for a cable the release lacks),
+          "schematic": drawn by this project's corridor router, geodata/corridors.py, for a
+          cable the release lacks, through its announced landings only),
           ``tg_color`` (the release's colour of the cable, "#rrggbb"; "" for schematic
           routes). ``start_date`` = RFS year.
         - ``terrestrial_links`` (MultiLineString): ``border_crossing`` (the crossing as the

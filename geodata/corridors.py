@@ -10,15 +10,21 @@ Method
 ------
 For each cable, a raster of :data:`RES` degrees is made over its landing stations' box plus a margin
 (:data:`MARGIN_DEG`), anywhere on Earth; a cable across the Pacific is routed in 0..360° longitudes
-and cut at ±180° afterwards. Cell costs: land :data:`COST_LAND` (Natural Earth 1:50m land, and the
-1:10m land where it exists), coastline cells :data:`COST_COAST`, open sea 1 -- divided by
+(land and routes clipped to the frame and moved, :func:`_in_frame`) and cut at ±180° afterwards.
+Cell costs: land :data:`COST_LAND` (Natural Earth 1:50m land, and the 1:10m land where it exists,
+:func:`router_land`), coastline cells :data:`COST_COAST`, open sea 1, sea near the coast
+:data:`NEAR_COAST_FACTOR` times more (not round the cable's own stations) -- divided by
 ``1 + CORRIDOR_GAIN * min(k, CORRIDOR_CAP)`` where ``k`` is the number of *other* cables whose
 release route passes within one cell: the router prefers the corridors cables share (straits,
 the routes along the Vietnamese coast, the Luzon Strait), never the cable's own reference route
-(leave-one-out, so the validation is honest). The cable is routed as a tree (Prim: each further
-station joins the nearest point of the tree so far, :class:`skimage.graph.MCP_Geometric`), each
-branch smoothed (:func:`smooth`: Chaikin corner cutting, then simplification within half a cell),
-and a smoothed branch is kept only where it does not touch more land than the raster path.
+(leave-one-out, so the validation is honest). The cable is routed as a tree (Prim from the station
+farthest from the stations' centre: each further station joins the nearest point of the tree so
+far, :class:`skimage.graph.MCP_Geometric`). Each raster path is string-pulled by cost
+(:func:`pull_taut`: a straight move replaces a stretch when it costs at most ``1 + PULL_TOL`` times
+as much -- no L-shaped paths over open sea), smoothed (:func:`smooth`: Chaikin corner cutting, then
+simplification within half a cell, kept only where it does not touch more land), and moves longer
+than :data:`GREAT_CIRCLE_KM` follow the great circle (pyproj) where that touches no more land. A
+branch starts on the line drawn so far (a junction, not a free end) and ends exactly at its station.
 
 Validation (on every release cable with a landing in the region): the mean distance (km) from the
 routed line to the reference route, sampled every :data:`SAMPLE_KM`; and the longest segment over
@@ -38,6 +44,7 @@ from pathlib import Path
 
 import numpy as np
 import shapely
+import shapely.ops
 from shapely.geometry import LineString, MultiLineString
 
 #: raster cell size (degrees) and the margin round the stations' box (degrees)
@@ -55,7 +62,13 @@ CORRIDOR_GAIN = 1.5
 CORRIDOR_CAP = 6
 #: build the trunk first between the two stations farthest apart (else Prim from the station
 #: farthest from the stations' centre)
-TRUNK_FIRST = True
+TRUNK_FIRST = False
+#: string pulling of each raster path: a straight shortcut replaces a stretch of the path when it
+#: costs at most (1 + PULL_TOL) times as much (None: no pulling). Removes the L-shaped paths an
+#: 8-connected raster draws over uniform open sea, keeps the corridors where they pay.
+PULL_TOL: float | None = 0.02
+#: moves longer than this (km) follow the great circle where it is no worse on land (None: never)
+GREAT_CIRCLE_KM: float | None = 300.0
 #: sampling step (km) of the validation distances
 SAMPLE_KM = 5.0
 KM_PER_DEG = 111.32
@@ -100,6 +113,21 @@ def _shifted(geoms, shift: bool):
         return xy
 
     return shapely.transform(geoms, f)
+
+
+def _in_frame(geoms, grid: "Grid", y0: float, x1: float):
+    """``geoms`` (EPSG:4326, -180..180) clipped to the grid's frame; when the frame runs over
+    0..360° (``grid.shift``), the part west of -180+360 is clipped and moved by +360 -- not each
+    vertex moved, which would smear a polygon or line across 0° over the whole frame."""
+    geoms = np.asarray(geoms, dtype=object)
+    pad = grid.res
+    if not grid.shift:
+        return shapely.clip_by_rect(geoms, grid.x0 - pad, y0 - pad, x1 + pad, grid.y1 + pad)
+    east = shapely.clip_by_rect(geoms, grid.x0 - pad, y0 - pad, 180.0, grid.y1 + pad)
+    west = shapely.clip_by_rect(geoms, -180.0, y0 - pad, x1 - 360.0 + pad, grid.y1 + pad)
+    west = shapely.transform(west, lambda xy: xy + np.array([360.0, 0.0]))
+    return np.where(shapely.is_empty(west), east,
+                    np.where(shapely.is_empty(east), west, shapely.union(east, west)))
 
 
 class CorridorRouter:
@@ -147,7 +175,7 @@ class CorridorRouter:
         inside = np.zeros((grid.ny, grid.nx), dtype=bool)
         coast = np.zeros_like(inside)
         # land in the frame (in 0..360 when shifted)
-        land = _shifted(self.land, grid.shift)
+        land = _in_frame(self.land, grid, y0, x1)
         cand = shapely.STRtree(land).query(frame) if grid.shift else self.land_tree.query(frame)
         for poly in land[cand]:
             poly = shapely.clip_by_rect(poly, grid.x0 - grid.res, y0 - grid.res, x1 + grid.res, grid.y1 + grid.res)
@@ -168,7 +196,7 @@ class CorridorRouter:
         cost[inside] = COST_LAND
         # corridors: cables (but the excluded one) through each cell, counted once per cable
         count = np.zeros(inside.shape, dtype=np.int16)
-        routes = _shifted(self.routes, grid.shift)
+        routes = _in_frame(self.routes, grid, y0, x1)
         for k in shapely.STRtree(routes).query(frame):
             if self.route_ids[k] == exclude:
                 continue
@@ -233,7 +261,9 @@ class CorridorRouter:
             nxt = todo[0] if TRUNK_FIRST and len(todo) == len(stations) - 1 else min(todo, key=lambda i: dist[rs[i], cs[i]])
             path = np.array(mcp.traceback((int(rs[nxt]), int(cs[nxt]))))
             todo.remove(nxt)
-            tree_cells += [tuple(p) for p in path.tolist()]
+            if PULL_TOL is not None:
+                path = pull_taut(path, cost, PULL_TOL)
+            tree_cells += _cells_along(path, cost.shape)
             x, y = grid.xy(path[:, 0], path[:, 1])
             xy = np.column_stack([x, y])
             st = stations[nxt]
@@ -243,7 +273,15 @@ class CorridorRouter:
                 s0 = stations[0]
                 start = np.array([[s0[1] + (360.0 if grid.shift and s0[1] < 0 else 0.0), s0[2]]])
                 xy = np.vstack([start, xy])
-            branches.append(self._smooth_checked(xy, grid, cost))
+            xy = self._smooth_checked(xy, grid, cost)
+            if GREAT_CIRCLE_KM is not None:  # after the simplification, which makes long moves
+                xy = self._great_circles(xy, grid, cost)
+            if branches:  # a branch starts on the line drawn so far (a junction, not a free end)
+                drawn = MultiLineString([LineString(b) for b in branches if len(b) >= 2])
+                _, on = shapely.ops.nearest_points(shapely.Point(xy[0]), drawn)
+                xy = xy.copy()
+                xy[0] = (on.x, on.y)
+            branches.append(xy)
         geom = MultiLineString([LineString(b) for b in branches if len(b) >= 2])
         if grid.shift:
             import antimeridian
@@ -258,16 +296,45 @@ class CorridorRouter:
                 geom = MultiLineString([geom])
         return geom
 
+    def _great_circles(self, xy: np.ndarray, grid: Grid, cost: np.ndarray) -> np.ndarray:
+        """Straight moves longer than :data:`GREAT_CIRCLE_KM` drawn along the great circle
+        (pyproj ``Geod.npts``, WGS84) where that touches no more land than the straight move
+        (else the move is split in two and each half tried, three times deep): across an ocean a
+        cable's route bends poleward as on the reference maps."""
+        from pyproj import Geod
+
+        geod = Geod(ellps="WGS84")
+
+        def unshift(x):
+            return x - 360.0 if x > 180 else x
+
+        def arc(a, b, depth):
+            km = geod.inv(unshift(a[0]), a[1], unshift(b[0]), b[1])[2] / 1000.0
+            if km <= GREAT_CIRCLE_KM:
+                return []
+            mid = np.array(geod.npts(unshift(a[0]), a[1], unshift(b[0]), b[1], int(km // 50)))
+            if grid.shift:
+                mid[:, 0] = np.where(mid[:, 0] < 0, mid[:, 0] + 360.0, mid[:, 0])
+            else:  # keep a frame in -180..180 continuous
+                mid[:, 0] = np.where(mid[:, 0] - a[0] > 180, mid[:, 0] - 360.0, mid[:, 0])
+            line = np.vstack([a, mid, b])
+            if _land_cells(line, grid, cost) <= _land_cells(np.vstack([a, b]), grid, cost):
+                return list(mid)
+            if depth == 0:
+                return []
+            m = (np.asarray(a) + np.asarray(b)) / 2
+            return arc(a, m, depth - 1) + [m] + arc(m, b, depth - 1)
+
+        out = [xy[0]]
+        for a, b in zip(xy[:-1], xy[1:]):
+            out.extend(arc(a, b, 3))
+            out.append(b)
+        return np.asarray(out)
+
     def _smooth_checked(self, xy: np.ndarray, grid: Grid, cost: np.ndarray) -> np.ndarray:
         """The branch smoothed, unless smoothing makes it cross more land than the raster path."""
         sm = smooth(xy, grid.res)
-
-        def on_land(line: np.ndarray) -> int:
-            dense = shapely.get_coordinates(shapely.segmentize(LineString(line), grid.res / 2))
-            r, c = grid.rc(dense[:, 0], dense[:, 1])
-            return int((cost[r, c] >= COST_LAND).sum())
-
-        return sm if on_land(sm) <= on_land(xy) else xy
+        return sm if _land_cells(sm, grid, cost) <= _land_cells(xy, grid, cost) else xy
 
 
 def _trunk_first(stations: list) -> list:
@@ -281,6 +348,79 @@ def _trunk_first(stations: list) -> list:
     i, j = np.unravel_index(np.argmax(d), d.shape)
     rest = [s for k, s in enumerate(stations) if k not in (i, j)]
     return [stations[i], stations[j]] + rest
+
+
+def _land_cells(line: np.ndarray, grid: Grid, cost: np.ndarray) -> int:
+    """How many land cells a polyline (lon, lat in the grid's frame) passes, sampled every half cell."""
+    dense = shapely.get_coordinates(shapely.segmentize(LineString(line), grid.res / 2))
+    r, c = grid.rc(dense[:, 0], dense[:, 1])
+    inside = (r >= 0) & (c >= 0)
+    return int((cost[r[inside], c[inside]] >= COST_LAND).sum())
+
+
+def _segment_cost(cost: np.ndarray, a, b) -> float:
+    """Cost of the straight move from cell ``a`` to cell ``b`` (row, col), sampled every half
+    cell: sum of cell costs times the step length (cells), as :class:`MCP_Geometric` counts."""
+    d = math.hypot(b[0] - a[0], b[1] - a[1])
+    n = max(int(math.ceil(d * 2)), 1)
+    t = (np.arange(n) + 0.5) / n
+    r = np.rint(a[0] + (b[0] - a[0]) * t).astype(int)
+    c = np.rint(a[1] + (b[1] - a[1]) * t).astype(int)
+    return float(cost[r, c].sum() * d / n)
+
+
+def pull_taut(path: np.ndarray, cost: np.ndarray, tol: float = 0.02) -> np.ndarray:
+    """The raster path (``(n, 2)`` rows/cols) with stretches replaced by straight moves that cost
+    at most ``1 + tol`` times the stretch (greedy, farthest first by galloping and bisection).
+
+    Returns
+    -------
+    numpy.ndarray
+        ``(m, 2)`` the kept cells, first and last included.
+    """
+    path = np.asarray(path)
+    n = len(path)
+    if n < 3:
+        return path
+    step = np.hypot(*np.diff(path, axis=0).T)
+    cv = cost[path[:, 0], path[:, 1]]
+    cum = np.concatenate([[0.0], np.cumsum(step * (cv[:-1] + cv[1:]) / 2)])
+
+    def ok(i, j):
+        return _segment_cost(cost, path[i], path[j]) <= (cum[j] - cum[i]) * (1 + tol) + 1e-9
+
+    keep, i = [0], 0
+    while i < n - 1:
+        j, gap = i + 1, 1
+        while j + gap < n and ok(i, j + gap):
+            j += gap
+            gap *= 2
+        lo, hi = j, min(j + gap, n - 1)
+        while hi - lo > 1:  # bisection between the last good and the first bad
+            mid = (lo + hi) // 2
+            if ok(i, mid):
+                lo = mid
+            else:
+                hi = mid
+        if hi != lo and ok(i, hi):
+            lo = hi
+        keep.append(lo)
+        i = lo
+    return path[keep]
+
+
+def _cells_along(path: np.ndarray, shape) -> list:
+    """The raster cells (row, col) along a polyline of cells (the tree the next branch joins)."""
+    out = []
+    for a, b in zip(path[:-1], path[1:]):
+        n = max(int(math.ceil(math.hypot(b[0] - a[0], b[1] - a[1]) * 2)), 1)
+        t = np.arange(n + 1) / n
+        r = np.clip(np.rint(a[0] + (b[0] - a[0]) * t).astype(int), 0, shape[0] - 1)
+        c = np.clip(np.rint(a[1] + (b[1] - a[1]) * t).astype(int), 0, shape[1] - 1)
+        out += list(zip(r.tolist(), c.tolist()))
+    if len(path) == 1:
+        out.append((int(path[0][0]), int(path[0][1])))
+    return out
 
 
 def _extreme_first(stations: list) -> list:
@@ -351,6 +491,16 @@ def long_open_sea_segments(routed, reference, min_km: float = 1000.0) -> list[fl
     return out
 
 
+def router_land() -> np.ndarray:
+    """The land the router avoids: Natural Earth 1:50m everywhere (``basemap.gpkg``) and 1:10m
+    where the project has it (``land10m.gpkg``: the region and round every station), as parts."""
+    from asean_atlas.geodata.basemap import load_basemap
+    from asean_atlas.geodata.build_coast import load_land10m
+
+    return np.concatenate([load_basemap("land").geometry.values,
+                           np.asarray(shapely.get_parts(load_land10m("land")))])
+
+
 def validate(release: Path, only: list[str] | None = None, res: float = RES, log=print):
     """Route every release cable with a station in :data:`REGION` from its landing points with the
     corridors of the *other* cables and compare with its reference route.
@@ -360,7 +510,6 @@ def validate(release: Path, only: list[str] | None = None, res: float = RES, log
     (dict, dict)
         Per cable ``{"mean_km", "long_segments_km", "seconds"}``, and the routed geometries.
     """
-    from asean_atlas.geodata.basemap import load_basemap
     from asean_atlas.geodata.build import read_source
 
     data = json.loads(Path(release).read_text(encoding="utf-8"))
@@ -370,8 +519,7 @@ def validate(release: Path, only: list[str] | None = None, res: float = RES, log
     routes = {k: MultiLineString(v) for k, v in refs.items()}
     cables = read_source("cables.csv")
     st = read_source("landing_stations.csv").set_index("id")
-    land = load_basemap("land").geometry.values
-    router = CorridorRouter(land, routes, res=res)
+    router = CorridorRouter(router_land(), routes, res=res)
     results, geoms = {}, {}
     for r in cables.itertuples(index=False):
         if r.id not in routes or (only and r.id not in only):

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import pyogrio
 import pytest
+import shapely
 from shapely.geometry import Point
 
 from asean_atlas.geodata import build
@@ -23,7 +24,6 @@ from asean_atlas.geodata.builtin import (
     builtin_layer_info,
     load_builtin_layer,
 )
-from asean_atlas.geodata.routing import BOX
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
@@ -100,6 +100,13 @@ def test_data_centre_size_by_mw():
 @pytest.mark.parametrize("layer_id", LAYER_IDS)
 def test_counts_match_source_tables(layer_id):
     src = build.read_source(build.LAYERS[layer_id][0])
+    merges = build.read_source(build.STATION_MERGES)
+    if layer_id == "cables":  # plus the cables announced since the Nov 2022 release
+        src = pd.concat([src, build.read_source(build.NEW_CABLES)])
+    elif layer_id == "landing_stations":  # plus their new stations, less the merged duplicates
+        src = pd.concat([src, build.read_source(build.NEW_STATIONS)])
+        assert set(merges["id"]) <= set(src["id"]) and set(merges["into"]) <= set(src["id"])
+        src = src[~src["id"].isin(merges["id"])]
     gdf = load_builtin_layer(layer_id)
     assert len(gdf) == len(src) > 0
     assert gdf["id"].is_unique
@@ -200,11 +207,12 @@ def test_landing_station_cable_counts():
 
 
 def test_cable_routes_end_at_stations():
-    """Schematic routes (cables the TeleGeography release lacks) end exactly at their stations."""
+    """Schematic routes (cables the TeleGeography release lacks) end exactly at each of their
+    stations, wherever on Earth (the corridor router has no box)."""
     cables = load_builtin_layer("cables")
     cables = cables[cables["route_source"] == "schematic"]
+    assert len(cables) >= 12
     st = load_builtin_layer("landing_stations").set_index("id")
-    x0, y0, x1, y1 = BOX
     for r in cables.itertuples():
         ends = set()
         for line in r.geometry.geoms:
@@ -212,19 +220,37 @@ def test_cable_routes_end_at_stations():
                 ends.add((round(x, 6), round(y, 6)))
         for sid in r.landing_station_ids.split(";"):
             x, y = st.at[sid, "geometry"].x, st.at[sid, "geometry"].y
-            if x0 <= x <= x1 and y0 <= y <= y1:
-                assert (round(x, 6), round(y, 6)) in ends, (r.id, sid)
-            else:
-                assert "cut at map edge" in r.notes, r.id
+            assert (round(x, 6), round(y, 6)) in ends, (r.id, sid)
+        assert "route: schematic" in r.notes
 
 
-def test_cable_routes_stay_in_box_and_sea():
+def test_schematic_routes_have_no_long_chords():
+    """Issue 10 item 2: no long chord across open sea. A straight move of a schematic route longer
+    than 1,000 km must lie on the great circle (within 30 km at its quarter points): over open
+    ocean the router draws great circles, simplified where they are straight in degrees."""
+    from pyproj import Geod
+
+    geod = Geod(ellps="WGS84")
     cables = load_builtin_layer("cables")
-    cables = cables[cables["route_source"] == "schematic"]
-    x0, y0, x1, y1 = BOX
-    for r in cables.itertuples():
-        minx, miny, maxx, maxy = r.geometry.bounds
-        assert minx >= x0 - 1e-6 and maxx <= x1 + 1e-6 and miny >= y0 - 1e-6 and maxy <= y1 + 1e-6
+    long_moves = 0
+    for r in cables[cables["route_source"] == "schematic"].itertuples():
+        for line in r.geometry.geoms:
+            c = np.asarray(line.coords)
+            for a, b in zip(c[:-1], c[1:]):
+                if geod.inv(a[0], a[1], b[0], b[1])[2] < 1_000_000:
+                    continue
+                long_moves += 1
+                gc = np.array(geod.npts(a[0], a[1], b[0], b[1], 3))
+                straight = a + (b - a) * np.array([[0.25], [0.5], [0.75]])
+                off = geod.inv(gc[:, 0], gc[:, 1], straight[:, 0], straight[:, 1])[2] / 1000
+                assert off.max() < 30, (r.id, a, b, off)
+    # across the Pacific the routes follow great circles (pieces of ~50 km), which bulge poleward:
+    # MYUS (Guam 13.5°N to Oregon 44°N) and TPU cross 170°W north of 38°N, where a straight line
+    # in degrees would cross at about 29°N (and TeleGeography's Jupiter route at about 43°N)
+    meridian = shapely.LineString([(-170, -60), (-170, 80)])
+    for cid in ("malaysia-us-myus", "taiwan-philippines-us-tpu"):
+        hit = cables.set_index("id").at[cid, "geometry"].intersection(meridian)
+        assert hit.geom_type == "Point" and hit.y > 38, (cid, hit)
 
 
 def _normalise(df: pd.DataFrame) -> pd.DataFrame:

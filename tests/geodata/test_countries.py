@@ -34,7 +34,10 @@ def test_members_and_china(countries):
 
 def test_cable_counts_computed_from_tables(countries):
     cables = build.apply_status_updates(build.read_source("cables.csv"), build.read_source(build.STATUS_UPDATES))
-    st = build.read_source("landing_stations.csv").set_index("id")
+    cables = pd.concat([cables, build.read_source(build.NEW_CABLES)], ignore_index=True)
+    st = pd.concat([build.read_source("landing_stations.csv"), build.read_source(build.NEW_STATIONS)])
+    cables, st = build.merge_stations(cables, st, build.read_source(build.STATION_MERGES))
+    st = st.set_index("id")
     for iso, row in countries.iterrows():
         codes = {"CHN", "HKG", "MAC"} if iso == "CHN" else {iso}
         landing = set()
