@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from asean_atlas.layers.document import MapDocument
 from asean_atlas.layers.layer import Layer
-from asean_atlas.layers.network import CABLE_LINK_FIELD, link_field, linked_features
+from asean_atlas.layers.network import CABLE_LINK_FIELD, link_field, link_summary, linked_features
 
 from .text import plain_tooltip
 
@@ -227,7 +227,11 @@ class AttributePanel(QWidget):
         self._linked = list(linked)
         self.links.clear()
         for other, r in self._linked:
-            self.links.addItem(_link_text(other, r))
+            item = QListWidgetItem(_link_text(other, r))
+            owners = other.frame["owners"].iloc[r] if "owners" in other.frame.columns else None
+            if isinstance(owners, str) and owners:
+                item.setToolTip(plain_tooltip(item.text() + "\n\nOwners: " + owners))  # all of them
+            self.links.addItem(item)
         if field is None or not self._linked:
             self.links_label.setText("")
             self.links_label.setVisible(False)
@@ -256,18 +260,8 @@ class AttributePanel(QWidget):
 
 
 def _link_text(layer: Layer, row: int) -> str:
-    """``"Tuas 大士 (SGP)"`` for a station, ``"SJC2 — RFS 2025"`` for a cable (the Chinese name,
-    where the feature has one, after the English one)."""
-    rec = layer.frame.iloc[row]
-    name = _feature_name(layer, row)
-    zh = _text(rec["name_zh"]) if "name_zh" in layer.frame.columns else ""
-    if zh and zh != name:
-        name = f"{name} {zh}"  # the Chinese name beside the English one (issue 10, stations)
-    if "rfs_year" in layer.frame.columns:
-        year = rec["rfs_year"]
-        return f"{name} — RFS {_text(year)}" if _text(year) else f"{name} — not yet in service"
-    country = _text(rec["country"]) if "country" in layer.frame.columns else ""
-    return f"{name} ({country})" if country else name
+    """One line per linked feature: see :func:`asean_atlas.layers.network.link_summary`."""
+    return link_summary(layer, row)
 
 
 def _text(value) -> str:

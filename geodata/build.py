@@ -66,7 +66,8 @@ LAYERS: dict[str, tuple[str, list[str], dict[str, str]]] = {
     ),
     "cables": (
         "cables.csv",
-        ["rfs_year", "expected_rfs", "length_km", "owners", "landing_station_ids", "route_source", "tg_color"],
+        ["rfs_year", "expected_rfs", "length_km", "owners", "suppliers", "landing_station_ids", "route_source",
+         "tg_color"],
         {"rfs_year": "Int64", "length_km": "float64"},
     ),
     "landing_stations": (
@@ -209,6 +210,11 @@ def apply_status_updates(cables: pd.DataFrame, updates: pd.DataFrame) -> pd.Data
 #: cables announced or landed since the Nov 2022 release (issue 10 item 4), cables.csv's columns
 #: plus expected_rfs; their landing stations not in the release; stations merged into another
 NEW_CABLES = "cables_since_2022.csv"
+#: system suppliers of the cables (issue 10 item 3): id, suppliers ("; "-joined), source,
+#: source_url, accessed. The release cables' from TeleGeography's per-cable JSON at commit 0d684b2
+#: (field ``suppliers``, empty where the release gives none); the newer cables' from the
+#: announcement cited in their own row, only where it names one.
+SUPPLIERS = "cable_suppliers.csv"
 NEW_STATIONS = "landing_stations_since_2022.csv"
 STATION_MERGES = "station_merges.csv"
 
@@ -302,6 +308,8 @@ def build_attributes(sources: Path = SOURCES) -> dict[str, pd.DataFrame]:
     in_release = cables["id"].isin(routes.index)
     cables["route_source"] = np.where(in_release, ROUTE_RELEASE, "schematic")
     cables["tg_color"] = [routes.at[i, "color"] if ok else "" for i, ok in zip(cables["id"], in_release)]
+    sup = read_source(SUPPLIERS, sources).set_index("id")["suppliers"]
+    cables["suppliers"] = cables["id"].map(sup).fillna("")
     zh = read_source("cables_name_zh.csv", sources).set_index("id")
     notes = []
     for i, cid in enumerate(cables["id"]):

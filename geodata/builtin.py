@@ -281,7 +281,9 @@ def load_builtin_layer(layer_id: str) -> gpd.GeoDataFrame:
           ``landing_station_count`` (int, computed from the cable tables; China
           includes Hong Kong and Macau). ``start_date`` is empty (always shown).
         - ``cables`` (MultiLineString): ``rfs_year`` (Int64, <NA> if not in
-          service), ``length_km`` (float), ``owners`` ("; "-joined),
+          service), ``length_km`` (float), ``owners`` ("; "-joined), ``suppliers``
+          ("; "-joined system suppliers, e.g. "NEC; SubCom"; "" where no source names one —
+          41 of the 97 release cables),
           ``landing_station_ids`` (";"-joined ids of ``landing_stations``),
           ``route_source`` ("telegeography-2022": the route geometry of TeleGeography's
           Nov 2022 open release, whole, to the far landings, split at ±180° as there;

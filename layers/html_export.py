@@ -97,6 +97,7 @@ _PAGE_CSS = """
 .leaflet-interactive:focus{outline:none}
 .atlas-links{margin-bottom:6px;padding-bottom:4px;border-bottom:1px solid #ddd;font:12px sans-serif;max-width:400px}
 .atlas-link{color:#0b5fa5;text-decoration:underline;cursor:pointer}
+.atlas-link-list{max-height:180px;overflow-y:auto}.atlas-link-line{margin:1px 0}
 .atlas-time-control{position:static}
 .atlas-time-control input[type=range]{width:320px;vertical-align:middle}
 """

@@ -99,13 +99,34 @@
     }
     return n;
   }
+  // the line after a linked feature's name, as layers/network.py link_summary builds it for the
+  // window: a station's country; a cable's RFS year, length, suppliers and first owners
+  var SUMMARY_OWNERS = 3;
+  function linkDetail(f) {
+    var p = f.properties || {};
+    function get(k) { return own(p, k) && has(p[k]) ? show(p[k]).trim() : ""; }
+    if (!own(p, "rfs_year")) { var c = get("country"); return c ? " (" + c + ")" : ""; }
+    var parts = [], year = get("rfs_year"), expected = get("expected_rfs");
+    parts.push(year ? "RFS " + year : (expected ? "not yet in service (expected " + expected + ")" : "not yet in service"));
+    var len = own(p, "length_km") ? Number(p.length_km) : NaN;
+    if (has(p.length_km) && p.length_km !== "" && isFinite(len)) parts.push(Math.round(len).toLocaleString("en-US") + " km");
+    var sup = get("suppliers");
+    if (sup) parts.push("suppliers: " + sup);
+    var owners = get("owners").split(";").map(function (o) { return o.trim(); }).filter(Boolean);
+    if (owners.length) {
+      var more = owners.length - SUMMARY_OWNERS;
+      parts.push("owners: " + owners.slice(0, SUMMARY_OWNERS).join(", ") + (more > 0 ? " +" + more : ""));
+    }
+    return " \u2014 " + parts.join(" \u00b7 ");
+  }
   function linkSection(cfg, feature) {
     var targets = linkedOf(cfg, feature);
     if (!targets.length) return null;
     var box = el("div", "atlas-links");
     box.appendChild(el("b", null, cfg.links.label + " (" + targets.length + ")"));
-    var list = el("div");
-    targets.forEach(function (t, n) {
+    var list = el("div", "atlas-link-list");
+    targets.forEach(function (t) {
+      var line = el("div", "atlas-link-line");
       var a = el("a", "atlas-link", featureName(t.layer.feature));
       a.href = "#";
       a.addEventListener("click", function (ev) {
@@ -113,8 +134,9 @@
         var ll = t.layer.getLatLng ? t.layer.getLatLng() : t.layer.getBounds().getCenter();
         t.layer.fire("click", {latlng: ll}, true);
       });
-      if (n) list.appendChild(document.createTextNode(" \u00b7 "));
-      list.appendChild(a);
+      line.appendChild(a);
+      line.appendChild(document.createTextNode(linkDetail(t.layer.feature)));
+      list.appendChild(line);
     });
     box.appendChild(list);
     return box;

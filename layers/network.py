@@ -74,3 +74,69 @@ def linked_features(layers: list[Layer], layer: Layer, row: int) -> list[tuple[L
                 out.append((target, r))
                 break
     return out
+
+
+def _cell(value) -> str:
+    """A cell as display text: "" for missing values, ``2013`` not ``2013.0``."""
+    if value is None:
+        return ""
+    try:
+        import pandas as pd
+
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+#: owners named in a one-line summary before "+N more" (the attribute panel shows them all)
+SUMMARY_OWNERS = 3
+
+
+def link_summary(layer: Layer, row: int) -> str:
+    """One line describing feature ``row`` of ``layer`` in a list of linked features.
+
+    A station: ``"Chung Hom Kok 舂坎角 (HKG)"`` — the name, its Chinese name where the data has one,
+    and ``country``. A cable: ``"SJC2 — RFS 2013 · 8,900 km · suppliers: NEC · owners: China
+    Mobile, China Telecom, Chunghwa Telecom +9"`` — the RFS year (or "not yet in service",
+    with ``expected_rfs`` where known), ``length_km`` (km, as the source gives it), ``suppliers``
+    and ``owners`` (the first :data:`SUMMARY_OWNERS`, then how many more); parts the layer lacks
+    are left out. Used by the window's attribute panel; the HTML page builds the same line in
+    ``html_page.js`` (``linkLine``).
+    """
+    frame = layer.frame
+    rec = frame.iloc[row]
+
+    def get(col: str) -> str:
+        return _cell(rec[col]) if col in frame.columns else ""
+
+    name = get("name") or get("id") or f"feature {row}"
+    zh = get("name_zh")
+    if zh and zh != name:
+        name = f"{name} {zh}"
+    if "rfs_year" not in frame.columns:
+        country = get("country")
+        return f"{name} ({country})" if country else name
+    parts = []
+    year, expected = get("rfs_year"), get("expected_rfs")
+    if year:
+        parts.append(f"RFS {year}")
+    else:
+        parts.append(f"not yet in service (expected {expected})" if expected else "not yet in service")
+    length = get("length_km")
+    if length:
+        try:
+            parts.append(f"{float(length):,.0f} km")
+        except ValueError:
+            pass
+    suppliers = get("suppliers")
+    if suppliers:
+        parts.append(f"suppliers: {suppliers}")
+    owners = [o.strip() for o in get("owners").split(";") if o.strip()]
+    if owners:
+        more = len(owners) - SUMMARY_OWNERS
+        parts.append("owners: " + ", ".join(owners[:SUMMARY_OWNERS]) + (f" +{more}" if more > 0 else ""))
+    return f"{name} — " + " · ".join(parts)

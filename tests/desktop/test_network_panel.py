@@ -54,7 +54,13 @@ def test_panel_lists_and_follows_links(window):
     assert panel.rows()["id"] == "changi-south-singapore"
     assert window.canvas.selection[0] is stations
     assert "Cables landing here" in panel.links_label.text()
-    assert any(r.startswith("SJC2") or "SJC2" in r for r in panel.linked_rows())
+    sjc2 = next(r for r in panel.linked_rows() if r.startswith("Southeast Asia-Japan Cable 2 (SJC2)"))
+    # the cable's RFS year, length, suppliers and first owners (issue 10 item 3)
+    f = cables.frame.set_index("id").loc["southeast-asia-japan-cable-2-sjc2"]
+    assert f"RFS {int(f['rfs_year'])}" in sjc2 and f"{f['length_km']:,.0f} km" in sjc2
+    assert "suppliers: NEC" in sjc2 and "owners: " + ", ".join(f["owners"].split("; ")[:3]) in sjc2
+    item = panel.links.item(panel.linked_rows().index(sjc2))
+    assert f["owners"].split("; ")[-1] in item.toolTip()  # every owner in the tooltip
     assert all(lyr is cables for lyr, _ in window.canvas.related)
 
 

@@ -82,9 +82,15 @@ def test_cable_popup_lists_and_highlights_its_stations(browser, tmp_path):
       pops = document.querySelectorAll('.leaflet-popup-content'); pop = pops[pops.length - 1];
       var back = Array.prototype.map.call(pop.querySelectorAll('.atlas-link'), function (a) { return a.textContent; });
       var header = pop.querySelector('.atlas-links b').textContent;
-      return [names, lit, back, header];""")
-    names, lit, back, header = got
+      var lines = Array.prototype.map.call(pop.querySelectorAll('.atlas-link-line'), function (d) { return d.textContent; });
+      return [names, lit, back, header, lines];""")
+    names, lit, back, header, lines = got
     # the Chinese name beside the English one where the station has one (issue 10)
     assert len(names) == 10 and "Changi South 樟宜南" in names and "Chung Hom Kok 舂坎角" in names
     assert lit == 10
     assert "Southeast Asia-Japan Cable 2 (SJC2) 东南亚-日本2号海缆(SJC2)" in back and header.startswith("Cables landing here")
+    # each cable with its RFS year, length, suppliers and first owners, as in the window's panel
+    sjc2 = next(t for t in lines if t.startswith("Southeast Asia-Japan Cable 2"))
+    cab = next(lyr for lyr in doc.layers if lyr.source == "builtin:cables").frame.set_index("id")
+    f = cab.loc["southeast-asia-japan-cable-2-sjc2"]
+    assert f"RFS {int(f['rfs_year'])} \u00b7 {f['length_km']:,.0f} km \u00b7 suppliers: NEC \u00b7 owners: " in sjc2
