@@ -5,7 +5,10 @@ Run by :mod:`bench.run` in a fresh process per dataset and run::
     python -m bench.atlas_worker DATASET.fgb --widths 1,1.5,3 --aa 1,0 --frames 3
 
 Prints one JSON object: ``load_s``, ``first_frame_ms``, ``frame_ms`` (per ``"width/aa"``),
-``step_ms``, ``zoom_ms``, ``pan_ms``, ``first_identify_ms``, ``identify_ms``, ``peak_rss_mb``.
+``step_ms``, ``zoom_ms``, ``pan_ms``, ``first_identify_ms``, ``identify_ms``, ``peak_rss_mb``, and
+the search workload (issue 11): ``search_index_s`` (index build), ``search_ms`` (first 20 results
+of a query), ``search_pandas_ms`` (baseline: ``Series.str.contains`` over the names, same queries),
+``peak_rss_search_mb`` (peak with the index).
 Frames are 1600x1000 pixels of the Atlas region (:data:`bench.datasets.BBOX`), no basemap, drawn
 by the same :class:`MapRenderer` as the window, into a QImage.
 """
@@ -128,6 +131,21 @@ def main() -> None:
     out["zoom_ms"] = _ms(zoom, max(args.frames, 4))
     out["pan_ms"] = _ms(pan, max(args.frames, 4))
     out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    # search (issue 11): the index is built once after a load (a worker thread in the window);
+    # first results of a query against a plain pandas str.contains over the names, same data
+    from asean_atlas.layers import search
+
+    t = time.perf_counter()
+    search.index_for(layer)
+    out["search_index_s"] = time.perf_counter() - t
+    n = layer.feature_count
+    queries = iter([f"{layer.frame['name'].iloc[n // 3]}", f"{n // 7}", "zzz", f"{layer.frame['name'].iloc[-1]}"] * 5)
+    out["search_ms"] = _ms(lambda: search.search([layer], next(queries), limit=20), 20)
+    queries = iter([f"{layer.frame['name'].iloc[n // 3]}", f"{n // 7}", "zzz", f"{layer.frame['name'].iloc[-1]}"] * 5)
+    names = layer.frame["name"]
+    out["search_pandas_ms"] = _ms(lambda: names.str.contains(next(queries), case=False, regex=False).to_numpy().nonzero(), 20)
+    out["peak_rss_search_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(out))
 
 

@@ -13,6 +13,10 @@ WORKLOADS = [
     ("zoom_ms", "zoom (ms)", 1.0),
     ("pan_ms", "pan (ms)", 1.0),
     ("peak_rss_mb", "peak memory (MB)", 1.0),
+    ("search_index_s", "search index build (s)", 1.0),
+    ("search_ms", "search, first 20 results (ms)", 1.0),
+    ("search_pandas_ms", "baseline: pandas str.contains on names (ms)", 1.0),
+    ("peak_rss_search_mb", "peak memory with the search index (MB)", 1.0),
 ]
 TOOLS = ("atlas", "qgis", "matplotlib")
 
@@ -90,6 +94,7 @@ def targets(results: dict) -> list[tuple[str, str, bool | None]]:
         ("points_1m", "identify_ms", 5, "later identify at 1M points ≤ 5 ms"),
         ("points_1m", "peak_rss_mb", 400, "peak memory, 1M points loaded and drawn ≤ 400 MB"),
         ("lines_10k", "peak_rss_mb", 300, "peak memory, 10k lines ≤ 300 MB"),
+        ("points_1m", "search_ms", 50, "search: first results at 1M features ≤ 50 ms (issue 11)"),
     ):
         v = a(name, key)
         rows.append((label, "–" if v is None else _fmt(v) + (" MB" if "rss" in key else " ms"), None if v is None else v <= limit))

@@ -18,6 +18,7 @@ from asean_atlas.layers.layer import Layer
 from .canvas import MapCanvas
 from .loader import LayerLoader, LoadOptionsDialog, LoadRequest
 from .panels import AttributePanel, LayerPanel
+from .search import SearchBox, feature_view_bbox
 from .text import plain_labels
 from .time_dock import QtTimeController
 
@@ -55,6 +56,13 @@ class MainWindow(QMainWindow):
         self.attribute_panel.related_changed.connect(self.canvas.set_related)
         self.layer_panel.zoom_to_layer.connect(self.canvas.zoom_to_layer)
         document.layers_changed.connect(self._forget_removed)
+        # search (issue 11): a toolbar box, Ctrl+F
+        self.search_box = SearchBox(document)
+        self.search_box.feature_chosen.connect(self.go_to_feature)
+        bar = self.addToolBar("Search")
+        bar.setObjectName("Search")
+        bar.setMovable(False)
+        bar.addWidget(self.search_box)
         self.last_error: str | None = None
         #: every error shown since the window opened (``--screenshot`` reports them on stderr)
         self.errors: list[str] = []
@@ -92,6 +100,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         view = self.menuBar().addMenu("&View")
+        self.search_action = self._action(view, "&Search features…", self.search_box.focus_search,
+                                          QKeySequence.StandardKey.Find)
         self._action(view, "Zoom to &full extent", self.canvas.zoom_to_full_extent, "Ctrl+0")
         self._action(view, "Zoom to Atlas &region", lambda: self.canvas.zoom_to_bbox(DEFAULT_BBOX), "Ctrl+R")
         view.addSeparator()
@@ -290,10 +300,30 @@ class MainWindow(QMainWindow):
             self.open_files(paths, encoding=dlg.encoding(), crs=dlg.crs())
 
     def _forget_removed(self) -> None:
+        from asean_atlas.layers import search
+
         self.canvas.renderer.retain(self.document.layers)
+        search.retain(self.document.layers)
         sel = self.canvas.selection
         if sel is not None and sel[0] not in self.document.layers:
             self.canvas.select(None)
+
+    def go_to_feature(self, layer: Layer, row: int) -> None:
+        """Zoom to feature ``row`` of ``layer`` and select it (a search result). A hidden layer is
+        shown; a feature the time filter hides is selected anyway and the status bar says when
+        it is drawn."""
+        if layer not in self.document.layers:
+            return
+        if not layer.visible:
+            layer.set_visible(True)
+        bbox = feature_view_bbox(layer, row, self.canvas.viewport.bbox())
+        if bbox is not None:
+            self.canvas.zoom_to_bbox(bbox, pad=0.1)
+        self.canvas.select(layer, row)
+        if not layer.drawn_mask(self.document.time_filter)[row]:
+            self.statusBar().showMessage(
+                "This feature is not drawn at the current time; move the time slider to see it.", 8000
+            )
 
     # -- drag and drop --------------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:  # noqa: N802

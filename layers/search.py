@@ -1,0 +1,347 @@
+"""Search: find features by name, Chinese name, pinyin, id, operator or owner (issue 11 item 2).
+No Qt.
+
+Each layer gets a :class:`LayerSearchIndex`: one normalised text per feature, all of a layer's
+texts joined into one string, so that a query is a few ``str.find`` calls (C speed) instead of a
+Python loop over the features. At 1,000,000 point features a query answers in milliseconds
+(``python -m bench`` workload ``search``); building the index is the slow part and runs once per
+layer frame (on a worker thread in the window).
+
+Matching, as QGIS's locator and kepler.gl's search do it, is case-insensitive substring matching,
+here also accent-insensitive (``"da nang"`` finds ``"Đà Nẵng"``) and pinyin-aware: a Chinese name
+is indexed with its pinyin without tones (``"南宁"`` → ``"nanning"`` and ``"nan ning"``) by
+`pypinyin <https://github.com/mozillazg/python-pinyin>`_, whose phrase dictionary picks the
+reading of polyphonic characters (``"重庆"`` → ``"chongqing"``). Ranking: a field equal to the query
+first, then a field starting with it, then a word inside a field starting with it, then any
+substring; a name or id equal to the query before everything, name fields before the others;
+then layer order (top first) and feature order.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .layer import Layer
+
+#: Attributes searched, when a layer has them (lower-case column names), names first.
+NAME_FIELDS = ("name", "name_en", "name_zh", "name_zh_hant", "name_local", "title", "label", "名称", "名字")
+OTHER_FIELDS = (
+    "id", "operator", "operators", "owner", "owners", "suppliers", "company", "place", "city",
+)
+#: Between two features' texts, and between two fields of one feature.
+_FEATURE_SEP = "\x1e"
+_FIELD_SEP = "\x1f"
+_OPEN = _FEATURE_SEP + _FIELD_SEP
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_MARKS = re.compile(r"[\u0300-\u036f]")
+_SPACE = re.compile(r"\s+")
+#: punctuation becomes a space, so that "(SJC2)" and "sea-h2x" hold words ("sjc2", "h2x")
+_PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
+#: letters NFKD does not decompose into a base letter and a mark
+_FOLD = str.maketrans({"đ": "d", "ð": "d", "ø": "o", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i"})
+
+
+def normalize(text: str) -> str:
+    """Text as the index holds it: case-folded, accents removed (NFKD), ``đ`` → ``d``,
+    punctuation as spaces, runs of white space as one space, control characters removed,
+    stripped (``"Đà Nẵng (VN-DN)"`` → ``"da nang vn dn"``)."""
+    t = unicodedata.normalize("NFKD", str(text)).casefold()
+    t = _MARKS.sub("", t).translate(_FOLD)
+    t = "".join(ch for ch in t if ch >= " " or ch == "\t")
+    return _SPACE.sub(" ", _PUNCT.sub(" ", t)).strip()
+
+
+def _normalize_series(values: pd.Series) -> pd.Series:
+    s = values.astype("string").fillna("")
+    s = s.str.normalize("NFKD").str.casefold()
+    s = s.str.replace(_MARKS.pattern, "", regex=True)
+    s = s.str.translate(_FOLD)
+    # our separators (and every other control character) can never come from a file
+    s = s.str.replace(r"[\x00-\x1f\x7f]+", " ", regex=True)
+    s = s.str.replace(_PUNCT.pattern, " ", regex=True)
+    s = s.str.replace(_SPACE.pattern, " ", regex=True).str.strip()
+    return s.astype(object)
+
+
+def pinyin(text: str) -> str:
+    """Toneless pinyin of the Chinese characters in ``text``, syllables separated by spaces
+    (``"南宁 hub"`` → ``"nan ning hub"``); "" when ``text`` has no Chinese character."""
+    if not isinstance(text, str) or not _CJK.search(text):
+        return ""
+    from pypinyin import lazy_pinyin
+
+    return normalize(" ".join(lazy_pinyin(text)))
+
+
+def search_fields(layer: Layer) -> list[str]:
+    """The attributes of ``layer`` that search looks in: :data:`NAME_FIELDS` then
+    :data:`OTHER_FIELDS` (by lower-case name; the first column of each name), then any other
+    column whose name starts with ``name``."""
+    by_lower: dict[str, str] = {}
+    for c in layer.frame.columns:
+        if c == layer.frame.geometry.name or not isinstance(c, str):
+            continue
+        by_lower.setdefault(c.lower(), c)
+    out = [by_lower[f] for f in NAME_FIELDS + OTHER_FIELDS if f in by_lower]
+    out += [c for low, c in by_lower.items() if low.startswith("name") and c not in out]
+    return out
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One search result.
+
+    Attributes
+    ----------
+    layer : Layer
+    row : int
+        Positional row of ``layer.frame``.
+    name : str
+        The feature's display name (``name``, else the first name field, else ``id``).
+    field : str
+        The attribute that matched (``"name_zh (pinyin)"`` for a pinyin match).
+    snippet : str
+        That attribute's text around the match, at most about 80 characters.
+    rank : int
+        0 (a field equals the query) to 3 (substring); lower is better.
+    """
+
+    layer: Layer
+    row: int
+    name: str
+    field: str
+    snippet: str
+    rank: int
+
+
+class LayerSearchIndex:
+    """The search text of one layer's features (see the module docstring).
+
+    Parameters
+    ----------
+    layer : Layer
+        Indexed as it is now (its frame); a new frame needs a new index (:func:`index_for`).
+
+    Notes
+    -----
+    Memory: one Python string of about the total length of the searched attributes (≈ 30 MB for
+    1,000,000 features with a 20-character name and an id) and one int64 array of offsets.
+    """
+
+    #: rows normalised at a time while building (bounds the transient memory of the build)
+    CHUNK = 100_000
+    #: occurrences of a query read in one pass; a commoner query is answered rank by rank
+    SCAN_CAP = 2_000
+
+    def __init__(self, layer: Layer) -> None:
+        self.frame = layer.frame
+        self.columns = search_fields(layer)
+        #: name fields holding Chinese also get a pinyin field
+        self.pinyin_columns = []
+        for c in self.columns:
+            raw = self.frame[c]
+            if c.lower() in NAME_FIELDS and (raw.dtype == object or pd.api.types.is_string_dtype(raw)):
+                if raw.astype("string").str.contains(_CJK.pattern, regex=True, na=False).any():
+                    self.pinyin_columns.append(c)
+        #: the fields of each feature's text, in order: the columns, then the pinyin fields
+        self.fields: list[str] = list(self.columns) + [f"{c} (pinyin)" for c in self.pinyin_columns]
+        n = len(self.frame)
+        pieces, lengths = [], []
+        for a in range(0, n, self.CHUNK):
+            sub = self.frame.iloc[a:a + self.CHUNK]
+            parts = [_normalize_series(sub[c]) for c in self.columns]
+            for c in self.pinyin_columns:
+                py = sub[c].map(pinyin).astype(object)
+                # "nanning" and "nan ning": both spellings people type
+                parts.append(py.str.replace(" ", "", regex=False) + " " + py)
+            if parts:
+                texts = parts[0]
+                for p in parts[1:]:
+                    texts = texts + _FIELD_SEP + p
+                texts = texts.tolist()
+            else:
+                texts = [""] * len(sub)
+            lengths.append(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)))
+            if texts:
+                pieces.append(_OPEN + (_FIELD_SEP + _OPEN).join(texts) + _FIELD_SEP)
+        # each feature is "\x1e\x1f" + its fields joined by "\x1f" + "\x1f": every field has a
+        # separator on both sides, so "\x1f" + q + "\x1f" finds the fields equal to q in one pass;
+        # feature i's fields are blob[starts[i]:ends[i]]
+        self.blob = "".join(pieces)
+        length = np.concatenate(lengths) if lengths else np.zeros(0, dtype=np.int64)
+        self.starts = np.full(n, len(_OPEN), dtype=np.int64)
+        if n > 1:
+            self.starts[1:] += np.cumsum(length[:-1] + len(_OPEN) + 1)
+        self.ends = self.starts + length
+
+    def text(self, row: int) -> str:
+        """The normalised text of feature ``row``: its fields joined by ``"\\x1f"``."""
+        return self.blob[self.starts[row]:self.ends[row]]
+
+    def _find(self, needle: str, limit: int) -> list[int]:
+        out, pos, blob = [], 0, self.blob
+        while len(out) < limit:
+            i = blob.find(needle, pos)
+            if i < 0:
+                break
+            out.append(i)
+            pos = i + 1
+        return out
+
+    def is_name_field(self, field: int) -> bool:
+        """Whether field ``field`` of the texts is a name (or a name's pinyin)."""
+        return self.fields[field].split(" ")[0].lower() in NAME_FIELDS
+
+    def _key(self, rank: int, field: int) -> tuple:
+        # a name or id equal to the query first; then whole-word matches before bare substrings;
+        # names before other fields; then rank
+        name = self.is_name_field(field)
+        exact_id = rank == 0 and (name or self.fields[field].lower() == "id")
+        return (not exact_id, rank == 3, not name, rank, field)
+
+    def rows_matching(self, q: str, limit: int) -> dict[int, tuple[int, int]]:
+        """``{row: (rank, field index)}`` of the features whose text holds the normalised query
+        ``q`` (the best match per row, to be ordered as :func:`search` orders).
+
+        One pass over the index finds every occurrence when there are fewer than
+        :data:`SCAN_CAP`; a commoner query is answered from up to ``4 * limit`` field starts,
+        then word starts, then the first :data:`SCAN_CAP` substrings, so the best ranked are
+        never crowded out by early substrings.
+        """
+        seps = (_FIELD_SEP, _FEATURE_SEP)
+        positions = self._find(q, self.SCAN_CAP)
+        if len(positions) >= self.SCAN_CAP:
+            exact = [p + 1 for p in self._find(_FIELD_SEP + q + _FIELD_SEP, 4 * limit)]
+            first = [p + 1 for p in self._find(_FIELD_SEP + q, 4 * limit)]
+            words = [p + 1 for p in self._find(" " + q, 4 * limit)]
+            positions = exact + first + words + positions
+        if not positions:
+            return {}
+        at_arr = np.asarray(positions, dtype=np.int64)
+        rows = np.searchsorted(self.starts, at_arr, side="right") - 1
+        blob, nq = self.blob, len(q)
+        found: dict[int, tuple[int, int]] = {}
+        for at, row in zip(positions, rows.tolist()):
+            if row < 0 or at + nq > self.ends[row]:
+                continue  # across a feature boundary (cannot happen: separators are not typed)
+            before = blob[at - 1]
+            if before in seps:
+                rank = 0 if blob[at + nq] == _FIELD_SEP else 1
+            else:
+                rank = 2 if before == " " else 3
+            field = blob.count(_FIELD_SEP, int(self.starts[row]), at)
+            prev = found.get(row)
+            if prev is None or self._key(rank, field) < self._key(*prev):
+                found[row] = (rank, field)
+        return found
+
+    def snippet(self, row: int, field: int, q: str, width: int = 80) -> str:
+        """The text of ``field`` of feature ``row`` around the match (original spelling where the
+        normalised text has the same length)."""
+        name = self.fields[field]
+        if field < len(self.columns):
+            raw = self.frame[self.columns[field]].iloc[row]
+            original = "" if raw is None or (isinstance(raw, float) and np.isnan(raw)) else str(raw)
+            original = _SPACE.sub(" ", "".join(ch if ch >= " " else " " for ch in original)).strip()
+        else:  # pinyin: the Chinese name, then its pinyin
+            column = self.columns[[c for c in self.columns].index(name.split(" ")[0])]
+            spaced = self.text(row).split(_FIELD_SEP)[field].split(" ", 1)[-1]
+            return f"{self.frame[column].iloc[row]} ({spaced})"[:width]
+        norm = self.text(row).split(_FIELD_SEP)[field]
+        text = original
+        if len(text) <= width:
+            return text
+        at = norm.find(q) if len(original) == len(norm) else 0
+        start = max(0, min(max(at, 0) - width // 3, len(text) - width))
+        out = text[start:start + width]
+        return ("…" if start else "") + out + ("…" if start + width < len(text) else "")
+
+
+_indexes: dict[str, tuple[object, LayerSearchIndex]] = {}
+_lock = threading.Lock()
+
+
+def index_for(layer: Layer, build: bool = True) -> LayerSearchIndex | None:
+    """The search index of ``layer``'s current frame, built now if ``build`` (and cached), else
+    None when it is not built yet (the window builds it on a worker thread after a load)."""
+    with _lock:
+        got = _indexes.get(layer.id)
+    if got is not None and got[0] is layer.frame:
+        return got[1]
+    if not build:
+        return None
+    idx = LayerSearchIndex(layer)
+    with _lock:
+        _indexes[layer.id] = (layer.frame, idx)
+    return idx
+
+
+def forget(layer: Layer) -> None:
+    """Drop ``layer``'s index (the layer left the map)."""
+    with _lock:
+        _indexes.pop(layer.id, None)
+
+
+def retain(layers: list[Layer]) -> None:
+    """Drop the indexes of every layer not in ``layers`` (they left the map)."""
+    keep = {lyr.id for lyr in layers}
+    with _lock:
+        for lid in [k for k in _indexes if k not in keep]:
+            del _indexes[lid]
+
+
+def _display_name(layer: Layer, row: int, columns: list[str]) -> str:
+    for c in columns:
+        if c.lower() in NAME_FIELDS or c.lower() == "id":
+            v = layer.frame[c].iloc[row]
+            if isinstance(v, str) and v.strip():
+                return v.strip()
+            if v is not None and not (isinstance(v, float) and np.isnan(v)) and not isinstance(v, str):
+                return str(v)
+    return f"feature {row}"
+
+
+def search(layers: list[Layer], query: str, limit: int = 50, build: bool = True) -> list[SearchHit]:
+    """Find features of ``layers`` matching ``query``.
+
+    Parameters
+    ----------
+    layers : list of Layer
+        In map order, top first (their order breaks ties).
+    query : str
+        Free text; case, accents and spaces at the ends do not matter. Empty → no hits.
+    limit : int
+        At most this many hits (the best ranked of those found; the search stops looking once
+        it has ``limit`` candidates of a rank in a layer, which keeps a one-letter query fast).
+    build : bool
+        Build missing indexes now (True) or skip layers whose index is not ready (False).
+
+    Returns
+    -------
+    list of SearchHit
+        Best first: a name or id equal to the query; then whole-word matches (rank 0–2) before
+        bare substrings (rank 3), among them name fields before the others, then rank; then
+        layer order, then row.
+    """
+    q = normalize(query)
+    if not q:
+        return []
+    hits = []
+    for li, layer in enumerate(layers):
+        idx = index_for(layer, build=build)
+        if idx is None:
+            continue
+        for row, (rank, field) in idx.rows_matching(q, limit).items():  # noqa: B007
+            hits.append((idx._key(rank, field)[:4] + (li, row), layer, row, idx, field))
+    hits.sort(key=lambda h: h[0])
+    out = []
+    for (_, _, _, rank, _, _), layer, row, idx, field in hits[:limit]:
+        out.append(SearchHit(layer, row, _display_name(layer, row, idx.columns), idx.fields[field],
+                             idx.snippet(row, field, q), rank))
+    return out
