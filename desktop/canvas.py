@@ -24,6 +24,8 @@ IDENTIFY_TOLERANCE_PX = 6.0
 #: another (until then the last frame is shown moved and scaled: issue 9, as QGIS's canvas does).
 SETTLE_MS = 150
 HIGHLIGHT = QColor("#ffd400")
+#: The mouse rests this long over a feature before its name shows in a tooltip, ms.
+HOVER_MS = 350
 #: Colour of the features linked to the selection (a cable's landing stations, a station's cables).
 RELATED = "#e8590c"
 
@@ -45,12 +47,18 @@ class MapCanvas(QWidget):
         nearest first within a layer (empty when nothing is there).
     view_changed()
         The view moved or zoomed.
+    cursor_moved(float, float)
+        The mouse is over map point ``(lon, lat)`` degrees (the status bar's read-out).
+    clicked(float, float)
+        A click (not a drag) at ``(lon, lat)`` degrees, before ``features_identified``.
     """
 
     painted = Signal()
     feature_identified = Signal(object, int)
     features_identified = Signal(list)
     view_changed = Signal()
+    cursor_moved = Signal(float, float)
+    clicked = Signal(float, float)
 
     def __init__(self, document: MapDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,8 +71,17 @@ class MapCanvas(QWidget):
         self.selection: tuple[Layer, int] | None = None
         #: features linked to the selection (a cable's stations, a station's cables), highlighted
         self.related: list[tuple[Layer, int]] = []
+        #: the last hover tooltip's text (tests)
+        self.hover_text = ""
         self.setMinimumSize(320, 240)
-        self.setMouseTracking(False)
+        self.setMouseTracking(True)  # the cursor read-out, hover tooltips, the measure rubber band
+        #: the measure tool while it is active (clicks measure instead of identifying), else None
+        self.measure = None
+        self._hover = QTimer(self)
+        self._hover.setSingleShot(True)
+        self._hover.setInterval(HOVER_MS)
+        self._hover.timeout.connect(self._show_hover_tip)
+        self._hover_pos: QPointF | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         # the last full map frame and the view it shows (reused while the user drags or zooms)
         self._frame: QImage | None = None
@@ -193,6 +210,8 @@ class MapCanvas(QWidget):
                 painter.drawImage(QPointF(0, 0), self._frame)
                 painter.resetTransform()
             self._paint_selection(painter)
+            if self.measure is not None:
+                self.measure.paint(painter, self.viewport)
             tf = self.document.time_filter
             layout.draw_date_stamp(painter, tf.label if tf else None, self.viewport, 1.0)
             layout.draw_scale_bar(painter, self.viewport, 1.0, self.viewport.height)
@@ -307,23 +326,71 @@ class MapCanvas(QWidget):
 
     # -- mouse ----------------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._hover.stop()
+        if event.button() == Qt.MouseButton.RightButton and self.measure is not None:
+            self.measure.finish()
+            self.update()
+            return
         if event.button() == Qt.MouseButton.LeftButton:
             self._drag_from = event.position()
             self._drag_moved = False
 
+    def lonlat_at(self, px: float, py: float) -> tuple[float, float]:
+        """The map point under pixel ``(px, py)``, degrees (longitude wrapped to −180..180)."""
+        from asean_atlas.layers.projection import display_to_lonlat
+
+        mx, my = self.viewport.to_map(px, py)
+        lon, lat = display_to_lonlat([self.viewport.wrap_x(mx)], [my])
+        return float(lon[0]), float(lat[0])
+
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        pos = event.position()
         if self._drag_from is None:
+            lon, lat = self.lonlat_at(pos.x(), pos.y())
+            self.cursor_moved.emit(lon, lat)
+            if self.measure is not None:
+                self.measure.move(lon, lat)
+                self.update()
+            self._hover_pos = pos
+            self._hover.start()
             return
-        d = event.position() - self._drag_from
+        d = pos - self._drag_from
         if self._drag_moved or abs(d.x()) + abs(d.y()) > 3:
             self._drag_moved = True
             self.viewport.pan_pixels(d.x(), d.y())
-            self._drag_from = event.position()
+            self._drag_from = pos
             self._view_input()
+
+    def _show_hover_tip(self) -> None:
+        """Tooltip with the name and layer of the feature under the resting cursor."""
+        from PySide6.QtWidgets import QToolTip
+
+        from .panels import _feature_name
+        from .text import plain_tooltip
+
+        if self._hover_pos is None or self._drag_from is not None or not self.underMouse():
+            return
+        hits = self.identify_all(self._hover_pos.x(), self._hover_pos.y(), limit=20)
+        if not hits:
+            QToolTip.hideText()
+            return
+        layer, row = hits[0]
+        text = f"{_feature_name(layer, row)} — {layer.title}"
+        if len(hits) > 1:
+            text += f"\n(+{len(hits) - 1} more here; click to list them)"
+        self.hover_text = text
+        QToolTip.showText(self.mapToGlobal(self._hover_pos.toPoint()), plain_tooltip(text), self)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if event.button() == Qt.MouseButton.LeftButton and self._drag_from is not None:
             if not self._drag_moved:
+                self._drag_from = None
+                lon, lat = self.lonlat_at(event.position().x(), event.position().y())
+                if self.measure is not None:
+                    self.measure.click(lon, lat)
+                    self.update()
+                    return
+                self.clicked.emit(lon, lat)
                 hits = self.identify_all(event.position().x(), event.position().y())
                 self.highlight(*(hits[0] if hits else (None, -1)))
                 self.features_identified.emit(hits)
@@ -339,6 +406,10 @@ class MapCanvas(QWidget):
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         key = event.key()
+        if self.measure is not None and key in (Qt.Key.Key_Escape, Qt.Key.Key_Backspace, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            {Qt.Key.Key_Escape: self.measure.clear, Qt.Key.Key_Backspace: self.measure.undo}.get(key, self.measure.finish)()
+            self.update()
+            return
         if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.viewport.zoom(1.5)
         elif key == Qt.Key.Key_Minus:

@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         self._dock("Attributes", self.attribute_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self._dock("Time", self.time_slider, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.canvas.feature_identified.connect(self.attribute_panel.show_feature)
+        self.canvas.clicked.connect(self.attribute_panel.set_click)
         self.canvas.features_identified.connect(self.attribute_panel.show_results)
         self.attribute_panel.feature_chosen.connect(self.canvas.highlight)
         self.attribute_panel.related_changed.connect(self.canvas.set_related)
@@ -73,9 +74,26 @@ class MainWindow(QMainWindow):
         self.interactive = True
         #: Loads running on worker threads (big files), see :meth:`open_files`.
         self.loaders: list[LayerLoader] = []
+        # the measure tool (issue 11 item 5): a dock with the segments, shown while it is active
+        from .measure_tool import MeasurePanel, MeasureTool
+
+        self.measure_tool = MeasureTool(self)
+        self.measure_tool.changed.connect(self.canvas.update)
+        self.measure_panel = MeasurePanel(self.measure_tool)
+        self.measure_dock = self._dock("Measure", self.measure_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.measure_dock.hide()
+        self.measure_dock.visibilityChanged.connect(self._measure_dock_toggled)
         self._build_menus()
         self.setAcceptDrops(True)
         self.statusBar().showMessage(f"{len(document.layers)} layers")
+        # cursor read-out (issue 11 item 5)
+        from PySide6.QtWidgets import QLabel
+
+        self.coordinates = QLabel("")
+        self.coordinates.setTextFormat(Qt.TextFormat.PlainText)
+        self.coordinates.setMinimumWidth(230)
+        self.statusBar().addPermanentWidget(self.coordinates)
+        self.canvas.cursor_moved.connect(self._show_cursor)
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -105,6 +123,9 @@ class MainWindow(QMainWindow):
         self._action(view, "Zoom to &full extent", self.canvas.zoom_to_full_extent, "Ctrl+0")
         self._action(view, "Zoom to Atlas &region", lambda: self.canvas.zoom_to_bbox(DEFAULT_BBOX), "Ctrl+R")
         view.addSeparator()
+        tools = self.menuBar().addMenu("&Tools")
+        self.measure_action = self._action(tools, "&Measure distance", lambda on: self.set_measuring(on), "Ctrl+Shift+M")
+        self.measure_action.setCheckable(True)
         colours = view.addMenu("&Cable colours")
         group = QActionGroup(self)
         self.cable_colour_actions = {}
@@ -115,6 +136,32 @@ class MainWindow(QMainWindow):
             group.addAction(act)
             colours.addAction(act)
             self.cable_colour_actions[scheme] = act
+
+    def _show_cursor(self, lon: float, lat: float) -> None:
+        from asean_atlas.layers.measure import format_lonlat
+
+        self.coordinates.setText(format_lonlat(lon, lat))
+
+    def set_measuring(self, on: bool) -> None:
+        """Switch the measure tool on (clicks measure geodesic distances) or off (clicks identify)."""
+        self.canvas.measure = self.measure_tool if on else None
+        if self.measure_action.isChecked() != on:
+            self.measure_action.setChecked(on)
+        if on:
+            self.measure_dock.show()
+            self.measure_dock.raise_()
+            self.canvas.setCursor(Qt.CursorShape.CrossCursor)
+            self.canvas.setFocus()
+        else:
+            self.measure_tool.clear()
+            self.canvas.unsetCursor()
+            if self.measure_dock.isVisible():
+                self.measure_dock.hide()
+        self.canvas.update()
+
+    def _measure_dock_toggled(self, visible: bool) -> None:
+        if not visible and self.canvas.measure is not None:
+            self.set_measuring(False)
 
     def set_cable_colours(self, scheme: str) -> None:
         """Colour the built-in cables by status (``"atlas"``) or as TeleGeography's map does."""

@@ -10,7 +10,7 @@ import html
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -148,6 +149,7 @@ class AttributePanel(QWidget):
         self.header = QLabel("Click a feature on the map to see its attributes.")
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)  # our markup; file text inside is escaped
+        self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.table = QTableWidget(0, 2)
         self.table.setHorizontalHeaderLabels(["Attribute", "Value"])
         self.table.verticalHeader().setVisible(False)
@@ -157,14 +159,23 @@ class AttributePanel(QWidget):
         self.table.setWordWrap(True)
         # identify results: every feature under the click (several facilities may share a point)
         self.results = QComboBox()
+        # long feature names must not widen the dock (and squeeze the map): issue 11 item 5
+        self.results.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.results.setMinimumContentsLength(16)
         self.results.setVisible(False)
         self.results.currentIndexChanged.connect(self._result_chosen)
         self._hits: list[tuple[Layer, int]] = []
+        self._click: tuple[float, float] | None = None
+        self._result_click: tuple[float, float] | None = None
+        self.derived_count = 0
+        self.opened_links = []
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         # the cable <-> station network (issue 10): linked features, each a link to itself
         self.links_label = QLabel()
         self.links_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.links_label.setWordWrap(True)
+        self.links_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.links = QListWidget()
         self.links.setMaximumHeight(160)
         self.links.itemActivated.connect(self._link_chosen)
@@ -177,6 +188,17 @@ class AttributePanel(QWidget):
         lay.addWidget(self.links)
         self._show_links([], None)
 
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        """A fixed preferred size: the content (long names, many results) never widens the dock."""
+        return QSize(320, 480)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(180, 200)
+
+    def set_click(self, lon: float, lat: float) -> None:
+        """The map point of the click whose results come next (:meth:`show_results`), degrees."""
+        self._click = (lon, lat)
+
     def show_results(self, hits: list) -> None:
         """Show the identify results of a click: the first feature, and a list of all of them.
 
@@ -186,6 +208,7 @@ class AttributePanel(QWidget):
             As :meth:`MapCanvas.identify_all` returns them.
         """
         self._hits = list(hits)
+        self._result_click, self._click = self._click, None
         self.results.blockSignals(True)
         self.results.clear()
         for i, (layer, row) in enumerate(self._hits):
@@ -193,19 +216,35 @@ class AttributePanel(QWidget):
         self.results.setCurrentIndex(0 if self._hits else -1)
         self.results.blockSignals(False)
         self.results.setVisible(len(self._hits) > 1)
-        self.show_feature(*(self._hits[0] if self._hits else (None, -1)))
+        self.show_feature(*(self._hits[0] if self._hits else (None, -1)), click=self._result_click)
 
     def _result_chosen(self, index: int) -> None:
         if 0 <= index < len(self._hits):
             layer, row = self._hits[index]
-            self.show_feature(layer, row)
+            self.show_feature(layer, row, click=self._result_click)
             self.feature_chosen.emit(layer, row)
 
-    def show_feature(self, layer: Layer | None, row: int) -> None:
-        """Fill the table with the attributes of ``layer``'s feature at positional ``row``."""
+    def show_feature(self, layer: Layer | None, row: int, click: tuple[float, float] | None = None) -> None:
+        """Fill the table with the attributes of ``layer``'s feature at positional ``row``.
+
+        Above the attributes, in italics, the values identify derives (as QGIS's "(Derived)"):
+        the click's longitude/latitude and the distance from it, a point's coordinates, a line's
+        geodesic length, a polygon's geodesic area and perimeter
+        (:func:`asean_atlas.layers.measure.identify_measures`). ``click`` is ``(lon, lat)``
+        degrees of the click that found the feature, or None (chosen from a list or a search).
+        An attribute holding one ``http(s)`` URL is a link that opens in the browser.
+        """
+        from asean_atlas.layers.measure import identify_measures, safe_link
+
         self.table.setRowCount(0)
         if layer is None or row < 0:
-            self.header.setText("Nothing here. Click a feature on the map to see its attributes.")
+            if click is not None:
+                from asean_atlas.layers.measure import format_lonlat
+
+                self.header.setText("Nothing here. Click a feature on the map to see its attributes."
+                                    f"<br>Clicked at {html.escape(format_lonlat(*click))}")
+            else:
+                self.header.setText("Nothing here. Click a feature on the map to see its attributes.")
             self._show_links([], None)
             return
         frame = layer.frame
@@ -213,15 +252,55 @@ class AttributePanel(QWidget):
         # names come from user files: plain text, never markup
         self.header.setText(f"<b>{html.escape(_feature_name(layer, row))}</b><br>{html.escape(layer.title)}")
         geom = record[frame.geometry.name]
+        derived = identify_measures(geom, *(click if click is not None else (None, None)))
         items = [(str(c), record[c]) for c in frame.columns if c != frame.geometry.name]
         items.append(("geometry", geom.geom_type if geom is not None else "none"))
-        self.table.setRowCount(len(items))
-        for i, (key, value) in enumerate(items):
+        self.table.setRowCount(len(derived) + len(items))
+        italic = self.font()
+        italic.setItalic(True)
+        for i, (key, text) in enumerate(derived):
+            for col, t in enumerate((key, text)):
+                item = QTableWidgetItem(t)
+                item.setFont(italic)
+                item.setForeground(QColor("#555555"))
+                item.setToolTip("derived by the Atlas (geodesic, WGS84), not an attribute of the file")
+                self.table.setItem(i, col, item)
+        for i, (key, value) in enumerate(items, start=len(derived)):
             self.table.setItem(i, 0, QTableWidgetItem(key))
-            self.table.setItem(i, 1, QTableWidgetItem(_text(value)))
+            text = _text(value)
+            self.table.setItem(i, 1, QTableWidgetItem(text))
+            url = safe_link(text)
+            if url is not None:
+                link = QLabel()
+                link.setTextFormat(Qt.TextFormat.RichText)
+                link.setText(f'<a href="{html.escape(url, quote=True)}">{html.escape(url)}</a>')
+                link.setToolTip(plain_tooltip(url))
+                link.setWordWrap(True)
+                link.linkActivated.connect(self._open_link)
+                self.table.item(i, 1).setForeground(QColor(0, 0, 0, 0))  # the label shows it
+                self.table.setCellWidget(i, 1, link)
+        self.derived_count = len(derived)
         self.table.resizeRowsToContents()
         layers = self.document.layers if self.document is not None else []
         self._show_links(linked_features(layers, layer, row), link_field(layer))
+
+    #: URLs opened by clicking attribute links (tests replace :meth:`_open_url`)
+    opened_links: list
+
+    def _open_link(self, url: str) -> None:
+        from asean_atlas.layers.measure import safe_link
+
+        if safe_link(url) is None:  # only http(s), checked again at the click
+            return
+        self.opened_links.append(url)
+        self._open_url(url)
+
+    @staticmethod
+    def _open_url(url: str) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        QDesktopServices.openUrl(QUrl(url, QUrl.ParsingMode.StrictMode))
 
     def _show_links(self, linked: list, field: str | None) -> None:
         self._linked = list(linked)

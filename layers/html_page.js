@@ -108,8 +108,8 @@
     if (!own(p, "rfs_year")) { var c = get("country"); return c ? " (" + c + ")" : ""; }
     var parts = [], year = get("rfs_year"), expected = get("expected_rfs");
     parts.push(year ? "RFS " + year : (expected ? "not yet in service (expected " + expected + ")" : "not yet in service"));
-    var len = own(p, "length_km") ? Number(p.length_km) : NaN;
-    if (has(p.length_km) && p.length_km !== "" && isFinite(len)) parts.push(Math.round(len).toLocaleString("en-US") + " km");
+    var len = own(p, "length_km") && has(p.length_km) && p.length_km !== "" ? Number(p.length_km) : null;
+    if (len !== null && isFinite(len)) parts.push(Math.round(len).toLocaleString("en-US") + " km");
     var sup = get("suppliers");
     if (sup) parts.push("suppliers: " + sup);
     var owners = get("owners").split(";").map(function (o) { return o.trim(); }).filter(Boolean);
