@@ -45,6 +45,10 @@ def _export_parser() -> argparse.ArgumentParser:
     p.add_argument("--encoding", help="text encoding of the --layer files, e.g. cp874, gbk, big5 (default: detected)")
     p.add_argument("--no-builtin", action="store_true", help="leave out the built-in layers")
     p.add_argument("--year", type=int, help="time filter: show features as of the end of YEAR")
+    p.add_argument("--filter", action="append", default=[], metavar="LAYER=EXPRESSION",
+                   help="attribute filter of a layer (repeatable): LAYER is its title, its file name or "
+                   "a built-in id (cables, landing_stations, ...), e.g. --filter 'cables=status == \"in service\"'; "
+                   "the footer says 'filtered: ...'")
     p.add_argument("--size", default="1600x1000", help="PNG size WxH in pixels (default 1600x1000)")
     p.add_argument("--bbox", help="W,S,E,N in degrees (default: the Atlas region, or the layers' extent)")
     p.add_argument("--title", help="map title (default 'ASEAN Digital Atlas')")
@@ -134,6 +138,51 @@ def build_document(
     return doc
 
 
+def find_layer(doc, name: str):
+    """The layer of ``doc`` that ``name`` designates: its title, its source, its file name (with
+    or without suffix), or a built-in id (``cables``); None if none does."""
+    from pathlib import Path
+
+    for layer in doc.layers:
+        src = layer.source
+        names = {layer.title, src}
+        if src.startswith("builtin:"):
+            names.add(src.split(":", 1)[1])
+        elif src:
+            p = Path(src.split("|", 1)[0])
+            names |= {p.name, p.stem}
+        if name in names:
+            return layer
+    return None
+
+
+def apply_filter_option(doc, spec: str) -> None:
+    """Apply one ``--filter LAYER=EXPRESSION``.
+
+    Raises
+    ------
+    ExportError
+        No ``=``, or no layer of that name.
+    FilterError
+        The expression does not parse or names a missing attribute.
+    """
+    from asean_atlas.layers.errors import ExportError
+
+    name, sep, expression = spec.partition("=")
+    if not sep or not name.strip() or not expression.strip():
+        raise ExportError(f"--filter {spec!r}: expected LAYER=EXPRESSION, e.g. cables=status == 'in service'")
+    layer = find_layer(doc, name.strip())
+    if layer is None:
+        titles = ", ".join(repr(lyr.title) for lyr in doc.layers)
+        raise ExportError(f"--filter {spec!r}: no layer named {name.strip()!r} (layers: {titles})")
+    from asean_atlas.layers.filter import FilterError
+
+    try:
+        layer.set_filter(expression)
+    except FilterError as exc:
+        raise FilterError(f"--filter for {layer.title!r}: {exc}") from None
+
+
 def run_export(argv: Sequence[str]) -> int:
     """``asean-atlas export``: see the module docstring. Returns the exit status."""
     args = _export_parser().parse_args(argv)
@@ -167,8 +216,12 @@ def run_export(argv: Sequence[str]) -> int:
                 layer.set_style(cable_style(layer, args.cable_colours))
     doc.time.set_mode("window" if args.mode == "window" else "as_of")
     doc.time.set_end_inclusive(args.end_inclusive)
+    for spec in args.filter:
+        apply_filter_option(doc, spec)
     for layer in doc.layers:
         line = f"{layer.title}: {layer.feature_count} features"
+        if layer.filter is not None:
+            line += f" ({int(layer.filter_mask().sum())} pass the filter {layer.filter.expression})"
         if args.year is not None and layer.temporal is not None:
             line += f" ({int(layer.time_mask(args.year).sum())} as of {args.year})"
         if layer.report.repaired:

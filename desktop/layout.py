@@ -222,15 +222,20 @@ def attribution_text(document: MapDocument) -> str:
 
 
 def draw_attribution(painter: QPainter, document: MapDocument, vp: Viewport, scale: float) -> float:
-    """Attribution strip along the bottom; returns its height in pixels."""
+    """Attribution strip along the bottom, with a line per attribute filter above it ("filtered:
+    Submarine cables: status == 'in service'", issue 11); returns its height in pixels."""
+    from asean_atlas.layers.filter import filter_notes
+
     font = _font(10 * scale)
     fm = QFontMetricsF(font)
-    text = fm.elidedText(attribution_text(document), Qt.TextElideMode.ElideRight, vp.width - 16 * scale)
-    h = fm.height() + 6 * scale
+    lines = filter_notes(document.visible_layers()) + [attribution_text(document)]
+    lines = [fm.elidedText(t, Qt.TextElideMode.ElideRight, vp.width - 16 * scale) for t in lines]
+    h = fm.height() * len(lines) + 6 * scale
     painter.save()
     painter.fillRect(QRectF(0, vp.height - h, vp.width, h), PANEL)
     painter.setPen(QColor("#3b4650"))
     painter.setFont(font)
-    painter.drawText(QPointF(8 * scale, vp.height - 3 * scale - fm.descent()), text)
+    for i, text in enumerate(reversed(lines)):
+        painter.drawText(QPointF(8 * scale, vp.height - 3 * scale - fm.descent() - i * fm.height()), text)
     painter.restore()
     return h

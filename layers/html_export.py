@@ -55,6 +55,7 @@ import shapely
 from .atomic import write_text_atomic
 from .document import MapDocument
 from .export_options import ExportOptions, default_bbox, export_time_filter, stamp_text
+from .filter import filter_notes
 from .layer import Layer
 from .temporal import STAGE_IN_SERVICE, TimeFilter, status_stages
 
@@ -397,7 +398,9 @@ def build_map(document: MapDocument, options: ExportOptions):
     layers = []
     for layer in visible:
         timed = slider and layer.temporal is not None
-        layers.append(_layer_config(layer, None if slider else layer.drawn_mask(tf), timed))
+        # the attribute filter holds with the in-page slider too (the page filters only by time)
+        mask = (layer.filter_mask() if layer.filter is not None else None) if slider else layer.drawn_mask(tf)
+        layers.append(_layer_config(layer, mask, timed))
     _add_links(visible, layers)
     title = options.title if options.title is not None else document.title
     if stamp is not None or slider:
@@ -410,7 +413,7 @@ def build_map(document: MapDocument, options: ExportOptions):
         "map": fmap.get_name(),
         "title": title or "",
         "stamp": stamp_line,
-        "attribution": _attribution_lines(visible),
+        "attribution": _attribution_lines(visible) + filter_notes(visible),
         "basemap": None if base is None else {"fc": orjson.Fragment(base), "land": LAND, "border": BORDER},
         "layers": layers,
         "time": (

@@ -191,6 +191,8 @@ class Layer:
         self._lifecycle: LifecycleSpec | None = None
         self._status: np.ndarray | None = None
         self._service: np.ndarray | None = None
+        self._feature_filter = None
+        self._filter_cache: tuple = (self.frame, None)
         self.set_temporal(temporal, emit=False)
         self.set_lifecycle(detect_lifecycle(self.frame) if lifecycle == "auto" else lifecycle, emit=False)
 
@@ -334,6 +336,49 @@ class Layer:
             self.visible = visible
             self.changed.emit()
 
+    @property
+    def filter(self):
+        """The attribute filter (:class:`~asean_atlas.layers.filter.FeatureFilter`) or None."""
+        return self._feature_filter
+
+    def set_filter(self, feature_filter) -> None:
+        """Show only the features an attribute filter passes, on the map, in the time histogram
+        and in every export (None: all features).
+
+        Parameters
+        ----------
+        feature_filter : FeatureFilter, str or None
+            A filter or its expression text (see :mod:`asean_atlas.layers.filter`).
+
+        Raises
+        ------
+        FilterError
+            The expression does not parse or names a missing attribute; the layer's filter is
+            then unchanged.
+        """
+        from .filter import FeatureFilter
+
+        if isinstance(feature_filter, str):
+            feature_filter = FeatureFilter(feature_filter) if feature_filter.strip() else None
+        mask = None if feature_filter is None else feature_filter.mask(self.frame)  # raises first
+        self._feature_filter = feature_filter
+        self._filter_cache = (self.frame, mask)
+        self.changed.emit()
+
+    def filter_mask(self) -> np.ndarray:
+        """Features the attribute filter passes, ndarray of bool, shape (n_features,); all True
+        without a filter."""
+        frame, mask = self._filter_cache
+        if frame is not self.frame:  # a new frame: evaluate again (an error clears the filter)
+            from .filter import FilterError
+
+            try:
+                mask = None if self._feature_filter is None else self._feature_filter.mask(self.frame)
+            except FilterError:
+                self._feature_filter, mask = None, None
+            self._filter_cache = (self.frame, mask)
+        return np.ones(len(self.frame), dtype=bool) if mask is None else mask
+
     def set_style(self, style: Style) -> None:
         """Replace the layer's style."""
         self.style = style
@@ -432,7 +477,8 @@ class Layer:
         return TimeFilter.as_of_year(int(when))
 
     def time_mask(self, when: int | TimeFilter | None) -> np.ndarray:
-        """Features the time filter shows; all True for no filter or no temporal spec.
+        """Features the time filter and the attribute filter (:meth:`set_filter`) show; all True
+        for no filter, no temporal spec and no attribute filter.
 
         Parameters
         ----------
@@ -446,9 +492,10 @@ class Layer:
         ndarray of bool, shape (n_features,)
         """
         tf = self._filter(when)
+        passes = self.filter_mask()
         if tf is None or self._temporal is None or self._start is None:
-            return np.ones(len(self.frame), dtype=bool)
-        return tf.mask(self._start, self._end, self._temporal.undated, events=self._temporal.end_field is None)
+            return passes.copy()
+        return tf.mask(self._start, self._end, self._temporal.undated, events=self._temporal.end_field is None) & passes
 
     def lifecycle_stages(self, when: int | TimeFilter | None) -> np.ndarray | None:
         """Lifecycle stage of each feature at ``when`` (-1 hidden, 0 planned, 1 under

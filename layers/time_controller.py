@@ -508,7 +508,7 @@ class TimeController:
             Step boundaries (the last one closes the last step).
         counts : dict of str to ndarray of int, shape (k,)
             Layer id -> number of features whose start falls in each step (dates outside the
-            range are not counted).
+            range are not counted; features the layer's attribute filter hides are not counted).
         """
         steps = self.steps()
         if not steps.size:
@@ -523,6 +523,7 @@ class TimeController:
             start = lyr.start_dates
             if start is None:
                 continue
+            start = start[lyr.filter_mask()]
             s = start[~np.isnat(start)]
             s = s[(s >= edges[0]) & (s < edges[-1])]
             idx = np.searchsorted(edges, s, side="right") - 1

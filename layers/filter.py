@@ -1,0 +1,387 @@
+"""Attribute filters: a small, safe expression language evaluated over a layer's attributes
+(issue 11 item 3). No Qt.
+
+An expression selects features, as QGIS's provider filter or kepler.gl's filters do, and the
+selection drives the map, the time histogram and every export (:meth:`Layer.set_filter`)::
+
+    status == "in service" and rfs_year >= 2020
+    status = 'in service'                      # QGIS's "=" works too, and AND / OR / NOT
+    country in ["SGP", "MYS"] and not is_empty(owners)
+    contains(owners, "China Mobile")           # case-insensitive substring
+    2000 <= rfs_year < 2010
+    `cable count` > 3                          # back-quotes around names with spaces
+
+Grammar: attribute names (bare or back-quoted), string/number/true/false/null literals, lists of
+literals, comparisons ``== = != <> < <= > >= in, not in`` (chained too), ``and or not`` and
+parentheses, and the functions :data:`FUNCTIONS`. Nothing else parses: the expression is read with
+Python's :mod:`ast` and only those node types are evaluated, as vectorised pandas operations — a
+project file or a pasted expression can never call code (no attribute access, subscripts,
+lambdas, comprehensions or other calls).
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import re
+import tokenize
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .errors import AtlasError
+
+#: Functions an expression may call: name -> (argument count, description).
+FUNCTIONS = {
+    "contains": (2, "contains(field, 'text'): the text occurs in the value, case-insensitive"),
+    "startswith": (2, "startswith(field, 'text'): the value starts with the text, case-insensitive"),
+    "is_empty": (1, "is_empty(field): no value (null, NaN or blank text)"),
+    "year": (1, "year(field): the year of a date value, or of a leading 4-digit year in text"),
+}
+#: Longest expression accepted (characters), and deepest nesting.
+MAX_LENGTH = 2000
+MAX_DEPTH = 40
+
+
+class FilterError(AtlasError, ValueError):
+    """An expression that does not parse or names an attribute the layer lacks; the message says
+    which and where, for the user."""
+
+
+def _prepare(text: str) -> str:
+    """QGIS spellings to Python: ``=`` → ``==``, ``<>`` → ``!=``, ``AND/OR/NOT/IN`` any case,
+    ``true/false/null`` any case, back-quoted names to placeholders."""
+    out = []
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
+    except (tokenize.TokenError, IndentationError, SyntaxError) as exc:
+        raise FilterError(f"cannot read the expression: {exc}") from None
+    prev = None
+    for tok in tokens:
+        kind, value = tok.type, tok.string
+        if kind == tokenize.OP and value == ">" and prev is not None and prev.string == "<" and prev.end == tok.start:
+            out[-1] = (tokenize.OP, "!=")  # "<>" arrives as "<" then ">"
+            prev = tok
+            continue
+        prev = tok
+        if kind == tokenize.OP and value == "=":
+            value = "=="
+        elif kind == tokenize.OP and value == "<>":
+            value = "!="
+        elif kind == tokenize.NAME and value.lower() in ("and", "or", "not", "in"):
+            value = value.lower()
+        elif kind == tokenize.NAME and value.lower() in ("true", "false", "null", "none"):
+            value = {"true": "True", "false": "False", "null": "None", "none": "None"}[value.lower()]
+        out.append((kind, value))
+    return tokenize.untokenize(out)
+
+
+_BACKTICK = re.compile(r"`([^`]*)`")
+
+
+def parse(text: str) -> ast.Expression:
+    """Parse ``text`` into a checked syntax tree.
+
+    Raises
+    ------
+    FilterError
+        Empty, too long, a syntax error, or a construct outside the grammar (named in the message).
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise FilterError("the expression is empty")
+    if len(text) > MAX_LENGTH:
+        raise FilterError(f"the expression is longer than {MAX_LENGTH} characters")
+    names: dict[str, str] = {}
+
+    def hold(m: re.Match) -> str:
+        key = f"__field{len(names)}__"
+        names[key] = m.group(1)
+        return key
+
+    body = _BACKTICK.sub(hold, text.strip())
+    if "`" in body:
+        raise FilterError("a back-quote (`) is not closed")
+    try:
+        tree = ast.parse(_prepare(body).strip(), mode="eval")
+    except SyntaxError as exc:
+        raise FilterError(f"syntax error at column {exc.offset or '?'}: {exc.msg}") from None
+    except (RecursionError, MemoryError, ValueError):
+        raise FilterError("the expression is nested too deeply") from None
+    _check(tree.body, 0)
+    tree.fields = names  # type: ignore[attr-defined]
+    return tree
+
+
+_CMP = (ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.In, ast.NotIn)
+
+
+def _check(node: ast.AST, depth: int) -> None:
+    if depth > MAX_DEPTH:
+        raise FilterError("the expression is nested too deeply")
+    if isinstance(node, ast.BoolOp):
+        for v in node.values:
+            _check(v, depth + 1)
+    elif isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.Not, ast.USub)):
+        _check(node.operand, depth + 1)
+    elif isinstance(node, ast.Compare):
+        if not all(isinstance(op, _CMP) for op in node.ops):
+            raise FilterError("only == != < <= > >= in and not in compare values")
+        for v in [node.left, *node.comparators]:
+            _check(v, depth + 1)
+    elif isinstance(node, ast.Call):
+        if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS or node.keywords:
+            raise FilterError(f"unknown function; available: {', '.join(FUNCTIONS)}")
+        n = FUNCTIONS[node.func.id][0]
+        if len(node.args) != n:
+            raise FilterError(f"{node.func.id}() takes {n} argument{'s' if n > 1 else ''}")
+        for v in node.args:
+            _check(v, depth + 1)
+    elif isinstance(node, (ast.List, ast.Tuple)):
+        for v in node.elts:
+            if not (isinstance(v, ast.Constant) or (isinstance(v, ast.UnaryOp) and isinstance(v.operand, ast.Constant))):
+                raise FilterError("a list may hold only text and numbers")
+    elif isinstance(node, ast.Constant):
+        if not isinstance(node.value, (str, int, float, bool, type(None))):
+            raise FilterError("only text, numbers, true, false and null are values")
+    elif isinstance(node, ast.Name):
+        pass
+    else:
+        raise FilterError(f"not allowed in a filter: {type(node).__name__}")
+
+
+def _column(frame: pd.DataFrame, name: str) -> pd.Series:
+    if name in frame.columns and name != getattr(frame, "_geometry_column_name", None):
+        return frame[name]
+    lower = {str(c).lower(): c for c in frame.columns}
+    if name.lower() in lower:
+        return frame[lower[name.lower()]]
+    raise FilterError(f"no attribute named {name!r}")
+
+
+def _is_missing(s: pd.Series) -> np.ndarray:
+    miss = np.array(s.isna().to_numpy(), dtype=bool)
+    if s.dtype == object or pd.api.types.is_string_dtype(s):
+        miss |= s.astype("string").str.strip().fillna("").eq("").to_numpy()
+    return miss
+
+
+def _as_text(s: pd.Series) -> pd.Series:
+    return s.astype("string").fillna("")
+
+
+def _year(s: pd.Series) -> pd.Series:
+    if pd.api.types.is_datetime64_any_dtype(s):
+        return s.dt.year.astype("Float64")
+    if pd.api.types.is_numeric_dtype(s):
+        return s.astype("Float64")
+    return pd.to_numeric(_as_text(s).str.extract(r"^\s*(\d{4})", expand=False), errors="coerce").astype("Float64")
+
+
+class _Eval:
+    def __init__(self, frame: pd.DataFrame, fields: dict[str, str]) -> None:
+        self.frame, self.fields, self.n = frame, fields, len(frame)
+        self.used: set[str] = set()
+
+    def value(self, node):
+        """A Series (attribute or function result) or a Python scalar/list."""
+        if isinstance(node, ast.Name):
+            if node.id in ("True", "False", "None"):
+                return {"True": True, "False": False, "None": None}[node.id]
+            name = self.fields.get(node.id, node.id)
+            col = _column(self.frame, name)
+            self.used.add(str(col.name))
+            return col
+        if isinstance(node, ast.Constant):
+            return node.value
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+            v = self.value(node.operand)
+            if isinstance(v, bool) or not isinstance(v, (int, float)):
+                raise FilterError("minus applies to numbers only")
+            return -v
+        if isinstance(node, (ast.List, ast.Tuple)):
+            return [self.value(e) for e in node.elts]
+        if isinstance(node, ast.Call) and node.func.id == "year":
+            s = self.value(node.args[0])
+            if not isinstance(s, pd.Series):
+                raise FilterError("year() takes an attribute")
+            return _year(s)
+        return self.mask(node)
+
+    def mask(self, node) -> np.ndarray:
+        if isinstance(node, ast.BoolOp):
+            parts = [self.mask(v) for v in node.values]
+            out = parts[0].copy()
+            for p in parts[1:]:
+                out = (out & p) if isinstance(node.op, ast.And) else (out | p)
+            return out
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            return ~self.mask(node.operand)
+        if isinstance(node, ast.Compare):
+            out = np.ones(self.n, dtype=bool)
+            left = self.value(node.left)
+            for op, right_node in zip(node.ops, node.comparators):
+                right = self.value(right_node)
+                out &= self.compare(left, op, right)
+                left = right
+            return out
+        if isinstance(node, ast.Call):
+            name = node.func.id
+            if name == "is_empty":
+                s = self.value(node.args[0])
+                if not isinstance(s, pd.Series):
+                    raise FilterError("is_empty() takes an attribute")
+                return _is_missing(s)
+            if name in ("contains", "startswith"):
+                s, text = (self.value(a) for a in node.args)
+                if not isinstance(s, pd.Series) or not isinstance(text, str):
+                    raise FilterError(f"{name}() takes an attribute and a text")
+                t = _as_text(s).str.casefold()
+                needle = text.casefold()
+                res = t.str.contains(needle, regex=False) if name == "contains" else t.str.startswith(needle)
+                return res.fillna(False).to_numpy(dtype=bool)
+        if isinstance(node, (ast.Name, ast.Constant)):
+            v = self.value(node)
+            if isinstance(v, pd.Series):
+                if pd.api.types.is_bool_dtype(v):
+                    return v.fillna(False).to_numpy(dtype=bool)
+                raise FilterError(f"{v.name!r} is not true/false; compare it with a value")
+            if isinstance(v, bool):
+                return np.full(self.n, v)
+        raise FilterError("this part of the expression is not a condition")
+
+    def compare(self, left, op, right) -> np.ndarray:
+        if isinstance(op, (ast.In, ast.NotIn)):
+            if not isinstance(left, pd.Series) or not isinstance(right, list):
+                raise FilterError("use: attribute in [value, value, …]")
+            values = right
+            if pd.api.types.is_numeric_dtype(left) and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+                res = left.isin(values).to_numpy(dtype=bool)
+            else:
+                res = _as_text(left).isin([str(v) for v in values]).to_numpy(dtype=bool) & ~left.isna().to_numpy()
+            return ~res if isinstance(op, ast.NotIn) else res
+        if not isinstance(left, pd.Series) and isinstance(right, pd.Series):
+            flip = {ast.Lt: ast.Gt, ast.LtE: ast.GtE, ast.Gt: ast.Lt, ast.GtE: ast.LtE}
+            op = flip.get(type(op), type(op))()
+            left, right = right, left
+        if not isinstance(left, pd.Series):
+            raise FilterError("a comparison needs an attribute on one side")
+        if right is None:
+            miss = _is_missing(left)
+            if isinstance(op, ast.Eq):
+                return miss
+            if isinstance(op, ast.NotEq):
+                return ~miss
+            raise FilterError("compare null only with == or !=")
+        if isinstance(right, pd.Series):
+            a, b = left, right
+        elif isinstance(right, bool):
+            if pd.api.types.is_bool_dtype(left):
+                a, b = left, right
+            else:  # text "true"/"false", numbers 1/0
+                a, b = _as_text(left).str.strip().str.lower().replace({"1": "true", "0": "false"}), "true" if right else "false"
+        elif isinstance(right, str):
+            a, b = _as_text(left), right
+        else:  # a number: compare numerically, text that is not a number never matches
+            a = left if pd.api.types.is_numeric_dtype(left) else pd.to_numeric(_as_text(left), errors="coerce")
+            b = right
+        with np.errstate(invalid="ignore"):
+            res = {ast.Eq: a == b, ast.NotEq: a != b, ast.Lt: a < b, ast.LtE: a <= b, ast.Gt: a > b, ast.GtE: a >= b}[type(op)]
+        res = pd.Series(res).fillna(False).to_numpy(dtype=bool)
+        if isinstance(op, ast.NotEq):
+            res &= ~left.isna().to_numpy()  # null != "x" is unknown, not true (as SQL and QGIS)
+        return res
+
+
+@dataclass(frozen=True)
+class FeatureFilter:
+    """An attribute filter of a layer.
+
+    Attributes
+    ----------
+    expression : str
+        As the user wrote it (shown in the legend and in the exports' footer: "filtered: …").
+    """
+
+    expression: str
+
+    def mask(self, frame: pd.DataFrame) -> np.ndarray:
+        """Which features pass, ndarray of bool, shape (len(frame),).
+
+        Raises
+        ------
+        FilterError
+            The expression does not parse, or names an attribute ``frame`` lacks.
+        """
+        tree = parse(self.expression)
+        ev = _Eval(frame, getattr(tree, "fields", {}))
+        out = ev.mask(tree.body)
+        return np.asarray(out, dtype=bool).reshape(len(frame))
+
+    def fields(self, frame: pd.DataFrame) -> list[str]:
+        """The attributes the expression uses (after evaluating it on ``frame``)."""
+        tree = parse(self.expression)
+        ev = _Eval(frame, getattr(tree, "fields", {}))
+        ev.mask(tree.body)
+        return sorted(ev.used)
+
+
+def quote_field(name: str) -> str:
+    """``name`` as the expression language writes it: bare if it is an identifier, else back-quoted."""
+    if name.isidentifier() and name.lower() not in ("and", "or", "not", "in", "true", "false", "null", "none"):
+        return name
+    if "`" in name:
+        raise FilterError(f"an attribute name with a back-quote cannot be used in an expression: {name!r}")
+    return f"`{name}`"
+
+
+def quote_value(value) -> str:
+    """A literal of the expression language: numbers as they are, text quoted (``"a \\"b\\""``)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        return repr(float(value)) if isinstance(value, (float, np.floating)) and not float(value).is_integer() else str(int(value))
+    return repr(str(value))
+
+
+#: Operators of the filter builder: label -> how the condition is written.
+BUILDER_OPERATORS = ("=", "≠", "<", ">", "≤", "≥", "contains", "in list", "is empty", "is not empty")
+
+
+def condition(field: str, operator: str, value: str = "") -> str:
+    """One condition of the filter builder as expression text.
+
+    ``value`` is what the user typed: a number compares as a number when it parses as one;
+    ``in list`` splits it at commas. Raises :class:`FilterError` for an unknown operator.
+    """
+    f = quote_field(field)
+    if operator == "is empty":
+        return f"is_empty({f})"
+    if operator == "is not empty":
+        return f"not is_empty({f})"
+    if operator == "contains":
+        return f"contains({f}, {quote_value(value)})"
+    if operator == "in list":
+        items = [v.strip() for v in value.split(",") if v.strip()]
+        return f"{f} in [{', '.join(quote_value(_number_or_text(v)) for v in items)}]"
+    ops = {"=": "==", "≠": "!=", "<": "<", ">": ">", "≤": "<=", "≥": ">="}
+    if operator not in ops:
+        raise FilterError(f"unknown operator {operator!r}")
+    return f"{f} {ops[operator]} {quote_value(_number_or_text(value))}"
+
+
+def _number_or_text(v: str):
+    try:
+        x = float(v)
+    except ValueError:
+        return v
+    if not np.isfinite(x):
+        return v
+    return int(x) if x.is_integer() and "." not in v and "e" not in v.lower() else x
+
+
+def filter_notes(layers) -> list[str]:
+    """One line per layer with an attribute filter, for the exports' footer and the legend:
+    ``"filtered: Submarine cables: status == 'in service'"`` (layer titles and expressions are
+    text, escaped by every output)."""
+    return [f"filtered: {lyr.title}: {lyr.filter.expression}" for lyr in layers if getattr(lyr, "filter", None) is not None]
