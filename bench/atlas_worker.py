@@ -8,7 +8,11 @@ Prints one JSON object: ``load_s``, ``first_frame_ms``, ``frame_ms`` (per ``"wid
 ``step_ms``, ``zoom_ms``, ``pan_ms``, ``first_identify_ms``, ``identify_ms``, ``peak_rss_mb``, and
 the search workload (issue 11): ``search_index_s`` (index build), ``search_ms`` (first 20 results
 of a query), ``search_pandas_ms`` (baseline: ``Series.str.contains`` over the names, same queries),
-``peak_rss_search_mb`` (peak with the index).
+``peak_rss_search_mb`` (peak with the index); the attribute table: ``table_open_ms``,
+``table_sort_ms`` (by name, descending) against ``table_sort_pandas_ms`` (``sort_values``),
+``table_filter_ms`` (``Layer.set_filter`` of an expression) against ``table_filter_pandas_ms``
+(``DataFrame.query`` of the same expression) and ``table_filter_mask_ms`` (the comparison
+written by hand in pandas).
 Frames are 1600x1000 pixels of the Atlas region (:data:`bench.datasets.BBOX`), no basemap, drawn
 by the same :class:`MapRenderer` as the window, into a QImage.
 """
@@ -146,6 +150,29 @@ def main() -> None:
     names = layer.frame["name"]
     out["search_pandas_ms"] = _ms(lambda: names.str.contains(next(queries), case=False, regex=False).to_numpy().nonzero(), 20)
     out["peak_rss_search_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    # attribute table (issue 11): open (model over the frame, the first screen of cells), sort a
+    # column, apply a layer filter; baselines: pandas sort_values / a boolean mask on the same data
+    from asean_atlas.desktop.attribute_table import AttributeTableModel, sorted_rows
+
+    def table_open():
+        m = AttributeTableModel(layer)
+        for r in range(40):
+            for c in range(m.columnCount()):
+                m.data(m.index(r, c))
+
+    out["table_open_ms"] = _ms(table_open, 3)
+    rows = np.arange(layer.feature_count)
+    out["table_sort_ms"] = _ms(lambda: sorted_rows(layer.frame, "name", rows, True), 3)
+    out["table_sort_pandas_ms"] = _ms(lambda: layer.frame["name"].sort_values(ascending=False, kind="stable"), 3)
+    exprs = iter(["year >= 2010", "year < 2000 or year == 2020"] * 5)
+    out["table_filter_ms"] = _ms(lambda: layer.set_filter(next(exprs)), 4)
+    layer.set_filter(None)
+    years = layer.frame["year"]
+    exprs = iter(["year >= 2010", "year < 2000 or year == 2020"] * 5)
+    out["table_filter_pandas_ms"] = _ms(lambda: layer.frame.query(next(exprs)).index.to_numpy(), 4)
+    exprs = iter([lambda: years >= 2010, lambda: (years < 2000) | (years == 2020)] * 5)
+    out["table_filter_mask_ms"] = _ms(lambda: next(exprs)().to_numpy(), 4)
     print(json.dumps(out))
 
 

@@ -17,6 +17,12 @@ WORKLOADS = [
     ("search_ms", "search, first 20 results (ms)", 1.0),
     ("search_pandas_ms", "baseline: pandas str.contains on names (ms)", 1.0),
     ("peak_rss_search_mb", "peak memory with the search index (MB)", 1.0),
+    ("table_open_ms", "attribute table: open (ms)", 1.0),
+    ("table_sort_ms", "attribute table: sort a text column (ms)", 1.0),
+    ("table_sort_pandas_ms", "baseline: pandas sort_values (ms)", 1.0),
+    ("table_filter_ms", "attribute table: apply a filter expression (ms)", 1.0),
+    ("table_filter_pandas_ms", "baseline: pandas DataFrame.query (ms)", 1.0),
+    ("table_filter_mask_ms", "baseline: pandas comparison by hand (ms)", 1.0),
 ]
 TOOLS = ("atlas", "qgis", "matplotlib")
 
@@ -95,6 +101,9 @@ def targets(results: dict) -> list[tuple[str, str, bool | None]]:
         ("points_1m", "peak_rss_mb", 400, "peak memory, 1M points loaded and drawn ≤ 400 MB"),
         ("lines_10k", "peak_rss_mb", 300, "peak memory, 10k lines ≤ 300 MB"),
         ("points_1m", "search_ms", 50, "search: first results at 1M features ≤ 50 ms (issue 11)"),
+        ("points_1m", "table_open_ms", 1000, "attribute table: open at 1M rows ≤ 1 s (issue 11)"),
+        ("points_1m", "table_sort_ms", 1500, "attribute table: sort at 1M rows ≤ 1.5 s (issue 11)"),
+        ("points_1m", "table_filter_ms", 500, "attribute table: filter at 1M rows ≤ 0.5 s (issue 11)"),
     ):
         v = a(name, key)
         rows.append((label, "–" if v is None else _fmt(v) + (" MB" if "rss" in key else " ms"), None if v is None else v <= limit))

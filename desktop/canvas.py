@@ -24,6 +24,8 @@ IDENTIFY_TOLERANCE_PX = 6.0
 #: another (until then the last frame is shown moved and scaled: issue 9, as QGIS's canvas does).
 SETTLE_MS = 150
 HIGHLIGHT = QColor("#ffd400")
+#: The attribute table's selection highlights at most this many features (drawn one by one).
+MAX_SELECTED_DRAWN = 2000
 #: The mouse rests this long over a feature before its name shows in a tooltip, ms.
 HOVER_MS = 350
 #: Colour of the features linked to the selection (a cable's landing stations, a station's cables).
@@ -71,6 +73,8 @@ class MapCanvas(QWidget):
         self.selection: tuple[Layer, int] | None = None
         #: features linked to the selection (a cable's stations, a station's cables), highlighted
         self.related: list[tuple[Layer, int]] = []
+        #: features selected in the attribute table ``(layer, rows)``, or None
+        self.selected_rows: tuple | None = None
         #: the last hover tooltip's text (tests)
         self.hover_text = ""
         self.setMinimumSize(320, 240)
@@ -220,12 +224,23 @@ class MapCanvas(QWidget):
         if fresh:  # "painted" means: the map on screen is up to date (--screenshot, tests)
             self.painted.emit()
 
+    def set_selected_rows(self, layer: Layer | None, rows) -> None:
+        """Highlight many features of one layer (the attribute table's selection); at most
+        :data:`MAX_SELECTED_DRAWN` are drawn."""
+        rows = np.asarray(rows if rows is not None else [], dtype=np.int64)
+        self.selected_rows = (layer, rows) if layer is not None and rows.size else None
+        self.update()
+
     def set_related(self, features: list) -> None:
         """Highlight the features linked to the selection (``[(layer, row), ...]``)."""
         self.related = list(features)
         self.update()
 
     def _paint_selection(self, painter: QPainter) -> None:
+        if self.selected_rows is not None:
+            layer, rows = self.selected_rows
+            for row in rows[:MAX_SELECTED_DRAWN]:
+                self._paint_highlight(painter, layer, int(row), HIGHLIGHT, 4.0)
         for layer, row in self.related:
             self._paint_highlight(painter, layer, row, QColor(RELATED), 2.5)
         if self.selection is not None:

@@ -83,6 +83,15 @@ class MainWindow(QMainWindow):
         self.measure_dock = self._dock("Measure", self.measure_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.measure_dock.hide()
         self.measure_dock.visibilityChanged.connect(self._measure_dock_toggled)
+        # the attribute table (issue 11 item 3): a bottom dock, tabbed with Time, F6
+        from .attribute_table import AttributeTable
+
+        self.attribute_table = AttributeTable(document, self.canvas)
+        self.table_dock = self._dock("Attribute table", self.attribute_table, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.findChild(QDockWidget, "Time"), self.table_dock)
+        self.findChild(QDockWidget, "Time").raise_()
+        self.attribute_table.selection_changed.connect(self._table_selection)
+        self.layer_panel.open_table.connect(self.open_attribute_table)
         self._build_menus()
         self.setAcceptDrops(True)
         self.statusBar().showMessage(f"{len(document.layers)} layers")
@@ -120,6 +129,7 @@ class MainWindow(QMainWindow):
         view = self.menuBar().addMenu("&View")
         self.search_action = self._action(view, "&Search features…", self.search_box.focus_search,
                                           QKeySequence.StandardKey.Find)
+        self.table_action = self._action(view, "&Attribute table", lambda: self.open_attribute_table(), "F6")
         self._action(view, "Zoom to &full extent", self.canvas.zoom_to_full_extent, "Ctrl+0")
         self._action(view, "Zoom to Atlas &region", lambda: self.canvas.zoom_to_bbox(DEFAULT_BBOX), "Ctrl+R")
         view.addSeparator()
@@ -136,6 +146,25 @@ class MainWindow(QMainWindow):
             group.addAction(act)
             colours.addAction(act)
             self.cable_colour_actions[scheme] = act
+
+    def open_attribute_table(self, layer: Layer | None = None) -> None:
+        """Show the attribute table dock for ``layer`` (default: the layer selected in the Layers
+        panel, else the top layer)."""
+        layer = layer or self.layer_panel.selected_layer() or (self.document.layers[-1] if self.document.layers else None)
+        if layer is not None:
+            self.attribute_table.show_layer(layer)
+        self.table_dock.show()
+        self.table_dock.raise_()
+
+    def _table_selection(self, layer, rows) -> None:
+        """Rows selected in the attribute table: highlight them on the map, the first one in the
+        Attributes panel."""
+        self.canvas.set_selected_rows(layer, rows)
+        if layer is not None and len(rows):
+            self.canvas.highlight(layer, int(rows[0]))
+            self.attribute_panel.show_feature(layer, int(rows[0]))
+        else:
+            self.canvas.highlight(None)
 
     def _show_cursor(self, lon: float, lat: float) -> None:
         from asean_atlas.layers.measure import format_lonlat
@@ -354,6 +383,9 @@ class MainWindow(QMainWindow):
         sel = self.canvas.selection
         if sel is not None and sel[0] not in self.document.layers:
             self.canvas.select(None)
+        many = self.canvas.selected_rows
+        if many is not None and many[0] not in self.document.layers:
+            self.canvas.set_selected_rows(None, [])
 
     def go_to_feature(self, layer: Layer, row: int) -> None:
         """Zoom to feature ``row`` of ``layer`` and select it (a search result). A hidden layer is

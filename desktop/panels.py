@@ -51,6 +51,8 @@ class LayerPanel(QWidget):
     """
 
     zoom_to_layer = Signal(object)
+    #: the user asked for a layer's attribute table
+    open_table = Signal(object)
 
     def __init__(self, document: MapDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,12 +66,14 @@ class LayerPanel(QWidget):
         self.down_button = QToolButton(text="▼", toolTip="Lower layer")
         self.zoom_button = QToolButton(text="Zoom", toolTip="Zoom to layer")
         self.remove_button = QToolButton(text="Remove", toolTip="Remove layer")
-        for b in (self.up_button, self.down_button, self.zoom_button, self.remove_button):
+        self.table_button = QToolButton(text="Table", toolTip="Open the layer's attribute table (F6)")
+        for b in (self.up_button, self.down_button, self.zoom_button, self.table_button, self.remove_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.up_button.clicked.connect(lambda: self._move(+1))
         self.down_button.clicked.connect(lambda: self._move(-1))
         self.zoom_button.clicked.connect(self._zoom)
+        self.table_button.clicked.connect(self._table)
         self.remove_button.clicked.connect(self._remove)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
@@ -86,6 +90,8 @@ class LayerPanel(QWidget):
         self.list.clear()
         for layer in reversed(self.document.layers):
             text = f"{layer.title}  ({layer.feature_count})"
+            if layer.filter is not None:  # the filter is on the map: say so where the layer is listed
+                text = f"{layer.title}  ({int(layer.filter_mask().sum())} of {layer.feature_count}, filtered)"
             item = QListWidgetItem(_swatch(layer.style.color), text)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if layer.visible else Qt.CheckState.Unchecked)
@@ -110,6 +116,11 @@ class LayerPanel(QWidget):
         layer = self.selected_layer()
         if layer is not None:
             self.document.move_layer(layer, self.document.layers.index(layer) + delta)
+
+    def _table(self) -> None:
+        layer = self.selected_layer() or (self.document.layers[-1] if self.document.layers else None)
+        if layer is not None:
+            self.open_table.emit(layer)
 
     def _zoom(self) -> None:
         layer = self.selected_layer()

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import ast
 import io
+import operator
 import re
 import tokenize
 from dataclasses import dataclass
@@ -113,6 +114,8 @@ def parse(text: str) -> ast.Expression:
     return tree
 
 
+_OPS = {ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt, ast.LtE: operator.le,
+        ast.Gt: operator.gt, ast.GtE: operator.ge}
 _CMP = (ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.In, ast.NotIn)
 
 
@@ -286,7 +289,7 @@ class _Eval:
             a = left if pd.api.types.is_numeric_dtype(left) else pd.to_numeric(_as_text(left), errors="coerce")
             b = right
         with np.errstate(invalid="ignore"):
-            res = {ast.Eq: a == b, ast.NotEq: a != b, ast.Lt: a < b, ast.LtE: a <= b, ast.Gt: a > b, ast.GtE: a >= b}[type(op)]
+            res = _OPS[type(op)](a, b)
         res = pd.Series(res).fillna(False).to_numpy(dtype=bool)
         if isinstance(op, ast.NotEq):
             res &= ~left.isna().to_numpy()  # null != "x" is unknown, not true (as SQL and QGIS)

@@ -213,3 +213,32 @@ def test_export_in_telegeography_cable_colours(tmp_path, capsys):
     with pytest.raises(SystemExit) as exc:
         main(["export", "--cable-colours", "rainbow", "--html", str(out)])
     assert exc.value.code == 2 and "rainbow" in capsys.readouterr().err
+
+
+def test_export_filter_option(tmp_path, capsys, qapp):
+    """--filter LAYER=EXPRESSION (issue 11): the HTML holds only the passing features and says
+    'filtered: ...'; a bad layer or expression is exit 2 with one line."""
+    import json
+
+    html = tmp_path / "f.html"
+    png = tmp_path / "f.png"
+    code = main(["export", "--filter", "cables=status == 'in service' and rfs_year >= 2020",
+                 "--html", str(html), "--png", str(png)])
+    assert code == 0
+    out = capsys.readouterr().out
+    m = re.search(r"Submarine cables: 109 features \((\d+) pass the filter", out)
+    assert m and 5 < int(m.group(1)) < 30
+    page = html.read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/json" id="atlas-data">(.*?)</script>', page, re.S).group(1))
+    cables = next(lyr for lyr in data["layers"] if lyr["title"] == "Submarine cables")
+    years = [f["properties"]["rfs_year"] for f in cables["fc"]["features"]]
+    assert len(years) == int(m.group(1)) and min(years) >= 2020
+    assert any(line.startswith("filtered: Submarine cables: status == 'in service'") for line in data["attribution"])
+    assert QImage(str(png)).width() == 1600
+    for args, words in ((["--filter", "nolayer=a == 1"], "no layer named"), (["--filter", "cables=nope > 1"], "no attribute"),
+                        (["--filter", "cables"], "expected LAYER=EXPRESSION"),
+                        (["--filter", "cables=__import__('os')"], "unknown function")):
+        assert main(["export", *args, "--png", str(tmp_path / "x.png")]) == 2
+        err = capsys.readouterr().err
+        assert words in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "x.png").exists()

@@ -1,0 +1,188 @@
+"""The attribute table dock (issue 11 item 3): rows, sort, quick filter, filter builder and
+expression (the layer filter drives the map), selection shared with the canvas, copy, export."""
+
+import json
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pytest
+import shapely
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication
+
+from asean_atlas.desktop.cli import build_document
+from asean_atlas.desktop.main_window import MainWindow
+from asean_atlas.layers.layer import Layer
+from asean_atlas.layers.projection import lonlat_to_display
+from asean_atlas.layers.style import Style
+
+
+@pytest.fixture
+def window(qtbot):
+    win = MainWindow(build_document([]))
+    qtbot.addWidget(win)
+    win.resize(1300, 950)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _layer(win, source):
+    return next(lyr for lyr in win.document.layers if lyr.source == source)
+
+
+def test_f6_opens_the_table_of_the_selected_layer(window, qtbot):
+    cables = _layer(window, "builtin:cables")
+    window.layer_panel.list.setCurrentRow(list(reversed(window.document.layers)).index(cables))
+    window.table_action.trigger()
+    table = window.attribute_table
+    assert window.table_dock.isVisible() and table.layer is cables
+    assert table.model.rowCount() == 109 == cables.feature_count
+    assert "geometry" not in table.model.columns and table.model.columns[0] == "id"
+    assert table.status.text().startswith("109 of 109 features listed")
+
+
+def test_builder_filter_drives_map_histogram_and_table(window, qtbot):
+    cables = _layer(window, "builtin:cables")
+    window.open_attribute_table(cables)
+    t = window.attribute_table
+    t.field_box.setCurrentText("status")
+    t.op_box.setCurrentText("=")
+    t.value_edit.setText("in service")
+    t.add_condition()
+    n_service = int((cables.frame["status"] == "in service").sum())
+    assert t.expression.text() == "status == 'in service'"
+    assert t.model.rowCount() == n_service and cables.filter is not None
+    assert int(cables.drawn_mask(None).sum()) == n_service  # the map draws only those
+    t.field_box.setCurrentText("rfs_year")
+    t.op_box.setCurrentText("≥")
+    t.value_edit.setText("2020")
+    t.add_condition()
+    expected = int(((cables.frame["status"] == "in service") & (cables.frame["rfs_year"] >= 2020)).sum())
+    assert t.expression.text() == "status == 'in service' and rfs_year >= 2020"
+    assert t.model.rowCount() == expected and 5 < expected < n_service
+    _, counts = window.document.time.histogram([cables])
+    assert int(counts[cables.id].sum()) == expected
+    assert "filtered" in window.layer_panel.list.item(
+        list(reversed(window.document.layers)).index(cables)).text()
+    t.clear_filter()
+    assert cables.filter is None and t.model.rowCount() == 109
+
+
+def test_bad_expression_shows_an_error_and_keeps_the_filter(window, qtbot):
+    cables = _layer(window, "builtin:cables")
+    window.open_attribute_table(cables)
+    t = window.attribute_table
+    t.expression.setText("status == 'planned'")
+    assert t.apply_expression()
+    t.expression.setText("__import__('os').system('echo hi')")
+    assert not t.apply_expression()
+    assert t.error.isVisibleTo(window) and "Filter not applied" in t.error.text()
+    assert cables.filter.expression == "status == 'planned'"
+    assert t.model.rowCount() == int((cables.frame["status"] == "planned").sum())
+
+
+def test_quick_filter_time_and_sort(window, qtbot):
+    cables = _layer(window, "builtin:cables")
+    window.open_attribute_table(cables)
+    t = window.attribute_table
+    t.quick.setText("china mobile")
+    t.refresh_rows()  # (the box is debounced)
+    listed = t.model.rows
+    assert len(listed) >= 5
+    assert all("china mobile" in " ".join(map(str, cables.frame.iloc[r].tolist())).lower() for r in listed)
+    assert cables.filter is None  # the quick filter does not touch the map
+    t.quick.clear()
+    t.refresh_rows()
+    window.document.set_year(2005)
+    t.in_time.setChecked(True)
+    assert t.model.rowCount() == int(cables.drawn_mask(window.document.time_filter).sum()) < 109
+    t.in_time.setChecked(False)
+    window.document.set_year(None)
+    col = t.model.columns.index("rfs_year")
+    t.view.sortByColumn(col, Qt.SortOrder.DescendingOrder)
+    years = [t.model.index(i, col).data() for i in range(5)]
+    assert years[0] == str(int(cables.frame["rfs_year"].max()))
+    assert [int(y) for y in years] == sorted((int(y) for y in years), reverse=True)
+    # missing values last in both orders
+    t.view.sortByColumn(col, Qt.SortOrder.AscendingOrder)
+    assert t.model.index(t.model.rowCount() - 1, col).data() == ""
+
+
+def test_selection_is_shared_with_the_canvas(window, qtbot):
+    gdf = gpd.GeoDataFrame({"name": ["west", "east"], "status": ["keep", "drop"]},
+                           geometry=[shapely.Point(100, 5), shapely.Point(120, 5)], crs=4326)
+    for lyr in window.document.layers:
+        lyr.set_visible(False)
+    layer = window.document.add_layer(Layer(gdf, "two", style=Style(color="#1f78b4", marker_size=12)))
+    window.canvas.zoom_to_bbox((95, 0, 125, 10))
+    window.open_attribute_table(layer)
+    t = window.attribute_table
+
+    def colour_at(lon, lat):
+        qtbot.waitUntil(window.canvas.frame_is_current, timeout=5000)
+        img = window.canvas.grab().toImage()
+        x, y = lonlat_to_display(np.array([lon]), np.array([lat]))
+        px, py = window.canvas.viewport.to_pixels(float(x[0]), float(y[0]))
+        return QColor(img.pixel(round(px), round(py)))
+
+    assert colour_at(120, 5).name() == "#1f78b4"
+    # the filter hides "east" on the canvas
+    t.expression.setText("status == 'keep'")
+    t.apply_expression()
+    window.canvas.update()
+    assert colour_at(120, 5).name() != "#1f78b4" and colour_at(100, 5).name() == "#1f78b4"
+    t.clear_filter()
+    # table -> map: selecting the row highlights the feature
+    t.select_rows([1])
+    t._selection_changed()
+    assert window.canvas.selection == (layer, 1)
+    assert window.attribute_panel.rows()["name"] == "east"
+    # map -> table: a click on "west" selects its row
+    window.canvas.select(layer, 0)
+    assert t.selected_rows().tolist() == [0]
+    t.zoom_to_selection()
+    w, s, e, n = window.canvas.viewport.bbox()
+    assert w < 100 < e and s < 5 < n and e - w < 10
+
+
+def test_copy_and_export(window, qtbot, tmp_path):
+    cables = _layer(window, "builtin:cables")
+    window.open_attribute_table(cables)
+    t = window.attribute_table
+    t.expression.setText("contains(suppliers, 'HMN')")
+    t.apply_expression()
+    n = t.model.rowCount()
+    assert n >= 14
+    t.select_rows(t.model.rows[:2])
+    text = t.copy_rows()
+    assert QGuiApplication.clipboard().text() == text
+    lines = text.split("\n")
+    assert lines[0].split("\t")[:2] == ["id", "name"] and len(lines) == 3
+    sel = t.export(str(tmp_path / "sel.geojson"), selection=True)
+    got = json.loads(sel.read_text())
+    assert [f["properties"]["id"] for f in got["features"]] == [cables.frame["id"].iloc[r] for r in t.model.rows[:2]]
+    allf = t.export(str(tmp_path / "hmn.gpkg"), selection=False)
+    back = gpd.read_file(allf)
+    assert len(back) == n and back["suppliers"].str.contains("HMN").all()
+    csv = t.export(str(tmp_path / "hmn.csv"), selection=False)
+    frame = pd.read_csv(csv)
+    assert len(frame) == n and frame["WKT"].str.startswith("MULTILINESTRING").all()
+    from asean_atlas.layers.errors import ExportError
+
+    with pytest.raises(ExportError, match="choose"):
+        t.export(str(tmp_path / "x.txt"), selection=False)
+    t.select_rows([])
+    with pytest.raises(ExportError, match="no feature"):
+        t.export(str(tmp_path / "none.geojson"), selection=True)
+    assert not (tmp_path / "none.geojson").exists()
+
+
+def test_table_follows_removed_layers(window, qtbot):
+    gdf = gpd.GeoDataFrame({"name": ["a"]}, geometry=[shapely.Point(100, 5)], crs=4326)
+    layer = window.document.add_layer(Layer(gdf, "temp"))
+    window.open_attribute_table(layer)
+    assert window.attribute_table.layer is layer
+    window.document.remove_layer(layer)
+    assert window.attribute_table.layer is not layer and window.attribute_table.layer in window.document.layers
