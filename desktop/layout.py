@@ -3,6 +3,8 @@ attribution. Used by the PNG export (all of it) and the canvas (date stamp and s
 
 from __future__ import annotations
 
+import numpy as np
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 
@@ -98,10 +100,18 @@ def draw_north_arrow(painter: QPainter, vp: Viewport, scale: float, top: float) 
 
 
 def legend_rows(document: MapDocument) -> list[tuple[Layer, str, str, bool]]:
-    """Legend rows, top layer first: ``(layer, label, colour, dashed)``; one per category."""
+    """Legend rows, top layer first: ``(layer, label, colour, dashed)``; one per category drawn
+    now — the legend follows the attribute filter and the time filter (a class no drawn feature
+    has is left out, as QGIS's "filter legend by map content")."""
     rows = []
+    tf = document.time_filter
     for layer in reversed(document.visible_layers()):
-        entries = layer.style.legend_entries()
+        present = None
+        if layer.style.categorized_field:
+            mask = layer.drawn_mask(tf)
+            if not mask.all():
+                present = {str(k) for k in np.asarray(layer.style.class_keys(layer.frame), dtype=object)[mask]}
+        entries = layer.style.legend_entries(present)
         if len(entries) == 1 and not entries[0][0]:
             rows.append((layer, layer.title, entries[0][1], entries[0][2]))
         else:
@@ -120,6 +130,20 @@ def legend_rows(document: MapDocument) -> list[tuple[Layer, str, str, bool]]:
     return rows
 
 
+def legend_size(rows: list, scale: float = 1.0) -> tuple[float, float]:
+    """Width and height (pixels) of the legend panel of ``rows`` (:func:`legend_rows`)."""
+    font, head = _font(12 * scale), _font(12 * scale, True)
+    fm = QFontMetricsF(font)
+    line_h = fm.height() + 4 * scale
+    sym_w = 26 * scale
+    pad = 10 * scale
+    text_w = max(QFontMetricsF(head).horizontalAdvance(r[1]) for r in rows) if rows else 0.0
+    w = pad * 2 + sym_w + 8 * scale + text_w
+    extra = sum(max(0.0, float(r[2][5:]) * scale - line_h + 2 * scale) for r in rows if r[2].startswith("size:"))
+    h = pad * 2 + line_h * (len(rows) + 1) + extra
+    return w, h
+
+
 def draw_legend(
     painter: QPainter, document: MapDocument, vp: Viewport, scale: float, bottom: float, left: float | None = None
 ) -> QRectF:
@@ -127,15 +151,12 @@ def draw_legend(
     rows = legend_rows(document)
     if not rows:
         return QRectF()
+    w, h = legend_size(rows, scale)
     font, head = _font(12 * scale), _font(12 * scale, True)
     fm = QFontMetricsF(font)
     line_h = fm.height() + 4 * scale
     sym_w = 26 * scale
     pad = 10 * scale
-    text_w = max(QFontMetricsF(head).horizontalAdvance(r[1]) for r in rows)
-    w = pad * 2 + sym_w + 8 * scale + text_w
-    extra = sum(max(0.0, float(r[2][5:]) * scale - line_h + 2 * scale) for r in rows if r[2].startswith("size:"))
-    h = pad * 2 + line_h * (len(rows) + 1) + extra
     rect = QRectF(12 * scale if left is None else left, bottom - h - 12 * scale, w, h)
     painter.save()
     painter.setPen(QPen(QColor("#9aa5ad"), 1))

@@ -83,6 +83,11 @@ class MainWindow(QMainWindow):
         self.measure_dock = self._dock("Measure", self.measure_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.measure_dock.hide()
         self.measure_dock.visibilityChanged.connect(self._measure_dock_toggled)
+        # the legend (issue 11 item 4): below the Layers list
+        from .legend import LegendPanel
+
+        self.legend_panel = LegendPanel(document)
+        self.legend_dock = self._dock("Legend", self.legend_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         # the attribute table (issue 11 item 3): a bottom dock, tabbed with Time, F6
         from .attribute_table import AttributeTable
 

@@ -48,11 +48,25 @@ class MapDocument:
 
     # -- layers -------------------------------------------------------------------------------
     def add_layer(self, layer: Layer) -> Layer:
-        """Append ``layer`` on top of the stack and return it."""
+        """Append ``layer`` on top of the stack and return it.
+
+        A title already used by another layer gets a suffix, ``"datacentres (2)"``, so that
+        layers from files of the same name stay apart in the panel, the legend and the exports."""
+        layer.title = self.unique_title(layer.title)
         self.layers.append(layer)
         layer.changed.connect(self.layers_changed.emit)
         self.layers_changed.emit()
         return layer
+
+    def unique_title(self, title: str) -> str:
+        """``title``, or ``"title (2)"``, ``"title (3)"``… when a layer already has it."""
+        taken = {lyr.title for lyr in self.layers}
+        if title not in taken:
+            return title
+        n = 2
+        while f"{title} ({n})" in taken:
+            n += 1
+        return f"{title} ({n})"
 
     def remove_layer(self, layer: Layer) -> None:
         """Remove ``layer`` from the stack (no error if it is absent)."""

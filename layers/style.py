@@ -8,6 +8,7 @@ the HTML map use the same colours and widths.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,19 +38,48 @@ def _rgb(hex_color: str) -> tuple[int, int, int]:
     return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
 
 
+@functools.lru_cache(maxsize=8192)
 def colour_distance(a: str, b: str) -> float:
-    """Perceptual distance of two ``"#rrggbb"`` colours ("redmean" weighted RGB, 0–~765)."""
-    (r1, g1, b1), (r2, g2, b2) = _rgb(a), _rgb(b)
-    rm = (r1 + r2) / 2
-    dr, dg, db = r1 - r2, g1 - g2, b1 - b2
-    return float(((2 + rm / 256) * dr * dr + 4 * dg * dg + (2 + (255 - rm) / 256) * db * db) ** 0.5)
+    """Perceptual distance of two ``"#rrggbb"`` colours: CIEDE2000 ΔE in CIELAB (D65), as
+    computed by `ColorAide <https://facelessuser.github.io/coloraide/>`_ (≈1: just noticeable;
+    ≥ 20: clearly different hues)."""
+    from coloraide import Color
+
+    return float(Color(a).delta_e(Color(b), method="2000"))
+
+
+#: A palette colour closer than this (CIEDE2000) to a colour on the map is a collision: then the
+#: pick comes from a wider set of hues (:func:`_extended_palette`).
+MIN_DISTANCE = 20.0
+
+
+@functools.lru_cache(maxsize=1)
+def _extended_palette() -> tuple[str, ...]:
+    """36 hues at two lightness/chroma levels in CIE LCh (every 20°), mapped into sRGB by
+    ColorAide's gamut mapping: candidates when the 12 palette colours are used up."""
+    from coloraide import Color
+
+    out = []
+    for lightness, chroma in ((52, 62), (72, 48)):
+        for hue in range(0, 360, 20):
+            out.append(Color("lch", [lightness, chroma, hue]).convert("srgb").fit().to_string(hex=True))
+    return tuple(dict.fromkeys(out))
 
 
 def most_distinct_colour(used: list[str], palette: tuple[str, ...] = USER_PALETTE) -> str:
-    """The palette colour farthest from every colour in ``used`` (maximin), first on ties."""
+    """The palette colour farthest from every colour in ``used`` (maximin of CIEDE2000 distance,
+    first on ties); when even that one is within :data:`MIN_DISTANCE` of a used colour, the
+    farthest of the palette and :func:`_extended_palette` together."""
     if not used:
         return palette[0]
-    return max(palette, key=lambda c: min(colour_distance(c, u) for u in used))
+
+    def nearest(c: str) -> float:
+        return min(colour_distance(c, u) for u in used)
+
+    best = max(palette, key=nearest)
+    if nearest(best) >= MIN_DISTANCE:
+        return best
+    return max(palette + _extended_palette(), key=nearest)
 
 
 @dataclass

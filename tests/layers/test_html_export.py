@@ -124,5 +124,5 @@ def test_new_layer_colour_is_far_from_the_colours_on_the_map():
     assert pick in USER_PALETTE
     assert min(colour_distance(pick, u) for u in used) == max(
         min(colour_distance(c, u) for u in used) for c in USER_PALETTE)
-    assert min(colour_distance(pick, u) for u in used) > 150
+    assert min(colour_distance(pick, u) for u in used) > 20  # CIEDE2000
     assert most_distinct_colour([]) == USER_PALETTE[0]

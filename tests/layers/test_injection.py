@@ -57,6 +57,13 @@ def _file_layer(text: str, folder: Path) -> Layer:
     return read_layer(path, cache=False)
 
 
+def _second(text: str) -> str:
+    """The file layer's title: the file name, with " (2)" when it equals the first layer's title
+    (a document keeps layer titles apart, issue 11)."""
+    stem = file_stem(text)
+    return stem if stem != text else f"{stem} (2)"
+
+
 def _export(text: str, folder: Path, index: int) -> Path:
     doc = MapDocument()
     doc.add_layer(_payload_layer(text))
@@ -97,7 +104,7 @@ def test_page_data_holds_every_text_exactly(corpus):
         props = a["fc"]["features"][0]["properties"]
         assert props == {"name": text, "kind": text, "source_url": text, text: text}
         assert a["fields"] == ["name", "kind", "source_url", text]
-        assert b["title"] == file_stem(text)
+        assert b["title"] == _second(text)
 
 
 def _skeleton(page: str) -> str:
@@ -203,8 +210,8 @@ def test_nothing_runs_and_every_text_reads_as_given_in_the_browser(corpus, brows
         assert got["counts"] == reference["counts"], short  # no element made from user text
         assert got["title"] == text, short
         assert got["docTitle"] == _collapse(text), short
-        assert got["legend"] == [text, text, file_stem(text)], short
-        assert got["control"] == [" " + text, " " + file_stem(text)], short
+        assert got["legend"] == [text, text, _second(text)], short
+        assert got["control"] == [" " + text, " " + _second(text)], short
         assert got["attribution"] == [text, BASEMAP_CREDIT], short
         assert got["tooltips"] == [text, "from file"], short
         rows = got["popups"][0]
