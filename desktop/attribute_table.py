@@ -44,8 +44,7 @@ from asean_atlas.layers.document import MapDocument
 from asean_atlas.layers.filter import BUILDER_OPERATORS, FilterError, condition
 from asean_atlas.layers.layer import Layer
 
-#: Highlight at most this many selected features on the map (drawing is per feature).
-MAX_HIGHLIGHT = 2000
+from .canvas import MAX_SELECTED_DRAWN as MAX_HIGHLIGHT  # noqa: E402 (selected features drawn)
 
 
 def _cell(value) -> str:
@@ -251,6 +250,11 @@ class AttributeTable(QWidget):
         vh.setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.view.horizontalHeader().setDefaultSectionSize(140)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        # Ctrl+C copies the selected rows (not only the current cell), as QGIS's table does
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        QShortcut(QKeySequence.StandardKey.Copy, self.view, activated=self.copy_rows,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         # -- actions on the selection
         zoom = QPushButton("Zoom to selection")
         zoom.clicked.connect(self.zoom_to_selection)
@@ -395,6 +399,8 @@ class AttributeTable(QWidget):
         n = len(self.selected_rows())
         if n:
             text += f" · {n:,} selected"
+            if n > MAX_HIGHLIGHT:
+                text += f" (the first {MAX_HIGHLIGHT:,} highlighted on the map)"
         self.status.setText(text)
 
     def _time_moved(self) -> None:
@@ -442,7 +448,10 @@ class AttributeTable(QWidget):
         self.apply_expression()
 
     def _show_error(self, text: str) -> None:
-        self.error.setText(f"Filter not applied: {text}")
+        self._show_message(f"Filter not applied: {text}")
+
+    def _show_message(self, text: str) -> None:
+        self.error.setText(text)
         self.error.show()
 
     # -- selection ------------------------------------------------------------------------------
@@ -528,13 +537,16 @@ class AttributeTable(QWidget):
     def export_dialog(self, selection: bool) -> None:
         if self.layer is None:
             return
+        if selection and not len(self.selected_rows()):
+            self._show_message("Nothing selected: select rows first, or use Export filtered…")
+            return
         path, _ = QFileDialog.getSaveFileName(
             self, "Export features", "", "GeoJSON (*.geojson);;GeoPackage (*.gpkg);;CSV (*.csv)")
         if path:
             try:
                 self.export(path, selection=selection)
             except Exception as exc:  # noqa: BLE001 - shown to the user, the app keeps running
-                self._show_error(f"export failed: {exc}")
+                self._show_message(f"Export failed: {exc}")
 
     def export(self, path: str, selection: bool):
         """Write the selected (or all listed) features to GeoJSON, GeoPackage or CSV (WKT

@@ -51,6 +51,8 @@ class MapCanvas(QWidget):
         The view moved or zoomed.
     cursor_moved(float, float)
         The mouse is over map point ``(lon, lat)`` degrees (the status bar's read-out).
+    cursor_left()
+        The mouse left the map.
     clicked(float, float)
         A click (not a drag) at ``(lon, lat)`` degrees, before ``features_identified``.
     """
@@ -60,6 +62,7 @@ class MapCanvas(QWidget):
     features_identified = Signal(list)
     view_changed = Signal()
     cursor_moved = Signal(float, float)
+    cursor_left = Signal()
     clicked = Signal(float, float)
 
     def __init__(self, document: MapDocument, parent: QWidget | None = None) -> None:
@@ -375,6 +378,11 @@ class MapCanvas(QWidget):
             self.viewport.pan_pixels(d.x(), d.y())
             self._drag_from = pos
             self._view_input()
+
+    def leaveEvent(self, event) -> None:  # noqa: N802
+        self._hover.stop()
+        self.cursor_left.emit()
+        super().leaveEvent(event)
 
     def _show_hover_tip(self) -> None:
         """Tooltip with the name and layer of the feature under the resting cursor."""

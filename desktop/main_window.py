@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.measure_tool.changed.connect(self.canvas.update)
         self.measure_panel = MeasurePanel(self.measure_tool)
         self.measure_dock = self._dock("Measure", self.measure_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.findChild(QDockWidget, "Attributes"), self.measure_dock)
         self.measure_dock.hide()
         self.measure_dock.visibilityChanged.connect(self._measure_dock_toggled)
         # the legend (issue 11 item 4): below the Layers list
@@ -93,9 +94,11 @@ class MainWindow(QMainWindow):
 
         self.attribute_table = AttributeTable(document, self.canvas)
         self.table_dock = self._dock("Attribute table", self.attribute_table, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.tabifyDockWidget(self.findChild(QDockWidget, "Time"), self.table_dock)
-        self.findChild(QDockWidget, "Time").raise_()
+        self.table_dock.hide()  # opened with F6 / Table: the map keeps its height until then
         self.attribute_table.selection_changed.connect(self._table_selection)
+        self.canvas.features_identified.connect(
+            lambda hits: self.attribute_table.select_feature(*(hits[0] if hits else (None, -1))))
+        self.attribute_panel.feature_chosen.connect(self.attribute_table.select_feature)
         self.layer_panel.open_table.connect(self.open_attribute_table)
         self._build_menus()
         self.setAcceptDrops(True)
@@ -108,6 +111,7 @@ class MainWindow(QMainWindow):
         self.coordinates.setMinimumWidth(230)
         self.statusBar().addPermanentWidget(self.coordinates)
         self.canvas.cursor_moved.connect(self._show_cursor)
+        self.canvas.cursor_left.connect(lambda: self.coordinates.setText(""))
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -194,7 +198,8 @@ class MainWindow(QMainWindow):
         self.canvas.update()
 
     def _measure_dock_toggled(self, visible: bool) -> None:
-        if not visible and self.canvas.measure is not None:
+        # closed (not merely covered by the Attributes tab): the tool is off
+        if not visible and self.measure_dock.isHidden() and self.canvas.measure is not None:
             self.set_measuring(False)
 
     def set_cable_colours(self, scheme: str) -> None:
@@ -404,7 +409,11 @@ class MainWindow(QMainWindow):
         if bbox is not None:
             self.canvas.zoom_to_bbox(bbox, pad=0.1)
         self.canvas.select(layer, row)
-        if not layer.drawn_mask(self.document.time_filter)[row]:
+        if not layer.filter_mask()[row]:
+            self.statusBar().showMessage(
+                f"This feature is hidden by the layer filter ({layer.filter.expression}); clear it in the "
+                "attribute table to see it.", 8000)
+        elif not layer.drawn_mask(self.document.time_filter)[row]:
             self.statusBar().showMessage(
                 "This feature is not drawn at the current time; move the time slider to see it.", 8000
             )

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from asean_atlas.layers.measure import Measurement, format_km
+from asean_atlas.layers.measure import Measurement, format_km, format_km_nmi
 from asean_atlas.layers.projection import lonlat_to_display
 from asean_atlas.layers.viewport import WORLD_HALF, Viewport
 
@@ -148,7 +148,7 @@ class MeasurePanel(QWidget):
         for i, km in enumerate(segs):
             self.table.setItem(i, 0, QTableWidgetItem(f"{i + 1}"))
             self.table.setItem(i, 1, QTableWidgetItem(format_km(km)))
-        self.total.setText(f"Total: {format_km(self.tool.total_km())}" if segs else "Total: –")
+        self.total.setText(f"Total: {format_km_nmi(self.tool.total_km())}" if segs else "Total: –")
 
     def rows(self) -> list[str]:
         """The segment lengths as shown (for tests)."""

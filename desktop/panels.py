@@ -227,15 +227,24 @@ class AttributePanel(QWidget):
         self.results.setCurrentIndex(0 if self._hits else -1)
         self.results.blockSignals(False)
         self.results.setVisible(len(self._hits) > 1)
-        self.show_feature(*(self._hits[0] if self._hits else (None, -1)), click=self._result_click)
+        self._show_feature(*(self._hits[0] if self._hits else (None, -1)), click=self._result_click)
 
     def _result_chosen(self, index: int) -> None:
         if 0 <= index < len(self._hits):
             layer, row = self._hits[index]
-            self.show_feature(layer, row, click=self._result_click)
+            self._show_feature(layer, row, click=self._result_click)
             self.feature_chosen.emit(layer, row)
 
     def show_feature(self, layer: Layer | None, row: int, click: tuple[float, float] | None = None) -> None:
+        """Show one feature chosen elsewhere (search, a link, the attribute table, a script): the
+        list of a click's results is hidden, as it no longer describes what is shown. See
+        :meth:`_show_feature`."""
+        if self._hits and (layer, row) not in self._hits:
+            self._hits = []
+            self.results.setVisible(False)
+        self._show_feature(layer, row, click)
+
+    def _show_feature(self, layer: Layer | None, row: int, click: tuple[float, float] | None = None) -> None:
         """Fill the table with the attributes of ``layer``'s feature at positional ``row``.
 
         Above the attributes, in italics, the values identify derives (as QGIS's "(Derived)"):

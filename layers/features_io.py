@@ -64,7 +64,10 @@ def write_features(layer: Layer, rows, path: str | Path) -> Path:
     def write(tmp: Path) -> None:
         tmp.unlink(missing_ok=True)  # GDAL creates the file itself
         try:
-            pyogrio.write_dataframe(out, tmp, driver=driver, layer=name if driver == "GPKG" else None,
+            # the layer name (GeoJSON "name", GeoPackage table) from the destination, not the
+            # temporary file
+            layer_name = name if driver == "GPKG" else dest.stem
+            pyogrio.write_dataframe(out, tmp, driver=driver, layer=layer_name if driver != "CSV" else None,
                                     layer_options=options or None)
         except Exception as exc:  # noqa: BLE001 - GDAL's message, for the user
             raise ExportError(f"{dest.name}: cannot write ({exc})") from None

@@ -106,7 +106,8 @@ def parse(text: str) -> ast.Expression:
     try:
         tree = ast.parse(_prepare(body).strip(), mode="eval")
     except SyntaxError as exc:
-        raise FilterError(f"syntax error at column {exc.offset or '?'}: {exc.msg}") from None
+        where = f" at column {exc.offset}" if exc.offset else " (the expression ends too early)"
+        raise FilterError(f"syntax error{where}: {exc.msg}") from None
     except (RecursionError, MemoryError, ValueError):
         raise FilterError("the expression is nested too deeply") from None
     _check(tree.body, 0)
@@ -284,7 +285,13 @@ class _Eval:
             else:  # text "true"/"false", numbers 1/0
                 a, b = _as_text(left).str.strip().str.lower().replace({"1": "true", "0": "false"}), "true" if right else "false"
         elif isinstance(right, str):
-            a, b = _as_text(left), right
+            if pd.api.types.is_numeric_dtype(left) and not pd.api.types.is_bool_dtype(left):
+                try:  # "2020" against a number column compares as a number
+                    a, b = left, float(right.replace(",", ""))
+                except ValueError:
+                    raise FilterError(f"{left.name!r} holds numbers: compare it with a number, not {right!r}") from None
+            else:
+                a, b = _as_text(left), right
         else:  # a number: compare numerically, text that is not a number never matches
             a = left if pd.api.types.is_numeric_dtype(left) else pd.to_numeric(_as_text(left), errors="coerce")
             b = right
@@ -374,13 +381,16 @@ def condition(field: str, operator: str, value: str = "") -> str:
 
 
 def _number_or_text(v: str):
+    t = v.strip()
+    if re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?", t):  # "1,000" as written in English text
+        t = t.replace(",", "")
     try:
-        x = float(v)
+        x = float(t)
     except ValueError:
         return v
     if not np.isfinite(x):
         return v
-    return int(x) if x.is_integer() and "." not in v and "e" not in v.lower() else x
+    return int(x) if x.is_integer() and "." not in t and "e" not in t.lower() else x
 
 
 def filter_notes(layers) -> list[str]:

@@ -114,7 +114,9 @@ def identify_measures(geom, lon: float | None = None, lat: float | None = None) 
         out.append(("area (geodesic)", f"{area:,.1f} km²" if area >= 10 else f"{area:,.3f} km²"))
         out.append(("perimeter (geodesic)", format_km(length_km(geom))))
     if lon is not None and lat is not None:
-        out.append(("distance from click", format_km(distance_to_km(geom, lon, lat))))
+        d = distance_to_km(geom, lon, lat)
+        if not (kind in ("Polygon", "MultiPolygon") and d == 0.0):  # a click inside says nothing
+            out.append(("distance from click", format_km(d)))
     return out
 
 
@@ -123,6 +125,17 @@ def format_km(km: float) -> str:
     if km is None or not np.isfinite(km):
         return "–"
     return f"{km:,.1f} km" if km >= 10 else f"{km:,.3f} km"
+
+
+#: One international nautical mile, km (the unit of charts and cable-route surveys).
+NMI_KM = 1.852
+
+
+def format_km_nmi(km: float) -> str:
+    """``"2,574.9 km (1,390.3 nmi)"``."""
+    if km is None or not np.isfinite(km):
+        return "–"
+    return f"{format_km(km)} ({km / NMI_KM:,.1f} nmi)"
 
 
 def format_lonlat(lon: float, lat: float, digits: int = 4) -> str:

@@ -7,7 +7,8 @@ Python loop over the features. At 1,000,000 point features a query answers in mi
 (``python -m bench`` workload ``search``); building the index is the slow part and runs once per
 layer frame (on a worker thread in the window).
 
-Matching, as QGIS's locator and kepler.gl's search do it, is case-insensitive substring matching,
+Matching, as QGIS's locator and kepler.gl's search do it, is case-insensitive substring matching
+(a query with spaces also matches without them, a Chinese query also by its pinyin),
 here also accent-insensitive (``"da nang"`` finds ``"Đà Nẵng"``) and pinyin-aware: a Chinese name
 is indexed with its pinyin without tones (``"南宁"`` → ``"nanning"`` and ``"nan ning"``) by
 `pypinyin <https://github.com/mozillazg/python-pinyin>`_, whose phrase dictionary picks the
@@ -332,12 +333,25 @@ def search(layers: list[Layer], query: str, limit: int = 50, build: bool = True)
     q = normalize(query)
     if not q:
         return []
+    # variants found too, ranked after the query itself: without spaces ("da nang" finds
+    # "Danang", "sjc 2" finds "SJC2"), and the pinyin of a Chinese query ("南宁" finds "Nanning")
+    variants = []
+    if " " in q:
+        variants.append(q.replace(" ", ""))
+    py = pinyin(query)
+    if py and py.replace(" ", "") != q:
+        variants.append(py.replace(" ", ""))
     hits = []
     for li, layer in enumerate(layers):
         idx = index_for(layer, build=build)
         if idx is None:
             continue
-        for row, (rank, field) in idx.rows_matching(q, limit).items():  # noqa: B007
+        found = idx.rows_matching(q, limit)
+        for v in variants:
+            for row, (rank, field) in idx.rows_matching(v, limit).items():
+                if row not in found:
+                    found[row] = (3, field)  # after every match of the query as typed
+        for row, (rank, field) in found.items():  # noqa: B007
             hits.append((idx._key(rank, field)[:4] + (li, row), layer, row, idx, field))
     hits.sort(key=lambda h: h[0])
     out = []

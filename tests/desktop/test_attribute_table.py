@@ -162,6 +162,7 @@ def test_copy_and_export(window, qtbot, tmp_path):
     assert lines[0].split("\t")[:2] == ["id", "name"] and len(lines) == 3
     sel = t.export(str(tmp_path / "sel.geojson"), selection=True)
     got = json.loads(sel.read_text())
+    assert got["name"] == "sel"  # the layer name is the file's, not the temporary file's
     assert [f["properties"]["id"] for f in got["features"]] == [cables.frame["id"].iloc[r] for r in t.model.rows[:2]]
     allf = t.export(str(tmp_path / "hmn.gpkg"), selection=False)
     back = gpd.read_file(allf)
@@ -177,6 +178,8 @@ def test_copy_and_export(window, qtbot, tmp_path):
     with pytest.raises(ExportError, match="no feature"):
         t.export(str(tmp_path / "none.geojson"), selection=True)
     assert not (tmp_path / "none.geojson").exists()
+    t.export_dialog(selection=True)  # nothing selected: said at once, no file dialog
+    assert t.error.text().startswith("Nothing selected")
 
 
 def test_table_follows_removed_layers(window, qtbot):
@@ -186,3 +189,26 @@ def test_table_follows_removed_layers(window, qtbot):
     assert window.attribute_table.layer is layer
     window.document.remove_layer(layer)
     assert window.attribute_table.layer is not layer and window.attribute_table.layer in window.document.layers
+
+
+def test_table_dock_hidden_until_opened_and_map_click_selects_the_row(window, qtbot):
+    from PySide6.QtCore import QPoint
+
+    assert not window.table_dock.isVisible()
+    h = window.canvas.height()
+    gdf = gpd.GeoDataFrame({"name": ["a", "b"]}, geometry=[shapely.Point(100, 5), shapely.Point(110, 5)], crs=4326)
+    for lyr in window.document.layers:
+        lyr.set_visible(False)
+    layer = window.document.add_layer(Layer(gdf, "pts", style=Style(color="#1f78b4", marker_size=12)))
+    window.canvas.zoom_to_bbox((95, 0, 115, 10))
+    window.open_attribute_table(layer)
+    assert window.table_dock.isVisible() and window.canvas.height() < h
+    x, y = lonlat_to_display(np.array([110.0]), np.array([5.0]))
+    px, py = window.canvas.viewport.to_pixels(float(x[0]), float(y[0]))
+    qtbot.mouseClick(window.canvas, Qt.MouseButton.LeftButton, pos=QPoint(round(px), round(py)))
+    assert window.attribute_table.selected_rows().tolist() == [1]
+    # a feature chosen by search replaces the click's result list in the Attributes panel
+    window.attribute_panel.show_results([(layer, 0), (layer, 1)])
+    assert window.attribute_panel.results.isVisibleTo(window)
+    window.attribute_panel.show_feature(_layer(window, "builtin:cables"), 0)
+    assert not window.attribute_panel.results.isVisibleTo(window)

@@ -138,7 +138,7 @@ def test_measure_tool(window, qtbot):
     assert 2_350 < expected < 2_500  # Singapore - Nanning, geodesic
     qtbot.mouseClick(window.canvas, Qt.MouseButton.RightButton, pos=_pixel(window, 110, 10))
     assert window.measure_panel.rows() == [format_km(expected)]
-    assert window.measure_panel.total.text() == f"Total: {format_km(expected)}"
+    assert window.measure_panel.total.text() == f"Total: {format_km(expected)} ({expected / 1.852:,.1f} nmi)"
     assert window.attribute_panel.table.rowCount() == 0  # no identify while measuring
     # the line is drawn: a pixel halfway along it has the tool's colour
     img = window.canvas.grab().toImage()

@@ -83,6 +83,8 @@ def test_expressions(frame, expr, rows):
     ("(" * 300 + "1" + ")" * 300, "nested|syntax error"),
     ("x" * 3000, "longer than"),
     ("year + 1 > 2", "not allowed"),
+    ("year > 'abc'", "holds numbers: compare it with a number"),
+    ("status == 'a' and", "ends too early"),
 ])
 def test_bad_expressions_are_refused_clearly(frame, expr, message):
     with pytest.raises(FilterError, match=message):
@@ -97,6 +99,9 @@ def test_builder_conditions_round_trip(frame):
     assert condition("owners", "contains", "it's") == 'contains(owners, "it\'s")'
     assert condition("name", "is empty") == "is_empty(name)"
     assert condition("name", "is not empty") == "not is_empty(name)"
+    assert condition("year", "<", "1,000") == "year < 1000"  # thousands separators
+    assert condition("name", "=", "1,2") == "name == '1,2'"
+    assert np.flatnonzero(FeatureFilter("year > '2010'").mask(frame)).tolist() == [1, 2, 4]
     for f, op, v, rows in [("year", "≥", "2015", [1, 2, 4]), ("owners", "contains", "mobile", [0, 2]),
                            ("name", "in list", "Alpha, delta", [0, 4]), ("status", "≠", "planned", [0, 2, 3, 4])]:
         assert np.flatnonzero(FeatureFilter(condition(f, op, v)).mask(frame)).tolist() == rows

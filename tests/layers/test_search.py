@@ -29,7 +29,8 @@ def test_finds_sjc2(layers):
 
 def test_finds_chinese_and_pinyin(layers):
     zh = S.search(layers, "南宁")
-    assert zh and all("南宁" in str(h.layer.frame["name_zh"].iloc[h.row]) for h in zh)
+    direct = [h for h in zh if h.rank < 3]  # the Chinese text itself; then its pinyin, "Nanning"
+    assert direct and all("南宁" in str(h.layer.frame["name_zh"].iloc[h.row]) for h in direct)
     assert any(h.layer.source == "builtin:compute_hubs" for h in zh)
     py = S.search(layers, "nanning")
     assert py[0].layer.source == "builtin:compute_hubs" and py[0].field == "name"
@@ -135,3 +136,13 @@ def test_common_query_still_ranks_exact_first():
     one = S.search([layer], "1", limit=5)
     assert one[0].field == "id" and one[0].rank == 0 and int(gdf["id"].iloc[one[0].row]) == 1
     assert len(S.search([layer], "site", limit=50)) == 50
+
+
+def test_query_variants_without_spaces_and_by_pinyin(layers):
+    # "da nang" finds the station spelt "Danang"; "sjc 2" finds SJC2 (after exact matches)
+    assert S.search(layers, "da nang")[0].name == "Danang"
+    assert S.search(layers, "sjc 2")[0].name == "Southeast Asia-Japan Cable 2 (SJC2)"
+    # a Chinese query also finds the English spelling of its pinyin ("南宁" -> "Nanning")
+    zh = S.search(layers, "南宁", limit=50)
+    assert zh[0].field == "name_zh"  # the Chinese match first
+    assert any(h.field == "place" and h.layer.source == "builtin:data_centres" for h in zh)
