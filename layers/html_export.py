@@ -493,8 +493,10 @@ def _layer_config(layer: Layer, mask: np.ndarray | None, timed: bool) -> dict:
     # values drawn dashed without a colour of their own: classes with the default colour, no legend row
     cats += [(k, None) for k in style.dashed_values if k not in style.categories] if style.categorized_field else []
     index = {k: i + 1 for i, (k, _) in enumerate(cats)}
+    # the legend follows the filter: a class none of the page's features has gets no row
+    present = None if mask is None or mask.all() else {str(k) for k in np.asarray(keys, dtype=object)[mask]}
     classes = [{"label": "", "color": _css_colour(style.color), "dashed": False}] + [
-        {"label": str(k) if c is not None and style.categories_in_legend else "",
+        {"label": str(k) if c is not None and style.categories_in_legend and (present is None or str(k) in present) else "",
          "color": _css_colour(c, _css_colour(style.color)),
          "dashed": k in style.dashed_values}
         for k, c in cats
