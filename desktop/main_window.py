@@ -100,6 +100,14 @@ class MainWindow(QMainWindow):
             lambda hits: self.attribute_table.select_feature(*(hits[0] if hits else (None, -1))))
         self.attribute_panel.feature_chosen.connect(self.attribute_table.select_feature)
         self.layer_panel.open_table.connect(self.open_attribute_table)
+        # layer styling (issue 11 item 4): F7, a right dock tabbed with Attributes
+        from .style_dock import StyleDock
+
+        self.style_dock_widget = StyleDock(document)
+        self.style_dock = self._dock("Layer styling", self.style_dock_widget, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.findChild(QDockWidget, "Attributes"), self.style_dock)
+        self.style_dock.hide()
+        self.layer_panel.open_style.connect(self.open_styling)
         self._build_menus()
         self.setAcceptDrops(True)
         self.statusBar().showMessage(f"{len(document.layers)} layers")
@@ -139,6 +147,7 @@ class MainWindow(QMainWindow):
         self.search_action = self._action(view, "&Search features…", self.search_box.focus_search,
                                           QKeySequence.StandardKey.Find)
         self.table_action = self._action(view, "&Attribute table", lambda: self.open_attribute_table(), "F6")
+        self.style_action = self._action(view, "Layer st&yling", lambda: self.open_styling(), "F7")
         self._action(view, "Zoom to &full extent", self.canvas.zoom_to_full_extent, "Ctrl+0")
         self._action(view, "Zoom to Atlas &region", lambda: self.canvas.zoom_to_bbox(DEFAULT_BBOX), "Ctrl+R")
         view.addSeparator()
@@ -155,6 +164,14 @@ class MainWindow(QMainWindow):
             group.addAction(act)
             colours.addAction(act)
             self.cable_colour_actions[scheme] = act
+
+    def open_styling(self, layer: Layer | None = None) -> None:
+        """Show the Layer styling dock for ``layer`` (default: the selected layer, else the top one)."""
+        layer = layer or self.layer_panel.selected_layer() or (self.document.layers[-1] if self.document.layers else None)
+        if layer is not None:
+            self.style_dock_widget.show_layer(layer)
+        self.style_dock.show()
+        self.style_dock.raise_()
 
     def open_attribute_table(self, layer: Layer | None = None) -> None:
         """Show the attribute table dock for ``layer`` (default: the layer selected in the Layers

@@ -53,6 +53,8 @@ class LayerPanel(QWidget):
     zoom_to_layer = Signal(object)
     #: the user asked for a layer's attribute table
     open_table = Signal(object)
+    #: the user asked to style a layer
+    open_style = Signal(object)
 
     def __init__(self, document: MapDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,13 +69,16 @@ class LayerPanel(QWidget):
         self.zoom_button = QToolButton(text="Zoom", toolTip="Zoom to layer")
         self.remove_button = QToolButton(text="Remove", toolTip="Remove layer")
         self.table_button = QToolButton(text="Table", toolTip="Open the layer's attribute table (F6)")
-        for b in (self.up_button, self.down_button, self.zoom_button, self.table_button, self.remove_button):
+        self.style_button = QToolButton(text="Style", toolTip="Style the layer (F7)")
+        for b in (self.up_button, self.down_button, self.zoom_button, self.table_button, self.style_button,
+                  self.remove_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.up_button.clicked.connect(lambda: self._move(+1))
         self.down_button.clicked.connect(lambda: self._move(-1))
         self.zoom_button.clicked.connect(self._zoom)
         self.table_button.clicked.connect(self._table)
+        self.style_button.clicked.connect(self._style)
         self.remove_button.clicked.connect(self._remove)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
@@ -116,6 +121,11 @@ class LayerPanel(QWidget):
         layer = self.selected_layer()
         if layer is not None:
             self.document.move_layer(layer, self.document.layers.index(layer) + delta)
+
+    def _style(self) -> None:
+        layer = self.selected_layer() or (self.document.layers[-1] if self.document.layers else None)
+        if layer is not None:
+            self.open_style.emit(layer)
 
     def _table(self) -> None:
         layer = self.selected_layer() or (self.document.layers[-1] if self.document.layers else None)

@@ -61,7 +61,7 @@ class _LayerCache:
     def class_codes(self, layer: Layer) -> tuple[np.ndarray, list[str]]:
         """Class of each feature as an int code and the class labels (recomputed on style change)."""
         style = layer.style
-        sig = (style.categorized_field, id(layer.frame))
+        sig = (style.categorized_field, style.graduated_edges, id(layer.frame))
         if sig != self._class_sig:
             if style.categorized_field:
                 codes, uniques = pd.factorize(style.class_keys(layer.frame))

@@ -495,10 +495,10 @@ def _layer_config(layer: Layer, mask: np.ndarray | None, timed: bool) -> dict:
     index = {k: i + 1 for i, (k, _) in enumerate(cats)}
     # the legend follows the filter: a class none of the page's features has gets no row
     present = None if mask is None or mask.all() else {str(k) for k in np.asarray(keys, dtype=object)[mask]}
-    classes = [{"label": "", "color": _css_colour(style.color), "dashed": False}] + [
+    classes = [{"label": "", "color": _css_colour(style.color), "dashed": bool(style.dashed)}] + [
         {"label": str(k) if c is not None and style.categories_in_legend and (present is None or str(k) in present) else "",
          "color": _css_colour(c, _css_colour(style.color)),
-         "dashed": k in style.dashed_values}
+         "dashed": bool(style.dashed) or k in style.dashed_values}
         for k, c in cats
     ]
     codes = pd.Series(keys, dtype=object).map(index).fillna(0).to_numpy(dtype=np.int64)

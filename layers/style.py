@@ -82,6 +82,14 @@ def most_distinct_colour(used: list[str], palette: tuple[str, ...] = USER_PALETT
     return max(palette + _extended_palette(), key=nearest)
 
 
+def _num(x: float) -> str:
+    """A class edge as text: ``1,234``, ``0.25``, ``12.5``."""
+    x = float(x)
+    if x == int(x) and abs(x) < 1e15:
+        return f"{int(x):,}"
+    return f"{x:,.3g}" if abs(x) < 1000 else f"{x:,.0f}"
+
+
 @dataclass
 class Style:
     """How a layer is drawn.
@@ -124,6 +132,14 @@ class Style:
     categories_in_legend : bool
         False: the legend shows the layer as one row even when categorized (a colour per
         feature, e.g. TeleGeography's cable colours, would make a row per cable).
+    graduated_edges : tuple of float
+        Graduated renderer: class edges ``(min, b1, …, max)`` of the numeric
+        ``categorized_field`` (:func:`asean_atlas.layers.classify.class_edges`); a feature is in
+        class i when ``edges[i] < v <= edges[i+1]`` (the first class includes the minimum), its key
+        the class label ``"lo – hi"`` (:meth:`graduated_labels`), coloured by ``categories``.
+        Empty: ``categorized_field`` is categorized by value.
+    dashed : bool
+        Every line and outline of the layer dashed (besides ``dashed_values``).
     """
 
     color: str = "#377eb8"
@@ -140,6 +156,8 @@ class Style:
     size_ref_value: float | None = None
     marker_shape: str = "circle"
     categories_in_legend: bool = True
+    graduated_edges: tuple[float, ...] = ()
+    dashed: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-serializable dict (the project-file form)."""
@@ -156,6 +174,8 @@ class Style:
             kw["dashed_values"] = tuple(kw["dashed_values"])
         if "size_range" in kw:
             kw["size_range"] = tuple(float(v) for v in kw["size_range"])
+        if "graduated_edges" in kw:
+            kw["graduated_edges"] = tuple(float(v) for v in (kw["graduated_edges"] or ()))
         if "categories" in kw and kw["categories"] is None:
             kw["categories"] = {}
         return cls(**kw)
@@ -176,7 +196,20 @@ class Style:
         if not self.categorized_field or self.categorized_field not in frame.columns:
             return np.full(n, "", dtype=object)
         col = frame[self.categorized_field]
+        if self.graduated_edges:
+            v = pd.to_numeric(col, errors="coerce").to_numpy(dtype=float)
+            edges = np.asarray(self.graduated_edges, dtype=float)
+            labels = np.asarray(self.graduated_labels() + [""], dtype=object)
+            i = np.searchsorted(edges[1:], v, side="left")  # v <= edges[i+1]
+            i = np.where(~np.isfinite(v) | (v < edges[0]) | (v > edges[-1]), len(labels) - 1, i)
+            return labels[np.minimum(i, len(labels) - 1)]
         return np.where(col.isna(), "", col.astype(str)).astype(object)
+
+    def graduated_labels(self) -> list[str]:
+        """Class labels of a graduated style, ``["0 – 10", "10 – 50", …]`` (numbers with
+        thousands separators and up to 3 significant decimals)."""
+        e = self.graduated_edges
+        return [_num(a) if a == b else f"{_num(a)} – {_num(b)}" for a, b in zip(e[:-1], e[1:])] if len(e) >= 2 else []
 
     def _size_values(self, frame: pd.DataFrame) -> np.ndarray | None:
         if not self.size_field or self.size_field not in frame.columns:
@@ -240,7 +273,7 @@ class Style:
 
     def is_dashed(self, key: str) -> bool:
         """Whether the class ``key`` is drawn dashed."""
-        return bool(key) and key in self.dashed_values
+        return self.dashed or (bool(key) and key in self.dashed_values)
 
     def legend_entries(self, present: set[str] | None = None) -> list[tuple[str, str, bool]]:
         """Legend rows ``(label, colour, dashed)``; for categorized styles one per category.
@@ -251,10 +284,10 @@ class Style:
             Only categories whose key is in this set (e.g. the ones visible now).
         """
         if not self.categorized_field or not self.categories_in_legend:
-            return [("", self.color, False)]
+            return [("", self.color, self.dashed)]
         rows = [
-            (k, c, k in self.dashed_values)
+            (k, c, self.dashed or k in self.dashed_values)
             for k, c in self.categories.items()
             if present is None or k in present
         ]
-        return rows or [("", self.color, False)]
+        return rows or [("", self.color, self.dashed)]
