@@ -30,6 +30,7 @@ def run_window(
     builtin: bool = True,
     screenshot: str | None = None,
     size: tuple[int, int] = (1400, 900),
+    project: str | None = None,
 ) -> int:
     """Open the main window with the built-in layers and ``files``; return the exit status.
 
@@ -44,10 +45,19 @@ def run_window(
     _quiet_offscreen_warnings()
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "asean-atlas"])
     app.setApplicationName("ASEAN Digital Atlas")
+    app.setOrganizationName("asean-atlas")
     doc = build_document([], builtin=builtin, year=year)
     window = MainWindow(doc)
     window.resize(*size)
     window.interactive = not screenshot
+    if project:
+        if not window.open_project(project):
+            window.errors.append(window.last_error or f"{project}: not opened")
+    elif not screenshot:
+        # a session that did not end cleanly (a crash, kill -9) left its autosave: restore it
+        from .projects import restore_autosave
+
+        restore_autosave(window)
     # a screenshot must wait for every layer: no background loading then (issue 4)
     window.open_files(list(files), background=False if screenshot else None)
     if year is not None:

@@ -37,6 +37,9 @@ class _Parser(argparse.ArgumentParser):
 
 def _export_parser() -> argparse.ArgumentParser:
     p = _Parser(prog=f"{PROG} export", description="Render the map headless to PNG and/or HTML.")
+    p.add_argument("--project", metavar="FILE.atlas.json",
+                   help="replay a project saved in the window: its layers, styles, filters, time and view "
+                   "(--layer adds layers on top; --year, --bbox and --title override)")
     p.add_argument("--layer", action="append", default=[], metavar="FILE",
                    help="vector file to add (repeatable); FILE.gpkg|layername=NAME for one layer of a GeoPackage")
     p.add_argument("--crs", help="CRS of --layer files that name none, e.g. EPSG:32647")
@@ -61,8 +64,8 @@ def _export_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="time_to", metavar="DATE", help="last step of --gif: a year or an ISO date")
     p.add_argument("--step", default=None, help="step of --gif: 1y (default), 5y, 1m, 6m or source (the data's dates)")
     p.add_argument("--frame-ms", type=int, default=700, help="display time of a GIF frame in ms (default 700)")
-    p.add_argument("--mode", choices=("as-of", "window"), default="as-of",
-                   help="time filter: as of each step (cumulative, default) or a window of one step")
+    p.add_argument("--mode", choices=("as-of", "window"), default=None,
+                   help="time filter: as of each step (cumulative, default; a --project keeps its own) or a window of one step")
     p.add_argument("--end-inclusive", action="store_true", help="read end dates as the last date of service")
     p.add_argument("--small-multiples", metavar="Y1,Y2,...",
                    help="write PNG --png as side-by-side maps as of these years, e.g. 2010,2015,2020,2025")
@@ -78,6 +81,7 @@ def _main_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="*", metavar="FILE", help="vector files to open as layers")
     p.add_argument("--year", type=int, help="start with the time slider at YEAR")
     p.add_argument("--no-builtin", action="store_true", help="leave out the built-in layers")
+    p.add_argument("--project", metavar="FILE.atlas.json", help="open a project saved with File > Save project")
     p.add_argument("--screenshot", metavar="PATH", help="save a PNG of the whole window once painted, then exit")
     p.add_argument("--size", default="1400x900", help="window size WxH for --screenshot (default 1400x900)")
     return p
@@ -135,6 +139,37 @@ def build_document(
     for f in files:
         doc.add_layer(read_layer(f, color=doc.unused_color(), crs=crs, encoding=encoding))
     doc.set_year(year)
+    return doc
+
+
+def project_document(args, options):
+    """The document of ``--project`` (plus ``--layer`` files on top); the project's view and
+    title go into ``options`` unless ``--bbox``/``--title`` are given; ``--year`` overrides its
+    time. Layers whose file is missing or unreadable are an error (exit 2): an export must draw
+    what the window showed.
+
+    Raises
+    ------
+    ProjectError
+        The project cannot be read, or one of its layers is missing or unreadable.
+    """
+    from asean_atlas.layers.io import read_layer
+    from asean_atlas.layers.project import ProjectError, load_project
+
+    loaded = load_project(args.project)
+    problems = [f"layer file not found: {m.entry.get('source')!r} (looked for {', '.join(m.tried)})" for m in loaded.missing]
+    problems += loaded.errors
+    if problems:
+        raise ProjectError(f"{args.project}: " + "; ".join(problems))
+    doc = loaded.document
+    for f in args.layer:
+        doc.add_layer(read_layer(f, color=doc.unused_color(), crs=args.crs, encoding=args.encoding))
+    if args.year is not None:
+        doc.set_year(args.year)
+    if args.bbox is None and loaded.bbox is not None:
+        options.bbox = loaded.bbox
+    if args.title is None:
+        options.title = doc.title
     return doc
 
 
@@ -204,8 +239,11 @@ def run_export(argv: Sequence[str]) -> int:
     if not args.png and not args.html and not args.gif:
         raise ExportError("nothing to export: give --png PATH and/or --html PATH")
     _check_export_args(args)  # every option checked before any layer is read
-    doc = build_document(args.layer, builtin=not args.no_builtin, year=args.year, title=args.title,
-                         crs=args.crs, encoding=args.encoding)
+    if args.project:
+        doc = project_document(args, options)
+    else:
+        doc = build_document(args.layer, builtin=not args.no_builtin, year=args.year, title=args.title,
+                             crs=args.crs, encoding=args.encoding)
     if not doc.layers:
         raise ExportError("no layers: give --layer FILE or drop --no-builtin")
     if args.cable_colours != "atlas":
@@ -214,8 +252,12 @@ def run_export(argv: Sequence[str]) -> int:
         for layer in doc.layers:
             if layer.source == "builtin:cables":
                 layer.set_style(cable_style(layer, args.cable_colours))
-    doc.time.set_mode("window" if args.mode == "window" else "as_of")
-    doc.time.set_end_inclusive(args.end_inclusive)
+    if args.mode is not None or not args.project:
+        doc.time.set_mode("window" if args.mode == "window" else "as_of")
+    if args.end_inclusive or not args.project:
+        doc.time.set_end_inclusive(args.end_inclusive)
+    if args.project and args.year is None:
+        options.time_filter = doc.time_filter  # the project's time, as the window showed it
     for spec in args.filter:
         apply_filter_option(doc, spec)
     for layer in doc.layers:
@@ -386,7 +428,8 @@ def run_gui(argv: Sequence[str]) -> int:
 
     from .app import run_window
 
-    return run_window(args.files, year=args.year, builtin=not args.no_builtin, screenshot=screenshot, size=size)
+    return run_window(args.files, year=args.year, builtin=not args.no_builtin, screenshot=screenshot, size=size,
+                      project=args.project)
 
 
 def _join_negative_values(argv: list[str]) -> list[str]:

@@ -16,6 +16,7 @@ from asean_atlas.layers.io import list_vector_layers, read_layer
 from asean_atlas.layers.layer import Layer
 
 from .canvas import MapCanvas
+from .projects import ProjectController
 from .loader import LayerLoader, LoadOptionsDialog, LoadRequest
 from .panels import AttributePanel, LayerPanel
 from .search import SearchBox, feature_view_bbox
@@ -29,7 +30,7 @@ VECTOR_FILTER = (
 )
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ProjectController, QMainWindow):
     """ASEAN Digital Atlas main window.
 
     Parameters
@@ -120,6 +121,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.coordinates)
         self.canvas.cursor_moved.connect(self._show_cursor)
         self.canvas.cursor_left.connect(lambda: self.coordinates.setText(""))
+        # projects (issue 11 item 6): save/open, unsaved-change prompt, autosave, undo remove
+        self.layer_panel.remove_handler = self.remove_layer
+        self._init_projects()
+        self._fill_recent_menu()
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -135,6 +140,12 @@ class MainWindow(QMainWindow):
             file_menu, "Add layer with encoding/C&RS…", self.add_layer_with_options_dialog
         )
         file_menu.addSeparator()
+        self.open_project_action = self._action(file_menu, "&Open project…", self.open_project_dialog, "Ctrl+Shift+O")
+        self.recent_menu = file_menu.addMenu("Recent &projects")
+        self.save_project_action = self._action(file_menu, "&Save project", lambda: self.save_project(),
+                                                QKeySequence.StandardKey.Save)
+        self.save_project_as_action = self._action(file_menu, "Save project &as…", self.save_project_as, "Ctrl+Shift+S")
+        file_menu.addSeparator()
         self.export_png_action = self._action(file_menu, "Export &PNG…", self.export_png_dialog, "Ctrl+P")
         self.export_html_action = self._action(file_menu, "Export &HTML…", self.export_html_dialog, "Ctrl+E")
         self.export_gif_action = self._action(file_menu, "Export time &animation (GIF)…", self.export_gif_dialog)
@@ -143,6 +154,8 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        edit = self.menuBar().addMenu("&Edit")
+        self.undo_action = self._action(edit, "&Undo remove layer", self.undo_remove, QKeySequence.StandardKey.Undo)
         view = self.menuBar().addMenu("&View")
         self.search_action = self._action(view, "&Search features…", self.search_box.focus_search,
                                           QKeySequence.StandardKey.Find)

@@ -55,6 +55,8 @@ class LayerPanel(QWidget):
     open_table = Signal(object)
     #: the user asked to style a layer
     open_style = Signal(object)
+    #: a callable that removes a layer (the window's, which keeps it for Undo); None: remove here
+    remove_handler = None
 
     def __init__(self, document: MapDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -140,7 +142,10 @@ class LayerPanel(QWidget):
     def _remove(self) -> None:
         layer = self.selected_layer()
         if layer is not None:
-            self.document.remove_layer(layer)
+            if self.remove_handler is not None:  # the window removes it (with undo)
+                self.remove_handler(layer)
+            else:
+                self.document.remove_layer(layer)
 
 
 def _feature_name(layer: Layer, row: int) -> str:

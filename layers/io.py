@@ -1130,4 +1130,7 @@ def read_layer(
     )
     if temporal and lyr.undated_count():
         report.notes.append(f"{lyr.undated_count()} features without a date")
+    # how it was read, for project files (issue 11): the same options read it again
+    lyr.load_encoding = encoding
+    lyr.load_crs = None if crs is None else (crs if isinstance(crs, str) else str(crs))
     return lyr

@@ -19,6 +19,14 @@ if "ASEAN_ATLAS_CACHE_DIR" not in os.environ:
     os.environ["ASEAN_ATLAS_CACHE_DIR"] = tempfile.mkdtemp(prefix="atlas-test-cache-")
     atexit.register(shutil.rmtree, os.environ["ASEAN_ATLAS_CACHE_DIR"], ignore_errors=True)
 
+# Autosaves and settings (recent projects) of test windows go to temporary folders, never the
+# user's (issue 11).
+if "ATLAS_AUTOSAVE_DIR" not in os.environ:
+    import tempfile as _tempfile
+
+    os.environ["ATLAS_AUTOSAVE_DIR"] = _tempfile.mkdtemp(prefix="atlas-test-autosave-")
+    os.environ["XDG_CONFIG_HOME"] = _tempfile.mkdtemp(prefix="atlas-test-config-")
+
 # before any test imports pyogrio: GDAL registers its drivers without the blocked ones (issue 8)
 import asean_atlas.layers  # noqa: E402, F401
 
