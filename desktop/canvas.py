@@ -53,6 +53,8 @@ class MapCanvas(QWidget):
         The mouse is over map point ``(lon, lat)`` degrees (the status bar's read-out).
     cursor_left()
         The mouse left the map.
+    labels_drawn(list)
+        The labels placed in the frame just received (:class:`~asean_atlas.layers.labels.PlacedLabel`).
     clicked(float, float)
         A click (not a drag) at ``(lon, lat)`` degrees, before ``features_identified``.
     """
@@ -63,6 +65,7 @@ class MapCanvas(QWidget):
     view_changed = Signal()
     cursor_moved = Signal(float, float)
     cursor_left = Signal()
+    labels_drawn = Signal(list)
     clicked = Signal(float, float)
 
     def __init__(self, document: MapDocument, parent: QWidget | None = None) -> None:
@@ -188,6 +191,9 @@ class MapCanvas(QWidget):
         key, gen = frame.token
         self._frame, self._frame_key = frame.image, key
         self._frame_valid = gen == self._content_gen
+        # the list is replaced whole by the worker: reading it needs no lock (a lock here would
+        # make the GUI thread wait for the next frame)
+        self.labels_drawn.emit(list(self.renderer.last_labels))
         self.render_count += 1
         self.last_frame_seconds = frame.seconds
         if not self._worker.pending:

@@ -283,7 +283,13 @@ def run_export(argv: Sequence[str]) -> int:
 
             out = export_small_multiples(doc, args.png, options, _parse_years(args.small_multiples))
         else:
-            out = export_png(doc, args.png, options)
+            from .labels import glyph_warnings
+            from .renderer import MapRenderer
+
+            renderer = MapRenderer()
+            out = export_png(doc, args.png, options, renderer)
+            for note in glyph_warnings(renderer.last_labels):  # labels drawn as boxes: say so
+                _say(f"  warning: {printable(note)}")
         _say(f"wrote {printable(str(out))}")
     if args.gif:
         _use_offscreen()

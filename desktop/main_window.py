@@ -121,6 +121,10 @@ class MainWindow(ProjectController, QMainWindow):
         self.statusBar().addPermanentWidget(self.coordinates)
         self.canvas.cursor_moved.connect(self._show_cursor)
         self.canvas.cursor_left.connect(lambda: self.coordinates.setText(""))
+        # labels whose script no installed font has: said once per text (issue 11)
+        self._glyph_checked: set = set()
+        self.glyph_warnings: list[str] = []
+        self.canvas.labels_drawn.connect(self._check_label_glyphs)
         # projects (issue 11 item 6): save/open, unsaved-change prompt, autosave, undo remove
         self.layer_panel.remove_handler = self.remove_layer
         self._init_projects()
@@ -204,6 +208,14 @@ class MainWindow(ProjectController, QMainWindow):
             self.attribute_panel.show_feature(layer, int(rows[0]))
         else:
             self.canvas.highlight(None)
+
+    def _check_label_glyphs(self, placed: list) -> None:
+        from .labels import glyph_warnings
+
+        new = glyph_warnings(placed, self._glyph_checked)
+        if new:
+            self.glyph_warnings.extend(new)
+            self.statusBar().showMessage(new[0] + (f" (+{len(new) - 1} more)" if len(new) > 1 else ""), 15000)
 
     def _show_cursor(self, lon: float, lat: float) -> None:
         from asean_atlas.layers.measure import format_lonlat

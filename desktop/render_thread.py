@@ -64,9 +64,11 @@ class FrameWorker:
 
     @property
     def pending(self) -> bool:
-        """Whether a request is queued or being rendered."""
+        """Whether a request is queued, being rendered, or finished and not taken yet (the canvas
+        polls until then: a frame that finishes between a poll's :meth:`take` and its check of
+        ``pending`` is not left behind)."""
         with self._cond:
-            return self._busy or self._job is not None
+            return self._busy or self._job is not None or self._result is not None
 
     def take(self) -> Frame | None:
         """The newest finished frame (once), or None."""

@@ -138,8 +138,12 @@ class MapRenderer:
 
     _basemap: _Basemap | None = None
 
-    def __init__(self, basemap: bool = True) -> None:
+    def __init__(self, basemap: bool = True, labels: bool = True) -> None:
         self.basemap = basemap
+        #: draw labels (layers' label fields, countries and cities) after the layers (issue 11)
+        self.labels = labels
+        #: the labels placed in the last frame (:class:`~asean_atlas.layers.labels.PlacedLabel`)
+        self.last_labels: list = []
         self._caches: dict[str, _LayerCache] = {}
         #: Held while rendering and while the caches change: the canvas renders on a worker thread
         #: (:mod:`.render_thread`) and exports use the same renderer on the GUI thread.
@@ -237,6 +241,10 @@ class MapRenderer:
             # across the antimeridian the view holds two world copies: draw the layer in each
             for shift in shifts:
                 self._draw_layer(painter, layer, mask, viewport, _shifted(world, shift), scale, stages, shift)
+        if self.labels:  # issue 11: after every layer, placed so that none overlaps
+            from .labels import draw_labels
+
+            self.last_labels = draw_labels(painter, document, viewport, tf, scale, basemap=self.basemap)
         painter.restore()
 
     def _draw_layer(

@@ -125,6 +125,21 @@ class StyleDock(QWidget):
         self.fill_opacity.setRange(0, 100)
         self.opacity = QSlider(Qt.Orientation.Horizontal)
         self.opacity.setRange(5, 100)
+        # labels (issue 11 item 1)
+        self.label_field = QComboBox()
+        self.label_field2 = QComboBox()
+        self.label_size = QDoubleSpinBox()
+        self.label_size.setRange(5.0, 36.0)
+        self.label_size.setSingleStep(0.5)
+        self.label_halo = QCheckBox("White halo")
+        self.label_priority = QSpinBox()
+        self.label_priority.setRange(0, 10)
+        self.label_priority.setToolTip("Higher first: kept longest as the map zooms out")
+        for w in (self.label_field, self.label_field2):
+            w.currentIndexChanged.connect(self.apply)
+        self.label_size.valueChanged.connect(self.apply)
+        self.label_priority.valueChanged.connect(self.apply)
+        self.label_halo.toggled.connect(self.apply)
         reset = QPushButton("Reset style")
         reset.clicked.connect(self.reset)
         self.error = QLabel()
@@ -172,6 +187,18 @@ class StyleDock(QWidget):
         form.addRow("Size by", size_holder)
         form.addRow("Fill opacity", self.fill_opacity)
         form.addRow("Layer opacity", self.opacity)
+        form.addRow(QLabel("<b>Labels</b>"))
+        form.addRow("Label", self.label_field)
+        form.addRow("then (in brackets)", self.label_field2)
+        label_row = QHBoxLayout()
+        label_row.addWidget(self.label_size)
+        label_row.addWidget(self.label_halo)
+        label_row.addWidget(QLabel("priority"))
+        label_row.addWidget(self.label_priority)
+        label_row.setContentsMargins(0, 0, 0, 0)
+        label_holder = QWidget()
+        label_holder.setLayout(label_row)
+        form.addRow("Size (pt)", label_holder)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addLayout(form)
@@ -234,6 +261,15 @@ class StyleDock(QWidget):
             self.size_field.addItems([NO_FIELD] + _numeric_columns(layer.frame))
             self.size_field.setCurrentText(st.size_field if st.size_field else NO_FIELD)
             self.size_max.setValue(st.size_range[1])
+            geom = layer.frame.geometry.name
+            text_fields = [NO_FIELD] + [str(c) for c in layer.frame.columns if c != geom]
+            for box, value in ((self.label_field, st.label_field), (self.label_field2, st.label_field2)):
+                box.clear()
+                box.addItems(text_fields)
+                box.setCurrentText(value if value else NO_FIELD)
+            self.label_size.setValue(st.label_size)
+            self.label_halo.setChecked(st.label_halo)
+            self.label_priority.setValue(int(st.label_priority))
             self.fill_opacity.setValue(round(st.fill_opacity * 100))
             self.opacity.setValue(round(st.opacity * 100))
             self.colour_button.setIcon(_swatch(st.color))
@@ -334,6 +370,11 @@ class StyleDock(QWidget):
             size_range=(lo, float(self.size_max.value())),
             fill_opacity=self.fill_opacity.value() / 100.0,
             opacity=self.opacity.value() / 100.0,
+            label_field=None if self.label_field.currentText() in ("", NO_FIELD) else self.label_field.currentText(),
+            label_field2=None if self.label_field2.currentText() in ("", NO_FIELD) else self.label_field2.currentText(),
+            label_size=float(self.label_size.value()),
+            label_halo=self.label_halo.isChecked(),
+            label_priority=int(self.label_priority.value()),
         )
         self._set(st)
 

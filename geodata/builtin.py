@@ -126,6 +126,7 @@ BUILTIN_LAYERS: list[BuiltinLayerInfo] = [
         title="Submarine cables",
         geometry_type="MultiLineString",
         style={
+            "label_field": "name", "label_priority": 4, "label_size": 8,
             "color": "#0b7fab", "stroke_width": 1.4, "marker_size": 0, "fill_color": None,
             "categorized_field": "status",
             "categories": {"in service": "#0b7fab", "under construction": "#d97706", "planned": "#e8710a",
@@ -143,6 +144,7 @@ BUILTIN_LAYERS: list[BuiltinLayerInfo] = [
         title="Terrestrial cross-border cables",
         geometry_type="MultiLineString",
         style={
+            "label_field": "name", "label_priority": 4, "label_size": 8,
             "color": "#7b3f00", "stroke_width": 2.0, "marker_size": 0, "fill_color": None,
             "categorized_field": "route_source",
             "categories": {"schematic": "#7b3f00"},
@@ -159,6 +161,7 @@ BUILTIN_LAYERS: list[BuiltinLayerInfo] = [
         title="Cable landing stations",
         geometry_type="Point",
         style={
+            "label_field": "name", "label_priority": 2, "label_size": 7.5,
             "color": "#1f2d3d", "stroke_width": 1.0, "marker_size": 5, "fill_color": "#ffffff",
             "marker_shape": "circle",
             "categorized_field": None, "categories": {},
@@ -172,6 +175,7 @@ BUILTIN_LAYERS: list[BuiltinLayerInfo] = [
         title="Data centres and cloud regions",
         geometry_type="Point",
         style={
+            "label_field": "name", "label_priority": 5,
             "color": "#1b7a3e", "stroke_width": 1.0, "marker_size": 7, "fill_color": "#41ab5d",
             "marker_shape": "square",
             "size_field": "capacity_mw", "size_range": [6, 22], "size_ref_value": 500.0,
@@ -200,6 +204,7 @@ BUILTIN_LAYERS: list[BuiltinLayerInfo] = [
         title="Factories (Chinese-invested)",
         geometry_type="Point",
         style={
+            "label_field": "name", "label_priority": 6,
             "color": "#54278f", "stroke_width": 1.0, "marker_size": 9, "fill_color": "#807dba",
             "marker_shape": "diamond",
             "categorized_field": None, "categories": {},
@@ -213,6 +218,7 @@ BUILTIN_LAYERS: list[BuiltinLayerInfo] = [
         title="Compute hubs and gateways (Nanning)",
         geometry_type="Point",
         style={
+            "label_field": "name", "label_priority": 10, "label_size": 9.5,
             "color": "#99000d", "stroke_width": 1.2, "marker_size": 12, "fill_color": "#e31a1c",
             "marker_shape": "star",
             "categorized_field": None, "categories": {},

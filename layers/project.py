@@ -235,7 +235,7 @@ def _style(d) -> Style:
         v = d.get(k)
         if isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v):
             kw[k] = min(max(float(v), lo), hi)
-    for k in ("categorized_field", "size_field"):
+    for k in ("categorized_field", "size_field", "label_field", "label_field2"):
         v = d.get(k)
         kw[k] = v[:300] if isinstance(v, str) and v else None
     cats = d.get("categories")
@@ -253,7 +253,13 @@ def _style(d) -> Style:
     shape = d.get("marker_shape")
     if shape in ("circle", "square", "triangle", "diamond", "star"):
         kw["marker_shape"] = shape
-    for k in ("categories_in_legend", "dashed"):
+    v = d.get("label_size")
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v):
+        kw["label_size"] = min(max(float(v), 4.0), 72.0)
+    v = d.get("label_priority")
+    if isinstance(v, int) and not isinstance(v, bool):
+        kw["label_priority"] = min(max(v, 0), 10)
+    for k in ("categories_in_legend", "dashed", "label_halo"):
         if isinstance(d.get(k), bool):
             kw[k] = d[k]
     ge = d.get("graduated_edges")

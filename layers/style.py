@@ -140,6 +140,19 @@ class Style:
         Empty: ``categorized_field`` is categorized by value.
     dashed : bool
         Every line and outline of the layer dashed (besides ``dashed_values``).
+    label_field : str or None
+        Attribute shown as the feature's label on the map and in the exports (issue 11); None:
+        no labels.
+    label_field2 : str or None
+        A second attribute shown after it in parentheses when the feature has a value, e.g.
+        ``name`` + ``name_zh`` → "Nanning hub (南宁…)".
+    label_size : float
+        Label font size, points at 96 DPI.
+    label_halo : bool
+        A white halo around the letters (readable over lines and land).
+    label_priority : int
+        0–10; higher places first and stays longest as the map is zoomed out (capitals, the
+        Nanning hub); lower ones are dropped where they would overlap.
     """
 
     color: str = "#377eb8"
@@ -158,6 +171,11 @@ class Style:
     categories_in_legend: bool = True
     graduated_edges: tuple[float, ...] = ()
     dashed: bool = False
+    label_field: str | None = None
+    label_field2: str | None = None
+    label_size: float = 9.0
+    label_halo: bool = True
+    label_priority: int = 5
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-serializable dict (the project-file form)."""

@@ -1,0 +1,296 @@
+"""Labels on the map (issue 11 item 1): measured and drawn with Qt, placed by
+:mod:`asean_atlas.layers.labels` (no overlaps, never on a marker, thinning out by priority).
+
+Drawn by :class:`~asean_atlas.desktop.renderer.MapRenderer` after the layers, so the canvas, the
+PNG/SVG exports and the animation frames all carry them. Sources of labels:
+
+- layers whose style names a ``label_field`` (and optionally ``label_field2`` in parentheses);
+- the basemap: country names (Natural Earth 1:50m, at a point inside each country's largest
+  part) and capital and hub cities (``geodata/sources/places.csv``, GeoNames CC BY 4.0).
+
+Fonts: one family list with fallbacks for Chinese, Thai, Khmer, Burmese and Vietnamese
+(:data:`FAMILIES`); Qt picks per character. A character no installed font has is reported by
+:func:`missing_glyphs` (the window shows a warning naming the text).
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from pathlib import Path
+
+import numpy as np
+import shapely
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QPainter, QPainterPath, QPen
+
+from asean_atlas.layers.labels import LabelCandidate, PlacedLabel, label_text, place_labels
+from asean_atlas.layers.projection import lonlat_to_display
+
+#: Font families, in order; Qt falls back along the list (and then to fontconfig) per glyph.
+FAMILIES = [
+    "DejaVu Sans", "Noto Sans", "Noto Sans CJK SC", "Noto Sans CJK TC", "Noto Sans Thai",
+    "Noto Sans Khmer", "Noto Sans Myanmar", "Noto Sans Lao", "Liberation Sans",
+]
+#: At most this many label candidates per frame (the highest priorities first).
+MAX_CANDIDATES = 4000
+#: Point layers with more markers than this in view are not entered as obstacles (too dense to
+#: keep labels off them anyway; placement stays fast).
+MAX_OBSTACLES = 20_000
+COUNTRY_PRIORITY = 7.0
+COUNTRY_COLOUR = QColor("#6b5a3a")
+TEXT_COLOUR = QColor("#1f2a33")
+_lock = threading.Lock()
+
+
+def label_font(pixels: float, bold: bool = False, caps: bool = False) -> QFont:
+    """The label font at ``pixels`` size, with the fallback families of :data:`FAMILIES`."""
+    f = QFont()
+    f.setFamilies(FAMILIES)
+    f.setPixelSize(max(1, round(pixels)))
+    f.setBold(bold)
+    if caps:
+        f.setCapitalization(QFont.Capitalization.AllUppercase)
+        f.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 110)
+    f.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+    return f
+
+
+@functools.lru_cache(maxsize=1)
+def _installed_fonts() -> tuple:
+    """Every installed family as a QRawFont (its character map loaded once, ~15 ms for 40)."""
+    from PySide6.QtGui import QRawFont
+
+    return tuple(r for r in (QRawFont.fromFont(QFont(f)) for f in QFontDatabase.families()) if r.isValid())
+
+
+@functools.lru_cache(maxsize=20000)
+def _char_drawable(ch: str) -> bool:
+    if ch.isspace() or ord(ch) < 0x250:  # Latin: every font here has it
+        return True
+    cp = ord(ch)
+    return any(r.supportsCharacter(cp) for r in _installed_fonts())
+
+
+def missing_glyphs(text: str) -> list[str]:
+    """Characters of ``text`` that no installed font can draw (empty when all can)."""
+    with _lock:
+        return sorted({ch for ch in text if not _char_drawable(ch)})
+
+
+@functools.lru_cache(maxsize=1)
+def basemap_places() -> list[tuple[str, float, float, float, str]]:
+    """Basemap labels: ``(text, lon, lat, priority, kind)`` for countries (Natural Earth names
+    at a point inside the largest part) and places (``sources/places.csv``)."""
+    import csv
+
+    import pyogrio
+
+    from asean_atlas.geodata import builtin as gb
+
+    out = []
+    here = Path(gb.__file__).resolve().parent
+    try:
+        frame = pyogrio.read_dataframe(here / "basemap.gpkg", layer="countries")
+        for name, geom in zip(frame["name"], frame.geometry.values):
+            if not isinstance(name, str) or geom is None or geom.is_empty:
+                continue
+            parts = list(geom.geoms) if geom.geom_type == "MultiPolygon" else [geom]
+            big = max(parts, key=lambda g: g.area)
+            if big.area < 0.3:  # square degrees: micro-states and islands get no country label
+                continue
+            p = big.representative_point()
+            out.append((name, float(p.x), float(p.y), COUNTRY_PRIORITY + min(big.area, 400.0) / 400.0, "country"))
+    except Exception:  # noqa: BLE001 - no basemap: no country labels
+        pass
+    try:
+        with open(here / "sources" / "places.csv", encoding="utf-8") as fh:
+            for r in csv.DictReader(fh):
+                out.append((r["name"], float(r["lon"]), float(r["lat"]), float(r["label_priority"]), r["kind"]))
+    except (OSError, ValueError, KeyError):
+        pass
+    return out
+
+
+class _Metrics:
+    def __init__(self) -> None:
+        self.fonts: dict[tuple, tuple[QFont, QFontMetricsF]] = {}
+
+    def get(self, px: float, bold=False, caps=False):
+        key = (round(px, 1), bold, caps)
+        if key not in self.fonts:
+            f = label_font(px, bold, caps)
+            self.fonts[key] = (f, QFontMetricsF(f))
+        return self.fonts[key]
+
+
+def collect(document, viewport, tf, scale: float, basemap: bool = True):
+    """Label candidates and marker obstacles of what is drawn: ``(candidates, obstacles)``.
+
+    Candidates carry ``key = (font, halo, colour, kind)`` for drawing. Features hidden by the time
+    filter or the layer's attribute filter get no label.
+    """
+    m = _Metrics()
+    w, h = viewport.width, viewport.height
+    cands: list[LabelCandidate] = []
+    obstacles: list[np.ndarray] = []
+    shifts = viewport.world_shifts()
+    layers = document.visible_layers()
+    any_labels = basemap or any(lyr.style.label_field for lyr in layers)
+    for layer in layers:
+        st = layer.style
+        drawn = None
+        labelled = bool(st.label_field) and st.label_field in layer.frame.columns
+        if not labelled and (not any_labels or layer.feature_count > 10 * MAX_OBSTACLES):
+            continue  # nothing to label here, or too many markers to keep clear of
+        if layer.is_point_layer and layer.feature_count:
+            drawn = layer.drawn_mask(tf)
+            xy, prow = layer.display_points()
+            size = (st.marker_sizes(layer.frame) if st.size_field else None)
+            for shift in shifts:
+                px, py = viewport.to_pixels(xy[:, 0] + shift, xy[:, 1])
+                inview = drawn[prow] & (px >= -20) & (px <= w + 20) & (py >= -20) & (py <= h + 20)
+                if 0 < inview.sum() <= MAX_OBSTACLES:
+                    sz = size[prow[inview]] if size is not None else np.full(int(inview.sum()), st.marker_size)
+                    r = sz * scale / 2 + 1
+                    obstacles.append(np.column_stack([px[inview] - r, py[inview] - r, px[inview] + r, py[inview] + r]))
+        field = st.label_field
+        if not field or field not in layer.frame.columns or not layer.feature_count:
+            continue
+        second = st.label_field2 if st.label_field2 in layer.frame.columns else None
+        font, fm = m.get(st.label_size * 4 / 3 * scale)
+        key = (font, st.label_halo, TEXT_COLOUR, "feature")
+        if drawn is None:
+            drawn = layer.drawn_mask(tf)
+        values = layer.frame[field]
+        values2 = layer.frame[second] if second else None
+        if layer.is_point_layer:
+            xy, prow = layer.display_points()
+            size = (st.marker_sizes(layer.frame) if st.size_field else None)
+            for shift in shifts:
+                px, py = viewport.to_pixels(xy[:, 0] + shift, xy[:, 1])
+                sel = np.flatnonzero(drawn[prow] & (px >= 0) & (px <= w) & (py >= 0) & (py <= h))
+                for i in sel[:MAX_CANDIDATES]:
+                    r = int(prow[i])
+                    text = label_text(values.iat[r], values2.iat[r] if values2 is not None else None)
+                    if not text:
+                        continue
+                    rad = (size[r] if size is not None else st.marker_size) * scale / 2
+                    cands.append(LabelCandidate(text, fm.horizontalAdvance(text), fm.height(), st.label_priority,
+                                                float(px[i]), float(py[i]), rad, None, key))
+        else:
+            geoms = layer.display_geometries
+            x0, y0, x1, y1 = viewport.extent()
+            for shift in shifts:
+                box = shapely.box(x0 - shift, y0, x1 - shift, y1)
+                hit = np.flatnonzero(drawn & shapely.intersects(geoms, box))
+                for r in hit[:MAX_CANDIDATES]:
+                    text = label_text(values.iat[r], values2.iat[r] if values2 is not None else None)
+                    if not text:
+                        continue
+                    g = geoms[r]
+                    if g.geom_type in ("Polygon", "MultiPolygon"):  # an area: its name inside it
+                        c = g.representative_point()
+                        px, py = viewport.to_pixels(c.x + shift, c.y)
+                        if 0 <= px <= w and 0 <= py <= h:
+                            cands.append(LabelCandidate(text, fm.horizontalAdvance(text), fm.height(),
+                                                        st.label_priority, float(px), float(py), -1.0, None, key))
+                        continue
+                    parts = list(g.geoms) if hasattr(g, "geoms") else [g]
+                    best, best_len = None, 0.0
+                    for part in parts:
+                        if part.geom_type == "Polygon":
+                            part = part.exterior
+                        xy = shapely.get_coordinates(part)
+                        if len(xy) < 2:
+                            continue
+                        px, py = viewport.to_pixels(xy[:, 0] + shift, xy[:, 1])
+                        inside = (px >= 0) & (px <= w) & (py >= 0) & (py <= h)
+                        seg = np.hypot(np.diff(px), np.diff(py))
+                        vis = float(seg[inside[1:] & inside[:-1]].sum())
+                        if vis > best_len:
+                            best, best_len = np.column_stack([px, py]), vis
+                    if best is not None:
+                        cands.append(LabelCandidate(text, fm.horizontalAdvance(text), fm.height(), st.label_priority - 0.5,
+                                                    path=best, key=key))
+    if basemap:
+        cfont, cfm = m.get(11 * scale, caps=True)
+        pfont, pfm = m.get(11 * scale, bold=True)
+        for text, lon, lat, prio, kind in basemap_places():
+            x, y = lonlat_to_display(np.array([lon]), np.array([lat]))
+            for shift in shifts:
+                px, py = viewport.to_pixels(float(x[0]) + shift, float(y[0]))
+                if not (0 <= px <= w and 0 <= py <= h):
+                    continue
+                if kind == "country":
+                    tw = cfm.horizontalAdvance(text.upper()) * 1.1
+                    cands.append(LabelCandidate(text, tw, cfm.height(), prio, px, py, -1.0, None,
+                                                (cfont, True, COUNTRY_COLOUR, "country")))
+                else:
+                    # the label keeps clear of a facility marker on the same town point too
+                    cands.append(LabelCandidate(text, pfm.horizontalAdvance(text), pfm.height(), prio, px, py, 7 * scale, None,
+                                                (pfont, True, TEXT_COLOUR, "place")))
+    cands.sort(key=lambda c: -c.priority)
+    obs = np.concatenate(obstacles) if obstacles else None
+    return cands[:MAX_CANDIDATES], obs
+
+
+def draw_labels(painter: QPainter, document, viewport, tf, scale: float = 1.0, basemap: bool = True) -> list[PlacedLabel]:
+    """Place and draw the labels of ``document`` in ``viewport``; returns what was placed (the
+    window's tests read the boxes)."""
+    cands, obstacles = collect(document, viewport, tf, scale, basemap)
+    placed = place_labels(cands, viewport.width, viewport.height, obstacles)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    obs = np.asarray(obstacles, dtype=float).reshape(-1, 4) if obstacles is not None else np.zeros((0, 4))
+    for p in placed:
+        font, halo, colour, kind = p.candidate.key
+        x, y = p.candidate.x, p.candidate.y
+        covered = bool(((obs[:, 0] <= x) & (x <= obs[:, 2]) & (obs[:, 1] <= y) & (y <= obs[:, 3])).any())
+        if kind == "place" and not covered:  # a city dot, unless a feature's marker is there already
+            painter.setPen(QPen(QColor("white"), 1.2 * scale))
+            painter.setBrush(QColor("#3a3a3a"))
+            painter.drawEllipse(QPointF(p.candidate.x, p.candidate.y), 2.5 * scale, 2.5 * scale)
+        fm = QFontMetricsF(font)
+        text = p.candidate.text
+        tw = fm.horizontalAdvance(text.upper() if kind == "country" else text)
+        painter.save()
+        painter.translate(p.cx, p.cy)
+        if p.angle:
+            painter.rotate(p.angle)
+        painter.setFont(font)
+        origin = QPointF(-tw / 2, fm.ascent() - fm.height() / 2)
+        if halo:  # the text drawn in white around itself: a halo at the cost of a few glyph blits
+            painter.setPen(QColor(255, 255, 255, 235))
+            d = max(1.0, fm.height() / 12)
+            for dx, dy in ((-d, 0), (d, 0), (0, -d), (0, d), (-d, -d), (d, d), (-d, d), (d, -d)):
+                painter.drawText(origin + QPointF(dx, dy), text)
+        painter.setPen(colour)
+        painter.drawText(origin, text)
+        painter.restore()
+    painter.restore()
+    return placed
+
+
+def label_bounds(placed: list[PlacedLabel]) -> list[QRectF]:
+    """The boxes of the placed labels as QRectF (tests)."""
+    return [QRectF(QPointF(b[0], b[1]), QPointF(b[2], b[3])) for b in (p.box for p in placed)]
+
+
+def glyph_warnings(placed: list[PlacedLabel], seen: set | None = None) -> list[str]:
+    """Warnings for placed labels with characters no installed font has, one per text (texts in
+    ``seen`` are skipped and added): "No installed font can draw 'ក' in the label 'ភ្នំពេញ'…"."""
+    out = []
+    for p in placed:
+        text = p.candidate.text
+        if seen is not None:
+            if text in seen:
+                continue
+            seen.add(text)
+        missing = missing_glyphs(text)
+        if missing:
+            chars = ", ".join(repr(c) for c in missing[:6]) + (" …" if len(missing) > 6 else "")
+            out.append(f"No installed font can draw {chars} in the label {text!r}: it shows as boxes. "
+                       "Install a font for that script (Debian: fonts-noto-core, fonts-noto-cjk).")
+    return out
