@@ -37,7 +37,6 @@ MAX_CANDIDATES = 4000
 #: Point layers with more markers than this in view are not entered as obstacles (too dense to
 #: keep labels off them anyway; placement stays fast).
 MAX_OBSTACLES = 20_000
-COUNTRY_PRIORITY = 7.0
 COUNTRY_COLOUR = QColor("#6b5a3a")
 TEXT_COLOUR = QColor("#1f2a33")
 _lock = threading.Lock()
@@ -78,38 +77,7 @@ def missing_glyphs(text: str) -> list[str]:
         return sorted({ch for ch in text if not _char_drawable(ch)})
 
 
-@functools.lru_cache(maxsize=1)
-def basemap_places() -> list[tuple[str, float, float, float, str]]:
-    """Basemap labels: ``(text, lon, lat, priority, kind)`` for countries (Natural Earth names
-    at a point inside the largest part) and places (``sources/places.csv``)."""
-    import csv
-
-    import pyogrio
-
-    from asean_atlas.geodata import builtin as gb
-
-    out = []
-    here = Path(gb.__file__).resolve().parent
-    try:
-        frame = pyogrio.read_dataframe(here / "basemap.gpkg", layer="countries")
-        for name, geom in zip(frame["name"], frame.geometry.values):
-            if not isinstance(name, str) or geom is None or geom.is_empty:
-                continue
-            parts = list(geom.geoms) if geom.geom_type == "MultiPolygon" else [geom]
-            big = max(parts, key=lambda g: g.area)
-            if big.area < 0.3:  # square degrees: micro-states and islands get no country label
-                continue
-            p = big.representative_point()
-            out.append((name, float(p.x), float(p.y), COUNTRY_PRIORITY + min(big.area, 400.0) / 400.0, "country"))
-    except Exception:  # noqa: BLE001 - no basemap: no country labels
-        pass
-    try:
-        with open(here / "sources" / "places.csv", encoding="utf-8") as fh:
-            for r in csv.DictReader(fh):
-                out.append((r["name"], float(r["lon"]), float(r["lat"]), float(r["label_priority"]), r["kind"]))
-    except (OSError, ValueError, KeyError):
-        pass
-    return out
+from asean_atlas.layers.places import COUNTRY_PRIORITY, basemap_places  # noqa: E402, F401
 
 
 class _Metrics:

@@ -14,7 +14,7 @@ from asean_atlas.layers.viewport import Viewport
 
 INK = QColor("#1f2a33")
 PANEL = QColor(255, 255, 255, 225)
-BASEMAP_ATTRIBUTION = "Basemap: Natural Earth (public domain)"
+BASEMAP_ATTRIBUTION = "Basemap: Natural Earth (public domain); places: GeoNames (CC BY 4.0)"
 
 
 def _font(point_px: float, bold: bool = False) -> QFont:

@@ -100,6 +100,10 @@ _PAGE_CSS = """
 .atlas-link{color:#0b5fa5;text-decoration:underline;cursor:pointer}
 .atlas-link-list{max-height:180px;overflow-y:auto}.atlas-link-line{margin:1px 0}
 .atlas-time-control{position:static}
+.atlas-label{position:absolute;white-space:pre;font-family:sans-serif;color:#1f2a33;line-height:1.25;
+  text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff;unicode-bidi:isolate}
+.atlas-label-capital,.atlas-label-city{font-weight:bold}
+.atlas-label-country{color:#6b5a3a;letter-spacing:0.1em;text-transform:uppercase}
 .atlas-time-control input[type=range]{width:320px;vertical-align:middle}
 """
 
@@ -347,6 +351,21 @@ def _basemap_collection(bbox: tuple[float, float, float, float]) -> str | None:
     ) + "]}"
 
 
+def _places(bbox) -> list:
+    """Basemap labels near the map (``[text, lon, lat, priority, kind]``), see
+    :mod:`asean_atlas.layers.places`."""
+    from .places import basemap_places
+
+    w, s, e, n = bbox
+    span = max(e - w, n - s)
+    dx, dy = span * 1.5 + 5, span + 5
+    out = []
+    for text, lon, lat, prio, kind in basemap_places():
+        if w - dx <= lon <= e + dx and s - dy <= lat <= n + dy:
+            out.append([text, round(lon, 4), round(lat, 4), prio, kind])
+    return out
+
+
 def _tooltip_field(layer: Layer) -> str | None:
     cols = [str(c) for c in layer.frame.columns]
     for name in NAME_FIELDS:
@@ -414,7 +433,8 @@ def build_map(document: MapDocument, options: ExportOptions):
         "title": title or "",
         "stamp": stamp_line,
         "attribution": _attribution_lines(visible) + filter_notes(visible),
-        "basemap": None if base is None else {"fc": orjson.Fragment(base), "land": LAND, "border": BORDER},
+        "basemap": None if base is None else {"fc": orjson.Fragment(base), "land": LAND, "border": BORDER,
+                                               "places": _places(bbox)},
         "layers": layers,
         "time": (
             time_slider_config(document, tf, [lyr for lyr in visible if lyr.temporal is not None])
@@ -454,7 +474,7 @@ def _page_script() -> str:
 
 def _attribution_lines(layers: list[Layer]) -> list[str]:
     parts = dict.fromkeys(part for lyr in layers for part in lyr.attribution.split(" · ") if part.strip())
-    return ([" · ".join(parts)] if parts else []) + ["Basemap: Natural Earth (public domain)"]
+    return ([" · ".join(parts)] if parts else []) + ["Basemap: Natural Earth (public domain); places: GeoNames (CC BY 4.0)"]
 
 
 def _add_links(visible: list[Layer], configs: list[dict]) -> None:
@@ -516,7 +536,14 @@ def _layer_config(layer: Layer, mask: np.ndarray | None, timed: bool) -> dict:
     tip = _tooltip_field(layer)
     from .network import link_field
 
-    extra = [c for c in (tip, "id", link_field(layer)) if c and c in frame.columns]
+    label = None
+    if style.label_field and style.label_field in frame.columns:
+        second = style.label_field2 if style.label_field2 in frame.columns else None
+        label = {"field": str(style.label_field), "field2": None if second is None else str(second),
+                 "priority": float(style.label_priority), "size": float(style.label_size) * 4 / 3,
+                 "halo": bool(style.label_halo)}
+    extra = [c for c in (tip, "id", link_field(layer), style.label_field, style.label_field2)
+             if c and c in frame.columns]
     wanted = list(dict.fromkeys(fields + extra))
     fc = feature_collection(layer, mask, members=members, fields=wanted)
     return {
@@ -531,6 +558,7 @@ def _layer_config(layer: Layer, mask: np.ndarray | None, timed: bool) -> dict:
             "radius": float(style.marker_size) / 2 + 1,
         },
         "classes": classes,
+        "label": label if has_geom else None,
         "tooltip": tip if has_geom else None,
         "fields": fields if has_geom else [],
         "time": (

@@ -364,5 +364,94 @@
     if (cfg.enabled && !cfg.steps.length) cfg.steps = [cfg.start];
     apply();
   }
+
+  // -- labels (issue 11): greedy placement without overlaps, markers kept clear, by priority;
+  // every text is set with textContent --------------------------------------------------------
+  (function () {
+    var pane = map.createPane("atlasLabels");
+    pane.style.zIndex = 640;
+    pane.style.pointerEvents = "none";
+    var measure = document.createElement("canvas").getContext("2d");
+    var holder = null, pending = null;
+    function textOf(cfg, p) {
+      function clean(v) {
+        if (v === null || v === undefined || v === "") return "";
+        return show(v).replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, " ").replace(/\s+/g, " ").trim().slice(0, 80);
+      }
+      var a = clean(own(p, cfg.label.field) ? p[cfg.label.field] : null);
+      var b = cfg.label.field2 && own(p, cfg.label.field2) ? clean(p[cfg.label.field2]) : "";
+      return b && b !== a ? (a ? a + " (" + b + ")" : b) : a;
+    }
+    function free(boxes, b) {
+      for (var k = 0; k < boxes.length; k++) {
+        var o = boxes[k];
+        if (b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]) return false;
+      }
+      return true;
+    }
+    function relabel() {
+      pending = null;
+      if (holder) holder.remove();
+      holder = L.DomUtil.create("div", "atlas-labels", pane);
+      var size = map.getSize(), cands = [], boxes = [];
+      function inView(pt) { var c = map.layerPointToContainerPoint(pt); return c.x >= 0 && c.y >= 0 && c.x <= size.x && c.y <= size.y; }
+      data.layers.forEach(function (cfg, i) {
+        if (!map.hasLayer(groups[i])) return;
+        groups[i].eachLayer(function (l) {
+          if (!l.getLatLng) return;
+          var pt = map.latLngToLayerPoint(l.getLatLng()), r = (l.options.radius || 4) + 1;
+          if (inView(pt)) boxes.push([pt.x - r, pt.y - r, pt.x + r, pt.y + r]);
+        });
+        if (!cfg.label) return;
+        groups[i].eachLayer(function (l) {
+          var text = textOf(cfg, (l.feature || {}).properties || {});
+          if (!text) return;
+          var pt;
+          if (l.getLatLng) {
+            pt = map.latLngToLayerPoint(l.getLatLng());
+            if (inView(pt)) cands.push({t: text, p: cfg.label.priority, x: pt.x, y: pt.y, r: (l.options.radius || 4) + 2, s: cfg.label.size, k: "f"});
+          } else if (l.getLatLngs) {
+            var flat = L.LineUtil.isFlat(l.getLatLngs()) ? l.getLatLngs() : [].concat.apply([], l.getLatLngs());
+            var vis = flat.filter(function (ll) { return ll && ll.lat !== undefined && inView(map.latLngToLayerPoint(ll)); });
+            if (vis.length) {
+              pt = map.latLngToLayerPoint(vis[Math.floor(vis.length / 2)]);
+              cands.push({t: text, p: cfg.label.priority - 0.5, x: pt.x, y: pt.y, r: 3, s: cfg.label.size, k: "f"});
+            }
+          }
+        });
+      });
+      ((data.basemap && data.basemap.places) || []).forEach(function (pl) {
+        var pt = map.latLngToLayerPoint([pl[2], pl[1]]);
+        if (inView(pt)) cands.push({t: pl[0], p: pl[3], x: pt.x, y: pt.y, r: pl[4] === "country" ? -1 : 7, s: 13, k: pl[4]});
+      });
+      cands.sort(function (a, b) { return b.p - a.p; });
+      var origin = map.containerPointToLayerPoint([0, 0]), placed = 0;
+      cands.slice(0, 800).forEach(function (c) {
+        measure.font = (c.k === "country" ? "" : (c.k === "f" ? "" : "bold ")) + c.s + "px sans-serif";
+        var text = c.k === "country" ? c.t.toUpperCase() : c.t;
+        var w = measure.measureText(text).width * (c.k === "country" ? 1.1 : 1) + 4, h = c.s * 1.25;
+        var spots = c.r < 0 ? [[c.x - w / 2, c.y - h / 2], [c.x - w / 2, c.y - 1.7 * h], [c.x - w / 2, c.y + 0.7 * h]] :
+          [[c.x + c.r, c.y - h / 2], [c.x - c.r - w, c.y - h / 2], [c.x - w / 2, c.y - c.r - h], [c.x - w / 2, c.y + c.r]];
+        for (var k = 0; k < spots.length; k++) {
+          var b = [spots[k][0], spots[k][1], spots[k][0] + w, spots[k][1] + h];
+          if (b[0] < origin.x || b[1] < origin.y || b[2] > origin.x + size.x || b[3] > origin.y + size.y) continue;
+          if (!free(boxes, b)) continue;
+          boxes.push(b);
+          var span = el("span", "atlas-label atlas-label-" + c.k, text);
+          span.style.left = b[0] + "px";
+          span.style.top = b[1] + "px";
+          span.style.fontSize = c.s + "px";
+          holder.appendChild(span);
+          placed += 1;
+          break;
+        }
+      });
+      holder.setAttribute("data-placed", String(placed));
+    }
+    function schedule() { if (!pending) pending = setTimeout(relabel, 30); }
+    map.on("moveend zoomend layeradd layerremove resize", schedule);
+    window.atlasRelabel = relabel;
+    schedule();
+  })();
   window.atlasLayers = groups;
 })();

@@ -94,3 +94,29 @@ def test_cable_popup_lists_and_highlights_its_stations(browser, tmp_path):
     cab = next(lyr for lyr in doc.layers if lyr.source == "builtin:cables").frame.set_index("id")
     f = cab.loc["southeast-asia-japan-cable-2-sjc2"]
     assert f"RFS {int(f['rfs_year'])} \u00b7 {f['length_km']:,.0f} km \u00b7 suppliers: NEC \u00b7 owners: " in sjc2
+
+
+def test_labels_in_the_page_do_not_overlap(browser, tmp_path):
+    """Labels in the HTML export (issue 11): countries, capitals and feature names, placed without
+    overlaps, set as text."""
+    from asean_atlas.layers.builtin import builtin_layers
+
+    doc = MapDocument()
+    for layer in builtin_layers():
+        doc.add_layer(layer)
+    out = export_html(doc, tmp_path / "labels.html", ExportOptions(html_time_slider=False))
+    browser.get(out.as_uri())
+    got = browser.execute_script("""
+      window.atlasRelabel();
+      var spans = Array.prototype.slice.call(document.querySelectorAll('.atlas-label'));
+      var boxes = spans.map(function (s) { var r = s.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; });
+      var overlap = 0;
+      for (var i = 0; i < boxes.length; i++) for (var j = i + 1; j < boxes.length; j++) {
+        var a = boxes[i], b = boxes[j];
+        if (a[0] < b[2] - 0.5 && b[0] < a[2] - 0.5 && a[1] < b[3] - 0.5 && b[1] < a[3] - 0.5) overlap += 1;
+      }
+      return [spans.map(function (s) { return s.textContent; }), overlap,
+              spans.filter(function (s) { return s.children.length; }).length];""")
+    texts, overlap, with_children = got
+    assert len(texts) > 30 and overlap == 0 and with_children == 0
+    assert {"Bangkok", "Hanoi"} <= set(texts) and "LAOS" in {t.upper() for t in texts}

@@ -32,7 +32,7 @@ from asean_atlas.layers.io import read_layer
 from asean_atlas.layers.layer import Layer
 from asean_atlas.layers.style import Style
 
-BASEMAP_CREDIT = "Basemap: Natural Earth (public domain)"
+BASEMAP_CREDIT = "Basemap: Natural Earth (public domain); places: GeoNames (CC BY 4.0)"
 BENIGN = "benign text"
 _CSP = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>')
 
