@@ -20,6 +20,8 @@ on the map selects its row.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
@@ -44,21 +46,33 @@ from asean_atlas.layers.document import MapDocument
 from asean_atlas.layers.filter import BUILDER_OPERATORS, FilterError, condition
 from asean_atlas.layers.layer import Layer
 
+from .text import plain_tooltip
+
 from .canvas import MAX_SELECTED_DRAWN as MAX_HIGHLIGHT  # noqa: E402 (selected features drawn)
+
+#: A selection of more separate runs of rows than this is not carried over a filter change (Qt
+#: selections of 10^5 ranges take minutes); the status line says so.
+MAX_RANGES = 5000
 
 
 def _cell(value) -> str:
+    """A cell as text: integers without ".0", other floats with every significant digit
+    (``repr``), missing values as ""."""
     if value is None:
         return ""
-    if isinstance(value, float):
+    if isinstance(value, (float, np.floating)):
+        value = float(value)
         if np.isnan(value):
             return ""
-        return str(int(value)) if value.is_integer() else f"{value:g}"
+        return str(int(value)) if value.is_integer() and abs(value) < 1e16 else repr(value)
     if value is pd.NA or value is pd.NaT:
         return ""
     if isinstance(value, (np.ndarray, list, dict)):
         return str(value)
     return str(value)
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def sorted_rows(frame: pd.DataFrame, column: str, rows: np.ndarray, descending: bool = False) -> np.ndarray:
@@ -78,8 +92,8 @@ def sorted_rows(frame: pd.DataFrame, column: str, rows: np.ndarray, descending: 
     s.index = rows
     try:
         out = s.sort_values(ascending=not descending, kind="stable", na_position="last")
-    except TypeError:  # mixed types (text and numbers): by their text
-        out = s.astype("string").sort_values(ascending=not descending, kind="stable", na_position="last")
+    except (TypeError, ValueError):  # mixed types (text and numbers), arrays: by their text
+        out = s.map(_cell).astype("string").sort_values(ascending=not descending, kind="stable", na_position="last")
     return out.index.to_numpy(dtype=np.int64)
 
 
@@ -95,7 +109,11 @@ def text_matches(frame: pd.DataFrame, rows: np.ndarray, text: str) -> np.ndarray
         s = sub[c]
         if pd.api.types.is_numeric_dtype(s) and not any(ch.isdigit() for ch in needle):
             continue
-        out |= s.astype("string").str.casefold().str.contains(needle, regex=False).fillna(False).to_numpy(dtype=bool)
+        try:
+            text = s.astype("string")
+        except (TypeError, ValueError, UnicodeError):  # bytes (a BLOB column) and the like
+            text = s.map(lambda v: v.decode("utf-8", "replace") if isinstance(v, bytes) else _cell(v)).astype("string")
+        out |= text.str.casefold().str.contains(needle, regex=False).fillna(False).to_numpy(dtype=bool)
     return out
 
 
@@ -148,10 +166,15 @@ class AttributeTableModel(QAbstractTableModel):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             value = self.layer.frame[self.columns[index.column()]].iat[int(self.rows[index.row()])]
+            if isinstance(value, bytes):
+                value = f"<{len(value):,} bytes>"
             text = _cell(value)
-            if role == Qt.ItemDataRole.DisplayRole and len(text) > 200:
-                return text[:200] + "…"
-            return text if role == Qt.ItemDataRole.DisplayRole else (text if len(text) > 40 else None)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return text[:200] + "…" if len(text) > 200 else text
+            if len(text) <= 40:
+                return None
+            # file text as plain text (never rich text), and bounded: a 10 MB value must not stall
+            return plain_tooltip(text[:2000] + (f"… ({len(text):,} characters)" if len(text) > 2000 else ""))
         return None
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
@@ -379,14 +402,17 @@ class AttributeTable(QWidget):
             return np.asarray(shapely.intersects(geoms, shapely.box(w, s, e, n)), dtype=bool)
         return np.asarray(shapely.intersects(geoms, shapely.box(w, s, 180, n)) | shapely.intersects(geoms, shapely.box(-180, s, e, n)), dtype=bool)
 
+    dropped_selection = 0
+
     def refresh_rows(self) -> None:
         """Recompute the listed rows (after a filter, the time or the view changed)."""
         selected = self.selected_rows()
         rows = self.visible_rows()
         self.model.set_rows(rows)
-        self._update_status()
+        self.dropped_selection = 0
         if len(selected):
             self.select_rows(selected[np.isin(selected, rows)])
+        self._update_status()
 
     def _update_status(self) -> None:
         layer = self.layer
@@ -396,6 +422,8 @@ class AttributeTable(QWidget):
         text = f"{len(self.model.rows):,} of {layer.feature_count:,} features listed"
         if layer.filter is not None:
             text += f" · layer filter: {layer.filter.expression} ({int(layer.filter_mask().sum()):,} pass)"
+        if self.dropped_selection:
+            text += f" · the selection of {self.dropped_selection:,} scattered rows was cleared"
         n = len(self.selected_rows())
         if n:
             text += f" · {n:,} selected"
@@ -418,7 +446,9 @@ class AttributeTable(QWidget):
         if not field:
             return
         try:
-            cond = condition(field, self.op_box.currentText(), self.value_edit.text())
+            col = self.layer.frame[field] if self.layer is not None and field in self.layer.frame.columns else None
+            numeric = None if col is None else bool(pd.api.types.is_numeric_dtype(col) and not pd.api.types.is_bool_dtype(col))
+            cond = condition(field, self.op_box.currentText(), self.value_edit.text(), numeric=numeric)
         except FilterError as exc:
             self._show_error(str(exc))
             return
@@ -460,8 +490,13 @@ class AttributeTable(QWidget):
         sm = self.view.selectionModel()
         if sm is None or not len(self.model.rows):
             return np.zeros(0, dtype=np.int64)
-        idx = sorted({i.row() for i in sm.selectedRows()})
-        return self.model.rows[np.asarray(idx, dtype=np.int64)] if idx else np.zeros(0, dtype=np.int64)
+        # from the selection's ranges (selectedRows() makes an index per row: slow at 10^5 rows)
+        spans = [np.arange(r.top(), r.bottom() + 1) for r in sm.selection()]
+        if not spans:
+            return np.zeros(0, dtype=np.int64)
+        pos = np.unique(np.concatenate(spans))
+        pos = pos[(pos >= 0) & (pos < len(self.model.rows))]
+        return self.model.rows[pos]
 
     def select_rows(self, feature_rows) -> None:
         """Select the table rows of these positional feature rows (and scroll to the first)."""
@@ -473,6 +508,10 @@ class AttributeTable(QWidget):
             # contiguous runs as ranges: selecting 100,000 rows stays fast
             if pos.size:
                 breaks = np.flatnonzero(np.diff(pos) > 1)
+                if breaks.size >= MAX_RANGES:  # scattered over the table: not kept (said below)
+                    self.dropped_selection = int(pos.size)
+                    pos = pos[:0]
+            if pos.size:
                 starts = np.r_[pos[0], pos[breaks + 1]]
                 ends = np.r_[pos[breaks], pos[-1]]
                 last = self.model.columnCount() - 1
@@ -518,8 +557,13 @@ class AttributeTable(QWidget):
             bbox = (cx - 1.0, cy - 1.0, cx + 1.0, cy + 1.0)
         self.canvas.zoom_to_bbox(bbox, pad=0.08)
 
+    #: Most rows Copy puts on the clipboard.
+    MAX_COPY = 100_000
+
     def copy_rows(self) -> str:
-        """Copy the selected rows (or every listed row) as tab-separated text with a header."""
+        """Copy the selected rows (or every listed row) as tab-separated text with a header:
+        values exact (every digit), tabs, line breaks and other control characters as spaces; at
+        most :attr:`MAX_COPY` rows (the status line says when more were selected)."""
         rows = self.selected_rows()
         if not len(rows):
             rows = self.model.rows
@@ -527,11 +571,17 @@ class AttributeTable(QWidget):
             return ""
         frame = self.layer.frame
         cols = self.model.columns
-        lines = ["\t".join(str(c) for c in cols)]
-        for r in rows[:100_000]:
-            lines.append("\t".join(_cell(frame[c].iat[int(r)]).replace("\t", " ").replace("\n", " ") for c in cols))
+
+        def clean(t: str) -> str:
+            return _CONTROL.sub(" ", t)
+
+        lines = ["\t".join(clean(str(c)) for c in cols)]
+        for r in rows[: self.MAX_COPY]:
+            lines.append("\t".join(clean(_cell(frame[c].iat[int(r)])) for c in cols))
         text = "\n".join(lines)
         QGuiApplication.clipboard().setText(text)
+        if len(rows) > self.MAX_COPY:
+            self._show_message(f"Copied the first {self.MAX_COPY:,} of {len(rows):,} rows.")
         return text
 
     def export_dialog(self, selection: bool) -> None:

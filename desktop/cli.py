@@ -203,7 +203,12 @@ def apply_filter_option(doc, spec: str) -> None:
     """
     from asean_atlas.layers.errors import ExportError
 
+    # LAYER may itself hold "=": take the longest layer name that the spec starts with
     name, sep, expression = spec.partition("=")
+    for lyr in doc.layers:
+        for candidate in {lyr.title, lyr.source}:
+            if candidate and spec.startswith(candidate + "=") and len(candidate) > len(name):
+                name, sep, expression = candidate, "=", spec[len(candidate) + 1:]
     if not sep or not name.strip() or not expression.strip():
         raise ExportError(f"--filter {spec!r}: expected LAYER=EXPRESSION, e.g. cables=status == 'in service'")
     layer = find_layer(doc, name.strip())

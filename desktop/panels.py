@@ -148,11 +148,16 @@ class LayerPanel(QWidget):
                 self.document.remove_layer(layer)
 
 
+#: Longest attribute value the Attributes panel shows, characters.
+MAX_SHOWN = 5000
+
+
 def _feature_name(layer: Layer, row: int) -> str:
     frame = layer.frame
     for c in ("name", "NAME", "Name"):
         if c in frame.columns and frame[c].iloc[row] is not None and str(frame[c].iloc[row]) not in ("", "nan"):
-            return str(frame[c].iloc[row])
+            name = str(frame[c].iloc[row])
+            return name if len(name) <= 200 else name[:199] + "…"
     return f"feature {row}"
 
 
@@ -301,8 +306,10 @@ class AttributePanel(QWidget):
                 item.setToolTip("derived by the Atlas (geodesic, WGS84), not an attribute of the file")
                 self.table.setItem(i, col, item)
         for i, (key, value) in enumerate(items, start=len(derived)):
-            self.table.setItem(i, 0, QTableWidgetItem(key))
+            self.table.setItem(i, 0, QTableWidgetItem(key[:300]))
             text = _text(value)
+            if len(text) > MAX_SHOWN:  # a value of megabytes would stall the panel's layout
+                text = text[:MAX_SHOWN] + f"… ({len(text):,} characters; the attribute table's Copy rows has it all)"
             self.table.setItem(i, 1, QTableWidgetItem(text))
             url = safe_link(text)
             if url is not None:

@@ -19,6 +19,8 @@ from asean_atlas.layers.document import MapDocument
 from asean_atlas.layers.geometry import seam_aware_bounds
 from asean_atlas.layers.layer import Layer
 
+from .text import plain_tooltip
+
 #: Results listed under the box.
 MAX_RESULTS = 20
 #: Zoom to a point result with a view at most this wide (degrees of longitude); a closer view stays.
@@ -46,9 +48,12 @@ class _IndexJob(QRunnable):
 def result_text(hit: S.SearchHit) -> str:
     """One line of the result list: ``"SJC2 — Submarine cables"``, plus the matching attribute
     and its text when that is not the name (``"· owners: China Mobile; …"``)."""
-    text = f"{hit.name} — {hit.layer.title}"
+    def short(t: str, n: int) -> str:
+        return t if len(t) <= n else t[: n - 1] + "…"
+
+    text = f"{short(hit.name, 100)} — {short(hit.layer.title, 60)}"
     if hit.snippet and hit.snippet != hit.name:
-        text += f"  ·  {hit.field}: {hit.snippet}"
+        text += f"  ·  {short(hit.field, 40)}: {short(hit.snippet, 100)}"
     return text
 
 
@@ -122,7 +127,7 @@ class SearchBox(QLineEdit):
             item = QStandardItem(result_text(hit))
             item.setData(i, _HIT_ROLE)
             item.setData(text, _QUERY_ROLE)
-            item.setToolTip(result_text(hit))
+            item.setToolTip(plain_tooltip(result_text(hit)))  # file text: never rich text
             item.setEditable(False)
             self._model.appendRow(item)
         waiting = [lyr.title for lyr in self.document.layers if lyr.id in self.pending]

@@ -43,6 +43,9 @@ FUNCTIONS = {
 #: Longest expression accepted (characters), and deepest nesting.
 MAX_LENGTH = 2000
 MAX_DEPTH = 40
+#: Most comparisons and function calls in one expression: each is a pass over every feature, so
+#: this bounds the time a pasted or saved expression can take (≈ 1 s at 1,000,000 features).
+MAX_CONDITIONS = 32
 
 
 class FilterError(AtlasError, ValueError):
@@ -103,14 +106,20 @@ def parse(text: str) -> ast.Expression:
     body = _BACKTICK.sub(hold, text.strip())
     if "`" in body:
         raise FilterError("a back-quote (`) is not closed")
+    source = _prepare(body).strip()  # raises FilterError on text the tokenizer cannot read
     try:
-        tree = ast.parse(_prepare(body).strip(), mode="eval")
+        tree = ast.parse(source, mode="eval")
     except SyntaxError as exc:
         where = f" at column {exc.offset}" if exc.offset else " (the expression ends too early)"
         raise FilterError(f"syntax error{where}: {exc.msg}") from None
-    except (RecursionError, MemoryError, ValueError):
+    except (RecursionError, MemoryError):
         raise FilterError("the expression is nested too deeply") from None
+    except ValueError as exc:  # e.g. a NUL byte
+        raise FilterError(f"cannot read the expression ({exc})") from None
     _check(tree.body, 0)
+    work = sum(isinstance(n, (ast.Compare, ast.Call)) for n in ast.walk(tree))
+    if work > MAX_CONDITIONS:
+        raise FilterError(f"the expression has {work} conditions; at most {MAX_CONDITIONS} (each one scans the layer)")
     tree.fields = names  # type: ignore[attr-defined]
     return tree
 
@@ -155,11 +164,18 @@ def _check(node: ast.AST, depth: int) -> None:
 
 
 def _column(frame: pd.DataFrame, name: str) -> pd.Series:
-    if name in frame.columns and name != getattr(frame, "_geometry_column_name", None):
+    geom = getattr(frame, "_geometry_column_name", None)
+    cols = [c for c in frame.columns if c != geom]
+    if name in cols and list(frame.columns).count(name) == 1:
         return frame[name]
-    lower = {str(c).lower(): c for c in frame.columns}
-    if name.lower() in lower:
-        return frame[lower[name.lower()]]
+    lower: dict[str, list] = {}
+    for c in cols:
+        lower.setdefault(str(c).lower(), []).append(c)
+    found = lower.get(name.lower(), [])
+    if len(found) == 1 and list(frame.columns).count(found[0]) == 1:
+        return frame[found[0]]
+    if found:
+        raise FilterError(f"the attribute name {name!r} is ambiguous (several columns match it)")
     raise FilterError(f"no attribute named {name!r}")
 
 
@@ -270,6 +286,8 @@ class _Eval:
             left, right = right, left
         if not isinstance(left, pd.Series):
             raise FilterError("a comparison needs an attribute on one side")
+        if isinstance(right, list):
+            raise FilterError("a list goes with in / not in: attribute in [value, value, …]")
         if right is None:
             miss = _is_missing(left)
             if isinstance(op, ast.Eq):
@@ -297,7 +315,7 @@ class _Eval:
             b = right
         with np.errstate(invalid="ignore"):
             res = _OPS[type(op)](a, b)
-        res = pd.Series(res).fillna(False).to_numpy(dtype=bool)
+        res = np.array(pd.Series(res).fillna(False).to_numpy(dtype=bool), dtype=bool, copy=True)
         if isinstance(op, ast.NotEq):
             res &= ~left.isna().to_numpy()  # null != "x" is unknown, not true (as SQL and QGIS)
         return res
@@ -325,14 +343,25 @@ class FeatureFilter:
         """
         tree = parse(self.expression)
         ev = _Eval(frame, getattr(tree, "fields", {}))
-        out = ev.mask(tree.body)
-        return np.asarray(out, dtype=bool).reshape(len(frame))
+        try:
+            out = ev.mask(tree.body)
+        except FilterError:
+            raise
+        except (TypeError, ValueError, OverflowError, UnicodeError, AttributeError, KeyError, IndexError) as exc:
+            # values that cannot be compared (text with numbers, dates with text, bytes…)
+            raise FilterError(f"cannot evaluate it on these attributes: {type(exc).__name__}: {str(exc)[:160]}") from None
+        return np.array(out, dtype=bool, copy=True).reshape(len(frame))
 
     def fields(self, frame: pd.DataFrame) -> list[str]:
         """The attributes the expression uses (after evaluating it on ``frame``)."""
         tree = parse(self.expression)
         ev = _Eval(frame, getattr(tree, "fields", {}))
-        ev.mask(tree.body)
+        try:
+            ev.mask(tree.body)
+        except FilterError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - as mask()
+            raise FilterError(f"cannot evaluate it on these attributes: {type(exc).__name__}") from None
         return sorted(ev.used)
 
 
@@ -349,8 +378,10 @@ def quote_value(value) -> str:
     """A literal of the expression language: numbers as they are, text quoted (``"a \\"b\\""``)."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (int, float, np.integer, np.floating)):
-        return repr(float(value)) if isinstance(value, (float, np.floating)) and not float(value).is_integer() else str(int(value))
+    if isinstance(value, (int, np.integer)):
+        return str(int(value))
+    if isinstance(value, (float, np.floating)):
+        return repr(float(value)) if not float(value).is_integer() else str(int(value))
     return repr(str(value))
 
 
@@ -358,12 +389,15 @@ def quote_value(value) -> str:
 BUILDER_OPERATORS = ("=", "≠", "<", ">", "≤", "≥", "contains", "in list", "is empty", "is not empty")
 
 
-def condition(field: str, operator: str, value: str = "") -> str:
+def condition(field: str, operator: str, value: str = "", numeric: bool | None = None) -> str:
     """One condition of the filter builder as expression text.
 
-    ``value`` is what the user typed: a number compares as a number when it parses as one;
-    ``in list`` splits it at commas. Raises :class:`FilterError` for an unknown operator.
+    ``value`` is what the user typed: a number compares as a number when it parses as one and
+    the field is numeric (``numeric`` True, or None: unknown); for a text field (``numeric``
+    False) it stays text, so ``007`` keeps its zeros. ``in list`` splits it at commas. Raises
+    :class:`FilterError` for an unknown operator.
     """
+    conv = (lambda v: v) if numeric is False else _number_or_text
     f = quote_field(field)
     if operator == "is empty":
         return f"is_empty({f})"
@@ -373,17 +407,19 @@ def condition(field: str, operator: str, value: str = "") -> str:
         return f"contains({f}, {quote_value(value)})"
     if operator == "in list":
         items = [v.strip() for v in value.split(",") if v.strip()]
-        return f"{f} in [{', '.join(quote_value(_number_or_text(v)) for v in items)}]"
+        return f"{f} in [{', '.join(quote_value(conv(v)) for v in items)}]"
     ops = {"=": "==", "≠": "!=", "<": "<", ">": ">", "≤": "<=", "≥": ">="}
     if operator not in ops:
         raise FilterError(f"unknown operator {operator!r}")
-    return f"{f} {ops[operator]} {quote_value(_number_or_text(value))}"
+    return f"{f} {ops[operator]} {quote_value(conv(value))}"
 
 
 def _number_or_text(v: str):
     t = v.strip()
     if re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?", t):  # "1,000" as written in English text
         t = t.replace(",", "")
+    if re.fullmatch(r"[+-]?\d+", t):
+        return int(t)  # exactly, however long (not through a float)
     try:
         x = float(t)
     except ValueError:

@@ -21,12 +21,12 @@
   // A value is a link only when it is a plain http(s) URL: no user name or password (the text
   // "https://www.bank.example@evil.example" shows one host and goes to another) and no invisible or
   // direction-changing characters (U+202E made a link read backwards).
-  var HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0]/;
+  var HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb]|\udb40[\udc00-\udc7f]/;
   function safeUrl(s) {
     if (typeof s !== "string" || !/^\s*https?:\/\//i.test(s) || HIDDEN.test(s.trim())) return null;
     try {
       var u = new URL(s.trim());
-      if (u.username || u.password) return null;
+      if (u.username || u.password || /@/.test(s.trim().split("/")[2] || "")) return null;
       return (u.protocol === "http:" || u.protocol === "https:") ? u.href : null;
     } catch (err) {
       return null;

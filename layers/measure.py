@@ -20,8 +20,9 @@ from pyproj import Geod
 GEOD = Geod(ellps="WGS84")
 
 _HIDDEN = re.compile(
-    "[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f"
-    "\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0]"
+    "[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb"
+    "\U000e0000-\U000e007f]"
 )
 
 
@@ -40,8 +41,8 @@ def safe_link(value) -> str | None:
         u = urlsplit(s)
     except ValueError:
         return None
-    if u.scheme.lower() not in ("http", "https") or not u.hostname or u.username or u.password:
-        return None
+    if u.scheme.lower() not in ("http", "https") or not u.hostname or "@" in u.netloc:
+        return None  # user info, even empty ("https://@host"), is how links pretend to be elsewhere
     return s
 
 

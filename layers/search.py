@@ -302,7 +302,8 @@ def _display_name(layer: Layer, row: int, columns: list[str]) -> str:
         if c.lower() in NAME_FIELDS or c.lower() == "id":
             v = layer.frame[c].iloc[row]
             if isinstance(v, str) and v.strip():
-                return v.strip()
+                v = " ".join(v[:400].split())  # a name from a file may be megabytes long
+                return v if len(v) <= 200 else v[:199] + "…"
             if v is not None and not (isinstance(v, float) and np.isnan(v)) and not isinstance(v, str):
                 return str(v)
     return f"feature {row}"

@@ -212,3 +212,58 @@ def test_table_dock_hidden_until_opened_and_map_click_selects_the_row(window, qt
     assert window.attribute_panel.results.isVisibleTo(window)
     window.attribute_panel.show_feature(_layer(window, "builtin:cables"), 0)
     assert not window.attribute_panel.results.isVisibleTo(window)
+
+
+def test_hostile_values_in_the_table(window, qtbot, tmp_path):
+    """Regressions of a hostile pass (issue 11): tooltips are plain text and bounded, copies are
+    exact and one line per row, odd columns sort and quick-filter, a scattered selection too big to
+    carry over a filter change is dropped with a note."""
+    long_html = "<h1>big</h1><img src=x width=2000>" + "y" * 5000
+    gdf = gpd.GeoDataFrame(
+        {"name": [long_html, "b\tc\rd\u2028e", "x"], "area_m2": [1234567.5, 98765.4321, 1.0],
+         "blob": [b"\xff\x00", b"zz", None], "arr": [np.array([1, 2]), np.array([0]), np.array([3])]},
+        geometry=[shapely.Point(100, 5)] * 3, crs=4326,
+    )
+    layer = window.document.add_layer(Layer(gdf, "odd"))
+    window.open_attribute_table(layer)
+    t = window.attribute_table
+    tip = t.model.index(0, t.model.columns.index("name")).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("<p style='white-space:pre-wrap'>") and "&lt;h1&gt;" in tip and "<h1>" not in tip
+    assert len(tip) < 2200
+    text = t.copy_rows()
+    lines = text.split("\n")
+    assert len(lines) == 4 and "1234567.5" in lines[1] and "98765.4321" in lines[2]
+    assert "b c d e" in lines[2]
+    t.view.sortByColumn(t.model.columns.index("arr"), Qt.SortOrder.AscendingOrder)  # arrays: by text
+    assert t.model.rowCount() == 3
+    t.quick.setText("zz")
+    t.refresh_rows()  # a BLOB column does not break the quick filter
+    assert t.model.rows.tolist() == [1]
+
+
+def test_large_scattered_selection_is_dropped_with_a_note(window, qtbot):
+    from asean_atlas.desktop import attribute_table as A
+
+    n = 3 * A.MAX_RANGES
+    gdf = gpd.GeoDataFrame({"k": np.arange(n) % 2}, geometry=shapely.points(np.full(n, 100.0), np.full(n, 5.0)), crs=4326)
+    layer = window.document.add_layer(Layer(gdf, "many"))
+    window.open_attribute_table(layer)
+    t = window.attribute_table
+    t.select_rows(np.arange(0, n, 2))  # every other row: n/2 separate runs
+    assert "scattered" in t.status.text() and len(t.selected_rows()) == 0
+    t.select_rows(np.arange(0, n // 2))  # one run: kept
+    assert len(t.selected_rows()) == n // 2
+
+
+def test_export_names_and_values(window, tmp_path):
+    gdf = gpd.GeoDataFrame({"tags": [["a", "b"], {"k": 1}], "n": np.array([1, 2], dtype=object)},
+                           geometry=[shapely.Point(100, 5), shapely.Point(101, 5)], crs=4326)
+    layer = window.document.add_layer(Layer(gdf, "gpkg roads"))
+    window.open_attribute_table(layer)
+    t = window.attribute_table
+    out = t.export(str(tmp_path / "r.gpkg"), selection=False)
+    import pyogrio
+
+    assert pyogrio.list_layers(out)[0][0] == "layer_gpkg_roads"  # GeoPackage reserves gpkg* names
+    back = gpd.read_file(out)
+    assert json.loads(back["tags"][0]) == ["a", "b"] and json.loads(back["tags"][1]) == {"k": 1}

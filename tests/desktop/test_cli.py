@@ -242,3 +242,12 @@ def test_export_filter_option(tmp_path, capsys, qapp):
         err = capsys.readouterr().err
         assert words in err and len(err.strip().splitlines()) == 1
     assert not (tmp_path / "x.png").exists()
+
+
+def test_filter_option_layer_names_with_equals(tmp_path, capsys, qapp):
+    p = tmp_path / "a=b.geojson"
+    p.write_text('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"k":1},'
+                 '"geometry":{"type":"Point","coordinates":[100,5]}},{"type":"Feature","properties":{"k":2},'
+                 '"geometry":{"type":"Point","coordinates":[101,5]}}]}', encoding="utf-8")
+    assert main(["export", "--no-builtin", "--layer", str(p), "--filter", "a=b=k != 1", "--png", str(tmp_path / "x.png")]) == 0
+    assert "1 pass the filter k != 1" in capsys.readouterr().out

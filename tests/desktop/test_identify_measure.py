@@ -184,3 +184,14 @@ def test_attributes_dock_keeps_its_width(window, qtbot):
     window.attribute_panel.show_results([(layer, 0), (layer, 1)])
     qtbot.wait(100)
     assert abs(dock.width() - before) <= 2 and abs(window.canvas.width() - canvas_before) <= 2
+
+
+@pytest.mark.parametrize("url", [
+    "https://@evil.example/", "https://evil\u034f.example/", "https://x.example/\ufe0f", "https://x.example/\u2800",
+    "https://x.example/\U000e0041", "https://x.example/\ufff9",
+])
+def test_links_with_hidden_characters_stay_text(url):
+    from asean_atlas.layers.measure import safe_link
+
+    assert safe_link(url) is None
+    assert safe_link("HTTPS://x.example/a?b=1") == "HTTPS://x.example/a?b=1"

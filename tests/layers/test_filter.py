@@ -130,3 +130,28 @@ def test_layer_filter_drives_masks_histogram_and_notes(frame):
     assert layer.time_mask(None).sum() == before and filter_notes([layer]) == []
     layer.set_filter("   ")
     assert layer.filter is None
+
+
+def test_hostile_pass_regressions():
+    """Found by trying to break the filter (issue 11): every failure is a FilterError with a
+    message, never a traceback; != works on every numeric kind of column."""
+    f = gpd.GeoDataFrame(
+        {"km": [1.0, 2.0, float("nan")], "n32": np.array([1, 2, 3], dtype="int32"), "flag": [True, False, True],
+         "name": ["a", "b", None], "blob": [b"\xff\x00", b"x", None],
+         "when": pd.to_datetime(["2020-01-01", "2021-01-01", None]), "Geometry": ["g", "h", "i"]},
+        geometry=[shapely.Point(0, 0)] * 3, crs=4326,
+    )
+    assert FeatureFilter("km != 1").mask(f).tolist() == [False, True, False]
+    assert FeatureFilter("n32 <> 2").mask(f).tolist() == [True, False, True]
+    assert FeatureFilter("flag != true").mask(f).tolist() == [False, True, False]
+    for bad, msg in [("n32 == [1, 2]", "a list goes with in"), ("name < km", "cannot evaluate"),
+                     ("when < n32", "cannot evaluate"), ("name == '\\ud800'", "cannot evaluate"),
+                     ("contains(blob, 'x')", "cannot evaluate"), ("is_empty(blob)", "cannot evaluate"),
+                     ("(km", "cannot read"), (" or ".join(["km == 1"] * 40), "at most 32")]:
+        with pytest.raises(FilterError, match=msg):
+            FeatureFilter(bad).mask(f)
+    # the geometry column is never an attribute; "Geometry" (an attribute) is
+    assert FeatureFilter("geometry == 'g'").mask(f).tolist() == [True, False, False]
+    # builder: text stays text on a text column, long integers exact
+    assert condition("name", "in list", "007, 008", numeric=False) == "name in ['007', '008']"
+    assert condition("n32", "=", "9007199254740993") == "n32 == 9007199254740993"
