@@ -267,3 +267,31 @@ def test_export_names_and_values(window, tmp_path):
     assert pyogrio.list_layers(out)[0][0] == "layer_gpkg_roads"  # GeoPackage reserves gpkg* names
     back = gpd.read_file(out)
     assert json.loads(back["tags"][0]) == ["a", "b"] and json.loads(back["tags"][1]) == {"k": 1}
+
+
+def test_selected_row_is_highlighted_on_the_map(window, qtbot):
+    """Selecting a row draws the selection highlight on the feature (pixel check), and a click on
+    the map selects the row (test_table_dock_hidden_until_opened_and_map_click_selects_the_row)."""
+    from asean_atlas.desktop.canvas import HIGHLIGHT
+
+    gdf = gpd.GeoDataFrame({"name": ["line"]}, geometry=[shapely.LineString([(100, 5), (110, 5)])], crs=4326)
+    for lyr in window.document.layers:
+        lyr.set_visible(False)
+    layer = window.document.add_layer(Layer(gdf, "one line", style=Style(color="#1f78b4", stroke_width=1.0)))
+    window.canvas.zoom_to_bbox((98, 0, 112, 10))
+    window.open_attribute_table(layer)
+    t = window.attribute_table
+    qtbot.waitUntil(window.canvas.frame_is_current, timeout=10_000)
+    x, y = lonlat_to_display(np.array([105.0]), np.array([5.0]))
+    px, py = (round(float(v)) for v in window.canvas.viewport.to_pixels(float(x[0]), float(y[0])))
+
+    def yellowish():
+        img = window.canvas.grab().toImage()
+        cols = [QColor(img.pixel(px, py + d)) for d in range(-3, 4)]
+        return any(c.red() > 200 and c.green() > 170 and c.blue() < 120 for c in cols)
+
+    assert not yellowish()
+    t.select_rows([0])
+    t._selection_changed()
+    window.canvas.repaint()
+    assert yellowish() and HIGHLIGHT.name() == "#ffd400"

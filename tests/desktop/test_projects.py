@@ -245,3 +245,19 @@ def test_autosave_survives_kill_9(qtbot, tmp_path, sites):
         assert not target.exists()  # a clean exit removes the autosave
     finally:
         os.environ["ATLAS_AUTOSAVE_DIR"] = old
+
+
+def test_reopened_project_renders_the_same_png(qtbot, tmp_path, sites):
+    win = _window(qtbot, [sites])
+    _story(win)
+    path = win.save_project(tmp_path / "story.atlas.json")
+    first = win.export_png(tmp_path / "first.png")
+    win2 = _window(qtbot, builtin=False)
+    win2.resize(win.size())
+    assert win2.open_project(path)
+    from asean_atlas.desktop.export import export_png
+
+    second = export_png(win2.document, tmp_path / "second.png", win.current_export_options())
+    a, b = QImage(str(first)), QImage(str(second))
+    assert a.size() == b.size()
+    assert a.convertToFormat(QImage.Format.Format_ARGB32) == b.convertToFormat(QImage.Format.Format_ARGB32)
