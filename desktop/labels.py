@@ -132,6 +132,12 @@ def collect(document, viewport, tf, scale: float, basemap: bool = True):
             drawn = layer.drawn_mask(tf)
         values = layer.frame[field]
         values2 = layer.frame[second] if second else None
+        if str(getattr(document, "language", "en")).startswith("zh") and field == "name" and "name_zh" in layer.frame.columns:
+            # the map in Chinese: the Chinese name where the feature has one, else the English
+            zh = layer.frame["name_zh"]
+            values = zh.where(zh.notna() & (zh.astype("string").str.strip() != ""), values)
+            if second == "name_zh":
+                values2 = None
         if layer.is_point_layer:
             xy, prow = layer.display_points()
             size = (st.marker_sizes(layer.frame) if st.size_field else None)

@@ -107,7 +107,7 @@ class ProjectController:
         return self.save_project(path) if path else None
 
     def language(self) -> str:
-        return getattr(self, "ui_language", "en")
+        return getattr(self.document, "language", "en")
 
     # -- open -----------------------------------------------------------------------------------
     def open_project_dialog(self) -> None:
@@ -168,6 +168,7 @@ class ProjectController:
                 doc.remove_layer(layer)
             self.removed.clear()
             doc.title = loaded.document.title
+            doc.language = loaded.language if loaded.language in ("en", "zh_CN", "zh_TW") else "en"
             for layer in list(loaded.document.layers):
                 loaded.document.remove_layer(layer)  # disconnects it from the loaded document
                 doc.add_layer(layer)

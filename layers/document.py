@@ -41,6 +41,9 @@ class MapDocument:
 
     def __init__(self, title: str = "ASEAN Digital Atlas") -> None:
         self.title = title
+        #: the map's language, ``"en"``, ``"zh_CN"`` or ``"zh_TW"`` (issue 13 sets it from the UI):
+        #: in Chinese, labels on ``name`` show ``name_zh`` where a feature has one (issue 11)
+        self.language = "en"
         self.layers: list[Layer] = []
         self.time = TimeController()
         self.time.current_changed.connect(self._time_moved)

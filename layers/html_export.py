@@ -419,7 +419,7 @@ def build_map(document: MapDocument, options: ExportOptions):
         timed = slider and layer.temporal is not None
         # the attribute filter holds with the in-page slider too (the page filters only by time)
         mask = (layer.filter_mask() if layer.filter is not None else None) if slider else layer.drawn_mask(tf)
-        layers.append(_layer_config(layer, mask, timed))
+        layers.append(_layer_config(layer, mask, timed, str(getattr(document, "language", "en"))))
     _add_links(visible, layers)
     title = options.title if options.title is not None else document.title
     if stamp is not None or slider:
@@ -501,7 +501,7 @@ def _add_links(visible: list[Layer], configs: list[dict]) -> None:
                 configs[j]["fields"] = configs[j]["fields"] + ["id"]
 
 
-def _layer_config(layer: Layer, mask: np.ndarray | None, timed: bool) -> dict:
+def _layer_config(layer: Layer, mask: np.ndarray | None, timed: bool, language: str = "en") -> dict:
     """What the page's script needs to draw one layer: its features (with the per-feature members
     of :func:`feature_collection`), style per class, tooltip and popup fields, legend, time."""
     style = layer.style
@@ -541,9 +541,12 @@ def _layer_config(layer: Layer, mask: np.ndarray | None, timed: bool) -> dict:
         second = style.label_field2 if style.label_field2 in frame.columns else None
         label = {"field": str(style.label_field), "field2": None if second is None else str(second),
                  "priority": float(style.label_priority), "size": float(style.label_size) * 4 / 3,
-                 "halo": bool(style.label_halo)}
-    extra = [c for c in (tip, "id", link_field(layer), style.label_field, style.label_field2)
-             if c and c in frame.columns]
+                 "halo": bool(style.label_halo), "fallback": None}
+        if language.startswith("zh") and style.label_field == "name" and "name_zh" in frame.columns:
+            # the map in Chinese: the Chinese name where there is one (as the window's labels)
+            label.update(field="name_zh", fallback="name", field2=None if second == "name_zh" else label["field2"])
+    extra = [c for c in (tip, "id", link_field(layer), style.label_field, style.label_field2,
+                         "name_zh" if style.label_field == "name" else None) if c and c in frame.columns]
     wanted = list(dict.fromkeys(fields + extra))
     fc = feature_collection(layer, mask, members=members, fields=wanted)
     return {

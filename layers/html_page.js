@@ -379,6 +379,7 @@
         return show(v).replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, " ").replace(/\s+/g, " ").trim().slice(0, 80);
       }
       var a = clean(own(p, cfg.label.field) ? p[cfg.label.field] : null);
+      if (!a && cfg.label.fallback) a = clean(own(p, cfg.label.fallback) ? p[cfg.label.fallback] : null);
       var b = cfg.label.field2 && own(p, cfg.label.field2) ? clean(p[cfg.label.field2]) : "";
       return b && b !== a ? (a ? a + " (" + b + ")" : b) : a;
     }

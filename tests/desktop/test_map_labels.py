@@ -103,3 +103,16 @@ def test_missing_glyphs_are_reported(window, qtbot, capsys, tmp_path):
     assert main(["export", "--no-builtin", "--layer", str(path), "--png", str(tmp_path / "o.png")]) == 0
     # the user layer has no label field by default: no warning; with the built-ins and Thai text
     # of a font that is missing, the CLI says so (checked in the window test above)
+
+
+def test_chinese_map_labels_use_name_zh(tmp_path):
+    """The map in Chinese (document.language, set by the UI language of issue 13, saved in
+    projects): labels on `name` show `name_zh` where a feature has one."""
+    doc = build_document([])
+    doc.language = "zh_CN"
+    renderer = MapRenderer()
+    export_png(doc, tmp_path / "zh.png", ExportOptions(width=1200, height=900, bbox=(95, 0, 125, 25)), renderer)
+    texts = {p.candidate.text for p in renderer.last_labels}
+    hubs = next(lyr for lyr in doc.layers if lyr.source == "builtin:compute_hubs")
+    assert texts & set(hubs.frame["name_zh"].dropna())  # a Nanning hub in Chinese
+    assert not texts & set(hubs.frame["name"])

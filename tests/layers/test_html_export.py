@@ -127,3 +127,18 @@ def test_new_layer_colour_is_far_from_the_colours_on_the_map():
         min(colour_distance(c, u) for u in used) for c in USER_PALETTE)
     assert min(colour_distance(pick, u) for u in used) > 20  # CIEDE2000
     assert most_distinct_colour([]) == USER_PALETTE[0]
+
+
+def test_page_labels_follow_the_map_language(tmp_path):
+    from asean_atlas.layers.builtin import builtin_layers
+
+    doc = MapDocument()
+    for layer in builtin_layers():
+        if layer.source == "builtin:compute_hubs":
+            doc.add_layer(layer)
+    out = export_html(doc, tmp_path / "en.html", ExportOptions())
+    assert page_data(out.read_text(encoding="utf-8"))["layers"][0]["label"]["field"] == "name"
+    doc.language = "zh_CN"
+    out = export_html(doc, tmp_path / "zh.html", ExportOptions())
+    label = page_data(out.read_text(encoding="utf-8"))["layers"][0]["label"]
+    assert label["field"] == "name_zh" and label["fallback"] == "name"
