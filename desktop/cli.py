@@ -58,6 +58,8 @@ def _export_parser() -> argparse.ArgumentParser:
     p.add_argument("--dpi", type=float, default=96.0, help="PNG resolution; widths and fonts scale with it")
     p.add_argument("--png", metavar="PATH", help="write a PNG")
     p.add_argument("--html", metavar="PATH", help="write an interactive HTML map (folium)")
+    p.add_argument("--svg", metavar="PATH", help="write an SVG: vector paths and real text, the PNG's layout")
+    p.add_argument("--pdf", metavar="PATH", help="write a one-page PDF (the page is --size at --dpi): vector, selectable text")
     # time (issue 5): animation and small multiples
     p.add_argument("--gif", metavar="PATH", help="write an animated GIF of the time playback, one frame per step")
     p.add_argument("--from", dest="time_from", metavar="DATE", help="first step of --gif: a year or an ISO date")
@@ -241,8 +243,8 @@ def run_export(argv: Sequence[str]) -> int:
     options.validate()
     if args.small_multiples and not args.png:
         raise ExportError("--small-multiples writes the PNG: give --png PATH too")
-    if not args.png and not args.html and not args.gif:
-        raise ExportError("nothing to export: give --png PATH and/or --html PATH")
+    if not args.png and not args.html and not args.gif and not args.svg and not args.pdf:
+        raise ExportError("nothing to export: give --png, --svg, --pdf, --html and/or --gif PATH")
     _check_export_args(args)  # every option checked before any layer is read
     if args.project:
         doc = project_document(args, options)
@@ -295,6 +297,17 @@ def run_export(argv: Sequence[str]) -> int:
             out = export_png(doc, args.png, options, renderer)
             for note in glyph_warnings(renderer.last_labels):  # labels drawn as boxes: say so
                 _say(f"  warning: {printable(note)}")
+        _say(f"wrote {printable(str(out))}")
+    for flag, kind in ((args.svg, "svg"), (args.pdf, "pdf")):
+        if not flag:
+            continue
+        _use_offscreen()
+        from PySide6.QtGui import QGuiApplication
+
+        from .export import export_pdf, export_svg
+
+        _app = QGuiApplication.instance() or QGuiApplication([PROG])
+        out = (export_svg if kind == "svg" else export_pdf)(doc, flag, options)
         _say(f"wrote {printable(str(out))}")
     if args.gif:
         _use_offscreen()

@@ -64,24 +64,110 @@ def render_image(document: MapDocument, options: ExportOptions, renderer: MapRen
     """
     options.validate()
     renderer = renderer or MapRenderer()
-    vp = export_viewport(document, options)
     image = _new_image(options.width, options.height, options.dpi)
-    scale = options.dpi / 96.0
-    tf = export_time_filter(document, options)
-    stamp, subtitle = stamp_text(tf)
     painter = QPainter(image)
     try:
-        renderer.render(painter, document, vp, scale, time_filter=tf)
-        title = options.title if options.title is not None else document.title
-        top = layout.draw_title(painter, title, subtitle, vp, scale) if title else 0.0
-        layout.draw_date_stamp(painter, stamp, vp, scale, top)
-        layout.draw_north_arrow(painter, vp, scale, top)
-        bottom = vp.height - layout.draw_attribution(painter, document, vp, scale)
-        layout.draw_legend(painter, document, vp, scale, bottom)
-        layout.draw_scale_bar(painter, vp, scale, bottom)
+        paint_layout(painter, document, options, renderer)
     finally:
         painter.end()
     return image
+
+
+def paint_layout(painter: QPainter, document: MapDocument, options: ExportOptions, renderer: MapRenderer) -> None:
+    """Paint the whole export — map, labels, title, date stamp, north arrow, attribution, legend,
+    scale bar — on ``painter``'s device of ``options.width`` x ``options.height`` pixels. The
+    same call draws the PNG (a QImage), the SVG (QSvgGenerator) and the PDF (QPdfWriter), so the
+    three have the same layout."""
+    vp = export_viewport(document, options)
+    scale = options.dpi / 96.0
+    tf = export_time_filter(document, options)
+    stamp, subtitle = stamp_text(tf)
+    renderer.render(painter, document, vp, scale, time_filter=tf)
+    title = options.title if options.title is not None else document.title
+    top = layout.draw_title(painter, title, subtitle, vp, scale) if title else 0.0
+    layout.draw_date_stamp(painter, stamp, vp, scale, top)
+    layout.draw_north_arrow(painter, vp, scale, top)
+    bottom = vp.height - layout.draw_attribution(painter, document, vp, scale)
+    layout.draw_legend(painter, document, vp, scale, bottom)
+    layout.draw_scale_bar(painter, vp, scale, bottom)
+
+
+def export_svg(
+    document: MapDocument, path: str | Path, options: ExportOptions, renderer: MapRenderer | None = None
+) -> Path:
+    """Write the export as SVG (Qt's ``QSvgGenerator``), atomically: vector paths and real text,
+    the same layout as the PNG (:func:`paint_layout`); a point layer of more than
+    ``SPRITE_THRESHOLD`` visible markers is embedded as an image.
+
+    Raises
+    ------
+    ExportError
+        Bad options, or the file cannot be written.
+    """
+    from PySide6.QtCore import QRect, QSize
+    from PySide6.QtSvg import QSvgGenerator
+
+    options.validate()
+    renderer = renderer or MapRenderer()
+
+    def write(tmp: Path) -> None:
+        gen = QSvgGenerator()
+        gen.setFileName(str(tmp))
+        gen.setSize(QSize(options.width, options.height))
+        gen.setViewBox(QRect(0, 0, options.width, options.height))
+        gen.setResolution(round(options.dpi))
+        gen.setTitle(options.title if options.title is not None else document.title)
+        gen.setDescription(layout.attribution_text(document))
+        painter = QPainter(gen)
+        try:
+            paint_layout(painter, document, options, renderer)
+        finally:
+            painter.end()
+        if not tmp.exists() or tmp.stat().st_size == 0:
+            raise ExportError(f"{path}: Qt could not write the SVG")
+
+    return write_atomic(path, write)
+
+
+def export_pdf(
+    document: MapDocument, path: str | Path, options: ExportOptions, renderer: MapRenderer | None = None
+) -> Path:
+    """Write the export as a one-page PDF (Qt's ``QPdfWriter``), atomically: the page is the
+    export's size at its DPI (``width / dpi`` inches), no margins; vector paths, real text
+    (selectable, fonts embedded by Qt), the same layout as the PNG (:func:`paint_layout`).
+
+    Raises
+    ------
+    ExportError
+        Bad options, or the file cannot be written.
+    """
+    from PySide6.QtCore import QMarginsF, QSizeF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+
+    options.validate()
+    renderer = renderer or MapRenderer()
+
+    def write(tmp: Path) -> None:
+        writer = QPdfWriter(str(tmp))
+        writer.setResolution(round(options.dpi))
+        size = QPageSize(QSizeF(options.width * 25.4 / options.dpi, options.height * 25.4 / options.dpi),
+                         QPageSize.Unit.Millimeter, "atlas", QPageSize.SizeMatchPolicy.ExactMatch)
+        writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+        writer.setTitle(options.title if options.title is not None else document.title)
+        writer.setCreator("ASEAN Digital Atlas")
+        painter = QPainter(writer)
+        try:
+            # the page in the writer's device pixels; the layout is drawn at the export's pixel size
+            sx = writer.width() / options.width
+            sy = writer.height() / options.height
+            painter.scale(sx, sy)
+            paint_layout(painter, document, options, renderer)
+        finally:
+            painter.end()
+        if not tmp.exists() or tmp.stat().st_size == 0:
+            raise ExportError(f"{path}: Qt could not write the PDF")
+
+    return write_atomic(path, write)
 
 
 def _save_png(image: QImage, path: str | Path) -> Path:

@@ -188,7 +188,7 @@ def collect(document, viewport, tf, scale: float, basemap: bool = True):
                         cands.append(LabelCandidate(text, fm.horizontalAdvance(text), fm.height(), st.label_priority - 0.5,
                                                     path=best, key=key))
     if basemap:
-        cfont, cfm = m.get(11 * scale, caps=True)
+        cfont, cfm = m.get(11 * scale)
         pfont, pfm = m.get(11 * scale, bold=True)
         for text, lon, lat, prio, kind in basemap_places():
             x, y = lonlat_to_display(np.array([lon]), np.array([lat]))
@@ -197,8 +197,9 @@ def collect(document, viewport, tf, scale: float, basemap: bool = True):
                 if not (0 <= px <= w and 0 <= py <= h):
                     continue
                 if kind == "country":
-                    tw = cfm.horizontalAdvance(text.upper()) * 1.1
-                    cands.append(LabelCandidate(text, tw, cfm.height(), prio, px, py, -1.0, None,
+                    up = text.upper()  # upper case in the text itself: SVG has no font capitalization
+                    tw = cfm.horizontalAdvance(up)
+                    cands.append(LabelCandidate(up, tw, cfm.height(), prio, px, py, -1.0, None,
                                                 (cfont, True, COUNTRY_COLOUR, "country")))
                 else:
                     # the label keeps clear of a facility marker on the same town point too
@@ -214,6 +215,9 @@ def draw_labels(painter: QPainter, document, viewport, tf, scale: float = 1.0, b
     window's tests read the boxes)."""
     cands, obstacles = collect(document, viewport, tf, scale, basemap)
     placed = place_labels(cands, viewport.width, viewport.height, obstacles)
+    from .renderer import _is_raster
+
+    raster = _is_raster(painter)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
@@ -228,18 +232,24 @@ def draw_labels(painter: QPainter, document, viewport, tf, scale: float = 1.0, b
             painter.drawEllipse(QPointF(p.candidate.x, p.candidate.y), 2.5 * scale, 2.5 * scale)
         fm = QFontMetricsF(font)
         text = p.candidate.text
-        tw = fm.horizontalAdvance(text.upper() if kind == "country" else text)
+        tw = fm.horizontalAdvance(text)
         painter.save()
         painter.translate(p.cx, p.cy)
         if p.angle:
             painter.rotate(p.angle)
         painter.setFont(font)
         origin = QPointF(-tw / 2, fm.ascent() - fm.height() / 2)
-        if halo:  # the text drawn in white around itself: a halo at the cost of a few glyph blits
+        if halo and raster:  # the text drawn in white around itself: a halo for a few glyph blits
             painter.setPen(QColor(255, 255, 255, 235))
             d = max(1.0, fm.height() / 12)
             for dx, dy in ((-d, 0), (d, 0), (0, -d), (0, d), (-d, -d), (d, d), (-d, d), (d, -d)):
                 painter.drawText(origin + QPointF(dx, dy), text)
+        elif halo:  # SVG/PDF: the halo as an outline path, so the text itself appears once (selectable)
+            outline = QPainterPath()
+            outline.addText(origin, font, text)
+            pen = QPen(QColor(255, 255, 255, 235), max(1.5, fm.height() / 6))
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            painter.strokePath(outline, pen)
         painter.setPen(colour)
         painter.drawText(origin, text)
         painter.restore()
