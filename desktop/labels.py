@@ -93,7 +93,8 @@ class _Metrics:
 
 
 def collect(document, viewport, tf, scale: float, basemap: bool = True):
-    """Label candidates and marker obstacles of what is drawn: ``(candidates, obstacles)``.
+    """Label candidates and obstacles of what is drawn: ``(candidates, obstacles, markers)`` —
+    obstacles are the feature markers and the city dots, ``markers`` the feature markers alone.
 
     Candidates carry ``key = (font, halo, colour, kind)`` for drawing. Features hidden by the time
     filter or the layer's attribute filter get no label.
@@ -205,15 +206,22 @@ def collect(document, viewport, tf, scale: float, basemap: bool = True):
                     # the label keeps clear of a facility marker on the same town point too
                     cands.append(LabelCandidate(text, pfm.horizontalAdvance(text), pfm.height(), prio, px, py, 7 * scale, None,
                                                 (pfont, True, TEXT_COLOUR, "place")))
+    markers = np.concatenate(obstacles) if obstacles else np.zeros((0, 4))
+    if basemap:
+        # the city dots are markers too: no label (a country's name) is drawn over one
+        dots = [(c.x, c.y) for c in cands if c.key[3] == "place"]
+        if dots:
+            r = 3.5 * scale
+            obstacles.append(np.array([[x - r, y - r, x + r, y + r] for x, y in dots]))
     cands.sort(key=lambda c: -c.priority)
     obs = np.concatenate(obstacles) if obstacles else None
-    return cands[:MAX_CANDIDATES], obs
+    return cands[:MAX_CANDIDATES], obs, markers
 
 
 def draw_labels(painter: QPainter, document, viewport, tf, scale: float = 1.0, basemap: bool = True) -> list[PlacedLabel]:
     """Place and draw the labels of ``document`` in ``viewport``; returns what was placed (the
     window's tests read the boxes)."""
-    cands, obstacles = collect(document, viewport, tf, scale, basemap)
+    cands, obstacles, markers = collect(document, viewport, tf, scale, basemap)
     placed = place_labels(cands, viewport.width, viewport.height, obstacles)
     from .renderer import _is_raster
 
@@ -221,7 +229,7 @@ def draw_labels(painter: QPainter, document, viewport, tf, scale: float = 1.0, b
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    obs = np.asarray(obstacles, dtype=float).reshape(-1, 4) if obstacles is not None else np.zeros((0, 4))
+    obs = np.asarray(markers, dtype=float).reshape(-1, 4)  # feature markers (not the city dots)
     for p in placed:
         font, halo, colour, kind = p.candidate.key
         x, y = p.candidate.x, p.candidate.y

@@ -222,7 +222,8 @@ def _draw_symbol(painter: QPainter, layer: Layer, color: QColor, dashed: bool, b
         )
         painter.drawPath(path)
     else:
-        fill = QColor(style.fill_color or color)
+        # a categorized/graduated class fills with its colour, as on the map
+        fill = QColor(color) if style.categorized_field else QColor(style.fill_color or color)
         fill.setAlphaF(style.fill_opacity)
         painter.setPen(QPen(color, 1.2 * scale))
         painter.setBrush(fill)

@@ -473,7 +473,9 @@ def _line_pen(style, cls: str, stage: int | None, scale: float) -> tuple[QPen, Q
         pen.setStyle(Qt.PenStyle.DashDotLine)
     elif style.is_dashed(cls) or stage == STAGE_PLANNED:
         pen.setStyle(Qt.PenStyle.DashLine)
-    fill = QColor(RETIRED_COLOR if stage == STAGE_RETIRED else (style.fill_color or style.color_for(cls)))
+    # a class with a colour of its own fills with it (a choropleth); otherwise the layer's fill
+    own = bool(style.categorized_field) and cls in style.categories
+    fill = QColor(RETIRED_COLOR if stage == STAGE_RETIRED else (style.color_for(cls) if own else (style.fill_color or style.color_for(cls))))
     fill.setAlphaF(style.fill_opacity)
     # planned and under-construction polygons are hollow
     brush = QBrush(fill) if stage in (None, STAGE_IN_SERVICE, STAGE_RETIRED) else QBrush()

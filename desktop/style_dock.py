@@ -280,6 +280,7 @@ class StyleDock(QWidget):
             self._updating = False
 
     def _fill_fields(self, layer: Layer, kind: str) -> None:
+        palette = self.palette_box.currentText()
         self.field_box.clear()
         self.palette_box.clear()
         if kind == "Graduated":
@@ -289,6 +290,8 @@ class StyleDock(QWidget):
             geom = layer.frame.geometry.name
             self.field_box.addItems([str(c) for c in layer.frame.columns if c != geom])
             self.palette_box.addItems(list(QUALITATIVE))
+        if palette and self.palette_box.findText(palette) >= 0:  # the user's palette stays chosen
+            self.palette_box.setCurrentText(palette)
 
     def _show_renderer_rows(self, kind: str) -> None:
         classed = kind != "Single symbol"
@@ -382,7 +385,11 @@ class StyleDock(QWidget):
         """The base colour (single symbol; values outside the classes)."""
         if self.layer is None or not QColor(colour).isValid():
             return
-        self._set(dataclasses.replace(self.layer.style, color=QColor(colour).name()))
+        st = self.layer.style
+        new = QColor(colour).name()
+        # a fill that was the line colour follows it (user layers are read with fill = colour)
+        fill = new if (st.fill_color is None or st.fill_color.lower() == st.color.lower()) else st.fill_color
+        self._set(dataclasses.replace(st, color=new, fill_color=fill if st.fill_color is not None else None))
         self.colour_button.setIcon(_swatch(QColor(colour).name()))
 
     def set_class_colour(self, row: int, colour: str) -> None:

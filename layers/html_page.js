@@ -55,7 +55,8 @@
     var a = feature.atlas || {}, cls = cfg.classes[a.c || 0] || cfg.classes[0], s = cfg.style;
     var planned = a.p === 1, polygon = /Polygon/.test(feature.geometry.type);
     var out = {
-      color: cls.color, weight: s.weight, opacity: s.opacity, fillColor: s.fillColor || cls.color,
+      // a class with its own colour fills with it (choropleths, categorized markers)
+      color: cls.color, weight: s.weight, opacity: s.opacity, fillColor: (a.c ? cls.color : (s.fillColor || cls.color)),
       fillOpacity: planned ? 0.0 : (polygon ? s.fillOpacity : 0.9),
       dashArray: (cls.dashed || planned) ? "6 5" : null
     };

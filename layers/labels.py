@@ -82,6 +82,11 @@ class _Grid:
             for j in range(int(b[1] // c), int(b[3] // c) + 1):
                 yield i, j
 
+    def covering(self, x: float, y: float) -> list:
+        """Boxes that contain the point ``(x, y)``."""
+        c = self.cell
+        return [o for o in self.cells.get((int(x // c), int(y // c)), ()) if o[0] <= x <= o[2] and o[1] <= y <= o[3]]
+
     def free(self, b) -> bool:
         for k in self._keys(b):
             for o in self.cells.get(k, ()):
@@ -94,15 +99,27 @@ class _Grid:
             self.cells.setdefault(k, []).append(b)
 
 
-def _point_positions(c: LabelCandidate):
+def _point_positions(c: LabelCandidate, clear: float = 0.0):
     """Box centres of the eight positions around a point, in order of preference; a negative
     ``radius`` means a label centred on its anchor (an area's name), one position only."""
     if c.radius < 0:  # centred, or nudged a little when something sits on the centre
         dy, dx = c.height * 1.2, c.width * 0.25
         return [(c.x, c.y), (c.x, c.y - dy), (c.x, c.y + dy), (c.x - dx, c.y), (c.x + dx, c.y),
                 (c.x, c.y - 2 * dy), (c.x, c.y + 2 * dy)]
-    r = c.radius + GAP
     w2, h2 = c.width / 2, c.height / 2
+    out = []
+    # around the anchor at the marker's radius; then clear of any marker on the same spot (a 5G
+    # triangle on a capital's point); then one line height farther out
+    radii = [c.radius + GAP]
+    if clear > c.radius:
+        radii.append(clear + GAP)
+    radii.append(max(radii) + c.height)
+    for r in radii:
+        out += _ring(c, r, w2, h2)
+    return out
+
+
+def _ring(c: LabelCandidate, r: float, w2: float, h2: float):
     d = r * 0.7071
     return [
         (c.x + r + w2, c.y),  # right
@@ -211,10 +228,18 @@ def place_labels(
             grid.add(tuple(b))
     order = sorted(range(len(candidates)), key=lambda i: (-candidates[i].priority, -candidates[i].width, i))
     placed: list[PlacedLabel] = []
+    seen: dict[str, list[tuple[float, float]]] = {}
     for i in order:
         c = candidates[i]
+        # the same name twice close together (a capital and its landing station) is said once
+        if any(abs(x - c.x) + abs(y - c.y) < 60 for x, y in seen.get(c.text, ())) and c.path is None:
+            continue
         if c.path is None:
-            positions = [(x, y, 0.0) for x, y in _point_positions(c)]
+            clear = 0.0
+            if c.radius >= 0:  # markers on this very spot: the label clears the biggest of them
+                for o in grid.covering(c.x, c.y):
+                    clear = max(clear, o[2] - c.x, c.x - o[0], o[3] - c.y, c.y - o[1])
+            positions = [(x, y, 0.0) for x, y in _point_positions(c, clear)]
         else:
             positions = _line_positions(c, width, height)
         for cx, cy, angle in positions:
@@ -225,6 +250,7 @@ def place_labels(
             if grid.free(box):
                 grid.add(box)
                 placed.append(PlacedLabel(c, cx, cy, angle, box))
+                seen.setdefault(c.text, []).append((c.x, c.y))
                 break
     return placed
 

@@ -85,6 +85,8 @@ def most_distinct_colour(used: list[str], palette: tuple[str, ...] = USER_PALETT
 def _num(x: float) -> str:
     """A class edge as text: ``1,234``, ``0.25``, ``12.5``."""
     x = float(x)
+    if x == int(x) and abs(x) < 10_000:
+        return str(int(x))  # years and small counts as written: 2005, not 2,005
     if x == int(x) and abs(x) < 1e15:
         return f"{int(x):,}"
     return f"{x:,.3g}" if abs(x) < 1000 else f"{x:,.0f}"
