@@ -52,7 +52,8 @@ def _export_parser() -> argparse.ArgumentParser:
                    help="attribute filter of a layer (repeatable): LAYER is its title, its file name or "
                    "a built-in id (cables, landing_stations, ...), e.g. --filter 'cables=status == \"in service\"'; "
                    "the footer says 'filtered: ...'")
-    p.add_argument("--size", default="1600x1000", help="PNG size WxH in pixels (default 1600x1000)")
+    p.add_argument("--size", default=None,
+                   help="PNG size WxH in pixels (default 1600x1000; with --project 1600 wide at the saved view's aspect)")
     p.add_argument("--bbox", help="W,S,E,N in degrees (default: the Atlas region, or the layers' extent)")
     p.add_argument("--title", help="map title (default 'ASEAN Digital Atlas')")
     p.add_argument("--dpi", type=float, default=96.0, help="PNG resolution; widths and fonts scale with it")
@@ -159,7 +160,8 @@ def project_document(args, options):
     from asean_atlas.layers.project import ProjectError, load_project
 
     loaded = load_project(args.project)
-    problems = [f"layer file not found: {m.entry.get('source')!r} (looked for {', '.join(m.tried)})" for m in loaded.missing]
+    problems = [f"layer file not found: {m.entry.get('source')!r} (looked for {', '.join(dict.fromkeys(m.tried))})"
+                for m in loaded.missing]
     problems += loaded.errors
     if problems:
         raise ProjectError(f"{args.project}: " + "; ".join(problems))
@@ -170,6 +172,9 @@ def project_document(args, options):
         doc.set_year(args.year)
     if args.bbox is None and loaded.bbox is not None:
         options.bbox = loaded.bbox
+    if args.size is None and loaded.size is not None:  # the window's shape, 1600 pixels wide
+        w, h = loaded.size
+        options.width, options.height = 1600, max(16, round(1600 * h / max(w, 1)))
     if args.title is None:
         options.title = doc.title
     return doc
@@ -231,7 +236,7 @@ def run_export(argv: Sequence[str]) -> int:
     from asean_atlas.layers.export_options import ExportOptions, parse_bbox, parse_size
     from asean_atlas.layers.errors import ExportError
 
-    width, height = parse_size(args.size)
+    width, height = parse_size(args.size or "1600x1000")
     options = ExportOptions(
         width=width,
         height=height,

@@ -95,7 +95,10 @@ class MainWindow(ProjectController, QMainWindow):
 
         self.attribute_table = AttributeTable(document, self.canvas)
         self.table_dock = self._dock("Attribute table", self.attribute_table, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.table_dock.hide()  # opened with F6 / Table: the map keeps its height until then
+        # below Time (not beside it: the bottom area would need both widths), hidden until F6 /
+        # Table: the map keeps its size until then
+        self.splitDockWidget(self.findChild(QDockWidget, "Time"), self.table_dock, Qt.Orientation.Vertical)
+        self.table_dock.hide()
         self.attribute_table.selection_changed.connect(self._table_selection)
         self.canvas.features_identified.connect(
             lambda hits: self.attribute_table.select_feature(*(hits[0] if hits else (None, -1))))
@@ -105,7 +108,12 @@ class MainWindow(ProjectController, QMainWindow):
         from .style_dock import StyleDock
 
         self.style_dock_widget = StyleDock(document)
-        self.style_dock = self._dock("Layer styling", self.style_dock_widget, Qt.DockWidgetArea.RightDockWidgetArea)
+        from PySide6.QtWidgets import QScrollArea
+
+        scroller = QScrollArea()  # a small screen scrolls the form rather than growing the window
+        scroller.setWidget(self.style_dock_widget)
+        scroller.setWidgetResizable(True)
+        self.style_dock = self._dock("Layer styling", scroller, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.findChild(QDockWidget, "Attributes"), self.style_dock)
         self.style_dock.hide()
         self.layer_panel.open_style.connect(self.open_styling)

@@ -58,6 +58,8 @@ class ProjectController:
         self._loading_project = False
         #: removed layers for Undo: ``[(layer, index)]``, newest last
         self.removed: list[tuple[Layer, int]] = []
+        #: layers of the open project whose file was missing: ``(index, entry)``, saved back as they were
+        self.unavailable: list[tuple[int, dict]] = []
         #: ask before closing with unsaved changes (only with a real display; tests set it)
         self.confirm_close = _real_display()
         self.document.layers_changed.connect(self._mark_dirty)
@@ -91,7 +93,8 @@ class ProjectController:
         if not path.name.endswith(SUFFIX):
             path = path.with_name(path.name + SUFFIX) if path.suffix != ".json" else path
         try:
-            out = save_project(self.document, path, bbox=self.canvas.viewport.bbox(), language=self.language())
+            out = save_project(self.document, path, bbox=self.canvas.viewport.bbox(), language=self.language(),
+                               size=(self.canvas.width(), self.canvas.height()), unavailable=self.unavailable)
         except ProjectError as exc:
             self.show_error("Project not saved", str(exc))
             return None
@@ -129,24 +132,35 @@ class ProjectController:
         self._apply_project(loaded)
         self.project_path = Path(path).expanduser().resolve() if remember else None
         problems = list(loaded.errors)
+        self.unavailable = []
+        relinked = False
         for missing in loaded.missing:
             name = missing.entry.get("title") or missing.entry.get("source")
             located = self._locate(missing) if self.interactive and _real_display() else None
             if located is None:
-                problems.append(f"{name}: file not found (looked for {', '.join(missing.tried) or 'nothing'}); left out")
-        self.dirty = False
+                tried = ", ".join(dict.fromkeys(missing.tried)) or "nothing"
+                problems.append(f"{name}: file not found (looked for {tried}); not on the map, kept in the "
+                                "project with its settings")
+                self.unavailable.append((missing.index, missing.entry))
+            else:
+                relinked = True
+        self.dirty = relinked  # a re-linked layer is a change to save
         self._update_title()
         if remember:
             self._remember_recent(Path(path))
         if problems:
             self.show_warning("Project opened with problems", "\n".join(problems))
+            if not self.interactive:  # --screenshot: a map missing a layer is not the project's map
+                self.errors.extend(problems)
         self.statusBar().showMessage(f"Opened {path}", 5000)
         return True
 
     def _locate(self, missing) -> Layer | None:
         """Ask the user where a moved layer file is; read it and put it back in its place."""
         name = missing.entry.get("title") or missing.entry.get("source")
-        path, _ = QFileDialog.getOpenFileName(self, f"Locate “{name}”", "", "Vector files (*)")
+        old = missing.entry.get("absolute") or missing.entry.get("source") or ""
+        start = str(Path(str(old).split("|")[0]).parent) if old else ""
+        path, _ = QFileDialog.getOpenFileName(self, f"Locate “{name}” (was {old})", start, "Vector files (*)")
         if not path:
             return None
         layer = self._load_now(path)
@@ -167,6 +181,7 @@ class ProjectController:
             for layer in list(doc.layers):
                 doc.remove_layer(layer)
             self.removed.clear()
+            self.unavailable = []
             doc.title = loaded.document.title
             doc.language = loaded.language if loaded.language in ("en", "zh_CN", "zh_TW") else "en"
             for layer in list(loaded.document.layers):
@@ -233,7 +248,8 @@ class ProjectController:
         target = autosave_path()
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            out = save_project(self.document, target, bbox=self.canvas.viewport.bbox(), language=self.language())
+            out = save_project(self.document, target, bbox=self.canvas.viewport.bbox(), language=self.language(),
+                               size=(self.canvas.width(), self.canvas.height()), unavailable=self.unavailable)
         except (OSError, ProjectError):
             return None  # the next tick tries again; autosave never interrupts the user
         self.last_autosave = time.time()

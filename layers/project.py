@@ -83,6 +83,8 @@ class LoadedProject:
     document: MapDocument
     bbox: tuple[float, float, float, float] | None
     language: str = "en"
+    #: the view's size in pixels when saved, ``(width, height)``, or None
+    size: tuple[int, int] | None = None
     missing: list[MissingLayer] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
@@ -117,20 +119,39 @@ def layer_entry(layer: Layer, folder: Path | None) -> dict[str, Any]:
     return entry
 
 
-def project_dict(document: MapDocument, bbox=None, language: str = "en", folder: Path | None = None) -> dict:
-    """The project of ``document`` as a JSON-serialisable dict (see the module docstring)."""
+#: Keys of a layer entry kept when an unavailable layer is written back (see ``unavailable``).
+ENTRY_KEYS = ("source", "absolute", "title", "visible", "style", "filter", "temporal", "lifecycle", "encoding", "crs")
+
+
+def project_dict(document: MapDocument, bbox=None, language: str = "en", folder: Path | None = None,
+                 size=None, unavailable=()) -> dict:
+    """The project of ``document`` as a JSON-serialisable dict (see the module docstring).
+
+    ``size`` is the view's ``(width, height)`` in pixels (the command line exports at its aspect);
+    ``unavailable`` holds ``(index, entry)`` of layers whose file was missing when the project was
+    opened: written back in their place, as QGIS keeps unavailable layers, so saving never drops
+    a layer's settings.
+    """
+    layers = [layer_entry(lyr, folder) for lyr in document.layers]
+    for index, entry in sorted(unavailable, key=lambda t: t[0]):
+        clean = {k: entry[k] for k in ENTRY_KEYS if k in entry}
+        layers.insert(min(max(int(index), 0), len(layers)), clean)
+    view: dict[str, Any] = {"bbox": [float(v) for v in bbox] if bbox is not None else None}
+    if size is not None:
+        view["size"] = [int(size[0]), int(size[1])]
     return {
         "format": FORMAT,
         "version": VERSION,
         "title": document.title,
         "language": language,
-        "view": {"bbox": [float(v) for v in bbox] if bbox is not None else None},
+        "view": view,
         "time": document.time.to_dict(),
-        "layers": [layer_entry(lyr, folder) for lyr in document.layers],
+        "layers": layers,
     }
 
 
-def save_project(document: MapDocument, path: str | Path, bbox=None, language: str = "en") -> Path:
+def save_project(document: MapDocument, path: str | Path, bbox=None, language: str = "en", size=None,
+                 unavailable=()) -> Path:
     """Write ``document`` as a project file, atomically.
 
     Returns
@@ -147,7 +168,7 @@ def save_project(document: MapDocument, path: str | Path, bbox=None, language: s
     from .errors import ExportError
 
     dest = Path(path).expanduser()
-    data = project_dict(document, bbox, language, dest.resolve().parent)
+    data = project_dict(document, bbox, language, dest.resolve().parent, size, unavailable)
     text = json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False)
     try:
         return write_text_atomic(dest, text + "\n")
@@ -363,8 +384,12 @@ def load_project(path: str | Path, read=None) -> LoadedProject:
             return read_layer(source, encoding=encoding, crs=crs)
 
     doc = MapDocument(title=_text(data.get("title"), "ASEAN Digital Atlas", 300) or "ASEAN Digital Atlas")
-    out = LoadedProject(document=doc, bbox=_bbox((data.get("view") or {}).get("bbox") if isinstance(data.get("view"), dict) else None),
-                        language=_text(data.get("language"), "en", 16) or "en")
+    view = data.get("view") if isinstance(data.get("view"), dict) else {}
+    size = view.get("size")
+    size = (tuple(int(v) for v in size) if isinstance(size, list) and len(size) == 2
+            and all(isinstance(v, int) and not isinstance(v, bool) and 16 <= v <= 20000 for v in size) else None)
+    out = LoadedProject(document=doc, bbox=_bbox(view.get("bbox")), language=_text(data.get("language"), "en", 16) or "en",
+                        size=size)
     builtins = None
     for i, entry in enumerate(data["layers"]):
         if not isinstance(entry, dict):

@@ -100,9 +100,9 @@ def test_cli_replays_the_project_pixel_for_pixel(qtbot, tmp_path, sites, capsys)
     win = _window(qtbot, [sites])
     _story(win)
     path = win.save_project(tmp_path / "story.atlas.json")
-    opts = win.current_export_options()
     window_png = win.export_png(tmp_path / "window.png")
-    assert main(["export", "--project", str(path), "--size", f"{opts.width}x{opts.height}",
+    # no --size: the CLI exports 1600 pixels wide at the saved view's aspect, as the window does
+    assert main(["export", "--project", str(path),
                  "--png", str(tmp_path / "cli.png"), "--html", str(tmp_path / "cli.html")]) == 0
     a, b = QImage(str(window_png)), QImage(str(tmp_path / "cli.png"))
     assert a.size() == b.size()
@@ -125,6 +125,10 @@ def test_moved_file_and_bad_entries(qtbot, tmp_path, sites):
     assert win2.open_project(path)  # the rest opens; the missing file is reported
     assert len(win2.document.layers) == 8
     assert any("sites: file not found" in w for w in win2.warnings_shown)
+    # saving keeps the unavailable layer's entry (and its settings) in its place
+    again = win2.save_project(tmp_path / "again.atlas.json")
+    entries = read_project_dict(again)["layers"]
+    assert [e.get("title") for e in entries][-1] == "sites" and entries[-1]["source"].endswith("sites.geojson")
     # the CLI refuses to draw a different map than the window's: exit 2 naming the file
     assert main(["export", "--project", str(path), "--png", str(tmp_path / "x.png")]) == 2
     assert not (tmp_path / "x.png").exists()
