@@ -12,6 +12,7 @@ window), so nothing is lost.
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 
@@ -36,13 +37,41 @@ PROJECT_FILTER = f"ASEAN Digital Atlas projects (*{SUFFIX});;All files (*)"
 MAX_RECENT = 8
 
 
-def autosave_path() -> Path:
-    """Where the autosave lives (see the module docstring)."""
+def autosave_dir() -> Path:
     folder = os.environ.get("ATLAS_AUTOSAVE_DIR")
     if not folder:
         base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
         folder = str(Path(base) / "asean-atlas")
-    return Path(folder) / f"autosave{SUFFIX}"
+    return Path(folder)
+
+
+def autosave_path(pid: int | None = None) -> Path:
+    """Where this process autosaves: ``autosave-<pid>.atlas.json`` in :func:`autosave_dir` (one
+    file per running Atlas, so two windows never overwrite or delete each other's)."""
+    return autosave_dir() / f"autosave-{os.getpid() if pid is None else pid}{SUFFIX}"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def orphan_autosave() -> Path | None:
+    """The newest autosave left by an Atlas that is no longer running (a crash, ``kill -9``)."""
+    found = []
+    for p in autosave_dir().glob(f"autosave-*{SUFFIX}"):
+        m = re.match(r"autosave-(\d+)", p.name)
+        if m and int(m.group(1)) != os.getpid() and not _alive(int(m.group(1))):
+            try:
+                found.append((p.stat().st_mtime, p))
+            except OSError:
+                continue
+    return max(found)[1] if found else None
 
 
 def _real_display() -> bool:
@@ -95,7 +124,7 @@ class ProjectController:
         try:
             out = save_project(self.document, path, bbox=self.canvas.viewport.bbox(), language=self.language(),
                                size=(self.canvas.width(), self.canvas.height()), unavailable=self.unavailable)
-        except ProjectError as exc:
+        except (ProjectError, OSError, UnicodeError) as exc:
             self.show_error("Project not saved", str(exc))
             return None
         self.project_path = out
@@ -178,15 +207,14 @@ class ProjectController:
         self._loading_project = True
         try:
             doc = self.document
-            for layer in list(doc.layers):
-                doc.remove_layer(layer)
+            doc.clear()
             self.removed.clear()
             self.unavailable = []
             doc.title = loaded.document.title
             doc.language = loaded.language if loaded.language in ("en", "zh_CN", "zh_TW") else "en"
-            for layer in list(loaded.document.layers):
-                loaded.document.remove_layer(layer)  # disconnects it from the loaded document
-                doc.add_layer(layer)
+            layers = list(loaded.document.layers)
+            loaded.document.clear()  # disconnects them from the loaded document
+            doc.add_layers(layers)
             doc.time.update_from_dict(loaded.document.time.to_dict())
             if loaded.bbox is not None:
                 self.canvas.zoom_to_bbox(loaded.bbox, pad=0.0)
@@ -237,7 +265,14 @@ class ProjectController:
             event.ignore()
             return
         self._autosave.stop()
+        # a clean exit removes this process's autosave and the one it restored, never another's
         remove_autosave()
+        restored = getattr(self, "restored_from", None)
+        if restored:
+            try:
+                Path(restored).unlink()
+            except OSError:
+                pass
         super().closeEvent(event)
 
     # -- autosave -------------------------------------------------------------------------------
@@ -250,8 +285,8 @@ class ProjectController:
             target.parent.mkdir(parents=True, exist_ok=True)
             out = save_project(self.document, target, bbox=self.canvas.viewport.bbox(), language=self.language(),
                                size=(self.canvas.width(), self.canvas.height()), unavailable=self.unavailable)
-        except (OSError, ProjectError):
-            return None  # the next tick tries again; autosave never interrupts the user
+        except Exception:  # noqa: BLE001 - the next tick tries again; autosave never interrupts the user
+            return None
         self.last_autosave = time.time()
         return out
 
@@ -285,8 +320,8 @@ def remove_autosave() -> None:
 def restore_autosave(window) -> bool:
     """At start-up: if an autosave is left from a session that did not end cleanly, restore it
     (an interactive window asks first). Returns True when a session was restored."""
-    path = autosave_path()
-    if not path.is_file():
+    path = orphan_autosave()
+    if path is None:
         return False
     when = time.strftime("%Y-%m-%d %H:%M", time.localtime(path.stat().st_mtime))
     if window.interactive and _real_display():
@@ -294,7 +329,10 @@ def restore_autosave(window) -> bool:
             window, "Restore the last session?",
             f"The Atlas was not closed cleanly. Restore the session autosaved at {when}?")
         if answer != QMessageBox.StandardButton.Yes:
-            remove_autosave()
+            try:
+                path.unlink()  # declined: the user chose to let it go
+            except OSError:
+                pass
             return False
     ok = window.open_project(path, remember=False)
     if ok:

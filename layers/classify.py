@@ -41,6 +41,8 @@ SEQUENTIAL = {
 METHODS = ("quantiles", "equal interval", "natural breaks")
 #: Most categories a categorized style lists (the rest draw in the base colour, "other").
 MAX_CATEGORIES = 60
+#: Values Fisher-Jenks classifies at most (a seeded sample of a bigger layer).
+FJ_SAMPLE = 1000
 
 
 class StyleError(AtlasError):
@@ -83,6 +85,7 @@ def categorized_style(base: Style, frame: pd.DataFrame, field: str, palette: str
     if palette not in QUALITATIVE:
         raise StyleError(f"unknown palette {palette!r}; choose from {', '.join(QUALITATIVE)}")
     col = frame[field]
+    col = col.map(lambda v: v.decode("utf-8", "replace") if isinstance(v, bytes) else v) if col.dtype == object else col
     values = col[col.notna()].astype(str)
     order = values.value_counts(sort=True).index.tolist()[:MAX_CATEGORIES]
     colours = QUALITATIVE[palette]
@@ -101,7 +104,7 @@ def _natural(v: str):
 def class_edges(values, method: str = "quantiles", k: int = 5) -> tuple[float, ...]:
     """Class edges ``(min, b1, …, max)`` of the finite ``values`` by ``method`` (mapclassify):
     ``"quantiles"`` (``mapclassify.Quantiles``), ``"equal interval"`` (``EqualInterval``),
-    ``"natural breaks"`` (``FisherJenks``, exact; on a seeded 5,000-value sample above that).
+    ``"natural breaks"`` (``FisherJenks``, exact; on a seeded sample of :data:`FJ_SAMPLE` values above that).
 
     Raises
     ------
@@ -127,16 +130,23 @@ def class_edges(values, method: str = "quantiles", k: int = 5) -> tuple[float, .
 
     # mapclassify warns of fewer classes than asked (few distinct values) and of a missing Numba
     # (its pure-Python Fisher-Jenks is exact): the classes below say what was made
+    if not np.isfinite(float(y.max()) - float(y.min())):
+        raise StyleError("the values span more than a float can hold; classify a smaller range")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        if method == "quantiles":
-            bins = mapclassify.Quantiles(y, k=k).bins
-        elif method == "equal interval":
-            bins = mapclassify.EqualInterval(y, k=k).bins
-        else:
-            sample = y if y.size <= 5000 else np.random.default_rng(0).choice(y, 5000, replace=False)
-            bins = mapclassify.FisherJenks(sample, k=k).bins
-            bins = np.append(bins[:-1], y.max())
+        try:
+            if method == "quantiles":
+                bins = mapclassify.Quantiles(y, k=k).bins
+            elif method == "equal interval":
+                bins = mapclassify.EqualInterval(y, k=k).bins
+            else:
+                # exact Fisher-Jenks is O(k n^2) in pure Python without Numba: on a seeded sample
+                # of FJ_SAMPLE values (about a second), the top class closed at the true maximum
+                sample = y if y.size <= FJ_SAMPLE else np.random.default_rng(0).choice(y, FJ_SAMPLE, replace=False)
+                bins = mapclassify.FisherJenks(sample, k=k).bins
+                bins = np.append(bins[:-1], y.max())
+        except (ValueError, OverflowError, ZeroDivisionError, MemoryError) as exc:
+            raise StyleError(f"cannot classify these values: {exc}") from None
     edges = [lo] + [float(b) for b in bins]
     out = edges[:2]  # a first class of the minimum alone ("1") is kept: (1, 1, 4, …)
     for e in edges[2:]:  # repeated edges (many equal values) merge their classes

@@ -61,6 +61,22 @@ class MapDocument:
         self.layers_changed.emit()
         return layer
 
+    def add_layers(self, layers: list[Layer]) -> None:
+        """Append several layers and announce the change once (opening a project: every view
+        rebuilds once, not once per layer)."""
+        for layer in layers:
+            layer.title = self.unique_title(layer.title)
+            self.layers.append(layer)
+            layer.changed.connect(self.layers_changed.emit)
+        self.layers_changed.emit()
+
+    def clear(self) -> None:
+        """Remove every layer, announcing the change once."""
+        for layer in self.layers:
+            layer.changed.disconnect(self.layers_changed.emit)
+        self.layers = []
+        self.layers_changed.emit()
+
     def unique_title(self, title: str) -> str:
         """``title``, or ``"title (2)"``, ``"title (3)"``… when a layer already has it."""
         taken = {lyr.title for lyr in self.layers}

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+_DROP = set("\u2028\u2029\x7f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+
 #: Gap between a marker and its label, and around each label box, pixels.
 GAP = 2.0
 
@@ -273,8 +275,9 @@ def label_text(value, second=None) -> str:
     def clean(v) -> str:
         if v is None or (isinstance(v, float) and math.isnan(v)):
             return ""
-        t = str(v)
-        t = "".join(ch if ch >= " " and ch not in "\u2028\u2029\x7f" else " " for ch in t)
+        t = (v if isinstance(v, str) else str(v))[:400]  # cut first: a value may be megabytes
+        # control characters and the bidi overrides that would draw "\u202eevil" as "live"
+        t = "".join(" " if ch < " " or ch in _DROP else ch for ch in t)
         return " ".join(t.split())[:80]
 
     a, b = clean(value), clean(second)

@@ -171,6 +171,10 @@ def save_project(document: MapDocument, path: str | Path, bbox=None, language: s
     data = project_dict(document, bbox, language, dest.resolve().parent, size, unavailable)
     text = json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False)
     try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate (a file name that is not UTF-8): \\u escapes
+        text = json.dumps(data, ensure_ascii=True, indent=1, allow_nan=False)
+    try:
         return write_text_atomic(dest, text + "\n")
     except ExportError as exc:
         raise ProjectError(f"cannot save the project: {exc}") from None
@@ -199,7 +203,11 @@ def read_project_dict(path: str | Path) -> dict:
     if size > MAX_BYTES:
         raise _err(p, f"is {size:,} bytes; a project file holds settings, at most {MAX_BYTES:,} bytes")
     try:
-        data = json.loads(p.read_bytes().decode("utf-8"), parse_constant=_no_constant)
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise _err(p, f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
     except UnicodeDecodeError:
         raise _err(p, "is not UTF-8 text") from None
     except (ValueError, RecursionError) as exc:
@@ -261,7 +269,7 @@ def _style(d) -> Style:
         kw[k] = v[:300] if isinstance(v, str) and v else None
     cats = d.get("categories")
     if isinstance(cats, dict):
-        kw["categories"] = {str(k)[:1000]: v for k, v in list(cats.items())[:1000] if colour(v)}
+        kw["categories"] = {str(k)[:1000]: v for k, v in list(cats.items())[:200] if colour(v)}
     dv = d.get("dashed_values")
     if isinstance(dv, list):
         kw["dashed_values"] = tuple(str(x)[:1000] for x in dv[:1000] if isinstance(x, (str, int, float)))
@@ -313,9 +321,12 @@ def resolve_source(entry: dict, folder: Path) -> tuple[str | None, list[str]]:
         path, sep, sub = v.partition("|")
         cands = [folder / path] if not Path(path).is_absolute() else [Path(path)]
         for c in cands:
-            tried.append(str(c))
-            if c.exists():
-                return str(c) + (sep + sub if sep else ""), tried
+            tried.append(str(c)[:300])
+            try:
+                if c.exists():
+                    return str(c) + (sep + sub if sep else ""), tried
+            except (OSError, ValueError):  # a path too long for the system, a NUL byte
+                continue
     return None, tried
 
 
@@ -391,6 +402,8 @@ def load_project(path: str | Path, read=None) -> LoadedProject:
     out = LoadedProject(document=doc, bbox=_bbox(view.get("bbox")), language=_text(data.get("language"), "en", 16) or "en",
                         size=size)
     builtins = None
+    used_builtins: set[str] = set()
+    ready: list[Layer] = []
     for i, entry in enumerate(data["layers"]):
         if not isinstance(entry, dict):
             out.errors.append(f"layer {i + 1}: not an object, left out")
@@ -399,10 +412,12 @@ def load_project(path: str | Path, read=None) -> LoadedProject:
         if isinstance(source, str) and source.startswith("builtin:"):
             if builtins is None:
                 builtins = {lyr.source: lyr for lyr in builtin_layers()}
-            layer = builtins.get(source)
+            layer = builtins.pop(source, None)
             if layer is None:
-                out.errors.append(f"layer {i + 1}: no built-in layer {source!r}, left out")
+                why = "listed twice" if source in used_builtins else "no such built-in layer"
+                out.errors.append(f"layer {i + 1}: {source!r}: {why}, left out")
                 continue
+            used_builtins.add(source)
         else:
             resolved, tried = resolve_source(entry, folder)
             if resolved is None:
@@ -416,7 +431,8 @@ def load_project(path: str | Path, read=None) -> LoadedProject:
                 out.errors.append(str(exc))
                 continue
         apply_entry(layer, entry, out.errors)
-        doc.add_layer(layer)
+        ready.append(layer)
+    doc.add_layers(ready)  # one change for the whole stack
     time = data.get("time")
     if isinstance(time, dict):
         try:

@@ -82,14 +82,16 @@ def most_distinct_colour(used: list[str], palette: tuple[str, ...] = USER_PALETT
     return max(palette + _extended_palette(), key=nearest)
 
 
-def _num(x: float) -> str:
-    """A class edge as text: ``1,234``, ``0.25``, ``12.5``."""
+def _num(x: float, digits: int = 3) -> str:
+    """A class edge as text: ``1,234``, ``0.25``, ``12.5``; years as written (``2005``)."""
     x = float(x)
+    if abs(x) >= 1e15:
+        return f"{x:.{digits}g}"
     if x == int(x) and abs(x) < 10_000:
         return str(int(x))  # years and small counts as written: 2005, not 2,005
     if x == int(x) and abs(x) < 1e15:
         return f"{int(x):,}"
-    return f"{x:,.3g}" if abs(x) < 1000 else f"{x:,.0f}"
+    return f"{x:,.{digits}g}" if abs(x) < 1000 else f"{x:,.0f}"
 
 
 @dataclass
@@ -223,13 +225,21 @@ class Style:
             i = np.searchsorted(edges[1:], v, side="left")  # v <= edges[i+1]
             i = np.where(~np.isfinite(v) | (v < edges[0]) | (v > edges[-1]), len(labels) - 1, i)
             return labels[np.minimum(i, len(labels) - 1)]
+        if col.dtype == object and col.map(lambda v: isinstance(v, bytes)).any():
+            col = col.map(lambda v: v.decode("utf-8", "replace") if isinstance(v, bytes) else v)  # BLOBs
         return np.where(col.isna(), "", col.astype(str)).astype(object)
 
     def graduated_labels(self) -> list[str]:
         """Class labels of a graduated style, ``["0 – 10", "10 – 50", …]`` (numbers with
         thousands separators and up to 3 significant decimals)."""
         e = self.graduated_edges
-        return [_num(a) if a == b else f"{_num(a)} – {_num(b)}" for a, b in zip(e[:-1], e[1:])] if len(e) >= 2 else []
+        if len(e) < 2:
+            return []
+        for digits in (3, 6, 10, 15):  # as few digits as keep every class's label its own
+            labels = [_num(a, digits) if a == b else f"{_num(a, digits)} – {_num(b, digits)}" for a, b in zip(e[:-1], e[1:])]
+            if len(set(labels)) == len(labels):
+                return labels
+        return [f"{lab} [{i + 1}]" for i, lab in enumerate(labels)]
 
     def _size_values(self, frame: pd.DataFrame) -> np.ndarray | None:
         if not self.size_field or self.size_field not in frame.columns:

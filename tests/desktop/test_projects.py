@@ -226,7 +226,7 @@ AUTOSAVING = textwrap.dedent("""
 def test_autosave_survives_kill_9(qtbot, tmp_path, sites):
     env = dict(os.environ, ATLAS_AUTOSAVE_DIR=str(tmp_path / "state"))
     proc = subprocess.Popen([sys.executable, "-c", AUTOSAVING, str(sites)], env=env)
-    target = tmp_path / "state" / "autosave.atlas.json"
+    target = tmp_path / "state" / f"autosave-{proc.pid}.atlas.json"
     try:
         deadline = time.time() + 60
         while not target.exists() and time.time() < deadline:
@@ -239,7 +239,11 @@ def test_autosave_survives_kill_9(qtbot, tmp_path, sites):
     # the next start finds and restores the session
     os.environ["ATLAS_AUTOSAVE_DIR"], old = str(tmp_path / "state"), os.environ["ATLAS_AUTOSAVE_DIR"]
     try:
-        assert autosave_path() == target
+        assert autosave_path(proc.pid) == target
+        # another Atlas closing cleanly (a --screenshot run, a second window) leaves it alone
+        other = _window(qtbot, builtin=False)
+        other.close()
+        assert target.exists()
         win = _window(qtbot, builtin=False)
         assert restore_autosave(win)
         (layer,) = win.document.layers
@@ -265,3 +269,25 @@ def test_reopened_project_renders_the_same_png(qtbot, tmp_path, sites):
     a, b = QImage(str(first)), QImage(str(second))
     assert a.size() == b.size()
     assert a.convertToFormat(QImage.Format.Format_ARGB32) == b.convertToFormat(QImage.Format.Format_ARGB32)
+
+
+def test_hostile_pass_regressions(tmp_path):
+    from asean_atlas.layers.document import MapDocument
+    from asean_atlas.layers.project import save_project
+
+    doc = MapDocument(title="caf\udce9")  # a lone surrogate, as from a file name that is not UTF-8
+    out = save_project(doc, tmp_path / "s.atlas.json")
+    assert load_project(out).document.title == "caf\udce9"
+    twice = tmp_path / "twice.atlas.json"
+    twice.write_text(json.dumps({"format": "asean-atlas-project", "version": 1,
+                                 "layers": [{"source": "builtin:cables"}, {"source": "builtin:cables", "title": "again"}]}))
+    loaded = load_project(twice)
+    assert [lyr.source for lyr in loaded.document.layers] == ["builtin:cables"]
+    assert any("listed twice" in e for e in loaded.errors)
+    folder = tmp_path / "dir.atlas.json"
+    folder.mkdir()
+    with pytest.raises(ProjectError):
+        load_project(folder)
+    long = tmp_path / "long.atlas.json"
+    long.write_text(json.dumps({"format": "asean-atlas-project", "version": 1, "layers": [{"source": "x" * 6000}]}))
+    assert [m.entry["source"][:1] for m in load_project(long).missing] == ["x"]

@@ -81,3 +81,13 @@ def test_errors(call, msg):
 def test_dashed_style_flag():
     st = dataclasses.replace(Style(), dashed=True)
     assert st.is_dashed("") and st.legend_entries() == [("", st.color, True)]
+
+
+def test_hostile_pass_regressions():
+    f = pd.DataFrame({"b": [b"\xff\x00", b"ok", None], "v": [0.1230, 0.1234, 0.1239], "huge": [-1.7e308, 0.0, 1.7e308]})
+    st = categorized_style(Style(), f, "b")  # bytes (a BLOB column) do not break classes
+    assert len(st.class_keys(f)) == 3 and "ok" in st.categories
+    with pytest.raises(StyleError, match="span more than a float"):
+        class_edges(f["huge"], "equal interval", 3)
+    g = graduated_style(Style(), pd.DataFrame({"v": np.linspace(0.1230, 0.1239, 50)}), "v", "quantiles", 5)
+    assert len(set(g.categories)) == len(g.categories) == 5  # close edges keep distinct labels and colours

@@ -56,3 +56,8 @@ def test_label_text_is_cleaned():
     assert label_text("A", "A") == "A" and label_text(None, "B") == "B" and label_text(float("nan")) == ""
     assert label_text("a\x00b\nc\u2028d") == "a b c d"
     assert len(label_text("x" * 500)) == 80
+
+
+def test_label_text_drops_bidi_overrides_and_cuts_first():
+    assert label_text("\u202eevil\u202c") == "evil"
+    assert len(label_text("x" * 10_000_000)) == 80
