@@ -239,7 +239,9 @@ def attribution_text(document: MapDocument) -> str:
         for part in text.split(" · "):  # an attribution may hold several credits
             if part and part not in parts:
                 parts.append(part)
-    parts.append(BASEMAP_ATTRIBUTION)
+    for part in BASEMAP_ATTRIBUTION.split("; "):  # the GeoNames credit once, whoever gives it
+        if not any(part.lower() in p.lower() for p in parts):
+            parts.append(part)
     return " · ".join(parts)
 
 
