@@ -82,8 +82,9 @@ def paint_layout(painter: QPainter, document: MapDocument, options: ExportOption
     scale = options.dpi / 96.0
     tf = export_time_filter(document, options)
     stamp, subtitle = stamp_text(tf)
-    renderer.render(painter, document, vp, scale, time_filter=tf)
     title = options.title if options.title is not None else document.title
+    reserved = layout.reserved_boxes(document, vp, scale, title, subtitle, stamp)
+    renderer.render(painter, document, vp, scale, time_filter=tf, reserved=reserved)
     top = layout.draw_title(painter, title, subtitle, vp, scale) if title else 0.0
     layout.draw_date_stamp(painter, stamp, vp, scale, top)
     layout.draw_north_arrow(painter, vp, scale, top)

@@ -218,10 +218,14 @@ def collect(document, viewport, tf, scale: float, basemap: bool = True):
     return cands[:MAX_CANDIDATES], obs, markers
 
 
-def draw_labels(painter: QPainter, document, viewport, tf, scale: float = 1.0, basemap: bool = True) -> list[PlacedLabel]:
+def draw_labels(painter: QPainter, document, viewport, tf, scale: float = 1.0, basemap: bool = True,
+                reserved: list | None = None) -> list[PlacedLabel]:
     """Place and draw the labels of ``document`` in ``viewport``; returns what was placed (the
     window's tests read the boxes)."""
     cands, obstacles, markers = collect(document, viewport, tf, scale, basemap)
+    if reserved:  # overlays drawn after the map (title band, legend…): no label hides under one
+        extra = np.asarray(reserved, dtype=float).reshape(-1, 4)
+        obstacles = extra if obstacles is None else np.concatenate([obstacles, extra])
     placed = place_labels(cands, viewport.width, viewport.height, obstacles)
     from .renderer import _is_raster
 

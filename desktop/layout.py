@@ -263,3 +263,33 @@ def draw_attribution(painter: QPainter, document: MapDocument, vp: Viewport, sca
         painter.drawText(QPointF(8 * scale, vp.height - 3 * scale - fm.descent() - i * fm.height()), text)
     painter.restore()
     return h
+
+
+def reserved_boxes(document: MapDocument, vp: Viewport, scale: float, title: str | None, subtitle: str | None,
+                   stamp: str | None) -> list[tuple[float, float, float, float]]:
+    """Where the export's title band, date stamp, north arrow, legend, scale bar and attribution
+    will be drawn, as ``(x0, y0, x1, y1)`` pixel boxes: the labels keep out of them (they are
+    drawn before these overlays and would be hidden under them)."""
+    from asean_atlas.layers.filter import filter_notes
+
+    boxes = []
+    top = 0.0
+    if title:
+        tf, sf = _font(22 * scale, True), _font(13 * scale)
+        top = QFontMetricsF(tf).height() + (QFontMetricsF(sf).height() if subtitle else 0) + 20 * scale
+        boxes.append((0.0, 0.0, float(vp.width), top))
+    if stamp:
+        fm = QFontMetricsF(_font(30 * scale, True))
+        w, h = fm.horizontalAdvance(str(stamp)) + 16 * scale, fm.height() + 8 * scale
+        boxes.append((vp.width - w - 12 * scale, top + 12 * scale, vp.width - 12 * scale, top + 12 * scale + h))
+    boxes.append((10 * scale, top + 14 * scale, 46 * scale, top + 60 * scale))  # north arrow
+    fm = QFontMetricsF(_font(10 * scale))
+    lines = len(filter_notes(document.visible_layers())) + 1
+    bottom = vp.height - (fm.height() * lines + 6 * scale)
+    boxes.append((0.0, bottom, float(vp.width), float(vp.height)))
+    rows = legend_rows(document)
+    if rows:
+        w, h = legend_size(rows, scale)
+        boxes.append((12 * scale, bottom - h - 12 * scale, 12 * scale + w, bottom - 12 * scale))
+    boxes.append((vp.width - 200 * scale, bottom - 44 * scale, float(vp.width), bottom))  # scale bar
+    return boxes

@@ -94,7 +94,11 @@ class FrameWorker:
                 image.setDevicePixelRatio(dpr)
                 painter = QPainter(image)
                 try:
-                    self.renderer.render(painter, document, viewport, time_filter=time_filter)
+                    # the canvas draws its date stamp (top right) and scale bar (bottom right) over the
+                    # frame: labels keep out of those corners
+                    w, h = viewport.width, viewport.height
+                    corners = [(w - 200.0, h - 44.0, float(w), float(h)), (w - 150.0, 0.0, float(w), 70.0)]
+                    self.renderer.render(painter, document, viewport, time_filter=time_filter, reserved=corners)
                 finally:
                     painter.end()
                 frame = Frame(token, image, time.perf_counter() - t)

@@ -198,6 +198,7 @@ class MapRenderer:
         viewport: Viewport,
         scale: float = 1.0,
         time_filter: TimeFilter | None | object = CURRENT_TIME,
+        reserved: list | None = None,
     ) -> None:
         """Draw the map into ``painter``'s device, which is ``viewport.width`` x ``height`` pixels.
 
@@ -215,11 +216,13 @@ class MapRenderer:
             The time to draw (exports, animation frames); default the document's current filter,
             None draws every feature. Layers with a lifecycle draw planned features dashed or
             hollow, retired ones grey.
+        reserved : list of (x0, y0, x1, y1), optional
+            Pixel boxes labels keep out of (an export's title band, legend, scale bar…).
         """
         with self.lock:
-            self._render(painter, document, viewport, scale, time_filter)
+            self._render(painter, document, viewport, scale, time_filter, reserved)
 
-    def _render(self, painter, document, viewport, scale, time_filter) -> None:
+    def _render(self, painter, document, viewport, scale, time_filter, reserved=None) -> None:
         tf = document.time_filter if time_filter is CURRENT_TIME else time_filter
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -244,7 +247,8 @@ class MapRenderer:
         if self.labels:  # issue 11: after every layer, placed so that none overlaps
             from .labels import draw_labels
 
-            self.last_labels = draw_labels(painter, document, viewport, tf, scale, basemap=self.basemap)
+            self.last_labels = draw_labels(painter, document, viewport, tf, scale, basemap=self.basemap,
+                                           reserved=reserved)
         painter.restore()
 
     def _draw_layer(

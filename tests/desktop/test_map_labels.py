@@ -116,3 +116,24 @@ def test_chinese_map_labels_use_name_zh(tmp_path):
     hubs = next(lyr for lyr in doc.layers if lyr.source == "builtin:compute_hubs")
     assert texts & set(hubs.frame["name_zh"].dropna())  # a Nanning hub in Chinese
     assert not texts & set(hubs.frame["name"])
+
+
+def test_export_labels_keep_out_of_the_layout_overlays(tmp_path):
+    """Labels are drawn before the title band, legend, scale bar and attribution: none is placed
+    under one of them (a second new-user pass found "Yangon" under the title band)."""
+    from asean_atlas.desktop import layout
+
+    doc = build_document([])
+    renderer = MapRenderer()
+    opts = ExportOptions(width=1600, height=1000, bbox=(92, -11, 141, 29), year=2024)
+    export_png(doc, tmp_path / "m.png", opts, renderer)
+    from asean_atlas.layers.export_options import export_time_filter, export_viewport, stamp_text
+
+    vp = export_viewport(doc, opts)
+    stamp, subtitle = stamp_text(export_time_filter(doc, opts))
+    boxes = layout.reserved_boxes(doc, vp, 1.0, doc.title, subtitle, stamp)
+    placed = renderer.last_labels
+    assert len(placed) > 30
+    for p in placed:
+        b = p.box
+        assert not any(b[0] < o[2] and o[0] < b[2] and b[1] < o[3] and o[1] < b[3] for o in boxes), p.candidate.text
