@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from asean_atlas.layers.cells import cell_text
 from asean_atlas.layers.document import MapDocument
 from asean_atlas.layers.filter import BUILDER_OPERATORS, FilterError, condition
 from asean_atlas.layers.layer import Layer
@@ -53,23 +54,6 @@ from .canvas import MAX_SELECTED_DRAWN as MAX_HIGHLIGHT  # noqa: E402 (selected 
 #: A selection of more separate runs of rows than this is not carried over a filter change (Qt
 #: selections of 10^5 ranges take minutes); the status line says so.
 MAX_RANGES = 5000
-
-
-def _cell(value) -> str:
-    """A cell as text: integers without ".0", other floats with every significant digit
-    (``repr``), missing values as ""."""
-    if value is None:
-        return ""
-    if isinstance(value, (float, np.floating)):
-        value = float(value)
-        if np.isnan(value):
-            return ""
-        return str(int(value)) if value.is_integer() and abs(value) < 1e16 else repr(value)
-    if value is pd.NA or value is pd.NaT:
-        return ""
-    if isinstance(value, (np.ndarray, list, dict)):
-        return str(value)
-    return str(value)
 
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -93,7 +77,7 @@ def sorted_rows(frame: pd.DataFrame, column: str, rows: np.ndarray, descending: 
     try:
         out = s.sort_values(ascending=not descending, kind="stable", na_position="last")
     except (TypeError, ValueError):  # mixed types (text and numbers), arrays: by their text
-        out = s.map(_cell).astype("string").sort_values(ascending=not descending, kind="stable", na_position="last")
+        out = s.map(cell_text).astype("string").sort_values(ascending=not descending, kind="stable", na_position="last")
     return out.index.to_numpy(dtype=np.int64)
 
 
@@ -112,7 +96,7 @@ def text_matches(frame: pd.DataFrame, rows: np.ndarray, text: str) -> np.ndarray
         try:
             text = s.astype("string")
         except (TypeError, ValueError, UnicodeError):  # bytes (a BLOB column) and the like
-            text = s.map(lambda v: v.decode("utf-8", "replace") if isinstance(v, bytes) else _cell(v)).astype("string")
+            text = s.map(lambda v: v.decode("utf-8", "replace") if isinstance(v, bytes) else cell_text(v)).astype("string")
         out |= text.str.casefold().str.contains(needle, regex=False).fillna(False).to_numpy(dtype=bool)
     return out
 
@@ -168,7 +152,7 @@ class AttributeTableModel(QAbstractTableModel):
             value = self.layer.frame[self.columns[index.column()]].iat[int(self.rows[index.row()])]
             if isinstance(value, bytes):
                 value = f"<{len(value):,} bytes>"
-            text = _cell(value)
+            text = cell_text(value)
             if role == Qt.ItemDataRole.DisplayRole:
                 return text[:200] + "…" if len(text) > 200 else text
             if len(text) <= 40:
@@ -586,7 +570,7 @@ class AttributeTable(QWidget):
 
         lines = ["\t".join(clean(str(c)) for c in cols)]
         for r in rows[: self.MAX_COPY]:
-            lines.append("\t".join(clean(_cell(frame[c].iat[int(r)])) for c in cols))
+            lines.append("\t".join(clean(cell_text(frame[c].iat[int(r)])) for c in cols))
         text = "\n".join(lines)
         QGuiApplication.clipboard().setText(text)
         if len(rows) > self.MAX_COPY:

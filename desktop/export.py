@@ -93,12 +93,34 @@ def paint_layout(painter: QPainter, document: MapDocument, options: ExportOption
     layout.draw_scale_bar(painter, vp, scale, bottom)
 
 
+def _write_vector(document, path, options, renderer, kind: str, make_device) -> Path:
+    """Paint the layout (:func:`paint_layout`) on the QPaintDevice ``make_device(tmp)`` returns
+    (an SVG generator, a PDF writer) and move the file onto ``path`` atomically."""
+    options.validate()
+    renderer = renderer or MapRenderer()
+
+    def write(tmp: Path) -> None:
+        device = make_device(tmp)
+        painter = QPainter(device)
+        try:
+            # the device's own pixel grid (a PDF page) mapped onto the export's pixel size
+            painter.scale(device.width() / options.width, device.height() / options.height)
+            paint_layout(painter, document, options, renderer)
+        finally:
+            painter.end()
+        if not tmp.exists() or tmp.stat().st_size == 0:
+            raise ExportError(f"{path}: Qt could not write the {kind}")
+
+    return write_atomic(path, write)
+
+
 def export_svg(
     document: MapDocument, path: str | Path, options: ExportOptions, renderer: MapRenderer | None = None
 ) -> Path:
-    """Write the export as SVG (Qt's ``QSvgGenerator``), atomically: vector paths and real text,
-    the same layout as the PNG (:func:`paint_layout`); a point layer of more than
-    ``SPRITE_THRESHOLD`` visible markers is embedded as an image.
+    """Write the export as SVG (Qt's ``QSvgGenerator``), atomically: ``options.width`` x
+    ``height`` pixels of vector paths and real text, the same layout as the PNG
+    (:func:`paint_layout`); a point layer of more than ``SPRITE_THRESHOLD`` visible markers is
+    embedded as an image.
 
     Raises
     ------
@@ -108,10 +130,7 @@ def export_svg(
     from PySide6.QtCore import QRect, QSize
     from PySide6.QtSvg import QSvgGenerator
 
-    options.validate()
-    renderer = renderer or MapRenderer()
-
-    def write(tmp: Path) -> None:
+    def device(tmp: Path):
         gen = QSvgGenerator()
         gen.setFileName(str(tmp))
         gen.setSize(QSize(options.width, options.height))
@@ -119,23 +138,18 @@ def export_svg(
         gen.setResolution(round(options.dpi))
         gen.setTitle(options.title if options.title is not None else document.title)
         gen.setDescription(layout.attribution_text(document))
-        painter = QPainter(gen)
-        try:
-            paint_layout(painter, document, options, renderer)
-        finally:
-            painter.end()
-        if not tmp.exists() or tmp.stat().st_size == 0:
-            raise ExportError(f"{path}: Qt could not write the SVG")
+        return gen
 
-    return write_atomic(path, write)
+    return _write_vector(document, path, options, renderer, "SVG", device)
 
 
 def export_pdf(
     document: MapDocument, path: str | Path, options: ExportOptions, renderer: MapRenderer | None = None
 ) -> Path:
     """Write the export as a one-page PDF (Qt's ``QPdfWriter``), atomically: the page is the
-    export's size at its DPI (``width / dpi`` inches), no margins; vector paths, real text
-    (selectable, fonts embedded by Qt), the same layout as the PNG (:func:`paint_layout`).
+    export's size at its DPI (``width / dpi`` inches, millimetres in the file), no margins;
+    vector paths, real text (selectable, fonts embedded by Qt), the same layout as the PNG
+    (:func:`paint_layout`).
 
     Raises
     ------
@@ -145,10 +159,7 @@ def export_pdf(
     from PySide6.QtCore import QMarginsF, QSizeF
     from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
-    options.validate()
-    renderer = renderer or MapRenderer()
-
-    def write(tmp: Path) -> None:
+    def device(tmp: Path):
         writer = QPdfWriter(str(tmp))
         writer.setResolution(round(options.dpi))
         size = QPageSize(QSizeF(options.width * 25.4 / options.dpi, options.height * 25.4 / options.dpi),
@@ -156,19 +167,9 @@ def export_pdf(
         writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
         writer.setTitle(options.title if options.title is not None else document.title)
         writer.setCreator("ASEAN Digital Atlas")
-        painter = QPainter(writer)
-        try:
-            # the page in the writer's device pixels; the layout is drawn at the export's pixel size
-            sx = writer.width() / options.width
-            sy = writer.height() / options.height
-            painter.scale(sx, sy)
-            paint_layout(painter, document, options, renderer)
-        finally:
-            painter.end()
-        if not tmp.exists() or tmp.stat().st_size == 0:
-            raise ExportError(f"{path}: Qt could not write the PDF")
+        return writer
 
-    return write_atomic(path, write)
+    return _write_vector(document, path, options, renderer, "PDF", device)
 
 
 def _save_png(image: QImage, path: str | Path) -> Path:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import functools
 import threading
-from pathlib import Path
 
 import numpy as np
 import shapely
@@ -25,6 +24,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from asean_atlas.layers.labels import LabelCandidate, PlacedLabel, label_text, place_labels
+from asean_atlas.layers.places import basemap_places
 from asean_atlas.layers.projection import lonlat_to_display
 
 #: Font families, in order; Qt falls back along the list (and then to fontconfig) per glyph.
@@ -75,9 +75,6 @@ def missing_glyphs(text: str) -> list[str]:
     """Characters of ``text`` that no installed font can draw (empty when all can)."""
     with _lock:
         return sorted({ch for ch in text if not _char_drawable(ch)})
-
-
-from asean_atlas.layers.places import COUNTRY_PRIORITY, basemap_places  # noqa: E402, F401
 
 
 class _Metrics:

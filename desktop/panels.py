@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import html
 
-import numpy as np
-import pandas as pd
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
@@ -29,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from asean_atlas.layers.document import MapDocument
+from asean_atlas.layers.cells import cell_text
 from asean_atlas.layers.layer import Layer
 from asean_atlas.layers.network import CABLE_LINK_FIELD, link_field, link_summary, linked_features
 
@@ -307,7 +306,7 @@ class AttributePanel(QWidget):
                 self.table.setItem(i, col, item)
         for i, (key, value) in enumerate(items, start=len(derived)):
             self.table.setItem(i, 0, QTableWidgetItem(key[:300]))
-            text = _text(value)
+            text = cell_text(value)
             if len(text) > MAX_SHOWN:  # a value of megabytes would stall the panel's layout
                 text = text[:MAX_SHOWN] + f"… ({len(text):,} characters; the attribute table's Copy rows has it all)"
             self.table.setItem(i, 1, QTableWidgetItem(text))
@@ -348,7 +347,7 @@ class AttributePanel(QWidget):
         self._linked = list(linked)
         self.links.clear()
         for other, r in self._linked:
-            item = QListWidgetItem(_link_text(other, r))
+            item = QListWidgetItem(link_summary(other, r))
             owners = other.frame["owners"].iloc[r] if "owners" in other.frame.columns else None
             if isinstance(owners, str) and owners:
                 item.setToolTip(plain_tooltip(item.text() + "\n\nOwners: " + owners))  # all of them
@@ -378,25 +377,6 @@ class AttributePanel(QWidget):
     def rows(self) -> dict[str, str]:
         """What the table shows, ``{attribute: text}`` (for tests and copy)."""
         return {self.table.item(i, 0).text(): self.table.item(i, 1).text() for i in range(self.table.rowCount())}
-
-
-def _link_text(layer: Layer, row: int) -> str:
-    """One line per linked feature: see :func:`asean_atlas.layers.network.link_summary`."""
-    return link_summary(layer, row)
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and np.isnan(value):
-        return ""
-    if value is pd.NaT or value is pd.NA:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, np.ndarray):
-        return str(value.tolist())
-    return str(value)
 
 
 # The year slider grew into the temporal controller dock (issue 5); the old name stays importable.

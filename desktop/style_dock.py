@@ -51,6 +51,13 @@ def _swatch(color: str, size: int = 14) -> QIcon:
     return QIcon(pm)
 
 
+def _spin(lo: float, hi: float, step: float) -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setRange(lo, hi)
+    box.setSingleStep(step)
+    return box
+
+
 def _numeric_columns(frame: pd.DataFrame) -> list[str]:
     geom = frame.geometry.name
     out = []
@@ -109,18 +116,13 @@ class StyleDock(QWidget):
         self.class_table.cellDoubleClicked.connect(self._edit_class_colour)
         self.class_table.setToolTip("Double-click a class to change its colour")
         # symbol
-        self.width_spin = QDoubleSpinBox()
-        self.width_spin.setRange(0.25, 12.0)
-        self.width_spin.setSingleStep(0.25)
+        self.width_spin = _spin(0.25, 12.0, 0.25)
         self.dashed = QCheckBox("Dashed lines")
-        self.size_spin = QDoubleSpinBox()
-        self.size_spin.setRange(2.0, 40.0)
-        self.size_spin.setSingleStep(1.0)
+        self.size_spin = _spin(2.0, 40.0, 1.0)
         self.shape_box = QComboBox()
         self.shape_box.addItems(list(MARKER_SHAPES))
         self.size_field = QComboBox()
-        self.size_max = QDoubleSpinBox()
-        self.size_max.setRange(6.0, 60.0)
+        self.size_max = _spin(6.0, 60.0, 1.0)
         self.fill_opacity = QSlider(Qt.Orientation.Horizontal)
         self.fill_opacity.setRange(0, 100)
         self.opacity = QSlider(Qt.Orientation.Horizontal)
@@ -128,9 +130,7 @@ class StyleDock(QWidget):
         # labels (issue 11 item 1)
         self.label_field = QComboBox()
         self.label_field2 = QComboBox()
-        self.label_size = QDoubleSpinBox()
-        self.label_size.setRange(5.0, 36.0)
-        self.label_size.setSingleStep(0.5)
+        self.label_size = _spin(5.0, 36.0, 0.5)
         self.label_halo = QCheckBox("White halo")
         self.label_priority = QSpinBox()
         self.label_priority.setRange(0, 10)

@@ -10,6 +10,7 @@ layer of a document.
 
 from __future__ import annotations
 
+from .cells import cell_text
 from .layer import Layer
 
 #: Attribute of a cable listing its landing stations' ids, and of a station listing its cables'.
@@ -76,22 +77,6 @@ def linked_features(layers: list[Layer], layer: Layer, row: int) -> list[tuple[L
     return out
 
 
-def _cell(value) -> str:
-    """A cell as display text: "" for missing values, ``2013`` not ``2013.0``."""
-    if value is None:
-        return ""
-    try:
-        import pandas as pd
-
-        if pd.isna(value):
-            return ""
-    except (TypeError, ValueError):
-        pass
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
 #: owners named in a one-line summary before "+N more" (the attribute panel shows them all)
 SUMMARY_OWNERS = 3
 
@@ -111,7 +96,7 @@ def link_summary(layer: Layer, row: int) -> str:
     rec = frame.iloc[row]
 
     def get(col: str) -> str:
-        return _cell(rec[col]) if col in frame.columns else ""
+        return cell_text(rec[col]).strip() if col in frame.columns else ""
 
     name = get("name") or get("id") or f"feature {row}"
     zh = get("name_zh")

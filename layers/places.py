@@ -23,7 +23,8 @@ PLACES_ATTRIBUTION = "Places: GeoNames (CC BY 4.0)"
 
 @functools.lru_cache(maxsize=1)
 def basemap_places() -> tuple[tuple[str, float, float, float, str], ...]:
-    """``(text, lon, lat, priority, kind)`` of every basemap label; kind is ``"country"``,
+    """``(text, lon, lat, priority, kind)`` of every basemap label (lon/lat in degrees, EPSG:4326;
+    priority 0–10); kind is ``"country"``,
     ``"capital"`` or ``"city"``. Empty parts when a file is missing (a broken installation still
     draws the map)."""
     from asean_atlas.geodata import builtin as gb

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .cells import cell_text
 from .layer import Layer
 
 #: Attributes searched, when a layer has them (lower-case column names), names first.
@@ -199,12 +200,12 @@ class LayerSearchIndex:
         """Whether field ``field`` of the texts is a name (or a name's pinyin)."""
         return self.fields[field].split(" ")[0].lower() in NAME_FIELDS
 
-    def _key(self, rank: int, field: int) -> tuple:
-        # a name or id equal to the query first; then whole-word matches before bare substrings;
-        # names before other fields; then rank
+    def order_key(self, rank: int, field: int) -> tuple[bool, bool, bool, int]:
+        """How a match of ``rank`` in ``field`` sorts (smaller first): a name or id equal to the
+        query; then whole-word matches before bare substrings; names before other fields; rank."""
         name = self.is_name_field(field)
         exact_id = rank == 0 and (name or self.fields[field].lower() == "id")
-        return (not exact_id, rank == 3, not name, rank, field)
+        return (not exact_id, rank == 3, not name, rank)
 
     def rows_matching(self, q: str, limit: int) -> dict[int, tuple[int, int]]:
         """``{row: (rank, field index)}`` of the features whose text holds the normalised query
@@ -238,7 +239,7 @@ class LayerSearchIndex:
                 rank = 2 if before == " " else 3
             field = blob.count(_FIELD_SEP, int(self.starts[row]), at)
             prev = found.get(row)
-            if prev is None or self._key(rank, field) < self._key(*prev):
+            if prev is None or (self.order_key(rank, field), field) < (self.order_key(*prev), prev[1]):
                 found[row] = (rank, field)
         return found
 
@@ -248,10 +249,10 @@ class LayerSearchIndex:
         name = self.fields[field]
         if field < len(self.columns):
             raw = self.frame[self.columns[field]].iloc[row]
-            original = "" if raw is None or (isinstance(raw, float) and np.isnan(raw)) else str(raw)
+            original = cell_text(raw)[:5000]  # a value may be megabytes; the snippet needs 80 characters
             original = _SPACE.sub(" ", "".join(ch if ch >= " " else " " for ch in original)).strip()
         else:  # pinyin: the Chinese name, then its pinyin
-            column = self.columns[[c for c in self.columns].index(name.split(" ")[0])]
+            column = name[: -len(" (pinyin)")]  # "name_zh (pinyin)" -> the name_zh column
             spaced = self.text(row).split(_FIELD_SEP)[field].split(" ", 1)[-1]
             return f"{self.frame[column].iloc[row]} ({spaced})"[:width]
         norm = self.text(row).split(_FIELD_SEP)[field]
@@ -352,11 +353,8 @@ def search(layers: list[Layer], query: str, limit: int = 50, build: bool = True)
             for row, (rank, field) in idx.rows_matching(v, limit).items():
                 if row not in found:
                     found[row] = (3, field)  # after every match of the query as typed
-        for row, (rank, field) in found.items():  # noqa: B007
-            hits.append((idx._key(rank, field)[:4] + (li, row), layer, row, idx, field))
-    hits.sort(key=lambda h: h[0])
-    out = []
-    for (_, _, _, rank, _, _), layer, row, idx, field in hits[:limit]:
-        out.append(SearchHit(layer, row, _display_name(layer, row, idx.columns), idx.fields[field],
-                             idx.snippet(row, field, q), rank))
-    return out
+        for row, (rank, field) in found.items():
+            hits.append((idx.order_key(rank, field), li, row, layer, idx, field, rank))
+    hits.sort(key=lambda h: h[:3])
+    return [SearchHit(layer, row, _display_name(layer, row, idx.columns), idx.fields[field], idx.snippet(row, field, q), rank)
+            for _, _, row, layer, idx, field, rank in hits[:limit]]
