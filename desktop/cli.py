@@ -273,13 +273,11 @@ def run_export(argv: Sequence[str]) -> int:
     for spec in args.filter:
         apply_filter_option(doc, spec)
     for layer in doc.layers:
-        line = f"{layer.title}: {layer.feature_count} features"
+        line = f"{layer.title}: {layer.report.counts()}"
         if layer.filter is not None:
             line += f" ({int(layer.filter_mask().sum())} pass the filter {layer.filter.expression})"
         if args.year is not None and layer.temporal is not None:
             line += f" ({int(layer.time_mask(args.year).sum())} as of {args.year})"
-        if layer.report.repaired:
-            line += f", {layer.report.repaired} repaired"
         _say(printable(line))
         for note in _warnings(layer):
             _say(f"  warning: {printable(note)}")

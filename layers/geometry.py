@@ -119,7 +119,7 @@ REPAIR_MAX_CROSSINGS = 10_000
 _SMALL = 500
 #: An invalid geometry with more vertices than this is not even estimated (nor repaired).
 REPAIR_MAX_VERTICES = 2_000_000
-_CHUNK = 2_000
+_CHUNK = 256
 
 
 def crossing_estimate(geom, limit: int | None = None) -> int:
@@ -161,73 +161,210 @@ def crossing_estimate(geom, limit: int | None = None) -> int:
     return max(found // 2 - closing, 0)
 
 
-def repair_geometries(geoms: np.ndarray) -> tuple[np.ndarray, int, int, int]:
-    """Repair invalid geometries with ``shapely.make_valid``, one by one where GEOS refuses a batch.
+#: Seconds all the repairs of one load may take together; past them, the geometries not yet repaired
+#: are drawn as read and counted in ``unrepaired`` (issue 16).
+REPAIR_BUDGET_SECONDS = 10.0
+#: Bytes of memory the repair of the large invalid geometries of one load may take (the child
+#: process's address-space limit above its size at start).
+REPAIR_BUDGET_BYTES = 1_500_000_000
+#: Invalid geometries of more vertices, or more rings, than these are repaired in the child process.
+_IN_PROCESS_VERTICES = _SMALL
+_IN_PROCESS_RINGS = 50
+#: Small invalid geometries repaired per call between budget and cancel checks.
+_REPAIR_CHUNK = 512
 
-    Geometries too costly to repair (more than :data:`REPAIR_MAX_CROSSINGS` estimated
-    self-intersections or :data:`REPAIR_MAX_VERTICES` vertices) are kept as they are: drawn, but
-    not repaired, so a hostile polygon cannot take the machine's memory and time.
+
+def make_valid_one(geom):
+    """``shapely.make_valid`` of one geometry, with the "structure" method as a fallback when GEOS
+    refuses the default or leaves it invalid (vertices ~1e-60 apart); None when both fail."""
+    try:
+        fixed = shapely.make_valid(geom)
+        if shapely.is_valid(fixed):
+            return fixed
+    except GEOSException:
+        fixed = None
+    try:
+        return shapely.make_valid(geom, method="structure", keep_collapsed=False)
+    except GEOSException:
+        return fixed
+
+
+def repair_geometries(
+    geoms: np.ndarray,
+    cancelled=None,
+    budget_seconds: float | None = None,
+    budget_bytes: int | None = None,
+) -> tuple[np.ndarray, int, int, int]:
+    """Repair invalid geometries with ``shapely.make_valid``, within a time and memory budget.
+
+    Small invalid geometries (up to 500 vertices and 50 rings) are repaired here in chunks, with
+    the budget and ``cancelled`` checked between chunks. Larger ones go to a child process
+    (:mod:`asean_atlas.layers.repair_worker`) whose address space is limited to ``budget_bytes``
+    above its size at start and which is killed when the time budget is spent or ``cancelled()``
+    returns True: GEOS cannot be interrupted, and one hostile polygon took 24 GB and 300 s (issue
+    16). Geometries whose repair is estimated too costly (more than :data:`REPAIR_MAX_CROSSINGS`
+    self-intersections by :func:`crossing_estimate`, or :data:`REPAIR_MAX_VERTICES` vertices),
+    that run out of memory, or that the budget does not reach, are kept as read: drawn, not
+    repaired, and counted.
 
     Parameters
     ----------
     geoms : ndarray of shapely.Geometry (or None), shape (n,)
+    cancelled : callable, optional
+        Polled between chunks and every 0.1 s while the child works; True stops the repair
+        (:class:`~asean_atlas.layers.errors.LoadCancelled` is raised).
+    budget_seconds : float, optional
+        Wall time for all repairs; default :data:`REPAIR_BUDGET_SECONDS`.
+    budget_bytes : int, optional
+        Memory for the child; default :data:`REPAIR_BUDGET_BYTES`.
 
     Returns
     -------
     geoms : ndarray of shapely.Geometry, shape (n,)
-        A copy with every non-null geometry valid, but the ones too costly to repair.
+        A copy with every non-null geometry valid, but the ones left unrepaired.
     repaired : int
         Invalid geometries replaced by a valid one.
     dropped : int
         Geometries GEOS could not repair at all (e.g. "Overlay input is mixed-dimension" on a
         polygon whose rings collapse to points, found by the property tests); set to None so the
         feature stays in the table without geometry.
-    too_complex : int
-        Invalid geometries left unrepaired because repairing them would cost too much.
+    unrepaired : int
+        Invalid geometries left as read: too costly, out of memory, or past the time budget.
+
+    Raises
+    ------
+    LoadCancelled
+        ``cancelled()`` returned True.
     """
+    import time
+
     geoms = np.asarray(geoms, dtype=object)
     missing = shapely.is_missing(geoms)
     with np.errstate(invalid="ignore"):
         invalid = np.flatnonzero(~missing & ~shapely.is_empty(geoms) & ~shapely.is_valid(geoms))
     if invalid.size == 0:
         return geoms, 0, 0, 0
+    deadline = time.monotonic() + (REPAIR_BUDGET_SECONDS if budget_seconds is None else budget_seconds)
     sizes = shapely.get_num_coordinates(geoms[invalid])
-    costly = np.array(
-        [n > REPAIR_MAX_VERTICES or (n > _SMALL and crossing_estimate(g, REPAIR_MAX_CROSSINGS) > REPAIR_MAX_CROSSINGS)
-         for g, n in zip(geoms[invalid], sizes)],  # only invalid geometries reach this loop
-        dtype=bool,
-    )
-    too_complex = int(costly.sum())
-    invalid = invalid[~costly]
-    if invalid.size == 0:
-        return geoms, 0, 0, too_complex
+    rings = _ring_counts(geoms[invalid])
+    hopeless = sizes > REPAIR_MAX_VERTICES
+    big = ~hopeless & ((sizes > _IN_PROCESS_VERTICES) | (rings > _IN_PROCESS_RINGS))
+    small = invalid[~hopeless & ~big]
     out = geoms.copy()
+    repaired = dropped = 0
+    unrepaired = int(hopeless.sum())
+    for i in range(0, small.size, _REPAIR_CHUNK):
+        _check_cancelled(cancelled)
+        if time.monotonic() > deadline:
+            unrepaired += small.size - i
+            break
+        rows = small[i : i + _REPAIR_CHUNK]
+        try:
+            fixed = shapely.make_valid(geoms[rows])
+            bad = ~shapely.is_valid(fixed)
+            if bad.any():
+                fixed[bad] = [make_valid_one(g) for g in geoms[rows[bad]]]
+        except GEOSException:  # one GEOS refuses: find it
+            fixed = np.array([make_valid_one(g) for g in geoms[rows]], dtype=object)
+        failed = shapely.is_missing(fixed)
+        out[rows] = fixed
+        dropped += int(failed.sum())
+        repaired += int((~failed).sum())
+    if big.any():
+        r, d, u = _repair_in_child(geoms, out, invalid[big], deadline, cancelled,
+                                   REPAIR_BUDGET_BYTES if budget_bytes is None else budget_bytes)
+        repaired, dropped, unrepaired = repaired + r, dropped + d, unrepaired + u
+    return out, repaired, dropped, unrepaired
+
+
+def _ring_counts(geoms: np.ndarray) -> np.ndarray:
+    """Rings of each polygon or multipolygon (0 for other types), vectorized."""
+    types = shapely.get_type_id(geoms)
+    counts = np.zeros(len(geoms), dtype=np.int64)
+    poly = types == 3
+    if poly.any():
+        counts[poly] = shapely.get_num_interior_rings(geoms[poly]) + 1
+    multi = np.flatnonzero(types == 6)
+    if multi.size:
+        parts, idx = shapely.get_parts(geoms[multi], return_index=True)
+        np.add.at(counts, multi[idx], shapely.get_num_interior_rings(parts) + 1)
+    return counts
+
+
+def _check_cancelled(cancelled) -> None:
+    if cancelled is not None and cancelled():
+        from .errors import LoadCancelled
+
+        raise LoadCancelled("loading cancelled (while repairing geometries)")
+
+
+def _repair_in_child(geoms, out, rows, deadline, cancelled, budget_bytes) -> tuple[int, int, int]:
+    """Repair ``geoms[rows]`` into ``out`` in :mod:`.repair_worker`; returns (repaired, dropped,
+    unrepaired). What the child finishes before the deadline is kept; the rest stays as read."""
+    import os
+    import struct
+    import subprocess
+    import sys
+    import threading
+    import time
+    from pathlib import Path
+
+    worker = Path(__file__).with_name("repair_worker.py")
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+    payload = [struct.pack("<I", rows.size)]
+    for wkb in shapely.to_wkb(geoms[rows]):
+        payload += [struct.pack("<I", len(wkb)), wkb]
+    results: dict[int, tuple[int, bytes]] = {}
     try:
-        out[invalid] = shapely.make_valid(geoms[invalid])
-    except GEOSException:
-        return (*_repair_one_by_one(geoms, out, invalid), too_complex)
-    # GEOS's default method can leave a pathological input (vertices ~1e-60 apart) invalid
-    still = invalid[~shapely.is_valid(out[invalid])]
-    if still.size:
-        try:
-            out[still] = shapely.make_valid(geoms[still], method="structure", keep_collapsed=False)
-        except GEOSException:
-            return (*_repair_one_by_one(geoms, out, invalid), too_complex)
-    return out, int(invalid.size), 0, too_complex
+        proc = subprocess.Popen(
+            [sys.executable, "-I", str(worker), str(int(budget_bytes)), str(REPAIR_MAX_CROSSINGS)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
+        )
+    except OSError:  # cannot start a process here: leave them as read
+        return 0, 0, int(rows.size)
 
-
-def _repair_one_by_one(geoms: np.ndarray, out: np.ndarray, invalid: np.ndarray) -> tuple[np.ndarray, int, int]:
-    dropped = 0
-    for r in invalid:  # only when the batch failed: find the geometry GEOS refuses
+    def feed() -> None:
         try:
-            out[r] = shapely.make_valid(geoms[r])
-        except GEOSException:
-            try:
-                out[r] = shapely.make_valid(geoms[r], method="structure", keep_collapsed=False)
-            except GEOSException:
-                out[r] = None
-                dropped += 1
-    return out, int(invalid.size) - dropped, dropped
+            proc.stdin.write(b"".join(payload))
+            proc.stdin.close()
+        except OSError:  # the child died or was killed
+            pass
+
+    def collect() -> None:
+        stream = proc.stdout
+        while True:
+            head = stream.read(9)
+            if len(head) < 9:
+                return
+            i, status, n = struct.unpack("<IBI", head)
+            body = stream.read(n)
+            if len(body) < n:
+                return
+            results[i] = (status, body)
+
+    threads = [threading.Thread(target=feed, daemon=True), threading.Thread(target=collect, daemon=True)]
+    for t in threads:
+        t.start()
+    try:
+        while threads[1].is_alive():
+            threads[1].join(0.1)
+            _check_cancelled(cancelled)
+            if time.monotonic() > deadline:
+                break
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait()
+        threads[1].join(1.0)
+    repaired = dropped = 0
+    for i, (status, body) in list(results.items()):
+        if status == 0:
+            out[rows[i]] = shapely.from_wkb(body)
+            repaired += 1
+        elif status == 2:
+            out[rows[i]] = None
+            dropped += 1
+    return repaired, dropped, int(rows.size) - repaired - dropped
 
 
 def seam_aware_bounds(geoms: np.ndarray) -> tuple[float, float, float, float] | None:

@@ -45,7 +45,7 @@ def describe(
     if len(names) > 1 or rep.layer_name:
         lines.append(f"layer: {rep.layer_name} (layers in the file: {', '.join(names)})")
     lines += [
-        f"features: {lyr.feature_count}",
+        f"features: {rep.counts()}",
         "geometry types: " + (", ".join(f"{t} ({n})" for t, n in types.items()) or "none"),
         f"CRS: {rep.source_crs}" + (" (transformed to EPSG:4326)" if rep.transformed else ""),
         f"encoding: {rep.encoding or 'n/a (binary format)'}",

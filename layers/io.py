@@ -46,6 +46,7 @@ import pyogrio
 import shapely
 from pyproj import CRS
 
+from . import geometry as _geometry
 from .encoding import EncodingGuess, detect_encoding, transcode_to_utf8
 from .errors import CRSNeededError, LayerLoadError, LoadCancelled
 from .geometry import (
@@ -424,6 +425,47 @@ def _check_lonlat(p: Path, geoms: np.ndarray, frame: pd.DataFrame, report: LoadR
     return _drop_rows(geoms, out, frame, report, why)
 
 
+def _check_projected_over_degrees(p: Path, geoms: np.ndarray, source_crs: CRS, report: LoadReport) -> None:
+    """Refuse a file whose CRS is projected (metres, feet) while every coordinate fits in
+    longitude/latitude: a ``.prj`` saying UTM, or a GeoJSON ``crs`` of EPSG:3857, written over
+    degrees. Read as the file says, all its features would fall within 180 m of the projection's
+    origin and collapse to one spot on the map (issue 16). Data that really lie so close to the
+    origin of a projected CRS are kept: when the CRS is a local one (area of use under 30° wide)
+    and the coordinates land inside that area, the file is taken at its word."""
+    if not source_crs.is_projected:
+        return
+    present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    if not present.any():
+        return
+    with np.errstate(invalid="ignore"):
+        w, s, e, n = shapely.total_bounds(geoms[present])
+    if not (-180 <= w and e <= 180 and -90 <= s and n <= 90):
+        return
+    area = source_crs.area_of_use
+    if area is not None and (area.east - area.west if area.east >= area.west else area.east - area.west + 360) < 30:
+        try:
+            from pyproj import Transformer
+
+            t = Transformer.from_crs(source_crs, 4326, always_xy=True)
+            lon, lat = t.transform([w, e, w, e], [s, s, n, n])
+        except Exception:  # a CRS PROJ cannot invert: judge by the coordinates alone
+            lon, lat = [], []
+        lon, lat = np.asarray(lon, dtype=float), np.asarray(lat, dtype=float)
+        if lon.size and np.isfinite(lon).all() and np.isfinite(lat).all() and (
+            (area.west - 1 <= lon).all() and (lon <= area.east + 1).all()
+            and (area.south - 1 <= lat).all() and (lat <= area.north + 1).all()
+        ):
+            return
+    unit = source_crs.axis_info[0].unit_name if source_crs.axis_info else "metre"
+    raise CRSNeededError(
+        p,
+        f"says its CRS is {report.source_crs} ({unit}s) but its coordinates "
+        f"(x {w:.6g}..{e:.6g}, y {s:.6g}..{n:.6g}) look like longitude/latitude degrees; read as "
+        f"{report.source_crs} every feature would fall within {max(e - w, n - s, 1):.0f} {unit}s of one spot. "
+        "If they are degrees, choose EPSG:4326 (--crs EPSG:4326); otherwise choose the CRS they are in",
+    )
+
+
 def _json_text(value: object) -> object:
     if value is None:
         return None
@@ -741,6 +783,7 @@ def read_frame(
             why = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
             raise CRSNeededError(p, f"names a CRS that cannot be read ({why}); choose the CRS of the coordinates") from None
         report.source_crs = _crs_label(source_crs)
+        _check_projected_over_degrees(p, geoms, source_crs, report)
         if source_crs.is_geographic:
             implied = " (GeoJSON is always lon/lat, RFC 7946)" if report.driver in ("GeoJSON", "GeoJSONSeq") else ""
             geoms = _check_lonlat(p, geoms, frame, report, lambda b: CRSNeededError(
@@ -777,22 +820,25 @@ def read_frame(
     report.antimeridian_split = n_split
     missing = shapely.is_missing(geoms)
     report.z_features = int(shapely.has_z(geoms[~missing]).sum()) if (~missing).any() else 0
-    geoms, repaired, dropped, too_complex = repair_geometries(geoms)
-    if too_complex:
+    before = geoms
+    geoms, repaired, dropped, unrepaired = repair_geometries(geoms, cancelled)
+    if unrepaired:
+        with np.errstate(invalid="ignore"):
+            rows = np.flatnonzero(~shapely.is_missing(geoms) & ~shapely.is_valid(geoms))
+        report.unrepaired = unrepaired
         report.warnings.append(
-            f"{_features(too_complex)} with invalid geometry too complex to repair "
-            f"(over {REPAIR_MAX_CROSSINGS:,} self-intersections), drawn as read"
+            f"{_features(unrepaired)} with invalid geometry (e.g. self-intersecting) not repaired, drawn as read: "
+            f"repairing would pass the budget (over {REPAIR_MAX_CROSSINGS:,} self-intersections, "
+            f"{_geometry.REPAIR_BUDGET_SECONDS:g} s or {_geometry.REPAIR_BUDGET_BYTES / 1e9:g} GB); fills and areas may be wrong: "
+            f"{_named(frame, rows)}"
         )
     report.repaired += repaired
     if dropped:
-        report.notes.append(f"{dropped} geometries could not be repaired, kept without geometry")
+        rows = np.flatnonzero(shapely.is_missing(geoms) & ~shapely.is_missing(before))
+        report.warnings.append(f"{_features(dropped)} not drawn, invalid geometry GEOS could not repair: "
+                               f"{_named(frame, rows)}")
     missing = shapely.is_missing(geoms)
     report.null_geometries = int(missing.sum() + (~missing & shapely.is_empty(geoms)).sum()) - report.dropped
-    if repaired:
-        with np.errstate(invalid="ignore"):
-            n_bad = int((~missing & ~shapely.is_valid(geoms)).sum()) - too_complex
-        if n_bad > 0:
-            report.notes.append(f"{n_bad} geometries still invalid after make_valid (GEOS could not fix them)")
     gdf = gdf.set_geometry(gpd.GeoSeries(geoms, crs=4326, index=gdf.index))
     if report.z_features:
         report.notes.append(f"Z values kept in the data ({report.z_features} features), drawn in 2D")
@@ -878,7 +924,52 @@ def _read_ogr_as(p, q, layer, encoding, report, progress, cancelled):
         hint = " (for CSV: no lon/lat or WKT column found among: " + ", ".join(map(str, frame.columns)) + ")" \
             if suffix in (".csv", ".tsv") else ""
         raise LayerLoadError(p, "has no geometry" + hint)
+    if suffix == ".shp" and source == str(q):
+        frame, wkb, deep = _recover_short_dbf(p, q, frame, wkb, deep, report)
     return frame, wkb, file_crs, deep
+
+
+def _shx_count(shp: Path) -> int | None:
+    """Shapes a Shapefile holds by its ``.shx`` index (100-byte header, then 8 bytes a record)."""
+    shx = next((s for s in (shp.with_suffix(".shx"), shp.with_suffix(".SHX")) if s.exists()), None)
+    if shx is None:
+        return None
+    size = shx.stat().st_size
+    return (size - 100) // 8 if size >= 100 else None
+
+
+def _recover_short_dbf(p: Path, q: Path, frame: pd.DataFrame, wkb: np.ndarray, deep: np.ndarray,
+                       report: LoadReport) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+    """A Shapefile whose ``.dbf`` (its attribute table) holds fewer records than its ``.shp``
+    holds shapes -- a table cut short in a copy or a download: GDAL reads as many features as the
+    table has rows and says nothing (0 or 5 of 50, issue 16). The shapes are read again without the
+    table, the features past its end are kept without attributes, and the report says so."""
+    shapes = _shx_count(q)
+    if shapes is None or shapes <= len(frame):
+        return frame, wkb, deep
+    with tempfile.TemporaryDirectory(prefix="atlas-shp-") as tmp:
+        for f in q.resolve().parent.iterdir():
+            stem = q.name[: -len(q.suffix)]
+            if f.name.startswith(stem + ".") and f.suffix.lower() in (".shp", ".shx", ".prj"):
+                (Path(tmp) / ("layer" + f.suffix.lower())).symlink_to(f.resolve())
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                geo = pyogrio.read_arrow(str(Path(tmp) / "layer.shp"))[1]
+        except Exception:  # the shapes cannot be read alone either: report the shortfall only
+            geo = None
+    if geo is None or geo.num_rows <= len(frame):
+        report.warnings.append(f"its .dbf (attribute table) holds {len(frame)} records but its .shx indexes "
+                               f"{shapes} shapes: {shapes - len(frame)} features not loaded (the .dbf is cut short?)")
+        return frame, wkb, deep
+    all_wkb = geo.column(geo.num_columns - 1).to_numpy(zero_copy_only=False)
+    missing = len(all_wkb) - len(frame)
+    report.warnings.append(
+        f"its .dbf (attribute table) ends after {len(frame)} of {len(all_wkb)} records (the file is cut short?): "
+        f"{_features(missing)} loaded without attributes"
+    )
+    frame = frame.reindex(range(len(all_wkb))).reset_index(drop=True)
+    return frame, all_wkb, _too_deep_wkb(geo.column(geo.num_columns - 1), all_wkb)
 
 
 def _check_gpkg(p: Path) -> None:

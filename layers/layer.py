@@ -73,6 +73,9 @@ class LoadReport:
         Features whose geometry was dropped because its coordinates are not geography (NaN or
         Infinity, longitude beyond ±540° or latitude beyond ±90° after any CRS transform); they
         stay in the attribute table without geometry and are not drawn.
+    unrepaired : int
+        Invalid geometries left as read because repairing them would pass the repair budget
+        (:func:`asean_atlas.layers.geometry.repair_geometries`).
     warnings : list of str
         What changed the data or left something out (dropped geometries, wrapped longitudes...),
         each naming the features and the problem: printed by ``asean-atlas export`` and shown by
@@ -95,16 +98,31 @@ class LoadReport:
     z_features: int = 0
     dropped: int = 0
     warnings: list[str] = field(default_factory=list)
+    unrepaired: int = 0
 
-    def summary(self) -> str:
-        """One line for a status bar or the CLI."""
-        parts = [f"{self.features_read} features"]
+    @property
+    def drawn(self) -> int:
+        """Features with a geometry to draw: read, less those without geometry and those dropped."""
+        return max(self.features_read - self.null_geometries - self.dropped, 0)
+
+    def counts(self) -> str:
+        """The load in one line of counts (issue 16): features read and drawn, and when any, those
+        without geometry (kept in the table), dropped (coordinates not geography), repaired and
+        left unrepaired, e.g. ``"50 features read, 48 drawn, 2 without geometry, 1 repaired"``."""
+        parts = [f"{self.features_read} feature{'s' if self.features_read != 1 else ''} read", f"{self.drawn} drawn"]
         if self.null_geometries:
             parts.append(f"{self.null_geometries} without geometry")
         if self.dropped:
-            parts.append(f"{self.dropped} geometries dropped (not geography)")
+            parts.append(f"{self.dropped} dropped (not geography)")
         if self.repaired:
-            parts.append(f"{self.repaired} geometries repaired")
+            parts.append(f"{self.repaired} repaired")
+        if self.unrepaired:
+            parts.append(f"{self.unrepaired} invalid, drawn as read")
+        return ", ".join(parts)
+
+    def summary(self) -> str:
+        """One line for a status bar: :meth:`counts`, then CRS, encoding, notes and warnings."""
+        parts = [self.counts()]
         if self.antimeridian_split:
             parts.append(f"{self.antimeridian_split} split at the antimeridian")
         if self.skipped:

@@ -16,7 +16,7 @@ def test_export_real_cables_png_and_html(cables_path, tmp_path, capsys, qapp):
     code = main(["export", "--no-builtin", "--layer", str(cables_path), "--png", str(png), "--html", str(html)])
     assert code == 0
     out = capsys.readouterr().out
-    assert "cable-geo: 532 features" in out
+    assert "cable-geo: 532 features read, 532 drawn" in out
     image = QImage(str(png))
     assert (image.width(), image.height()) == (1600, 1000)
     text = html.read_text(encoding="utf-8")
@@ -226,7 +226,7 @@ def test_export_filter_option(tmp_path, capsys, qapp):
                  "--html", str(html), "--png", str(png)])
     assert code == 0
     out = capsys.readouterr().out
-    m = re.search(r"Submarine cables: 109 features \((\d+) pass the filter", out)
+    m = re.search(r"Submarine cables: 109 features read, 109 drawn \((\d+) pass the filter", out)
     assert m and 5 < int(m.group(1)) < 30
     page = html.read_text(encoding="utf-8")
     data = json.loads(re.search(r'<script type="application/json" id="atlas-data">(.*?)</script>', page, re.S).group(1))

@@ -50,7 +50,7 @@ def test_export_picks_geopackage_layer(tmp_path, capsys):
     path = _two_layer_gpkg(tmp_path)
     html = tmp_path / "m.html"
     assert main(["export", "--no-builtin", "--layer", f"{path}|layername=stations", "--html", str(html)]) == 0
-    assert "two — stations: 1 features" in capsys.readouterr().out
+    assert "two — stations: 1 feature read, 1 drawn" in capsys.readouterr().out
     assert "Tuas" in html.read_text(encoding="utf-8")
 
 

@@ -165,7 +165,7 @@ def test_drop_thai_csv_reports_in_status_bar(window, tmp_path):
     (layer,) = window.document.layers
     assert list(layer.frame["name"])[1] == "ชลบุรี โรงงาน"
     msg = window.statusBar().currentMessage()
-    assert "thai: 2 features" in msg and "encoding cp874 (detected)" in msg
+    assert "thai: 2 features read, 2 drawn" in msg and "encoding cp874 (detected)" in msg
 
 
 def test_single_point_zooms_to_padded_extent(window, tmp_path):

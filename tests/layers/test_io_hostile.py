@@ -132,7 +132,7 @@ def test_file_name_with_an_undecodable_byte(tmp_path, capsys):
     assert layer.title == "bad\ufffdbyte"
     assert main(["export", "--no-builtin", "--layer", path, "--html", str(tmp_path / "m.html")]) == 0
     out = capsys.readouterr().out
-    assert "bad\ufffdbyte: 1 features" in out and "\udcff" not in out  # printable on a strict UTF-8 terminal
+    assert "bad\ufffdbyte: 1 feature read, 1 drawn" in out and "\udcff" not in out  # printable on a strict UTF-8 terminal
     assert page_data((tmp_path / "m.html").read_text())["layers"][0]["title"] == "bad\ufffdbyte"
 
 
@@ -176,7 +176,8 @@ def test_polygon_too_costly_to_repair_is_drawn_as_read(tmp_path):
     geoms = layer.frame.geometry
     assert not geoms.iloc[0].is_valid and shapely.get_num_coordinates(geoms.iloc[0]) == n + 1
     assert geoms.iloc[1].is_valid and layer.report.repaired == 1  # the small one is still repaired
-    assert any("too complex to repair" in w for w in layer.report.warnings)
+    assert any("not repaired, drawn as read" in w and "jitter" in w for w in layer.report.warnings)
+    assert layer.report.unrepaired == 1 and "1 invalid, drawn as read" in layer.report.counts()
 
 
 def test_gdal_warnings_become_load_warnings(tmp_path):

@@ -48,7 +48,7 @@ def test_bad_features_dropped_named_and_counted(tmp_path):
     assert 'feature 7 ("inf line")' in text and "NaN or Infinity" in text
     assert 'feature 8 ("far")' in text and 'feature 9 ("huge")' in text and 'feature 10 ("north")' in text
     assert "longitude beyond ±540° or latitude beyond ±90°" in text
-    assert "4 geometries dropped" in rep.summary()
+    assert "6 drawn, 4 dropped (not geography)" in rep.summary()
     # nothing beyond the limits reaches the map
     b = layer.bounds()
     assert b == pytest.approx((100, 10, 105, 10))
@@ -93,7 +93,7 @@ def test_export_prints_the_warnings(tmp_path, capsys):
     path = _write(tmp_path / "mixed.geojson", [*[_pt(f"g{i}", xy) for i, xy in enumerate(GOOD)], _pt("far", [600, 10])])
     assert main(["export", "--no-builtin", "--layer", str(path), "--html", str(tmp_path / "m.html")]) == 0
     out = capsys.readouterr().out
-    assert "mixed: 7 features" in out
+    assert "mixed: 7 features read, 6 drawn, 1 dropped (not geography)" in out
     assert ('warning: 1 feature not drawn, coordinates off the Earth: longitude beyond ±540° or latitude beyond ±90° '
             '(e.g. 600, 10): feature 7 ("far")') in out
     assert main(["info", str(path)]) == 0
