@@ -15,10 +15,12 @@ traceback); 1 an internal error (one line as well).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 
@@ -281,52 +283,79 @@ def run_export(argv: Sequence[str]) -> int:
         _say(printable(line))
         for note in _warnings(layer):
             _say(f"  warning: {printable(note)}")
-    if args.png:
-        _use_offscreen()
-        from PySide6.QtGui import QGuiApplication
+    # every output is written beside its final name first and renamed only when all are written:
+    # an export never leaves one output and then fails on the next (issue 16)
+    staged: dict[Path, Path] = {}
+    wrote: list[str] = []
 
-        from .export import export_png
+    def stage(path: str) -> str:
+        final = Path(path)
+        tmp = final.with_name(f".{final.stem}.atlas-part-{os.getpid()}{final.suffix}")
+        staged[tmp] = final
+        return str(tmp)
 
-        _app = QGuiApplication.instance() or QGuiApplication([PROG])
-        if args.small_multiples:
-            from .export import export_small_multiples
+    try:
+        if args.png:
+            _use_offscreen()
+            from PySide6.QtGui import QGuiApplication
 
-            out = export_small_multiples(doc, args.png, options, _parse_years(args.small_multiples))
-        else:
-            from .labels import glyph_warnings
-            from .renderer import MapRenderer
+            from .export import export_png
 
-            renderer = MapRenderer()
-            out = export_png(doc, args.png, options, renderer)
-            for note in glyph_warnings(renderer.last_labels):  # labels drawn as boxes: say so
-                _say(f"  warning: {printable(note)}")
-        _say(f"wrote {printable(str(out))}")
-    for flag, kind in ((args.svg, "svg"), (args.pdf, "pdf")):
-        if not flag:
-            continue
-        _use_offscreen()
-        from PySide6.QtGui import QGuiApplication
+            _app = QGuiApplication.instance() or QGuiApplication([PROG])
+            if args.small_multiples:
+                from .export import export_small_multiples
 
-        from .export import export_pdf, export_svg
+                out = export_small_multiples(doc, stage(args.png), options, _parse_years(args.small_multiples))
+            else:
+                from .labels import glyph_warnings
+                from .renderer import MapRenderer
 
-        _app = QGuiApplication.instance() or QGuiApplication([PROG])
-        out = (export_svg if kind == "svg" else export_pdf)(doc, flag, options)
-        _say(f"wrote {printable(str(out))}")
-    if args.gif:
-        _use_offscreen()
-        from PySide6.QtGui import QGuiApplication
+                renderer = MapRenderer()
+                out = export_png(doc, stage(args.png), options, renderer)
+                for note in glyph_warnings(renderer.last_labels):  # labels drawn as boxes: say so
+                    _say(f"  warning: {printable(note)}")
+            wrote.append(f"wrote {printable(str(staged.get(Path(out), out)))}")
+        for flag, kind in ((args.svg, "svg"), (args.pdf, "pdf")):
+            if not flag:
+                continue
+            _use_offscreen()
+            from PySide6.QtGui import QGuiApplication
 
-        from .export import animation_filters, export_gif
+            from .export import export_pdf, export_svg
 
-        _app = QGuiApplication.instance() or QGuiApplication([PROG])
-        filters = animation_filters(doc, _parse_when(args.time_from), _parse_when(args.time_to), args.step or "1y")
-        out = export_gif(doc, args.gif, options, filters, frame_ms=args.frame_ms)
-        _say(f"wrote {printable(str(out))} ({len(filters)} frames, {filters[0].label} to {filters[-1].label})")
-    if args.html:
-        from asean_atlas.layers.html_export import export_html
+            _app = QGuiApplication.instance() or QGuiApplication([PROG])
+            out = (export_svg if kind == "svg" else export_pdf)(doc, stage(flag), options)
+            wrote.append(f"wrote {printable(str(staged.get(Path(out), out)))}")
+        if args.gif:
+            _use_offscreen()
+            from PySide6.QtGui import QGuiApplication
 
-        out = export_html(doc, args.html, options)
-        _say(f"wrote {printable(str(out))}")
+            from .export import animation_filters, export_gif
+
+            _app = QGuiApplication.instance() or QGuiApplication([PROG])
+            filters = animation_filters(doc, _parse_when(args.time_from), _parse_when(args.time_to), args.step or "1y")
+            out = export_gif(doc, stage(args.gif), options, filters, frame_ms=args.frame_ms)
+            wrote.append(f"wrote {printable(str(staged.get(Path(out), out)))} ({len(filters)} frames, {filters[0].label} to {filters[-1].label})")
+        if args.html:
+            from asean_atlas.layers.html_export import export_html
+
+            out = export_html(doc, stage(args.html), options)
+            wrote.append(f"wrote {printable(str(staged.get(Path(out), out)))}")
+    except BaseException as exc:
+        for tmp in staged:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        if isinstance(exc, AtlasError):  # name the user's file, not the staging one
+            text = str(exc)
+            for tmp, final in staged.items():
+                text = text.replace(str(tmp), str(final)).replace(tmp.name, final.name)
+            if text != str(exc):
+                raise AtlasError(text) from None
+        raise
+    for tmp, final in staged.items():
+        os.replace(tmp, final)
+    for line in wrote:
+        _say(line)
     return 0
 
 
@@ -476,8 +505,11 @@ def _join_negative_values(argv: list[str]) -> list[str]:
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
-    """Python warnings (a library quoting a file's text) as one escaped line (issue 8)."""
-    _say(f"{PROG}: warning: {printable(str(message))}", file or sys.stderr)
+    """Python warnings from libraries never reach the user's stderr (issue 16: "one line means one
+    line"); what a load's warnings mean is in its report (:func:`asean_atlas.layers.io.read_layer`).
+    With ``ASEAN_ATLAS_DEBUG=1`` they are printed, as one escaped line each (issue 8)."""
+    if os.environ.get("ASEAN_ATLAS_DEBUG"):
+        _say(f"{PROG}: warning: {printable(str(message))}", file or sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

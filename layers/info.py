@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import printable
+from .errors import LayerLoadError, printable
 from .geometry import seam_aware_bounds
 from .io import list_vector_layers, read_layer, split_source
 
@@ -37,7 +37,10 @@ def describe(
     types = frame.geometry.dropna().geom_type.value_counts()
     bbox = lyr.bounds()
     src, _ = split_source(path)
-    names = list_vector_layers(src)
+    try:
+        names = list_vector_layers(src)
+    except LayerLoadError:  # read after transcoding (UTF-16) or by the JSON fallback: one layer
+        names = []
     lines = [
         f"file: {src}",
         f"format: {rep.driver or 'unknown'}",

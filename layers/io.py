@@ -915,7 +915,12 @@ def _read_ogr_as(p, q, layer, encoding, report, progress, cancelled):
                     report.encoding = guess.label
         if suffix in (".csv", ".tsv"):
             _check_csv_header(Path(source), p)
-        frame, wkb, file_crs, driver, deep = _read_gdal(source, p, report, layer, options, gdal_encoding, progress, cancelled)
+        try:
+            frame, wkb, file_crs, driver, deep = _read_gdal(source, p, report, layer, options, gdal_encoding, progress, cancelled)
+        except LayerLoadError as exc:
+            if suffix not in (".geojson", ".json") or not _JSON_LIMITS.search(exc.reason):
+                raise
+            frame, wkb, file_crs, driver, deep = _read_geojson_python(Path(source), p, report, exc.reason)
     finally:
         if tmpdir is not None:
             tmpdir.cleanup()
@@ -970,6 +975,70 @@ def _recover_short_dbf(p: Path, q: Path, frame: pd.DataFrame, wkb: np.ndarray, d
     )
     frame = frame.reindex(range(len(all_wkb))).reset_index(drop=True)
     return frame, all_wkb, _too_deep_wkb(geo.column(geo.num_columns - 1), all_wkb)
+
+
+#: GDAL's GeoJSON reader refusals that are limits of its JSON parser, not faults of the file: a
+#: string or number token over 10 million characters, a number below the smallest double
+#: (``1e-400``). Such files are read again with Python's :mod:`json` (issue 16).
+_JSON_LIMITS = re.compile(r"Too many characters|Unrecognized number|value too long")
+#: Largest GeoJSON read by that fallback (Python's objects take ~10 times the file's size).
+PYTHON_JSON_MAX_BYTES = 200_000_000
+
+
+def _read_geojson_python(path: Path, p: Path, report: LoadReport, gdal_said: str):
+    """Read a GeoJSON that GDAL's parser refused for one of its limits (:data:`_JSON_LIMITS`) with
+    Python's :mod:`json`; geometries through GEOS's GeoJSON reader (``shapely.from_geojson``),
+    attributes as a DataFrame. Numbers beyond a double's range are reported (``1e-400`` reads as
+    0, ``1e400`` as infinity). Returns what :func:`_read_gdal` returns."""
+    if path.stat().st_size > PYTHON_JSON_MAX_BYTES:
+        raise LayerLoadError(p, gdal_said)
+    odd_numbers: list[str] = []
+
+    def parse_float(text: str) -> float:
+        value = float(text)
+        mantissa = re.split("[eE]", text)[0]
+        if (value == 0 and any(c in "123456789" for c in mantissa)) or not np.isfinite(value):
+            odd_numbers.append(text)
+        return value
+
+    try:
+        with open(path, "rb") as f:
+            data = json.loads(f.read().decode("utf-8-sig"), parse_float=parse_float)
+    except RecursionError:
+        raise LayerLoadError(p, "is nested too deeply for a JSON reader") from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise LayerLoadError(p, f"could not be read: {str(exc).splitlines()[0][:200]}") from None
+    if isinstance(data, dict) and data.get("type") == "FeatureCollection" and isinstance(data.get("features"), list):
+        features = data["features"]
+    elif isinstance(data, dict) and data.get("type") == "Feature":
+        features = [data]
+    elif isinstance(data, dict) and isinstance(data.get("type"), str) and "coordinates" in data or "geometries" in data:
+        features = [{"type": "Feature", "properties": {}, "geometry": data}]
+    else:
+        raise LayerLoadError(p, "is not GeoJSON (no FeatureCollection, Feature or geometry at its top level)")
+    features = [f if isinstance(f, dict) else {} for f in features]
+    rows = [f.get("properties") if isinstance(f.get("properties"), dict) else {} for f in features]
+    names = dict.fromkeys(k for r in rows for k in r)
+    if len(names) > MAX_FIELDS:
+        raise LayerLoadError(p, f"has {len(names):,} attributes, more than the {MAX_FIELDS:,} the Atlas reads")
+    if len(names) * len(rows) > MAX_VALUES:
+        raise LayerLoadError(p, f"holds more than {MAX_VALUES:,} attribute values")
+    frame = pd.DataFrame.from_records(rows, columns=list(names)) if rows else pd.DataFrame()
+    texts = np.array([json.dumps(f.get("geometry")) if isinstance(f.get("geometry"), dict) else None
+                      for f in features], dtype=object)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        geoms = shapely.from_geojson(texts, on_invalid="ignore")  # coordinates that are not numbers: None
+    wkb = np.array([None if g is None else shapely.to_wkb(g) for g in geoms], dtype=object)
+    crs_name = (data.get("crs") or {}).get("properties", {}).get("name") if isinstance(data.get("crs"), dict) else None
+    report.notes.append("read with Python's JSON reader: GDAL's stops at values over 10 million characters and "
+                        "at numbers beyond the range of a double")
+    if odd_numbers:
+        report.warnings.append(
+            f"{len(odd_numbers)} number{'s' if len(odd_numbers) != 1 else ''} beyond the range of a double "
+            f"(e.g. {odd_numbers[0][:40]}) read as 0 or infinity"
+        )
+    return frame, wkb, crs_name or "EPSG:4326", "GeoJSON", np.empty(0, dtype=np.int64)
 
 
 def _check_gpkg(p: Path) -> None:
@@ -1202,7 +1271,12 @@ def read_layer(
     if hit is not None:
         frame, report = hit
     else:
-        frame, report = read_frame(src, layer, encoding=encoding, crs=crs, progress=progress, cancelled=cancelled)
+        with warnings.catch_warnings(record=True) as said:
+            warnings.simplefilter("always")
+            frame, report = read_frame(src, layer, encoding=encoding, crs=crs, progress=progress, cancelled=cancelled)
+        # what a library warned of while reading becomes a note of the report, never stderr (issue 16)
+        for text in list(dict.fromkeys(str(w.message).strip().splitlines()[0] for w in said if str(w.message).strip()))[:3]:
+            report.notes.append(f"while reading: {text[:300]}")
         if use_cache:
             layer_cache.store(src, layer, encoding, crs, frame, report)
     temporal = detect_temporal(frame.drop(columns=frame.geometry.name))

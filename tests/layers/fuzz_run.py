@@ -196,9 +196,10 @@ def judge(path: str, code: int | None, stdout: str, stderr: str, seconds: float,
         return "FAIL", f"traceback printed (exit {code})"
     if seconds > limit:
         return "FAIL", f"too slow: {seconds:.1f} s (limit {limit:.0f} s), exit {code}"
-    if code == 0:
-        return "exit0", ""
     lines = stderr.strip("\n").split("\n") if stderr.strip() else []
+    if code == 0:
+        # issue 16: a clean run prints nothing on stderr (library warnings become report notes)
+        return ("FAIL", f"exit 0 with {len(lines)} lines on stderr: {lines[0][:300]}") if lines else ("exit0", "")
     own = [ln for ln in lines if ln.startswith("asean-atlas")]
     first = own[-1] if own else (lines[0] if lines else "")
     if len(lines) > 1:
@@ -207,7 +208,7 @@ def judge(path: str, code: int | None, stdout: str, stderr: str, seconds: float,
         return "FAIL", "exit 1: " + first
     if code != 2:
         return "FAIL", f"exit {code}: " + first
-    if len(lines) != 1:
+    if len(lines) != 1:  # one line means one line: no library warning before the error (issue 16)
         return "FAIL", f"exit 2 with {len(lines)} lines on stderr: " + first[:400]
     if not _names_file(path, first):
         return "FAIL", "exit 2, message does not name the file: " + first

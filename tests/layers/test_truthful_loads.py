@@ -211,3 +211,92 @@ def test_hostile_polygon_loads_under_a_memory_limit(tmp_path, case):
     assert "repaired" in result["counts"] or "invalid, drawn as read" in result["counts"], result
     if "drawn as read" in result["counts"]:
         assert any("not repaired, drawn as read" in w for w in result["warnings"]), result
+
+
+# ---- no false refusals ------------------------------------------------------------------------
+
+def test_a_text_property_over_gdals_limit_loads(tmp_path):
+    note = "漢字 and text " * 900_000  # 12.6 million characters: past GDAL's 10 million
+    path = tmp_path / "long.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "long", "note": note, "year": 2021},
+         "geometry": {"type": "LineString", "coordinates": [[100, 10], [101, 11]]}},
+        {"type": "Feature", "properties": {"name": "bad coords"}, "geometry": {"type": "Point", "coordinates": ["a", "b"]}},
+    ]}, ensure_ascii=False), encoding="utf-8")
+    layer = read_layer(path, cache=False)
+    assert layer.frame["note"].iloc[0] == note and layer.frame["year"].iloc[0] == 2021
+    assert layer.frame.geometry.iloc[0].equals(shapely.LineString([(100, 10), (101, 11)]))
+    assert layer.report.counts() == "2 features read, 1 drawn, 1 without geometry"
+    assert any("Python's JSON reader" in n for n in layer.report.notes)
+
+
+def test_numbers_beyond_a_double_load_with_a_warning(tmp_path, capsys):
+    path = tmp_path / "tiny.geojson"
+    path.write_text('{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
+                    '{"name": "t", "v": 1e-400, "w": 2.5}, "geometry": {"type": "Point", "coordinates": [100.5, 1e-400]}}]}')
+    layer = read_layer(path, cache=False)
+    assert layer.frame["v"].iloc[0] == 0.0 and layer.frame["w"].iloc[0] == 2.5
+    assert layer.frame.geometry.iloc[0].coords[0] == (100.5, 0.0)
+    assert any("beyond the range of a double (e.g. 1e-400)" in w for w in layer.report.warnings)
+    assert main(["export", "--no-builtin", "--layer", str(path), "--html", str(tmp_path / "m.html")]) == 0
+    assert "beyond the range of a double" in capsys.readouterr().out
+
+
+def test_utf16_geojson_reads_in_info_as_in_export(tmp_path, capsys):
+    path = tmp_path / "u16.geojson"
+    path.write_bytes(_fc([_pt("Hà Nội", 105.85, 21.03)]).encode("utf-16"))
+    assert main(["info", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "features: 1 feature read, 1 drawn" in out and "UTF-16" in out
+    assert main(["export", "--no-builtin", "--layer", str(path), "--html", str(tmp_path / "m.html")]) == 0
+
+
+def test_a_file_named_with_markup_and_a_comment_opens(tmp_path, capsys):
+    path = tmp_path / "a<!--b<b>BIG<i>.geojson"
+    path.write_text(_fc([_pt("c", 100, 10)]))
+    assert main(["export", "--no-builtin", "--layer", str(path), "--html", str(tmp_path / "m.html")]) == 0
+    assert "a<!--b<b>BIG<i>: 1 feature read, 1 drawn" in capsys.readouterr().out
+    page = (tmp_path / "m.html").read_text(encoding="utf-8")
+    assert "a<!--b" not in page and "a\\u003c!--b\\u003cb\\u003eBIG" in page  # escaped in the page's JSON
+
+
+# ---- one line means one line; no half-written export ------------------------------------------
+
+def test_library_warnings_become_notes_not_stderr(tmp_path, capsys, monkeypatch):
+    import warnings
+
+    import asean_atlas.layers.io as io
+
+    real = io.read_frame
+
+    def noisy(*args, **kwargs):
+        warnings.warn("invalid value encountered in intersection", RuntimeWarning)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(io, "read_frame", noisy)
+    path = tmp_path / "p.geojson"
+    path.write_text(_fc([_pt("c", 100, 10)]))
+    assert main(["export", "--no-builtin", "--layer", str(path), "--html", str(tmp_path / "m.html")]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    layer = read_layer(path, cache=False)
+    assert "while reading: invalid value encountered in intersection" in layer.report.notes
+
+
+def test_an_export_that_fails_on_its_second_output_leaves_none(tmp_path, capsys, monkeypatch):
+    import asean_atlas.layers.html_export as html_export
+    from asean_atlas.layers.errors import ExportError
+
+    def broken(document, path, options):
+        raise ExportError(f"cannot write {path}: disk full")
+
+    monkeypatch.setattr(html_export, "export_html", broken)
+    path = tmp_path / "p.geojson"
+    path.write_text(_fc([_pt("c", 100, 10)]))
+    code = main(["export", "--no-builtin", "--layer", str(path), "--png", str(tmp_path / "m.png"),
+                 "--html", str(tmp_path / "m.html")])
+    err = capsys.readouterr().err
+    assert code == 2 and f"cannot write {tmp_path / 'm.html'}: disk full" in err and "atlas-part" not in err
+    assert sorted(f.name for f in tmp_path.iterdir()) == ["p.geojson"]  # no PNG, no staging file
+    assert main(["export", "--no-builtin", "--layer", str(path), "--png", str(tmp_path / "m.png")]) == 0
+    assert sorted(f.name for f in tmp_path.iterdir()) == ["m.png", "p.geojson"]
