@@ -55,11 +55,47 @@ def test_event_loop_keeps_turning_during_big_load(window, big_geojson, qtbot):
     _event_loop_during_big_load(window, big_geojson, qtbot)
 
 
+def _loader_cpu_clock():
+    """A function giving the CPU seconds the loader thread has run (0 before it starts, its last
+    value after it ends): Linux's per-thread CPU clock (``pthread_getcpuclockid``)."""
+    import threading
+
+    state = {"clock": None, "last": 0.0}
+
+    def read() -> float:
+        if state["clock"] is None:
+            thread = next((t for t in threading.enumerate() if t.name == "asean-atlas-loader"), None)
+            if thread is None or thread.ident is None:
+                return state["last"]
+            try:
+                state["clock"] = time.pthread_getcpuclockid(thread.ident)
+            except OSError:
+                return state["last"]
+        try:
+            state["last"] = time.clock_gettime(state["clock"])
+        except OSError:  # the thread has ended
+            pass
+        return state["last"]
+
+    return read
+
+
 def _event_loop_during_big_load(window, big_geojson, qtbot):
-    ticks = []
+    """The GUI thread's own stalls while a 400,000-point GeoJSON loads in the loader thread.
+
+    A stall is a gap between two 50 Hz timer ticks. On a busy machine (CI, other processes) a gap
+    also holds time when neither of our threads ran at all, which says nothing of the app (issue
+    16 item 7: this test failed 5 of 5 runs on a loaded 2-core machine, 0.52-0.64 s against 0.5 s).
+    So each gap is measured as the CPU time our two threads spent in it -- the loader's (a call
+    holding the GIL blocks the GUI thread) plus the GUI thread's own (painting) -- and never more
+    than the wall time: on an idle machine the two agree; a real regression (a 0.8 s call that
+    holds the GIL) shows in both.
+    """
+    loader_cpu = _loader_cpu_clock()
+    ticks = []  # (wall, loader CPU, GUI-thread CPU)
     timer = QTimer()
     timer.setInterval(20)
-    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.timeout.connect(lambda: ticks.append((time.perf_counter(), loader_cpu(), time.thread_time())))
     paints = []
     # count paints through the canvas's own signal (no per-instance override of a Qt virtual)
     window.canvas.painted.connect(lambda: paints.append(time.perf_counter()))
@@ -68,24 +104,27 @@ def _event_loop_during_big_load(window, big_geojson, qtbot):
     repaint.timeout.connect(window.canvas.update)
     timer.start()
     repaint.start()
-    t0 = time.perf_counter()
+    t0 = (time.perf_counter(), 0.0, time.thread_time())
     assert window.open_files([str(big_geojson)], background=True) == []
     assert len(window.loaders) == 1 and window.document.layers == []
     arrived = []
     window.loaders[0].loaded.connect(lambda _layer: arrived.append(time.perf_counter()))
     qtbot.waitUntil(lambda: len(window.document.layers) == 1, timeout=60_000)
     # the loop is measured while the file loads; the first paint of the new layer comes after
-    elapsed = arrived[0] - t0
-    ticks = [t for t in ticks if t <= arrived[0]]
+    elapsed = arrived[0] - t0[0]
+    ticks = [t for t in ticks if t[0] <= arrived[0]]
     timer.stop()
     repaint.stop()
     layer = window.document.layers[0]
     assert layer.feature_count == N_BIG
     assert elapsed > 0.5  # a real load, long enough to measure the loop
-    gaps = np.diff([t0, *ticks])
+    samples = np.array([t0, *ticks])
+    wall, cpu = np.diff(samples[:, 0]), np.diff(samples[:, 1]) + np.diff(samples[:, 2])
+    stalls = np.minimum(wall, cpu)
+    worked = min(elapsed, float(samples[-1, 1]))  # the loader's CPU seconds, at most the wall time
     # the GUI thread also paints the basemap; a quarter of the 50 Hz ticks is still a live window
-    assert len(ticks) >= 0.25 * elapsed / 0.02, (len(ticks), elapsed)
-    assert gaps.max() < 0.5, gaps.max()
+    assert len(ticks) >= 0.25 * worked / 0.02, (len(ticks), elapsed, worked)
+    assert stalls.max() < 0.5, (stalls.max(), wall[stalls.argmax()], cpu[stalls.argmax()])
     assert len([t for t in paints if t <= arrived[0]]) >= 3  # the canvas repainted while loading
     assert f"{N_BIG} features" in window.statusBar().currentMessage()
 

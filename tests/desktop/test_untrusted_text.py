@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 import shapely
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from asean_atlas.desktop.main_window import MainWindow
 from asean_atlas.layers.document import MapDocument
@@ -83,3 +83,87 @@ def test_png_draws_any_title(tmp_path, title):
     # the title bar is drawn (dark text pixels in the top band), whatever the text
     top = np.array([[image.pixelColor(x, y).lightness() for x in range(0, 400, 2)] for y in range(0, 40)])
     assert (top < 100).any()
+
+
+def _walk_texts(root):
+    """(where, text, is_markup) for every text a user can see in ``root``'s widgets: labels with
+    their format, tooltips (always rich-text capable), item-view cells and their tooltips."""
+    from PySide6.QtCore import QModelIndex
+    from PySide6.QtGui import Qt as GuiQt  # Qt.mightBeRichText lives in QtGui's Qt namespace
+    from PySide6.QtWidgets import QAbstractItemView, QWidget
+
+    rich = GuiQt.mightBeRichText
+
+    found = []
+    widgets = [root, *root.findChildren(QWidget)]
+    for w in widgets:
+        if isinstance(w, QLabel) and w.text():
+            fmt = w.textFormat()
+            markup = fmt == Qt.TextFormat.RichText or (fmt == Qt.TextFormat.AutoText and rich(w.text()))
+            found.append((f"label {w.objectName() or type(w.parent()).__name__}", w.text(), markup))
+        if w.toolTip():
+            found.append((f"tooltip of {type(w).__name__}", w.toolTip(), rich(w.toolTip())))
+        if isinstance(w, QAbstractItemView) and w.model() is not None:
+            model = w.model()
+
+            def visit(parent, depth=0):
+                try:
+                    columns = model.columnCount(parent)
+                except TypeError:  # a list model: one column
+                    columns = 1
+                for r in range(min(model.rowCount(parent), 200)):
+                    for c in range(min(columns, 50)):
+                        idx = model.index(r, c, parent)
+                        tip = model.data(idx, Qt.ItemDataRole.ToolTipRole)
+                        if isinstance(tip, str) and tip:
+                            found.append((f"item tooltip in {type(w).__name__}", tip, rich(tip)))
+                        try:
+                            deeper = depth < 3 and model.hasChildren(idx)
+                        except TypeError:  # a flat model
+                            deeper = False
+                        if deeper:
+                            visit(idx, depth + 1)
+
+            visit(QModelIndex())
+    for action in root.findChildren(QAction):
+        for text in (action.toolTip(), action.statusTip()):
+            if text:
+                found.append(("action tooltip", text, rich(text)))
+    return found
+
+
+from PySide6.QtGui import QAction  # noqa: E402
+
+
+def test_every_widget_shows_file_text_as_text(window, tmp_path, qtbot):
+    """Issue 16 item 5: a file named ``<b>BIG<i>name.geojson`` with a feature ``<b>BIG<i>feat``
+    and an attribute ``<u>BIG</u>``: after loading it (with a warning), identifying its feature,
+    opening its attribute table, styling it and searching for it, every label shows the names
+    literally (plain text, or rich text with the markup escaped) and every tooltip is escaped."""
+    path = tmp_path / "<b>BIG<i>name.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "<b>BIG<i>feat", "<u>BIG</u>": "<i>BIG</i> value", "year": 2020},
+         "geometry": {"type": "Point", "coordinates": [100.5, 13.7]}},
+        {"type": "Feature", "properties": {"name": "<b>BIG far"}, "geometry": {"type": "Point", "coordinates": [600, 13]}},
+    ]}))
+    window.interactive = True
+    layers = window.open_files([str(path)])
+    assert layers and layers[0].title == "<b>BIG<i>name"
+    layer = layers[0]
+    window.attribute_panel.show_feature(layer, 0)
+    window.open_attribute_table(layer)
+    window.style_dock_widget.show_layer(layer)
+    qtbot.wait(200)
+    boxes = window.findChildren(QMessageBox)
+    assert boxes, "the load warning is shown in a dialog"
+    texts = _walk_texts(window)
+    for box in boxes:
+        texts += _walk_texts(box)
+    seen_big = [t for t in texts if "BIG" in t[1]]
+    assert len(seen_big) >= 3, texts  # the layer panel, the identify header, the dialog at least
+    for where, text, markup in seen_big:
+        if markup:  # shown as rich text: the file's markup must be escaped in it
+            assert "<b>BIG" not in text and "<i>BIG" not in text and "<u>BIG" not in text, (where, text)
+    for box in boxes:
+        assert box.textFormat() == Qt.TextFormat.PlainText
+        box.close()

@@ -300,3 +300,17 @@ def test_an_export_that_fails_on_its_second_output_leaves_none(tmp_path, capsys,
     assert sorted(f.name for f in tmp_path.iterdir()) == ["p.geojson"]  # no PNG, no staging file
     assert main(["export", "--no-builtin", "--layer", str(path), "--png", str(tmp_path / "m.png")]) == 0
     assert sorted(f.name for f in tmp_path.iterdir()) == ["m.png", "p.geojson"]
+
+
+def test_a_load_that_would_not_fit_in_free_memory_stops_early(tmp_path, monkeypatch, capsys):
+    import asean_atlas.layers.io as io
+
+    feats = [_pt(f"p{i}", 100 + (i % 1000) * 1e-3, 10 + (i // 1000) * 1e-3) for i in range(40_000)]
+    path = tmp_path / "many.geojson"
+    path.write_text(_fc(feats))
+    assert read_layer(path, cache=False).feature_count == 40_000  # fits: loads as usual
+    monkeypatch.setattr(io, "memory_budget", lambda: 5_000_000)  # 5 MB free: 40,000 features need ~37 MB
+    code = main(["export", "--no-builtin", "--layer", str(path), "--html", str(tmp_path / "m.html")])
+    err = capsys.readouterr().err
+    assert code == 2 and str(path) in err and "of memory or more" in err and "5.0 MB is free" in err
+    assert not (tmp_path / "m.html").exists()
