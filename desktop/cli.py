@@ -15,12 +15,10 @@ traceback); 1 an internal error (one line as well).
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import re
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 import numpy as np
 
@@ -285,14 +283,11 @@ def run_export(argv: Sequence[str]) -> int:
             _say(f"  warning: {printable(note)}")
     # every output is written beside its final name first and renamed only when all are written:
     # an export never leaves one output and then fails on the next (issue 16)
-    staged: dict[Path, Path] = {}
-    wrote: list[str] = []
+    from asean_atlas.layers.atomic import Staging
 
-    def stage(path: str) -> str:
-        final = Path(path)
-        tmp = final.with_name(f".{final.stem}.atlas-part-{os.getpid()}{final.suffix}")
-        staged[tmp] = final
-        return str(tmp)
+    staging = Staging()
+    stage = staging.stage
+    wrote: list[str] = []
 
     try:
         if args.png:
@@ -314,7 +309,7 @@ def run_export(argv: Sequence[str]) -> int:
                 out = export_png(doc, stage(args.png), options, renderer)
                 for note in glyph_warnings(renderer.last_labels):  # labels drawn as boxes: say so
                     _say(f"  warning: {printable(note)}")
-            wrote.append(f"wrote {printable(str(staged.get(Path(out), out)))}")
+            wrote.append(f"wrote {printable(str(staging.final(out)))}")
         for flag, kind in ((args.svg, "svg"), (args.pdf, "pdf")):
             if not flag:
                 continue
@@ -325,7 +320,7 @@ def run_export(argv: Sequence[str]) -> int:
 
             _app = QGuiApplication.instance() or QGuiApplication([PROG])
             out = (export_svg if kind == "svg" else export_pdf)(doc, stage(flag), options)
-            wrote.append(f"wrote {printable(str(staged.get(Path(out), out)))}")
+            wrote.append(f"wrote {printable(str(staging.final(out)))}")
         if args.gif:
             _use_offscreen()
             from PySide6.QtGui import QGuiApplication
@@ -335,25 +330,18 @@ def run_export(argv: Sequence[str]) -> int:
             _app = QGuiApplication.instance() or QGuiApplication([PROG])
             filters = animation_filters(doc, _parse_when(args.time_from), _parse_when(args.time_to), args.step or "1y")
             out = export_gif(doc, stage(args.gif), options, filters, frame_ms=args.frame_ms)
-            wrote.append(f"wrote {printable(str(staged.get(Path(out), out)))} ({len(filters)} frames, {filters[0].label} to {filters[-1].label})")
+            wrote.append(f"wrote {printable(str(staging.final(out)))} ({len(filters)} frames, {filters[0].label} to {filters[-1].label})")
         if args.html:
             from asean_atlas.layers.html_export import export_html
 
             out = export_html(doc, stage(args.html), options)
-            wrote.append(f"wrote {printable(str(staged.get(Path(out), out)))}")
+            wrote.append(f"wrote {printable(str(staging.final(out)))}")
     except BaseException as exc:
-        for tmp in staged:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-        if isinstance(exc, AtlasError):  # name the user's file, not the staging one
-            text = str(exc)
-            for tmp, final in staged.items():
-                text = text.replace(str(tmp), str(final)).replace(tmp.name, final.name)
-            if text != str(exc):
-                raise AtlasError(text) from None
+        staging.discard()
+        if isinstance(exc, AtlasError) and staging.user_text(str(exc)) != str(exc):
+            raise AtlasError(staging.user_text(str(exc))) from None  # the user's path, not the staged one
         raise
-    for tmp, final in staged.items():
-        os.replace(tmp, final)
+    staging.commit()
     for line in wrote:
         _say(line)
     return 0

@@ -29,6 +29,65 @@ TMP_MARK = ".atlas-tmp-"
 #: Without flock: age (seconds) after which a leftover temporary file is taken as abandoned.
 STALE_SECONDS = 3600.0
 _LEFTOVER = re.compile(r"^\..*" + re.escape(TMP_MARK) + r"[A-Za-z0-9_]{8}(\.[^.]*)?$")
+#: Marker of the outputs of a :class:`Staging`, written whole and waiting to be renamed together.
+PART_MARK = ".atlas-part-"
+_PART = re.compile(r"^\..*" + re.escape(PART_MARK) + r"(\d+)(\.[^.]*)?$")
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # exists (another user's) or cannot tell: keep its files
+    return True
+
+
+class Staging:
+    """Outputs written beside their destinations and renamed into place together (issue 16: an
+    export never leaves one output and then fails on the next).
+
+    ``stage(dest)`` gives the path to write (``.NAME.atlas-part-PID.EXT`` beside ``dest``, the
+    suffix kept so writers that go by it still work); :meth:`commit` renames every staged file onto
+    its destination; :meth:`discard` deletes them. Staged files of a process that died before
+    committing are removed by the next write into the folder (:func:`remove_leftovers`).
+    """
+
+    def __init__(self) -> None:
+        self.files: dict[Path, Path] = {}
+
+    def stage(self, dest: str | Path) -> Path:
+        """The path to write ``dest``'s content to (absolute)."""
+        final = Path(dest).expanduser().resolve()
+        part = final.with_name(f".{final.stem[:200]}{PART_MARK}{os.getpid()}{final.suffix}")
+        self.files[part] = final
+        return part
+
+    def final(self, written: str | Path) -> Path:
+        """The destination of a staged path (``written`` itself if it was not staged)."""
+        p = Path(written).expanduser().resolve()
+        return self.files.get(p, p)
+
+    def commit(self) -> list[Path]:
+        """Rename every staged file onto its destination; returns the destinations."""
+        for part, final in self.files.items():
+            os.replace(part, final)
+        return list(self.files.values())
+
+    def discard(self) -> None:
+        """Delete the staged files (those written so far)."""
+        for part in self.files:
+            try:
+                part.unlink()
+            except OSError:
+                pass
+
+    def user_text(self, text: str) -> str:
+        """``text`` (an error message) with staged paths and names replaced by the user's."""
+        for part, final in self.files.items():
+            text = text.replace(str(part), str(final)).replace(part.name, final.name)
+        return text
 
 
 def remove_leftovers(folder: str | Path) -> list[Path]:
@@ -45,9 +104,18 @@ def remove_leftovers(folder: str | Path) -> list[Path]:
     """
     removed = []
     try:
-        candidates = [p for p in Path(folder).iterdir() if _LEFTOVER.match(p.name) and p.is_file()]
+        names = [p for p in Path(folder).iterdir() if p.name.startswith(".")]
     except OSError:
         return removed
+    candidates = [p for p in names if _LEFTOVER.match(p.name) and p.is_file()]
+    for p in names:
+        m = _PART.match(p.name)
+        if m and p.is_file() and not _process_alive(int(m.group(1))):
+            try:
+                p.unlink()
+                removed.append(p)
+            except OSError:
+                pass
     for p in candidates:
         if _abandoned(p):
             try:

@@ -300,6 +300,25 @@ def test_an_export_that_fails_on_its_second_output_leaves_none(tmp_path, capsys,
     assert sorted(f.name for f in tmp_path.iterdir()) == ["p.geojson"]  # no PNG, no staging file
     assert main(["export", "--no-builtin", "--layer", str(path), "--png", str(tmp_path / "m.png")]) == 0
     assert sorted(f.name for f in tmp_path.iterdir()) == ["m.png", "p.geojson"]
+    assert f"wrote {(tmp_path / 'm.png').resolve()}" in capsys.readouterr().out  # the user's path, not the staged one
+
+
+def test_staged_outputs_of_a_dead_export_are_cleaned_up(tmp_path):
+    import os
+
+    from asean_atlas.layers.atomic import Staging, write_text_atomic
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    leftover = tmp_path / f".map.atlas-part-{int(dead.stdout)}.png"  # a process that is gone
+    leftover.write_bytes(b"half an export")
+    staging = Staging()
+    mine = staging.stage(tmp_path / "map.html")
+    assert mine.name == f".map.atlas-part-{os.getpid()}.html"
+    mine.write_text("ours, waiting for the other outputs")
+    write_text_atomic(tmp_path / "other.txt", "x")  # any write into the folder cleans up
+    assert not leftover.exists() and mine.exists()  # a live export's staged file is never touched
+    assert staging.commit() == [(tmp_path / "map.html").resolve()]
+    assert (tmp_path / "map.html").read_text() == "ours, waiting for the other outputs" and not mine.exists()
 
 
 def test_a_load_that_would_not_fit_in_free_memory_stops_early(tmp_path, monkeypatch, capsys):
