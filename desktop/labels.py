@@ -220,10 +220,9 @@ def draw_labels(painter: QPainter, document, viewport, tf, scale: float = 1.0, b
     """Place and draw the labels of ``document`` in ``viewport``; returns what was placed (the
     window's tests read the boxes)."""
     cands, obstacles, markers = collect(document, viewport, tf, scale, basemap)
-    if reserved:  # overlays drawn after the map (title band, legend…): no label hides under one
-        extra = np.asarray(reserved, dtype=float).reshape(-1, 4)
-        obstacles = extra if obstacles is None else np.concatenate([obstacles, extra])
-    placed = place_labels(cands, viewport.width, viewport.height, obstacles)
+    # overlays drawn after the map (title band, legend…): no label hides under one
+    placed = place_labels(cands, viewport.width, viewport.height, obstacles,
+                          np.asarray(reserved, dtype=float).reshape(-1, 4) if reserved else None)
     from .renderer import _is_raster
 
     raster = _is_raster(painter)

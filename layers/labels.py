@@ -207,6 +207,7 @@ def place_labels(
     width: float,
     height: float,
     obstacles: np.ndarray | None = None,
+    reserved: np.ndarray | None = None,
 ) -> list[PlacedLabel]:
     """Place labels without overlaps.
 
@@ -216,7 +217,12 @@ def place_labels(
     width, height : float
         The image, pixels: labels stay inside it.
     obstacles : ndarray, shape (k, 4), optional
-        Boxes ``(x0, y0, x1, y1)`` no label may cover (markers).
+        Boxes ``(x0, y0, x1, y1)`` no label may cover (markers); a point label clears the markers
+        on its own anchor.
+    reserved : ndarray, shape (m, 4), optional
+        Boxes drawn over the map afterwards (title band, legend, scale bar): no label may cover
+        one, and a point whose anchor lies under one is not labelled (its marker is hidden; before,
+        its label was pushed clear of the whole legend, hundreds of pixels from its place).
 
     Returns
     -------
@@ -225,9 +231,14 @@ def place_labels(
         obstacle or the image edge.
     """
     grid = _Grid()
+    markers = _Grid()
     if obstacles is not None:
         for b in np.asarray(obstacles, dtype=float).reshape(-1, 4):
             grid.add(tuple(b))
+            markers.add(tuple(b))
+    overlays = np.asarray(reserved, dtype=float).reshape(-1, 4) if reserved is not None else np.empty((0, 4))
+    for b in overlays:
+        grid.add(tuple(b))
     order = sorted(range(len(candidates)), key=lambda i: (-candidates[i].priority, -candidates[i].width, i))
     placed: list[PlacedLabel] = []
     seen: dict[str, list[tuple[float, float]]] = {}
@@ -237,9 +248,11 @@ def place_labels(
         if any(abs(x - c.x) + abs(y - c.y) < 60 for x, y in seen.get(c.text, ())) and c.path is None:
             continue
         if c.path is None:
+            if ((overlays[:, 0] <= c.x) & (c.x <= overlays[:, 2]) & (overlays[:, 1] <= c.y) & (c.y <= overlays[:, 3])).any():
+                continue  # under the legend or the title band: not visible, not labelled
             clear = 0.0
             if c.radius >= 0:  # markers on this very spot: the label clears the biggest of them
-                for o in grid.covering(c.x, c.y):
+                for o in markers.covering(c.x, c.y):
                     clear = max(clear, o[2] - c.x, c.x - o[0], o[3] - c.y, c.y - o[1])
             positions = [(x, y, 0.0) for x, y in _point_positions(c, clear)]
         else:

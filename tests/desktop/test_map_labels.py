@@ -137,3 +137,19 @@ def test_export_labels_keep_out_of_the_layout_overlays(tmp_path):
     for p in placed:
         b = p.box
         assert not any(b[0] < o[2] and o[0] < b[2] and b[1] < o[3] and o[1] < b[3] for o in boxes), p.candidate.text
+
+
+def test_point_labels_stay_beside_their_point_when_a_legend_covers_it(tmp_path, qapp):
+    """A 960 x 600 export puts the legend over Bangkok, Kuala Lumpur and Singapore. Their labels
+    were pushed clear of the whole legend and drawn hundreds of pixels away ("Bangkok" over the
+    Philippine Sea); a point under an overlay is now not labelled, and every point label touches
+    a ring of at most 40 px around its point."""
+    doc = build_document([])
+    renderer = MapRenderer()
+    export_png(doc, tmp_path / "m.png", ExportOptions(width=960, height=600, year=2026), renderer)
+    points = [p for p in renderer.last_labels if p.candidate.path is None and p.candidate.radius >= 0]
+    assert len(points) > 20
+    for p in points:
+        x, y, b = p.candidate.x, p.candidate.y, p.box
+        dx, dy = max(b[0] - x, 0, x - b[2]), max(b[1] - y, 0, y - b[3])
+        assert (dx * dx + dy * dy) ** 0.5 <= 40, (p.candidate.text, (x, y), b)
