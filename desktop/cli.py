@@ -63,10 +63,14 @@ def _export_parser() -> argparse.ArgumentParser:
     p.add_argument("--pdf", metavar="PATH", help="write a one-page PDF (the page is --size at --dpi): vector, selectable text")
     # time (issue 5): animation and small multiples
     p.add_argument("--gif", metavar="PATH", help="write an animated GIF of the time playback, one frame per step")
-    p.add_argument("--from", dest="time_from", metavar="DATE", help="first step of --gif: a year or an ISO date")
-    p.add_argument("--to", dest="time_to", metavar="DATE", help="last step of --gif: a year or an ISO date")
-    p.add_argument("--step", default=None, help="step of --gif: 1y (default), 5y, 1m, 6m or source (the data's dates)")
-    p.add_argument("--frame-ms", type=int, default=700, help="display time of a GIF frame in ms (default 700)")
+    p.add_argument("--mp4", metavar="PATH", help="write an MP4 video (H.264) of the time playback, one step per "
+                   "--frame-ms (encoder: the ffmpeg of the imageio-ffmpeg package)")
+    p.add_argument("--fps", type=float, default=None, help="video frame rate of --mp4 (default 25); each step is "
+                   "held for --frame-ms")
+    p.add_argument("--from", dest="time_from", metavar="DATE", help="first step of --gif/--mp4: a year or an ISO date")
+    p.add_argument("--to", dest="time_to", metavar="DATE", help="last step of --gif/--mp4: a year or an ISO date")
+    p.add_argument("--step", default=None, help="step of --gif/--mp4: 1y (default), 5y, 1m, 6m or source (the data's dates)")
+    p.add_argument("--frame-ms", type=int, default=700, help="display time of a GIF frame or MP4 step in ms (default 700)")
     p.add_argument("--mode", choices=("as-of", "window"), default=None,
                    help="time filter: as of each step (cumulative, default; a --project keeps its own) or a window of one step")
     p.add_argument("--end-inclusive", action="store_true", help="read end dates as the last date of service")
@@ -248,8 +252,8 @@ def run_export(argv: Sequence[str]) -> int:
     options.validate()
     if args.small_multiples and not args.png:
         raise ExportError("--small-multiples writes the PNG: give --png PATH too")
-    if not args.png and not args.html and not args.gif and not args.svg and not args.pdf:
-        raise ExportError("nothing to export: give --png, --svg, --pdf, --html and/or --gif PATH")
+    if not args.png and not args.html and not args.gif and not args.svg and not args.pdf and not args.mp4:
+        raise ExportError("nothing to export: give --png, --svg, --pdf, --html, --gif and/or --mp4 PATH")
     _check_export_args(args)  # every option checked before any layer is read
     if args.project:
         doc = project_document(args, options)
@@ -321,16 +325,24 @@ def run_export(argv: Sequence[str]) -> int:
             _app = QGuiApplication.instance() or QGuiApplication([PROG])
             out = (export_svg if kind == "svg" else export_pdf)(doc, stage(flag), options)
             wrote.append(f"wrote {printable(str(staging.final(out)))}")
-        if args.gif:
+        if args.gif or args.mp4:
             _use_offscreen()
             from PySide6.QtGui import QGuiApplication
 
-            from .export import animation_filters, export_gif
+            from .export import MP4_FPS, animation_filters, export_gif, export_mp4, mp4_frame_repeats
 
             _app = QGuiApplication.instance() or QGuiApplication([PROG])
             filters = animation_filters(doc, _parse_when(args.time_from), _parse_when(args.time_to), args.step or "1y")
-            out = export_gif(doc, stage(args.gif), options, filters, frame_ms=args.frame_ms)
-            wrote.append(f"wrote {printable(str(staging.final(out)))} ({len(filters)} frames, {filters[0].label} to {filters[-1].label})")
+            span = f"{filters[0].label} to {filters[-1].label}"
+            if args.gif:
+                out = export_gif(doc, stage(args.gif), options, filters, frame_ms=args.frame_ms)
+                wrote.append(f"wrote {printable(str(staging.final(out)))} ({len(filters)} frames, {span})")
+            if args.mp4:
+                fps = args.fps or MP4_FPS
+                out = export_mp4(doc, stage(args.mp4), options, filters, frame_ms=args.frame_ms, fps=fps)
+                frames = len(filters) * mp4_frame_repeats(args.frame_ms, fps)
+                wrote.append(f"wrote {printable(str(staging.final(out)))} ({len(filters)} steps, {frames} frames at "
+                             f"{fps:g} fps, {span})")
         if args.html:
             from asean_atlas.layers.html_export import export_html
 
@@ -368,6 +380,7 @@ def _check_export_args(args: argparse.Namespace) -> None:
         ("--png", args.png, (".png",)),
         ("--html", args.html, (".html", ".htm")),
         ("--gif", args.gif, (".gif",)),
+        ("--mp4", args.mp4, (".mp4",)),
     ):
         if value is None:
             continue
@@ -378,7 +391,9 @@ def _check_export_args(args: argparse.Namespace) -> None:
             raise ExportError(f"{option} {value}: folder {path.resolve().parent} does not exist")
     if args.small_multiples is not None:
         _parse_years(args.small_multiples)
-    if args.gif:
+    if args.fps is not None and not (1 <= args.fps <= 120):
+        raise ExportError(f"--fps {args.fps:g}: expected 1 to 120 frames per second")
+    if args.gif or args.mp4:
         if args.step:
             try:
                 parse_step(args.step)

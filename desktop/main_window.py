@@ -161,6 +161,7 @@ class MainWindow(ProjectController, QMainWindow):
         self.export_png_action = self._action(file_menu, "Export &PNG…", self.export_png_dialog, "Ctrl+P")
         self.export_html_action = self._action(file_menu, "Export &HTML…", self.export_html_dialog, "Ctrl+E")
         self.export_gif_action = self._action(file_menu, "Export time &animation (GIF)…", self.export_gif_dialog)
+        self.export_mp4_action = self._action(file_menu, "Export time animation (&MP4 video)…", self.export_mp4_dialog)
         self.export_multiples_action = self._action(
             file_menu, "Export small &multiples (PNG)…", self.export_small_multiples_dialog
         )
@@ -490,17 +491,33 @@ class MainWindow(ProjectController, QMainWindow):
     def export_gif(self, path: str | Path, width: int = 960) -> Path | None:
         """Export the time playback (the Time dock's range, step and mode) as an animated GIF,
         one frame per step with its date stamped; a progress dialog can cancel it."""
+        from .export import export_gif
+
+        return self._export_animation(path, width, export_gif, "GIF")
+
+    def export_mp4(self, path: str | Path, width: int = 1280, fps: float | None = None) -> Path | None:
+        """Export the time playback as an MP4 video (H.264; :func:`.export.export_mp4`), each step
+        held for the Time dock's playback interval; a progress dialog can cancel it."""
+        from .export import MP4_FPS, export_mp4
+
+        def write(document, out, options, filters, renderer, progress):
+            return export_mp4(document, out, options, filters, fps=fps or MP4_FPS, renderer=renderer, progress=progress)
+
+        return self._export_animation(path, width, write, "MP4")
+
+    def _export_animation(self, path: str | Path, width: int, write, kind: str) -> Path | None:
         import dataclasses
 
         from PySide6.QtWidgets import QApplication, QProgressDialog
 
-        from .export import animation_filters, export_gif
+        from .export import animation_filters
 
         base = self.current_export_options()
-        options = dataclasses.replace(base, width=width, height=max(16, round(width * base.height / base.width)))
+        height = max(16, round(width * base.height / base.width))
+        options = dataclasses.replace(base, width=width, height=height)
         try:
             filters = animation_filters(self.document)
-            dialog = QProgressDialog("Rendering frames…", "Cancel", 0, len(filters), self)
+            dialog = QProgressDialog(f"Rendering {kind} frames…", "Cancel", 0, len(filters), self)
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
             dialog.setMinimumDuration(300)
 
@@ -510,14 +527,13 @@ class MainWindow(ProjectController, QMainWindow):
                 return not dialog.wasCanceled()
 
             try:
-                out = export_gif(self.document, path, options, filters, renderer=self.canvas.renderer,
-                                 progress=progress)
+                out = write(self.document, path, options, filters, renderer=self.canvas.renderer, progress=progress)
             finally:
                 dialog.close()
         except AtlasError as exc:
             self.show_error("Export animation failed", str(exc))
             return None
-        self.statusBar().showMessage(f"Wrote {out} ({len(filters)} frames)", 15000)
+        self.statusBar().showMessage(f"Wrote {out} ({len(filters)} steps)", 15000)
         return out
 
     def export_small_multiples(self, path: str | Path, years: list[int]) -> Path | None:
@@ -548,6 +564,12 @@ class MainWindow(ProjectController, QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, "Export animation", "atlas.gif", "Animated GIF (*.gif)")
         if path:
             self.export_gif(path)
+
+    def export_mp4_dialog(self) -> None:
+        """File > Export time animation (MP4)…"""
+        path, _ = QFileDialog.getSaveFileName(self, "Export video", "atlas.mp4", "MP4 video (*.mp4)")
+        if path:
+            self.export_mp4(path)
 
     def export_small_multiples_dialog(self) -> None:
         """File > Export small multiples (PNG)…: asks for the years, then the file."""
