@@ -53,9 +53,17 @@ def _export_parser() -> argparse.ArgumentParser:
                    "a built-in id (cables, landing_stations, ...), e.g. --filter 'cables=status == \"in service\"'; "
                    "the footer says 'filtered: ...'")
     p.add_argument("--size", default=None,
-                   help="PNG size WxH in pixels (default 1600x1000; with --project 1600 wide at the saved view's aspect)")
+                   help="page size: WxH in pixels (default 1600x1000; with --project 1600 wide at the saved view's "
+                   "aspect), WxHmm in millimetres at --dpi, or A4, A4-landscape, A3, A3-landscape, 16:9, 4:5, square")
     p.add_argument("--bbox", help="W,S,E,N in degrees (default: the Atlas region, or the layers' extent)")
-    p.add_argument("--title", help="map title (default 'ASEAN Digital Atlas')")
+    p.add_argument("--title", help="map title (default 'ASEAN Digital Atlas'; '' for none)")
+    p.add_argument("--subtitle", help="text under the title (default 'As of YEAR' when a time filter is on; '' for none)")
+    p.add_argument("--legend", choices=("auto", "right", "bottom", "inside", "off"), default="auto",
+                   help="legend of the PNG/SVG/PDF: right of the map on a landscape page, under it in columns "
+                   "otherwise (auto), or right, bottom, inside (the map's emptiest corner), off")
+    p.add_argument("--no-scale-bar", dest="scale_bar", action="store_false", help="leave out the scale bar")
+    p.add_argument("--no-north-arrow", dest="north_arrow", action="store_false", help="leave out the north arrow")
+    p.add_argument("--no-date-stamp", dest="date_stamp", action="store_false", help="leave out the date stamp")
     p.add_argument("--dpi", type=float, default=96.0, help="PNG resolution; widths and fonts scale with it")
     p.add_argument("--png", metavar="PATH", help="write a PNG")
     p.add_argument("--html", metavar="PATH", help="write an interactive HTML map (folium)")
@@ -240,7 +248,7 @@ def run_export(argv: Sequence[str]) -> int:
     from asean_atlas.layers.export_options import ExportOptions, parse_bbox, parse_size
     from asean_atlas.layers.errors import ExportError
 
-    width, height = parse_size(args.size or "1600x1000")
+    width, height = parse_size(args.size or "1600x1000", args.dpi)
     options = ExportOptions(
         width=width,
         height=height,
@@ -248,6 +256,11 @@ def run_export(argv: Sequence[str]) -> int:
         title=args.title,
         dpi=args.dpi,
         year=args.year,
+        legend=args.legend,
+        scale_bar=args.scale_bar,
+        north_arrow=args.north_arrow,
+        date_stamp=args.date_stamp,
+        subtitle=args.subtitle,
     )
     options.validate()
     if args.small_multiples and not args.png:

@@ -78,19 +78,44 @@ def paint_layout(painter: QPainter, document: MapDocument, options: ExportOption
     scale bar — on ``painter``'s device of ``options.width`` x ``options.height`` pixels. The
     same call draws the PNG (a QImage), the SVG (QSvgGenerator) and the PDF (QPdfWriter), so the
     three have the same layout."""
-    vp = export_viewport(document, options)
-    scale = options.dpi / 96.0
+    page, title, subtitle = page_of(document, options)
+    painter.save()
+    painter.fillRect(QRectF(0, 0, page.width, page.height), QColor("white"))
+    painter.translate(page.frame.topLeft())
+    painter.setClipRect(QRectF(0, 0, page.frame.width(), page.frame.height()))
+    renderer.render(painter, document, page.viewport, page.scale, time_filter=export_time_filter(document, options),
+                    reserved=page.reserved_in_frame())
+    painter.restore()
+    layout.paint_page(painter, page, document, title, subtitle)
+
+
+class PageView:
+    """The view of an export's map frame in page pixels: ``to_pixels`` of its viewport, offset by
+    the frame's position on the page (a tool or test pointing at a feature on the PNG)."""
+
+    def __init__(self, page: layout.PageLayout) -> None:
+        self.page = page
+        self.viewport = page.viewport
+
+    def to_pixels(self, x, y):
+        """Map metres (EPSG:3857) to page pixels."""
+        px, py = self.viewport.to_pixels(x, y)
+        return px + self.page.frame.left(), py + self.page.frame.top()
+
+
+def export_page_view(document: MapDocument, options: ExportOptions) -> PageView:
+    """Where the map of an export of ``document`` with ``options`` lands on the page."""
+    return PageView(page_of(document, options)[0])
+
+
+def page_of(document: MapDocument, options: ExportOptions):
+    """The :class:`~.layout.PageLayout` of an export, with its title and subtitle."""
     tf = export_time_filter(document, options)
     stamp, subtitle = stamp_text(tf)
+    if options.subtitle is not None:
+        subtitle = options.subtitle or None
     title = options.title if options.title is not None else document.title
-    reserved = layout.reserved_boxes(document, vp, scale, title, subtitle, stamp)
-    renderer.render(painter, document, vp, scale, time_filter=tf, reserved=reserved)
-    top = layout.draw_title(painter, title, subtitle, vp, scale) if title else 0.0
-    layout.draw_date_stamp(painter, stamp, vp, scale, top)
-    layout.draw_north_arrow(painter, vp, scale, top)
-    bottom = vp.height - layout.draw_attribution(painter, document, vp, scale)
-    layout.draw_legend(painter, document, vp, scale, bottom)
-    layout.draw_scale_bar(painter, vp, scale, bottom)
+    return layout.page_layout(document, options, title, subtitle, stamp), title, subtitle
 
 
 def _write_vector(document, path, options, renderer, kind: str, make_device) -> Path:

@@ -3,6 +3,8 @@ attribution. Used by the PNG export (all of it) and the canvas (date stamp and s
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -293,3 +295,361 @@ def reserved_boxes(document: MapDocument, vp: Viewport, scale: float, title: str
         boxes.append((12 * scale, bottom - h - 12 * scale, 12 * scale + w, bottom - 12 * scale))
     boxes.append((vp.width - 200 * scale, bottom - 44 * scale, float(vp.width), bottom))  # scale bar
     return boxes
+
+
+# -- the page of an export (issue 12 item 2: a layout that never hides the map) ------------------
+#: Where the legend goes: beside the map frame, under it, inside it (the emptiest corner), or not
+#: at all; "auto" is "right" on a landscape page (width >= 1.2 x height), "bottom" otherwise.
+LEGEND_POSITIONS = ("auto", "right", "bottom", "inside", "off")
+
+
+@dataclass
+class PageLayout:
+    """Where everything of an export goes, in page pixels (``(0, 0)`` top left).
+
+    Attributes
+    ----------
+    width, height : float
+        The page (image) size, pixels.
+    scale : float
+        ``dpi / 96``: every size (fonts, margins, line widths) is multiplied by it, so a 300-DPI
+        A4 is the 96-DPI one, sharper.
+    title : QRectF or None
+        The title band across the top (title, subtitle; the date stamp at its right).
+    frame : QRectF
+        The map frame: the map is drawn in it, clipped, with nothing laid over it but its labels
+        (and the legend when ``legend_position`` is "inside").
+    viewport : Viewport
+        The frame's view: ``frame`` width x height pixels, the export's bbox fitted (widened along
+        one axis, never cropped).
+    legend : QRectF or None
+        The legend panel; its rows split into ``legend_columns`` when one column is too tall.
+    legend_position : str
+        "right", "bottom", "inside" or "off" (after "auto" is decided).
+    footer : QRectF
+        The strip under the map: north arrow and scale bar, then the footer lines.
+    footer_lines : list of str
+        Filter notes, the attribution line, the sources footnote.
+    stamp : str or None
+        The date stamp's text; ``stamp_rect`` where it is drawn.
+    overlay : bool
+        A small page (the bands would leave the map under 55 % of it): the frame is the whole
+        page and the title band, footer and legend lie over the map on white panels.
+    """
+
+    width: float
+    height: float
+    scale: float
+    title: QRectF | None
+    frame: QRectF
+    viewport: Viewport
+    legend: QRectF | None
+    legend_columns: list
+    legend_position: str
+    footer: QRectF
+    footer_lines: list
+    stamp: str | None
+    stamp_rect: QRectF | None
+    north_arrow: bool = True
+    scale_bar: bool = True
+    overlay: bool = False
+
+    def reserved_in_frame(self) -> list[tuple[float, float, float, float]]:
+        """Boxes inside the map frame that overlays cover (a legend inside it, a date stamp when
+        there is no title band), in the frame's own pixels: labels keep out of them."""
+        out = []
+        bands = (self.title, self.footer) if self.overlay else ()
+        for rect in (self.legend if self.legend_position == "inside" else None, self.stamp_rect, *bands):
+            if rect is not None and rect.intersects(self.frame):
+                r = rect.intersected(self.frame).translated(-self.frame.left(), -self.frame.top())
+                out.append((r.left(), r.top(), r.right(), r.bottom()))
+        return out
+
+
+def _legend_metrics(scale: float) -> tuple[float, float, float]:
+    """(line height, symbol width, padding) of the legend, pixels."""
+    fm = QFontMetricsF(_font(12 * scale))
+    return fm.height() + 4 * scale, 26 * scale, 10 * scale
+
+
+def _row_height(row, scale: float, line_h: float) -> float:
+    color = row[2]
+    if color.startswith("size:"):
+        return line_h + max(0.0, float(color[5:]) * scale - line_h + 2 * scale)
+    return line_h
+
+
+def legend_columns(rows: list, scale: float, max_height: float) -> list[list]:
+    """``rows`` (:func:`legend_rows`) split into columns no taller than ``max_height`` pixels
+    (the "Legend" heading counts in the first); a class stays in the column of its layer's name
+    when the name would otherwise end a column."""
+    line_h, _, pad = _legend_metrics(scale)
+    columns: list[list] = [[]]
+    used = pad * 2 + line_h  # heading
+    for i, row in enumerate(rows):
+        h = _row_height(row, scale, line_h)
+        heading_last = bool(columns[-1]) and not columns[-1][-1][2] and not columns[-1][-1][1].startswith(" ")
+        if columns[-1] and used + h > max_height:
+            carry = [columns[-1].pop()] if heading_last and len(columns[-1]) > 1 else []
+            columns.append(carry)
+            used = pad * 2 + sum(_row_height(r, scale, line_h) for r in carry)
+        columns[-1].append(row)
+        used += h
+    return [c for c in columns if c]
+
+
+def legend_columns_size(columns: list, scale: float) -> tuple[float, float, float]:
+    """(total width, height, column width) of the legend panel of ``columns``, pixels."""
+    line_h, sym_w, pad = _legend_metrics(scale)
+    head = _font(12 * scale, True)
+    rows = [r for c in columns for r in c]
+    text_w = max(QFontMetricsF(head).horizontalAdvance(r[1]) for r in rows) if rows else 0.0
+    col_w = sym_w + 8 * scale + text_w + pad
+    heights = [sum(_row_height(r, scale, line_h) for r in c) for c in columns]
+    h = pad * 2 + line_h + max(heights, default=0.0)
+    return pad + col_w * len(columns), h, col_w
+
+
+def draw_legend_columns(painter: QPainter, columns: list, rect: QRectF, scale: float) -> None:
+    """The legend panel at ``rect``: "Legend", then the rows of each column side by side."""
+    line_h, sym_w, pad = _legend_metrics(scale)
+    font, head = _font(12 * scale), _font(12 * scale, True)
+    fm = QFontMetricsF(font)
+    _, _, col_w = legend_columns_size(columns, scale)
+    painter.save()
+    painter.setPen(QPen(QColor("#9aa5ad"), 1))
+    painter.setBrush(PANEL)
+    painter.drawRect(rect)
+    painter.setPen(INK)
+    painter.setFont(head)
+    top = rect.top() + pad + fm.ascent()
+    painter.drawText(QPointF(rect.left() + pad, top), "Legend")
+    for ci, column in enumerate(columns):
+        y = top
+        x0 = rect.left() + pad + ci * col_w
+        for layer, label, color, dashed in column:
+            y += line_h
+            cy = y - fm.ascent() / 2 + 1
+            if color.startswith("size:"):
+                d = float(color[5:]) * scale
+                y += max(0.0, d - line_h + 2 * scale)
+                cy = y - fm.ascent() / 2 + 1
+                painter.setPen(QPen(QColor(layer.style.color), 1.2 * scale))
+                painter.setBrush(QColor(layer.style.fill_color or layer.style.color))
+                if layer.style.marker_shape not in ("circle", "", None):
+                    from .renderer import marker_shape_path
+
+                    painter.drawPath(marker_shape_path(layer.style.marker_shape, d).translated(QPointF(x0 + sym_w / 2, cy)))
+                else:
+                    painter.drawEllipse(QPointF(x0 + sym_w / 2, cy), d / 2, d / 2)
+            elif color:
+                _draw_symbol(painter, layer, QColor(color), dashed, QRectF(x0, cy - 7 * scale, sym_w, 14 * scale), scale)
+            painter.setPen(INK)
+            painter.setFont(font if (color or label.startswith(" ")) else head)
+            painter.drawText(QPointF(x0 + sym_w + 8 * scale, y), label.strip() if color and label.startswith(" ") else label)
+    painter.restore()
+
+
+def _title_height(title: str | None, subtitle: str | None, scale: float) -> float:
+    if not title:
+        return 0.0
+    tf, sf = _font(22 * scale, True), _font(13 * scale)
+    return QFontMetricsF(tf).height() + (QFontMetricsF(sf).height() if subtitle else 0) + 20 * scale
+
+
+def _stamp_size(stamp: str, scale: float) -> tuple[float, float]:
+    fm = QFontMetricsF(_font(30 * scale, True))
+    return fm.horizontalAdvance(stamp) + 16 * scale, fm.height() + 8 * scale
+
+
+def _emptiest_corner(size: tuple[float, float], frame: QRectF, data: QRectF | None, margin: float) -> QRectF:
+    """The corner of ``frame`` where a box of ``size`` covers the least of ``data`` (the data's
+    bounding box in page pixels); bottom left on a tie."""
+    w, h = size
+    corners = [
+        QRectF(frame.left() + margin, frame.bottom() - h - margin, w, h),
+        QRectF(frame.right() - w - margin, frame.bottom() - h - margin, w, h),
+        QRectF(frame.left() + margin, frame.top() + margin, w, h),
+        QRectF(frame.right() - w - margin, frame.top() + margin, w, h),
+    ]
+    if data is None:
+        return corners[0]
+
+    def covered(r: QRectF) -> float:
+        i = r.intersected(data)
+        return i.width() * i.height() if i.isValid() else 0.0
+
+    return min(corners, key=covered)
+
+
+def page_layout(document: MapDocument, options, title: str | None, subtitle: str | None,
+                stamp: str | None) -> PageLayout:
+    """Lay out an export's page (:class:`PageLayout`) for ``options`` (an
+    :class:`~asean_atlas.layers.export_options.ExportOptions`: size in pixels, DPI, bbox,
+    ``legend`` position, ``scale_bar``, ``north_arrow``, ``date_stamp``, ``sources_footnote``).
+
+    The title band takes the top, the footer (north arrow, scale bar, filter notes, attribution,
+    sources) the bottom; the legend goes beside the map frame ("right"), under it in as many
+    columns as fit ("bottom"), or in the frame's emptiest corner ("inside", and whenever the
+    outside places would leave the map less than 40 % of the page); the frame takes the rest. The
+    frame's view fits the export's bbox (:func:`~asean_atlas.layers.export_options.export_bbox`).
+
+    Raises
+    ------
+    ExportError
+        The page leaves no room (under 16 pixels) for the map frame.
+    """
+    from asean_atlas.layers.errors import ExportError
+    from asean_atlas.layers.export_options import export_bbox
+    from asean_atlas.layers.projection import bbox_to_display
+
+    s = options.dpi / 96.0
+    W, H = float(options.width), float(options.height)
+    m = 12 * s
+    th = _title_height(title, subtitle, s)
+    title_rect = QRectF(0, 0, W, th) if th else None
+    stamp = stamp if getattr(options, "date_stamp", True) else None
+    lines = footer_lines(document, options)
+    tfm = QFontMetricsF(_font(10 * s))
+    furniture = 30 * s if (options.scale_bar or options.north_arrow) else 0.0
+    footer_h = furniture + tfm.height() * len(lines) + 6 * s
+    footer = QRectF(0, H - footer_h, W, footer_h)
+    area = QRectF(m, th + m, W - 2 * m, H - footer_h - th - 1.5 * m)
+    # a small page (a GIF frame, a thumbnail): the map takes it all, the bands lie over it
+    overlay = area.height() < 0.55 * H or area.width() < 0.55 * W
+    if overlay:
+        area = QRectF(0, 0, W, H)
+    rows = legend_rows(document) if options.legend != "off" else []
+    position = "off" if not rows else options.legend
+    if overlay and position != "off":
+        position = "inside"
+    if position == "auto":
+        position = "right" if W >= 1.2 * H else "bottom"
+    legend = None
+    columns: list = []
+    frame = QRectF(area)
+    if position == "right":
+        columns = legend_columns(rows, s, area.height())
+        lw, lh, _ = legend_columns_size(columns, s)
+        if lw <= 0.45 * W and (area.width() - lw - m) * area.height() >= 0.4 * W * H * 0.6:
+            frame = QRectF(area.left(), area.top(), area.width() - lw - m, area.height())
+            legend = QRectF(frame.right() + m, area.top(), lw, min(lh, area.height()))
+        else:
+            position = "bottom"
+    if position == "bottom":
+        col_w = legend_columns_size([rows], s)[2]
+        n_cols = max(1, int((area.width() - 10 * s) // col_w))
+        total = legend_columns_size([rows], s)[1]
+        columns = legend_columns(rows, s, max(total / n_cols * 1.15, _legend_metrics(s)[0] * 4))
+        while len(columns) > n_cols:  # balance: never more columns than fit across
+            columns = legend_columns(rows, s, legend_columns_size(columns, s)[1] * 1.1)
+        lw, lh, _ = legend_columns_size(columns, s)
+        if area.height() - lh - m >= 0.4 * area.height():
+            frame = QRectF(area.left(), area.top(), area.width(), area.height() - lh - m)
+            legend = QRectF(area.left(), frame.bottom() + m, lw, lh)
+        else:
+            position = "inside"
+    if frame.width() < 16 or frame.height() < 16:
+        raise ExportError(f"a {options.width}x{options.height} px page at {options.dpi:g} DPI leaves no room "
+                          "for the map: make it larger or lower the DPI")
+    vp = Viewport(width=max(1, int(round(frame.width()))), height=max(1, int(round(frame.height()))))
+    frame = QRectF(frame.left(), frame.top(), vp.width, vp.height)
+    bbox, pad = export_bbox(document, options)
+    vp.fit_bbox(bbox, pad=pad)
+    stamp_rect = None
+    if stamp:
+        sw, sh = _stamp_size(stamp, s)
+        if title_rect is not None and not overlay:
+            stamp_rect = QRectF(W - sw - m, (th - sh) / 2, sw, sh)
+        else:
+            stamp_rect = QRectF(frame.right() - sw - m, frame.top() + th + m, sw, sh)
+    if position == "inside":
+        inner = QRectF(frame.left(), frame.top() + (th if overlay else 0), frame.width(),
+                       frame.height() - (th + footer_h if overlay else 0))
+        columns = legend_columns(rows, s, inner.height() * 0.8)
+        lw, lh, _ = legend_columns_size(columns, s)
+        data = document.full_extent() if document is not None else None
+        data_rect = None
+        if data is not None:
+            mx0, my0, mx1, my1 = bbox_to_display(data)
+            x0, y0 = vp.to_pixels(mx0, my1)
+            x1, y1 = vp.to_pixels(mx1, my0)
+            data_rect = QRectF(QPointF(min(x0, x1), min(y0, y1)), QPointF(max(x0, x1), max(y0, y1))).translated(
+                frame.left(), frame.top())
+        legend = _emptiest_corner((lw, lh), inner, data_rect, m)
+    return PageLayout(W, H, s, title_rect, frame, vp, legend, columns, position, footer, lines,
+                      stamp, stamp_rect, options.north_arrow, options.scale_bar, overlay)
+
+
+def footer_lines(document: MapDocument, options) -> list[str]:
+    """The lines under an export's map: one per attribute filter ("filtered: ..."), then the
+    attribution of the visible layers and the basemap."""
+    from asean_atlas.layers.filter import filter_notes
+
+    return filter_notes(document.visible_layers()) + [attribution_text(document)]
+
+
+def paint_page(painter: QPainter, page: PageLayout, document: MapDocument, title: str | None,
+               subtitle: str | None) -> None:
+    """Paint everything of ``page`` but the map: the page, the frame's border, title band, date
+    stamp, legend, north arrow, scale bar and footer lines."""
+    s = page.scale
+    painter.save()
+    if page.overlay:
+        for band in (page.title, page.footer):
+            if band is not None:
+                painter.fillRect(band, PANEL)
+    else:
+        painter.setPen(QPen(QColor("#9aa5ad"), max(1.0, s)))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(page.frame)
+    if page.title is not None and title:
+        tf, sf = _font(22 * s, True), _font(13 * s)
+        pad = 10 * s
+        painter.setPen(INK)
+        painter.setFont(tf)
+        painter.drawText(QPointF(pad * 1.5, pad + QFontMetricsF(tf).ascent()), title)
+        if subtitle:
+            painter.setFont(sf)
+            painter.drawText(QPointF(pad * 1.5, pad + QFontMetricsF(tf).height() + QFontMetricsF(sf).ascent()), subtitle)
+    if page.stamp and page.stamp_rect is not None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(PANEL)
+        painter.drawRoundedRect(page.stamp_rect, 4 * s, 4 * s)
+        painter.setPen(INK)
+        painter.setFont(_font(30 * s, True))
+        painter.drawText(page.stamp_rect, Qt.AlignmentFlag.AlignCenter, page.stamp)
+    if page.legend is not None and page.legend_columns:
+        draw_legend_columns(painter, page.legend_columns, page.legend, s)
+    f = page.footer
+    x = 12 * s
+    row_mid = f.top() + 15 * s
+    if page.north_arrow:
+        size = 11 * s
+        painter.setPen(QPen(INK, 1.2 * s))
+        painter.setBrush(INK)
+        top = row_mid - size * 0.9
+        painter.drawPolygon(QPolygonF([QPointF(x + size / 2, top), QPointF(x, top + size * 1.4),
+                                       QPointF(x + size / 2, top + size), QPointF(x + size, top + size * 1.4)]))
+        painter.setFont(_font(11 * s, True))
+        painter.drawText(QPointF(x + size * 1.3, top + size * 1.4), "N")
+        x += size * 1.3 + QFontMetricsF(_font(11 * s, True)).horizontalAdvance("N") + 14 * s
+    if page.scale_bar:
+        px, _, label = page.viewport.scale_bar(max_pixels=160 * s)
+        y = row_mid + 6 * s
+        painter.setPen(QPen(INK, 2 * s))
+        painter.drawLine(QPointF(x, y), QPointF(x + px, y))
+        painter.drawLine(QPointF(x, y), QPointF(x, y - 6 * s))
+        painter.drawLine(QPointF(x + px, y), QPointF(x + px, y - 6 * s))
+        font = _font(11 * s)
+        painter.setFont(font)
+        painter.drawText(QPointF(x + px + 8 * s, y), label)
+    font = _font(10 * s)
+    fm = QFontMetricsF(font)
+    painter.setFont(font)
+    painter.setPen(QColor("#3b4650"))
+    y = f.bottom() - 3 * s - fm.descent()
+    for text in reversed(page.footer_lines):
+        painter.drawText(QPointF(8 * s, y), fm.elidedText(text, Qt.TextElideMode.ElideRight, page.width - 16 * s))
+        y -= fm.height()
+    painter.restore()

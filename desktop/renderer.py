@@ -224,6 +224,9 @@ class MapRenderer:
 
     def _render(self, painter, document, viewport, scale, time_filter, reserved=None) -> None:
         tf = document.time_filter if time_filter is CURRENT_TIME else time_filter
+        # the painter's transform on entry places the map on its device (an export's map frame
+        # is offset by the title band and margins): every transform below is composed with it
+        self._base = painter.transform()
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.fillRect(QRectF(0, 0, viewport.width, viewport.height), SEA_COLOR)
@@ -236,7 +239,7 @@ class MapRenderer:
                     painter.drawImage(QPointF(0, 0), self._basemap_image(painter, viewport, world, scale, base))
                 else:  # SVG, PDF: keep it vector
                     for shift in viewport.world_shifts():
-                        _paint_basemap(painter, _shifted(world, shift), scale, base)
+                        _paint_basemap(painter, _shifted(world, shift) * self._base, scale, base)
         shifts = viewport.world_shifts()
         for layer in document.visible_layers():
             stages = layer.lifecycle_stages(tf)
@@ -279,12 +282,12 @@ class MapRenderer:
         # lines: one combined path per (class, time bucket), built once (DESIGN.md "Rendering");
         # polygons: one path per feature (their odd-even fill must not merge), grouped by class
         if cache.path_rows.size:
-            painter.setTransform(world)
+            painter.setTransform(world * self._base)
             buckets = [(int(group[rep]), path) for rep, path in cache.line_buckets(layer, codes) if mask[rep]]
             width = style.stroke_width * scale
             if width > WIDE_LINE_MIN_PX and _is_raster(painter) and sum(p.elementCount() for _, p in buckets) >= WIDE_LINE_ELEMENTS:
                 self._draw_wide_lines(painter, buckets, pen_for, world, viewport, width)
-                painter.setTransform(world)
+                painter.setTransform(world * self._base)
             else:
                 for g, path in buckets:
                     pen, _ = pen_for(g)
@@ -301,7 +304,7 @@ class MapRenderer:
         # points: batched drawPoints with a round pen (one call per class), white halo below;
         # above SPRITE_THRESHOLD visible points, stamped from a sprite in numpy (issue 5 speed)
         if cache.point_xy.size:
-            painter.resetTransform()
+            painter.setTransform(self._base)
             ok = mask[cache.point_rows]
             xy = cache.point_xy[ok]
             rows = cache.point_rows[ok]
@@ -328,7 +331,7 @@ class MapRenderer:
                     poly = polygonf(np.column_stack([px[sel], py[sel]]))
                     _paint_markers(painter, poly, style, labels[g // 6], _stage_of(int(g)), size, scale)
         painter.setOpacity(1.0)
-        painter.resetTransform()
+        painter.setTransform(self._base)
 
     def _draw_wide_lines(self, painter, buckets, pen_for, world, viewport, width: float) -> None:
         """Lines wider than 1 px, many of them: each pen group drawn 1 px wide into an image (Qt's
@@ -370,7 +373,7 @@ class MapRenderer:
             for dx, dy in offsets:
                 p.drawImage(QPointF(dx, dy), thin_img)
             p.end()
-            painter.resetTransform()
+            painter.setTransform(self._base)
             painter.drawImage(QPointF(0, 0), wide)
 
     def _stamp_points(self, painter, viewport, style, labels, px, py, gcodes, groups, size, scale) -> None:

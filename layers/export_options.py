@@ -36,6 +36,14 @@ class ExportOptions:
     time_filter : TimeFilter or None
         An explicit time filter (an animation frame, a small-multiples panel); overrides
         ``year`` and the document's filter.
+    legend : str
+        Legend position of the PNG/SVG/PDF page: "auto" (right of the map on a landscape page,
+        under it in columns otherwise), "right", "bottom", "inside" (the map's emptiest corner)
+        or "off".
+    scale_bar, north_arrow, date_stamp : bool
+        Draw them (under the map; the date stamp in the title band).
+    subtitle : str or None
+        Text under the title; None: "As of YEAR" when a time filter is on.
     html_self_contained : bool
         HTML export: inline Leaflet (from the ``xstatic-leaflet`` package) so the page works with
         no network; False links folium's CDN files instead (smaller page, needs the network).
@@ -50,6 +58,11 @@ class ExportOptions:
     html_self_contained: bool = True
     time_filter: TimeFilter | None = None
     html_time_slider: bool = True
+    legend: str = "auto"
+    scale_bar: bool = True
+    north_arrow: bool = True
+    date_stamp: bool = True
+    subtitle: str | None = None
 
     def validate(self) -> None:
         """Raise :class:`ExportError` for sizes or a bbox that cannot be drawn."""
@@ -57,6 +70,8 @@ class ExportOptions:
             raise ExportError(f"image size {self.width}x{self.height} px is outside 16..20000 px")
         if not (24 <= self.dpi <= 1200):
             raise ExportError(f"DPI {self.dpi} is outside 24..1200")
+        if self.legend not in ("auto", "right", "bottom", "inside", "off"):
+            raise ExportError(f"legend position {self.legend!r}: expected auto, right, bottom, inside or off")
         if self.bbox is not None:
             w, s, e, n = self.bbox
             # west > east is a bbox across the antimeridian (RFC 7946 §5.2), e.g. 150,-50,-120,10
@@ -68,18 +83,43 @@ class ExportOptions:
                 )
 
 
-def parse_size(text: str) -> tuple[int, int]:
-    """Parse ``"WxH"`` (pixels), e.g. ``"1600x1000"``.
+#: Page presets: paper in millimetres (at the export's DPI) and screen formats in pixels at 96 DPI
+#: (scaled with the DPI, so a 192-DPI "16:9" is the 96-DPI one at twice the pixels).
+PAGE_PRESETS: dict[str, tuple[str, float, float]] = {
+    "a4": ("mm", 210, 297), "a4-landscape": ("mm", 297, 210),
+    "a3": ("mm", 297, 420), "a3-landscape": ("mm", 420, 297),
+    "16:9": ("px", 1600, 900), "4:5": ("px", 1080, 1350), "square": ("px", 1200, 1200),
+}
+
+
+def parse_size(text: str, dpi: float = 96.0) -> tuple[int, int]:
+    """Parse a page size: ``"WxH"`` in pixels (``"1600x1000"``), ``"WxHmm"`` in millimetres at
+    ``dpi`` (``"210x297mm"``), or a preset of :data:`PAGE_PRESETS` (``"A4"``, ``"a3-landscape"``,
+    ``"16:9"``, ``"4:5"``, ``"square"``).
+
+    Returns
+    -------
+    (width, height) : tuple of int
+        Pixels.
 
     Raises
     ------
     ExportError
     """
+    key = text.strip().lower()
+    if key in PAGE_PRESETS:
+        unit, w, h = PAGE_PRESETS[key]
+        factor = dpi / 25.4 if unit == "mm" else dpi / 96.0
+        return round(w * factor), round(h * factor)
     try:
-        w, h = text.lower().split("x")
+        if key.endswith("mm"):
+            w, h = (float(v) for v in key[:-2].split("x"))
+            return round(w / 25.4 * dpi), round(h / 25.4 * dpi)
+        w, h = key.split("x")
         return int(w), int(h)
     except ValueError:
-        raise ExportError(f"--size {text!r}: expected WIDTHxHEIGHT in pixels, e.g. 1600x1000") from None
+        raise ExportError(f"--size {text!r}: expected WIDTHxHEIGHT in pixels (1600x1000), in millimetres "
+                          f"(210x297mm) or one of A4, A4-landscape, A3, A3-landscape, 16:9, 4:5, square") from None
 
 
 def parse_bbox(text: str) -> tuple[float, float, float, float]:
@@ -127,14 +167,22 @@ def default_bbox(document: MapDocument) -> tuple[float, float, float, float]:
     return map_bbox(extent) if extent else DEFAULT_BBOX
 
 
-def export_viewport(document: MapDocument, options: ExportOptions) -> Viewport:
-    """The view of an export: ``options.bbox`` (or :func:`default_bbox`) fitted to the image size.
+def export_bbox(document: MapDocument, options: ExportOptions) -> tuple[tuple[float, float, float, float], float]:
+    """The bbox an export shows (``options.bbox``, else :func:`default_bbox`) and the margin to add
+    around it (a fraction of its size: 0 for a bbox the user gave, 3 % for the default)."""
+    if options.bbox:
+        return options.bbox, 0.0
+    return default_bbox(document), 0.03
 
-    The bbox is widened along one axis to the image's aspect ratio, never cropped.
-    """
+
+def export_viewport(document: MapDocument, options: ExportOptions) -> Viewport:
+    """The view of an export the size of the whole image: ``options.bbox`` (or
+    :func:`default_bbox`) fitted to it, widened along one axis to its aspect ratio, never cropped.
+    The HTML page's initial view; the PNG/SVG/PDF map frame is a part of the page
+    (:func:`asean_atlas.desktop.layout.page_layout`)."""
     vp = Viewport(width=options.width, height=options.height)
-    bbox = options.bbox or default_bbox(document)
-    vp.fit_bbox(bbox, pad=0.0 if options.bbox else 0.03)
+    bbox, pad = export_bbox(document, options)
+    vp.fit_bbox(bbox, pad=pad)
     return vp
 
 

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QImage
 from asean_atlas.desktop.cli import main
 from asean_atlas.desktop.main_window import MainWindow
 from asean_atlas.layers.document import MapDocument
+from asean_atlas.desktop.export import export_page_view
 from asean_atlas.layers.export_options import ExportOptions, export_viewport
 from asean_atlas.layers.io import read_layer
 from asean_atlas.layers.projection import bbox_to_display, lonlat_to_display
@@ -61,7 +62,7 @@ def test_png_across_the_seam_draws_both_halves(tmp_path, qapp):
     doc = MapDocument()
     layer = doc.add_layer(read_layer(path, color="#e41a1c"))
     assert layer.style.color == "#e41a1c"  # the colour _red_across looks for (the CLI's first pick)
-    vp = export_viewport(doc, ExportOptions(width=800, height=400, bbox=(160, -10, -160, 10)))
+    vp = export_page_view(doc, ExportOptions(width=800, height=400, bbox=(160, -10, -160, 10), title=""))
     image = QImage(str(png))
     for lon in (175.0, -175.0):
         x, y = lonlat_to_display(np.array([lon]), np.array([0.0]))
@@ -99,7 +100,7 @@ def test_world_view_has_no_streak_across_the_map(tmp_path, qapp):
                  "--size", "900x300", "--title", "", "--png", str(png)]) == 0
     doc = MapDocument()
     doc.add_layer(read_layer(path))
-    vp = export_viewport(doc, ExportOptions(width=900, height=300, bbox=(-180, -30, 180, 30)))
+    vp = export_page_view(doc, ExportOptions(width=900, height=300, bbox=(-180, -30, 180, 30), title=""))
     image = QImage(str(png))
     x, y = lonlat_to_display(np.array([0.0, 20.0, -60.0]), np.array([0.0, 0.0, 0.0]))
     for xi in x:  # mid-Atlantic, Africa, South America: a line drawn from +180 to -180 would cross

@@ -7,7 +7,8 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 
 from asean_atlas.desktop.cli import build_document, main
-from asean_atlas.layers.export_options import ExportOptions, export_viewport
+from asean_atlas.desktop.export import export_page_view
+from asean_atlas.layers.export_options import ExportOptions
 from asean_atlas.layers.projection import lonlat_to_display
 
 
@@ -30,7 +31,7 @@ def test_png_pixel_at_landing_station_has_layer_colour(landing_points_path, tmp_
                  "--size", "800x600", "--title", "", "--png", str(png)]) == 0
     doc = build_document([str(landing_points_path)], builtin=False)
     layer = doc.layers[0]
-    vp = export_viewport(doc, ExportOptions(width=800, height=600, bbox=(103.0, 0.8, 104.6, 1.9)))
+    vp = export_page_view(doc, ExportOptions(width=800, height=600, bbox=(103.0, 0.8, 104.6, 1.9), title=""))
     tuas = layer.frame[layer.frame["id"] == "tuas-singapore"].geometry.iloc[0]
     x, y = lonlat_to_display(np.array([tuas.x]), np.array([tuas.y]))
     px, py = vp.to_pixels(x[0], y[0])

@@ -9,7 +9,7 @@ import shapely
 from PySide6.QtGui import QColor, QImage
 
 from asean_atlas.desktop.cli import build_document, main
-from asean_atlas.desktop.export import export_png
+from asean_atlas.desktop.export import export_page_view, export_png
 from asean_atlas.desktop.labels import missing_glyphs
 from asean_atlas.desktop.main_window import MainWindow
 from asean_atlas.desktop.renderer import MapRenderer
@@ -45,12 +45,15 @@ def test_window_labels_countries_capitals_and_hub(window):
 def test_labels_in_the_exported_png(tmp_path):
     doc = build_document([])
     renderer = MapRenderer()
-    out = export_png(doc, tmp_path / "map.png", ExportOptions(width=1200, height=900, bbox=(95, 0, 125, 25)), renderer)
+    opts = ExportOptions(width=1200, height=900, bbox=(95, 0, 125, 25))
+    out = export_png(doc, tmp_path / "map.png", opts, renderer)
     placed = renderer.last_labels
     assert len(placed) > 20 and not boxes_overlap(placed)
     img = QImage(str(out))
     bangkok = next(p for p in placed if p.candidate.text == "Bangkok")
-    x0, y0, x1, y1 = (int(v) for v in bangkok.box)
+    frame = export_page_view(doc, opts).page.frame  # label boxes are in the map frame's pixels
+    x0, x1 = (int(v + frame.left()) for v in (bangkok.box[0], bangkok.box[2]))
+    y0, y1 = (int(v + frame.top()) for v in (bangkok.box[1], bangkok.box[3]))
     dark = sum(QColor(img.pixel(x, y)).lightness() < 90 for x in range(x0, x1) for y in range(y0, y1))
     assert dark > 20  # the letters are there
 
@@ -118,25 +121,29 @@ def test_chinese_map_labels_use_name_zh(tmp_path):
     assert not texts & set(hubs.frame["name"])
 
 
-def test_export_labels_keep_out_of_the_layout_overlays(tmp_path):
-    """Labels are drawn before the title band, legend, scale bar and attribution: none is placed
-    under one of them (a second new-user pass found "Yangon" under the title band)."""
-    from asean_atlas.desktop import layout
-
+def test_export_labels_keep_inside_the_map_frame_and_out_of_its_overlays(tmp_path, qapp):
+    """Labels are drawn in the map frame, clipped to it; none is placed under an overlay inside the
+    frame (a legend put inside, the date stamp of a page without a title), and the title band,
+    legend and footer lie outside the frame (a second new-user pass found "Yangon" under the
+    title band when they were drawn over the map)."""
     doc = build_document([])
-    renderer = MapRenderer()
-    opts = ExportOptions(width=1600, height=1000, bbox=(92, -11, 141, 29), year=2024)
-    export_png(doc, tmp_path / "m.png", opts, renderer)
-    from asean_atlas.layers.export_options import export_time_filter, export_viewport, stamp_text
-
-    vp = export_viewport(doc, opts)
-    stamp, subtitle = stamp_text(export_time_filter(doc, opts))
-    boxes = layout.reserved_boxes(doc, vp, 1.0, doc.title, subtitle, stamp)
-    placed = renderer.last_labels
-    assert len(placed) > 30
-    for p in placed:
-        b = p.box
-        assert not any(b[0] < o[2] and o[0] < b[2] and b[1] < o[3] and o[1] < b[3] for o in boxes), p.candidate.text
+    for legend, title in (("auto", None), ("inside", "")):
+        renderer = MapRenderer()
+        opts = ExportOptions(width=1600, height=1000, bbox=(92, -11, 141, 29), year=2024, legend=legend, title=title)
+        export_png(doc, tmp_path / "m.png", opts, renderer)
+        page = export_page_view(doc, opts).page
+        boxes = page.reserved_in_frame()
+        assert len(boxes) == (0 if legend == "auto" else 2)  # legend and stamp inside the frame
+        placed = renderer.last_labels
+        assert len(placed) > 30
+        w, h = page.frame.width(), page.frame.height()
+        for p in placed:
+            b = p.box
+            assert -1 <= b[0] and b[2] <= w + 1 and -1 <= b[1] and b[3] <= h + 1, p.candidate.text
+            assert not any(b[0] < o[2] and o[0] < b[2] and b[1] < o[3] and o[1] < b[3] for o in boxes), p.candidate.text
+        if legend == "auto":
+            for rect in (page.title, page.legend, page.footer):
+                assert not rect.intersects(page.frame)
 
 
 def test_point_labels_stay_beside_their_point_when_a_legend_covers_it(tmp_path, qapp):

@@ -10,7 +10,8 @@ from PySide6.QtGui import QColor, QImage
 from asean_atlas.desktop.cli import build_document
 from asean_atlas.desktop.export import export_png
 from asean_atlas.desktop.main_window import MainWindow
-from asean_atlas.layers.export_options import ExportOptions, export_viewport
+from asean_atlas.desktop.export import export_page_view
+from asean_atlas.layers.export_options import ExportOptions
 from asean_atlas.layers.layer import Layer
 from asean_atlas.layers.projection import lonlat_to_display
 from asean_atlas.layers.style import Style
@@ -33,8 +34,8 @@ def _points(window):
     return window.document.add_layer(Layer(gdf, "sites", style=Style(color="#444444", marker_size=16)))
 
 
-def _pixel(path, bbox, size, lon, lat):
-    vp = export_viewport(None, ExportOptions(width=size[0], height=size[1], bbox=bbox))
+def _pixel(path, bbox, size, lon, lat, document):
+    vp = export_page_view(document, ExportOptions(width=size[0], height=size[1], bbox=bbox))
     x, y = lonlat_to_display(np.array([lon]), np.array([lat]))
     px, py = vp.to_pixels(float(x[0]), float(y[0]))
     return QColor(QImage(str(path)).pixel(round(px), round(py))).name()
@@ -55,7 +56,7 @@ def test_categorized_and_graduated_colours_in_the_png(window, tmp_path):
     opts = ExportOptions(width=size[0], height=size[1], bbox=bbox)
     png = export_png(window.document, tmp_path / "cat.png", opts)
     for lon, kind in ((95, "a"), (100, "b"), (105, "c"), (110, "a")):
-        assert _pixel(png, bbox, size, lon, 5.0) == cats[kind], kind
+        assert _pixel(png, bbox, size, lon, 5.0, window.document) == cats[kind], kind
     # edit one class colour: live on the layer
     dock.set_class_colour(0, "#00ff00")
     assert layer.style.categories["a"] == "#00ff00"
@@ -69,7 +70,7 @@ def test_categorized_and_graduated_colours_in_the_png(window, tmp_path):
     assert layer.style.graduated_edges == (1.0, 30.5, 60.0)
     low, high = list(layer.style.categories.values())
     png = export_png(window.document, tmp_path / "grad.png", opts)
-    assert [_pixel(png, bbox, size, lon, 5.0) for lon in (95, 105, 110, 120)] == [low, low, high, high]
+    assert [_pixel(png, bbox, size, lon, 5.0, window.document) for lon in (95, 105, 110, 120)] == [low, low, high, high]
     # the legend shows the classes
     labels = [r[0].strip() for r in window.legend_panel.legend.rows()]
     assert "1 – 30.5" in labels and "30.5 – 60" in labels

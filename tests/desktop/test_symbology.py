@@ -7,7 +7,8 @@ from PySide6.QtGui import QColor, QImage
 
 from asean_atlas.desktop.export import export_png
 from asean_atlas.layers.document import MapDocument
-from asean_atlas.layers.export_options import ExportOptions, export_viewport
+from asean_atlas.desktop.export import export_page_view
+from asean_atlas.layers.export_options import ExportOptions
 from asean_atlas.layers.layer import Layer
 from asean_atlas.layers.projection import lonlat_to_display
 from asean_atlas.layers.style import Style
@@ -30,7 +31,7 @@ def test_markers_sized_by_attribute(tmp_path, qapp):
     opts = ExportOptions(width=800, height=400, bbox=(95.0, 0.0, 115.0, 10.0), title="")
     out = export_png(doc, tmp_path / "sized.png", opts)
     image = QImage(str(out))
-    vp = export_viewport(doc, opts)
+    vp = export_page_view(doc, opts)
     x, y = lonlat_to_display(np.array([100.0, 110.0]), np.array([5.0, 5.0]))
     px, py = vp.to_pixels(x, y)
     def is_green(c: QColor) -> bool:
@@ -50,7 +51,7 @@ def test_marker_shapes_are_drawn_distinct(tmp_path, qapp):
         doc.add_layer(Layer(frame, shape, style=Style(color="#54278f", fill_color="#54278f", marker_size=30, marker_shape=shape)))
     opts = ExportOptions(width=800, height=400, bbox=(95.0, 0.0, 115.0, 10.0), title="")
     image = QImage(str(export_png(doc, tmp_path / "shapes.png", opts)))
-    vp = export_viewport(doc, opts)
+    vp = export_page_view(doc, opts)
     x, y = lonlat_to_display(np.array([100.0, 110.0]), np.array([5.0, 5.0]))
     px, py = vp.to_pixels(x, y)
     def is_purple(c: QColor) -> bool:

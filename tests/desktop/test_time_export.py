@@ -18,7 +18,8 @@ from asean_atlas.desktop.export import (
 )
 from asean_atlas.layers.document import MapDocument
 from asean_atlas.layers.errors import ExportError
-from asean_atlas.layers.export_options import ExportOptions, export_viewport
+from asean_atlas.desktop.export import export_page_view
+from asean_atlas.layers.export_options import ExportOptions
 from asean_atlas.layers.layer import Layer
 from asean_atlas.layers.projection import lonlat_to_display
 from asean_atlas.layers.style import Style
@@ -40,7 +41,7 @@ def _doc():
 
 
 def _pixel(options, doc, lon, lat):
-    vp = export_viewport(doc, options)
+    vp = export_page_view(doc, options)
     x, y = lonlat_to_display(np.array([lon]), np.array([lat]))
     px, py = vp.to_pixels(x[0], y[0])
     return int(round(float(px))), int(round(float(py)))
@@ -77,9 +78,10 @@ def test_gif_has_one_frame_per_step_with_its_date(qapp, tmp_path):
     assert im.n_frames == 4 and im.info["duration"] == 250 and im.info["loop"] == 0
     frames = _frames(out)
     assert frames[0].shape == (300, 480, 3)
-    x, y = _pixel(options, doc, 105, 10)  # on the cable of 2017
+    framed = dataclasses.replace(options, year=2017)  # a frame's page: title, subtitle and stamp
+    x, y = _pixel(framed, doc, 99, 10)  # on the cable of 2017 (west of the city labels)
     assert [_is_red(f[y, x]) for f in frames] == [False, False, True, True]
-    xo, yo = _pixel(options, doc, 105, 7)  # the cable of 2001 is in every frame
+    xo, yo = _pixel(framed, doc, 99, 7)  # the cable of 2001 is in every frame
     assert all(_is_red(f[yo, xo]) for f in frames)
     # each frame carries its own date stamp: it matches the still image of its year best
     stills = [_qimage_rgb(render_image(doc, ExportOptions(width=480, height=300, bbox=BBOX, year=y)))

@@ -1,0 +1,103 @@
+"""The export page (issue 12 items 2 and 9): title band, legend and footer never over the data,
+at 96 and 300 DPI, for A4, 16:9 and square; the layout scales with the DPI; long legends wrap
+into columns; the scale bar measures geodesic distance at the frame's centre."""
+
+import numpy as np
+import pytest
+from pyproj import Geod
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QImage
+
+from asean_atlas.desktop.cli import build_document, main
+from asean_atlas.desktop.export import export_page_view, export_png
+from asean_atlas.layers.export_options import ExportOptions, parse_size
+from asean_atlas.layers.projection import bbox_to_display, display_to_lonlat
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return build_document([])
+
+
+def _data_rect(document, view) -> QRectF:
+    """The visible layers' extent (degrees) in page pixels, clipped to the map frame."""
+    w, s, e, n = document.full_extent()
+    x0, y0, x1, y1 = bbox_to_display((w, s, e, n))
+    px0, py0 = view.to_pixels(x0, y1)
+    px1, py1 = view.to_pixels(x1, y0)
+    return QRectF(px0, py0, px1 - px0, py1 - py0).intersected(view.page.frame)
+
+
+@pytest.mark.parametrize("preset", ["A4", "16:9", "square"])
+@pytest.mark.parametrize("dpi", [96, 300])
+def test_title_legend_and_footer_stay_off_the_data(doc, preset, dpi, qapp):
+    width, height = parse_size(preset, dpi)
+    view = export_page_view(doc, ExportOptions(width=width, height=height, dpi=dpi, year=2024))
+    page = view.page
+    data = _data_rect(doc, view)
+    assert data.width() > 0.5 * page.frame.width()  # the data fill the frame (a real check)
+    for name in ("title", "legend", "footer"):
+        box = getattr(page, name)
+        assert box is not None and not box.intersects(data), (name, box, data)
+    assert page.legend_position == ("right" if preset == "16:9" else "bottom")
+    assert page.frame.width() * page.frame.height() > 0.45 * width * height  # the map is most of the page
+
+
+def test_300_dpi_is_the_96_dpi_page_sharper(doc, qapp):
+    """Every item scales with the DPI: the 300-DPI A4 page is the 96-DPI one at 3.125 times the
+    pixels (within a pixel or two of rounding)."""
+    pages = [export_page_view(doc, ExportOptions(*parse_size("A4", dpi), dpi=dpi, year=2024)).page for dpi in (96, 300)]
+    k = 300 / 96
+    for name in ("title", "frame", "legend", "footer"):
+        a, b = getattr(pages[0], name), getattr(pages[1], name)
+        for va, vb in ((a.left(), b.left()), (a.top(), b.top()), (a.width(), b.width()), (a.height(), b.height())):
+            assert vb == pytest.approx(va * k, rel=0.02, abs=3 * k), name  # text metrics: hinting differs a little
+    assert len(pages[0].legend_columns) == len(pages[1].legend_columns) == 2
+
+
+def test_long_legend_wraps_into_columns_inside_the_page(qapp, tmp_path):
+    """Forty categories on a landscape page: the legend splits into columns that fit beside the
+    map instead of running off the page."""
+    import geopandas as gpd
+    import shapely
+
+    from asean_atlas.layers.document import MapDocument
+    from asean_atlas.layers.layer import Layer
+    from asean_atlas.layers.style import Style
+
+    lon = np.linspace(95, 125, 40)
+    frame = gpd.GeoDataFrame({"kind": [f"class {i:02d}" for i in range(40)]},
+                             geometry=shapely.points(lon, np.full(40, 5.0)), crs=4326)
+    colours = [f"#{(i * 6151) % 0xFFFFFF:06x}" for i in range(40)]
+    style = Style(color="#444444", categorized_field="kind",
+                  categories={f"class {i:02d}": colours[i] for i in range(40)})
+    document = MapDocument()
+    document.add_layer(Layer(frame, "sites", style=style))
+    opts = ExportOptions(width=1200, height=700, bbox=(94, 0, 126, 10))
+    page = export_page_view(document, opts).page
+    assert page.legend_position == "right" and len(page.legend_columns) >= 2
+    assert page.legend.bottom() <= page.frame.bottom() + 1 and page.legend.right() <= opts.width
+    out = export_png(document, tmp_path / "long.png", opts)
+    assert QImage(str(out)).width() == 1200
+
+
+@pytest.mark.parametrize("bbox", [(92, -11, 141, 29), (100, 40, 140, 60), (-10, 50, 10, 60)])
+def test_scale_bar_is_the_geodesic_distance_at_the_centre(qapp, doc, bbox):
+    view = export_page_view(doc, ExportOptions(width=1600, height=1000, bbox=bbox))
+    vp = view.viewport
+    pixels, metres, label = vp.scale_bar(max_pixels=160)
+    # the bar's ends, centred on the frame's centre, measured with pyproj's Geod on WGS84
+    lon, lat = display_to_lonlat(np.array([vp.cx - pixels / 2 * vp.resolution, vp.cx + pixels / 2 * vp.resolution]),
+                                 np.array([vp.cy, vp.cy]))
+    _, _, dist = Geod(ellps="WGS84").inv(lon[0], lat[0], lon[1], lat[1])
+    assert dist == pytest.approx(metres, rel=0.01), (label, dist)
+
+
+def test_layout_options_from_the_command_line(tmp_path, capsys):
+    png = tmp_path / "a4.png"
+    assert main(["export", "--png", str(png), "--size", "A4-landscape", "--dpi", "150", "--legend", "inside",
+                 "--no-north-arrow", "--subtitle", "Cables and data centres, 2024", "--year", "2024"]) == 0
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == parse_size("a4-landscape", 150) == (1754, 1240)
+    assert main(["export", "--png", str(png), "--size", "B5"]) == 2
+    assert "A4, A4-landscape" in capsys.readouterr().err
