@@ -190,7 +190,7 @@ class LayerLoader(QObject):
         if total > 0:
             self.dialog.setMaximum(total)
             self.dialog.setValue(min(done, total))
-        self.dialog.setLabelText(f"Loading {self.request.path}…\n{done:,} features read")
+        self.dialog.setLabelText(f"Loading {self.request.path}…\n{done:,} feature{'s' if done != 1 else ''} read")
 
     def _finish(self) -> None:
         self._timer.stop()

@@ -309,8 +309,9 @@ class MainWindow(ProjectController, QMainWindow):
                         big = Path(source.split("|layername=")[0]).stat().st_size >= self.BACKGROUND_MIN_BYTES
                     except OSError:
                         big = False
-                if big:
-                    self._load_in_background(LoadRequest(source, self.document.unused_color(), encoding, crs))
+                if big:  # a colour none of the layers on the map or still loading has
+                    pending = [ld.request.color for ld in self.loaders if ld.request.color]
+                    self._load_in_background(LoadRequest(source, self.document.unused_color(pending), encoding, crs))
                     continue
                 layer = self._load_now(source, crs=crs, encoding=encoding)
                 if layer is not None:
@@ -360,10 +361,18 @@ class MainWindow(ProjectController, QMainWindow):
         """Ask the CRS of a file whose coordinates are not degrees (e.g. ``"EPSG:32647"``); None: cancel."""
         from PySide6.QtWidgets import QDialog, QInputDialog
 
+        from PySide6.QtWidgets import QLabel
+
         dlg = QInputDialog(self)
         dlg.setWindowTitle("Choose the CRS")
         dlg.setLabelText(f"{reason}\n\nCRS of the coordinates (e.g. EPSG:32647 for UTM 47N):")
+        if "look like longitude/latitude degrees" in reason:
+            dlg.setTextValue("EPSG:4326")  # the coordinates are degrees: the likely answer
         plain_labels(dlg)  # the reason names the file: plain text, never markup
+        for label in dlg.findChildren(QLabel):  # a long reason wraps instead of widening the dialog
+            label.setWordWrap(True)
+        dlg.setMaximumWidth(max(480, int(self.width() * 0.8)))
+        dlg.resize(min(640, dlg.maximumWidth()), dlg.sizeHint().height())
         ok = dlg.exec() == QDialog.DialogCode.Accepted
         text = dlg.textValue()
         return text.strip() or None if ok else None
@@ -390,12 +399,15 @@ class MainWindow(ProjectController, QMainWindow):
         if not layer.prepared:  # read on this thread: the identify index is built beside it
             threading.Thread(target=layer.prepare, name="asean-atlas-prepare", daemon=True).start()
         self.document.add_layer(layer)
-        self.statusBar().showMessage(f"{layer.title}: {layer.report.summary()}", 15000)
         if layer.report.warnings:  # data left out or changed on load: say so, naming the file
             self.show_warning(
                 "Layer loaded with warnings",
                 f"{layer.source}:\n" + "\n".join(f"• {w}" for w in layer.report.warnings),
             )
+        # the counts stay in the status bar (the warnings are in their dialog)
+        n = len(layer.report.warnings)
+        said = f" · {n} warning{'s' if n != 1 else ''}" if n else ""
+        self.statusBar().showMessage(f"{layer.title}: {layer.report.summary(warnings=False)}{said}", 15000)
 
     def _load_in_background(self, request: LoadRequest) -> LayerLoader:
         loader = LayerLoader(request, parent=self)

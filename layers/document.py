@@ -101,12 +101,13 @@ class MapDocument:
         self.layers.insert(new_index, layer)
         self.layers_changed.emit()
 
-    def unused_color(self) -> str:
+    def unused_color(self, also_used=()) -> str:
         """A colour for a new layer: the user-palette colour farthest from every colour already
-        used by a layer's symbology (strokes, fills, categories), so it stands out."""
+        used by a layer's symbology (strokes, fills, categories) and from ``also_used`` (colours
+        given to layers still loading), so it stands out."""
         from .style import most_distinct_colour
 
-        used = []
+        used = list(also_used)
         for lyr in self.layers:
             st = lyr.style
             used += [st.color, *(st.categories or {}).values()] + ([st.fill_color] if st.fill_color else [])

@@ -356,6 +356,11 @@ def _repair_in_child(geoms, out, rows, deadline, cancelled, budget_bytes) -> tup
             proc.kill()
         proc.wait()
         threads[1].join(1.0)
+        for pipe in (proc.stdin, proc.stdout):
+            try:
+                pipe.close()
+            except OSError:
+                pass
     repaired = dropped = 0
     for i, (status, body) in list(results.items()):
         if status == 0:

@@ -489,7 +489,8 @@ def _check_projected_over_degrees(p: Path, geoms: np.ndarray, source_crs: CRS, r
         f"says its CRS is {report.source_crs} ({unit}s) but its coordinates "
         f"(x {w:.6g}..{e:.6g}, y {s:.6g}..{n:.6g}) look like longitude/latitude degrees; read as "
         f"{report.source_crs} every feature would fall within {max(e - w, n - s, 1):.0f} {unit}s of one spot. "
-        "If they are degrees, choose EPSG:4326 (--crs EPSG:4326); otherwise choose the CRS they are in",
+        "If they are degrees, choose EPSG:4326 (on the command line: --crs EPSG:4326); otherwise choose the CRS "
+        "they are in",
     )
 
 
@@ -1309,10 +1310,13 @@ def read_layer(
         with warnings.catch_warnings(record=True) as said:
             warnings.simplefilter("always")
             frame, report = read_frame(src, layer, encoding=encoding, crs=crs, progress=progress, cancelled=cancelled)
-        # what a library warned of while reading becomes a note of the report, never stderr (issue 16)
-        for text in list(dict.fromkeys(str(w.message).strip().splitlines()[0] for w in said if str(w.message).strip()))[:3]:
+        # what a library warned of while reading becomes a note of the report, never stderr (issue 16);
+        # warnings about the code itself (resources, deprecations) mean nothing to a user
+        meant = [w for w in said if str(w.message).strip()
+                 and not issubclass(w.category, (ResourceWarning, DeprecationWarning, PendingDeprecationWarning))]
+        for text in list(dict.fromkeys(str(w.message).strip().splitlines()[0] for w in meant))[:3]:
             report.notes.append(f"while reading: {text[:300]}")
-        if use_cache:
+        if use_cache and not report.unrepaired:  # a repair cut short by its time budget is retried next time
             layer_cache.store(src, layer, encoding, crs, frame, report)
     temporal = detect_temporal(frame.drop(columns=frame.geometry.name))
     report.time_field = temporal.start_field if temporal else None

@@ -120,8 +120,9 @@ class LoadReport:
             parts.append(f"{self.unrepaired} invalid, drawn as read")
         return ", ".join(parts)
 
-    def summary(self) -> str:
-        """One line for a status bar: :meth:`counts`, then CRS, encoding, notes and warnings."""
+    def summary(self, warnings: bool = True) -> str:
+        """One line for a status bar: :meth:`counts`, then CRS, encoding, notes and (unless
+        ``warnings`` is False) the warnings."""
         parts = [self.counts()]
         if self.antimeridian_split:
             parts.append(f"{self.antimeridian_split} split at the antimeridian")
@@ -132,7 +133,7 @@ class LoadReport:
             parts.append(f"encoding {self.encoding}")
         if self.time_field:
             parts.append(f"time field {self.time_field!r}")
-        return ", ".join(parts + self.notes + [f"warning: {w}" for w in self.warnings])
+        return ", ".join(parts + self.notes + ([f"warning: {w}" for w in self.warnings] if warnings else []))
 
 
 class Layer:

@@ -234,3 +234,52 @@ def test_options_dialog_and_chosen_encoding(window, tmp_path):
     path.write_bytes("name,lon,lat\n南宁,108.3,22.8\n".encode("gbk"))
     (layer,) = window.open_files([str(path)], encoding="gbk")
     assert layer.frame["name"].iloc[0] == "南宁" and layer.report.encoding == "gbk (chosen)"
+
+
+def test_files_loading_together_get_different_colours(window, qtbot, tmp_path):
+    """Several big files chosen at once load in the background side by side: each gets its own
+    colour (before, all took the one colour unused by the layers already on the map)."""
+    paths = []
+    for i in range(3):
+        p = tmp_path / f"f{i}.geojson"
+        write_points_geojson(p, 2000, seed=i)
+        paths.append(str(p))
+    window.open_files(paths, background=True)
+    qtbot.waitUntil(lambda: len(window.document.layers) == 3, timeout=30_000)
+    colours = [lyr.style.color for lyr in window.document.layers]
+    assert len(set(colours)) == 3, colours
+
+
+def test_status_bar_keeps_the_counts_when_a_load_has_warnings(window, tmp_path):
+    path = tmp_path / "mixed.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "ok"}, "geometry": {"type": "Point", "coordinates": [100, 10]}},
+        {"type": "Feature", "properties": {"name": "far"}, "geometry": {"type": "Point", "coordinates": [600, 10]}},
+    ]}))
+    window.interactive = False  # warnings go to the status bar only: the counts must still be there
+    window.open_files([str(path)])
+    msg = window.statusBar().currentMessage()
+    assert msg.startswith("mixed: 2 features read, 1 drawn, 1 dropped (not geography)") and "1 warning" in msg
+
+
+def test_crs_dialog_wraps_and_suggests_degrees(window, tmp_path, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QInputDialog
+
+    path = tmp_path / "legacy.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection",
+                                "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::3857"}},
+                                "features": [{"type": "Feature", "properties": {"name": "a"},
+                                              "geometry": {"type": "Point", "coordinates": [100.5, 13.7]}}]}))
+    seen = {}
+
+    def answer():
+        dlg = next(w for w in window.findChildren(QInputDialog) if w.isVisible())
+        seen["width"], seen["value"] = dlg.width(), dlg.textValue()
+        dlg.accept()
+
+    window.interactive = True
+    QTimer.singleShot(300, answer)
+    (layer,) = window.open_files([str(path)], background=False)
+    assert seen["value"] == "EPSG:4326" and seen["width"] <= 900
+    assert layer.report.source_crs == "EPSG:4326 (chosen)" and layer.bounds()[0] == pytest.approx(100.5)

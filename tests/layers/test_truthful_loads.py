@@ -333,3 +333,29 @@ def test_a_load_that_would_not_fit_in_free_memory_stops_early(tmp_path, monkeypa
     err = capsys.readouterr().err
     assert code == 2 and str(path) in err and "of memory or more" in err and "5.0 MB is free" in err
     assert not (tmp_path / "m.html").exists()
+
+
+def test_a_repair_cut_short_is_not_cached_and_leaves_no_resource_warning(tmp_path, monkeypatch):
+    """A load whose repair ran out of its time budget is not kept in the layer cache (the next
+    load tries again; before, ``info`` and ``export`` of one file disagreed), and the repair's
+    child process leaves no "unclosed file" warning to become a note."""
+    import gc
+
+    import asean_atlas.layers.cache as layer_cache
+    import asean_atlas.layers.geometry as geometry
+
+    monkeypatch.setenv("ASEAN_ATLAS_CACHE_DIR", str(tmp_path / "cache"))
+    poly = _holes_outside(3000)
+    path = tmp_path / "holes.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "h"}, "geometry": shapely.geometry.mapping(poly)}]}))
+    monkeypatch.setattr(geometry, "REPAIR_BUDGET_SECONDS", 0.0)
+    layer = read_layer(path, cache=True)
+    gc.collect()
+    assert layer.report.unrepaired == 1
+    assert layer_cache.load(str(path)) is None  # not cached
+    assert not any("unclosed" in n for n in layer.report.notes), layer.report.notes
+    monkeypatch.setattr(geometry, "REPAIR_BUDGET_SECONDS", 10.0)
+    again = read_layer(path, cache=True)
+    assert again.report.repaired == 1 and again.report.unrepaired == 0
+    assert layer_cache.load(str(path)) is not None  # a whole load is cached
