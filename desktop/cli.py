@@ -56,6 +56,8 @@ def _export_parser() -> argparse.ArgumentParser:
                    help="page size: WxH in pixels (default 1600x1000; with --project 1600 wide at the saved view's "
                    "aspect), WxHmm in millimetres at --dpi, or A4, A4-landscape, A3, A3-landscape, 16:9, 4:5, square")
     p.add_argument("--bbox", help="W,S,E,N in degrees (default: the Atlas region, or the layers' extent)")
+    p.add_argument("--center", metavar="LON,LAT", help="centre of the map in degrees, with --scale (instead of --bbox)")
+    p.add_argument("--scale", type=float, metavar="N", help="map scale 1:N at --dpi (EPSG:3857 metres), with --center")
     p.add_argument("--title", help="map title (default 'ASEAN Digital Atlas'; '' for none)")
     p.add_argument("--subtitle", help="text under the title (default 'As of YEAR' when a time filter is on; '' for none)")
     p.add_argument("--legend", choices=("auto", "right", "bottom", "inside", "off"), default="auto",
@@ -64,6 +66,8 @@ def _export_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-scale-bar", dest="scale_bar", action="store_false", help="leave out the scale bar")
     p.add_argument("--no-north-arrow", dest="north_arrow", action="store_false", help="leave out the north arrow")
     p.add_argument("--no-date-stamp", dest="date_stamp", action="store_false", help="leave out the date stamp")
+    p.add_argument("--no-sources", dest="sources_footnote", action="store_false",
+                   help="leave out the numbered sources footnote under the map")
     p.add_argument("--dpi", type=float, default=96.0, help="PNG resolution; widths and fonts scale with it")
     p.add_argument("--png", metavar="PATH", help="write a PNG")
     p.add_argument("--html", metavar="PATH", help="write an interactive HTML map (folium)")
@@ -261,6 +265,9 @@ def run_export(argv: Sequence[str]) -> int:
         north_arrow=args.north_arrow,
         date_stamp=args.date_stamp,
         subtitle=args.subtitle,
+        sources_footnote=args.sources_footnote,
+        center=_parse_center(args.center),
+        scale_denominator=args.scale,
     )
     options.validate()
     if args.small_multiples and not args.png:
@@ -370,6 +377,19 @@ def run_export(argv: Sequence[str]) -> int:
     for line in wrote:
         _say(line)
     return 0
+
+
+def _parse_center(text: str | None) -> tuple[float, float] | None:
+    """``--center LON,LAT`` in degrees."""
+    if text is None:
+        return None
+    from asean_atlas.layers.errors import ExportError
+
+    try:
+        lon, lat = (float(v) for v in text.split(","))
+    except ValueError:
+        raise ExportError(f"--center {text!r}: expected LON,LAT in degrees, e.g. 110.5,8") from None
+    return lon, lat
 
 
 def _warnings(layer) -> list[str]:
@@ -511,7 +531,7 @@ def _join_negative_values(argv: list[str]) -> list[str]:
     i = 0
     while i < len(argv):
         a = argv[i]
-        if a in ("--bbox", "--from", "--to", "--size") and i + 1 < len(argv) and re.match(r"^-\d", argv[i + 1]):
+        if a in ("--bbox", "--center", "--from", "--to", "--size") and i + 1 < len(argv) and re.match(r"^-\d", argv[i + 1]):
             out.append(f"{a}={argv[i + 1]}")
             i += 2
             continue

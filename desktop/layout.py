@@ -122,6 +122,13 @@ def legend_rows(document: MapDocument) -> list[tuple[Layer, str, str, bool]]:
         # proportional symbols: reference sizes, drawn by _draw_symbol from the "size:" prefix
         for label, diameter in layer.style.size_legend(layer.frame):
             rows.append((layer, f"   {label}", f"size:{diameter:.2f}", False))
+    # confidence (issue 12 item 4): a key for the features drawn lighter, when any is drawn now
+    weak = [lyr for lyr in reversed(document.visible_layers())
+            if lyr.low_confidence() is not None and (lyr.low_confidence() & lyr.drawn_mask(tf)).any()]
+    if weak:
+        ref = next((lyr for lyr in weak if lyr.is_point_layer), weak[0])
+        rows.append((ref, "Confidence", "", False))
+        rows.append((ref, "   low: drawn lighter", "light:#5f6b73", False))
     # lifecycle (issue 5): one shared key for how stages are drawn, when a visible layer has them
     staged = [lyr for lyr in reversed(document.visible_layers()) if lyr.lifecycle is not None]
     if staged:
@@ -186,12 +193,25 @@ def draw_legend(
             else:
                 painter.drawEllipse(QPointF(x0 + sym_w / 2, cy), d / 2, d / 2)
         elif color:
-            _draw_symbol(painter, layer, QColor(color), dashed, QRectF(x0, cy - 7 * scale, sym_w, 14 * scale), scale)
+            _draw_key_symbol(painter, layer, color, dashed, QRectF(x0, cy - 7 * scale, sym_w, 14 * scale), scale)
         painter.setPen(INK)
         painter.setFont(font if (color or label.startswith(" ")) else head)
         painter.drawText(QPointF(x0 + sym_w + 8 * scale, y), label.strip() if color and label.startswith(" ") else label)
     painter.restore()
     return rect
+
+
+def _draw_key_symbol(painter: QPainter, layer: Layer, color: str, dashed: bool, box: QRectF, scale: float) -> None:
+    """A legend row's symbol; ``"light:#rrggbb"`` draws it at the low-confidence opacity."""
+    if color.startswith("light:"):
+        from asean_atlas.layers.style import LOW_CONFIDENCE_OPACITY
+
+        painter.save()
+        painter.setOpacity(painter.opacity() * LOW_CONFIDENCE_OPACITY)
+        _draw_symbol(painter, layer, QColor(color[6:]), dashed, box, scale)
+        painter.restore()
+    else:
+        _draw_symbol(painter, layer, QColor(color), dashed, box, scale)
 
 
 def _draw_symbol(painter: QPainter, layer: Layer, color: QColor, dashed: bool, box: QRectF, scale: float) -> None:
@@ -401,9 +421,11 @@ def legend_columns(rows: list, scale: float, max_height: float) -> list[list]:
 def legend_columns_size(columns: list, scale: float) -> tuple[float, float, float]:
     """(total width, height, column width) of the legend panel of ``columns``, pixels."""
     line_h, sym_w, pad = _legend_metrics(scale)
-    head = _font(12 * scale, True)
+    head, body = QFontMetricsF(_font(12 * scale, True)), QFontMetricsF(_font(12 * scale))
     rows = [r for c in columns for r in c]
-    text_w = max(QFontMetricsF(head).horizontalAdvance(r[1]) for r in rows) if rows else 0.0
+    # a layer's name (no symbol, not indented) is bold; classes are not
+    text_w = max((head if not r[2] and not r[1].startswith(" ") else body).horizontalAdvance(r[1].strip())
+                 for r in rows) if rows else 0.0
     col_w = sym_w + 8 * scale + text_w + pad
     heights = [sum(_row_height(r, scale, line_h) for r in c) for c in columns]
     h = pad * 2 + line_h + max(heights, default=0.0)
@@ -443,7 +465,7 @@ def draw_legend_columns(painter: QPainter, columns: list, rect: QRectF, scale: f
                 else:
                     painter.drawEllipse(QPointF(x0 + sym_w / 2, cy), d / 2, d / 2)
             elif color:
-                _draw_symbol(painter, layer, QColor(color), dashed, QRectF(x0, cy - 7 * scale, sym_w, 14 * scale), scale)
+                _draw_key_symbol(painter, layer, color, dashed, QRectF(x0, cy - 7 * scale, sym_w, 14 * scale), scale)
             painter.setPen(INK)
             painter.setFont(font if (color or label.startswith(" ")) else head)
             painter.drawText(QPointF(x0 + sym_w + 8 * scale, y), label.strip() if color and label.startswith(" ") else label)
@@ -500,7 +522,7 @@ def page_layout(document: MapDocument, options, title: str | None, subtitle: str
         The page leaves no room (under 16 pixels) for the map frame.
     """
     from asean_atlas.layers.errors import ExportError
-    from asean_atlas.layers.export_options import export_bbox
+    from asean_atlas.layers.export_options import place_view
     from asean_atlas.layers.projection import bbox_to_display
 
     s = options.dpi / 96.0
@@ -554,8 +576,7 @@ def page_layout(document: MapDocument, options, title: str | None, subtitle: str
                           "for the map: make it larger or lower the DPI")
     vp = Viewport(width=max(1, int(round(frame.width()))), height=max(1, int(round(frame.height()))))
     frame = QRectF(frame.left(), frame.top(), vp.width, vp.height)
-    bbox, pad = export_bbox(document, options)
-    vp.fit_bbox(bbox, pad=pad)
+    place_view(vp, document, options)
     stamp_rect = None
     if stamp:
         sw, sh = _stamp_size(stamp, s)
@@ -581,12 +602,53 @@ def page_layout(document: MapDocument, options, title: str | None, subtitle: str
                       stamp, stamp_rect, options.north_arrow, options.scale_bar, overlay)
 
 
-def footer_lines(document: MapDocument, options) -> list[str]:
-    """The lines under an export's map: one per attribute filter ("filtered: ..."), then the
-    attribution of the visible layers and the basemap."""
-    from asean_atlas.layers.filter import filter_notes
+#: Lines the sources footnote may take under an export's map.
+FOOTNOTE_LINES = 3
 
-    return filter_notes(document.visible_layers()) + [attribution_text(document)]
+
+def footer_lines(document: MapDocument, options) -> list[str]:
+    """The lines under an export's map: one per attribute filter ("filtered: ..."), the
+    attribution of the visible layers and the basemap, then (``options.sources_footnote``) the
+    numbered sources of the features in view at the export's time
+    (:func:`asean_atlas.layers.sources.visible_sources`), wrapped to the page's width in at most
+    :data:`FOOTNOTE_LINES` lines."""
+    from asean_atlas.layers.export_options import export_bbox, export_time_filter
+    from asean_atlas.layers.filter import filter_notes
+    from asean_atlas.layers.sources import visible_sources
+
+    lines = filter_notes(document.visible_layers()) + [attribution_text(document)]
+    if not getattr(options, "sources_footnote", True):
+        return lines
+    sources = visible_sources(document, export_bbox(document, options)[0], export_time_filter(document, options))
+    if not sources:
+        return lines
+    s = options.dpi / 96.0
+    fm = QFontMetricsF(_font(10 * s))
+    room = options.width - 16 * s
+    items = [f"[{i}] {name} ({n})" for i, (name, n) in enumerate(sources, 1)]
+    out, line, shown = [], "Sources (number of features): ", 0
+    for k, item in enumerate(items):
+        rest = len(items) - k - 1
+        tail = f" · and {rest} more (each feature's source attribute)" if rest else ""
+        candidate = line + ("" if line.endswith(": ") else " · ") + item
+        if fm.horizontalAdvance(candidate) <= room:
+            line, shown = candidate, k + 1
+            continue
+        out.append(line)
+        if len(out) == FOOTNOTE_LINES:
+            break
+        line, shown = item, k + 1
+    else:
+        out.append(line)
+    if shown < len(items):  # say what is left out, on the last line (shortening it if need be)
+        last = out[-1]
+        tail = f" · and {len(items) - shown} more (each feature's source attribute)"
+        while last and fm.horizontalAdvance(last + tail) > room and " · " in last:
+            last = last.rsplit(" · ", 1)[0]
+            shown -= 1
+            tail = f" · and {len(items) - shown} more (each feature's source attribute)"
+        out[-1] = last + tail
+    return lines + out
 
 
 def paint_page(painter: QPainter, page: PageLayout, document: MapDocument, title: str | None,

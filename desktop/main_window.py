@@ -158,7 +158,7 @@ class MainWindow(ProjectController, QMainWindow):
                                                 QKeySequence.StandardKey.Save)
         self.save_project_as_action = self._action(file_menu, "Save project &as…", self.save_project_as, "Ctrl+Shift+S")
         file_menu.addSeparator()
-        self.export_png_action = self._action(file_menu, "Export &PNG…", self.export_png_dialog, "Ctrl+P")
+        self.export_png_action = self._action(file_menu, "Export &map (PNG, SVG, PDF)…", self.export_map_dialog, "Ctrl+P")
         self.export_html_action = self._action(file_menu, "Export &HTML…", self.export_html_dialog, "Ctrl+E")
         self.export_gif_action = self._action(file_menu, "Export time &animation (GIF)…", self.export_gif_dialog)
         self.export_mp4_action = self._action(file_menu, "Export time animation (&MP4 video)…", self.export_mp4_dialog)
@@ -625,10 +625,23 @@ class MainWindow(ProjectController, QMainWindow):
         return out
 
     def export_png_dialog(self) -> None:
-        """File > Export PNG…"""
+        """Export the current view to a PNG chosen in a file dialog (no layout choices)."""
         path, _ = QFileDialog.getSaveFileName(self, "Export PNG", "atlas.png", "PNG image (*.png)")
         if path:
             self.export_png(path)
+
+    def make_export_dialog(self):
+        """The File > Export map… dialog for the current view and time (:mod:`.export_dialog`)."""
+        from .export_dialog import ExportDialog
+
+        return ExportDialog(self.document, self.canvas.viewport, self.canvas.renderer, self,
+                            time_filter=self.document.time_filter)
+
+    def export_map_dialog(self) -> None:
+        """File > Export map (PNG, SVG, PDF)…: page size, DPI, title, legend… with a live preview."""
+        dialog = self.make_export_dialog()
+        if dialog.exec() and dialog.saved_path is not None:
+            self.statusBar().showMessage(f"Wrote {dialog.saved_path}", 15000)
 
     def export_html_dialog(self) -> None:
         """File > Export HTML…"""

@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, 
 
 from asean_atlas.layers.document import MapDocument
 from asean_atlas.layers.layer import Layer
+from asean_atlas.layers.style import LOW_CONFIDENCE_OPACITY
 from asean_atlas.layers.temporal import STAGE_CONSTRUCTION, STAGE_IN_SERVICE, STAGE_PLANNED, STAGE_RETIRED, TimeFilter
 from asean_atlas.layers.viewport import Viewport
 
@@ -278,58 +279,66 @@ class MapRenderer:
                 pens[g] = _line_pen(style, labels[g // 6], _stage_of(g), scale)
             return pens[g]
 
-        painter.setOpacity(style.opacity)
-        # lines: one combined path per (class, time bucket), built once (DESIGN.md "Rendering");
-        # polygons: one path per feature (their odd-even fill must not merge), grouped by class
-        if cache.path_rows.size:
-            painter.setTransform(world * self._base)
-            buckets = [(int(group[rep]), path) for rep, path in cache.line_buckets(layer, codes) if mask[rep]]
-            width = style.stroke_width * scale
-            if width > WIDE_LINE_MIN_PX and _is_raster(painter) and sum(p.elementCount() for _, p in buckets) >= WIDE_LINE_ELEMENTS:
-                self._draw_wide_lines(painter, buckets, pen_for, world, viewport, width)
+        # features of low confidence (a `confidence` attribute of "low") are drawn lighter, in a
+        # pass of their own (issue 12 item 4); lines are bucketed apart from the others for it
+        low = layer.low_confidence()
+        passes = [(mask, 1.0)] if low is None else [(mask & ~low, 1.0), (mask & low, LOW_CONFIDENCE_OPACITY)]
+        bucket_codes = codes if low is None else codes.astype(np.int64) * 2 + low
+        for mask, factor in passes:  # noqa: B020 (each pass draws its share of the features)
+            if not mask.any():
+                continue
+            painter.setOpacity(style.opacity * factor)
+            # lines: one combined path per (class, time bucket), built once (DESIGN.md "Rendering");
+            # polygons: one path per feature (their odd-even fill must not merge), grouped by class
+            if cache.path_rows.size:
                 painter.setTransform(world * self._base)
-            else:
-                for g, path in buckets:
-                    pen, _ = pen_for(g)
+                buckets = [(int(group[rep]), path) for rep, path in cache.line_buckets(layer, bucket_codes) if mask[rep]]
+                width = style.stroke_width * scale
+                if width > WIDE_LINE_MIN_PX and _is_raster(painter) and sum(p.elementCount() for _, p in buckets) >= WIDE_LINE_ELEMENTS:
+                    self._draw_wide_lines(painter, buckets, pen_for, world, viewport, width)
+                    painter.setTransform(world * self._base)
+                else:
+                    for g, path in buckets:
+                        pen, _ = pen_for(g)
+                        painter.setPen(pen)
+                        painter.setBrush(Qt.BrushStyle.NoBrush)
+                        painter.drawPath(path)
+                rows = cache.polygon_rows[mask[cache.polygon_rows]]
+                for g in np.unique(group[rows]) if rows.size else ():
+                    pen, brush = pen_for(int(g))
                     painter.setPen(pen)
-                    painter.setBrush(Qt.BrushStyle.NoBrush)
-                    painter.drawPath(path)
-            rows = cache.polygon_rows[mask[cache.polygon_rows]]
-            for g in np.unique(group[rows]) if rows.size else ():
-                pen, brush = pen_for(int(g))
-                painter.setPen(pen)
-                painter.setBrush(brush)
-                for r in rows[group[rows] == g]:
-                    painter.drawPath(cache.paths[int(r)])
-        # points: batched drawPoints with a round pen (one call per class), white halo below;
-        # above SPRITE_THRESHOLD visible points, stamped from a sprite in numpy (issue 5 speed)
-        if cache.point_xy.size:
-            painter.setTransform(self._base)
-            ok = mask[cache.point_rows]
-            xy = cache.point_xy[ok]
-            rows = cache.point_rows[ok]
-            px, py = viewport.to_pixels(xy[:, 0] + shift, xy[:, 1])
-            inside = (px > -50) & (px < viewport.width + 50) & (py > -50) & (py < viewport.height + 50)
-            px, py, rows = px[inside], py[inside], rows[inside]
-            size = style.marker_size * scale
-            groups = np.unique(group[rows]) if rows.size else ()
-            sizes = style.marker_sizes(layer.frame)
-            if sizes is not None and rows.size:
-                # proportional symbols: one batch per (class, diameter to 0.5 px), largest first
-                # so small markers stay visible on top of big ones
-                d = np.round(sizes[rows] * 2) / 2
-                for dv in np.unique(d)[::-1]:
-                    for g in np.unique(group[rows][d == dv]):
-                        sel = (d == dv) & (group[rows] == g)
+                    painter.setBrush(brush)
+                    for r in rows[group[rows] == g]:
+                        painter.drawPath(cache.paths[int(r)])
+            # points: batched drawPoints with a round pen (one call per class), white halo below;
+            # above SPRITE_THRESHOLD visible points, stamped from a sprite in numpy (issue 5 speed)
+            if cache.point_xy.size:
+                painter.setTransform(self._base)
+                ok = mask[cache.point_rows]
+                xy = cache.point_xy[ok]
+                rows = cache.point_rows[ok]
+                px, py = viewport.to_pixels(xy[:, 0] + shift, xy[:, 1])
+                inside = (px > -50) & (px < viewport.width + 50) & (py > -50) & (py < viewport.height + 50)
+                px, py, rows = px[inside], py[inside], rows[inside]
+                size = style.marker_size * scale
+                groups = np.unique(group[rows]) if rows.size else ()
+                sizes = style.marker_sizes(layer.frame)
+                if sizes is not None and rows.size:
+                    # proportional symbols: one batch per (class, diameter to 0.5 px), largest first
+                    # so small markers stay visible on top of big ones
+                    d = np.round(sizes[rows] * 2) / 2
+                    for dv in np.unique(d)[::-1]:
+                        for g in np.unique(group[rows][d == dv]):
+                            sel = (d == dv) & (group[rows] == g)
+                            poly = polygonf(np.column_stack([px[sel], py[sel]]))
+                            _paint_markers(painter, poly, style, labels[g // 6], _stage_of(int(g)), dv * scale, scale)
+                elif rows.size > SPRITE_THRESHOLD:
+                    self._stamp_points(painter, viewport, style, labels, px, py, group[rows], groups, size, scale)
+                else:
+                    for g in groups:
+                        sel = group[rows] == g
                         poly = polygonf(np.column_stack([px[sel], py[sel]]))
-                        _paint_markers(painter, poly, style, labels[g // 6], _stage_of(int(g)), dv * scale, scale)
-            elif rows.size > SPRITE_THRESHOLD:
-                self._stamp_points(painter, viewport, style, labels, px, py, group[rows], groups, size, scale)
-            else:
-                for g in groups:
-                    sel = group[rows] == g
-                    poly = polygonf(np.column_stack([px[sel], py[sel]]))
-                    _paint_markers(painter, poly, style, labels[g // 6], _stage_of(int(g)), size, scale)
+                        _paint_markers(painter, poly, style, labels[g // 6], _stage_of(int(g)), size, scale)
         painter.setOpacity(1.0)
         painter.setTransform(self._base)
 

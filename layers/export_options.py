@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from .document import DEFAULT_BBOX, MapDocument
 from .errors import ExportError
 from .temporal import TimeFilter
@@ -44,6 +46,13 @@ class ExportOptions:
         Draw them (under the map; the date stamp in the title band).
     subtitle : str or None
         Text under the title; None: "As of YEAR" when a time filter is on.
+    sources_footnote : bool
+        List, numbered under the map, the sources of the features in view (PNG/SVG/PDF).
+    center, scale_denominator : optional
+        ``(lon, lat)`` in degrees and the map scale 1:N (N in EPSG:3857 metres per metre of page
+        at ``dpi``, as QGIS's print layouts count it): the map frame shows this centre at this
+        scale, whatever its pixel shape (the window's export dialog keeps the canvas's centre and
+        scale). Both given: they override ``bbox``.
     html_self_contained : bool
         HTML export: inline Leaflet (from the ``xstatic-leaflet`` package) so the page works with
         no network; False links folium's CDN files instead (smaller page, needs the network).
@@ -63,6 +72,9 @@ class ExportOptions:
     north_arrow: bool = True
     date_stamp: bool = True
     subtitle: str | None = None
+    sources_footnote: bool = True
+    center: tuple[float, float] | None = None
+    scale_denominator: float | None = None
 
     def validate(self) -> None:
         """Raise :class:`ExportError` for sizes or a bbox that cannot be drawn."""
@@ -70,6 +82,13 @@ class ExportOptions:
             raise ExportError(f"image size {self.width}x{self.height} px is outside 16..20000 px")
         if not (24 <= self.dpi <= 1200):
             raise ExportError(f"DPI {self.dpi} is outside 24..1200")
+        if (self.center is None) != (self.scale_denominator is None):
+            raise ExportError("give both the centre and the scale of the map, or neither")
+        if self.center is not None:
+            lon, lat = self.center
+            if not (-180 <= lon <= 180 and -85 <= lat <= 85) or not (100 <= self.scale_denominator <= 1e10):
+                raise ExportError(f"centre {lon},{lat} or scale 1:{self.scale_denominator:g} is out of range "
+                                  "(lon -180..180, lat -85..85, scale 1:100 to 1:10,000,000,000)")
         if self.legend not in ("auto", "right", "bottom", "inside", "off"):
             raise ExportError(f"legend position {self.legend!r}: expected auto, right, bottom, inside or off")
         if self.bbox is not None:
@@ -181,9 +200,29 @@ def export_viewport(document: MapDocument, options: ExportOptions) -> Viewport:
     The HTML page's initial view; the PNG/SVG/PDF map frame is a part of the page
     (:func:`asean_atlas.desktop.layout.page_layout`)."""
     vp = Viewport(width=options.width, height=options.height)
+    place_view(vp, document, options)
+    return vp
+
+
+def place_view(vp: Viewport, document: MapDocument, options: ExportOptions) -> None:
+    """Centre and zoom ``vp`` (a map frame or the HTML page) for ``options``: at
+    ``options.center`` and 1:``options.scale_denominator`` when given (one page pixel is
+    ``N * 0.0254 / dpi`` metres of EPSG:3857), else the export's bbox fitted to it."""
+    if options.center is not None and options.scale_denominator is not None:
+        from .projection import lonlat_to_display
+
+        x, y = lonlat_to_display(np.array([options.center[0]]), np.array([options.center[1]]))
+        vp.cx, vp.cy = float(x[0]), float(y[0])
+        vp.resolution = float(options.scale_denominator) * 0.0254 / float(options.dpi)
+        return
     bbox, pad = export_bbox(document, options)
     vp.fit_bbox(bbox, pad=pad)
-    return vp
+
+
+def scale_denominator(vp: Viewport, dpi: float = 96.0) -> float:
+    """The scale 1:N of ``vp`` printed at ``dpi``: N = metres (EPSG:3857) per pixel / metres of
+    page per pixel."""
+    return vp.resolution / (0.0254 / dpi)
 
 
 def export_time_filter(document: MapDocument, options: ExportOptions) -> TimeFilter | None:

@@ -54,9 +54,10 @@ import shapely
 
 from .atomic import write_text_atomic
 from .document import MapDocument
-from .export_options import ExportOptions, default_bbox, export_time_filter, stamp_text
+from .export_options import ExportOptions, default_bbox, export_time_filter, export_viewport, stamp_text
 from .filter import filter_notes
 from .layer import Layer
+from .style import LOW_CONFIDENCE_OPACITY
 from .temporal import STAGE_IN_SERVICE, TimeFilter, status_stages
 
 SEA = "#cfe3ef"
@@ -404,7 +405,10 @@ def build_map(document: MapDocument, options: ExportOptions):
     stamp, _ = stamp_text(tf)
     visible = document.visible_layers()
     slider = options.html_time_slider and any(lyr.temporal is not None for lyr in visible)
-    bbox = options.bbox or default_bbox(document)
+    if options.center is not None:  # the centre and scale of the window's export dialog
+        bbox = export_viewport(document, options).bbox()
+    else:
+        bbox = options.bbox or default_bbox(document)
     w, s, e, n = _viewable(bbox)
     fmap = folium.Map(location=[(s + n) / 2, (w + e) / 2], zoom_start=4, tiles=None, control_scale=True)
     if options.html_self_contained:
@@ -436,6 +440,7 @@ def build_map(document: MapDocument, options: ExportOptions):
         "basemap": None if base is None else {"fc": orjson.Fragment(base), "land": LAND, "border": BORDER,
                                                "places": _places(bbox)},
         "layers": layers,
+        "lowOpacity": LOW_CONFIDENCE_OPACITY,
         "time": (
             time_slider_config(document, tf, [lyr for lyr in visible if lyr.temporal is not None])
             if slider
@@ -529,6 +534,9 @@ def _layer_config(layer: Layer, mask: np.ndarray | None, timed: bool, language: 
     sizes = style.marker_sizes(frame)
     if sizes is not None:  # proportional symbols: per-feature radius (px)
         members["r"] = np.round(sizes / 2, 1)
+    low = layer.low_confidence()
+    if low is not None:  # issue 12 item 4: drawn lighter, as in the window and the PNG
+        members["l"] = low.astype(np.int64)
     if timed:
         members.update(time_properties(layer))
     has_geom = bool(n) and bool((~(shapely.is_missing(frame.geometry.values) | shapely.is_empty(frame.geometry.values))).any())
@@ -561,6 +569,7 @@ def _layer_config(layer: Layer, mask: np.ndarray | None, timed: bool, language: 
             "radius": float(style.marker_size) / 2 + 1,
         },
         "classes": classes,
+        "hasLow": bool(low is not None and (mask is None or (low & mask).any())),
         "label": label if has_geom else None,
         "tooltip": tip if has_geom else None,
         "fields": fields if has_geom else [],

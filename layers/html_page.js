@@ -61,6 +61,10 @@
       dashArray: (cls.dashed || planned) ? "6 5" : null
     };
     if (!polygon) out.radius = has(a.r) ? a.r : s.radius;
+    if (a.l === 1) {  // low confidence: lighter, as in the window and the PNG (issue 12 item 4)
+      out.opacity = out.opacity * data.lowOpacity;
+      out.fillOpacity = out.fillOpacity * data.lowOpacity;
+    }
     return out;
   }
   // -- the cable <-> station network (issue 10): linked features listed and highlighted --------
@@ -279,6 +283,15 @@
       legend.appendChild(r);
     });
   });
+  if (data.layers.some(function (cfg) { return cfg.hasLow; })) {
+    legend.appendChild(el("div", "atlas-legend-layer", "Confidence"));
+    var weak = el("div", "atlas-legend-row atlas-legend-class");
+    var sw = swatch("point", "#5f6b73", false, null);
+    sw.style.opacity = String(data.lowOpacity);
+    weak.appendChild(sw);
+    weak.appendChild(el("span", null, "low: drawn lighter"));
+    legend.appendChild(weak);
+  }
   var credits = el("div", "atlas-attribution");
   data.attribution.forEach(function (line) { credits.appendChild(el("div", null, line)); });
   legend.appendChild(credits);

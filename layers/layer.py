@@ -349,6 +349,20 @@ class Layer:
         return self._bounds[0]
 
     # -- mutation -----------------------------------------------------------------------------
+    def low_confidence(self) -> np.ndarray | None:
+        """Rows whose ``confidence`` attribute is "low" (any case), as a bool array of shape
+        ``(n_features,)``; None when the layer has no such attribute or no such row. Renderers
+        draw these features lighter and the legend keys them (issue 12 item 4)."""
+        key = id(self.frame)
+        if getattr(self, "_low_key", None) != key:
+            low = None
+            if "confidence" in self.frame.columns:
+                values = self.frame["confidence"].astype("string").str.strip().str.lower()
+                mask = (values == "low").fillna(False).to_numpy(dtype=bool)
+                low = mask if mask.any() else None
+            self._low, self._low_key = low, key
+        return self._low
+
     def set_visible(self, visible: bool) -> None:
         """Show or hide the layer."""
         if visible != self.visible:

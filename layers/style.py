@@ -94,6 +94,12 @@ def _num(x: float, digits: int = 3) -> str:
     return f"{x:,.{digits}g}" if abs(x) < 1000 else f"{x:,.0f}"
 
 
+#: Opacity factor of features whose ``confidence`` is "low" in every renderer -- the window, the
+#: PNG/SVG/PDF and the HTML page (issue 12 item 4: a published map shows which features rest on a
+#: single or weak source).
+LOW_CONFIDENCE_OPACITY = 0.4
+
+
 @dataclass
 class Style:
     """How a layer is drawn.

@@ -1,0 +1,316 @@
+"""File > Export map…: one dialog for PNG, SVG and PDF with a live preview of the page (issue 12
+item 1), in the manner of QGIS's print layout and kepler.gl's image export.
+
+The dialog fills an :class:`~asean_atlas.layers.export_options.ExportOptions` -- the same object
+``asean-atlas export`` fills from its flags, so the window and the command line write the same
+files (:meth:`ExportDialog.command_line` gives the equivalent command). The map frame keeps the
+canvas's centre and scale (``--center``/``--scale``), not the canvas's pixel shape. The choices
+are remembered between sessions (``QSettings``, group ``export``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shlex
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from asean_atlas.layers.document import MapDocument
+from asean_atlas.layers.errors import AtlasError
+from asean_atlas.layers.export_options import PAGE_PRESETS, ExportOptions, parse_size, scale_denominator
+from asean_atlas.layers.projection import display_to_lonlat
+from asean_atlas.layers.viewport import Viewport
+
+#: Size choices: label, ``--size`` value (None: custom pixels / millimetres).
+SIZE_CHOICES = [
+    ("A4 portrait", "A4"), ("A4 landscape", "A4-landscape"), ("A3 portrait", "A3"), ("A3 landscape", "A3-landscape"),
+    ("16:9 (screen, slides)", "16:9"), ("4:5 (social)", "4:5"), ("Square", "square"),
+    ("Custom, pixels", None), ("Custom, millimetres", None),
+]
+FORMATS = [("PNG image", ".png"), ("SVG (vector)", ".svg"), ("PDF (vector, selectable text)", ".pdf")]
+LEGEND_CHOICES = [("Automatic", "auto"), ("Right of the map", "right"), ("Under the map", "bottom"),
+                  ("Inside the map (emptiest corner)", "inside"), ("None", "off")]
+#: Longest side of the preview image, pixels.
+PREVIEW_PX = 460
+
+
+class ExportDialog(QDialog):
+    """The export dialog; ``options()`` is what it would export, ``export(path)`` writes it."""
+
+    def __init__(self, document: MapDocument, viewport: Viewport, renderer=None, parent: QWidget | None = None,
+                 time_filter=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export map")
+        self.document = document
+        self.renderer = renderer
+        self.time_filter = time_filter
+        lon, lat = display_to_lonlat([viewport.cx], [viewport.cy])
+        self.center = (round(float(lon[0]), 6), round(float(lat[0]), 6))
+        #: the canvas's scale on a 96-DPI screen: the map frame keeps it at any DPI
+        self.scale_96 = scale_denominator(viewport, 96.0)
+
+        self.format = QComboBox()
+        for label, suffix in FORMATS:
+            self.format.addItem(label, suffix)
+        self.size = QComboBox()
+        for label, value in SIZE_CHOICES:
+            self.size.addItem(label, value)
+        self.width_box, self.height_box = QDoubleSpinBox(), QDoubleSpinBox()
+        for box in (self.width_box, self.height_box):
+            box.setRange(16, 20000)
+            box.setDecimals(0)
+        self.dpi = QSpinBox()
+        self.dpi.setRange(24, 1200)
+        self.title = QLineEdit(document.title or "")
+        self.subtitle = QLineEdit()
+        self.subtitle.setPlaceholderText("automatic: 'As of YEAR' when the time filter is on")
+        self.legend = QComboBox()
+        for label, value in LEGEND_CHOICES:
+            self.legend.addItem(label, value)
+        self.scale_bar = QCheckBox("Scale bar")
+        self.north_arrow = QCheckBox("North arrow")
+        self.date_stamp = QCheckBox("Date stamp")
+        self.sources = QCheckBox("Sources footnote (numbered sources of the features in view)")
+        self.keep_scale = QCheckBox("Keep the window's centre and scale")
+        self.keep_scale.setToolTip("Off: the whole Atlas region (or the layers' extent) fitted to the frame")
+        self.pixels = QLabel()
+        self.pixels.setTextFormat(Qt.TextFormat.PlainText)
+        self.command = QLineEdit()
+        self.command.setReadOnly(True)
+        self.preview = QLabel()
+        self.preview.setMinimumSize(PREVIEW_PX, PREVIEW_PX)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setStyleSheet("color: #b00020")
+        self.error.setWordWrap(True)
+
+        size_row = QHBoxLayout()
+        size_row.addWidget(self.width_box)
+        size_row.addWidget(QLabel("×"))
+        size_row.addWidget(self.height_box)
+        form = QFormLayout()
+        form.addRow("Format", self.format)
+        form.addRow("Page size", self.size)
+        form.addRow("Width × height", size_row)
+        form.addRow("Resolution (DPI)", self.dpi)
+        form.addRow("", self.pixels)
+        form.addRow("Title", self.title)
+        form.addRow("Subtitle", self.subtitle)
+        form.addRow("Legend", self.legend)
+        for box in (self.scale_bar, self.north_arrow, self.date_stamp, self.sources, self.keep_scale):
+            form.addRow("", box)
+        form.addRow("Command line", self.command)
+        form.addRow("", self.error)
+        left = QWidget()
+        left.setLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(left, 1)
+        row.addWidget(self.preview, 1)
+        outer = QVBoxLayout(self)
+        outer.addLayout(row)
+        outer.addWidget(buttons)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.update_preview)
+        self._restore()
+        for w in (self.format, self.size, self.legend):
+            w.currentIndexChanged.connect(self._changed)
+        for w in (self.width_box, self.height_box, self.dpi):
+            w.valueChanged.connect(self._changed)
+        for w in (self.title, self.subtitle):
+            w.textChanged.connect(self._changed)
+        for w in (self.scale_bar, self.north_arrow, self.date_stamp, self.sources, self.keep_scale):
+            w.toggled.connect(self._changed)
+        self.size.currentIndexChanged.connect(self._size_choice)
+        self.saved_path: Path | None = None
+        self._size_choice()
+        self.update_preview()
+
+    # -- settings -------------------------------------------------------------------------------
+    def _restore(self) -> None:
+        st = QSettings()
+        st.beginGroup("export")
+        self.format.setCurrentIndex(max(0, self.format.findData(st.value("format", ".png"))))
+        self.size.setCurrentIndex(max(0, self.size.findText(str(st.value("size", "16:9 (screen, slides)")))))
+        self.width_box.setValue(float(st.value("width", 1600)))
+        self.height_box.setValue(float(st.value("height", 900)))
+        self.dpi.setValue(int(st.value("dpi", 96)))
+        self.legend.setCurrentIndex(max(0, self.legend.findData(st.value("legend", "auto"))))
+        for key, box in (("scale_bar", self.scale_bar), ("north_arrow", self.north_arrow),
+                         ("date_stamp", self.date_stamp), ("sources", self.sources), ("keep_scale", self.keep_scale)):
+            box.setChecked(str(st.value(key, "true")).lower() in ("true", "1"))
+        st.endGroup()
+
+    def _remember(self) -> None:
+        st = QSettings()
+        st.beginGroup("export")
+        st.setValue("format", self.format.currentData())
+        st.setValue("size", self.size.currentText())
+        st.setValue("width", self.width_box.value())
+        st.setValue("height", self.height_box.value())
+        st.setValue("dpi", self.dpi.value())
+        st.setValue("legend", self.legend.currentData())
+        for key, box in (("scale_bar", self.scale_bar), ("north_arrow", self.north_arrow),
+                         ("date_stamp", self.date_stamp), ("sources", self.sources), ("keep_scale", self.keep_scale)):
+            st.setValue(key, "true" if box.isChecked() else "false")
+        st.endGroup()
+
+    # -- options --------------------------------------------------------------------------------
+    def _size_choice(self) -> None:
+        value = self.size.currentData()
+        custom = value is None
+        self.width_box.setEnabled(custom)
+        self.height_box.setEnabled(custom)
+        if not custom:  # show the preset's size, in pixels at 96 DPI
+            w, h = parse_size(value, 96.0)
+            for box, v in ((self.width_box, w), (self.height_box, h)):
+                box.blockSignals(True)
+                box.setValue(v)
+                box.blockSignals(False)
+        self._changed()
+
+    def size_argument(self) -> str:
+        """The ``--size`` of the current choice: a preset, ``WxH`` pixels or ``WxHmm``."""
+        value = self.size.currentData()
+        if value is not None:
+            return value
+        w, h = int(self.width_box.value()), int(self.height_box.value())
+        return f"{w}x{h}mm" if self.size.currentText().endswith("millimetres") else f"{w}x{h}"
+
+    def options(self) -> ExportOptions:
+        """What the dialog would export (validated).
+
+        Raises
+        ------
+        ExportError
+        """
+        dpi = float(self.dpi.value())
+        width, height = parse_size(self.size_argument(), dpi)
+        keep = self.keep_scale.isChecked()
+        opts = ExportOptions(
+            width=width, height=height, dpi=dpi, title=self.title.text(),
+            subtitle=self.subtitle.text() or None, legend=self.legend.currentData(),
+            scale_bar=self.scale_bar.isChecked(), north_arrow=self.north_arrow.isChecked(),
+            date_stamp=self.date_stamp.isChecked(), sources_footnote=self.sources.isChecked(),
+            center=self.center if keep else None,
+            # the same ground per page inch as the canvas showed per screen inch
+            scale_denominator=round(self.scale_96) if keep else None,
+            time_filter=self.time_filter,
+        )
+        opts.validate()
+        return opts
+
+    def command_line(self, path: str = "map") -> str:
+        """The ``asean-atlas export`` command that writes the same file (layers and time aside:
+        save the project and give ``--project``)."""
+        o = self.options()
+        suffix = self.format.currentData()
+        args = ["asean-atlas", "export", "--size", self.size_argument(), "--dpi", f"{o.dpi:g}"]
+        args += ["--title", o.title or ""]
+        if o.subtitle is not None:
+            args += ["--subtitle", o.subtitle]
+        if o.legend != "auto":
+            args += ["--legend", o.legend]
+        args += [flag for flag, on in (("--no-scale-bar", o.scale_bar), ("--no-north-arrow", o.north_arrow),
+                                       ("--no-date-stamp", o.date_stamp), ("--no-sources", o.sources_footnote)) if not on]
+        if o.center is not None:
+            # exactly the numbers the dialog uses (6 decimals of a degree, a whole scale), so the
+            # command writes the same pixels
+            args += [f"--center={o.center[0]:.6f},{o.center[1]:.6f}", "--scale", f"{o.scale_denominator:.0f}"]
+        tf = self.time_filter
+        if tf is not None and tf.mode == "as_of" and str(tf.label).isdigit():
+            args += ["--year", str(tf.label)]
+        args += [f"--{suffix[1:]}", f"{path}{suffix}"]
+        return shlex.join(args)
+
+    # -- preview --------------------------------------------------------------------------------
+    def _changed(self, *_args) -> None:
+        self._timer.start()
+
+    def preview_options(self) -> ExportOptions:
+        """The page rendered for the preview: the same layout with every size scaled by one
+        factor (the layout scales with the DPI), at least half the page's pixels so that text,
+        which has a smallest size, keeps its proportions; the image is then shrunk to fit."""
+        o = self.options()
+        factor = min(1.0, max(PREVIEW_PX / max(o.width, o.height), 0.5))
+        factor = max(factor, 24.0 / o.dpi)  # the smallest DPI the renderer accepts
+        return dataclasses.replace(o, width=max(16, round(o.width * factor)), height=max(16, round(o.height * factor)),
+                                   dpi=o.dpi * factor)
+
+    def update_preview(self) -> QImage | None:
+        """Render the preview now; returns it (None with an error shown)."""
+        from .export import render_image
+
+        try:
+            opts = self.options()
+            self.pixels.setText(f"{opts.width} × {opts.height} pixels"
+                                + (f", scale 1:{opts.scale_denominator:,.0f}" if opts.scale_denominator else ""))
+            self.command.setText(self.command_line())
+            image = render_image(self.document, self.preview_options(), self.renderer)
+        except AtlasError as exc:
+            self.error.setText(str(exc))
+            return None
+        self.error.setText("")
+        image = image.scaled(PREVIEW_PX, PREVIEW_PX, Qt.AspectRatioMode.KeepAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)
+        self.preview.setPixmap(QPixmap.fromImage(image))
+        self.last_preview = image
+        return image
+
+    # -- export ---------------------------------------------------------------------------------
+    def export(self, path: str | Path) -> Path:
+        """Write the page to ``path`` in the chosen format (its suffix is added when missing).
+
+        Raises
+        ------
+        ExportError
+        """
+        from .export import export_pdf, export_png, export_svg
+
+        suffix = self.format.currentData()
+        path = Path(path)
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
+        writer = {".png": export_png, ".svg": export_svg, ".pdf": export_pdf}[suffix]
+        out = writer(self.document, path, self.options(), self.renderer)
+        self._remember()
+        return out
+
+    def _save(self) -> None:
+        suffix = self.format.currentData()
+        label = dict((s, lab) for lab, s in FORMATS)[suffix]
+        path, _ = QFileDialog.getSaveFileName(self, "Export map", f"atlas{suffix}", f"{label} (*{suffix})")
+        if not path:
+            return
+        try:
+            self.saved_path = self.export(path)
+        except AtlasError as exc:
+            self.error.setText(str(exc))
+            return
+        self.accept()
+
+
+__all__ = ["ExportDialog", "PAGE_PRESETS"]

@@ -1,0 +1,96 @@
+"""File > Export map… (issue 12 items 1 and 8): presets, DPI, layout choices, a live preview of
+the page, remembered choices, the canvas's centre and scale kept, and the same file from the
+command line the dialog shows."""
+
+import shlex
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QImage
+
+from asean_atlas.desktop.cli import build_document, main
+from asean_atlas.desktop.export import export_page_view
+from asean_atlas.desktop.main_window import MainWindow
+from asean_atlas.layers.export_options import parse_size
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    QSettings().clear()
+    win = MainWindow(build_document([], year=2024))
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _rgb(image: QImage) -> np.ndarray:
+    image = image.convertToFormat(QImage.Format.Format_RGB888)
+    data = np.frombuffer(bytes(image.constBits()), dtype=np.uint8).reshape(image.height(), image.bytesPerLine())
+    return data[:, : image.width() * 3].reshape(image.height(), image.width(), 3)
+
+
+def test_presets_preview_and_remembered_choices(window, tmp_path, qtbot):
+    dlg = window.make_export_dialog()
+    dlg.size.setCurrentIndex(dlg.size.findData("A4-landscape"))
+    dlg.dpi.setValue(150)
+    dlg.legend.setCurrentIndex(dlg.legend.findData("bottom"))
+    opts = dlg.options()
+    assert (opts.width, opts.height) == parse_size("A4-landscape", 150) == (1754, 1240)
+    first = dlg.update_preview()
+    assert first is not None and abs(first.width() / first.height() - 1754 / 1240) < 0.01
+    assert max(first.width(), first.height()) <= 460
+    dlg.legend.setCurrentIndex(dlg.legend.findData("off"))
+    second = dlg.update_preview()
+    assert np.abs(_rgb(first).astype(int) - _rgb(second).astype(int)).mean() > 1  # the preview follows
+    dlg.format.setCurrentIndex(dlg.format.findData(".pdf"))
+    out = dlg.export(tmp_path / "map")
+    assert out.name == "map.pdf" and out.read_bytes().startswith(b"%PDF")
+    again = window.make_export_dialog()  # remembered (QSettings)
+    assert again.size.currentData() == "A4-landscape" and again.dpi.value() == 150
+    assert again.legend.currentData() == "off" and again.format.currentData() == ".pdf"
+
+
+def test_the_frame_keeps_the_canvas_centre_and_scale(window):
+    window.canvas.viewport.zoom(2.0)
+    dlg = window.make_export_dialog()
+    dlg.size.setCurrentIndex(dlg.size.findData("square"))
+    dlg.dpi.setValue(192)
+    opts = dlg.options()
+    page = export_page_view(window.document, opts).page
+    canvas = window.canvas.viewport
+    assert page.viewport.cx == pytest.approx(canvas.cx, rel=1e-6, abs=1.0)
+    assert page.viewport.cy == pytest.approx(canvas.cy, rel=1e-6, abs=1.0)
+    # twice the DPI: the same ground per page inch, so half the metres per pixel
+    assert page.viewport.resolution == pytest.approx(canvas.resolution / 2, rel=1e-3)
+
+
+def test_the_command_line_shown_writes_the_same_png(window, tmp_path):
+    dlg = window.make_export_dialog()
+    dlg.size.setCurrentIndex(dlg.size.findData("16:9"))
+    dlg.title.setText("Cables, 2024")
+    dlg.north_arrow.setChecked(False)
+    dlg.format.setCurrentIndex(dlg.format.findData(".png"))
+    from_window = dlg.export(tmp_path / "window.png")
+    command = shlex.split(dlg.command_line(str(tmp_path / "cli")))
+    assert command[:2] == ["asean-atlas", "export"] and "--no-north-arrow" in command and "--year" in command
+    assert main(command[1:]) == 0
+    a, b = QImage(str(from_window)), QImage(str(tmp_path / "cli.png"))
+    assert (a.width(), a.height()) == (b.width(), b.height()) == (1600, 900)
+    assert np.array_equal(_rgb(a), _rgb(b))  # pixel-identical (headless = GUI)
+
+
+def test_bad_custom_size_is_said_in_the_dialog(window):
+    dlg = window.make_export_dialog()
+    dlg.size.setCurrentIndex(dlg.size.findText("Custom, millimetres"))
+    dlg.dpi.setValue(600)  # 2 m x 2 m at 600 DPI: 47,244 pixels a side
+    dlg.width_box.setValue(2000)
+    dlg.height_box.setValue(2000)
+    assert dlg.update_preview() is None and "outside 16..20000 px" in dlg.error.text()
+    dlg.width_box.setValue(200)
+    dlg.height_box.setValue(150)
+    assert dlg.update_preview() is not None and dlg.error.text() == ""
+    assert dlg.size_argument() == "200x150mm" and (dlg.options().width, dlg.options().height) == (4724, 3543)
