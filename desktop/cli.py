@@ -368,12 +368,14 @@ def run_export(argv: Sequence[str]) -> int:
 
             out = export_html(doc, stage(args.html), options)
             wrote.append(f"wrote {printable(str(staging.final(out)))}")
+        staging.commit()
     except BaseException as exc:
         staging.discard()
+        if isinstance(exc, OSError):  # the rename: e.g. a folder of that name is in the way
+            raise AtlasError(staging.user_text(f"cannot write {exc.filename2 or exc.filename}: {exc.strerror}")) from None
         if isinstance(exc, AtlasError) and staging.user_text(str(exc)) != str(exc):
             raise AtlasError(staging.user_text(str(exc))) from None  # the user's path, not the staged one
         raise
-    staging.commit()
     for line in wrote:
         _say(line)
     return 0

@@ -70,7 +70,17 @@ class Staging:
         return self.files.get(p, p)
 
     def commit(self) -> list[Path]:
-        """Rename every staged file onto its destination; returns the destinations."""
+        """Rename every staged file onto its destination; returns the destinations. A destination
+        that is a folder is refused before anything is renamed.
+
+        Raises
+        ------
+        IsADirectoryError
+            A destination is a folder.
+        """
+        for part, final in self.files.items():
+            if final.is_dir():
+                raise IsADirectoryError(21, "is a folder", str(final))
         for part, final in self.files.items():
             os.replace(part, final)
         return list(self.files.values())

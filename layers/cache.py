@@ -74,7 +74,18 @@ def cache_key(path: str | Path, layer=None, encoding=None, crs=None) -> str | No
         st = p.stat()
     except OSError:
         return None
-    ident = json.dumps([CACHE_VERSION, str(p), st.st_size, st.st_mtime_ns, layer, encoding, str(crs)])
+    # a Shapefile is several files: a new .dbf or .prj beside the same .shp is a new layer (issue 16)
+    sidecars = []
+    stem = p.name[: -len(p.suffix)] if p.suffix else p.name
+    if p.suffix.lower() == ".shp":
+        try:
+            for f in sorted(p.parent.iterdir()):
+                if f.name.startswith(stem + ".") and f.suffix.lower() in (".dbf", ".shx", ".prj", ".cpg"):
+                    fs = f.stat()
+                    sidecars.append([f.name, fs.st_size, fs.st_mtime_ns])
+        except OSError:
+            return None
+    ident = json.dumps([CACHE_VERSION, str(p), st.st_size, st.st_mtime_ns, sidecars, layer, encoding, str(crs)])
     return hashlib.sha256(ident.encode("utf-8")).hexdigest()[:32]
 
 

@@ -124,17 +124,43 @@ BYTES_PER_FEATURE = 900
 MEMORY_SHARE = 0.8
 
 
+def _read_int(path: str) -> int | None:
+    try:
+        with open(path, encoding="ascii") as f:
+            text = f.read().strip()
+    except OSError:
+        return None
+    return int(text) if text.isdigit() else None
+
+
 def memory_budget() -> int | None:
-    """Bytes a load may take: :data:`MEMORY_SHARE` of the memory the system has available now
-    (Linux ``/proc/meminfo``), or None where that cannot be read."""
+    """Bytes a load may take: :data:`MEMORY_SHARE` of the least of the memory the system has
+    available now (Linux ``/proc/meminfo``), the room left under this process's address-space
+    limit (``ulimit -v``, ``RLIMIT_AS``) and under its cgroup's ``memory.max`` (containers, CI);
+    None where none of these can be read."""
+    limits = []
     try:
         with open("/proc/meminfo", encoding="ascii") as f:
             for line in f:
                 if line.startswith("MemAvailable:"):
-                    return int(int(line.split()[1]) * 1024 * MEMORY_SHARE)
+                    limits.append(int(line.split()[1]) * 1024)
     except (OSError, ValueError):
         pass
-    return None
+    try:
+        import resource
+
+        soft, _ = resource.getrlimit(resource.RLIMIT_AS)
+        if soft != resource.RLIM_INFINITY:
+            with open("/proc/self/statm", encoding="ascii") as f:
+                used = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+            # address space runs out before resident memory does (thread stacks, arenas): half of it
+            limits.append(max(soft - used, 0) * 0.5 / MEMORY_SHARE)
+    except (ImportError, OSError, ValueError):
+        pass
+    cgroup_max, cgroup_now = _read_int("/sys/fs/cgroup/memory.max"), _read_int("/sys/fs/cgroup/memory.current")
+    if cgroup_max is not None and cgroup_now is not None:
+        limits.append(max(cgroup_max - cgroup_now, 0))
+    return int(min(limits) * MEMORY_SHARE) if limits else None
 
 
 def estimated_memory(features: int, arrow_bytes: int) -> int:
@@ -453,23 +479,26 @@ def _check_lonlat(p: Path, geoms: np.ndarray, frame: pd.DataFrame, report: LoadR
 
 
 def _check_projected_over_degrees(p: Path, geoms: np.ndarray, source_crs: CRS, report: LoadReport) -> None:
-    """Refuse a file whose CRS is projected (metres, feet) while every coordinate fits in
-    longitude/latitude: a ``.prj`` saying UTM, or a GeoJSON ``crs`` of EPSG:3857, written over
-    degrees. Read as the file says, all its features would fall within 180 m of the projection's
-    origin and collapse to one spot on the map (issue 16). Data that really lie so close to the
-    origin of a projected CRS are kept: when the CRS is a local one (area of use under 30° wide)
-    and the coordinates land inside that area, the file is taken at its word."""
+    """Refuse a file whose CRS is projected (metres, feet) while most of its features have
+    coordinates that fit in longitude/latitude (|x| <= 540, |y| <= 90): a ``.prj`` saying UTM, or a
+    GeoJSON ``crs`` of EPSG:3857, written over degrees. Read as the file says, those features
+    would fall within a few hundred metres of the projection's false origin and collapse to one
+    spot (issue 16). The false origin of a projected CRS lies outside the area it is made for
+    (false eastings and northings keep coordinates positive), so data really that close to it
+    are taken at their word only when they land inside the CRS's area of use."""
     if not source_crs.is_projected:
         return
     present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
     if not present.any():
         return
     with np.errstate(invalid="ignore"):
-        w, s, e, n = shapely.total_bounds(geoms[present])
-    if not (-180 <= w and e <= 180 and -90 <= s and n <= 90):
+        b = shapely.bounds(geoms[present])
+        degree_like = (b[:, 0] >= -LON_LIMIT) & (b[:, 2] <= LON_LIMIT) & (b[:, 1] >= -90) & (b[:, 3] <= 90)
+    if 2 * int(degree_like.sum()) <= len(b):  # most features are not near the origin: metres indeed
         return
+    w, s, e, n = b[degree_like, 0].min(), b[degree_like, 1].min(), b[degree_like, 2].max(), b[degree_like, 3].max()
     area = source_crs.area_of_use
-    if area is not None and (area.east - area.west if area.east >= area.west else area.east - area.west + 360) < 30:
+    if area is not None:
         try:
             from pyproj import Transformer
 
@@ -478,17 +507,25 @@ def _check_projected_over_degrees(p: Path, geoms: np.ndarray, source_crs: CRS, r
         except Exception:  # a CRS PROJ cannot invert: judge by the coordinates alone
             lon, lat = [], []
         lon, lat = np.asarray(lon, dtype=float), np.asarray(lat, dtype=float)
-        if lon.size and np.isfinite(lon).all() and np.isfinite(lat).all() and (
-            (area.west - 1 <= lon).all() and (lon <= area.east + 1).all()
-            and (area.south - 1 <= lat).all() and (lat <= area.north + 1).all()
-        ):
+        west, east = area.west, area.east if area.east >= area.west else area.east + 360
+        lon = np.where(lon < west, lon + 360, lon)
+        narrow = (east - west) < 30
+        near_origin_inside = narrow and lon.size and np.isfinite(lon).all() and np.isfinite(lat).all() and (
+            (west <= lon).all() and (lon <= east).all() and (area.south <= lat).all() and (lat <= area.north).all())
+        # ...unless the numbers, read as degrees, lie in that very area: degrees of the place the
+        # CRS is made for (a Johor Grid .prj over Johor's longitudes and latitudes)
+        as_degrees_inside = west <= (w if w >= west else w + 360) and (e if e >= west else e + 360) <= east \
+            and area.south <= s and n <= area.north
+        if near_origin_inside and not as_degrees_inside:
             return
     unit = source_crs.axis_info[0].unit_name if source_crs.axis_info else "metre"
+    units = {"foot": "feet", "US survey foot": "US survey feet"}.get(unit, unit + "s")
+    who = f"{int(degree_like.sum())} of {len(b)} features have" if not degree_like.all() else "its features have"
     raise CRSNeededError(
         p,
-        f"says its CRS is {report.source_crs} ({unit}s) but its coordinates "
-        f"(x {w:.6g}..{e:.6g}, y {s:.6g}..{n:.6g}) look like longitude/latitude degrees; read as "
-        f"{report.source_crs} every feature would fall within {max(e - w, n - s, 1):.0f} {unit}s of one spot. "
+        f"says its CRS is {report.source_crs} ({units}) but {who} coordinates "
+        f"(x {w:.6g}..{e:.6g}, y {s:.6g}..{n:.6g}) that look like longitude/latitude degrees; read as "
+        f"{report.source_crs} they would all fall within {max(e - w, n - s, 1):.0f} {units} of one spot. "
         "If they are degrees, choose EPSG:4326 (on the command line: --crs EPSG:4326); otherwise choose the CRS "
         "they are in",
     )
@@ -979,6 +1016,44 @@ def _shx_count(shp: Path) -> int | None:
     return (size - 100) // 8 if size >= 100 else None
 
 
+def _dbf_records(dbf: Path) -> int | None:
+    """Records a ``.dbf`` holds: its header's count, or fewer when the file is shorter; None when
+    the header itself is missing or damaged."""
+    try:
+        size = dbf.stat().st_size
+        with open(dbf, "rb") as f:
+            head = f.read(32)
+    except OSError:
+        return None
+    if len(head) < 32:
+        return None
+    count = int.from_bytes(head[4:8], "little")
+    header, record = int.from_bytes(head[8:10], "little"), int.from_bytes(head[10:12], "little")
+    if header < 33 or record < 1 or header > size:
+        return None
+    return min(count, (size - header) // record)
+
+
+def _check_dbf(q: Path, frame: pd.DataFrame, shapes: int | None, report: LoadReport) -> None:
+    """Warn of a Shapefile whose attribute table is missing or damaged (features come without
+    attributes), or whose ``.shx`` index lists fewer shapes than the table has records (shapes
+    past the index are not read; issue 16)."""
+    dbf = next((d for d in (q.with_suffix(".dbf"), q.with_suffix(".DBF")) if d.exists()), None)
+    if dbf is None:
+        report.warnings.append("has no .dbf (its attribute table): the features are loaded without attributes")
+        return
+    records = _dbf_records(dbf)
+    if records is None:
+        report.warnings.append("its .dbf (attribute table) is empty or damaged: the features are loaded without "
+                               "attributes")
+        return
+    if shapes is not None and shapes < records and len(frame) <= shapes:
+        report.warnings.append(
+            f"its .shx (the index of its shapes) lists {shapes} shapes but its .dbf holds {records} records: "
+            f"{records - shapes} features may be missing (the .shx cut short?); GDAL can rebuild the index: "
+            "ogr2ogr -oo SHAPE_RESTORE_SHX=YES")
+
+
 def _recover_short_dbf(p: Path, q: Path, frame: pd.DataFrame, wkb: np.ndarray, deep: np.ndarray,
                        report: LoadReport) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
     """A Shapefile whose ``.dbf`` (its attribute table) holds fewer records than its ``.shp``
@@ -986,6 +1061,7 @@ def _recover_short_dbf(p: Path, q: Path, frame: pd.DataFrame, wkb: np.ndarray, d
     table has rows and says nothing (0 or 5 of 50, issue 16). The shapes are read again without the
     table, the features past its end are kept without attributes, and the report says so."""
     shapes = _shx_count(q)
+    _check_dbf(q, frame, shapes, report)
     if shapes is None or shapes <= len(frame):
         return frame, wkb, deep
     with tempfile.TemporaryDirectory(prefix="atlas-shp-") as tmp:
@@ -1184,13 +1260,19 @@ def _stringify_nested(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _unswap_lat_lon(geoms: np.ndarray, bounds: np.ndarray, report: LoadReport):
-    """CSV points whose "lat" column holds longitudes (|y| > 90 while all |x| <= 90): swap back."""
+    """CSV points whose "lat" column holds longitudes: every |x| <= 90, every |y| <= 180, and most
+    points (not one typo) with |y| > 90: swap back, and say so in a warning (the data changed).
+    A few rows beyond 90° of latitude are left to the range check, which drops and names them."""
     w, s, e, n = bounds
-    only_points = bool(np.all(np.isin(shapely.get_type_id(geoms[~shapely.is_missing(geoms)]), (0,))))
+    present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    only_points = bool(np.all(np.isin(shapely.get_type_id(geoms[present]), (0,))))
     if only_points and -90 <= w and e <= 90 and (s < -90 or n > 90) and -180 <= s and n <= 180:
-        geoms = shapely.transform(geoms, lambda xy: xy[:, ::-1])
-        report.notes.append("latitude/longitude columns were swapped (|lat| > 90); swapped back")
-        return geoms, np.array([s, w, n, e])
+        y = shapely.get_y(geoms[present])
+        if 2 * int((np.abs(y) > 90).sum()) > int(present.sum()):
+            geoms = shapely.transform(geoms, lambda xy: xy[:, ::-1])
+            report.warnings.append("its latitude and longitude columns hold each other's values (most latitudes "
+                                   "beyond ±90°): swapped back")
+            return geoms, np.array([s, w, n, e])
     return geoms, bounds
 
 
@@ -1309,7 +1391,11 @@ def read_layer(
     else:
         with warnings.catch_warnings(record=True) as said:
             warnings.simplefilter("always")
-            frame, report = read_frame(src, layer, encoding=encoding, crs=crs, progress=progress, cancelled=cancelled)
+            try:
+                frame, report = read_frame(src, layer, encoding=encoding, crs=crs, progress=progress, cancelled=cancelled)
+            except MemoryError:
+                raise LayerLoadError(src, "ran out of memory while loading: keep the features and attributes you "
+                                          "need (e.g. ogr2ogr -spat/-select) and open that") from None
         # what a library warned of while reading becomes a note of the report, never stderr (issue 16);
         # warnings about the code itself (resources, deprecations) mean nothing to a user
         meant = [w for w in said if str(w.message).strip()

@@ -359,3 +359,77 @@ def test_a_repair_cut_short_is_not_cached_and_leaves_no_resource_warning(tmp_pat
     again = read_layer(path, cache=True)
     assert again.report.repaired == 1 and again.report.unrepaired == 0
     assert layer_cache.load(str(path)) is not None  # a whole load is cached
+
+
+def test_memory_budget_follows_the_address_space_limit(tmp_path):
+    """Under ``ulimit -v`` the budget is the room left under the limit, not the machine's free
+    memory (a load under a 6 GB limit read 4 GB of GeoJSON and died with MemoryError)."""
+    script = textwrap.dedent("""
+        import resource
+        from asean_atlas.layers.io import memory_budget
+        free = memory_budget()
+        resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
+        print(free, memory_budget())
+    """)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    free, limited = (int(v) for v in out.stdout.split())
+    assert limited <= 0.5 * (3 << 30) and limited < free  # at most half of what the 3 GiB limit leaves
+
+
+def test_shapefile_missing_or_damaged_parts_are_said(tmp_path):
+    pts = [(100.0 + i * 0.1, 10.0) for i in range(50)]
+    rows = [[f"t{i}"] for i in range(50)]
+    path = write_shapefile(tmp_path, "a", 1, pts, [("name", "C", 10, 0)], rows)
+    (tmp_path / "a.dbf").unlink()
+    layer = read_layer(path, cache=False)
+    assert layer.report.drawn == 50 and any("has no .dbf" in w for w in layer.report.warnings)
+    (tmp_path / "a.dbf").write_bytes(b"")
+    layer = read_layer(path, cache=False)
+    assert any(".dbf (attribute table) is empty or damaged" in w for w in layer.report.warnings)
+    # an index (.shx) cut to 10 shapes, its header fixed: GDAL reads 10 of the 50
+    import struct
+
+    write_shapefile(tmp_path, "b", 1, pts, [("name", "C", 10, 0)], rows)
+    shx = bytearray((tmp_path / "b.shx").read_bytes()[: 100 + 10 * 8])
+    shx[24:28] = struct.pack(">I", len(shx) // 2)
+    (tmp_path / "b.shx").write_bytes(bytes(shx))
+    layer = read_layer(tmp_path / "b.shp", cache=False)
+    assert layer.feature_count == 10
+    assert any("lists 10 shapes but its .dbf holds 50 records: 40 features may be missing" in w for w in layer.report.warnings)
+
+
+def test_the_layer_cache_sees_a_new_dbf(tmp_path, monkeypatch):
+    import os
+
+    import asean_atlas.layers.cache as layer_cache
+
+    monkeypatch.setenv("ASEAN_ATLAS_CACHE_DIR", str(tmp_path / "cache"))
+    pts = [(100.0 + i * 0.1, 10.0) for i in range(5)]
+    path = write_shapefile(tmp_path, "c", 1, pts, [("name", "C", 10, 0)], [[f"old{i}"] for i in range(5)])
+    assert read_layer(path, cache=True).frame["name"].iloc[0] == "old0"
+    st = os.stat(path)
+    (tmp_path / "new").mkdir()
+    write_shapefile(tmp_path / "new", "c", 1, pts, [("name", "C", 10, 0)], [[f"new{i}"] for i in range(5)])
+    (tmp_path / "c.dbf").write_bytes((tmp_path / "new" / "c.dbf").read_bytes())
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))  # the .shp itself unchanged
+    assert read_layer(path, cache=True).frame["name"].iloc[0] == "new0"
+    assert layer_cache.cache_key(path) is not None
+
+
+@pytest.mark.parametrize("case", ["utm_local_grid_over_its_own_degrees", "pacific_longitudes", "one_outlier"])
+def test_more_projected_crs_over_degrees(tmp_path, case):
+    import geopandas as gpd
+
+    rng = np.random.default_rng(1)
+    if case == "utm_local_grid_over_its_own_degrees":  # Johor Grid (Cassini, origin inside Johor)
+        xy, crs = np.c_[103.2 + rng.uniform(0, 0.5, 30), 1.7 + rng.uniform(0, 0.5, 30)], 3377
+    elif case == "pacific_longitudes":
+        xy, crs = np.c_[171 + rng.uniform(0, 18, 30), rng.uniform(-8, 8, 30)], 3857
+    else:
+        xy, crs = np.c_[100.2 + rng.uniform(0, 0.5, 30), 13.4 + rng.uniform(0, 0.5, 30)], 3857
+    geoms = list(shapely.points(xy))
+    if case == "one_outlier":
+        geoms[-1] = shapely.Point(11_188_000, 1_540_000)  # one feature really in metres
+    gpd.GeoDataFrame({"v": range(30)}, geometry=geoms, crs=crs).to_file(tmp_path / "x.shp", engine="pyogrio")
+    with pytest.raises(CRSNeededError, match="look like longitude/latitude degrees"):
+        read_layer(tmp_path / "x.shp", cache=False)
