@@ -33,6 +33,10 @@ RETIRED_COLOR = "#9a9a9a"
 CURRENT_TIME = object()
 
 
+#: Invalid polygons with more vertices than this are drawn as outlines, never filled.
+OUTLINE_ONLY_VERTICES = 2_000
+
+
 class _LayerCache:
     """Projected, Qt-ready geometry of one layer (rebuilt only if the layer's geometry changes)."""
 
@@ -53,6 +57,13 @@ class _LayerCache:
         n = layer.feature_count
         self.polygon_rows = self.path_rows[self.filled[self.path_rows]]
         self.line_rows = self.path_rows[~self.filled[self.path_rows]]
+        # big polygons left invalid (repair over budget, issue 16): drawn as outlines. Filling a
+        # self-intersecting ring of 10,000 random vertices took Qt's rasterizer 45 s per frame,
+        # 100,000 vertices over 120 s; its outline is drawn in milliseconds.
+        big = self.polygon_rows[shapely.get_num_coordinates(geoms[self.polygon_rows]) > OUTLINE_ONLY_VERTICES] \
+            if self.polygon_rows.size else self.polygon_rows
+        with np.errstate(invalid="ignore"):
+            self.outline_only = set(big[~shapely.is_valid(geoms[big])].tolist()) if big.size else set()
         self._class_sig: tuple | None = None
         self._codes = np.zeros(n, dtype=np.int32)
         self._labels: list[str] = [""]
@@ -309,7 +320,16 @@ class MapRenderer:
                     painter.setPen(pen)
                     painter.setBrush(brush)
                     for r in rows[group[rows] == g]:
-                        painter.drawPath(cache.paths[int(r)])
+                        if int(r) in cache.outline_only:  # 1 px: Qt's fast thin-line path, no fill
+                            thin = QPen(pen)
+                            thin.setWidthF(1.0)
+                            painter.setPen(thin)
+                            painter.setBrush(Qt.BrushStyle.NoBrush)
+                            painter.drawPath(cache.paths[int(r)])
+                            painter.setPen(pen)
+                            painter.setBrush(brush)
+                        else:
+                            painter.drawPath(cache.paths[int(r)])
             # points: batched drawPoints with a round pen (one call per class), white halo below;
             # above SPRITE_THRESHOLD visible points, stamped from a sprite in numpy (issue 5 speed)
             if cache.point_xy.size:
