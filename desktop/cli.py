@@ -305,6 +305,11 @@ def run_export(argv: Sequence[str]) -> int:
         _say(printable(line))
         for note in _warnings(layer):
             _say(f"  warning: {printable(note)}")
+        undated = layer.undated_count() if options.time_filter is not None or args.year is not None \
+            or doc.time_filter is not None else 0
+        if undated and layer.temporal is not None and layer.temporal.undated == "show":
+            _say(f"  warning: {undated} feature{'s' if undated != 1 else ''} without a date drawn at every date "
+                 "(the layer shows undated features; hide them in the Time dock or with --filter)")
     # every output is written beside its final name first and renamed only when all are written:
     # an export never leaves one output and then fails on the next (issue 16)
     from asean_atlas.layers.atomic import Staging

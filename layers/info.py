@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .errors import LayerLoadError, printable
 from .geometry import seam_aware_bounds
-from .io import list_vector_layers, read_layer, split_source
+from .io import SINGLE_LAYER_SUFFIXES, list_vector_layers, read_layer, split_source
 
 
 def describe(
@@ -37,10 +37,12 @@ def describe(
     types = frame.geometry.dropna().geom_type.value_counts()
     bbox = lyr.bounds()
     src, _ = split_source(path)
-    try:
-        names = list_vector_layers(src)
-    except LayerLoadError:  # read after transcoding (UTF-16) or by the JSON fallback: one layer
-        names = []
+    names: list[str] = []
+    if Path(src).suffix.lower() not in SINGLE_LAYER_SUFFIXES:  # GDAL would parse a GeoJSON once more
+        try:
+            names = list_vector_layers(src)
+        except LayerLoadError:  # read after transcoding (UTF-16) or by the JSON fallback: one layer
+            names = []
     lines = [
         f"file: {src}",
         f"format: {rep.driver or 'unknown'}",

@@ -107,7 +107,7 @@ _TEXT_SUFFIXES = {".geojson", ".json", ".geojsonl", ".geojsons", ".ndjson", ".js
 # the driver named.
 _SEQ_SUFFIXES = {".ndjson", ".jsonl"}
 _PARQUET_SUFFIXES = {".parquet", ".geoparquet"}
-_SINGLE_LAYER_SUFFIXES = {".geojson", ".json", ".geojsonl", ".geojsons", ".ndjson", ".jsonl", ".csv", ".tsv", ".fgb", ".shp"}
+SINGLE_LAYER_SUFFIXES = {".geojson", ".json", ".geojsonl", ".geojsons", ".ndjson", ".jsonl", ".csv", ".tsv", ".fgb", ".shp"}
 _BATCH = 16_384
 #: Attributes read from one layer at most, and attribute values (features x attributes): a 2 MB
 #: GeoJSON whose 20,000 features each had a property of their own made a 20,000 x 20,000 table and
@@ -692,9 +692,16 @@ def _read_gdal(
     except UnicodeDecodeError:
         raise LayerLoadError(p, "text is not UTF-8; choose its encoding") from None
     # what GDAL said while reading (e.g. "3002 columns detected. Limiting to 2000"): the user's to know
-    said = dict.fromkeys(str(w.message).strip().splitlines()[0] for w in gdal_warnings if str(w.message).strip())
+    said = dict.fromkeys(_plain_gdal(str(w.message).strip().splitlines()[0]) for w in gdal_warnings if str(w.message).strip())
     report.warnings.extend(f"GDAL: {m}" for m in list(said)[:3])
     return frame, wkb, meta.get("crs"), _driver_name(source, p), deep
+
+
+def _plain_gdal(text: str) -> str:
+    """GDAL's words for what it did, in the user's terms where we know them."""
+    if text.startswith("Non closed ring detected"):
+        return "some polygon rings were not closed; they were closed"
+    return text
 
 
 def _decode_geometries(wkb: np.ndarray, report: LoadReport) -> np.ndarray:
@@ -906,6 +913,13 @@ def read_frame(
             f"{_named(frame, rows)}"
         )
     report.repaired += repaired
+    if repaired:  # a repair that took a dimension away (a polygon of two points became a line) is said
+        both = ~shapely.is_missing(before) & ~shapely.is_missing(geoms)
+        with np.errstate(invalid="ignore"):
+            lost = np.flatnonzero(both & (shapely.get_dimensions(geoms) < shapely.get_dimensions(before)))
+        if lost.size:
+            report.warnings.append(f"{_features(lost.size)} whose polygon collapsed to a line or a point when repaired "
+                                   f"(too few distinct points for an area): {_named(frame, lost)}")
     if dropped:
         rows = np.flatnonzero(shapely.is_missing(geoms) & ~shapely.is_missing(before))
         report.warnings.append(f"{_features(dropped)} not drawn, invalid geometry GEOS could not repair: "
@@ -935,7 +949,7 @@ def _read_ogr_as(p, q, layer, encoding, report, progress, cancelled):
         # an offset into UTC without saying so (issue 8: the map shows what the file says); the
         # time filter parses the text itself (layers/temporal.py)
         options["DATE_AS_STRING"] = "YES"
-    if suffix in _SINGLE_LAYER_SUFFIXES and layer is None:
+    if suffix in SINGLE_LAYER_SUFFIXES and layer is None:
         # one layer by definition; listing would make GDAL parse a big GeoJSON twice (+25 % time)
         names = [p.stem]
     else:
@@ -989,6 +1003,10 @@ def _read_ogr_as(p, q, layer, encoding, report, progress, cancelled):
         if suffix in (".csv", ".tsv"):
             _check_csv_header(Path(source), p)
         try:
+            if suffix in (".geojson", ".json") and _many_property_names(Path(source)):
+                # GDAL's schema scan grows as features x distinct names: 20,000 features each with
+                # 20 of 1,000 names took over 120 s, uncancellable (issue 16); Python's reader is linear
+                raise LayerLoadError(p, "many distinct property names (read with Python's JSON reader)")
             frame, wkb, file_crs, driver, deep = _read_gdal(source, p, report, layer, options, gdal_encoding, progress, cancelled)
         except LayerLoadError as exc:
             if suffix not in (".geojson", ".json") or not _JSON_LIMITS.search(exc.reason):
@@ -1004,7 +1022,73 @@ def _read_ogr_as(p, q, layer, encoding, report, progress, cancelled):
         raise LayerLoadError(p, "has no geometry" + hint)
     if suffix == ".shp" and source == str(q):
         frame, wkb, deep = _recover_short_dbf(p, q, frame, wkb, deep, report)
+    if suffix in {".geojsonl", ".geojsons"} | _SEQ_SUFFIXES:
+        _check_sequence(q, len(frame), report)
+    if suffix in (".kml", ".gpx"):
+        _check_xml_numbers(q, suffix, report)
     return frame, wkb, file_crs, deep
+
+
+#: Bytes of a text file scanned for the checks below (a sample of a bigger file).
+_SCAN_BYTES = 64 * 2**20
+
+
+def _check_sequence(path: Path, n_read: int, report: LoadReport) -> None:
+    """Warn of lines of a GeoJSON sequence that GDAL skipped without a word (not JSON, or not a
+    Feature): their count and the first line numbers (issue 16)."""
+    bad, records = [], 0
+    try:
+        with open(path, "rb") as f:
+            for number, line in enumerate(f, 1):
+                text = line.strip().strip(b"\x1e").strip()
+                if not text:
+                    continue
+                records += 1
+                if len(bad) < _NAMED:
+                    try:
+                        obj = json.loads(text)
+                        ok = isinstance(obj, dict) and obj.get("type") in ("Feature", "FeatureCollection") \
+                            or isinstance(obj, dict) and "coordinates" in obj
+                    except (ValueError, RecursionError):
+                        ok = False
+                    if not ok:
+                        bad.append(number)
+                if f.tell() > _SCAN_BYTES:
+                    return
+    except OSError:
+        return
+    if records > n_read:
+        where = ", ".join(str(b) for b in bad)
+        report.warnings.append(f"{records - n_read} of its {records} lines are not GeoJSON features (not JSON, or "
+                               f"cut short) and were skipped" + (f": line {where}" if where else ""))
+
+
+_XML_COORDS = re.compile(rb"<(?:\w+:)?coordinates>([^<]*)<", re.I)
+_XML_LATLON = re.compile(rb'\b(?:lat|lon)\s*=\s*"([^"]*)"', re.I)
+_NUMBER = re.compile(rb"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
+
+
+def _check_xml_numbers(path: Path, suffix: str, report: LoadReport) -> None:
+    """Warn of KML ``<coordinates>`` or GPX ``lat``/``lon`` values that are not numbers: GDAL reads
+    ``2l.0`` as 2 and ``abc`` as 0 and draws the feature there (issue 16)."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read(_SCAN_BYTES)
+    except OSError:
+        return
+    bad = []
+    if suffix == ".kml":
+        for m in _XML_COORDS.finditer(data):
+            for token in re.split(rb"[\s,]+", m.group(1).strip()):
+                if token and not _NUMBER.match(token):
+                    bad.append(token)
+    else:
+        bad = [v for v in _XML_LATLON.findall(data) if not _NUMBER.match(v.strip())]
+    if bad:
+        shown = ", ".join(repr(b.decode("utf-8", "replace")[:20]) for b in bad[:_NAMED])
+        report.warnings.append(f"{len(bad)} coordinate value{'s that are not numbers' if len(bad) != 1 else ' that is not a number'} "
+                               f"({shown}): GDAL reads them leniently (as the number they start with, or 0), so "
+                               "those features may be drawn in the wrong place")
 
 
 def _shx_count(shp: Path) -> int | None:
@@ -1092,7 +1176,28 @@ def _recover_short_dbf(p: Path, q: Path, frame: pd.DataFrame, wkb: np.ndarray, d
 #: GDAL's GeoJSON reader refusals that are limits of its JSON parser, not faults of the file: a
 #: string or number token over 10 million characters, a number below the smallest double
 #: (``1e-400``). Such files are read again with Python's :mod:`json` (issue 16).
-_JSON_LIMITS = re.compile(r"Too many characters|Unrecognized number|value too long")
+_JSON_LIMITS = re.compile(r"Too many characters|Unrecognized number|value too long|many distinct property names")
+#: Distinct JSON member names in the first :data:`_NAMES_SAMPLE` bytes of a GeoJSON above which
+#: it is read by Python's reader (:func:`_many_property_names`).
+MANY_NAMES = 300
+_NAMES_SAMPLE = 8 * 2**20
+_NAME = re.compile(rb'"((?:[^"\\]|\\.){1,200})"\s*:')
+
+
+def _many_property_names(path: Path) -> bool:
+    """Whether a GeoJSON's first 8 MB hold more than :data:`MANY_NAMES` distinct member names (a
+    file whose features each have their own property names)."""
+    try:
+        with open(path, "rb") as f:
+            sample = f.read(_NAMES_SAMPLE)
+    except OSError:
+        return False
+    names: set[bytes] = set()
+    for m in _NAME.finditer(sample):
+        names.add(m.group(1))
+        if len(names) > MANY_NAMES:
+            return True
+    return False
 #: Largest GeoJSON read by that fallback (Python's objects take ~10 times the file's size).
 PYTHON_JSON_MAX_BYTES = 200_000_000
 
@@ -1143,8 +1248,12 @@ def _read_geojson_python(path: Path, p: Path, report: LoadReport, gdal_said: str
         geoms = shapely.from_geojson(texts, on_invalid="ignore")  # coordinates that are not numbers: None
     wkb = np.array([None if g is None else shapely.to_wkb(g) for g in geoms], dtype=object)
     crs_name = (data.get("crs") or {}).get("properties", {}).get("name") if isinstance(data.get("crs"), dict) else None
-    report.notes.append("read with Python's JSON reader: GDAL's stops at values over 10 million characters and "
-                        "at numbers beyond the range of a double")
+    if "many distinct property names" in gdal_said:
+        report.notes.append(f"read with Python's JSON reader: more than {MANY_NAMES} distinct property names "
+                            "(GDAL's reader slows down with each one)")
+    else:
+        report.notes.append("read with Python's JSON reader: GDAL's stops at values over 10 million characters and "
+                            "at numbers beyond the range of a double")
     if odd_numbers:
         report.warnings.append(
             f"{len(odd_numbers)} number{'s' if len(odd_numbers) != 1 else ''} beyond the range of a double "
@@ -1420,6 +1529,15 @@ def read_layer(
     )
     if temporal and lyr.undated_count():
         report.notes.append(f"{lyr.undated_count()} features without a date")
+        # dates written but not dates (2030-13-45, year 10000): said, not silently undated (issue 16)
+        raw = frame[temporal.start_field]
+        written = raw.notna().to_numpy() & (raw.astype("string").str.strip().fillna("") != "").to_numpy()
+        unread = np.flatnonzero(written & np.isnat(lyr.start_dates))
+        if unread.size:
+            examples = ", ".join(repr(str(v)[:30]) for v in raw.iloc[unread[:_NAMED]])
+            report.warnings.append(f"{_features(unread.size)} whose {temporal.start_field!r} is not a date ({examples}): "
+                                   "they have no date (undated features are "
+                                   + ("shown at every date" if temporal.undated == "show" else "hidden") + ")")
     # how it was read, for project files (issue 11): the same options read it again
     lyr.load_encoding = encoding
     lyr.load_crs = None if crs is None else (crs if isinstance(crs, str) else str(crs))
