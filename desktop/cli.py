@@ -570,6 +570,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AtlasError as exc:
         _say(f"{PROG}: error: {printable(str(exc))}", sys.stderr)
         return 2
+    except MemoryError:  # a load or a render past the machine's (or ulimit's) memory
+        _say(f"{PROG}: error: out of memory: keep the features and attributes you need "
+             "(e.g. ogr2ogr -spat/-select), or export a smaller --size", sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # no traceback for users; say what broke in one line

@@ -685,6 +685,13 @@ def _read_gdal(
         raise
     except _TooBig as exc:
         raise LayerLoadError(p, str(exc), layer=layer if isinstance(layer, str) else None) from None
+    except UnicodeDecodeError:  # attribute *names* GDAL could not decode
+        raise LayerLoadError(p, "its attribute names are not valid UTF-8: the file's encoding may be wrong "
+                                "(choose it: --encoding, or Add layer > options)",
+                             layer=layer if isinstance(layer, str) else None) from None
+    except (IndexError, KeyError):  # pyogrio on a header that does not match the contents
+        raise LayerLoadError(p, "is damaged: its header does not match its contents",
+                             layer=layer if isinstance(layer, str) else None) from None
     except Exception as exc:  # GDAL and Arrow raise several types; all mean "cannot read"
         raise LayerLoadError(p, _gdal_reason(exc), layer=layer if isinstance(layer, str) else None) from None
     try:
