@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, 
 
 from asean_atlas.layers.document import MapDocument
 from asean_atlas.layers.layer import Layer
-from asean_atlas.layers.style import LOW_CONFIDENCE_OPACITY
+from asean_atlas.layers.style import LOW_CONFIDENCE_OPACITY, MARKER_SHAPES
 from asean_atlas.layers.temporal import STAGE_CONSTRUCTION, STAGE_IN_SERVICE, STAGE_PLANNED, STAGE_RETIRED, TimeFilter
 from asean_atlas.layers.viewport import Viewport
 
@@ -526,20 +526,9 @@ def marker_shape_path(shape: str, size: float) -> QPainterPath:
     """
     path = QPainterPath()
     r = size / 2
-    if shape == "square":
-        path.addRect(QRectF(-r * 0.9, -r * 0.9, 1.8 * r, 1.8 * r))
-    elif shape == "triangle":
-        pts = [QPointF(0, -1.15 * r), QPointF(1.05 * r, 0.75 * r), QPointF(-1.05 * r, 0.75 * r)]
-        path.addPolygon(QPolygonF(pts))
-        path.closeSubpath()
-    elif shape == "diamond":
-        pts = [QPointF(0, -1.2 * r), QPointF(1.0 * r, 0), QPointF(0, 1.2 * r), QPointF(-1.0 * r, 0)]
-        path.addPolygon(QPolygonF(pts))
-        path.closeSubpath()
-    elif shape == "star":
-        angles = np.pi / 2 + np.arange(10) * np.pi / 5
-        radii = np.where(np.arange(10) % 2 == 0, 1.3 * r, 0.55 * r)
-        path.addPolygon(QPolygonF([QPointF(float(a * np.cos(t)), float(-a * np.sin(t))) for a, t in zip(radii, angles)]))
+    unit = MARKER_SHAPES.get(shape)
+    if unit:
+        path.addPolygon(QPolygonF([QPointF(x * r, y * r) for x, y in unit]))
         path.closeSubpath()
     return path
 

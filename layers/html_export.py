@@ -57,7 +57,7 @@ from .document import MapDocument
 from .export_options import ExportOptions, default_bbox, export_time_filter, export_viewport, stamp_text
 from .filter import filter_notes
 from .layer import Layer
-from .style import LOW_CONFIDENCE_OPACITY
+from .style import LOW_CONFIDENCE_OPACITY, MARKER_SHAPES
 from .temporal import STAGE_IN_SERVICE, TimeFilter, status_stages
 
 SEA = "#cfe3ef"
@@ -441,6 +441,7 @@ def build_map(document: MapDocument, options: ExportOptions):
                                                "places": _places(bbox)},
         "layers": layers,
         "lowOpacity": LOW_CONFIDENCE_OPACITY,
+        "shapes": MARKER_SHAPES,
         "time": (
             time_slider_config(document, tf, [lyr for lyr in visible if lyr.temporal is not None])
             if slider
@@ -567,6 +568,7 @@ def _layer_config(layer: Layer, mask: np.ndarray | None, timed: bool, language: 
             "fillColor": None if style.fill_color is None else _css_colour(style.fill_color),
             "fillOpacity": float(style.fill_opacity),
             "radius": float(style.marker_size) / 2 + 1,
+            "shape": style.marker_shape if style.marker_shape in MARKER_SHAPES else "circle",
         },
         "classes": classes,
         "hasLow": bool(low is not None and (mask is None or (low & mask).any())),

@@ -51,6 +51,21 @@
   }
 
   // -- layers ------------------------------------------------------------------------------------
+  // square, triangle, diamond and star markers (issue 12 item 6): a circle marker whose SVG path is
+  // the shape's polygon (data.shapes, the window's own shapes in units of the radius)
+  var ShapeMarker = (L.CircleMarker && L.SVG) ? L.CircleMarker.extend({
+    _updatePath: function () {
+      var rend = this._renderer;
+      if (!rend || !rend._setPath || !this._point || this._empty()) {
+        return L.CircleMarker.prototype._updatePath.call(this);
+      }
+      var p = this._point, r = this._radius, unit = this.options.shape, d = "";
+      for (var k = 0; k < unit.length; k++) {
+        d += (k ? "L" : "M") + (p.x + unit[k][0] * r) + " " + (p.y + unit[k][1] * r);
+      }
+      rend._setPath(this, d + "z");
+    }
+  }) : null;
   function styleOf(cfg, feature) {
     var a = feature.atlas || {}, cls = cfg.classes[a.c || 0] || cfg.classes[0], s = cfg.style;
     var planned = a.p === 1, polygon = /Polygon/.test(feature.geometry.type);
@@ -178,7 +193,12 @@
   data.layers.forEach(function (cfg, i) {
     var group = L.geoJSON(cfg.fc, {
       style: function (f) { return styleOf(cfg, f); },
-      pointToLayer: function (f, latlng) { return L.circleMarker(latlng, styleOf(cfg, f)); }
+      pointToLayer: function (f, latlng) {
+        var st = styleOf(cfg, f), unit = data.shapes[cfg.style.shape];
+        if (!unit || !ShapeMarker) return L.circleMarker(latlng, st);
+        st.shape = unit;
+        return new ShapeMarker(latlng, st);
+      }
     });
     if (cfg.fields.length) {
       group.bindPopup(function (layer) { return popupContent(cfg, layer.feature); }, {maxWidth: 420});
@@ -247,11 +267,18 @@
   }
   document.body.appendChild(title);
 
-  function swatch(kind, color, dashed, fill) {
+  function swatch(kind, color, dashed, fill, shape) {
     var s = el("span", "atlas-swatch atlas-swatch-" + kind);
     if (kind === "point") {
       s.style.borderColor = color;
       s.style.background = dashed ? "#ffffff" : (fill || color);
+      var unit = shape ? data.shapes[shape] : null;
+      if (unit) {  // the marker's own shape, cut out of the swatch
+        s.style.borderRadius = "0";
+        s.style.clipPath = "polygon(" + unit.map(function (q) {
+          return ((q[0] / 2.6 + 0.5) * 100).toFixed(1) + "% " + ((q[1] / 2.6 + 0.5) * 100).toFixed(1) + "%";
+        }).join(", ") + ")";
+      }
     } else if (kind === "polygon") {
       s.style.borderColor = color;
       s.style.borderStyle = dashed ? "dashed" : "solid";
@@ -270,7 +297,7 @@
     var rows = cfg.classes.filter(function (c) { return c.label !== ""; });
     if (!rows.length) {
       var row = el("div", "atlas-legend-row");
-      row.appendChild(swatch(kind, cfg.classes[0].color, false, cfg.style.fillColor));
+      row.appendChild(swatch(kind, cfg.classes[0].color, false, cfg.style.fillColor, cfg.style.shape));
       row.appendChild(el("span", null, cfg.title));
       legend.appendChild(row);
       return;
@@ -278,7 +305,7 @@
     legend.appendChild(el("div", "atlas-legend-layer", cfg.title));
     rows.forEach(function (c) {
       var r = el("div", "atlas-legend-row atlas-legend-class");
-      r.appendChild(swatch(kind, c.color, c.dashed, null));
+      r.appendChild(swatch(kind, c.color, c.dashed, null, cfg.style.shape));
       r.appendChild(el("span", null, c.label));
       legend.appendChild(r);
     });

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -93,6 +94,22 @@ def _num(x: float, digits: int = 3) -> str:
         return f"{int(x):,}"
     return f"{x:,.{digits}g}" if abs(x) < 1000 else f"{x:,.0f}"
 
+
+def _star(points: int = 5, outer: float = 1.3, inner: float = 0.55) -> list[tuple[float, float]]:
+    angles = math.pi / 2 + np.arange(2 * points) * math.pi / points
+    radii = np.where(np.arange(2 * points) % 2 == 0, outer, inner)
+    return [(round(float(a * math.cos(t)), 4), round(float(-a * math.sin(t)), 4)) for a, t in zip(radii, angles)]
+
+
+#: Marker shapes other than the circle, as polygons in units of the marker's radius, y down
+#: (screen pixels), centred on the point. One definition for the window, the PNG/SVG/PDF
+#: (``desktop.renderer.marker_shape_path``) and the HTML page (issue 12 item 6).
+MARKER_SHAPES: dict[str, list[tuple[float, float]]] = {
+    "square": [(-0.9, -0.9), (0.9, -0.9), (0.9, 0.9), (-0.9, 0.9)],
+    "triangle": [(0.0, -1.15), (1.05, 0.75), (-1.05, 0.75)],
+    "diamond": [(0.0, -1.2), (1.0, 0.0), (0.0, 1.2), (-1.0, 0.0)],
+    "star": _star(),
+}
 
 #: Opacity factor of features whose ``confidence`` is "low" in every renderer -- the window, the
 #: PNG/SVG/PDF and the HTML page (issue 12 item 4: a published map shows which features rest on a

@@ -120,3 +120,32 @@ def test_labels_in_the_page_do_not_overlap(browser, tmp_path):
     texts, overlap, with_children = got
     assert len(texts) > 30 and overlap == 0 and with_children == 0
     assert {"Bangkok", "Hanoi"} <= set(texts) and "LAOS" in {t.upper() for t in texts}
+
+
+def test_marker_shapes_in_the_page(browser, tmp_path):
+    """Squares, triangles, diamonds and stars are drawn as those shapes in the page, as in the
+    window and the PNG (issue 12 item 6: every point was a circle), and keyed so in the legend."""
+    import geopandas as gpd
+    import shapely
+
+    from asean_atlas.layers.layer import Layer
+    from asean_atlas.layers.style import MARKER_SHAPES, Style
+
+    doc = MapDocument()
+    for i, shape in enumerate(["circle", "square", "triangle", "diamond", "star"]):
+        frame = gpd.GeoDataFrame({"name": [shape]}, geometry=[shapely.Point(100 + 2 * i, 10)], crs=4326)
+        doc.add_layer(Layer(frame, shape, style=Style(color="#1b7a3e", marker_size=16, marker_shape=shape)))
+    out = export_html(doc, tmp_path / "m.html", ExportOptions(bbox=(98, 5, 110, 15)))
+    browser.get(out.as_uri())
+    got = browser.execute_script("""
+      return window.atlasLayers.map(function (g) {
+        var l = g.getLayers()[0];
+        return [l._path.getAttribute('d'), getComputedStyle(document.querySelectorAll('.atlas-swatch-point')[window.atlasLayers.indexOf(g)]).clipPath];
+      });""")
+    paths = [d for d, _ in got]
+    clips = [c for _, c in got]
+    assert "a" in paths[0].lower()  # Leaflet's circle: arcs
+    for shape, d in zip(["square", "triangle", "diamond", "star"], paths[1:]):
+        assert "a" not in d.lower() and d.lower().endswith("z")
+        assert d.count("L") == len(MARKER_SHAPES[shape]) - 1, (shape, d)  # one vertex per corner
+    assert clips[0] == "none" and all(c.startswith("polygon") for c in clips[1:])
