@@ -484,3 +484,58 @@ def test_skipped_sequence_lines_lenient_numbers_collapsed_repairs_and_bad_dates_
     assert any("whose 'start' is not a date ('2030-13-45')" in w for w in layer.report.warnings)
     assert main(["export", "--no-builtin", "--layer", str(dates), "--year", "2011", "--html", str(tmp_path / "d.html")]) == 0
     assert "1 feature without a date drawn at every date" in capsys.readouterr().out
+
+
+# ---- internal errors name the file; no export writes one output and then fails (item 6) --------
+
+def _damaged(tmp_path, case):
+    import geopandas as gpd
+
+    g = gpd.GeoDataFrame({"name": ["AAAAAAAAAA", "BBBBBBBBBB"], "geometry_attribute": ["x", "y"]},
+                         geometry=[shapely.Point(100, 10), shapely.Point(101, 11)], crs=4326)
+    if case in ("shp_text", "gpkg_text", "fgb_text"):
+        ext = case.split("_")[0]
+        path = tmp_path / f"t.{ext}"
+        g[["name", "geometry"]].to_file(path, engine="pyogrio")
+        target = path.with_suffix(".dbf") if ext == "shp" else path
+        target.write_bytes(target.read_bytes().replace(b"AAAAAAAAAA", b"AA\xff\xfeAA\xc3AAA"))
+        return path, "not valid UTF-8"
+    if case == "geometry_and_geometry_attribute":
+        path = tmp_path / "g.geojson"
+        path.write_text(_fc([{"type": "Feature", "properties": {"name": "a", "geometry": "x", "geometry_attribute": "y"},
+                              "geometry": {"type": "Point", "coordinates": [100, 10]}}]))
+        return path, "geometry_attribute_2"
+    if case == "nested_1000":
+        path = tmp_path / "n.geojson"
+        path.write_text('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"d","n":'
+                        + "[" * 1000 + "]" * 1000 + '},"geometry":{"type":"Point","coordinates":[100,10]}}]}')
+        return path, None
+    if case == "fgb_crs":
+        path = tmp_path / "c.fgb"
+        g[["name", "geometry"]].to_file(path, engine="pyogrio")
+        data = bytearray(path.read_bytes())
+        k = data.find((4326).to_bytes(4, "little"))
+        data[k:k + 4] = (999999).to_bytes(4, "little")
+        i = data.find(b'GEOGCRS["WGS 84"')
+        data[i:i + 16] = b"GEOGCRS[[[[[[[[X"
+        path.write_bytes(bytes(data))
+        return path, "CRS"
+    raise AssertionError(case)
+
+
+@pytest.mark.parametrize("case", ["shp_text", "gpkg_text", "fgb_text", "geometry_and_geometry_attribute",
+                                  "nested_1000", "fgb_crs"])
+def test_damaged_tables_end_in_a_load_or_one_line_never_half_an_export(tmp_path, case, capsys):
+    path, said = _damaged(tmp_path, case)
+    out = tmp_path / "out"
+    out.mkdir()
+    code = main(["export", "--no-builtin", "--layer", str(path), "--png", str(out / "m.png"), "--html", str(out / "m.html")])
+    captured = capsys.readouterr()
+    assert code in (0, 2), captured.err
+    if code == 0:
+        assert sorted(f.name for f in out.iterdir()) == ["m.html", "m.png"] and captured.err == ""
+        if said:
+            assert said in captured.out or said in (tmp_path / "out" / "m.html").read_text(encoding="utf-8")
+    else:  # refused: one line naming the file, and nothing written
+        assert captured.err.count("\n") == 1 and str(path) in captured.err and (said is None or said in captured.err)
+        assert list(out.iterdir()) == []
