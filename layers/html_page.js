@@ -292,7 +292,9 @@
   var legend = el("div", "atlas-box atlas-legend");
   legend.id = "atlas-legend";
   legend.appendChild(el("b", null, "Legend"));
-  data.layers.forEach(function (cfg) {
+  var classRows = [];  // per layer: class index -> its legend row (the time slider hides empty classes)
+  data.layers.forEach(function (cfg, li) {
+    classRows[li] = {};
     var kind = cfg.kind === "polygon" || cfg.kind === "point" ? cfg.kind : "line";
     var rows = cfg.classes.filter(function (c) { return c.label !== ""; });
     if (!rows.length) {
@@ -303,11 +305,13 @@
       return;
     }
     legend.appendChild(el("div", "atlas-legend-layer", cfg.title));
-    rows.forEach(function (c) {
+    cfg.classes.forEach(function (c, ci) {
+      if (c.label === "") return;
       var r = el("div", "atlas-legend-row atlas-legend-class");
       r.appendChild(swatch(kind, c.color, c.dashed, null, cfg.style.shape));
       r.appendChild(el("span", null, c.label));
       legend.appendChild(r);
+      classRows[li][ci] = r;
     });
   });
   if (data.layers.some(function (cfg) { return cfg.hasLow; })) {
@@ -381,11 +385,17 @@
       if (stampBox) stampBox.textContent = text;
       slider.disabled = !on.checked;
       entries.forEach(function (en) {
+        var present = {};
         en.all.forEach(function (l) {
           var st = timeState(l.feature, en.c);
           if (st === 0) { en.g.removeLayer(l); return; }
           en.g.addLayer(l);
           restyle(l, en.i);
+          present[(l.feature.atlas || {}).c || 0] = true;
+        });
+        // the legend follows the time, as the window's: a class no feature shows now has no row
+        Object.keys(classRows[en.i]).forEach(function (ci) {
+          classRows[en.i][ci].style.display = present[ci] ? "" : "none";
         });
       });
     };

@@ -149,3 +149,30 @@ def test_marker_shapes_in_the_page(browser, tmp_path):
         assert "a" not in d.lower() and d.lower().endswith("z")
         assert d.count("L") == len(MARKER_SHAPES[shape]) - 1, (shape, d)  # one vertex per corner
     assert clips[0] == "none" and all(c.startswith("polygon") for c in clips[1:])
+
+
+def test_page_legend_follows_the_time_slider(browser, tmp_path):
+    """A class no feature shows at the slider's date has no legend row, as in the window (issue 12
+    item 6: the page listed "planned" while the slider showed 2005)."""
+    import geopandas as gpd
+    import shapely
+
+    from asean_atlas.layers.layer import Layer
+    from asean_atlas.layers.style import Style
+    from asean_atlas.layers.temporal import detect_temporal
+
+    frame = gpd.GeoDataFrame(
+        {"name": ["old", "new"], "kind": ["copper", "fibre"], "start": ["2001", "2020"]},
+        geometry=[shapely.LineString([(100, 5), (105, 5)]), shapely.LineString([(100, 8), (105, 8)])], crs=4326)
+    style = Style(color="#444444", categorized_field="kind", categories={"copper": "#aa5500", "fibre": "#0055aa"})
+    doc = MapDocument()
+    doc.add_layer(Layer(frame, "links", style=style, temporal=detect_temporal(frame.drop(columns="geometry"))))
+    doc.set_year(2010)
+    out = export_html(doc, tmp_path / "t.html", ExportOptions(bbox=(98, 0, 108, 12)))
+    browser.get(out.as_uri())
+    rows = """return Array.from(document.querySelectorAll('.atlas-legend-class'))
+                .filter(function (r) { return r.style.display !== 'none'; })
+                .map(function (r) { return r.textContent; });"""
+    assert browser.execute_script(rows) == ["copper"]
+    browser.execute_script("var t = window.atlasTime; t.slider.value = String(t.config.steps.length - 1); t.apply();")
+    assert browser.execute_script(rows) == ["copper", "fibre"]
