@@ -1,5 +1,7 @@
-"""Map furniture painted over the map: title, date stamp, legend, scale bar, north arrow,
-attribution. Used by the PNG export (all of it) and the canvas (date stamp and scale bar)."""
+"""Map furniture: title, date stamp, legend, scale bar, north arrow, attribution, sources, and
+the page of an export that places them around the map frame (:func:`page_layout`, issue 12).
+Used by the PNG/SVG/PDF exports, the small multiples, the Legend dock and the canvas (date stamp
+and scale bar)."""
 
 from __future__ import annotations
 
@@ -89,18 +91,6 @@ def draw_scale_bar(painter: QPainter, vp: Viewport, scale: float, bottom: float)
     painter.restore()
 
 
-def draw_north_arrow(painter: QPainter, vp: Viewport, scale: float, top: float) -> None:
-    """A north arrow at the top left of the map (north is up in Web Mercator)."""
-    x, y, s = 28 * scale, top + 18 * scale, 14 * scale
-    painter.save()
-    painter.setPen(QPen(INK, 1.2 * scale))
-    painter.setBrush(INK)
-    painter.drawPolygon(QPolygonF([QPointF(x, y), QPointF(x - s / 2, y + s * 1.4), QPointF(x, y + s), QPointF(x + s / 2, y + s * 1.4)]))
-    painter.setFont(_font(12 * scale, True))
-    painter.drawText(QRectF(x - s, y + s * 1.4, 2 * s, s * 1.3), Qt.AlignmentFlag.AlignCenter, "N")
-    painter.restore()
-
-
 def legend_rows(document: MapDocument) -> list[tuple[Layer, str, str, bool]]:
     """Legend rows, top layer first: ``(layer, label, colour, dashed)``; one per category drawn
     now — the legend follows the attribute filter and the time filter (a class no drawn feature
@@ -140,64 +130,24 @@ def legend_rows(document: MapDocument) -> list[tuple[Layer, str, str, bool]]:
 
 
 def legend_size(rows: list, scale: float = 1.0) -> tuple[float, float]:
-    """Width and height (pixels) of the legend panel of ``rows`` (:func:`legend_rows`)."""
-    font, head = _font(12 * scale), _font(12 * scale, True)
-    fm = QFontMetricsF(font)
-    line_h = fm.height() + 4 * scale
-    sym_w = 26 * scale
-    pad = 10 * scale
-    text_w = max(QFontMetricsF(head).horizontalAdvance(r[1]) for r in rows) if rows else 0.0
-    w = pad * 2 + sym_w + 8 * scale + text_w
-    extra = sum(max(0.0, float(r[2][5:]) * scale - line_h + 2 * scale) for r in rows if r[2].startswith("size:"))
-    h = pad * 2 + line_h * (len(rows) + 1) + extra
+    """Width and height (pixels) of the legend panel of ``rows`` (:func:`legend_rows`) in one
+    column."""
+    w, h, _ = legend_columns_size([rows], scale)
     return w, h
 
 
 def draw_legend(
     painter: QPainter, document: MapDocument, vp: Viewport, scale: float, bottom: float, left: float | None = None
 ) -> QRectF:
-    """Legend of the visible layers and their classes, bottom left; returns its rectangle."""
+    """Legend of the visible layers and their classes in one column, its bottom left corner at
+    (``left``, ``bottom``) less a margin; returns its rectangle (the window's Legend dock, the
+    small multiples)."""
     rows = legend_rows(document)
     if not rows:
         return QRectF()
     w, h = legend_size(rows, scale)
-    font, head = _font(12 * scale), _font(12 * scale, True)
-    fm = QFontMetricsF(font)
-    line_h = fm.height() + 4 * scale
-    sym_w = 26 * scale
-    pad = 10 * scale
     rect = QRectF(12 * scale if left is None else left, bottom - h - 12 * scale, w, h)
-    painter.save()
-    painter.setPen(QPen(QColor("#9aa5ad"), 1))
-    painter.setBrush(PANEL)
-    painter.drawRect(rect)
-    painter.setPen(INK)
-    painter.setFont(head)
-    y = rect.top() + pad + fm.ascent()
-    painter.drawText(QPointF(rect.left() + pad, y), "Legend")
-    for layer, label, color, dashed in rows:
-        y += line_h
-        cy = y - fm.ascent() / 2 + 1
-        x0 = rect.left() + pad
-        if color.startswith("size:"):
-            d = float(color[5:]) * scale
-            y += max(0.0, d - line_h + 2 * scale)  # big reference circles get room
-            cy = y - fm.ascent() / 2 + 1
-            fill = QColor(layer.style.fill_color or layer.style.color)
-            painter.setPen(QPen(QColor(layer.style.color), 1.2 * scale))
-            painter.setBrush(fill)
-            if layer.style.marker_shape not in ("circle", "", None):
-                from .renderer import marker_shape_path
-
-                painter.drawPath(marker_shape_path(layer.style.marker_shape, d).translated(QPointF(x0 + sym_w / 2, cy)))
-            else:
-                painter.drawEllipse(QPointF(x0 + sym_w / 2, cy), d / 2, d / 2)
-        elif color:
-            _draw_key_symbol(painter, layer, color, dashed, QRectF(x0, cy - 7 * scale, sym_w, 14 * scale), scale)
-        painter.setPen(INK)
-        painter.setFont(font if (color or label.startswith(" ")) else head)
-        painter.drawText(QPointF(x0 + sym_w + 8 * scale, y), label.strip() if color and label.startswith(" ") else label)
-    painter.restore()
+    draw_legend_columns(painter, [rows], rect, scale)
     return rect
 
 
@@ -285,36 +235,6 @@ def draw_attribution(painter: QPainter, document: MapDocument, vp: Viewport, sca
         painter.drawText(QPointF(8 * scale, vp.height - 3 * scale - fm.descent() - i * fm.height()), text)
     painter.restore()
     return h
-
-
-def reserved_boxes(document: MapDocument, vp: Viewport, scale: float, title: str | None, subtitle: str | None,
-                   stamp: str | None) -> list[tuple[float, float, float, float]]:
-    """Where the export's title band, date stamp, north arrow, legend, scale bar and attribution
-    will be drawn, as ``(x0, y0, x1, y1)`` pixel boxes: the labels keep out of them (they are
-    drawn before these overlays and would be hidden under them)."""
-    from asean_atlas.layers.filter import filter_notes
-
-    boxes = []
-    top = 0.0
-    if title:
-        tf, sf = _font(22 * scale, True), _font(13 * scale)
-        top = QFontMetricsF(tf).height() + (QFontMetricsF(sf).height() if subtitle else 0) + 20 * scale
-        boxes.append((0.0, 0.0, float(vp.width), top))
-    if stamp:
-        fm = QFontMetricsF(_font(30 * scale, True))
-        w, h = fm.horizontalAdvance(str(stamp)) + 16 * scale, fm.height() + 8 * scale
-        boxes.append((vp.width - w - 12 * scale, top + 12 * scale, vp.width - 12 * scale, top + 12 * scale + h))
-    boxes.append((10 * scale, top + 14 * scale, 46 * scale, top + 60 * scale))  # north arrow
-    fm = QFontMetricsF(_font(10 * scale))
-    lines = len(filter_notes(document.visible_layers())) + 1
-    bottom = vp.height - (fm.height() * lines + 6 * scale)
-    boxes.append((0.0, bottom, float(vp.width), float(vp.height)))
-    rows = legend_rows(document)
-    if rows:
-        w, h = legend_size(rows, scale)
-        boxes.append((12 * scale, bottom - h - 12 * scale, 12 * scale + w, bottom - 12 * scale))
-    boxes.append((vp.width - 200 * scale, bottom - 44 * scale, float(vp.width), bottom))  # scale bar
-    return boxes
 
 
 # -- the page of an export (issue 12 item 2: a layout that never hides the map) ------------------
