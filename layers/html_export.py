@@ -410,7 +410,10 @@ def build_map(document: MapDocument, options: ExportOptions):
     else:
         bbox = options.bbox or default_bbox(document)
     w, s, e, n = _viewable(bbox)
-    fmap = folium.Map(location=[(s + n) / 2, (w + e) / 2], zoom_start=4, tiles=None, control_scale=True)
+    # fractional zoom: the page opens on the export's own view, not the next whole zoom level out
+    # (a --bbox of 8 by 15 degrees opened on 60 by 40; issue 12 item 6); + and - still step by one
+    fmap = folium.Map(location=[(s + n) / 2, (w + e) / 2], zoom_start=4, tiles=None, control_scale=True,
+                      zoom_snap=0.1, zoom_delta=1)
     if options.html_self_contained:
         _inline_leaflet(fmap)
     else:

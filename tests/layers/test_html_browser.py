@@ -176,3 +176,25 @@ def test_page_legend_follows_the_time_slider(browser, tmp_path):
     assert browser.execute_script(rows) == ["copper"]
     browser.execute_script("var t = window.atlasTime; t.slider.value = String(t.config.steps.length - 1); t.apply();")
     assert browser.execute_script(rows) == ["copper", "fibre"]
+
+
+def test_page_opens_on_the_export_view(browser, tmp_path):
+    """The page's first view is the export's bbox, fitted at a fractional zoom (issue 12 item 6:
+    a --bbox of 8 x 15 degrees opened on a view more than twice as wide and tall, the next whole
+    zoom level out). One axis is tight, the other widened to the window's shape."""
+    import geopandas as gpd
+    import shapely
+
+    from asean_atlas.layers.layer import Layer
+
+    bbox = (99.0, 10.0, 107.0, 25.0)
+    frame = gpd.GeoDataFrame({"name": ["a"]}, geometry=[shapely.Point(103.0, 15.0)], crs=4326)
+    doc = MapDocument()
+    doc.add_layer(Layer(frame, "a"))
+    out = export_html(doc, tmp_path / "v.html", ExportOptions(width=1000, height=800, bbox=bbox))
+    browser.get(out.as_uri())
+    w, s, e, n = browser.execute_script("""
+      var m = window.atlasLayers[0]._map, b = m.getBounds();
+      return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];""")
+    assert w <= bbox[0] and s <= bbox[1] and e >= bbox[2] and n >= bbox[3], (w, s, e, n)  # all of it shown
+    assert (n - s) < 1.25 * (bbox[3] - bbox[1]) or (e - w) < 1.25 * (bbox[2] - bbox[0]), (w, s, e, n)
