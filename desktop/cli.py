@@ -421,6 +421,8 @@ def _check_export_args(args: argparse.Namespace) -> None:
         ("--html", args.html, (".html", ".htm")),
         ("--gif", args.gif, (".gif",)),
         ("--mp4", args.mp4, (".mp4",)),
+        ("--svg", args.svg, (".svg",)),
+        ("--pdf", args.pdf, (".pdf",)),
     ):
         if value is None:
             continue
@@ -429,6 +431,9 @@ def _check_export_args(args: argparse.Namespace) -> None:
             raise ExportError(f"{option} {value}: the file name must end in {' or '.join(suffixes)}")
         if not path.resolve().parent.is_dir():
             raise ExportError(f"{option} {value}: folder {path.resolve().parent} does not exist")
+    outputs = [Path(v).expanduser().resolve() for v in (args.png, args.html, args.gif, args.mp4, args.svg, args.pdf) if v]
+    if len(set(outputs)) < len(outputs):
+        raise ExportError("two outputs are given the same file name: give each its own")
     if args.small_multiples is not None:
         _parse_years(args.small_multiples)
     if args.fps is not None and not (1 <= args.fps <= 120):

@@ -135,6 +135,13 @@ def _write_vector(document, path, options, renderer, kind: str, make_device) -> 
             painter.end()
         if not tmp.exists() or tmp.stat().st_size == 0:
             raise ExportError(f"{path}: Qt could not write the {kind}")
+        # Qt's writers do not report a failed write (a full disk, a file-size limit): the file's
+        # own end marker must be there, or the export fails (issue 16: a PDF cut at 400 kB, exit 0)
+        with open(tmp, "rb") as f:
+            f.seek(max(tmp.stat().st_size - 64, 0))
+            end = f.read().rstrip()
+        if not end.endswith(b"%%EOF" if kind == "PDF" else b"</svg>"):
+            raise ExportError(f"cannot write {path}: the {kind} was cut short (is the disk full?)")
 
     return write_atomic(path, write)
 
@@ -198,9 +205,23 @@ def export_pdf(
 
 
 def _save_png(image: QImage, path: str | Path) -> Path:
+    """Encode the PNG in memory and write its bytes from Python: a failed write (a full disk) is an
+    error here, not a "libpng error" line on stderr (issue 16)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise ExportError(f"{path}: Qt could not encode the PNG")
+    buffer.close()
+    payload = bytes(data)
+
     def write(tmp: Path) -> None:
-        if not image.save(str(tmp), "PNG"):
-            raise ExportError(f"{path}: Qt could not write the PNG")
+        try:
+            tmp.write_bytes(payload)
+        except OSError as exc:
+            raise ExportError(f"cannot write {path}: {exc.strerror}") from None
 
     return write_atomic(path, write)
 

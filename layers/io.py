@@ -478,24 +478,33 @@ def _check_lonlat(p: Path, geoms: np.ndarray, frame: pd.DataFrame, report: LoadR
     return _drop_rows(geoms, out, frame, report, why)
 
 
-def _check_projected_over_degrees(p: Path, geoms: np.ndarray, source_crs: CRS, report: LoadReport) -> None:
+def _check_projected_over_degrees(p: Path, geoms: np.ndarray, source_crs: CRS, report: LoadReport,
+                                  frame: pd.DataFrame) -> np.ndarray:
     """Refuse a file whose CRS is projected (metres, feet) while most of its features have
     coordinates that fit in longitude/latitude (|x| <= 540, |y| <= 90): a ``.prj`` saying UTM, or a
     GeoJSON ``crs`` of EPSG:3857, written over degrees. Read as the file says, those features
     would fall within a few hundred metres of the projection's false origin and collapse to one
     spot (issue 16). The false origin of a projected CRS lies outside the area it is made for
     (false eastings and northings keep coordinates positive), so data really that close to it
-    are taken at their word only when they land inside the CRS's area of use."""
+    are taken at their word only when they land inside the CRS's area of use. When only a few
+    features look like degrees among features in metres, those few are not drawn (a warning
+    names them); returns the geometries."""
     if not source_crs.is_projected:
-        return
+        return geoms
     present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
     if not present.any():
-        return
+        return geoms
     with np.errstate(invalid="ignore"):
         b = shapely.bounds(geoms[present])
-        degree_like = (b[:, 0] >= -LON_LIMIT) & (b[:, 2] <= LON_LIMIT) & (b[:, 1] >= -90) & (b[:, 3] <= 90)
-    if 2 * int(degree_like.sum()) <= len(b):  # most features are not near the origin: metres indeed
-        return
+        degree_like = ((b[:, 0] >= -LON_LIMIT) & (b[:, 2] <= LON_LIMIT) & (b[:, 1] >= -90) & (b[:, 3] <= 90)) | (
+            (b[:, 0] >= -90) & (b[:, 2] <= 90) & (b[:, 1] >= -180) & (b[:, 3] <= 180))  # latitude first
+    if not degree_like.any():
+        return geoms
+    if 2 * int(degree_like.sum()) <= len(b):  # most features are in metres: the few near the origin are not
+        rows = np.flatnonzero(present)[degree_like]
+        return _drop_rows(geoms, rows, frame, report,
+                          f"coordinates that look like longitude/latitude degrees although the file's CRS is "
+                          f"{report.source_crs} (read so, they would lie within 540 units of its origin)")
     w, s, e, n = b[degree_like, 0].min(), b[degree_like, 1].min(), b[degree_like, 2].max(), b[degree_like, 3].max()
     area = source_crs.area_of_use
     if area is not None:
@@ -517,7 +526,7 @@ def _check_projected_over_degrees(p: Path, geoms: np.ndarray, source_crs: CRS, r
         as_degrees_inside = west <= (w if w >= west else w + 360) and (e if e >= west else e + 360) <= east \
             and area.south <= s and n <= area.north
         if near_origin_inside and not as_degrees_inside:
-            return
+            return geoms
     unit = source_crs.axis_info[0].unit_name if source_crs.axis_info else "metre"
     units = {"foot": "feet", "US survey foot": "US survey feet"}.get(unit, unit + "s")
     who = f"{int(degree_like.sum())} of {len(b)} features have" if not degree_like.all() else "its features have"
@@ -870,7 +879,7 @@ def read_frame(
             why = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
             raise CRSNeededError(p, f"names a CRS that cannot be read ({why}); choose the CRS of the coordinates") from None
         report.source_crs = _crs_label(source_crs)
-        _check_projected_over_degrees(p, geoms, source_crs, report)
+        geoms = _check_projected_over_degrees(p, geoms, source_crs, report, frame)
         if source_crs.is_geographic:
             implied = " (GeoJSON is always lon/lat, RFC 7946)" if report.driver in ("GeoJSON", "GeoJSONSeq") else ""
             geoms = _check_lonlat(p, geoms, frame, report, lambda b: CRSNeededError(
@@ -1010,13 +1019,14 @@ def _read_ogr_as(p, q, layer, encoding, report, progress, cancelled):
         if suffix in (".csv", ".tsv"):
             _check_csv_header(Path(source), p)
         try:
-            if suffix in (".geojson", ".json") and _many_property_names(Path(source)):
+            if suffix in {".geojson", ".json", ".geojsonl", ".geojsons"} | _SEQ_SUFFIXES and _many_property_names(Path(source)):
                 # GDAL's schema scan grows as features x distinct names: 20,000 features each with
                 # 20 of 1,000 names took over 120 s, uncancellable (issue 16); Python's reader is linear
                 raise LayerLoadError(p, "many distinct property names (read with Python's JSON reader)")
             frame, wkb, file_crs, driver, deep = _read_gdal(source, p, report, layer, options, gdal_encoding, progress, cancelled)
         except LayerLoadError as exc:
-            if suffix not in (".geojson", ".json") or not _JSON_LIMITS.search(exc.reason):
+            if suffix not in {".geojson", ".json", ".geojsonl", ".geojsons"} | _SEQ_SUFFIXES \
+                    or not _JSON_LIMITS.search(exc.reason):
                 raise
             frame, wkb, file_crs, driver, deep = _read_geojson_python(Path(source), p, report, exc.reason)
     finally:
@@ -1070,8 +1080,10 @@ def _check_sequence(path: Path, n_read: int, report: LoadReport) -> None:
                                f"cut short) and were skipped" + (f": line {where}" if where else ""))
 
 
-_XML_COORDS = re.compile(rb"<(?:\w+:)?coordinates>([^<]*)<", re.I)
-_XML_LATLON = re.compile(rb'\b(?:lat|lon)\s*=\s*"([^"]*)"', re.I)
+_XML_COORDS = re.compile(rb"<(?:\w+:)?(?:coordinates|coord)\b[^>]*>(.*?)</(?:\w+:)?(?:coordinates|coord)\s*>",
+                         re.I | re.S)
+_XML_LATLON = re.compile(rb"""\b(?:lat|lon)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_XML_NOISE = re.compile(rb"<!--.*?-->|<!\[CDATA\[|\]\]>", re.S)
 _NUMBER = re.compile(rb"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 
 
@@ -1086,11 +1098,12 @@ def _check_xml_numbers(path: Path, suffix: str, report: LoadReport) -> None:
     bad = []
     if suffix == ".kml":
         for m in _XML_COORDS.finditer(data):
-            for token in re.split(rb"[\s,]+", m.group(1).strip()):
+            for token in re.split(rb"[\s,]+", _XML_NOISE.sub(b" ", m.group(1)).strip()):
                 if token and not _NUMBER.match(token):
                     bad.append(token)
     else:
-        bad = [v for v in _XML_LATLON.findall(data) if not _NUMBER.match(v.strip())]
+        values = [a or b for a, b in _XML_LATLON.findall(data)]
+        bad = [v for v in values if not _NUMBER.match(v.strip())]
     if bad:
         shown = ", ".join(repr(b.decode("utf-8", "replace")[:20]) for b in bad[:_NAMED])
         report.warnings.append(f"{len(bad)} coordinate value{'s that are not numbers' if len(bad) != 1 else ' that is not a number'} "
@@ -1125,6 +1138,32 @@ def _dbf_records(dbf: Path) -> int | None:
     return min(count, (size - header) // record)
 
 
+def _dbf_layout(dbf: Path, records: int) -> tuple[int | None, int]:
+    """(sum of the field lengths from the ``.dbf``'s field descriptors, or None when they cannot
+    be read; the number of records flagged deleted, ``*``), reading the first 100,000 records."""
+    try:
+        with open(dbf, "rb") as f:
+            head = f.read(32)
+            header, record = int.from_bytes(head[8:10], "little"), int.from_bytes(head[10:12], "little")
+            descriptors = f.read(max(header - 32, 0))
+            total = None
+            running = 0
+            for i in range(0, len(descriptors), 32):
+                if descriptors[i] == 0x0D:  # the end of the field descriptors
+                    total = running
+                    break
+                if i + 32 > len(descriptors):
+                    break
+                running += descriptors[i + 16]
+            f.seek(header)
+            n = min(records, 100_000)
+            body = f.read(n * record) if record else b""
+    except OSError:
+        return None, 0
+    flags = body[0 : n * record : record] if record else b""
+    return total, flags.count(b"*")
+
+
 def _check_dbf(q: Path, frame: pd.DataFrame, shapes: int | None, report: LoadReport) -> None:
     """Warn of a Shapefile whose attribute table is missing or damaged (features come without
     attributes), or whose ``.shx`` index lists fewer shapes than the table has records (shapes
@@ -1138,6 +1177,16 @@ def _check_dbf(q: Path, frame: pd.DataFrame, shapes: int | None, report: LoadRep
         report.warnings.append("its .dbf (attribute table) is empty or damaged: the features are loaded without "
                                "attributes")
         return
+    fields_length, deleted = _dbf_layout(dbf, records)
+    with open(dbf, "rb") as f:
+        head = f.read(12)
+    record_length = int.from_bytes(head[10:12], "little")
+    if fields_length is not None and fields_length + 1 != record_length:
+        report.warnings.append(f"its .dbf (attribute table) says each record is {record_length} bytes but its "
+                               f"fields add up to {fields_length + 1}: the attributes may be garbled")
+    if deleted:
+        report.warnings.append(f"its .dbf marks {deleted} record{'s' if deleted != 1 else ''} as deleted: "
+                               f"{'those features are' if deleted != 1 else 'that feature is'} not loaded (as GDAL and QGIS do)")
     if shapes is not None and shapes < records and len(frame) <= shapes:
         report.warnings.append(
             f"its .shx (the index of its shapes) lists {shapes} shapes but its .dbf holds {records} records: "
@@ -1154,6 +1203,10 @@ def _recover_short_dbf(p: Path, q: Path, frame: pd.DataFrame, wkb: np.ndarray, d
     shapes = _shx_count(q)
     _check_dbf(q, frame, shapes, report)
     if shapes is None or shapes <= len(frame):
+        return frame, wkb, deep
+    dbf = next((d for d in (q.with_suffix(".dbf"), q.with_suffix(".DBF")) if d.exists()), None)
+    records = _dbf_records(dbf) if dbf is not None else None
+    if records is not None and records >= shapes:  # the table is whole: deleted records were skipped
         return frame, wkb, deep
     with tempfile.TemporaryDirectory(prefix="atlas-shp-") as tmp:
         for f in q.resolve().parent.iterdir():
@@ -1192,19 +1245,27 @@ _NAME = re.compile(rb'"((?:[^"\\]|\\.){1,200})"\s*:')
 
 
 def _many_property_names(path: Path) -> bool:
-    """Whether a GeoJSON's first 8 MB hold more than :data:`MANY_NAMES` distinct member names (a
-    file whose features each have their own property names)."""
+    """Whether a GeoJSON (or GeoJSON sequence) of at most :data:`PYTHON_JSON_MAX_BYTES` holds more
+    than :data:`MANY_NAMES` distinct member names (a file whose features each have their own
+    property names), read in 8 MB chunks (about 1 s per 100 MB); bigger files are left to GDAL."""
     try:
+        if path.stat().st_size > PYTHON_JSON_MAX_BYTES:
+            return False
+        names: set[bytes] = set()
         with open(path, "rb") as f:
-            sample = f.read(_NAMES_SAMPLE)
+            tail = b""
+            while True:
+                chunk = f.read(_NAMES_SAMPLE)
+                if not chunk:
+                    return False
+                text = tail + chunk
+                for m in _NAME.finditer(text):
+                    names.add(m.group(1))
+                    if len(names) > MANY_NAMES:
+                        return True
+                tail = text[-256:]
     except OSError:
         return False
-    names: set[bytes] = set()
-    for m in _NAME.finditer(sample):
-        names.add(m.group(1))
-        if len(names) > MANY_NAMES:
-            return True
-    return False
 #: Largest GeoJSON read by that fallback (Python's objects take ~10 times the file's size).
 PYTHON_JSON_MAX_BYTES = 200_000_000
 
@@ -1227,7 +1288,19 @@ def _read_geojson_python(path: Path, p: Path, report: LoadReport, gdal_said: str
 
     try:
         with open(path, "rb") as f:
-            data = json.loads(f.read().decode("utf-8-sig"), parse_float=parse_float)
+            text = f.read().decode("utf-8-sig")
+        if p.suffix.lower() in {".geojsonl", ".geojsons"} | _SEQ_SUFFIXES:  # one feature a line
+            feats = []
+            for line in text.splitlines():
+                line = line.strip().strip("\x1e").strip()
+                if line:
+                    try:
+                        feats.append(json.loads(line, parse_float=parse_float))
+                    except ValueError:
+                        continue  # counted and reported by _check_sequence
+            data = {"type": "FeatureCollection", "features": feats}
+        else:
+            data = json.loads(text, parse_float=parse_float)
     except RecursionError:
         raise LayerLoadError(p, "is nested too deeply for a JSON reader") from None
     except (ValueError, UnicodeDecodeError) as exc:
@@ -1536,15 +1609,20 @@ def read_layer(
     )
     if temporal and lyr.undated_count():
         report.notes.append(f"{lyr.undated_count()} features without a date")
-        # dates written but not dates (2030-13-45, year 10000): said, not silently undated (issue 16)
-        raw = frame[temporal.start_field]
+    # dates written but not dates (2030-13-45, year 10000, "abc"): said, never silently undated or
+    # never-ending (issue 16)
+    for field, dates, what in ((temporal.start_field if temporal else None, lyr.start_dates,
+                                "they have no date (undated features are "
+                                + ("shown at every date)" if temporal and temporal.undated == "show" else "hidden)")),
+                               (temporal.end_field if temporal else None, lyr.end_dates, "they never end")):
+        if not field or dates is None or field not in frame.columns:
+            continue
+        raw = frame[field]
         written = raw.notna().to_numpy() & (raw.astype("string").str.strip().fillna("") != "").to_numpy()
-        unread = np.flatnonzero(written & np.isnat(lyr.start_dates))
+        unread = np.flatnonzero(written & np.isnat(dates))
         if unread.size:
             examples = ", ".join(repr(str(v)[:30]) for v in raw.iloc[unread[:_NAMED]])
-            report.warnings.append(f"{_features(unread.size)} whose {temporal.start_field!r} is not a date ({examples}): "
-                                   "they have no date (undated features are "
-                                   + ("shown at every date" if temporal.undated == "show" else "hidden") + ")")
+            report.warnings.append(f"{_features(unread.size)} whose {field!r} is not a date ({examples}): {what}")
     # how it was read, for project files (issue 11): the same options read it again
     lyr.load_encoding = encoding
     lyr.load_crs = None if crs is None else (crs if isinstance(crs, str) else str(crs))

@@ -539,3 +539,76 @@ def test_damaged_tables_end_in_a_load_or_one_line_never_half_an_export(tmp_path,
     else:  # refused: one line naming the file, and nothing written
         assert captured.err.count("\n") == 1 and str(path) in captured.err and (said is None or said in captured.err)
         assert list(out.iterdir()) == []
+
+
+def test_recheck_findings(tmp_path, capsys):
+    """A third pass's findings: degrees mixed into metres, latitude-first degrees under EPSG:3857,
+    KML numbers in CDATA or after attributes, GPX single quotes, deleted and mis-sized .dbf
+    records, end dates that are not dates, many property names in a GeoJSON sequence."""
+    from pyproj import Transformer
+
+    t = Transformer.from_crs(4326, 3857, always_xy=True)
+    deg = [(100 + i * 0.1, 10 + i * 0.1) for i in range(20)]
+    crs = {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::3857"}}
+    mixed = tmp_path / "mixed.geojson"
+    mixed.write_text(_fc([_pt(f"m{i}", *t.transform(*c)) for i, c in enumerate(deg[:15])]
+                         + [_pt(f"d{i}", *c) for i, c in enumerate(deg[15:])], crs=crs))
+    layer = read_layer(mixed, cache=False)
+    assert layer.report.counts() == "20 features read, 15 drawn, 5 dropped (not geography)"
+    assert any("look like longitude/latitude degrees" in w and '"d0"' in w for w in layer.report.warnings)
+    swapped = tmp_path / "swapped.geojson"
+    swapped.write_text(_fc([_pt("p", c[1], c[0]) for c in deg], crs=crs))
+    with pytest.raises(CRSNeededError):
+        read_layer(swapped, cache=False)
+    kml = tmp_path / "c.kml"
+    kml.write_text('<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>x</name><Point>'
+                   '<coordinates id="c"><![CDATA[1O0.5,12.5]]></coordinates></Point></Placemark></Document></kml>')
+    assert any("'1O0.5'" in w for w in read_layer(kml, cache=False).report.warnings)
+    gpx = tmp_path / "q.gpx"
+    gpx.write_text('<?xml version="1.0"?><gpx version="1.1" creator="x" xmlns="http://www.topografix.com/GPX/1/1">'
+                   "<wpt lat=\"10\" lon=\"100\"/><wpt lat='1O.5' lon='100.5'/></gpx>")
+    assert any("'1O.5'" in w for w in read_layer(gpx, cache=False).report.warnings)
+    pts = [(100.0 + i * 0.1, 10.0) for i in range(10)]
+    path = write_shapefile(tmp_path, "del", 1, pts, [("name", "C", 10, 0)], [[f"p{i}"] for i in range(10)])
+    dbf = bytearray((tmp_path / "del.dbf").read_bytes())
+    header, record = int.from_bytes(dbf[8:10], "little"), int.from_bytes(dbf[10:12], "little")
+    dbf[header + 3 * record] = ord("*")
+    (tmp_path / "del.dbf").write_bytes(bytes(dbf))
+    layer = read_layer(path, cache=False)
+    assert layer.feature_count == 9 and any("marks 1 record as deleted" in w for w in layer.report.warnings)
+    assert layer.frame["name"].tolist()[3] == "p4"  # attributes stay with their own shapes
+    dbf[header + 3 * record] = ord(" ")
+    dbf[10:12] = (record + 1).to_bytes(2, "little")
+    (tmp_path / "del.dbf").write_bytes(bytes(dbf))
+    assert any("the attributes may be garbled" in w for w in read_layer(path, cache=False).report.warnings)
+    ends = tmp_path / "ends.geojson"
+    ends.write_text(_fc([{"type": "Feature", "properties": {"name": f"p{i}", "start_date": s, "end_date": e},
+                          "geometry": {"type": "Point", "coordinates": [100 + i, 10]}}
+                         for i, (s, e) in enumerate([("2010", "2030-13-45"), ("2011", "2015")])]))
+    layer = read_layer(ends, cache=False)
+    assert any("whose 'end_date' is not a date ('2030-13-45'): they never end" in w for w in layer.report.warnings)
+    import random
+
+    rnd = random.Random(3)
+    seq = tmp_path / "names.geojsonl"
+    seq.write_text("\n".join(json.dumps({"type": "Feature", "properties": {f"c{k}": i for k in rnd.sample(range(900), 15)},
+                                         "geometry": {"type": "Point", "coordinates": [100, 10]}}) for i in range(2000)))
+    t0 = time.perf_counter()
+    layer = read_layer(seq, cache=False)
+    assert time.perf_counter() - t0 < 20 and layer.feature_count == 2000
+
+
+def test_exports_cut_short_by_the_disk_fail(tmp_path, capsys):
+    out = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(f"""
+            import resource, sys
+            resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
+            from asean_atlas.desktop.cli import main
+            sys.exit(main(["export", "--pdf", {str(tmp_path / 'x.pdf')!r}, "--svg", {str(tmp_path / 'x.svg')!r}]))
+        """)], capture_output=True, text=True, timeout=300, env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.returncode == 2 and "cut short" in out.stderr and out.stderr.count("\n") == 1, out.stderr
+    assert not list(tmp_path.glob("x.*"))
+    assert main(["export", "--png", str(tmp_path / "a.png"), "--svg", str(tmp_path / "a.png")]) == 2
+    assert "must end in .svg" in capsys.readouterr().err
+    assert main(["export", "--png", str(tmp_path / "a.png"), "--gif", str(tmp_path / "b.gif"), "--html",
+                 str(tmp_path / "a.png")]) == 2
