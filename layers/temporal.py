@@ -135,8 +135,8 @@ def _years_to_datetime(years: np.ndarray) -> np.ndarray:
 def parse_dates(values: pd.Series | np.ndarray | list) -> np.ndarray:
     """Parse a column of dates in any common form into ``datetime64[s]``.
 
-    Understood: integer or float years (``2017``, ``2017.0``), epoch seconds or milliseconds
-    (integers above 10**5 / 10**11), ``"2017"``, ``"2017-05"``, ISO 8601 dates and datetimes
+    Understood: integer or float years (``2017``, ``2017.0``), 8-digit ``YYYYMMDD`` integers
+    (``20201231``), epoch seconds or milliseconds (other integers above 10**5 / 10**11), ``"2017"``, ``"2017-05"``, ISO 8601 dates and datetimes
     (time zones converted to UTC), ``datetime``/``date`` objects and pandas datetime columns,
     Chinese forms (``"2023年5月"``, ``"2023年5月4日"``). Empty, null and unparseable values give
     ``NaT``; nothing raises.
@@ -199,7 +199,9 @@ def _parse_dates(values) -> np.ndarray:
         out[ym] = pd.to_datetime(text[ym] + "-01", errors="coerce", format="%Y-%m-%d").to_numpy(
             dtype="datetime64[s]"
         )
-    rest = text.notna().to_numpy() & ~is_num & ~ym
+    # pandas reads "now" and "today" as the moment of reading: a file's text is never that (issue 16)
+    relative = text.str.lower().isin(["now", "today", "yesterday", "tomorrow"]).fillna(False).to_numpy()
+    rest = text.notna().to_numpy() & ~is_num & ~ym & ~relative
     if rest.any():
         parsed = pd.to_datetime(text[rest], errors="coerce", format="mixed", utc=True)
         out[rest] = parsed.dt.tz_localize(None).to_numpy(dtype="datetime64[s]")
@@ -214,7 +216,12 @@ def _numbers_to_datetime(num: np.ndarray) -> np.ndarray:
     # epoch milliseconds; beyond ±1e16 ms (year ~318,000) is no date, and would overflow int64
     ms = finite & (np.abs(num) >= 1e11) & (np.abs(num) < 1e16)
     out[ms] = (num[ms].astype(np.int64) // 1000).astype("datetime64[s]")
-    sec = finite & ~year & (np.abs(num) >= 1e5) & (np.abs(num) < 1e11)
+    # 8-digit integers are YYYYMMDD dates (20201231), not seconds of 1970-1973 (issue 16)
+    ymd = finite & (num >= 1e7) & (num < 1e8) & (num == np.floor(num))
+    if ymd.any():
+        text = pd.Series(num[ymd].astype(np.int64).astype(str))
+        out[ymd] = pd.to_datetime(text, format="%Y%m%d", errors="coerce").to_numpy(dtype="datetime64[s]")
+    sec = finite & ~year & ~ymd & (np.abs(num) >= 1e5) & (np.abs(num) < 1e11)
     out[sec] = num[sec].astype(np.int64).astype("datetime64[s]")
     return out
 

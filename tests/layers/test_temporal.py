@@ -75,3 +75,17 @@ def test_huge_numbers_are_not_dates():
         warnings.simplefilter("error")  # no overflow warning from the int64 cast
         out = parse_dates(pd.Series([1e300, -1e20, 2017.0]))
     assert _years(out) == [None, None, "2017-01-01"]
+
+
+def test_yyyymmdd_integers_and_relative_words():
+    """8-digit integers are YYYYMMDD dates, not epoch seconds of 1970-73; "now" and "today" in a
+    file are not the moment of reading (issue 16: a third hostile pass)."""
+    import pandas as pd
+
+    from asean_atlas.layers.temporal import parse_dates
+
+    got = parse_dates(pd.Series([20201231, 20150601, 2010, 20191332]))
+    assert [str(v)[:10] for v in got] == ["2020-12-31", "2015-06-01", "2010-01-01", "NaT"]
+    got = parse_dates(pd.Series(["2010", "now", "Today", "20201231"]))
+    assert [str(v)[:10] for v in got] == ["2010-01-01", "NaT", "NaT", "2020-12-31"]
+    assert str(parse_dates(pd.Series([1500000000]))[0])[:10] == "2017-07-14"  # epoch seconds still read
