@@ -283,7 +283,7 @@ def test_library_warnings_become_notes_not_stderr(tmp_path, capsys, monkeypatch)
     assert "while reading: invalid value encountered in intersection" in layer.report.notes
 
 
-def test_an_export_that_fails_on_its_second_output_leaves_none(tmp_path, capsys, monkeypatch):
+def test_an_export_that_fails_on_its_second_output_leaves_none(tmp_path, capsys, monkeypatch, qapp):
     import asean_atlas.layers.html_export as html_export
     from asean_atlas.layers.errors import ExportError
 
@@ -525,7 +525,7 @@ def _damaged(tmp_path, case):
 
 @pytest.mark.parametrize("case", ["shp_text", "gpkg_text", "fgb_text", "geometry_and_geometry_attribute",
                                   "nested_1000", "fgb_crs"])
-def test_damaged_tables_end_in_a_load_or_one_line_never_half_an_export(tmp_path, case, capsys):
+def test_damaged_tables_end_in_a_load_or_one_line_never_half_an_export(tmp_path, case, capsys, qapp):
     path, said = _damaged(tmp_path, case)
     out = tmp_path / "out"
     out.mkdir()
