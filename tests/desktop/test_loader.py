@@ -91,6 +91,8 @@ def _event_loop_during_big_load(window, big_geojson, qtbot):
     than the wall time: on an idle machine the two agree; a real regression (a 0.8 s call that
     holds the GIL) shows in both.
     """
+    # the window's first paint (the basemap) is its own work, not a stall the load causes: done first
+    qtbot.waitUntil(window.canvas.frame_is_current, timeout=20_000)
     loader_cpu = _loader_cpu_clock()
     ticks = []  # (wall, loader CPU, GUI-thread CPU)
     timer = QTimer()
@@ -118,10 +120,13 @@ def _event_loop_during_big_load(window, big_geojson, qtbot):
     layer = window.document.layers[0]
     assert layer.feature_count == N_BIG
     assert elapsed > 0.5  # a real load, long enough to measure the loop
-    samples = np.array([t0, *ticks])
+    # gaps between ticks of the running loop (the first tick ends the test's own set-up: opening
+    # the file returns in ~3 ms, but the loop's first turn also delivers the queued repaints)
+    samples = np.array(ticks)
     wall, cpu = np.diff(samples[:, 0]), np.diff(samples[:, 1]) + np.diff(samples[:, 2])
     stalls = np.minimum(wall, cpu)
     worked = min(elapsed, float(samples[-1, 1]))  # the loader's CPU seconds, at most the wall time
+    assert ticks[0][0] - t0[0] < 1.0, ticks[0][0] - t0[0]  # the loop turned soon after the file was opened
     # the GUI thread also paints the basemap; a quarter of the 50 Hz ticks is still a live window
     assert len(ticks) >= 0.25 * worked / 0.02, (len(ticks), elapsed, worked)
     assert stalls.max() < 0.5, (stalls.max(), wall[stalls.argmax()], cpu[stalls.argmax()])
