@@ -104,7 +104,19 @@ class PageView:
 
 
 def export_page_view(document: MapDocument, options: ExportOptions) -> PageView:
-    """Where the map of an export of ``document`` with ``options`` lands on the page."""
+    """Where the map of an export of ``document`` with ``options`` lands on the page.
+
+    Returns
+    -------
+    PageView
+        ``to_pixels(x, y)`` maps EPSG:3857 metres to page pixels; ``page`` is the
+        :class:`~.layout.PageLayout` (rectangles in pixels).
+
+    Raises
+    ------
+    ExportError
+        The page leaves no room for the map.
+    """
     return PageView(page_of(document, options)[0])
 
 
@@ -248,9 +260,7 @@ def export_png(
 def _to_pil(image: QImage):
     from PIL import Image
 
-    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
-    data = bytes(rgb.constBits())
-    return Image.frombuffer("RGB", (rgb.width(), rgb.height()), data, "raw", "RGB", rgb.bytesPerLine(), 1)
+    return Image.frombytes("RGB", (image.width(), image.height()), _rgb_bytes(image))
 
 
 def animation_filters(

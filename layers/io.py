@@ -378,9 +378,9 @@ def _dbf_encoding(shp: Path, source: str) -> EncodingGuess | None:
             with zf.open(dbf_name) as f:
                 data = f.read(_DBF_SAMPLE)
     else:
-        if shp.with_suffix(".cpg").exists() or shp.with_suffix(".CPG").exists():
+        if _sidecar(shp, ".cpg") is not None:
             return None
-        dbf = next((d for d in (shp.with_suffix(".dbf"), shp.with_suffix(".DBF")) if d.exists()), None)
+        dbf = _sidecar(shp, ".dbf")
         if dbf is None:
             return None
         with open(dbf, "rb") as f:
@@ -1111,9 +1111,15 @@ def _check_xml_numbers(path: Path, suffix: str, report: LoadReport) -> None:
                                "those features may be drawn in the wrong place")
 
 
+def _sidecar(shp: Path, suffix: str) -> Path | None:
+    """A Shapefile's companion file (``.dbf``, ``.shx``, ``.cpg``...) in lower or upper case, or
+    None when it is not there."""
+    return next((f for f in (shp.with_suffix(suffix), shp.with_suffix(suffix.upper())) if f.exists()), None)
+
+
 def _shx_count(shp: Path) -> int | None:
     """Shapes a Shapefile holds by its ``.shx`` index (100-byte header, then 8 bytes a record)."""
-    shx = next((s for s in (shp.with_suffix(".shx"), shp.with_suffix(".SHX")) if s.exists()), None)
+    shx = _sidecar(shp, ".shx")
     if shx is None:
         return None
     size = shx.stat().st_size
@@ -1138,9 +1144,10 @@ def _dbf_records(dbf: Path) -> int | None:
     return min(count, (size - header) // record)
 
 
-def _dbf_layout(dbf: Path, records: int) -> tuple[int | None, int]:
+def _dbf_layout(dbf: Path, records: int) -> tuple[int | None, int, int]:
     """(sum of the field lengths from the ``.dbf``'s field descriptors, or None when they cannot
-    be read; the number of records flagged deleted, ``*``), reading the first 100,000 records."""
+    be read; the record length its header gives, bytes; the number of records flagged deleted,
+    ``*``, among the first 100,000)."""
     try:
         with open(dbf, "rb") as f:
             head = f.read(32)
@@ -1159,16 +1166,16 @@ def _dbf_layout(dbf: Path, records: int) -> tuple[int | None, int]:
             n = min(records, 100_000)
             body = f.read(n * record) if record else b""
     except OSError:
-        return None, 0
+        return None, 0, 0
     flags = body[0 : n * record : record] if record else b""
-    return total, flags.count(b"*")
+    return total, record, flags.count(b"*")
 
 
 def _check_dbf(q: Path, frame: pd.DataFrame, shapes: int | None, report: LoadReport) -> None:
     """Warn of a Shapefile whose attribute table is missing or damaged (features come without
     attributes), or whose ``.shx`` index lists fewer shapes than the table has records (shapes
     past the index are not read; issue 16)."""
-    dbf = next((d for d in (q.with_suffix(".dbf"), q.with_suffix(".DBF")) if d.exists()), None)
+    dbf = _sidecar(q, ".dbf")
     if dbf is None:
         report.warnings.append("has no .dbf (its attribute table): the features are loaded without attributes")
         return
@@ -1177,10 +1184,7 @@ def _check_dbf(q: Path, frame: pd.DataFrame, shapes: int | None, report: LoadRep
         report.warnings.append("its .dbf (attribute table) is empty or damaged: the features are loaded without "
                                "attributes")
         return
-    fields_length, deleted = _dbf_layout(dbf, records)
-    with open(dbf, "rb") as f:
-        head = f.read(12)
-    record_length = int.from_bytes(head[10:12], "little")
+    fields_length, record_length, deleted = _dbf_layout(dbf, records)
     if fields_length is not None and fields_length + 1 != record_length:
         report.warnings.append(f"its .dbf (attribute table) says each record is {record_length} bytes but its "
                                f"fields add up to {fields_length + 1}: the attributes may be garbled")
@@ -1204,7 +1208,7 @@ def _recover_short_dbf(p: Path, q: Path, frame: pd.DataFrame, wkb: np.ndarray, d
     _check_dbf(q, frame, shapes, report)
     if shapes is None or shapes <= len(frame):
         return frame, wkb, deep
-    dbf = next((d for d in (q.with_suffix(".dbf"), q.with_suffix(".DBF")) if d.exists()), None)
+    dbf = _sidecar(q, ".dbf")
     records = _dbf_records(dbf) if dbf is not None else None
     if records is not None and records >= shapes:  # the table is whole: deleted records were skipped
         return frame, wkb, deep
