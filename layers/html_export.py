@@ -34,7 +34,9 @@ reaches the page by one road only:
 The FeatureCollection text is built vectorized (``shapely.to_geojson`` + orjson, coordinates
 rounded to 6 decimals, ~0.1 m) rather than through folium's GeoDataFrame path, which serializes
 everything twice (DESIGN.md "Known platform facts"); styles are per class in the page's script,
-never a Python function per feature.
+never a Python function per feature. A point layer of more than :data:`CANVAS_POINTS` features is
+written as columns (:func:`point_columns`) and drawn by one canvas in the page (issue 12 item 7:
+100,000 points open in ~0.5 s instead of 7 s; ``bench/html_scale.py``).
 """
 
 from __future__ import annotations
@@ -193,6 +195,13 @@ def _json_safe_properties(frame: pd.DataFrame) -> list[dict]:
     """Attribute rows as JSON-safe dicts of the values as they are (text is *not* escaped here:
     the page writes it with textContent); NaN/NaT -> None, dates -> ISO text, nested values ->
     JSON text, integers beyond 2**53 -> text (JavaScript would round them)."""
+    out = _json_safe_columns(frame)
+    keys = list(out)
+    return [dict(zip(keys, row)) for row in zip(*out.values())] if keys else [{} for _ in range(len(frame))]
+
+
+def _json_safe_columns(frame: pd.DataFrame) -> dict[str, list]:
+    """The attributes of :func:`_json_safe_properties` as one list per column (name -> values)."""
     out = {}
     for col in frame.columns:
         s = frame[col]
@@ -208,11 +217,14 @@ def _json_safe_properties(frame: pd.DataFrame) -> list[dict]:
         elif pd.api.types.is_datetime64_any_dtype(s.dtype):
             vals = s.dt.strftime("%Y-%m-%d %H:%M:%S").str.replace(" 00:00:00", "", regex=False)
             vals = vals.astype(object).where(s.notna(), None)
+        elif pd.api.types.infer_dtype(s, skipna=True) in ("string", "empty"):
+            # text and missing values only (most attribute columns): no per-value function;
+            # lone surrogates are replaced when the JSON is written (_clean_text)
+            vals = s.astype(object).where(s.notna(), None)
         else:
             vals = s.map(_text_value)
         out[str(col)] = vals.tolist()
-    keys = list(out)
-    return [dict(zip(keys, row)) for row in zip(*out.values())] if keys else [{} for _ in range(len(frame))]
+    return out
 
 
 def _text_value(v):
@@ -300,6 +312,57 @@ def feature_collection(
         for g, p, m in zip(gj, props, metas)
     ]
     return '{"type":"FeatureCollection","features":[' + b",".join(feats).decode() + "]}"
+
+
+#: A point layer with more features than this is written as columns and drawn by one canvas
+#: layer in the page (issue 12 item 7: 100,000 points as SVG circle markers took 7 s to open in
+#: Chromium; as columns on a canvas, see ``bench/html_scale.py``). Smaller layers stay GeoJSON
+#: features, one Leaflet marker each.
+CANVAS_POINTS = 5_000
+
+
+def point_columns(
+    layer: Layer,
+    mask: np.ndarray | None = None,
+    precision: int = 5,
+    members: dict[str, np.ndarray] | None = None,
+    fields: list[str] | None = None,
+) -> str:
+    """A point layer as JSON columns for the page's canvas layer (the compact form of
+    :func:`feature_collection`; same arguments and values, EPSG:4326).
+
+    Returns
+    -------
+    str
+        JSON ``{"x": [lon...], "y": [lat...], "m": {member: [...]}, "p": {attribute: [...]}}``:
+        one array per coordinate (degrees, ``precision`` decimals: 5 ≈ 1 m), per member and per
+        attribute, row ``i`` of each being feature ``i``; with MultiPoints, ``"i"`` gives the
+        feature of each point (every point of a MultiPoint is drawn and opens its feature).
+    """
+    geoms = np.asarray(layer.frame.geometry.values, dtype=object)
+    keep = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    if mask is not None:
+        keep &= mask
+    rows = np.flatnonzero(keep)
+    xy, owner = shapely.get_coordinates(geoms[rows], return_index=True)
+    xy = np.round(xy, precision)
+    attrs = layer.frame.drop(columns=layer.frame.geometry.name).iloc[rows]
+    if fields is not None:
+        attrs = attrs[[c for c in attrs.columns if str(c) in set(fields)]]
+    cols = _json_safe_columns(attrs)
+    meta = {}
+    for k, v in (members or {}).items():
+        v = np.asarray(v)[rows]
+        if v.dtype.kind == "f":
+            v = np.where(np.isfinite(v), v, None)
+        meta[k] = v.tolist()
+    doc = {"x": xy[:, 0].tolist(), "y": xy[:, 1].tolist(), "m": meta, "p": cols}
+    if len(owner) != len(rows):  # MultiPoints: one marker per point, each opening its feature
+        doc["i"] = owner.tolist()
+    try:
+        return orjson.dumps(doc).decode()
+    except orjson.JSONEncodeError:  # a lone surrogate, a value orjson does not know
+        return orjson.dumps(_clean_text(doc), default=str).decode()
 
 
 # -- the page -------------------------------------------------------------------------------------
@@ -442,6 +505,9 @@ def build_map(document: MapDocument, options: ExportOptions):
         "attribution": _attribution_lines(visible) + filter_notes(visible),
         "basemap": None if base is None else {"fc": orjson.Fragment(base), "land": LAND, "border": BORDER,
                                                "places": _places(bbox)},
+        # the first view, fitted by the page's script without animation (folium's fit_bounds
+        # animated the zoom from its zoom_start: the page's first frames were of another view)
+        "view": [[s, w], [n, e]],
         "layers": layers,
         "lowOpacity": LOW_CONFIDENCE_OPACITY,
         "shapes": MARKER_SHAPES,
@@ -455,7 +521,6 @@ def build_map(document: MapDocument, options: ExportOptions):
         _raw('<script type="application/json" id="atlas-data">' + script_json(data) + "</script>"),
         name="atlas_data",
     )
-    fmap.fit_bounds([[s, w], [n, e]])
     fmap.add_child(_raw_class()[1](_page_script()), name="atlas_page_script")
     return fmap
 
@@ -560,11 +625,15 @@ def _layer_config(layer: Layer, mask: np.ndarray | None, timed: bool, language: 
     extra = [c for c in (tip, "id", link_field(layer), style.label_field, style.label_field2,
                          "name_zh" if style.label_field == "name" else None) if c and c in frame.columns]
     wanted = list(dict.fromkeys(fields + extra))
-    fc = feature_collection(layer, mask, members=members, fields=wanted)
+    drawn = int(np.count_nonzero(mask)) if mask is not None else n
+    if layer.geometry_kind == "point" and drawn > CANVAS_POINTS:
+        geo = {"fc": None, "cols": orjson.Fragment(point_columns(layer, mask, members=members, fields=wanted))}
+    else:
+        geo = {"fc": orjson.Fragment(feature_collection(layer, mask, members=members, fields=wanted)), "cols": None}
     return {
         "title": layer.title,
         "kind": layer.geometry_kind,
-        "fc": orjson.Fragment(fc),
+        **geo,
         "style": {
             "weight": float(style.stroke_width),
             "opacity": float(style.opacity),

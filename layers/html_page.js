@@ -41,6 +41,7 @@
   function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
 
   document.title = data.title || "ASEAN Digital Atlas";
+  map.fitBounds(data.view, {animate: false});
 
   // -- basemap (Natural Earth), not interactive --------------------------------------------------
   if (data.basemap) {
@@ -189,8 +190,211 @@
     return el("span", "atlas-tooltip", show(own(props, cfg.tooltip) ? props[cfg.tooltip] : ""));
   }
 
+  // -- big point layers (issue 12 item 7): columns drawn by one canvas -------------------------
+  // A layer of more than CANVAS_POINTS points (layers/html_export.py) comes as columns
+  // {x, y, m: members, p: attributes, i: feature of each point when there are MultiPoints} and is
+  // drawn by one <canvas> per layer, one path per style class: no DOM node per feature. Identify
+  // (popup), hover (tooltip), the time slider and labels work on it as on the small layers.
+  function columnRow(cfg, i) {  // the attributes of feature i, as a GeoJSON feature's properties
+    var p = {}, cols = cfg.cols.p;
+    Object.keys(cols).forEach(function (f) { p[f] = cols[f][i]; });
+    return p;
+  }
+  function columnAtlas(cfg, i) {  // the members of feature i (class, planned, radius, low, time)
+    var a = {}, m = cfg.cols.m;
+    Object.keys(m).forEach(function (k) { a[k] = m[k][i]; });
+    return a;
+  }
+  function columnFeature(cfg, k) {  // point k as a GeoJSON feature (popups, tooltips, labels)
+    var c = cfg.cols, i = c.i ? c.i[k] : k;
+    return {type: "Feature", geometry: {type: "Point", coordinates: [c.x[k], c.y[k]]},
+            properties: columnRow(cfg, i), atlas: columnAtlas(cfg, i)};
+  }
+  var MAX_LAT = 85.0511287798, D2R = Math.PI / 180;
+  var PointCanvas = L.Layer.extend({
+    initialize: function (cfg) {
+      var c = cfg.cols, n = c.x.length;
+      this.cfg = cfg;
+      this.n = n;
+      // EPSG:3857 in units of the world's width, as Leaflet's project() at zoom 0 / 256
+      this.ux = new Float64Array(n);
+      this.uy = new Float64Array(n);
+      for (var k = 0; k < n; k++) {
+        var sin = Math.sin(Math.max(Math.min(c.y[k], MAX_LAT), -MAX_LAT) * D2R);
+        this.ux[k] = c.x[k] / 360 + 0.5;
+        this.uy[k] = 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI);
+      }
+      this.state = new Uint8Array(n).fill(1);  // 0 hidden, 1 shown, 2 retired (grey)
+      this.sx = new Float32Array(n);  // the last frame: container x, y and radius of each drawn point
+      this.sy = new Float32Array(n);
+      this.sr = new Float32Array(n);
+      this.sk = new Int32Array(n);
+      this.count = 0;
+      this.isPointCanvas = true;
+    },
+    onAdd: function (map) {
+      if (!map.getPane("atlasPoints")) {
+        var pane = map.createPane("atlasPoints");
+        pane.style.zIndex = 450;
+        pane.style.pointerEvents = "none";
+      }
+      this._canvas = L.DomUtil.create("canvas", "atlas-point-canvas leaflet-zoom-hide", map.getPane("atlasPoints"));
+      this._canvas.style.position = "absolute";
+      this.redraw();
+    },
+    onRemove: function () {
+      L.DomUtil.remove(this._canvas);
+      this._canvas = null;
+      this.count = 0;
+    },
+    getEvents: function () { return {moveend: this.redraw, zoomend: this.redraw, resize: this.redraw, viewreset: this.redraw}; },
+    redraw: function () {
+      var map = this._map, cv = this._canvas;
+      if (!map || !cv) return;
+      var size = map.getSize(), ratio = window.devicePixelRatio || 1;
+      var origin = map.containerPointToLayerPoint([0, 0]), po = map.getPixelOrigin();
+      L.DomUtil.setPosition(cv, origin);
+      cv.width = Math.round(size.x * ratio);
+      cv.height = Math.round(size.y * ratio);
+      cv.style.width = size.x + "px";
+      cv.style.height = size.y + "px";
+      // a CPU-backed canvas: the points are rasterized here, once, not replayed by the
+      // compositor on every frame (without a GPU that took 2-8 s for 100,000 points)
+      var ctx = cv.getContext("2d", {willReadFrequently: true});
+      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+      var world = 256 * Math.pow(2, map.getZoom()), ox = po.x + origin.x, oy = po.y + origin.y;
+      var cfg = this.cfg, c = cfg.cols, m = c.m, buckets = new Map(), count = 0;
+      for (var k = 0; k < this.n; k++) {
+        var st = this.state[k];
+        if (!st) continue;
+        var i = c.i ? c.i[k] : k;
+        var r = (m.r && has(m.r[i])) ? m.r[i] : cfg.style.radius;
+        var y = this.uy[k] * world - oy;
+        if (y < -r || y > size.y + r) continue;
+        var x = this.ux[k] * world - ox;
+        // the copy of the world in view (a Pacific view east of 180 degrees)
+        if (x < -r) x += world * Math.ceil((-r - x) / world);
+        else if (x > size.x + r) x -= world * Math.ceil((x - size.x - r) / world);
+        if (x < -r || x > size.x + r) continue;
+        var key = (m.c ? m.c[i] || 0 : 0) + "|" + (m.p ? m.p[i] : 0) + "|" + (m.l ? m.l[i] : 0) + "|" + st + "|" + r;
+        var b = buckets.get(key);
+        if (!b) { b = {i: i, st: st, r: r, xy: []}; buckets.set(key, b); }
+        b.xy.push(x, y);
+        this.sx[count] = x; this.sy[count] = y; this.sr[count] = r; this.sk[count] = k;
+        count += 1;
+      }
+      this.count = count;
+      // each style's marker drawn once into a sprite, then stamped at every point: one path of
+      // 100,000 overlapping circles took Skia 2-8 s to fill; 100,000 drawImage calls ~0.1 s
+      var unit = data.shapes[cfg.style.shape];
+      buckets.forEach(function (b) {
+        var sty = styleOf(cfg, {geometry: {type: "Point"}, atlas: columnAtlas(cfg, b.i)}), r = b.r, xy = b.xy;
+        if (b.st === 2) { sty.color = "#9a9a9a"; sty.fillColor = "#9a9a9a"; }
+        var half = Math.ceil(r * (unit ? 1.3 : 1) + sty.weight / 2 + 1), side = 2 * half;
+        var sprite = document.createElement("canvas");
+        sprite.width = Math.ceil(side * ratio);
+        sprite.height = sprite.width;
+        var sc = sprite.getContext("2d");
+        sc.setTransform(ratio, 0, 0, ratio, 0, 0);
+        sc.beginPath();
+        if (unit) {
+          sc.moveTo(half + unit[0][0] * r, half + unit[0][1] * r);
+          for (var u = 1; u < unit.length; u++) sc.lineTo(half + unit[u][0] * r, half + unit[u][1] * r);
+          sc.closePath();
+        } else {
+          sc.arc(half, half, r, 0, 2 * Math.PI);
+        }
+        if (sty.fillOpacity > 0) {
+          sc.globalAlpha = sty.fillOpacity;
+          sc.fillStyle = sty.fillColor;
+          sc.fill();
+        }
+        if (sty.weight > 0 && sty.opacity > 0) {
+          sc.globalAlpha = sty.opacity;
+          sc.strokeStyle = sty.color;
+          sc.lineWidth = sty.weight;
+          sc.setLineDash(sty.dashArray ? [6, 5] : []);
+          sc.stroke();
+        }
+        ctx.save();
+        ctx.setTransform(1, 0, 0, 1, 0, 0);  // device pixels: whole-pixel stamps, no resampling
+        for (var q = 0; q < xy.length; q += 2) {
+          ctx.drawImage(sprite, Math.round((xy[q] - half) * ratio), Math.round((xy[q + 1] - half) * ratio));
+        }
+        ctx.restore();
+      });
+      cv.setAttribute("data-drawn", String(count));
+    },
+    hit: function (cp) {  // the drawn point nearest the container point cp, within its radius + 3 px
+      var best = -1, bestD = Infinity;
+      for (var q = this.count - 1; q >= 0; q--) {
+        var dx = this.sx[q] - cp.x, dy = this.sy[q] - cp.y, d = dx * dx + dy * dy, rr = this.sr[q] + 3;
+        if (d <= rr * rr && d < bestD) { best = q; bestD = d; }
+      }
+      return best < 0 ? null : {k: this.sk[best], x: this.sx[best], y: this.sy[best], r: this.sr[best]};
+    },
+    setStates: function (stateOf) {  // stateOf(feature index) -> 0/1/2; the classes shown
+      var c = this.cfg.cols, m = c.m, present = {};
+      for (var k = 0; k < this.n; k++) {
+        var i = c.i ? c.i[k] : k, st = stateOf(i);
+        this.state[k] = st;
+        if (st) present[(m.c ? m.c[i] : 0) || 0] = true;
+      }
+      this.redraw();
+      return present;
+    }
+  });
+  var canvases = [];  // [layer index, PointCanvas], topmost last
+  var tip = L.tooltip({direction: "top"}), tipOn = false, hoverPending = null;
+  function canvasHit(cp) {
+    for (var q = canvases.length - 1; q >= 0; q--) {
+      var pc = canvases[q][1];
+      if (!map.hasLayer(pc)) continue;
+      var h = pc.hit(cp);
+      if (h) { h.i = canvases[q][0]; h.pc = pc; return h; }
+    }
+    return null;
+  }
+  map.on("click", function (e) {
+    var t = e.originalEvent && e.originalEvent.target;
+    if (t && t.classList && t.classList.contains("leaflet-interactive")) return;  // a vector feature's own
+    var h = canvasHit(e.containerPoint);
+    if (!h) return;
+    var cfg = data.layers[h.i];
+    if (!cfg.fields.length) return;
+    L.popup({maxWidth: 420, offset: [0, -h.r]}).setLatLng(map.containerPointToLatLng([h.x, h.y]))
+      .setContent(popupContent(cfg, columnFeature(cfg, h.k))).openOn(map);
+  });
+  map.on("mousemove", function (e) {
+    if (!canvases.length) return;
+    var cp = e.containerPoint;
+    if (hoverPending) return;
+    hoverPending = requestAnimationFrame(function () {
+      hoverPending = null;
+      var h = canvasHit(cp), cfg = h ? data.layers[h.i] : null;
+      map.getContainer().style.cursor = h ? "pointer" : "";
+      if (h && cfg.tooltip !== null) {
+        tip.options.offset = [0, -h.r];
+        tip.setLatLng(map.containerPointToLatLng([h.x, h.y]))
+          .setContent(tooltipContent(cfg, columnFeature(cfg, h.k)));
+        if (!tipOn) { tip.addTo(map); tipOn = true; }
+      } else if (tipOn) {
+        map.removeLayer(tip);
+        tipOn = false;
+      }
+    });
+  });
+
   var groups = [];
   data.layers.forEach(function (cfg, i) {
+    if (cfg.cols) {
+      var pc = new PointCanvas(cfg);
+      pc.addTo(map);
+      groups.push(pc);
+      canvases.push([i, pc]);
+      byId.push(new Map());  // linked features are looked up in the small layers only
+      return;
+    }
     var group = L.geoJSON(cfg.fc, {
       style: function (f) { return styleOf(cfg, f); },
       pointToLayer: function (f, latlng) {
@@ -344,7 +548,7 @@
     data.layers.forEach(function (lc, i) {
       if (!lc.time) return;
       var all = [];
-      groups[i].eachLayer(function (l) { all.push(l); });
+      if (groups[i].eachLayer) groups[i].eachLayer(function (l) { all.push(l); });
       entries.push({c: lc.time, g: groups[i], all: all, i: i});
     });
     var current = null;
@@ -386,6 +590,12 @@
       slider.disabled = !on.checked;
       entries.forEach(function (en) {
         var present = {};
+        if (en.g.isPointCanvas) {
+          var lc = data.layers[en.i];
+          present = en.g.setStates(function (i) {
+            return current ? state({t0: lc.cols.m.t0[i], t1: lc.cols.m.t1[i]}, en.c, current[0], current[1]) : 1;
+          });
+        }
         en.all.forEach(function (l) {
           var st = timeState(l.feature, en.c);
           if (st === 0) { en.g.removeLayer(l); return; }
@@ -423,7 +633,7 @@
     pane.style.zIndex = 640;
     pane.style.pointerEvents = "none";
     var measure = document.createElement("canvas").getContext("2d");
-    var holder = null, pending = null;
+    var holder = null, pending = null, LABEL_CANVAS_POINTS = 3000;
     function textOf(cfg, p) {
       function clean(v) {
         if (v === null || v === undefined || v === "") return "";
@@ -449,6 +659,18 @@
       function inView(pt) { var c = map.layerPointToContainerPoint(pt); return c.x >= 0 && c.y >= 0 && c.x <= size.x && c.y <= size.y; }
       data.layers.forEach(function (cfg, i) {
         if (!map.hasLayer(groups[i])) return;
+        if (groups[i].isPointCanvas) {  // markers kept clear and labelled while few are in view
+          var pc = groups[i];
+          if (pc.count > LABEL_CANVAS_POINTS) return;
+          for (var q = 0; q < pc.count; q++) {
+            var lp = map.containerPointToLayerPoint([pc.sx[q], pc.sy[q]]), rr = pc.sr[q] + 1;
+            boxes.push([lp.x - rr, lp.y - rr, lp.x + rr, lp.y + rr]);
+            if (!cfg.label) continue;
+            var lt = textOf(cfg, columnFeature(cfg, pc.sk[q]).properties);
+            if (lt) cands.push({t: lt, p: cfg.label.priority, x: lp.x, y: lp.y, r: rr + 1, s: cfg.label.size, k: "f"});
+          }
+          return;
+        }
         groups[i].eachLayer(function (l) {
           if (!l.getLatLng) return;
           var pt = map.latLngToLayerPoint(l.getLatLng()), r = (l.options.radius || 4) + 1;

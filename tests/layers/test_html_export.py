@@ -142,3 +142,35 @@ def test_page_labels_follow_the_map_language(tmp_path):
     out = export_html(doc, tmp_path / "zh.html", ExportOptions())
     label = page_data(out.read_text(encoding="utf-8"))["layers"][0]["label"]
     assert label["field"] == "name_zh" and label["fallback"] == "name"
+
+
+def test_big_point_layer_written_as_columns(tmp_path, monkeypatch):
+    """Issue 12 item 7: above CANVAS_POINTS a point layer is columns (x, y, members, attributes),
+    with the same values as the GeoJSON form: MultiPoints give one row per point with its feature
+    index, NaN members become null, hostile text stays data (escaped in the data block)."""
+    import numpy as np
+
+    from asean_atlas.layers import html_export
+
+    monkeypatch.setattr(html_export, "CANVAS_POINTS", 3)
+    hostile = "</script><script>alert(1)</script>"
+    frame = gpd.GeoDataFrame(
+        {"name": ["a", hostile, "c", "d"], "year": [2001, 2002, None, 2024], "big": [1, 2**60, 3, 4]},
+        geometry=[shapely.Point(100.123456, 10.5), shapely.MultiPoint([(101, 11), (102, 12)]),
+                  shapely.Point(103, 13), None],
+        crs=4326,
+    )
+    layer = Layer(frame, "Many", temporal=TemporalSpec("year"))
+    out = export_html(_doc(layer), tmp_path / "m.html", ExportOptions(bbox=(99, 9, 104, 14)))
+    page = out.read_text(encoding="utf-8")
+    assert hostile not in page and "<script>alert" not in page
+    cfg = page_data(page)["layers"][0]
+    assert cfg["fc"] is None
+    cols = cfg["cols"]
+    assert cols["x"] == [100.12346, 101.0, 102.0, 103.0] and cols["y"] == [10.5, 11.0, 12.0, 13.0]
+    assert cols["i"] == [0, 1, 1, 2]  # the feature of each point; the null geometry left out
+    assert cols["p"]["name"] == ["a", hostile, "c"]
+    assert cols["p"]["big"] == [1, str(2**60), 3]  # beyond 2**53: text, as in the GeoJSON form
+    t0 = cols["m"]["t0"]
+    assert t0[2] is None and t0[0] == int(np.datetime64("2001-01-01", "ms").astype(np.int64))
+    assert cols["m"]["c"] == [0, 0, 0]
