@@ -257,6 +257,7 @@ def feature_collection(
     precision: int = 6,
     members: dict[str, np.ndarray] | None = None,
     fields: list[str] | None = None,
+    wrap: float | None = None,
 ) -> str:
     """GeoJSON FeatureCollection text (RFC 7946, EPSG:4326) of a layer's features.
 
@@ -277,6 +278,10 @@ def feature_collection(
         NaN becomes null.
     fields : list of str, optional
         Attributes to include (default: all).
+    wrap : float, optional
+        Longitude (degrees) of the centre of a view across ±180°: each part of each geometry is
+        moved by whole turns (360°) to lie nearest it (:func:`wrap_parts`), so a Pacific view
+        holds the features on both sides of the antimeridian. Longitudes may then pass 180.
 
     Returns
     -------
@@ -292,6 +297,8 @@ def feature_collection(
     geoms = shapely.force_2d(geoms[rows])
     if rows.size:
         geoms = shapely.transform(geoms, lambda xy: np.round(xy, precision))
+        if wrap is not None:
+            geoms = wrap_parts(geoms, wrap)
     gj = shapely.to_geojson(geoms)
     attrs = layer.frame.drop(columns=layer.frame.geometry.name).iloc[rows]
     if fields is not None:
@@ -312,6 +319,49 @@ def feature_collection(
         for g, p, m in zip(gj, props, metas)
     ]
     return '{"type":"FeatureCollection","features":[' + b",".join(feats).decode() + "]}"
+
+
+_MULTI = {4: shapely.multipoints, 5: shapely.multilinestrings, 6: shapely.multipolygons, 7: shapely.geometrycollections}
+
+
+def wrap_parts(geoms: np.ndarray, centre: float) -> np.ndarray:
+    """Each part of each geometry moved east or west by whole turns (360° of longitude) so that the
+    middle of its x-extent lies within 180° of ``centre`` (degrees, EPSG:4326).
+
+    The page of a view across the antimeridian (a Pacific ``--bbox``, a layer around Fiji) is one
+    short view of longitudes that may pass 180 (Leaflet draws them so); the data's parts on the
+    other side of ±180° -- a cable split at the antimeridian as TeleGeography's are, Fiji's islands,
+    Russia's Chukotka -- are moved beside it. Moving whole parts, not single vertices, keeps every
+    line and ring unbroken.
+
+    Parameters
+    ----------
+    geoms : ndarray of shapely geometries, shape (n,)
+    centre : float
+
+    Returns
+    -------
+    ndarray of shapely geometries, shape (n,)
+        A new array (``geoms`` when nothing moves); a Multi* geometry with moved parts is rebuilt
+        of the same type.
+    """
+    parts, owner = shapely.get_parts(geoms, return_index=True)
+    if not len(parts):
+        return geoms
+    b = shapely.bounds(parts)
+    turns = np.round((centre - (b[:, 0] + b[:, 2]) / 2) / 360.0)
+    turns[~np.isfinite(turns)] = 0
+    moved = turns != 0
+    if not moved.any():
+        return geoms
+    for t in np.unique(turns[moved]):
+        sel = turns == t
+        parts[sel] = shapely.transform(parts[sel], lambda xy, dx=float(t) * 360.0: xy + (dx, 0.0))
+    out = geoms.copy()
+    for g in np.unique(owner[moved]):
+        mine = parts[owner == g]
+        out[g] = _MULTI[int(shapely.get_type_id(geoms[g]))](mine) if shapely.get_type_id(geoms[g]) >= 4 else mine[0]
+    return out
 
 
 #: A point layer with more features than this is written as columns and drawn by one canvas
@@ -406,10 +456,15 @@ def _basemap_collection(bbox: tuple[float, float, float, float]) -> str | None:
     span = max(e - w, n - s)
     dx, dy = span * 1.5 + 5, span + 5
     clip = shapely.box(max(w - dx, -180), max(s - dy, -85), min(e + dx, 180), min(n + dy, 85))
+    if e + dx > 180:  # a view across the antimeridian: the land west of -180 + its overlap too
+        clip = shapely.union(clip, shapely.box(-180, max(s - dy, -85), min(e + dx - 360, 180), min(n + dy, 85)))
     geoms = shapely.intersection(countries.geometry.values, clip)
     geoms = shapely.simplify(geoms, tolerance=max(e - w, n - s) / 2500)
     ok = ~shapely.is_empty(geoms)
-    gj = shapely.to_geojson(shapely.transform(geoms[ok], lambda xy: np.round(xy, 4)))
+    geoms = shapely.transform(geoms[ok], lambda xy: np.round(xy, 4))
+    if e > 180:
+        geoms = wrap_parts(geoms, (w + e) / 2)
+    gj = shapely.to_geojson(geoms)
     return '{"type":"FeatureCollection","features":[' + ",".join(
         '{"type":"Feature","properties":{},"geometry":' + g + "}" for g in gj
     ) + "]}"
@@ -425,6 +480,8 @@ def _places(bbox) -> list:
     dx, dy = span * 1.5 + 5, span + 5
     out = []
     for text, lon, lat, prio, kind in basemap_places():
+        if e > 180 and lon < w - dx:  # a view across the antimeridian: the place's east copy
+            lon += 360.0
         if w - dx <= lon <= e + dx and s - dy <= lat <= n + dy:
             out.append([text, round(lon, 4), round(lat, 4), prio, kind])
     return out
@@ -473,6 +530,10 @@ def build_map(document: MapDocument, options: ExportOptions):
     else:
         bbox = options.bbox or default_bbox(document)
     w, s, e, n = _viewable(bbox)
+    if w > e:  # across the antimeridian (RFC 7946 §5.2): one short view, east past 180
+        e += 360.0
+    wrap = (w + e) / 2 if e > 180 else None
+    bbox = (w, s, e, n)
     # fractional zoom: the page opens on the export's own view, not the next whole zoom level out
     # (a --bbox of 8 by 15 degrees opened on 60 by 40; issue 12 item 6); + and - still step by one
     fmap = folium.Map(location=[(s + n) / 2, (w + e) / 2], zoom_start=4, tiles=None, control_scale=True,
@@ -489,7 +550,7 @@ def build_map(document: MapDocument, options: ExportOptions):
         timed = slider and layer.temporal is not None
         # the attribute filter holds with the in-page slider too (the page filters only by time)
         mask = (layer.filter_mask() if layer.filter is not None else None) if slider else layer.drawn_mask(tf)
-        layers.append(_layer_config(layer, mask, timed, str(getattr(document, "language", "en"))))
+        layers.append(_layer_config(layer, mask, timed, str(getattr(document, "language", "en")), wrap))
     _add_links(visible, layers)
     title = options.title if options.title is not None else document.title
     if stamp is not None or slider:
@@ -575,7 +636,8 @@ def _add_links(visible: list[Layer], configs: list[dict]) -> None:
                 configs[j]["fields"] = configs[j]["fields"] + ["id"]
 
 
-def _layer_config(layer: Layer, mask: np.ndarray | None, timed: bool, language: str = "en") -> dict:
+def _layer_config(layer: Layer, mask: np.ndarray | None, timed: bool, language: str = "en",
+                  wrap: float | None = None) -> dict:
     """What the page's script needs to draw one layer: its features (with the per-feature members
     of :func:`feature_collection`), style per class, tooltip and popup fields, legend, time."""
     style = layer.style
@@ -629,7 +691,8 @@ def _layer_config(layer: Layer, mask: np.ndarray | None, timed: bool, language: 
     if layer.geometry_kind == "point" and drawn > CANVAS_POINTS:
         geo = {"fc": None, "cols": orjson.Fragment(point_columns(layer, mask, members=members, fields=wanted))}
     else:
-        geo = {"fc": orjson.Fragment(feature_collection(layer, mask, members=members, fields=wanted)), "cols": None}
+        fc = feature_collection(layer, mask, members=members, fields=wanted, wrap=wrap)
+        geo = {"fc": orjson.Fragment(fc), "cols": None}
     return {
         "title": layer.title,
         "kind": layer.geometry_kind,

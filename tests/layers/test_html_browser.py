@@ -280,3 +280,65 @@ def test_page_of_100k_points_and_cables_opens_fast(browser, tmp_path, cables_pat
     drawn = browser.execute_script("return +document.querySelector('canvas.atlas-point-canvas').dataset.drawn")
     assert drawn > 90_000  # the default view holds (nearly) all of them
     assert secs <= 5.0, secs
+
+
+def _view_and_points(browser, uri):
+    browser.get(uri)
+    return browser.execute_script("""
+      var m = window.atlasLayers[0]._map, b = m.getBounds(), size = m.getSize(), pts = [];
+      window.atlasLayers.forEach(function (g) {
+        if (!g.eachLayer) return;
+        g.eachLayer(function (l) {
+          var lls = l.getLatLng ? [l.getLatLng()] : [].concat.apply([], [l.getLatLngs()]).flat(3);
+          lls.forEach(function (ll) { var c = m.latLngToContainerPoint(ll); pts.push([c.x, c.y]); });
+        });
+      });
+      return [[b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], [size.x, size.y], pts];""")
+
+
+def test_page_view_across_the_antimeridian(browser, tmp_path):
+    """Issue 12 item 6: a layer around Fiji opens on one short view across ±180°, every vertex on
+    screen (a line split at the antimeridian, as TeleGeography's cables are, drawn whole), and the
+    land on both sides; a single point gets a padded view."""
+    import geopandas as gpd
+    import shapely
+
+    from asean_atlas.layers.layer import Layer
+
+    frame = gpd.GeoDataFrame(
+        {"name": ["Suva", "Savusavu", "cable"]},
+        geometry=[shapely.Point(178.44, -18.14), shapely.Point(-179.7, -16.8),
+                  shapely.MultiLineString([[(176.0, -17.0), (180.0, -17.5)], [(-180.0, -17.5), (-178.0, -18.0)]])],
+        crs=4326)
+    doc = MapDocument()
+    doc.add_layer(Layer(frame, "Fiji"))
+    out = export_html(doc, tmp_path / "fiji.html", ExportOptions(width=1000, height=700))
+    (w, s, e, n), (sx, sy), pts = _view_and_points(browser, out.as_uri())
+    assert e - w < 30 and w < 176 and e > 182, (w, e)  # one short view, not the whole world
+    assert len(pts) == 2 + 4
+    assert all(0 <= x <= sx and 0 <= y <= sy for x, y in pts), pts
+    land = browser.execute_script("return document.querySelectorAll('path:not(.leaflet-interactive)').length")
+    assert land >= 1  # Fiji's land drawn (the basemap is not interactive)
+
+    one = Layer(gpd.GeoDataFrame({"name": ["Nanning"]}, geometry=[shapely.Point(108.32, 22.82)], crs=4326), "one")
+    doc = MapDocument()
+    doc.add_layer(one)
+    out = export_html(doc, tmp_path / "one.html", ExportOptions(width=1000, height=700))
+    (w, s, e, n), (sx, sy), pts = _view_and_points(browser, out.as_uri())
+    assert 0.3 < e - w < 5 and 0.3 < n - s < 5, (w, s, e, n)
+    assert abs(pts[0][0] - sx / 2) < 2 and abs(pts[0][1] - sy / 2) < 2
+
+
+def test_page_honours_a_pacific_bbox(browser, tmp_path, cables_path):
+    """Issue 12 item 6: --bbox 150,-50,-120,10 (west > east) opens on that Pacific view, not on the
+    whole world, with the cables east of 180° drawn there (shifted by 360°)."""
+    doc = MapDocument()
+    doc.add_layer(read_layer(cables_path))
+    out = export_html(doc, tmp_path / "pacific.html", ExportOptions(width=1200, height=800, bbox=(150, -50, -120, 10)))
+    (w, s, e, n), (sx, sy), pts = _view_and_points(browser, out.as_uri())
+    assert w <= 150 and e >= 240 and e - w < 140, (w, e)
+    assert s <= -50 and n >= 10
+    on_screen = [p for p in pts if 0 <= p[0] <= sx and 0 <= p[1] <= sy]
+    # east of 180 (Fiji-Tonga-Samoa-Tahiti-Hawaii) is drawn: 89 vertices in the view's east 40 %
+    east = [p for p in on_screen if p[0] > sx * 0.6]
+    assert len(on_screen) > 500 and len(east) > 50, (len(on_screen), len(east))

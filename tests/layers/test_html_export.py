@@ -174,3 +174,22 @@ def test_big_point_layer_written_as_columns(tmp_path, monkeypatch):
     t0 = cols["m"]["t0"]
     assert t0[2] is None and t0[0] == int(np.datetime64("2001-01-01", "ms").astype(np.int64))
     assert cols["m"]["c"] == [0, 0, 0]
+
+
+def test_wrap_parts_moves_whole_parts_by_turns():
+    """A view centred on 180°: the western part of a split cable moves east by 360° whole, a part
+    near the centre stays, a part across 0° (Europe) is not torn apart."""
+    import numpy as np
+
+    from asean_atlas.layers.html_export import wrap_parts
+
+    cable = shapely.MultiLineString([[(176, -17), (180, -17.5)], [(-180, -17.5), (-178, -18)]])
+    europe = shapely.LineString([(-5, 50), (2, 51)])
+    point = shapely.Point(-175, -15)
+    out = wrap_parts(np.array([cable, europe, point], dtype=object), 180.0)
+    assert out[0].geom_type == "MultiLineString"
+    assert [list(g.coords) for g in out[0].geoms] == [[(176, -17), (180, -17.5)], [(180, -17.5), (182, -18)]]
+    assert out[1].equals(europe) or list(out[1].coords) == [(355, 50), (362, 51)]  # whole, never split
+    assert list(out[2].coords) == [(185, -15)]
+    same = np.array([shapely.Point(100, 10)], dtype=object)
+    assert wrap_parts(same, 105.0) is same
