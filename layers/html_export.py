@@ -59,6 +59,8 @@ from .document import MapDocument
 from .export_options import ExportOptions, default_bbox, export_time_filter, export_viewport, stamp_text
 from .filter import filter_notes
 from .layer import Layer
+from .search import NAME_FIELDS as SEARCH_NAME_FIELDS
+from .search import pinyin, search_fields
 from .style import LOW_CONFIDENCE_OPACITY, MARKER_SHAPES
 from .temporal import STAGE_IN_SERVICE, TimeFilter, status_stages
 
@@ -108,6 +110,15 @@ _PAGE_CSS = """
 .atlas-label-capital,.atlas-label-city{font-weight:bold}
 .atlas-label-country{color:#6b5a3a;letter-spacing:0.1em;text-transform:uppercase}
 .atlas-time-control input[type=range]{width:320px;vertical-align:middle}
+.atlas-search{background:#fff;padding:4px;font:13px sans-serif;max-width:320px}
+.atlas-search input{width:240px;font:13px sans-serif;padding:3px 5px;border:1px solid #bbb;border-radius:3px}
+.atlas-search-results{max-height:300px;overflow-y:auto}
+.leaflet-top.leaflet-left{z-index:1001}
+.atlas-search a.atlas-search-hit{display:block;width:auto;height:auto;line-height:1.35;text-align:left;border:0;
+  padding:2px 4px;color:#0b5fa5;background:#fff;text-decoration:none;overflow-wrap:anywhere}
+.atlas-search-hit:hover{background:#eef4fa}.atlas-search-layer{color:#666;font-size:11px}
+.atlas-search-none{padding:2px 4px;color:#666;font-size:12px}
+.atlas-search-name,.atlas-search-layer{unicode-bidi:isolate}
 """
 
 
@@ -362,6 +373,11 @@ def wrap_parts(geoms: np.ndarray, centre: float) -> np.ndarray:
         mine = parts[owner == g]
         out[g] = _MULTI[int(shapely.get_type_id(geoms[g]))](mine) if shapely.get_type_id(geoms[g]) >= 4 else mine[0]
     return out
+
+
+#: Layers of up to this many features carry the pinyin of their Chinese names for the page's
+#: search (member ``"s"``); pypinyin takes ~50 µs a name.
+PINYIN_FEATURES = 20_000
 
 
 #: A point layer with more features than this is written as columns and drawn by one canvas
@@ -686,7 +702,14 @@ def _layer_config(layer: Layer, mask: np.ndarray | None, timed: bool, language: 
             label.update(field="name_zh", fallback="name", field2=None if second == "name_zh" else label["field2"])
     extra = [c for c in (tip, "id", link_field(layer), style.label_field, style.label_field2,
                          "name_zh" if style.label_field == "name" else None) if c and c in frame.columns]
-    wanted = list(dict.fromkeys(fields + extra))
+    searched = search_fields(layer)
+    pinyin_of = [c for c in searched if c.lower() in SEARCH_NAME_FIELDS
+                 and (frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c].dtype))]
+    if pinyin_of and n <= PINYIN_FEATURES:  # the page's search finds Chinese names by pinyin too
+        py = [frame[c].map(pinyin) for c in pinyin_of]
+        members["s"] = np.asarray(
+            [" ".join(dict.fromkeys(p for p in row if p)) for row in zip(*py)], dtype=object)
+    wanted = list(dict.fromkeys(fields + extra + searched))
     drawn = int(np.count_nonzero(mask)) if mask is not None else n
     if layer.geometry_kind == "point" and drawn > CANVAS_POINTS:
         geo = {"fc": None, "cols": orjson.Fragment(point_columns(layer, mask, members=members, fields=wanted))}
@@ -706,6 +729,7 @@ def _layer_config(layer: Layer, mask: np.ndarray | None, timed: bool, language: 
             "shape": style.marker_shape if style.marker_shape in MARKER_SHAPES else "circle",
         },
         "classes": classes,
+        "search": searched if has_geom else [],
         "hasLow": bool(low is not None and (mask is None or (low & mask).any())),
         "label": label if has_geom else None,
         "tooltip": tip if has_geom else None,

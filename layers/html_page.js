@@ -118,7 +118,7 @@
     if (own(p, "name_zh") && typeof p.name_zh === "string" && p.name_zh && p.name_zh !== p.name) {
       n += " " + show(p.name_zh);
     }
-    return n;
+    return n.trim();
   }
   // the line after a linked feature's name, as layers/network.py link_summary builds it for the
   // window: a station's country; a cable's RFS year, length, suppliers and first owners
@@ -455,6 +455,130 @@
     return box;
   };
   control.addTo(map);
+
+  // -- search (issue 12 item 6): names, Chinese names and their pinyin, ids, operators, as the
+  // window's search (layers/search.py): case- and accent-insensitive substrings, ranked -------
+  function norm(t) {
+    return String(t).normalize("NFKD").toLowerCase().replace(/[\u0300-\u036f]/g, "")
+      .replace(/[đð]/g, "d").replace(/ø/g, "o").replace(/ł/g, "l").replace(/ß/g, "ss")
+      .replace(/[^\p{L}\p{N}\s]/gu, " ").replace(/\s+/g, " ").trim();
+  }
+  var searchIndex = null;  // built at the first query: [{i: layer, f: feature or point, t: [texts]}]
+  function buildSearch() {
+    searchIndex = [];
+    data.layers.forEach(function (cfg, li) {
+      if (!cfg.search.length) return;
+      function add(f, key) {
+        var p = f.properties || {}, t = [];
+        cfg.search.forEach(function (k) { t.push(own(p, k) && has(p[k]) ? norm(show(p[k])) : ""); });
+        var a = f.atlas || {};
+        t.push(typeof a.s === "string" ? a.s : "");  // pinyin of the Chinese names
+        searchIndex.push({i: li, key: key, t: t, name: featureName(f)});
+      }
+      if (cfg.cols) {
+        var n = cfg.cols.x.length;
+        for (var k = 0; k < n; k++) {
+          if (cfg.cols.i && k && cfg.cols.i[k] === cfg.cols.i[k - 1]) continue;  // one entry a feature
+          add(columnFeature(cfg, k), k);
+        }
+      } else {
+        groups[li].eachLayer(function (l) { add(l.feature, l); });
+      }
+    });
+  }
+  function rankOf(texts, q, nameFields) {
+    var best = 9;
+    for (var k = 0; k < texts.length; k++) {
+      var t = texts[k], r = 9;
+      if (!t) continue;
+      if (t === q) r = 0;
+      else if (t.indexOf(q) === 0) r = 1;
+      else if ((" " + t).indexOf(" " + q) >= 0) r = 2;
+      else if (t.indexOf(q) >= 0 || t.replace(/ /g, "").indexOf(q.replace(/ /g, "")) >= 0) r = 3;
+      if (r < 9) r = r * 2 + (k < nameFields ? 0 : 1);
+      if (r < best) best = r;
+    }
+    return best;
+  }
+  function goTo(hit) {
+    var cfg = data.layers[hit.i], g = groups[hit.i];
+    if (!map.hasLayer(g)) g.addTo(map);
+    if (cfg.cols) {
+      var ll = L.latLng(cfg.cols.y[hit.key], cfg.cols.x[hit.key]);
+      map.setView(ll, Math.max(map.getZoom(), 8), {animate: false});
+      if (cfg.fields.length) {
+        L.popup({maxWidth: 420}).setLatLng(ll).setContent(popupContent(cfg, columnFeature(cfg, hit.key))).openOn(map);
+      }
+      return;
+    }
+    var l = hit.key, at;
+    if (l.getLatLng) {
+      at = l.getLatLng();
+      map.setView(at, Math.max(map.getZoom(), 8), {animate: false});
+    } else {
+      map.fitBounds(l.getBounds(), {animate: false, maxZoom: 9, padding: [40, 40]});
+      at = l.getBounds().getCenter();
+    }
+    if (g.hasLayer(l)) l.fire("click", {latlng: at}, true);  // its popup, its linked features lit
+  }
+  var SEARCH_NAME_FIELDS = ["name", "name_en", "name_zh", "name_zh_hant", "name_local", "title", "label", "\u540d\u79f0", "\u540d\u5b57"];
+  var searchCtl = L.control({position: "topleft"});
+  searchCtl.onAdd = function () {
+    var box = el("div", "leaflet-bar atlas-search"), input = el("input"), list = el("div", "atlas-search-results");
+    box.id = "atlas-search";
+    input.type = "search";
+    input.placeholder = "Search names, ids, operators\u2026";
+    input.setAttribute("aria-label", "Search the map's features");
+    box.appendChild(input);
+    box.appendChild(list);
+    var hits = [];
+    function run() {
+      var q = norm(input.value);
+      list.textContent = "";
+      hits = [];
+      if (!q) return;
+      if (!searchIndex) buildSearch();
+      var found = [];
+      for (var k = 0; k < searchIndex.length; k++) {
+        var e = searchIndex[k], cfg = data.layers[e.i];
+        var names = cfg.search.filter(function (f) { return SEARCH_NAME_FIELDS.indexOf(f.toLowerCase()) >= 0; }).length;
+        var r = rankOf(e.t.slice(0, cfg.search.length), q, names);
+        var py = e.t[e.t.length - 1];
+        if (py && r > 1) {
+          var pr = (py === q || py.replace(/ /g, "") === q.replace(/ /g, "")) ? 0 : (py.indexOf(q) >= 0 || py.replace(/ /g, "").indexOf(q.replace(/ /g, "")) >= 0 ? 3 : 9);
+          r = Math.min(r, pr);
+        }
+        if (r < 9) found.push([r, k]);
+      }
+      found.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+      found.slice(0, 12).forEach(function (fk) {
+        var e = searchIndex[fk[1]], row = el("a", "atlas-search-hit");
+        row.href = "#";
+        row.appendChild(el("span", "atlas-search-name", e.name || "(no name)"));
+        row.appendChild(el("span", "atlas-search-layer", " \u2014 " + data.layers[e.i].title));
+        row.addEventListener("click", function (ev) { ev.preventDefault(); goTo(e); });
+        list.appendChild(row);
+        hits.push(e);
+      });
+      if (!found.length) list.appendChild(el("div", "atlas-search-none", "No match"));
+      else if (found.length > 12) list.appendChild(el("div", "atlas-search-none", (found.length - 12) + " more: type more letters"));
+    }
+    input.addEventListener("input", run);
+    input.addEventListener("keydown", function (ev) {
+      if (ev.key === "Enter" && hits.length) { ev.preventDefault(); goTo(hits[0]); }
+      if (ev.key === "Escape") { input.value = ""; run(); }
+    });
+    L.DomEvent.disableClickPropagation(box);
+    L.DomEvent.disableScrollPropagation(box);
+    return box;
+  };
+  searchCtl.addTo(map);
+  window.atlasSearch = function (q) {
+    var input = document.querySelector("#atlas-search input");
+    input.value = q;
+    input.dispatchEvent(new Event("input"));
+    return Array.prototype.map.call(document.querySelectorAll(".atlas-search-name"), function (x) { return x.textContent; });
+  };
 
   // -- title, legend, attribution ---------------------------------------------------------------
   var title = el("div", "atlas-box atlas-title");

@@ -342,3 +342,37 @@ def test_page_honours_a_pacific_bbox(browser, tmp_path, cables_path):
     # east of 180 (Fiji-Tonga-Samoa-Tahiti-Hawaii) is drawn: 89 vertices in the view's east 40 %
     east = [p for p in on_screen if p[0] > sx * 0.6]
     assert len(on_screen) > 500 and len(east) > 50, (len(on_screen), len(east))
+
+
+def test_page_search_box_finds_and_opens_features(browser, tmp_path):
+    """Issue 12 item 6: the page's search box finds a feature by name without accents, by its
+    Chinese name's pinyin, by id, in small and canvas layers; choosing a hit opens its popup."""
+    import geopandas as gpd
+    import shapely
+
+    from asean_atlas.layers.layer import Layer
+
+    frame = gpd.GeoDataFrame(
+        {"name": ["Đà Nẵng landing", "<img src=x onerror=alert(1)>", None],
+         "name_zh": [None, None, "南宁国际通信出入口局"], "id": ["dn-1", "x-2", "nn-3"]},
+        geometry=[shapely.Point(108.2, 16.05), shapely.Point(100, 13), shapely.Point(108.32, 22.82)], crs=4326)
+    doc = MapDocument()
+    doc.add_layer(Layer(frame, "Sites"))
+    doc.add_layer(Layer(_many_points(6000), "Many"))
+    out = export_html(doc, tmp_path / "search.html", ExportOptions(bbox=(95, 0, 125, 25)))
+    browser.get(out.as_uri())
+    assert browser.execute_script("return window.atlasSearch('da nang')") == ["Đà Nẵng landing"]
+    assert browser.execute_script("return window.atlasSearch('nanning')") == ["南宁国际通信出入口局"]
+    assert browser.execute_script("return window.atlasSearch('X-2')") == ["<img src=x onerror=alert(1)>"]
+    assert browser.execute_script("return document.querySelectorAll('img').length") == 0  # text, not markup
+    assert browser.execute_script("return window.atlasSearch('site 4321')") == ["site 4321"]  # canvas layer
+    got = browser.execute_script("""
+      document.querySelector('.atlas-search-hit').click();
+      var m = window.atlasLayers[0]._map, pop = document.querySelector('.atlas-popup td');
+      return [pop ? pop.textContent : null, m.getZoom(), m.getCenter().lat, m.getCenter().lng];""")
+    name, zoom, lat, lon = got
+    row = _many_points(6000).iloc[4321]
+    assert name == "site 4321" and zoom >= 8
+    assert abs(lat - row.geometry.y) < 1e-3 and abs(lon - row.geometry.x) < 1e-3
+    assert browser.execute_script("return window.atlasSearch('zzzz-nothing')") == []
+    assert "No match" in browser.find_element("id", "atlas-search").text
