@@ -65,6 +65,8 @@ def _export_parser() -> argparse.ArgumentParser:
                    "otherwise (auto), or right, bottom, inside (the map's emptiest corner), off")
     p.add_argument("--no-scale-bar", dest="scale_bar", action="store_false", help="leave out the scale bar")
     p.add_argument("--no-north-arrow", dest="north_arrow", action="store_false", help="leave out the north arrow")
+    p.add_argument("--locator", action="store_true",
+                   help="add a locator inset: an overview map with the map's extent outlined, in the map's emptiest corner")
     p.add_argument("--no-date-stamp", dest="date_stamp", action="store_false", help="leave out the date stamp")
     p.add_argument("--no-sources", dest="sources_footnote", action="store_false",
                    help="leave out the numbered sources footnote under the map")
@@ -263,6 +265,7 @@ def run_export(argv: Sequence[str]) -> int:
         legend=args.legend,
         scale_bar=args.scale_bar,
         north_arrow=args.north_arrow,
+        locator=args.locator,
         date_stamp=args.date_stamp,
         subtitle=args.subtitle,
         sources_footnote=args.sources_footnote,

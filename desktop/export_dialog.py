@@ -86,6 +86,7 @@ class ExportDialog(QDialog):
             self.legend.addItem(label, value)
         self.scale_bar = QCheckBox("Scale bar")
         self.north_arrow = QCheckBox("North arrow")
+        self.locator = QCheckBox("Locator inset (overview map with the map's extent)")
         self.date_stamp = QCheckBox("Date stamp")
         self.sources = QCheckBox("Sources footnote (numbered sources of the features in view)")
         self.keep_scale = QCheckBox("Keep the window's centre and scale")
@@ -115,7 +116,7 @@ class ExportDialog(QDialog):
         form.addRow("Title", self.title)
         form.addRow("Subtitle", self.subtitle)
         form.addRow("Legend", self.legend)
-        for box in (self.scale_bar, self.north_arrow, self.date_stamp, self.sources, self.keep_scale):
+        for box in (self.scale_bar, self.north_arrow, self.locator, self.date_stamp, self.sources, self.keep_scale):
             form.addRow("", box)
         form.addRow("Command line", self.command)
         form.addRow("", self.error)
@@ -142,7 +143,7 @@ class ExportDialog(QDialog):
             w.valueChanged.connect(self._changed)
         for w in (self.title, self.subtitle):
             w.textChanged.connect(self._changed)
-        for w in (self.scale_bar, self.north_arrow, self.date_stamp, self.sources, self.keep_scale):
+        for w in (self.scale_bar, self.north_arrow, self.locator, self.date_stamp, self.sources, self.keep_scale):
             w.toggled.connect(self._changed)
         self.size.currentIndexChanged.connect(self._size_choice)
         self.saved_path: Path | None = None
@@ -162,6 +163,7 @@ class ExportDialog(QDialog):
         for key, box in (("scale_bar", self.scale_bar), ("north_arrow", self.north_arrow),
                          ("date_stamp", self.date_stamp), ("sources", self.sources), ("keep_scale", self.keep_scale)):
             box.setChecked(str(st.value(key, "true")).lower() in ("true", "1"))
+        self.locator.setChecked(str(st.value("locator", "false")).lower() in ("true", "1"))
         st.endGroup()
 
     def _remember(self) -> None:
@@ -174,7 +176,8 @@ class ExportDialog(QDialog):
         st.setValue("dpi", self.dpi.value())
         st.setValue("legend", self.legend.currentData())
         for key, box in (("scale_bar", self.scale_bar), ("north_arrow", self.north_arrow),
-                         ("date_stamp", self.date_stamp), ("sources", self.sources), ("keep_scale", self.keep_scale)):
+                         ("date_stamp", self.date_stamp), ("sources", self.sources), ("keep_scale", self.keep_scale),
+                         ("locator", self.locator)):
             st.setValue(key, "true" if box.isChecked() else "false")
         st.endGroup()
 
@@ -215,6 +218,7 @@ class ExportDialog(QDialog):
             subtitle=self.subtitle.text() or None, legend=self.legend.currentData(),
             scale_bar=self.scale_bar.isChecked(), north_arrow=self.north_arrow.isChecked(),
             date_stamp=self.date_stamp.isChecked(), sources_footnote=self.sources.isChecked(),
+            locator=self.locator.isChecked(),
             center=self.center if keep else None,
             # the same ground per page inch as the canvas showed per screen inch
             scale_denominator=round(self.scale_96) if keep else None,
@@ -236,6 +240,8 @@ class ExportDialog(QDialog):
             args += ["--legend", o.legend]
         args += [flag for flag, on in (("--no-scale-bar", o.scale_bar), ("--no-north-arrow", o.north_arrow),
                                        ("--no-date-stamp", o.date_stamp), ("--no-sources", o.sources_footnote)) if not on]
+        if o.locator:
+            args.append("--locator")
         if o.center is not None:
             # exactly the numbers the dialog uses (6 decimals of a degree, a whole scale), so the
             # command writes the same pixels

@@ -275,6 +275,9 @@ class PageLayout:
     overlay : bool
         A small page (the bands would leave the map under 55 % of it): the frame is the whole
         page and the title band, footer and legend lie over the map on white panels.
+    locator : QRectF or None
+        The locator inset (``options.locator``), in the frame's emptiest corner free of the
+        legend and the date stamp; ``locator_viewport`` its view (:func:`locator_viewport`).
     """
 
     width: float
@@ -293,13 +296,15 @@ class PageLayout:
     north_arrow: bool = True
     scale_bar: bool = True
     overlay: bool = False
+    locator: QRectF | None = None
+    locator_viewport: Viewport | None = None
 
     def reserved_in_frame(self) -> list[tuple[float, float, float, float]]:
         """Boxes inside the map frame that overlays cover (a legend inside it, a date stamp when
         there is no title band), in the frame's own pixels: labels keep out of them."""
         out = []
         bands = (self.title, self.footer) if self.overlay else ()
-        for rect in (self.legend if self.legend_position == "inside" else None, self.stamp_rect, *bands):
+        for rect in (self.legend if self.legend_position == "inside" else None, self.stamp_rect, self.locator, *bands):
             if rect is not None and rect.intersects(self.frame):
                 r = rect.intersected(self.frame).translated(-self.frame.left(), -self.frame.top())
                 out.append((r.left(), r.top(), r.right(), r.bottom()))
@@ -404,9 +409,12 @@ def _stamp_size(stamp: str, scale: float) -> tuple[float, float]:
     return fm.horizontalAdvance(stamp) + 16 * scale, fm.height() + 8 * scale
 
 
-def _emptiest_corner(size: tuple[float, float], frame: QRectF, data: QRectF | None, margin: float) -> QRectF:
+def _emptiest_corner(size: tuple[float, float], frame: QRectF, data: QRectF | None, margin: float,
+                     avoid: tuple = (), order: tuple = (0, 1, 2, 3)) -> QRectF:
     """The corner of ``frame`` where a box of ``size`` covers the least of ``data`` (the data's
-    bounding box in page pixels); bottom left on a tie."""
+    bounding box in page pixels), among the corners that meet none of the rectangles ``avoid``
+    (all four when each meets one); the first of ``order`` (0 bottom left, 1 bottom right,
+    2 top left, 3 top right) on a tie."""
     w, h = size
     corners = [
         QRectF(frame.left() + margin, frame.bottom() - h - margin, w, h),
@@ -414,6 +422,9 @@ def _emptiest_corner(size: tuple[float, float], frame: QRectF, data: QRectF | No
         QRectF(frame.left() + margin, frame.top() + margin, w, h),
         QRectF(frame.right() - w - margin, frame.top() + margin, w, h),
     ]
+    corners = [corners[k] for k in order]
+    free = [c for c in corners if not any(r is not None and c.intersects(r) for r in avoid)]
+    corners = free or corners
     if data is None:
         return corners[0]
 
@@ -504,22 +515,106 @@ def page_layout(document: MapDocument, options, title: str | None, subtitle: str
             stamp_rect = QRectF(W - sw - m, (th - sh) / 2, sw, sh)
         else:
             stamp_rect = QRectF(frame.right() - sw - m, frame.top() + th + m, sw, sh)
+    inner = QRectF(frame.left(), frame.top() + (th if overlay else 0), frame.width(),
+                   frame.height() - (th + footer_h if overlay else 0))
+    data_rect = None
+    data = document.full_extent() if document is not None and (position == "inside" or options.locator) else None
+    if data is not None:
+        mx0, my0, mx1, my1 = bbox_to_display(data)
+        x0, y0 = vp.to_pixels(mx0, my1)
+        x1, y1 = vp.to_pixels(mx1, my0)
+        data_rect = QRectF(QPointF(min(x0, x1), min(y0, y1)), QPointF(max(x0, x1), max(y0, y1))).translated(
+            frame.left(), frame.top())
     if position == "inside":
-        inner = QRectF(frame.left(), frame.top() + (th if overlay else 0), frame.width(),
-                       frame.height() - (th + footer_h if overlay else 0))
         columns = legend_columns(rows, s, inner.height() * 0.8)
         lw, lh, _ = legend_columns_size(columns, s)
-        data = document.full_extent() if document is not None else None
-        data_rect = None
-        if data is not None:
-            mx0, my0, mx1, my1 = bbox_to_display(data)
-            x0, y0 = vp.to_pixels(mx0, my1)
-            x1, y1 = vp.to_pixels(mx1, my0)
-            data_rect = QRectF(QPointF(min(x0, x1), min(y0, y1)), QPointF(max(x0, x1), max(y0, y1))).translated(
-                frame.left(), frame.top())
         legend = _emptiest_corner((lw, lh), inner, data_rect, m)
+    locator = locator_vp = None
+    if getattr(options, "locator", False):
+        iw = min(0.26 * frame.width(), 230 * s)
+        ih = iw * 0.72
+        if iw >= 60 * s and ih <= 0.45 * inner.height():  # room for a readable inset
+            taken = (legend if position == "inside" else None, stamp_rect)
+            # an inset reads best at the top left or bottom right, away from the legend
+            locator = _emptiest_corner((iw, ih), inner, data_rect, m, avoid=taken, order=(1, 2, 3, 0))
+            locator_vp = locator_viewport(vp, int(round(iw)), int(round(ih)))
+            locator = QRectF(locator.left(), locator.top(), locator_vp.width, locator_vp.height)
     return PageLayout(W, H, s, title_rect, frame, vp, legend, columns, position, footer, lines,
-                      stamp, stamp_rect, options.north_arrow, options.scale_bar, overlay)
+                      stamp, stamp_rect, options.north_arrow, options.scale_bar, overlay, locator, locator_vp)
+
+
+#: The locator shows this many times the map frame's width (and height) ...
+LOCATOR_ZOOM_OUT = 6.0
+#: ... but at least this much ground across (EPSG:3857 metres, ~ South-East Asia's width)
+LOCATOR_MIN_SPAN = 6.0e6
+
+
+def locator_viewport(vp: Viewport, width: int, height: int) -> Viewport:
+    """The view of a locator inset of ``width`` x ``height`` pixels for the map view ``vp``:
+    the same centre, :data:`LOCATOR_ZOOM_OUT` times its span (at least
+    :data:`LOCATOR_MIN_SPAN` metres, at most the world's width), kept within the Web Mercator
+    world north and south (EPSG:3857).
+
+    Returns
+    -------
+    Viewport
+    """
+    from asean_atlas.layers.viewport import WORLD_HALF
+
+    out = Viewport(width=max(1, width), height=max(1, height))
+    span = max(vp.width * vp.resolution * LOCATOR_ZOOM_OUT, vp.height * vp.resolution * LOCATOR_ZOOM_OUT * width / max(height, 1),
+               LOCATOR_MIN_SPAN)
+    out.resolution = min(span, 2 * WORLD_HALF) / out.width
+    out.cx = vp.cx
+    half_h = out.height * out.resolution / 2
+    out.cy = float(np.clip(vp.cy, -WORLD_HALF + half_h, WORLD_HALF - half_h)) if half_h < WORLD_HALF else 0.0
+    return out
+
+
+def paint_locator(painter: QPainter, page: PageLayout) -> None:
+    """The locator inset of ``page``: sea, Natural Earth land and borders, the map frame's extent
+    outlined in red (a cross in a circle when it is under 8 pixels across), a thin border."""
+    from PySide6.QtGui import QTransform
+
+    from .renderer import BORDER_COLOR, LAND_COLOR, SEA_COLOR, MapRenderer
+
+    rect, lvp, s = page.locator, page.locator_viewport, page.scale
+    painter.save()
+    painter.fillRect(rect, SEA_COLOR)
+    painter.translate(rect.topLeft())
+    painter.setClipRect(QRectF(0, 0, rect.width(), rect.height()))
+    base = MapRenderer.basemap_paths()
+    if base.land is not None:
+        pen = QPen(BORDER_COLOR, 0.5 * s)
+        pen.setCosmetic(True)
+        for shift in lvp.world_shifts():
+            painter.save()
+            painter.setTransform(QTransform(*lvp.affine()).translate(shift, 0.0), True)
+            painter.setPen(pen)
+            painter.setBrush(LAND_COLOR)
+            painter.drawPath(base.land)
+            painter.restore()
+    x0, y0, x1, y1 = page.viewport.extent()
+    px0, py0 = lvp.to_pixels(x0, y1)
+    px1, py1 = lvp.to_pixels(x1, y0)
+    box = QRectF(QPointF(px0, py0), QPointF(px1, py1)).normalized()
+    red = QColor("#d62728")
+    painter.setPen(QPen(red, 1.6 * s))
+    painter.setBrush(QColor(214, 39, 40, 40))
+    if box.width() < 8 * s and box.height() < 8 * s:
+        c, r = box.center(), 6 * s
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(c, r, r)
+        painter.drawLine(QPointF(c.x() - r * 1.6, c.y()), QPointF(c.x() + r * 1.6, c.y()))
+        painter.drawLine(QPointF(c.x(), c.y() - r * 1.6), QPointF(c.x(), c.y() + r * 1.6))
+    else:
+        painter.drawRect(box)
+    painter.restore()
+    painter.save()
+    painter.setPen(QPen(QColor("#6b7780"), max(1.0, s)))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(rect)
+    painter.restore()
 
 
 #: Lines the sources footnote may take under an export's map.
@@ -601,6 +696,8 @@ def paint_page(painter: QPainter, page: PageLayout, document: MapDocument, title
         painter.setPen(INK)
         painter.setFont(_font(30 * s, True))
         painter.drawText(page.stamp_rect, Qt.AlignmentFlag.AlignCenter, page.stamp)
+    if page.locator is not None and page.locator_viewport is not None:
+        paint_locator(painter, page)
     if page.legend is not None and page.legend_columns:
         draw_legend_columns(painter, page.legend_columns, page.legend, s)
     f = page.footer

@@ -44,6 +44,9 @@ class ExportOptions:
         or "off".
     scale_bar, north_arrow, date_stamp : bool
         Draw them (under the map; the date stamp in the title band).
+    locator : bool
+        A locator inset (PNG/SVG/PDF): a small overview map in the map frame's emptiest corner,
+        the frame's extent outlined on it (QGIS's "overview" map item). Off by default.
     subtitle : str or None
         Text under the title; None: "As of YEAR" when a time filter is on.
     sources_footnote : bool
@@ -75,6 +78,7 @@ class ExportOptions:
     sources_footnote: bool = True
     center: tuple[float, float] | None = None
     scale_denominator: float | None = None
+    locator: bool = False
 
     def validate(self) -> None:
         """Raise :class:`ExportError` for sizes or a bbox that cannot be drawn."""

@@ -73,10 +73,12 @@ def test_the_command_line_shown_writes_the_same_png(window, tmp_path):
     dlg.size.setCurrentIndex(dlg.size.findData("16:9"))
     dlg.title.setText("Cables, 2024")
     dlg.north_arrow.setChecked(False)
+    dlg.locator.setChecked(True)
     dlg.format.setCurrentIndex(dlg.format.findData(".png"))
     from_window = dlg.export(tmp_path / "window.png")
     command = shlex.split(dlg.command_line(str(tmp_path / "cli")))
     assert command[:2] == ["asean-atlas", "export"] and "--no-north-arrow" in command and "--year" in command
+    assert "--locator" in command
     assert main(command[1:]) == 0
     a, b = QImage(str(from_window)), QImage(str(tmp_path / "cli.png"))
     assert (a.width(), a.height()) == (b.width(), b.height()) == (1600, 900)

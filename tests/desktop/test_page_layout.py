@@ -101,3 +101,34 @@ def test_layout_options_from_the_command_line(tmp_path, capsys):
     assert (image.width(), image.height()) == parse_size("a4-landscape", 150) == (1754, 1240)
     assert main(["export", "--png", str(png), "--size", "B5"]) == 2
     assert "A4, A4-landscape" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("dpi", [96, 300])
+def test_locator_inset_shows_the_map_extent(doc, dpi, qapp, tmp_path):
+    """Issue 12 item 1: the optional locator inset lies in the map frame, clear of the legend and
+    the date stamp, its view holds the frame's whole extent (6 times over, at least ~6,000 km
+    across), which it outlines in red; off, the corner is the map."""
+    from asean_atlas.desktop.layout import LOCATOR_MIN_SPAN
+    from asean_atlas.desktop.renderer import color_at
+
+    width, height = parse_size("A4-landscape", dpi)
+    opts = dict(width=width, height=height, dpi=dpi, year=2024, center=(100.9, 13.3), scale_denominator=2_000_000)
+    page = export_page_view(doc, ExportOptions(locator=True, **opts)).page
+    assert export_page_view(doc, ExportOptions(**opts)).page.locator is None  # off by default
+    inset, lvp = page.locator, page.locator_viewport
+    assert page.frame.contains(inset)
+    for other in (page.legend, page.stamp_rect, page.title, page.footer):
+        assert other is None or not other.intersects(inset)
+    assert (lvp.width, lvp.height) == (round(inset.width()), round(inset.height()))
+    assert inset.width() == pytest.approx(min(0.26 * page.frame.width(), 230 * dpi / 96), abs=1)
+    x0, y0, x1, y1 = page.viewport.extent()
+    lx0, ly0, lx1, ly1 = lvp.extent()
+    assert lx0 < x0 and x1 < lx1 and ly0 < y0 and y1 < ly1
+    assert lx1 - lx0 == pytest.approx(max(LOCATOR_MIN_SPAN, 6 * (x1 - x0)), rel=0.01)
+    # the picture: a red outline where the frame's extent is on the inset
+    image = export_png(doc, tmp_path / "loc.png", ExportOptions(locator=True, **opts))
+    img = QImage(str(image))
+    px0, py0 = lvp.to_pixels(x0, y1)
+    px1, py1 = lvp.to_pixels(x1, y0)
+    edge = color_at(img, inset.left() + px0, inset.top() + (py0 + py1) / 2)  # the outline's left side
+    assert edge.red() > 180 and edge.green() < 110 and edge.blue() < 110, edge.name()
