@@ -376,3 +376,31 @@ def test_page_search_box_finds_and_opens_features(browser, tmp_path):
     assert abs(lat - row.geometry.y) < 1e-3 and abs(lon - row.geometry.x) < 1e-3
     assert browser.execute_script("return window.atlasSearch('zzzz-nothing')") == []
     assert "No match" in browser.find_element("id", "atlas-search").text
+
+
+def test_popup_numbers_as_written(browser, tmp_path):
+    """Issue 12 item 6/9: years and ids print as in the data (2024, not 2,024), decimals too; in a
+    GeoJSON layer's popup and in a canvas layer's."""
+    import geopandas as gpd
+    import shapely
+
+    from asean_atlas.layers.layer import Layer
+
+    frame = gpd.GeoDataFrame({"name": ["a"], "rfs_year": [2024], "cable_id": [1234567], "capacity_tbps": [12.5]},
+                             geometry=[shapely.Point(100, 10)], crs=4326)
+    many = _many_points(6000)
+    doc = MapDocument()
+    doc.add_layer(Layer(frame, "one"))
+    doc.add_layer(Layer(many, "many"))
+    out = export_html(doc, tmp_path / "n.html", ExportOptions(bbox=(95, 0, 125, 25)))
+    browser.get(out.as_uri())
+    cells = browser.execute_script("""
+      var l = window.atlasLayers[0].getLayers()[0];
+      l.fire('click', {latlng: l.getLatLng()}, true);
+      return Array.from(document.querySelectorAll('.atlas-popup td')).map(function (c) { return c.textContent; });""")
+    assert cells == ["a", "2024", "1234567", "12.5"]
+    window_year = browser.execute_script("""
+      window.atlasSearch('site 17'); document.querySelector('.atlas-search-hit').click();
+      var pops = document.querySelectorAll('.atlas-popup'), pop = pops[pops.length - 1];  // the old one fades out
+      return Array.from(pop.querySelectorAll('td')).map(function (c) { return c.textContent; });""")
+    assert window_year == ["site 17", str(int(many["year"][17]))]
