@@ -1,5 +1,8 @@
-"""File > Export map…: one dialog for PNG, SVG and PDF with a live preview of the page (issue 12
-item 1), in the manner of QGIS's print layout and kepler.gl's image export.
+"""File > Export map…: one dialog for PNG, SVG, PDF, the HTML page, GIF and MP4 with a live
+preview of the page (issue 12 item 1), in the manner of QGIS's print layout and kepler.gl's image
+export. The HTML page takes the title, size (its first view) and the centre and scale; the
+animations take the page's layout at each time step of the Time dock (range, step, mode), with
+the frame time (and the MP4's frame rate), a progress bar and Cancel.
 
 The dialog fills an :class:`~asean_atlas.layers.export_options.ExportOptions` -- the same object
 ``asean-atlas export`` fills from its flags, so the window and the command line write the same
@@ -13,6 +16,8 @@ from __future__ import annotations
 import dataclasses
 import shlex
 from pathlib import Path
+
+import numpy as np
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
@@ -44,7 +49,12 @@ SIZE_CHOICES = [
     ("16:9 (screen, slides)", "16:9"), ("4:5 (social)", "4:5"), ("Square", "square"),
     ("Custom, pixels", None), ("Custom, millimetres", None),
 ]
-FORMATS = [("PNG image", ".png"), ("SVG (vector)", ".svg"), ("PDF (vector, selectable text)", ".pdf")]
+FORMATS = [("PNG image", ".png"), ("SVG (vector)", ".svg"), ("PDF (vector, selectable text)", ".pdf"),
+           ("HTML page (interactive)", ".html"), ("GIF animation (time steps)", ".gif"),
+           ("MP4 video, H.264 (time steps)", ".mp4")]
+#: Formats drawn with the page layout (legend, scale bar, north arrow... apply).
+PAGE_FORMATS = (".png", ".svg", ".pdf", ".gif", ".mp4")
+ANIMATIONS = (".gif", ".mp4")
 LEGEND_CHOICES = [("Automatic", "auto"), ("Right of the map", "right"), ("Under the map", "bottom"),
                   ("Inside the map (emptiest corner)", "inside"), ("None", "off")]
 #: Longest side of the preview image, pixels.
@@ -89,6 +99,17 @@ class ExportDialog(QDialog):
         self.locator = QCheckBox("Locator inset (overview map with the map's extent)")
         self.date_stamp = QCheckBox("Date stamp")
         self.sources = QCheckBox("Sources footnote (numbered sources of the features in view)")
+        self.frame_ms = QSpinBox()
+        self.frame_ms.setRange(20, 60_000)
+        self.frame_ms.setSuffix(" ms per time step")
+        self.frame_ms.setValue(int(document.time.interval_ms))
+        self.fps = QSpinBox()
+        self.fps.setRange(1, 60)
+        self.fps.setSuffix(" frames per second")
+        self.fps.setValue(25)
+        self.steps = QLabel()
+        self.steps.setTextFormat(Qt.TextFormat.PlainText)
+        self.steps.setWordWrap(True)
         self.keep_scale = QCheckBox("Keep the window's centre and scale")
         self.keep_scale.setToolTip("Off: the whole Atlas region (or the layers' extent) fitted to the frame")
         self.pixels = QLabel()
@@ -116,6 +137,9 @@ class ExportDialog(QDialog):
         form.addRow("Title", self.title)
         form.addRow("Subtitle", self.subtitle)
         form.addRow("Legend", self.legend)
+        form.addRow("Time steps", self.steps)
+        form.addRow("Step duration", self.frame_ms)
+        form.addRow("Video frame rate", self.fps)
         for box in (self.scale_bar, self.north_arrow, self.locator, self.date_stamp, self.sources, self.keep_scale):
             form.addRow("", box)
         form.addRow("Command line", self.command)
@@ -139,8 +163,9 @@ class ExportDialog(QDialog):
         self._restore()
         for w in (self.format, self.size, self.legend):
             w.currentIndexChanged.connect(self._changed)
-        for w in (self.width_box, self.height_box, self.dpi):
+        for w in (self.width_box, self.height_box, self.dpi, self.frame_ms, self.fps):
             w.valueChanged.connect(self._changed)
+        self.format.currentIndexChanged.connect(self._format_choice)
         for w in (self.title, self.subtitle):
             w.textChanged.connect(self._changed)
         for w in (self.scale_bar, self.north_arrow, self.locator, self.date_stamp, self.sources, self.keep_scale):
@@ -148,6 +173,7 @@ class ExportDialog(QDialog):
         self.size.currentIndexChanged.connect(self._size_choice)
         self.saved_path: Path | None = None
         self._size_choice()
+        self._format_choice()
         self.update_preview()
 
     # -- settings -------------------------------------------------------------------------------
@@ -164,6 +190,7 @@ class ExportDialog(QDialog):
                          ("date_stamp", self.date_stamp), ("sources", self.sources), ("keep_scale", self.keep_scale)):
             box.setChecked(str(st.value(key, "true")).lower() in ("true", "1"))
         self.locator.setChecked(str(st.value("locator", "false")).lower() in ("true", "1"))
+        self.fps.setValue(int(st.value("fps", 25)))
         st.endGroup()
 
     def _remember(self) -> None:
@@ -175,6 +202,7 @@ class ExportDialog(QDialog):
         st.setValue("height", self.height_box.value())
         st.setValue("dpi", self.dpi.value())
         st.setValue("legend", self.legend.currentData())
+        st.setValue("fps", self.fps.value())
         for key, box in (("scale_bar", self.scale_bar), ("north_arrow", self.north_arrow),
                          ("date_stamp", self.date_stamp), ("sources", self.sources), ("keep_scale", self.keep_scale),
                          ("locator", self.locator)):
@@ -182,6 +210,64 @@ class ExportDialog(QDialog):
         st.endGroup()
 
     # -- options --------------------------------------------------------------------------------
+    def _format_choice(self, *_args) -> None:
+        """Enable what the chosen format uses: the page's furniture for PNG/SVG/PDF/GIF/MP4, the
+        time steps and step duration for the animations, the frame rate for the MP4."""
+        suffix = self.format.currentData()
+        page = suffix in PAGE_FORMATS
+        for w in (self.dpi, self.legend, self.scale_bar, self.north_arrow, self.locator, self.date_stamp, self.sources,
+                  self.subtitle):
+            w.setEnabled(page)
+        self.frame_ms.setEnabled(suffix in ANIMATIONS)
+        self.fps.setEnabled(suffix == ".mp4")
+        if suffix in ANIMATIONS:
+            try:
+                filters = self.animation_filters()
+                self.steps.setText(f"{len(filters)} steps, {filters[0].label} to {filters[-1].label} "
+                                   "(the Time dock's range, step and mode)")
+            except AtlasError as exc:
+                self.steps.setText(str(exc))
+        else:
+            self.steps.setText("")
+
+    def animation_arguments(self) -> list[str]:
+        """``--from``, ``--to``, ``--step`` (and ``--mode``, ``--end-inclusive``) of the Time
+        dock's playback, as ``asean-atlas export`` takes them."""
+        from asean_atlas.layers.temporal import MODE_WINDOW
+        from asean_atlas.layers.time_controller import STEP_SOURCE, STEP_YEAR
+
+        ctl = self.document.time
+        step = "source" if ctl.step_unit == STEP_SOURCE else f"{ctl.step_size}{'y' if ctl.step_unit == STEP_YEAR else 'm'}"
+        filters = ctl.filters()
+        args = []
+        if filters:
+            def when(t) -> str:
+                day = str(np.datetime64(t, "D"))
+                return day[:4] if ctl.step_unit == STEP_YEAR and day.endswith("-01-01") else day
+
+            args += ["--from", when(filters[0].t0), "--to", when(filters[-1].t0)]
+        args += ["--step", step]
+        if ctl.mode == MODE_WINDOW:
+            args += ["--mode", "window"]
+        if ctl.end_inclusive:
+            args.append("--end-inclusive")
+        return args
+
+    def animation_filters(self):
+        """The time steps of a GIF/MP4: those of :meth:`animation_arguments`, computed as the
+        command line computes them (:func:`~.export.animation_filters`).
+
+        Raises
+        ------
+        ExportError
+        """
+        from .cli import _parse_when
+        from .export import animation_filters
+
+        args = self.animation_arguments()
+        get = lambda flag: args[args.index(flag) + 1] if flag in args else None  # noqa: E731
+        return animation_filters(self.document, _parse_when(get("--from")), _parse_when(get("--to")), get("--step"))
+
     def _size_choice(self) -> None:
         value = self.size.currentData()
         custom = value is None
@@ -233,21 +319,27 @@ class ExportDialog(QDialog):
         o = self.options()
         suffix = self.format.currentData()
         args = ["asean-atlas", "export", "--size", self.size_argument(), "--dpi", f"{o.dpi:g}"]
+        page = suffix in PAGE_FORMATS
         args += ["--title", o.title or ""]
-        if o.subtitle is not None:
-            args += ["--subtitle", o.subtitle]
-        if o.legend != "auto":
-            args += ["--legend", o.legend]
-        args += [flag for flag, on in (("--no-scale-bar", o.scale_bar), ("--no-north-arrow", o.north_arrow),
-                                       ("--no-date-stamp", o.date_stamp), ("--no-sources", o.sources_footnote)) if not on]
-        if o.locator:
-            args.append("--locator")
+        if page:  # the page's furniture: PNG, SVG, PDF and each frame of the animations
+            if o.subtitle is not None:
+                args += ["--subtitle", o.subtitle]
+            if o.legend != "auto":
+                args += ["--legend", o.legend]
+            args += [flag for flag, on in (("--no-scale-bar", o.scale_bar), ("--no-north-arrow", o.north_arrow),
+                                           ("--no-date-stamp", o.date_stamp), ("--no-sources", o.sources_footnote)) if not on]
+            if o.locator:
+                args.append("--locator")
+        if suffix in ANIMATIONS:
+            args += self.animation_arguments() + ["--frame-ms", str(self.frame_ms.value())]
+            if suffix == ".mp4":
+                args += ["--fps", str(self.fps.value())]
         if o.center is not None:
             # exactly the numbers the dialog uses (6 decimals of a degree, a whole scale), so the
             # command writes the same pixels
             args += [f"--center={o.center[0]:.6f},{o.center[1]:.6f}", "--scale", f"{o.scale_denominator:.0f}"]
         tf = self.time_filter
-        if tf is not None and tf.mode == "as_of" and str(tf.label).isdigit():
+        if tf is not None and tf.mode == "as_of" and str(tf.label).isdigit() and suffix not in ANIMATIONS:
             args += ["--year", str(tf.label)]
         args += [f"--{suffix[1:]}", f"{path}{suffix}"]
         return shlex.join(args)
@@ -294,16 +386,47 @@ class ExportDialog(QDialog):
         ------
         ExportError
         """
-        from .export import export_pdf, export_png, export_svg
+        from .export import export_gif, export_mp4, export_pdf, export_png, export_svg
 
         suffix = self.format.currentData()
         path = Path(path)
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
-        writer = {".png": export_png, ".svg": export_svg, ".pdf": export_pdf}[suffix]
-        out = writer(self.document, path, self.options(), self.renderer)
+        options = self.options()
+        if suffix == ".html":
+            from asean_atlas.layers.html_export import export_html
+
+            out = export_html(self.document, path, options)
+        elif suffix in ANIMATIONS:
+            out = self._export_animation(path, options, export_gif if suffix == ".gif" else export_mp4)
+        else:
+            writer = {".png": export_png, ".svg": export_svg, ".pdf": export_pdf}[suffix]
+            out = writer(self.document, path, options, self.renderer)
         self._remember()
         return out
+
+    def _export_animation(self, path: Path, options: ExportOptions, writer) -> Path:
+        """Render the time steps with a progress dialog whose Cancel stops the export (nothing is
+        written then: the file is atomic)."""
+        from PySide6.QtWidgets import QApplication, QProgressDialog
+
+        filters = self.animation_filters()
+        progress_dialog = QProgressDialog(f"Rendering {len(filters)} frames…", "Cancel", 0, len(filters), self)
+        progress_dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        progress_dialog.setMinimumDuration(300)
+        self.progress_dialog = progress_dialog
+
+        def progress(done: int, total: int) -> bool:
+            progress_dialog.setValue(done)
+            QApplication.processEvents()
+            return not progress_dialog.wasCanceled()
+
+        extra = {"fps": float(self.fps.value())} if writer.__name__ == "export_mp4" else {}
+        try:
+            return writer(self.document, path, options, filters, frame_ms=self.frame_ms.value(),
+                          renderer=self.renderer, progress=progress, **extra)
+        finally:
+            progress_dialog.close()
 
     def _save(self) -> None:
         suffix = self.format.currentData()

@@ -572,16 +572,13 @@ class MainWindow(ProjectController, QMainWindow):
         return [y for y in (last - 15, last - 10, last - 5, last) if y >= first] or [last]
 
     def export_gif_dialog(self) -> None:
-        """File > Export time animation (GIF)…"""
-        path, _ = QFileDialog.getSaveFileName(self, "Export animation", "atlas.gif", "Animated GIF (*.gif)")
-        if path:
-            self.export_gif(path)
+        """File > Export time animation (GIF)…: the export dialog set to GIF (size, title, legend,
+        step duration, preview; progress and Cancel)."""
+        self.export_map_dialog(".gif")
 
     def export_mp4_dialog(self) -> None:
-        """File > Export time animation (MP4)…"""
-        path, _ = QFileDialog.getSaveFileName(self, "Export video", "atlas.mp4", "MP4 video (*.mp4)")
-        if path:
-            self.export_mp4(path)
+        """File > Export time animation (MP4)…: the export dialog set to MP4 (also the frame rate)."""
+        self.export_map_dialog(".mp4")
 
     def export_small_multiples_dialog(self) -> None:
         """File > Export small multiples (PNG)…: asks for the years, then the file."""
@@ -630,24 +627,27 @@ class MainWindow(ProjectController, QMainWindow):
         if path:
             self.export_png(path)
 
-    def make_export_dialog(self):
-        """The File > Export map… dialog for the current view and time (:mod:`.export_dialog`)."""
+    def make_export_dialog(self, suffix: str | None = None):
+        """The File > Export map… dialog for the current view and time (:mod:`.export_dialog`),
+        set to the format ``suffix`` (".png", ".svg", ".pdf", ".html", ".gif", ".mp4") when given."""
         from .export_dialog import ExportDialog
 
-        return ExportDialog(self.document, self.canvas.viewport, self.canvas.renderer, self,
-                            time_filter=self.document.time_filter)
+        dialog = ExportDialog(self.document, self.canvas.viewport, self.canvas.renderer, self,
+                              time_filter=self.document.time_filter)
+        if suffix is not None:
+            dialog.format.setCurrentIndex(max(0, dialog.format.findData(suffix)))
+        return dialog
 
-    def export_map_dialog(self) -> None:
-        """File > Export map (PNG, SVG, PDF)…: page size, DPI, title, legend… with a live preview."""
-        dialog = self.make_export_dialog()
+    def export_map_dialog(self, suffix: str | None = None) -> None:
+        """File > Export map…: page size, DPI, title, legend… with a live preview, for PNG, SVG,
+        PDF, the HTML page and the animations."""
+        dialog = self.make_export_dialog(suffix if isinstance(suffix, str) else None)
         if dialog.exec() and dialog.saved_path is not None:
             self.statusBar().showMessage(f"Wrote {dialog.saved_path}", 15000)
 
     def export_html_dialog(self) -> None:
-        """File > Export HTML…"""
-        path, _ = QFileDialog.getSaveFileName(self, "Export HTML", "atlas.html", "HTML page (*.html)")
-        if path:
-            self.export_html(path)
+        """File > Export HTML…: the export dialog set to the HTML page."""
+        self.export_map_dialog(".html")
 
     # -- errors ---------------------------------------------------------------------------------
     def show_error(self, title: str, text: str) -> QMessageBox | None:

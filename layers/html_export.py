@@ -554,6 +554,7 @@ def build_map(document: MapDocument, options: ExportOptions):
     # (a --bbox of 8 by 15 degrees opened on 60 by 40; issue 12 item 6); + and - still step by one
     fmap = folium.Map(location=[(s + n) / 2, (w + e) / 2], zoom_start=4, tiles=None, control_scale=True,
                       zoom_snap=0.1, zoom_delta=1)
+    fmap._id = "atlas"  # folium names it from urandom: the same options give the same bytes (item 8)
     if options.html_self_contained:
         _inline_leaflet(fmap)
     else:

@@ -96,3 +96,49 @@ def test_bad_custom_size_is_said_in_the_dialog(window):
     dlg.height_box.setValue(150)
     assert dlg.update_preview() is not None and dlg.error.text() == ""
     assert dlg.size_argument() == "200x150mm" and (dlg.options().width, dlg.options().height) == (4724, 3543)
+
+
+def test_html_from_the_dialog_is_the_command_lines_byte_for_byte(window, tmp_path):
+    """Issue 12 items 1 and 8: the HTML page shares the dialog (title, size, centre and scale)
+    and the command it shows writes the same bytes."""
+    dlg = window.make_export_dialog(".html")
+    assert dlg.format.currentData() == ".html"
+    assert not dlg.legend.isEnabled() and not dlg.fps.isEnabled() and dlg.title.isEnabled()
+    dlg.title.setText("Cables <b>2024</b>")
+    from_window = dlg.export(tmp_path / "window")
+    assert from_window.suffix == ".html"
+    command = shlex.split(dlg.command_line(str(tmp_path / "cli")))
+    assert "--html" in command and "--center" in " ".join(command)
+    assert main(command[1:]) == 0
+    assert from_window.read_bytes() == (tmp_path / "cli.html").read_bytes()
+
+
+@pytest.mark.parametrize("suffix", [".gif", ".mp4"])
+def test_animation_from_the_dialog(window, tmp_path, suffix):
+    """Issue 12 items 1, 5 and 8: GIF and MP4 from the dialog: the Time dock's steps, the chosen
+    size, step duration (and frame rate), a progress dialog; the command shown writes the same
+    frames."""
+    import imageio.v3 as iio
+
+    doc = window.document
+    doc.time.set_range(2018, 2021)
+    dlg = window.make_export_dialog(suffix)
+    dlg.size.setCurrentIndex(dlg.size.findText("Custom, pixels"))
+    dlg.width_box.setValue(320)
+    dlg.height_box.setValue(200)
+    dlg.frame_ms.setValue(400)
+    dlg.fps.setValue(10)
+    assert dlg.frame_ms.isEnabled() and dlg.fps.isEnabled() == (suffix == ".mp4")
+    assert dlg.steps.text().startswith("4 steps, 2018 to 2021")
+    out = dlg.export(tmp_path / "window")
+    assert dlg.progress_dialog.maximum() == 4
+    command = shlex.split(dlg.command_line(str(tmp_path / "cli")))
+    assert command[command.index("--from") + 1] == "2018" and command[command.index("--to") + 1] == "2021"
+    assert command[command.index("--frame-ms") + 1] == "400"
+    assert main(command[1:]) == 0
+    a, b = iio.imread(out), iio.imread(tmp_path / f"cli{suffix}")
+    if suffix == ".gif":
+        assert a.shape[:3] == b.shape[:3] == (4, 200, 320)
+    else:  # each step held 400 ms at 10 fps: 4 frames a step
+        assert a.shape[:3] == b.shape[:3] == (16, 200, 320)
+    assert np.array_equal(a, b)
