@@ -102,3 +102,36 @@ def test_dilation_offsets():
     offs = np.array(dilation_offsets(3.0))
     assert np.hypot(offs[:, 0], offs[:, 1]).max() == pytest.approx(1.0)
     assert len(dilation_offsets(5.0)) > len(offs)
+
+
+def test_big_line_layers_are_drawn_at_the_views_level_of_detail(qapp):
+    """Issue 9: a line layer of many vertices is simplified to the view's pixel (Douglas-Peucker
+    at between half a pixel and one, as QGIS's 1 px default) on raster devices: fewer path
+    elements, the same picture; vector devices (SVG, PDF) and small layers keep every vertex."""
+    frame = _lines(2000, 125, step=0.05)  # 250,000 vertices of ~5 km steps
+    doc = _doc(frame, 1.0)
+    layer = doc.layers[0]
+    vp = Viewport(width=1000, height=700)
+    vp.fit_bbox(BBOX, 0.0)
+    renderer = MapRenderer(basemap=False, labels=False)
+    cache = renderer.cache(layer)
+    codes, _ = cache.class_codes(layer)
+    level = cache.lod_level(vp, raster=True)
+    assert level is not None and 0.5 * vp.resolution < 2.0 ** level <= vp.resolution
+    assert cache.lod_level(vp, raster=False) is None
+    exact = sum(p.elementCount() for _, p in cache.line_buckets(layer, codes, None))
+    simple = sum(p.elementCount() for _, p in cache.line_buckets(layer, codes, level))
+    assert exact == 250_000 and simple < 0.8 * exact, (exact, simple)
+    images = []
+    for lod in (10**12, R.LOD_MIN_VERTICES):
+        old, R.LOD_MIN_VERTICES = R.LOD_MIN_VERTICES, lod
+        try:
+            images.append(_frame_ms(MapRenderer(basemap=False, labels=False), doc)[1])
+        finally:
+            R.LOD_MIN_VERTICES = old
+    a, b = (np.frombuffer(bytes(i.constBits()), np.uint8).reshape(i.height(), i.bytesPerLine())[:, : i.width() * 4]
+            .reshape(i.height(), i.width(), 4)[..., :3].astype(int) for i in images)
+    differs = np.abs(a - b).max(axis=2) > 96
+    assert differs.mean() < 0.02, differs.mean()
+    small = MapRenderer(basemap=False).cache(_doc(_lines(100, 125), 1.0).layers[0])
+    assert small.lod_level(vp, raster=True) is None  # 12,500 vertices: exact
