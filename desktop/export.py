@@ -371,6 +371,7 @@ def export_gif(
     filters = list(filters) if filters is not None else animation_filters(document)
     if not filters:
         raise ExportError("no time steps to animate")
+    _check_gif_memory(len(filters), options)
     frames = render_frames(document, options, filters, renderer, progress)
     pil = _quantize_shared(frames, _symbol_colours(document))
     duration = int(frame_ms if frame_ms is not None else document.time.interval_ms)
@@ -381,6 +382,29 @@ def export_gif(
                     optimize=False, disposal=1)
 
     return write_atomic(path, write)
+
+
+#: Bytes a GIF export holds per frame pixel: the rendered ARGB frame (4) and its palette image (1),
+#: with the quantizer's working copy (GIF frames are all written at the end, by Pillow).
+GIF_BYTES_PER_PIXEL = 9
+
+
+def _check_gif_memory(frames: int, options: ExportOptions) -> None:
+    """Refuse a GIF whose frames would not fit in memory (:func:`~asean_atlas.layers.io.memory_budget`)
+    with a clear error, instead of the process being killed part-way.
+
+    Raises
+    ------
+    ExportError
+    """
+    from asean_atlas.layers.io import memory_budget
+
+    need = frames * options.width * options.height * GIF_BYTES_PER_PIXEL
+    budget = memory_budget()
+    if budget is not None and need > budget:
+        raise ExportError(f"a GIF of {frames} frames at {options.width}x{options.height} px needs about "
+                          f"{need / 1e9:.1f} GB of memory, more than the {budget / 1e9:.1f} GB available: use fewer "
+                          "steps (--step), a smaller --size, or --mp4 (written frame by frame)")
 
 
 #: Video frame rate of an MP4 (frames per second) unless given; each time step is held for its

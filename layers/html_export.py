@@ -362,22 +362,44 @@ def wrap_parts(geoms: np.ndarray, centre: float) -> np.ndarray:
     b = shapely.bounds(parts)
     turns = np.round((centre - (b[:, 0] + b[:, 2]) / 2) / 360.0)
     turns[~np.isfinite(turns)] = 0
+    # a part more than half the world wide (a band round the Earth) keeps its place and gets a
+    # copy one turn towards the centre: moved whole, the view's other side would lose it
+    wide = (b[:, 2] - b[:, 0] > 180.0) & (turns != 0)
+    extra_turns = np.sign(turns[wide])
+    turns[wide] = 0
     moved = turns != 0
-    if not moved.any():
+    if not moved.any() and not wide.any():
         return geoms
     for t in np.unique(turns[moved]):
         sel = turns == t
         parts[sel] = shapely.transform(parts[sel], lambda xy, dx=float(t) * 360.0: xy + (dx, 0.0))
+    if wide.any():
+        copies = np.array([shapely.transform(p, lambda xy, dx=float(t) * 360.0: xy + (dx, 0.0))
+                           for p, t in zip(parts[wide], extra_turns)], dtype=object)
+        parts = np.concatenate([parts, copies])
+        owner = np.concatenate([owner, owner[wide]])
+        moved = np.concatenate([moved | wide, np.ones(len(copies), dtype=bool)])
+    touched = np.unique(owner[moved])
+    order = np.argsort(owner, kind="stable")  # each geometry's parts together, in their order
+    starts = np.searchsorted(owner[order], touched)
+    ends = np.searchsorted(owner[order], touched, side="right")
     out = geoms.copy()
-    for g in np.unique(owner[moved]):
-        mine = parts[owner == g]
-        out[g] = _MULTI[int(shapely.get_type_id(geoms[g]))](mine) if shapely.get_type_id(geoms[g]) >= 4 else mine[0]
+    types = shapely.get_type_id(geoms[touched])
+    for g, t, a, z in zip(touched.tolist(), types.tolist(), starts.tolist(), ends.tolist()):
+        mine = parts[order[a:z]]
+        if t >= 4 or len(mine) > 1:  # a single Polygon with a copy becomes a MultiPolygon
+            kind = t if t >= 4 else {0: 4, 1: 5, 2: 5, 3: 6}.get(t, 7)
+            out[g] = _MULTI[kind](mine)
+        else:
+            out[g] = mine[0]
     return out
 
 
 #: Layers of up to this many features carry the pinyin of their Chinese names for the page's
 #: search (member ``"s"``); pypinyin takes ~50 µs a name.
 PINYIN_FEATURES = 20_000
+#: ... and the pinyin of a name's first this many characters (at most ~6 s a layer).
+PINYIN_CHARS = 32
 
 
 #: A point layer with more features than this is written as columns and drawn by one canvas
@@ -707,12 +729,19 @@ def _layer_config(layer: Layer, mask: np.ndarray | None, timed: bool, language: 
     pinyin_of = [c for c in searched if c.lower() in SEARCH_NAME_FIELDS
                  and (frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c].dtype))]
     if pinyin_of and n <= PINYIN_FEATURES:  # the page's search finds Chinese names by pinyin too
-        py = [frame[c].map(pinyin) for c in pinyin_of]
+        # the first PINYIN_CHARS characters of a name: pypinyin costs ~10 µs a character (a
+        # layer of 500-character names took 95 s)
+        py = [frame[c].map(lambda v: pinyin(v[:PINYIN_CHARS]) if isinstance(v, str) else "") for c in pinyin_of]
         members["s"] = np.asarray(
             [" ".join(dict.fromkeys(p for p in row if p)) for row in zip(*py)], dtype=object)
     wanted = list(dict.fromkeys(fields + extra + searched))
-    drawn = int(np.count_nonzero(mask)) if mask is not None else n
-    if layer.geometry_kind == "point" and drawn > CANVAS_POINTS:
+    # points, not features: one MultiPoint of 200,000 parts is 200,000 markers
+    if layer.geometry_kind == "point":
+        counts = shapely.get_num_coordinates(frame.geometry.values)
+        drawn = int(counts[mask].sum()) if mask is not None else int(counts.sum())
+    else:
+        drawn = 0
+    if drawn > CANVAS_POINTS:
         geo = {"fc": None, "cols": orjson.Fragment(point_columns(layer, mask, members=members, fields=wanted))}
     else:
         fc = feature_collection(layer, mask, members=members, fields=wanted, wrap=wrap)

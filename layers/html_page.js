@@ -37,6 +37,12 @@
     if (typeof v === "number") return Number.isInteger(v) ? v.toFixed(0) : String(v);
     return String(v);
   }
+  // a value cut to n characters, saying how long it was (a 5 MB name froze the page on hover)
+  function shortened(v, n) {
+    var t = show(v);
+    return t.length > n ? t.slice(0, n) + "\u2026 (" + t.length.toLocaleString("en-US") + " characters)" : t;
+  }
+  var POPUP_CHARS = 2000, TOOLTIP_CHARS = 200;
   function has(v) { return v !== null && v !== undefined; }
   function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
 
@@ -169,13 +175,13 @@
       var tr = el("tr"), v = own(props, f) ? props[f] : null, td = el("td"), url = safeUrl(v);
       tr.appendChild(el("th", null, f));
       if (url) {
-        var a = el("a", null, v);
+        var a = el("a", null, shortened(v, POPUP_CHARS));
         a.href = url;
         a.target = "_blank";
         a.rel = "noopener noreferrer";
         td.appendChild(a);
       } else {
-        td.textContent = show(v);
+        td.textContent = shortened(v, POPUP_CHARS);
       }
       tr.appendChild(td);
       table.appendChild(tr);
@@ -187,7 +193,7 @@
   }
   function tooltipContent(cfg, feature) {
     var props = feature.properties || {};
-    return el("span", "atlas-tooltip", show(own(props, cfg.tooltip) ? props[cfg.tooltip] : ""));
+    return el("span", "atlas-tooltip", shortened(own(props, cfg.tooltip) ? props[cfg.tooltip] : "", TOOLTIP_CHARS));
   }
 
   // -- big point layers (issue 12 item 7): columns drawn by one canvas -------------------------
@@ -196,7 +202,7 @@
   // drawn by one <canvas> per layer, one path per style class: no DOM node per feature. Identify
   // (popup), hover (tooltip), the time slider and labels work on it as on the small layers.
   function columnRow(cfg, i) {  // the attributes of feature i, as a GeoJSON feature's properties
-    var p = {}, cols = cfg.cols.p;
+    var p = Object.create(null), cols = cfg.cols.p;  // a field "__proto__" is a plain key
     Object.keys(cols).forEach(function (f) { p[f] = cols[f][i]; });
     return p;
   }
@@ -213,17 +219,32 @@
   var MAX_LAT = 85.0511287798, D2R = Math.PI / 180;
   var PointCanvas = L.Layer.extend({
     initialize: function (cfg) {
-      var c = cfg.cols, n = c.x.length;
+      var c = cfg.cols, m = c.m, n = c.x.length;
       this.cfg = cfg;
       this.n = n;
       // EPSG:3857 in units of the world's width, as Leaflet's project() at zoom 0 / 256
       this.ux = new Float64Array(n);
       this.uy = new Float64Array(n);
+      // each point's style (class, planned, low confidence, radius) as a small int, once
+      this.kind = new Int32Array(n);
+      this.kinds = [];
+      var kindOf = new Map();
       for (var k = 0; k < n; k++) {
         var sin = Math.sin(Math.max(Math.min(c.y[k], MAX_LAT), -MAX_LAT) * D2R);
         this.ux[k] = c.x[k] / 360 + 0.5;
         this.uy[k] = 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI);
+        var i = c.i ? c.i[k] : k;
+        var r = (m.r && has(m.r[i])) ? m.r[i] : cfg.style.radius;
+        var key = (m.c ? m.c[i] || 0 : 0) + "|" + (m.p ? m.p[i] : 0) + "|" + (m.l ? m.l[i] : 0) + "|" + r;
+        var id = kindOf.get(key);
+        if (id === undefined) {
+          id = this.kinds.length;
+          kindOf.set(key, id);
+          this.kinds.push({i: i, r: r});
+        }
+        this.kind[k] = id;
       }
+      this.sprites = [];  // per kind and state: [canvas, half size]
       this.state = new Uint8Array(n).fill(1);  // 0 hidden, 1 shown, 2 retired (grey)
       this.sx = new Float32Array(n);  // the last frame: container x, y and radius of each drawn point
       this.sy = new Float32Array(n);
@@ -231,6 +252,7 @@
       this.sk = new Int32Array(n);
       this.count = 0;
       this.isPointCanvas = true;
+      this._pending = null;
     },
     onAdd: function (map) {
       if (!map.getPane("atlasPoints")) {
@@ -247,10 +269,53 @@
       this._canvas = null;
       this.count = 0;
     },
-    getEvents: function () { return {moveend: this.redraw, zoomend: this.redraw, resize: this.redraw, viewreset: this.redraw}; },
+    // a zoom fires viewreset, zoomend and moveend: one redraw, at the next animation frame
+    getEvents: function () { return {moveend: this.schedule, zoomend: this.schedule, resize: this.schedule, viewreset: this.schedule}; },
+    schedule: function () {
+      var self = this;
+      if (!this._pending) this._pending = L.Util.requestAnimFrame(function () { self._pending = null; self.redraw(); });
+    },
+    sprite: function (kind, st, ratio) {
+      // each style's marker drawn once into a small canvas, then stamped at every point: one
+      // path of 100,000 overlapping circles took Skia 2-8 s to fill; 100,000 stamps ~0.05 s
+      var slot = kind * 3 + st, got = this.sprites[slot];
+      if (got && got[2] === ratio) return got;
+      var cfg = this.cfg, k = this.kinds[kind], r = k.r, unit = data.shapes[cfg.style.shape];
+      var sty = styleOf(cfg, {geometry: {type: "Point"}, atlas: columnAtlas(cfg, k.i)});
+      if (st === 2) { sty.color = "#9a9a9a"; sty.fillColor = "#9a9a9a"; }
+      var half = Math.ceil(r * (unit ? 1.3 : 1) + sty.weight / 2 + 1);
+      var cv = document.createElement("canvas");
+      cv.width = cv.height = Math.ceil(2 * half * ratio);
+      var sc = cv.getContext("2d");
+      sc.setTransform(ratio, 0, 0, ratio, 0, 0);
+      sc.beginPath();
+      if (unit) {
+        sc.moveTo(half + unit[0][0] * r, half + unit[0][1] * r);
+        for (var u = 1; u < unit.length; u++) sc.lineTo(half + unit[u][0] * r, half + unit[u][1] * r);
+        sc.closePath();
+      } else {
+        sc.arc(half, half, r, 0, 2 * Math.PI);
+      }
+      if (sty.fillOpacity > 0) {
+        sc.globalAlpha = sty.fillOpacity;
+        sc.fillStyle = sty.fillColor;
+        sc.fill();
+      }
+      if (sty.weight > 0 && sty.opacity > 0) {
+        sc.globalAlpha = sty.opacity;
+        sc.strokeStyle = sty.color;
+        sc.lineWidth = sty.weight;
+        sc.setLineDash(sty.dashArray ? [6, 5] : []);
+        sc.stroke();
+      }
+      got = [cv, half * ratio, ratio];
+      this.sprites[slot] = got;
+      return got;
+    },
     redraw: function () {
       var map = this._map, cv = this._canvas;
       if (!map || !cv) return;
+      if (this._pending) { L.Util.cancelAnimFrame(this._pending); this._pending = null; }
       var size = map.getSize(), ratio = window.devicePixelRatio || 1;
       var origin = map.containerPointToLayerPoint([0, 0]), po = map.getPixelOrigin();
       L.DomUtil.setPosition(cv, origin);
@@ -259,70 +324,28 @@
       cv.style.width = size.x + "px";
       cv.style.height = size.y + "px";
       // a CPU-backed canvas: the points are rasterized here, once, not replayed by the
-      // compositor on every frame (without a GPU that took 2-8 s for 100,000 points)
+      // compositor on every frame (without a GPU that took seconds)
       var ctx = cv.getContext("2d", {willReadFrequently: true});
-      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
       var world = 256 * Math.pow(2, map.getZoom()), ox = po.x + origin.x, oy = po.y + origin.y;
-      var cfg = this.cfg, c = cfg.cols, m = c.m, buckets = new Map(), count = 0;
+      var W = size.x, H = size.y, count = 0, kinds = this.kinds, kind = this.kind, state = this.state;
+      var ux = this.ux, uy = this.uy, sx = this.sx, sy = this.sy, sr = this.sr, sk = this.sk;
       for (var k = 0; k < this.n; k++) {
-        var st = this.state[k];
+        var st = state[k];
         if (!st) continue;
-        var i = c.i ? c.i[k] : k;
-        var r = (m.r && has(m.r[i])) ? m.r[i] : cfg.style.radius;
-        var y = this.uy[k] * world - oy;
-        if (y < -r || y > size.y + r) continue;
-        var x = this.ux[k] * world - ox;
+        var r = kinds[kind[k]].r;
+        var y = uy[k] * world - oy;
+        if (y < -r || y > H + r) continue;
+        var x = ux[k] * world - ox;
         // the copy of the world in view (a Pacific view east of 180 degrees)
         if (x < -r) x += world * Math.ceil((-r - x) / world);
-        else if (x > size.x + r) x -= world * Math.ceil((x - size.x - r) / world);
-        if (x < -r || x > size.x + r) continue;
-        var key = (m.c ? m.c[i] || 0 : 0) + "|" + (m.p ? m.p[i] : 0) + "|" + (m.l ? m.l[i] : 0) + "|" + st + "|" + r;
-        var b = buckets.get(key);
-        if (!b) { b = {i: i, st: st, r: r, xy: []}; buckets.set(key, b); }
-        b.xy.push(x, y);
-        this.sx[count] = x; this.sy[count] = y; this.sr[count] = r; this.sk[count] = k;
+        else if (x > W + r) x -= world * Math.ceil((x - W - r) / world);
+        if (x < -r || x > W + r) continue;
+        var sp = this.sprite(kind[k], st, ratio);
+        ctx.drawImage(sp[0], Math.round(x * ratio - sp[1]), Math.round(y * ratio - sp[1]));
+        sx[count] = x; sy[count] = y; sr[count] = r; sk[count] = k;
         count += 1;
       }
       this.count = count;
-      // each style's marker drawn once into a sprite, then stamped at every point: one path of
-      // 100,000 overlapping circles took Skia 2-8 s to fill; 100,000 drawImage calls ~0.1 s
-      var unit = data.shapes[cfg.style.shape];
-      buckets.forEach(function (b) {
-        var sty = styleOf(cfg, {geometry: {type: "Point"}, atlas: columnAtlas(cfg, b.i)}), r = b.r, xy = b.xy;
-        if (b.st === 2) { sty.color = "#9a9a9a"; sty.fillColor = "#9a9a9a"; }
-        var half = Math.ceil(r * (unit ? 1.3 : 1) + sty.weight / 2 + 1), side = 2 * half;
-        var sprite = document.createElement("canvas");
-        sprite.width = Math.ceil(side * ratio);
-        sprite.height = sprite.width;
-        var sc = sprite.getContext("2d");
-        sc.setTransform(ratio, 0, 0, ratio, 0, 0);
-        sc.beginPath();
-        if (unit) {
-          sc.moveTo(half + unit[0][0] * r, half + unit[0][1] * r);
-          for (var u = 1; u < unit.length; u++) sc.lineTo(half + unit[u][0] * r, half + unit[u][1] * r);
-          sc.closePath();
-        } else {
-          sc.arc(half, half, r, 0, 2 * Math.PI);
-        }
-        if (sty.fillOpacity > 0) {
-          sc.globalAlpha = sty.fillOpacity;
-          sc.fillStyle = sty.fillColor;
-          sc.fill();
-        }
-        if (sty.weight > 0 && sty.opacity > 0) {
-          sc.globalAlpha = sty.opacity;
-          sc.strokeStyle = sty.color;
-          sc.lineWidth = sty.weight;
-          sc.setLineDash(sty.dashArray ? [6, 5] : []);
-          sc.stroke();
-        }
-        ctx.save();
-        ctx.setTransform(1, 0, 0, 1, 0, 0);  // device pixels: whole-pixel stamps, no resampling
-        for (var q = 0; q < xy.length; q += 2) {
-          ctx.drawImage(sprite, Math.round((xy[q] - half) * ratio), Math.round((xy[q + 1] - half) * ratio));
-        }
-        ctx.restore();
-      });
       cv.setAttribute("data-drawn", String(count));
     },
     hit: function (cp) {  // the drawn point nearest the container point cp, within its radius + 3 px
@@ -396,6 +419,15 @@
       return;
     }
     var group = L.geoJSON(cfg.fc, {
+      // a MultiPoint or GeometryCollection is a group of its own: its parts carry the feature
+      // (popups and restyling read it), and its tooltip is bound on it, not on the layer's
+      // group (Leaflet 1.9.3 stopped the page's script binding a tooltip over a nested group)
+      onEachFeature: function (f, layer) {
+        if (layer.eachLayer) layer.eachLayer(function (part) { part.feature = f; });
+        if (cfg.tooltip !== null) {
+          layer.bindTooltip(function () { return tooltipContent(cfg, f); }, {sticky: true});
+        }
+      },
       style: function (f) { return styleOf(cfg, f); },
       pointToLayer: function (f, latlng) {
         var st = styleOf(cfg, f), unit = data.shapes[cfg.style.shape];
@@ -406,9 +438,6 @@
     });
     if (cfg.fields.length) {
       group.bindPopup(function (layer) { return popupContent(cfg, layer.feature); }, {maxWidth: 420});
-    }
-    if (cfg.tooltip !== null) {
-      group.bindTooltip(function (layer) { return tooltipContent(cfg, layer.feature); }, {sticky: true});
     }
     group.on("mouseover", function (e) {
       if (e.layer.setStyle) e.layer.setStyle({weight: cfg.style.weight + 2});
@@ -461,6 +490,7 @@
   function norm(t) {
     return String(t).normalize("NFKD").toLowerCase().replace(/[\u0300-\u036f]/g, "")
       .replace(/[đð]/g, "d").replace(/ø/g, "o").replace(/ł/g, "l").replace(/ß/g, "ss")
+      .replace(/æ/g, "ae").replace(/œ/g, "oe").replace(/ı/g, "i")
       .replace(/[^\p{L}\p{N}\s]/gu, " ").replace(/\s+/g, " ").trim();
   }
   var searchIndex = null;  // built at the first query: [{i: layer, f: feature or point, t: [texts]}]
@@ -486,7 +516,7 @@
       }
     });
   }
-  function rankOf(texts, q, nameFields) {
+  function rankOf(texts, q, qs, nameFields) {  // qs: q without spaces
     var best = 9;
     for (var k = 0; k < texts.length; k++) {
       var t = texts[k], r = 9;
@@ -494,7 +524,7 @@
       if (t === q) r = 0;
       else if (t.indexOf(q) === 0) r = 1;
       else if ((" " + t).indexOf(" " + q) >= 0) r = 2;
-      else if (t.indexOf(q) >= 0 || t.replace(/ /g, "").indexOf(q.replace(/ /g, "")) >= 0) r = 3;
+      else if (t.indexOf(q) >= 0 || t.replace(/ /g, "").indexOf(qs) >= 0) r = 3;
       if (r < 9) r = r * 2 + (k < nameFields ? 0 : 1);
       if (r < best) best = r;
     }
@@ -504,7 +534,9 @@
     var cfg = data.layers[hit.i], g = groups[hit.i];
     if (!map.hasLayer(g)) g.addTo(map);
     if (cfg.cols) {
-      var ll = L.latLng(cfg.cols.y[hit.key], cfg.cols.x[hit.key]);
+      var lng = cfg.cols.x[hit.key], c = map.getCenter().lng;
+      lng += 360 * Math.round((c - lng) / 360);  // the copy of the world in view (a Pacific page)
+      var ll = L.latLng(cfg.cols.y[hit.key], lng);
       map.setView(ll, Math.max(map.getZoom(), 8), {animate: false});
       if (cfg.fields.length) {
         L.popup({maxWidth: 420}).setLatLng(ll).setContent(popupContent(cfg, columnFeature(cfg, hit.key))).openOn(map);
@@ -522,7 +554,7 @@
     if (g.hasLayer(l)) l.fire("click", {latlng: at}, true);  // its popup, its linked features lit
   }
   var SEARCH_NAME_FIELDS = ["name", "name_en", "name_zh", "name_zh_hant", "name_local", "title", "label", "\u540d\u79f0", "\u540d\u5b57"];
-  var searchCtl = L.control({position: "topleft"});
+  var searchCtl = L.control({position: "topleft"}), searchNow = null;
   searchCtl.onAdd = function () {
     var box = el("div", "leaflet-bar atlas-search"), input = el("input"), list = el("div", "atlas-search-results");
     box.id = "atlas-search";
@@ -538,14 +570,17 @@
       hits = [];
       if (!q) return;
       if (!searchIndex) buildSearch();
-      var found = [];
+      var found = [], qs = q.replace(/ /g, "");
+      var names = data.layers.map(function (cfg) {
+        return cfg.search.filter(function (f) { return SEARCH_NAME_FIELDS.indexOf(f.toLowerCase()) >= 0; }).length;
+      });
       for (var k = 0; k < searchIndex.length; k++) {
         var e = searchIndex[k], cfg = data.layers[e.i];
-        var names = cfg.search.filter(function (f) { return SEARCH_NAME_FIELDS.indexOf(f.toLowerCase()) >= 0; }).length;
-        var r = rankOf(e.t.slice(0, cfg.search.length), q, names);
+        var r = rankOf(e.t.slice(0, cfg.search.length), q, qs, names[e.i]);
         var py = e.t[e.t.length - 1];
         if (py && r > 1) {
-          var pr = (py === q || py.replace(/ /g, "") === q.replace(/ /g, "")) ? 0 : (py.indexOf(q) >= 0 || py.replace(/ /g, "").indexOf(q.replace(/ /g, "")) >= 0 ? 3 : 9);
+          var pys = py.replace(/ /g, "");
+          var pr = (py === q || pys === qs) ? 0 : (py.indexOf(q) >= 0 || pys.indexOf(qs) >= 0 ? 3 : 9);
           r = Math.min(r, pr);
         }
         if (r < 9) found.push([r, k]);
@@ -563,7 +598,16 @@
       if (!found.length) list.appendChild(el("div", "atlas-search-none", "No match"));
       else if (found.length > 12) list.appendChild(el("div", "atlas-search-none", (found.length - 12) + " more: type more letters"));
     }
-    input.addEventListener("input", run);
+    // a big page (tens of thousands of features) searches once typing pauses
+    var typing = null;
+    input.addEventListener("input", function () {
+      if (typing) clearTimeout(typing);
+      var big = (searchIndex ? searchIndex.length : data.layers.reduce(function (a, c) {
+        return a + (c.cols ? c.cols.x.length : (c.fc ? c.fc.features.length : 0));
+      }, 0)) > 20000;
+      if (big) typing = setTimeout(run, 200); else run();
+    });
+    searchNow = run;
     input.addEventListener("keydown", function (ev) {
       if (ev.key === "Enter" && hits.length) { ev.preventDefault(); goTo(hits[0]); }
       if (ev.key === "Escape") { input.value = ""; run(); }
@@ -573,10 +617,10 @@
     return box;
   };
   searchCtl.addTo(map);
-  window.atlasSearch = function (q) {
+  window.atlasSearch = function (q) {  // type q and read the results (tests, scripting)
     var input = document.querySelector("#atlas-search input");
     input.value = q;
-    input.dispatchEvent(new Event("input"));
+    searchNow();
     return Array.prototype.map.call(document.querySelectorAll(".atlas-search-name"), function (x) { return x.textContent; });
   };
 

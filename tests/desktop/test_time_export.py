@@ -176,3 +176,17 @@ def test_gif_keeps_every_layer_colour_exact(qapp, tmp_path):
         checked += int(where.sum())
         assert np.all(gif[where] == want), color
     assert checked > 60 * 20  # the markers (not hidden under the legend) were really compared
+
+
+def test_gif_too_big_for_memory_is_refused_clearly(tmp_path, capsys, monkeypatch, qapp):
+    """A GIF holds every frame until it is written: one that cannot fit in memory is refused
+    with exit 2 and a line saying what to change, before any frame is rendered."""
+    from asean_atlas.desktop.cli import main
+    from asean_atlas.layers import io
+
+    monkeypatch.setattr(io, "memory_budget", lambda: 500_000_000)
+    out = tmp_path / "big.gif"
+    assert main(["export", "--gif", str(out), "--from", "2000", "--to", "2025", "--size", "4000x3000"]) == 2
+    err = capsys.readouterr().err
+    assert "26 frames at 4000x3000 px needs about 2.8 GB" in err and "--mp4" in err
+    assert not out.exists()

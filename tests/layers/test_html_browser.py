@@ -404,3 +404,47 @@ def test_popup_numbers_as_written(browser, tmp_path):
       var pops = document.querySelectorAll('.atlas-popup'), pop = pops[pops.length - 1];  // the old one fades out
       return Array.from(pop.querySelectorAll('td')).map(function (c) { return c.textContent; });""")
     assert window_year == ["site 17", str(int(many["year"][17]))]
+
+
+def test_multipart_features_and_long_values_do_not_break_the_page(browser, tmp_path):
+    """A MultiPoint and a GeometryCollection among small layers' features (Leaflet stopped the
+    page's script: no legend, title, search), their parts opening the feature's popup; a 1 MB
+    value shortened in tooltips and popups; a field named __proto__ shown in a canvas popup."""
+    import geopandas as gpd
+    import shapely
+
+    from asean_atlas.layers.layer import Layer
+
+    long = "word " * 200_000
+    frame = gpd.GeoDataFrame(
+        {"name": ["multi", "coll", long]},
+        geometry=[shapely.MultiPoint([(100, 5), (101, 6)]),
+                  shapely.GeometryCollection([shapely.Point(102, 7), shapely.LineString([(100, 5), (101, 6)])]),
+                  shapely.Point(103, 6)], crs=4326)
+    many = _many_points(6000)
+    many["__proto__"] = "own value"
+    doc = MapDocument()
+    doc.add_layer(Layer(frame, "parts"))
+    doc.add_layer(Layer(many, "many"))
+    out = export_html(doc, tmp_path / "parts.html", ExportOptions(bbox=(95, 0, 125, 25)))
+    browser.get(out.as_uri())
+    assert browser.execute_script("return !!document.getElementById('atlas-legend') && !!document.getElementById('atlas-search')")
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+    got = browser.execute_script("""
+      var g = window.atlasLayers[0], part = null, big = null;
+      g.eachLayer(function (l) {
+        if (l.eachLayer && l.feature.properties.name === 'multi') l.eachLayer(function (p) { part = p; });
+        if (l.feature && l.feature.properties.name.length > 1000) big = l;
+      });
+      part.fire('click', {latlng: part.getLatLng()}, true);
+      var first = document.querySelector('.atlas-popup td').textContent;
+      big.fire('click', {latlng: big.getLatLng()}, true);
+      var pops = document.querySelectorAll('.atlas-popup'), pop = pops[pops.length - 1];
+      return [first, pop.querySelector('td').textContent.length, pop.querySelector('td').textContent.slice(-30)];""")
+    assert got[0] == "multi"
+    assert got[1] < 2100 and got[2].endswith("(1,000,000 characters)")
+    window_row = browser.execute_script("""
+      window.atlasSearch('site 5'); document.querySelector('.atlas-search-hit').click();
+      var pops = document.querySelectorAll('.atlas-popup'), pop = pops[pops.length - 1];
+      return Array.from(pop.querySelectorAll('tr')).map(function (r) { return r.textContent; });""")
+    assert "__proto__own value" in window_row
