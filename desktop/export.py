@@ -175,7 +175,9 @@ def export_svg(
     from PySide6.QtSvg import QSvgGenerator
 
     def device(tmp: Path):
-        gen = QSvgGenerator()
+        # SVG 1.1: Qt writes clip paths only then (the map frame, the locator inset); in SVG 1.2
+        # Tiny mode it dropped every clip, and land and cables spilled over the page's margins
+        gen = QSvgGenerator(QSvgGenerator.SvgVersion.Svg11)
         gen.setFileName(str(tmp))
         gen.setSize(QSize(options.width, options.height))
         gen.setViewBox(QRect(0, 0, options.width, options.height))

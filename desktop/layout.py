@@ -410,11 +410,11 @@ def _stamp_size(stamp: str, scale: float) -> tuple[float, float]:
 
 
 def _emptiest_corner(size: tuple[float, float], frame: QRectF, data: QRectF | None, margin: float,
-                     avoid: tuple = (), order: tuple = (0, 1, 2, 3)) -> QRectF:
+                     avoid: tuple = (), order: tuple = (0, 1, 2, 3)) -> QRectF | None:
     """The corner of ``frame`` where a box of ``size`` covers the least of ``data`` (the data's
     bounding box in page pixels), among the corners that meet none of the rectangles ``avoid``
-    (all four when each meets one); the first of ``order`` (0 bottom left, 1 bottom right,
-    2 top left, 3 top right) on a tie."""
+    (None when each meets one); the first of ``order`` (0 bottom left, 1 bottom right, 2 top
+    left, 3 top right) on a tie."""
     w, h = size
     corners = [
         QRectF(frame.left() + margin, frame.bottom() - h - margin, w, h),
@@ -424,6 +424,8 @@ def _emptiest_corner(size: tuple[float, float], frame: QRectF, data: QRectF | No
     ]
     corners = [corners[k] for k in order]
     free = [c for c in corners if not any(r is not None and c.intersects(r) for r in avoid)]
+    if avoid and not free:
+        return None
     corners = free or corners
     if data is None:
         return corners[0]
@@ -432,7 +434,10 @@ def _emptiest_corner(size: tuple[float, float], frame: QRectF, data: QRectF | No
         i = r.intersected(data)
         return i.width() * i.height() if i.isValid() else 0.0
 
-    return min(corners, key=covered)
+    # near-ties (within 1 % of the box) go to the first in ``order``: the same corner at every
+    # DPI (text metrics move the data's box by a pixel or two)
+    least = min(covered(c) for c in corners)
+    return next(c for c in corners if covered(c) <= least + 0.01 * w * h)
 
 
 def page_layout(document: MapDocument, options, title: str | None, subtitle: str | None,
@@ -537,8 +542,9 @@ def page_layout(document: MapDocument, options, title: str | None, subtitle: str
             taken = (legend if position == "inside" else None, stamp_rect)
             # an inset reads best at the top left or bottom right, away from the legend
             locator = _emptiest_corner((iw, ih), inner, data_rect, m, avoid=taken, order=(1, 2, 3, 0))
-            locator_vp = locator_viewport(vp, int(round(iw)), int(round(ih)))
-            locator = QRectF(locator.left(), locator.top(), locator_vp.width, locator_vp.height)
+            if locator is not None:  # None: the legend takes every corner; no inset over it
+                locator_vp = locator_viewport(vp, int(round(iw)), int(round(ih)))
+                locator = QRectF(locator.left(), locator.top(), locator_vp.width, locator_vp.height)
     return PageLayout(W, H, s, title_rect, frame, vp, legend, columns, position, footer, lines,
                       stamp, stamp_rect, options.north_arrow, options.scale_bar, overlay, locator, locator_vp)
 
@@ -627,19 +633,32 @@ def footer_lines(document: MapDocument, options) -> list[str]:
     numbered sources of the features in view at the export's time
     (:func:`asean_atlas.layers.sources.visible_sources`), wrapped to the page's width in at most
     :data:`FOOTNOTE_LINES` lines."""
-    from asean_atlas.layers.export_options import export_bbox, export_time_filter
+    from asean_atlas.layers.export_options import export_bbox, export_time_filter, export_viewport
     from asean_atlas.layers.filter import filter_notes
     from asean_atlas.layers.sources import visible_sources
 
-    lines = filter_notes(document.visible_layers()) + [attribution_text(document)]
-    if not getattr(options, "sources_footnote", True):
-        return lines
-    sources = visible_sources(document, export_bbox(document, options)[0], export_time_filter(document, options))
-    if not sources:
-        return lines
     s = options.dpi / 96.0
     fm = QFontMetricsF(_font(10 * s))
     room = options.width - 16 * s
+    # the attribution is a licence term (CC BY-NC-SA, CC BY): wrapped at its " · ", never cut
+    attribution = []
+    for part in attribution_text(document).split(" · "):
+        if attribution and fm.horizontalAdvance(attribution[-1] + " · " + part) <= room:
+            attribution[-1] += " · " + part
+        else:
+            attribution.append(part)
+    lines = filter_notes(document.visible_layers()) + attribution
+    if not getattr(options, "sources_footnote", True):
+        return lines
+    if getattr(options, "center", None) is not None and getattr(options, "scale_denominator", None):
+        # the view at a centre and scale: its ground on a page-sized frame (a little more than
+        # the frame, which the footer itself makes shorter)
+        view = export_viewport(document, options).bbox()
+    else:
+        view = export_bbox(document, options)[0]
+    sources = visible_sources(document, view, export_time_filter(document, options))
+    if not sources:
+        return lines
     items = [f"[{i}] {name} ({n})" for i, (name, n) in enumerate(sources, 1)]
     out, line, shown = [], "Sources (number of features): ", 0
     for k, item in enumerate(items):

@@ -132,3 +132,35 @@ def test_locator_inset_shows_the_map_extent(doc, dpi, qapp, tmp_path):
     px1, py1 = lvp.to_pixels(x1, y0)
     edge = color_at(img, inset.left() + px0, inset.top() + (py0 + py1) / 2)  # the outline's left side
     assert edge.red() > 180 and edge.green() < 110 and edge.blue() < 110, edge.name()
+
+
+def test_footer_sources_follow_a_centre_and_scale_and_attribution_is_whole(doc, qapp):
+    """The sources footnote lists the features in view at --center/--scale (the dialog's view),
+    not the whole region; the attribution line, a licence term, wraps instead of being cut."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from asean_atlas.desktop.layout import _font, footer_lines
+
+    region = footer_lines(doc, ExportOptions(year=2024))
+    nanning = footer_lines(doc, ExportOptions(year=2024, center=(108.32, 22.82), scale_denominator=200_000))
+    assert any("TeleGeography www.submarinecablemap.com repo" in ln for ln in region)
+    assert not any("TeleGeography www.submarinecablemap.com repo" in ln for ln in nanning)
+    assert any(ln.startswith("Sources") for ln in nanning)
+    width, height = parse_size("A4", 96)
+    lines = footer_lines(doc, ExportOptions(width=width, height=height, year=2024))
+    fm = QFontMetricsF(_font(10))
+    assert all(fm.horizontalAdvance(ln) <= width - 16 for ln in lines if not ln.startswith(("Sources", "[")))
+    assert "GeoNames (CC BY 4.0)" in " ".join(lines) and "CC BY-NC-SA 3.0" in " ".join(lines)
+
+
+def test_locator_never_over_the_legend_and_same_corner_at_any_dpi(doc, qapp):
+    small = export_page_view(doc, ExportOptions(width=800, height=500, legend="inside", locator=True, year=2020)).page
+    assert small.locator is None or not small.locator.intersects(small.legend)
+    corners = []
+    for dpi in (96, 300):
+        w, h = parse_size("A4", dpi)
+        page = export_page_view(doc, ExportOptions(width=w, height=h, dpi=dpi, year=2024, locator=True,
+                                                   center=(112.0, 10.0), scale_denominator=29_110_913)).page
+        f, r = page.frame, page.locator
+        corners.append((r.center().x() > f.center().x(), r.center().y() > f.center().y()))
+    assert corners[0] == corners[1]

@@ -17,6 +17,7 @@ def test_svg_holds_paths_and_real_text(tmp_path, qapp):
     root = ET.parse(out).getroot()
     assert root.tag == SVG + "svg" and root.get("viewBox") == "0 0 1200 800"
     assert len(root.findall(f".//{SVG}path")) > 100
+    assert root.findall(f".//{SVG}clipPath")  # the map clipped to its frame (SVG 1.2 Tiny dropped clips)
     texts = ["".join(t.itertext()) for t in root.iter(SVG + "text")]
     joined = "".join(texts)
     # the title as text (Qt writes one <text> per font run: "Cables " and "海缆"), a label too
