@@ -119,6 +119,10 @@ class ExportDialog(QDialog):
         self.preview = QLabel()
         self.preview.setMinimumSize(PREVIEW_PX, PREVIEW_PX)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.note = QLabel()
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #5a4a00")
         self.error = QLabel()
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #b00020")
@@ -128,7 +132,7 @@ class ExportDialog(QDialog):
         size_row.addWidget(self.width_box)
         size_row.addWidget(QLabel("×"))
         size_row.addWidget(self.height_box)
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         form.addRow("Format", self.format)
         form.addRow("Page size", self.size)
         form.addRow("Width × height", size_row)
@@ -143,6 +147,7 @@ class ExportDialog(QDialog):
         for box in (self.scale_bar, self.north_arrow, self.locator, self.date_stamp, self.sources, self.keep_scale):
             form.addRow("", box)
         form.addRow("Command line", self.command)
+        form.addRow("", self.note)
         form.addRow("", self.error)
         left = QWidget()
         left.setLayout(form)
@@ -220,6 +225,8 @@ class ExportDialog(QDialog):
             w.setEnabled(page)
         self.frame_ms.setEnabled(suffix in ANIMATIONS)
         self.fps.setEnabled(suffix == ".mp4")
+        for w in (self.steps, self.frame_ms, self.fps):
+            self.form.setRowVisible(w, suffix in ANIMATIONS)
         if suffix in ANIMATIONS:
             try:
                 filters = self.animation_filters()
@@ -318,8 +325,10 @@ class ExportDialog(QDialog):
         save the project and give ``--project``)."""
         o = self.options()
         suffix = self.format.currentData()
-        args = ["asean-atlas", "export", "--size", self.size_argument(), "--dpi", f"{o.dpi:g}"]
         page = suffix in PAGE_FORMATS
+        args = ["asean-atlas", "export", "--size", self.size_argument()]
+        if page:
+            args += ["--dpi", f"{o.dpi:g}"]
         args += ["--title", o.title or ""]
         if page:  # the page's furniture: PNG, SVG, PDF and each frame of the animations
             if o.subtitle is not None:
@@ -339,10 +348,28 @@ class ExportDialog(QDialog):
             # command writes the same pixels
             args += [f"--center={o.center[0]:.6f},{o.center[1]:.6f}", "--scale", f"{o.scale_denominator:.0f}"]
         tf = self.time_filter
-        if tf is not None and tf.mode == "as_of" and str(tf.label).isdigit() and suffix not in ANIMATIONS:
+        if tf is not None and str(tf.label).isdigit() and suffix not in ANIMATIONS:
             args += ["--year", str(tf.label)]
+            if tf.mode == "window":
+                args += ["--mode", "window"]
+            if tf.end_inclusive:
+                args.append("--end-inclusive")
         args += [f"--{suffix[1:]}", f"{path}{suffix}"]
         return shlex.join(args)
+
+    def command_note(self) -> str:
+        """What the command line shown leaves out, or "": the window's own layers, hidden
+        layers, filters, and a time that is not a year (a month step) come with ``--project``."""
+        doc = self.document
+        tf = self.time_filter
+        custom = any(not lyr.builtin or not lyr.visible or lyr.filter is not None for lyr in doc.layers)
+        odd_time = tf is not None and not str(tf.label).isdigit() and self.format.currentData() not in ANIMATIONS
+        if not (custom or odd_time):
+            return ""
+        what = " and ".join(x for x in ("this window's layers, visibility and filters" if custom else "",
+                                        f"the date {tf.label}" if odd_time else "") if x)
+        return (f"The command shown does not hold {what}: save the project (File > Save project) and add "
+                "--project FILE.atlas.json to it.")
 
     # -- preview --------------------------------------------------------------------------------
     def _changed(self, *_args) -> None:
@@ -364,10 +391,17 @@ class ExportDialog(QDialog):
 
         try:
             opts = self.options()
-            self.pixels.setText(f"{opts.width} × {opts.height} pixels"
+            html = self.format.currentData() == ".html"
+            self.pixels.setText((f"the page's first view: {opts.width} × {opts.height} pixels" if html
+                                 else f"{opts.width} × {opts.height} pixels")
                                 + (f", scale 1:{opts.scale_denominator:,.0f}" if opts.scale_denominator else ""))
             self.command.setText(self.command_line())
-            image = render_image(self.document, self.preview_options(), self.renderer)
+            self.note.setText(self.command_note())
+            preview = self.preview_options()
+            if html:  # the page's first view: the map, its own title box, legend and controls are the page's
+                preview = dataclasses.replace(preview, legend="off", scale_bar=False, north_arrow=False,
+                                              sources_footnote=False, locator=False, date_stamp=False)
+            image = render_image(self.document, preview, self.renderer)
         except AtlasError as exc:
             self.error.setText(str(exc))
             return None

@@ -99,7 +99,7 @@ _PAGE_CSS = """
 .atlas-popup th,.atlas-popup td,.atlas-tooltip,.atlas-legend span,.atlas-legend-layer,.atlas-layer-name,
   .atlas-title span,.atlas-attribution div{unicode-bidi:isolate}
 .atlas-popup td{vertical-align:top;overflow-wrap:break-word;white-space:pre-wrap;min-width:120px;max-width:260px}
-.atlas-tooltip{white-space:pre-wrap;overflow-wrap:break-word;display:inline-block;max-width:320px}
+.atlas-tooltip{white-space:pre-wrap;overflow-wrap:break-word;display:inline-block;width:max-content;max-width:320px}
 .leaflet-interactive:focus{outline:none}
 .atlas-links{margin-bottom:6px;padding-bottom:4px;border-bottom:1px solid #ddd;font:12px sans-serif;max-width:400px}
 .atlas-link{color:#0b5fa5;text-decoration:underline;cursor:pointer}

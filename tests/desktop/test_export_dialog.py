@@ -142,3 +142,23 @@ def test_animation_from_the_dialog(window, tmp_path, suffix):
     else:  # each step held 400 ms at 10 fps: 4 frames a step
         assert a.shape[:3] == b.shape[:3] == (16, 200, 320)
     assert np.array_equal(a, b)
+
+
+def test_window_mode_time_in_the_command_and_what_it_leaves_out(window, tmp_path):
+    """The command shown carries the time's mode (a window-mode 2015 wrote another map), and the
+    dialog says what only --project carries (a hidden layer)."""
+    doc = window.document
+    doc.time.set_mode("window")
+    doc.set_year(2015)
+    dlg = window.make_export_dialog(".png")
+    dlg.size.setCurrentIndex(dlg.size.findText("Custom, pixels"))
+    dlg.width_box.setValue(640)
+    dlg.height_box.setValue(400)
+    command = shlex.split(dlg.command_line(str(tmp_path / "cli")))
+    assert command[command.index("--year") + 1] == "2015" and command[command.index("--mode") + 1] == "window"
+    assert dlg.command_note() == ""
+    out = dlg.export(tmp_path / "window.png")
+    assert main(command[1:]) == 0
+    assert np.array_equal(_rgb(QImage(str(out))), _rgb(QImage(str(tmp_path / "cli.png"))))
+    doc.layers[0].set_visible(False)
+    assert "--project" in dlg.command_note() and "visibility" in dlg.command_note()
