@@ -402,6 +402,29 @@ PINYIN_FEATURES = 20_000
 PINYIN_CHARS = 32
 
 
+def _pinyin_table(layers: list[Layer]) -> dict[str, str]:
+    """``{character: toneless pinyin}`` of the Chinese characters in the searched names of the
+    layers that carry pinyin (:data:`PINYIN_FEATURES`): the page's search turns a Chinese query
+    into pinyin with it, as the window's does with pypinyin (``"南宁"`` finds ``"Nanning"``)."""
+    chars: set[str] = set()
+    for layer in layers:
+        if layer.feature_count > PINYIN_FEATURES:
+            continue
+        for c in search_fields(layer):
+            if c.lower() in SEARCH_NAME_FIELDS:
+                for v in layer.frame[c].dropna().tolist():
+                    if isinstance(v, str):
+                        chars.update(_CJK_CHAR.findall(v[:PINYIN_CHARS]))
+    if not chars:
+        return {}
+    from pypinyin import lazy_pinyin
+
+    return {ch: pinyin_of.lower() for ch, pinyin_of in zip(sorted(chars), lazy_pinyin(sorted(chars)))}
+
+
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
 #: A point layer with more features than this is written as columns and drawn by one canvas
 #: layer in the page (issue 12 item 7: 100,000 points as SVG circle markers took 7 s to open in
 #: Chromium; as columns on a canvas, see ``bench/html_scale.py``). Smaller layers stay GeoJSON
@@ -609,6 +632,7 @@ def build_map(document: MapDocument, options: ExportOptions):
         # animated the zoom from its zoom_start: the page's first frames were of another view)
         "view": [[s, w], [n, e]],
         "layers": layers,
+        "pinyin": _pinyin_table(visible),
         "lowOpacity": LOW_CONFIDENCE_OPACITY,
         "shapes": MARKER_SHAPES,
         "time": (
@@ -732,8 +756,10 @@ def _layer_config(layer: Layer, mask: np.ndarray | None, timed: bool, language: 
         # the first PINYIN_CHARS characters of a name: pypinyin costs ~10 µs a character (a
         # layer of 500-character names took 95 s)
         py = [frame[c].map(lambda v: pinyin(v[:PINYIN_CHARS]) if isinstance(v, str) else "") for c in pinyin_of]
+        # as the window's index holds it: "nanning nan ning" (both spellings people type)
         members["s"] = np.asarray(
-            [" ".join(dict.fromkeys(p for p in row if p)) for row in zip(*py)], dtype=object)
+            [" ".join(p.replace(" ", "") + " " + p for p in dict.fromkeys(p for p in row if p)) for row in zip(*py)],
+            dtype=object)
     wanted = list(dict.fromkeys(fields + extra + searched))
     # points, not features: one MultiPoint of 200,000 parts is 200,000 markers
     if layer.geometry_kind == "point":

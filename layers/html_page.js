@@ -524,19 +524,38 @@
       }
     });
   }
-  function rankOf(texts, q, qs, nameFields) {  // qs: q without spaces
-    var best = 9;
-    for (var k = 0; k < texts.length; k++) {
-      var t = texts[k], r = 9;
-      if (!t) continue;
-      if (t === q) r = 0;
-      else if (t.indexOf(q) === 0) r = 1;
-      else if ((" " + t).indexOf(" " + q) >= 0) r = 2;
-      else if (t.indexOf(q) >= 0 || t.replace(/ /g, "").indexOf(qs) >= 0) r = 3;
-      if (r < 9) r = r * 2 + (k < nameFields ? 0 : 1);
-      if (r < best) best = r;
+  // a match's rank in one field: 0 the whole field, 1 its start, 2 a word's start, 3 inside
+  function rankIn(t, q) {
+    if (!t) return 9;
+    if (t === q) return 0;
+    var at = t.indexOf(q);
+    if (at === 0) return 1;
+    if (at < 0) return 9;
+    return (" " + t).indexOf(" " + q) >= 0 ? 2 : 3;
+  }
+  // how a feature sorts for the query (smaller first), as the window's search orders hits
+  // (layers/search.py order_key): a name or id equal to the query; then whole-word matches
+  // before bare substrings; names before other fields; the rank. ``variant`` queries (without
+  // spaces, the pinyin of a Chinese query) rank after every match of the query as typed.
+  function orderOf(e, cfg, q, variants) {
+    var best = Infinity;
+    for (var k = 0; k < e.t.length; k++) {
+      var name = k >= cfg.search.length || cfg.isName[k], field = k < cfg.search.length ? cfg.search[k] : "";
+      var r = rankIn(e.t[k], q);
+      if (r === 9) {
+        for (var v = 0; v < variants.length && r === 9; v++) if (e.t[k].indexOf(variants[v]) >= 0) r = 3;
+      }
+      if (r === 9) continue;
+      var exactId = r === 0 && (name || field.toLowerCase() === "id");
+      var key = (exactId ? 0 : 1000) + (r === 3 ? 100 : 0) + (name ? 0 : 10) + r;
+      if (key < best) best = key;
     }
     return best;
+  }
+  function pinyinOf(text) {  // the pinyin of a query's Chinese characters (the page's own table)
+    var out = [], table = data.pinyin || {};
+    Array.from(text).forEach(function (ch) { if (own(table, ch)) out.push(table[ch]); });
+    return out.join("");
   }
   function goTo(hit) {
     var cfg = data.layers[hit.i], g = groups[hit.i];
@@ -578,24 +597,20 @@
       hits = [];
       if (!q) return;
       if (!searchIndex) buildSearch();
-      var found = [], qs = q.replace(/ /g, "");
-      var names = data.layers.map(function (cfg) {
-        return cfg.search.filter(function (f) { return SEARCH_NAME_FIELDS.indexOf(f.toLowerCase()) >= 0; }).length;
+      var found = [], variants = [];
+      if (q.indexOf(" ") >= 0) variants.push(q.replace(/ /g, ""));
+      var py = norm(pinyinOf(input.value));
+      if (py && py !== q) variants.push(py);
+      data.layers.forEach(function (cfg) {
+        cfg.isName = cfg.search.map(function (f) { return SEARCH_NAME_FIELDS.indexOf(f.toLowerCase()) >= 0; });
       });
       for (var k = 0; k < searchIndex.length; k++) {
-        var e = searchIndex[k], cfg = data.layers[e.i];
-        var r = rankOf(e.t.slice(0, cfg.search.length), q, qs, names[e.i]);
-        var py = e.t[e.t.length - 1];
-        if (py && r > 1) {
-          var pys = py.replace(/ /g, "");
-          var pr = (py === q || pys === qs) ? 0 : (py.indexOf(q) >= 0 || pys.indexOf(qs) >= 0 ? 3 : 9);
-          r = Math.min(r, pr);
-        }
-        if (r < 9) found.push([r, k]);
+        var e = searchIndex[k], r = orderOf(e, data.layers[e.i], q, variants);
+        if (r < Infinity) found.push([r, -e.i, k]);  // then the top layer first, then the feature
       }
-      found.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+      found.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2]; });
       found.slice(0, 12).forEach(function (fk) {
-        var e = searchIndex[fk[1]], row = el("a", "atlas-search-hit");
+        var e = searchIndex[fk[2]], row = el("a", "atlas-search-hit");
         row.href = "#";
         row.appendChild(el("span", "atlas-search-name", e.name || "(no name)"));
         row.appendChild(el("span", "atlas-search-layer", " \u2014 " + data.layers[e.i].title));

@@ -448,3 +448,21 @@ def test_multipart_features_and_long_values_do_not_break_the_page(browser, tmp_p
       var pops = document.querySelectorAll('.atlas-popup'), pop = pops[pops.length - 1];
       return Array.from(pop.querySelectorAll('tr')).map(function (r) { return r.textContent; });""")
     assert "__proto__own value" in window_row
+
+
+def test_page_search_ranks_as_the_window(browser, tmp_path):
+    """Issue 12 item 6: the page's search gives the window's hits in the window's order (names
+    before other fields, whole words before substrings, a Chinese query by its pinyin)."""
+    from asean_atlas.layers.builtin import builtin_layers
+    from asean_atlas.layers.search import search
+
+    doc = MapDocument()
+    for layer in builtin_layers():
+        doc.add_layer(layer)
+    out = export_html(doc, tmp_path / "b.html", ExportOptions(html_time_slider=False))
+    browser.get(out.as_uri())
+    top = list(reversed(doc.visible_layers()))
+    for q in ("nanning", "china mobile", "南宁", "sjc2", "singapore", "da nang"):
+        window = [h.name for h in search(top, q, limit=6)]
+        page = browser.execute_script("return window.atlasSearch(arguments[0]).slice(0, 6)", q)
+        assert len(page) == len(window) and all(p.startswith(w) for p, w in zip(page, window)), (q, page, window)
