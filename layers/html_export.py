@@ -93,6 +93,8 @@ _PAGE_CSS = """
 .atlas-swatch-line{width:18px;height:0;border-top:3px solid}
 .atlas-attribution{margin-top:4px;font-size:11px;color:#555}
 .atlas-popup{max-height:320px;overflow:auto}
+.atlas-stack-bar{font:12px sans-serif;margin-bottom:4px;padding-bottom:3px;border-bottom:1px solid #ddd;white-space:nowrap}
+.atlas-stack-bar button{font:11px sans-serif;padding:0 5px;cursor:pointer}.atlas-stack-where{unicode-bidi:isolate}
 .atlas-popup table{border-collapse:collapse;font:12px sans-serif}
 .atlas-popup th{text-align:left;vertical-align:top;padding:1px 8px 1px 0;color:#444;white-space:pre-wrap;
   overflow-wrap:break-word;word-break:normal;max-width:160px}

@@ -356,6 +356,15 @@
       this.count = count;
       cv.setAttribute("data-drawn", String(count));
     },
+    hitsAll: function (cp, limit) {  // every drawn point within its radius + 3 px of cp (features once)
+      var out = [], seen = new Set(), c = this.cfg.cols;
+      for (var q = this.count - 1; q >= 0 && out.length < limit; q--) {
+        var dx = this.sx[q] - cp.x, dy = this.sy[q] - cp.y, rr = this.sr[q] + 3, k = this.sk[q];
+        var i = c.i ? c.i[k] : k;
+        if (dx * dx + dy * dy <= rr * rr && !seen.has(i)) { seen.add(i); out.push(k); }
+      }
+      return out;
+    },
     hit: function (cp) {  // the drawn point nearest the container point cp, within its radius + 3 px
       var best = -1, bestD = Infinity;
       for (var q = this.count - 1; q >= 0; q--) {
@@ -375,6 +384,61 @@
       return present;
     }
   });
+  // -- stacked points (as the window's identify, "1 of N"): a popup at a spot where several
+  // point features lie on one another pages through all of them ----------------------------
+  var STACK_MAX = 50;
+  function stackAt(cp, first) {
+    var out = [first];
+    for (var li = data.layers.length - 1; li >= 0 && out.length < STACK_MAX; li--) {
+      var cfg = data.layers[li], g = groups[li];
+      if (!g || !map.hasLayer(g) || !cfg.fields.length) continue;
+      if (g.isPointCanvas) {
+        g.hitsAll(cp, STACK_MAX).forEach(function (k) {
+          var f = columnFeature(cfg, k);
+          if (!(first.cfg === cfg && first.feature.properties && sameFeature(first.feature, f))) out.push({cfg: cfg, feature: f});
+        });
+        continue;
+      }
+      g.eachLayer(function (l) {
+        var parts = l.eachLayer ? l.getLayers() : [l];
+        for (var q = 0; q < parts.length; q++) {
+          var part = parts[q];
+          if (!part.getLatLng || l === first.layer || l.feature === first.feature || out.length >= STACK_MAX) continue;
+          var c = map.latLngToContainerPoint(part.getLatLng()), rr = (part.options.radius || 4) + 3;
+          if ((c.x - cp.x) * (c.x - cp.x) + (c.y - cp.y) * (c.y - cp.y) <= rr * rr) {
+            out.push({cfg: cfg, feature: l.feature, layer: l});
+            break;
+          }
+        }
+      });
+    }
+    return out;
+  }
+  function sameFeature(a, b) {
+    return a.geometry && b.geometry && a.geometry.coordinates[0] === b.geometry.coordinates[0] &&
+      a.geometry.coordinates[1] === b.geometry.coordinates[1] && featureName(a) === featureName(b);
+  }
+  function stackedContent(first, cp) {
+    var stack = stackAt(cp, first);
+    if (stack.length === 1) return popupContent(first.cfg, first.feature);
+    var box = el("div", "atlas-stack"), at = 0;
+    var bar = el("div", "atlas-stack-bar"), prev = el("button", null, "\u25C0"), next = el("button", null, "\u25B6");
+    var where = el("span", "atlas-stack-where"), body = el("div");
+    prev.type = next.type = "button";
+    bar.appendChild(prev); bar.appendChild(where); bar.appendChild(next);
+    box.appendChild(bar);
+    box.appendChild(body);
+    function showAt(k) {
+      at = (k + stack.length) % stack.length;
+      where.textContent = " " + (at + 1) + " of " + stack.length + " \u2014 " + stack[at].cfg.title + " ";
+      body.textContent = "";
+      body.appendChild(popupContent(stack[at].cfg, stack[at].feature));
+    }
+    prev.addEventListener("click", function (ev) { L.DomEvent.stop(ev); showAt(at - 1); });
+    next.addEventListener("click", function (ev) { L.DomEvent.stop(ev); showAt(at + 1); });
+    showAt(0);
+    return box;
+  }
   var canvases = [];  // [layer index, PointCanvas], topmost last
   var tip = L.tooltip({direction: "top"}), tipOn = false, hoverPending = null;
   function canvasHit(cp) {
@@ -393,8 +457,9 @@
     if (!h) return;
     var cfg = data.layers[h.i];
     if (!cfg.fields.length) return;
+    var first = {cfg: cfg, feature: columnFeature(cfg, h.k)};
     L.popup({maxWidth: 420, offset: [0, -h.r]}).setLatLng(map.containerPointToLatLng([h.x, h.y]))
-      .setContent(popupContent(cfg, columnFeature(cfg, h.k))).openOn(map);
+      .setContent(stackedContent(first, L.point(h.x, h.y))).openOn(map);
   });
   map.on("mousemove", function (e) {
     if (!canvases.length) return;
@@ -445,7 +510,11 @@
       }
     });
     if (cfg.fields.length) {
-      group.bindPopup(function (layer) { return popupContent(cfg, layer.feature); }, {maxWidth: 420});
+      group.bindPopup(function (layer) {
+        var first = {cfg: cfg, feature: layer.feature, layer: layer};
+        return layer.getLatLng ? stackedContent(first, map.latLngToContainerPoint(layer.getLatLng()))
+                               : popupContent(cfg, layer.feature);
+      }, {maxWidth: 420});
     }
     group.on("mouseover", function (e) {
       if (e.layer.setStyle) e.layer.setStyle({weight: cfg.style.weight + 2});

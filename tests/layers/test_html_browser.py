@@ -466,3 +466,35 @@ def test_page_search_ranks_as_the_window(browser, tmp_path):
         window = [h.name for h in search(top, q, limit=6)]
         page = browser.execute_script("return window.atlasSearch(arguments[0]).slice(0, 6)", q)
         assert len(page) == len(window) and all(p.startswith(w) for p, w in zip(page, window)), (q, page, window)
+
+
+def test_popup_pages_through_stacked_points(browser, tmp_path):
+    """Points on one spot (several data centres in one building) are all reachable from the popup,
+    "1 of N" with previous/next, across small and canvas layers, as the window's identify."""
+    import geopandas as gpd
+    import shapely
+
+    from asean_atlas.layers.layer import Layer
+
+    spot = (103.85, 1.29)
+    small = gpd.GeoDataFrame({"name": ["dc one", "dc two"]}, geometry=[shapely.Point(*spot)] * 2, crs=4326)
+    many = _many_points(6000)
+    many.loc[0, "geometry"] = shapely.Point(*spot)
+    many.loc[0, "name"] = "canvas site"
+    doc = MapDocument()
+    doc.add_layer(Layer(many, "many"))
+    doc.add_layer(Layer(small, "centres"))
+    out = export_html(doc, tmp_path / "stack.html", ExportOptions(bbox=(103.5, 1.0, 104.2, 1.6)))
+    browser.get(out.as_uri())
+    names = browser.execute_script("""
+      var g = window.atlasLayers[1], l = g.getLayers()[0];
+      l.fire('click', {latlng: l.getLatLng()}, true);
+      var bar = document.querySelector('.atlas-stack-where'), next = document.querySelectorAll('.atlas-stack-bar button')[1];
+      var seen = [];
+      for (var k = 0; k < 3; k++) {
+        seen.push([bar.textContent.trim(), document.querySelector('.atlas-stack .atlas-popup td').textContent]);
+        next.click();
+      }
+      return seen;""")
+    assert [n[1] for n in names] == ["dc one", "dc two", "canvas site"], names
+    assert names[0][0] == "1 of 3 \u2014 centres" and names[2][0] == "3 of 3 \u2014 many"
