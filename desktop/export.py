@@ -9,6 +9,8 @@ An export draws at an explicit :class:`TimeFilter`; it never moves the window's 
 from __future__ import annotations
 
 import dataclasses
+import os
+import re
 import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -154,8 +156,30 @@ def _write_vector(document, path, options, renderer, kind: str, make_device) -> 
             end = f.read().rstrip()
         if not end.endswith(b"%%EOF" if kind == "PDF" else b"</svg>"):
             raise ExportError(f"cannot write {path}: the {kind} was cut short (is the disk full?)")
+        if kind == "PDF":
+            _fix_pdf_dates(tmp)
 
     return write_atomic(path, write)
+
+
+_PDF_DATE = re.compile(rb"(/CreationDate|/ModDate) \(D:(\d{14})Z\)")
+_XMP_DATE = re.compile(rb'(xmp:(?:CreateDate|ModifyDate|MetadataDate))="(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)\+00:00"')
+
+
+def _fix_pdf_dates(path: Path) -> None:
+    """Make the PDF's dates reproducible (issue 12 item 8: the same options give the same file):
+    ``SOURCE_DATE_EPOCH`` when set (the reproducible-builds convention), else today at 00:00 UTC
+    -- Qt writes the second of writing. Replaced in place, same length, so the cross-reference
+    offsets hold."""
+    import datetime as dt
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    when = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch and epoch.isdigit() else \
+        dt.datetime.now(dt.timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
+    data = path.read_bytes()
+    data = _PDF_DATE.sub(lambda m: m.group(1) + b" (D:" + when.strftime("%Y%m%d%H%M%S").encode() + b"Z)", data)
+    data = _XMP_DATE.sub(lambda m: m.group(1) + b'="' + when.strftime("%Y-%m-%dT%H:%M:%S").encode() + b'+00:00"', data)
+    path.write_bytes(data)
 
 
 def export_svg(
@@ -202,7 +226,7 @@ def export_pdf(
     ExportError
         Bad options, or the file cannot be written.
     """
-    from PySide6.QtCore import QMarginsF, QSizeF
+    from PySide6.QtCore import QMarginsF, QSizeF, QUuid
     from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
     def device(tmp: Path):
@@ -213,6 +237,10 @@ def export_pdf(
         writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
         writer.setTitle(options.title if options.title is not None else document.title)
         writer.setCreator("ASEAN Digital Atlas")
+        # a document id from what is exported, not a random one: the same options, the same bytes
+        ident = repr((dataclasses.astuple(options), document.title, [(lyr.source, lyr.title, lyr.visible)
+                                                                     for lyr in document.layers]))
+        writer.setDocumentId(QUuid.createUuidV5(QUuid("6ba7b811-9dad-11d1-80b4-00c04fd430c8"), ident.encode("utf-8")))
         return writer
 
     return _write_vector(document, path, options, renderer, "PDF", device)

@@ -162,3 +162,18 @@ def test_window_mode_time_in_the_command_and_what_it_leaves_out(window, tmp_path
     assert np.array_equal(_rgb(QImage(str(out))), _rgb(QImage(str(tmp_path / "cli.png"))))
     doc.layers[0].set_visible(False)
     assert "--project" in dlg.command_note() and "visibility" in dlg.command_note()
+
+
+def test_pdf_from_the_dialog_is_the_command_lines_byte_for_byte(window, tmp_path, monkeypatch):
+    """Issue 12 item 8: the PDF holds no time of writing and no random id (Qt wrote both), so the
+    same options give the same bytes; its dates follow SOURCE_DATE_EPOCH."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")  # 2025-12-01T00:00:00Z
+    dlg = window.make_export_dialog(".pdf")
+    dlg.size.setCurrentIndex(dlg.size.findText("Custom, pixels"))
+    dlg.width_box.setValue(500)
+    dlg.height_box.setValue(350)
+    out = dlg.export(tmp_path / "window")
+    assert main(shlex.split(dlg.command_line(str(tmp_path / "cli")))[1:]) == 0
+    data = out.read_bytes()
+    assert data == (tmp_path / "cli.pdf").read_bytes()
+    assert b"/CreationDate (D:20251201000000Z)" in data and b'xmp:CreateDate="2025-12-01T00:00:00+00:00"' in data
