@@ -157,7 +157,7 @@ def _write_vector(document, path, options, renderer, kind: str, make_device) -> 
         if not end.endswith(b"%%EOF" if kind == "PDF" else b"</svg>"):
             raise ExportError(f"cannot write {path}: the {kind} was cut short (is the disk full?)")
         if kind == "PDF":
-            _fix_pdf_dates(tmp)
+            _make_pdf_reproducible(tmp)
 
     return write_atomic(path, write)
 
@@ -166,11 +166,18 @@ _PDF_DATE = re.compile(rb"(/CreationDate|/ModDate) \(D:(\d{14})Z\)")
 _XMP_DATE = re.compile(rb'(xmp:(?:CreateDate|ModifyDate|MetadataDate))="(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)\+00:00"')
 
 
-def _fix_pdf_dates(path: Path) -> None:
-    """Make the PDF's dates reproducible (issue 12 item 8: the same options give the same file):
-    ``SOURCE_DATE_EPOCH`` when set (the reproducible-builds convention), else today at 00:00 UTC
-    -- Qt writes the second of writing. Replaced in place, same length, so the cross-reference
+_PDF_ID_PLACEHOLDER = "00000000-0000-4000-8000-0000a71a5000"
+
+
+def _make_pdf_reproducible(path: Path) -> None:
+    """Make the PDF reproducible (issue 12 item 8: the same options give the same file): its
+    dates ``SOURCE_DATE_EPOCH`` when set (the reproducible-builds convention), else today at
+    00:00 UTC -- Qt writes the second of writing; its document id (XMP and trailer ``/ID``) a
+    UUID made of the content's SHA-256. Replaced in place, same length, so the cross-reference
     offsets hold."""
+    import hashlib
+    import uuid
+
     import datetime as dt
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -179,6 +186,9 @@ def _fix_pdf_dates(path: Path) -> None:
     data = path.read_bytes()
     data = _PDF_DATE.sub(lambda m: m.group(1) + b" (D:" + when.strftime("%Y%m%d%H%M%S").encode() + b"Z)", data)
     data = _XMP_DATE.sub(lambda m: m.group(1) + b'="' + when.strftime("%Y-%m-%dT%H:%M:%S").encode() + b'+00:00"', data)
+    ident = str(uuid.UUID(bytes=hashlib.sha256(data).digest()[:16], version=4)).encode()
+    placeholder = _PDF_ID_PLACEHOLDER.encode()
+    data = data.replace(placeholder, ident).replace(placeholder.hex().encode(), ident.hex().encode())
     path.write_bytes(data)
 
 
@@ -237,10 +247,9 @@ def export_pdf(
         writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
         writer.setTitle(options.title if options.title is not None else document.title)
         writer.setCreator("ASEAN Digital Atlas")
-        # a document id from what is exported, not a random one: the same options, the same bytes
-        ident = repr((dataclasses.astuple(options), document.title, [(lyr.source, lyr.title, lyr.visible)
-                                                                     for lyr in document.layers]))
-        writer.setDocumentId(QUuid.createUuidV5(QUuid("6ba7b811-9dad-11d1-80b4-00c04fd430c8"), ident.encode("utf-8")))
+        # a placeholder, replaced by an id made of the file's content (_make_pdf_reproducible): Qt's own
+        # is random, so the same options gave different bytes
+        writer.setDocumentId(QUuid(_PDF_ID_PLACEHOLDER))
         return writer
 
     return _write_vector(document, path, options, renderer, "PDF", device)
