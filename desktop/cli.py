@@ -419,6 +419,8 @@ def _check_export_args(args: argparse.Namespace) -> None:
     from asean_atlas.layers.errors import ExportError
     from asean_atlas.layers.time_controller import parse_step
 
+    if args.bbox and (args.center or args.scale):
+        raise ExportError("--bbox and --center/--scale both give the map's view: use one of them")
     for option, value, suffixes in (
         ("--png", args.png, (".png",)),
         ("--html", args.html, (".html", ".htm")),

@@ -164,3 +164,10 @@ def test_locator_never_over_the_legend_and_same_corner_at_any_dpi(doc, qapp):
         f, r = page.frame, page.locator
         corners.append((r.center().x() > f.center().x(), r.center().y() > f.center().y()))
     assert corners[0] == corners[1]
+
+
+def test_bbox_and_centre_scale_together_are_refused(tmp_path, capsys):
+    assert main(["export", "--png", str(tmp_path / "x.png"), "--bbox", "95,0,125,25", "--center", "100,10",
+                 "--scale", "1000000"]) == 2
+    assert "use one of them" in capsys.readouterr().err
+    assert not (tmp_path / "x.png").exists()
