@@ -264,6 +264,21 @@ def _dumps_row(row: dict) -> bytes:
         return orjson.dumps(_clean_text(row), default=str)
 
 
+def _kept(layer: Layer, mask: np.ndarray | None, fields: list[str] | None):
+    """The features a page holds: those with a geometry (and in ``mask``); their geometries,
+    row numbers and attributes (``fields`` only, when given)."""
+    geoms = np.asarray(layer.frame.geometry.values, dtype=object)
+    keep = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    if mask is not None:
+        keep &= mask
+    rows = np.flatnonzero(keep)
+    attrs = layer.frame.drop(columns=layer.frame.geometry.name).iloc[rows]
+    if fields is not None:
+        wanted = set(fields)
+        attrs = attrs[[c for c in attrs.columns if str(c) in wanted]]
+    return geoms[rows], rows, attrs
+
+
 def feature_collection(
     layer: Layer,
     mask: np.ndarray | None = None,
@@ -300,22 +315,15 @@ def feature_collection(
     -------
     str
     """
-    geoms = np.asarray(layer.frame.geometry.values, dtype=object)
-    keep = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
-    if mask is not None:
-        keep &= mask
-    rows = np.flatnonzero(keep)
+    geoms, rows, attrs = _kept(layer, mask, fields)
     # coordinates rounded, nothing else: set_precision would re-node every geometry (GEOS), which
     # costs minutes on a hostile one (a collection nested 1,000 deep, issue 8)
-    geoms = shapely.force_2d(geoms[rows])
+    geoms = shapely.force_2d(geoms)
     if rows.size:
         geoms = shapely.transform(geoms, lambda xy: np.round(xy, precision))
         if wrap is not None:
             geoms = wrap_parts(geoms, wrap)
     gj = shapely.to_geojson(geoms)
-    attrs = layer.frame.drop(columns=layer.frame.geometry.name).iloc[rows]
-    if fields is not None:
-        attrs = attrs[[c for c in attrs.columns if str(c) in set(fields)]]
     props = _json_safe_properties(attrs)
     if members:
         cols = {k: np.asarray(v)[rows] for k, v in members.items()}
@@ -452,16 +460,9 @@ def point_columns(
         attribute, row ``i`` of each being feature ``i``; with MultiPoints, ``"i"`` gives the
         feature of each point (every point of a MultiPoint is drawn and opens its feature).
     """
-    geoms = np.asarray(layer.frame.geometry.values, dtype=object)
-    keep = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
-    if mask is not None:
-        keep &= mask
-    rows = np.flatnonzero(keep)
-    xy, owner = shapely.get_coordinates(geoms[rows], return_index=True)
+    geoms, rows, attrs = _kept(layer, mask, fields)
+    xy, owner = shapely.get_coordinates(geoms, return_index=True)
     xy = np.round(xy, precision)
-    attrs = layer.frame.drop(columns=layer.frame.geometry.name).iloc[rows]
-    if fields is not None:
-        attrs = attrs[[c for c in attrs.columns if str(c) in set(fields)]]
     cols = _json_safe_columns(attrs)
     meta = {}
     for k, v in (members or {}).items():
