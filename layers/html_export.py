@@ -68,7 +68,7 @@ SEA = "#cfe3ef"
 LAND = "#f4f1ea"
 BORDER = "#b8ae9c"
 #: Attribute names tried, in order, for the tooltip label.
-NAME_FIELDS = ("name", "NAME", "Name", "title", "id", "feature_id")
+NAME_FIELDS = ("name", "NAME", "Name", "名称", "名稱", "title", "id", "feature_id")
 #: Attributes shown in a popup, at most (the first ones of the table).
 POPUP_FIELDS = 40
 #: Integers beyond this magnitude lose digits as JavaScript numbers (2**53): written as text.
@@ -556,7 +556,8 @@ def _tooltip_field(layer: Layer) -> str | None:
     for name in NAME_FIELDS:
         if name in cols:
             return name
-    text_cols = [c for c in cols if c != layer.frame.geometry.name and layer.frame[c].dtype == object]
+    text_cols = [c for c in cols if c != layer.frame.geometry.name
+                 and (layer.frame[c].dtype == object or pd.api.types.is_string_dtype(layer.frame[c].dtype))]
     return text_cols[0] if text_cols else None
 
 

@@ -119,7 +119,11 @@
   }
   function featureName(f) {
     var p = f.properties || {};
-    var n = show(own(p, "name") ? p.name : (own(p, "id") ? p.id : ""));
+    // its name (name, 名称, 名稱), else its Chinese name alone, else its id
+    var zh = own(p, "name_zh") && typeof p.name_zh === "string" && p.name_zh;
+    var key = ["name", "\u540d\u79f0", "\u540d\u7a31"].concat(zh ? [] : ["id"])
+      .filter(function (k) { return own(p, k) && has(p[k]) && show(p[k]) !== ""; })[0];
+    var n = key ? show(p[key]) : "";
     // the Chinese name beside the English one where the data has it (issue 10: stations)
     if (own(p, "name_zh") && typeof p.name_zh === "string" && p.name_zh && p.name_zh !== p.name) {
       n += " " + show(p.name_zh);
@@ -649,7 +653,7 @@
     }
     if (g.hasLayer(l)) l.fire("click", {latlng: at}, true);  // its popup, its linked features lit
   }
-  var SEARCH_NAME_FIELDS = ["name", "name_en", "name_zh", "name_zh_hant", "name_local", "title", "label", "\u540d\u79f0", "\u540d\u5b57"];
+  var SEARCH_NAME_FIELDS = ["name", "name_en", "name_zh", "name_zh_hant", "name_local", "title", "label", "\u540d\u79f0", "\u540d\u7a31", "\u540d\u5b57"];
   var searchCtl = L.control({position: "topleft"}), searchNow = null;
   searchCtl.onAdd = function () {
     var box = el("div", "leaflet-bar atlas-search"), input = el("input"), list = el("div", "atlas-search-results");

@@ -96,8 +96,10 @@ CancelCheck = Callable[[], bool]
 # GDAL CSV driver open options: find coordinate / WKT columns by common names; typed columns
 # (GDAL keeps values with leading zeros, e.g. "007", as text when it autodetects types).
 _CSV_OPTIONS = {
-    "X_POSSIBLE_NAMES": "lon,lng,long,longitude,x,Lon,Longitude,LON,X",
-    "Y_POSSIBLE_NAMES": "lat,latitude,y,Lat,Latitude,LAT,Y",
+    # Chinese column names too (issue 13 item 4): 经度/纬度 (longitude/latitude), 东经/北纬
+    # (east longitude/north latitude), in simplified and traditional characters
+    "X_POSSIBLE_NAMES": "lon,lng,long,longitude,x,Lon,Longitude,LON,X,经度,經度,东经,東經",
+    "Y_POSSIBLE_NAMES": "lat,latitude,y,Lat,Latitude,LAT,Y,纬度,緯度,北纬,北緯",
     "GEOM_POSSIBLE_NAMES": "wkt,WKT,geometry,geom,the_geom",
     "KEEP_GEOM_COLUMNS": "NO",
     "AUTODETECT_TYPE": "YES",

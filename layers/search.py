@@ -32,7 +32,7 @@ from .cells import cell_text
 from .layer import Layer
 
 #: Attributes searched, when a layer has them (lower-case column names), names first.
-NAME_FIELDS = ("name", "name_en", "name_zh", "name_zh_hant", "name_local", "title", "label", "名称", "名字")
+NAME_FIELDS = ("name", "name_en", "name_zh", "name_zh_hant", "name_local", "title", "label", "名称", "名稱", "名字")
 OTHER_FIELDS = (
     "id", "operator", "operators", "owner", "owners", "suppliers", "company", "place", "city",
 )

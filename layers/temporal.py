@@ -35,6 +35,9 @@ START_FIELD_NAMES = (
     "year",
     "date",
     "start",
+    # Chinese (issue 13 item 4): in service / opened / built / start date / year / date / time
+    "投产", "投產", "投运", "投運", "开通", "開通", "启用", "啟用", "建成", "开始日期", "開始日期",
+    "年份", "日期", "时间", "時間",
 )
 #: Attribute names recognised as the end of a feature's life.
 END_FIELD_NAMES = (
@@ -45,6 +48,7 @@ END_FIELD_NAMES = (
     "closed",
     "end_year",
     "end",
+    "退役", "停用", "关闭", "關閉", "结束日期", "結束日期",
 )
 
 UNDATED_SHOW = "show"
