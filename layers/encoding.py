@@ -37,11 +37,15 @@ class EncodingGuess:
         What the load report shows, e.g. ``"UTF-8 with BOM"``, ``"cp874 (detected)"``.
     needs_transcoding : bool
         Whether the bytes must be converted to UTF-8 before GDAL reads them.
+    confidence : str
+        For a detected legacy code page, how plausible its text is for its script, e.g.
+        ``"text plausible as Chinese: 100% of 3 non-ASCII characters"``; "" otherwise.
     """
 
     codec: str
     label: str
     needs_transcoding: bool
+    confidence: str = ""
 
 
 def _is_utf8(path: Path) -> bool:
@@ -110,7 +114,99 @@ def detect_encoding(path: str | Path, encoding: str | None = None) -> EncodingGu
             "is neither UTF-8 nor an encoding that could be detected; choose the encoding"
         )
     codec = codecs.lookup(best.encoding).name
+    # short texts fool statistical detection (two GBK names came out as Big5 nonsense, "鰭控桴"):
+    # among the region's code pages that decode the sample, the one whose text is most plausible
+    # for its script wins; charset-normalizer's choice on a tie
+    scored = []
+    for cand in SCRIPT_CANDIDATES:
+        try:
+            text = codecs.getincrementaldecoder(cand)().decode(sample, final=False)
+        except UnicodeDecodeError:
+            continue
+        score, count = script_plausibility(text, cand)
+        if count:
+            scored.append((score, codecs.lookup(cand).name == codec, cand, count))
+    if scored:
+        score, _, cand, count = max(scored)
+        chosen = codecs.lookup(cand).name
+        if chosen != codec and score > dict((codecs.lookup(c).name, s) for s, _, c, _ in scored).get(codec, -1.0):
+            codec = chosen
+        found = {codecs.lookup(c).name: (s, n) for s, _, c, n in scored}.get(codec)
+        if found is not None:
+            return EncodingGuess(codec, f"{codec} (detected)", needs_transcoding=True,
+                                 confidence=f"text plausible as {SCRIPT_NAMES[codec]}: {found[0]:.0%} of "
+                                            f"{found[1]} non-ASCII characters")
     return EncodingGuess(codec, f"{best.encoding} (detected)", needs_transcoding=True)
+
+
+#: Code pages compared by how plausible their decoded text is (:func:`script_plausibility`).
+SCRIPT_CANDIDATES = ("gb18030", "big5", "cp874", "cp1258")
+SCRIPT_NAMES = {"gb18030": "Chinese", "big5": "Chinese", "cp874": "Thai", "cp1258": "Vietnamese"}
+#: Vietnamese letters and the combining tone marks cp1258 writes.
+_VIETNAMESE = set("ăâđêôơưĂÂĐÊÔƠƯàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵÀÁÈÉÌÍÒÓÙÚÝ") | {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def _common_chinese(ch: str) -> bool:
+    """A Chinese character in everyday use: GB 2312 level 1 (the 3,755 commonest simplified
+    characters, rows 0xB0-0xD7) or Big5's frequently used block (5,401 traditional, 0xA440-0xC67E)."""
+    try:
+        b = ch.encode("gb2312")
+        if len(b) == 2 and 0xB0 <= b[0] <= 0xD7:
+            return True
+    except UnicodeEncodeError:
+        pass
+    try:
+        b = ch.encode("big5")
+        return len(b) == 2 and 0xA440 <= (b[0] << 8 | b[1]) <= 0xC67E
+    except UnicodeEncodeError:
+        return False
+
+
+def _plausible_thai(text: str) -> int:
+    """Thai characters of ``text`` where Thai spelling allows them: a consonant; a leading vowel
+    (เ แ โ ใ ไ) before a consonant; a following vowel or tone mark after a Thai letter; a Thai
+    digit beside a digit. Latin text read as cp874 gives Thai characters in none of these places
+    ("Hà Đông" came out as "Hเ ะ๔ng")."""
+    def thai_letter(c: str) -> bool:
+        return "\u0e01" <= c <= "\u0e4e"
+
+    ok = 0
+    for k, c in enumerate(text):
+        if not "\u0e00" <= c <= "\u0e7f":
+            continue
+        prev, nxt = text[k - 1] if k else "", text[k + 1] if k + 1 < len(text) else ""
+        if "\u0e01" <= c <= "\u0e2e":
+            ok += 1
+        elif "\u0e40" <= c <= "\u0e44":
+            ok += "\u0e01" <= nxt <= "\u0e2e"
+        elif "\u0e50" <= c <= "\u0e59":
+            ok += prev.isdigit() or nxt.isdigit()
+        else:
+            ok += bool(prev) and thai_letter(prev)
+    return ok
+
+
+def script_plausibility(text: str, codec: str) -> tuple[float, int]:
+    """How plausible ``text`` is as the script ``codec`` is for: the share of its non-ASCII
+    characters that are everyday Chinese characters (GBK/GB18030, Big5), Thai letters (cp874) or
+    Vietnamese letters and tone marks (cp1258); and how many non-ASCII characters it has.
+
+    Returns
+    -------
+    (float, int)
+        Share in 0..1 (0.0 for no non-ASCII character) and the count.
+    """
+    chars = [c for c in text if ord(c) > 127]
+    if not chars:
+        return 0.0, 0
+    name = SCRIPT_NAMES.get(codecs.lookup(codec).name if codec not in SCRIPT_NAMES else codec)
+    if name == "Chinese":
+        ok = sum(_common_chinese(c) for c in chars)
+    elif name == "Thai":
+        ok = _plausible_thai(text)
+    else:
+        ok = sum(c in _VIETNAMESE for c in chars)
+    return ok / len(chars), len(chars)
 
 
 def transcode_to_utf8(path: str | Path, codec: str) -> bytes:

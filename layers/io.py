@@ -996,6 +996,8 @@ def _read_ogr_as(p, q, layer, encoding, report, progress, cancelled):
             except (UnicodeError, LookupError) as exc:
                 raise LayerLoadError(p, f"text encoding: {exc}") from None
             report.encoding = guess.label
+            if guess.confidence:  # the detected code page and how sure (issue 13 item 4)
+                report.notes.append(guess.confidence)
             if guess.needs_transcoding:
                 try:
                     data = transcode_to_utf8(p, guess.codec)

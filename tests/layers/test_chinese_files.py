@@ -30,3 +30,29 @@ def test_chinese_columns_give_points_names_and_dates(tmp_path, header, codec):
     assert str(starts[0])[:7] == "2020-05" and str(starts[1])[:4] == "2019"
     assert layer.frame[name].iloc[1] == "曼谷站"
     assert [h.row for h in search([layer], "曼谷")] == [1]
+
+
+@pytest.mark.parametrize("text,codec,expected", [
+    ("臺北站", "gbk", "gb18030"),    # statistical detection took these two for Big5 ("鰭控桴")
+    ("高雄", "gbk", "gb18030"),
+    ("臺北站", "big5", "big5"),
+    ("กรุงเทพมหานคร", "cp874", "cp874"),
+    ("Hà Đông Cà Mau", "cp1258", "cp1258"),
+])
+def test_short_legacy_texts_decode_in_their_script(tmp_path, text, codec, expected):
+    """Issue 13 item 4: among the region's code pages that decode a file, the one whose text is
+    plausible for its script wins (everyday Chinese characters, Thai or Vietnamese letters); the
+    report says the choice and its confidence."""
+    import unicodedata
+
+    from asean_atlas.layers.encoding import detect_encoding, script_plausibility
+
+    path = tmp_path / "s.csv"
+    path.write_bytes(f"name,lon,lat\n{text},108.2,16.0\n".encode(codec))
+    guess = detect_encoding(path)
+    assert guess.codec == expected and guess.label == f"{expected} (detected)"
+    assert guess.confidence.startswith("text plausible as ") and ": 100% of" in guess.confidence
+    layer = read_layer(path, cache=False)
+    assert unicodedata.normalize("NFC", layer.frame["name"].iloc[0]) == unicodedata.normalize("NFC", text)
+    assert "plausible" in layer.report.summary()
+    assert script_plausibility("鰭控桴", "big5")[0] < script_plausibility("臺北站", "gb18030")[0] == 1.0
