@@ -13,6 +13,7 @@ from __future__ import annotations
 import queue
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -220,7 +221,13 @@ class LoadOptionsDialog(QDialog):
         ("Western European (cp1252)", "cp1252"),
     )
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    #: Bytes and lines of the first text file shown in the preview.
+    PREVIEW_BYTES = 16_384
+    PREVIEW_LINES = 8
+
+    def __init__(self, parent: QWidget | None = None, paths: list[str] | None = None) -> None:
+        from PySide6.QtWidgets import QLabel, QPlainTextEdit
+
         super().__init__(parent)
         self.setWindowTitle("Reading options")
         self.encoding_box = QComboBox(self)
@@ -229,13 +236,57 @@ class LoadOptionsDialog(QDialog):
             self.encoding_box.addItem(label, codec)
         self.crs_edit = QLineEdit(self)
         self.crs_edit.setPlaceholderText("from the file (e.g. EPSG:32647 if it has none)")
+        # a preview of the first text file (CSV, GeoJSON) as the chosen encoding reads it, as
+        # QGIS's "Data Source Manager" shows one (issue 13 item 4); plain text only
+        self.preview_path = next((p for p in (paths or []) if Path(p).suffix.lower() in
+                                  (".csv", ".tsv", ".geojson", ".json", ".geojsonl", ".geojsons", ".ndjson", ".jsonl")), None)
+        self.preview = QPlainTextEdit(self)
+        self.preview.setReadOnly(True)
+        self.preview.setMinimumWidth(480)
+        self.preview.setMaximumHeight(170)
+        self.detected = QLabel(self)
+        self.detected.setTextFormat(Qt.TextFormat.PlainText)
+        self.detected.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow("Text encoding", self.encoding_box)
         form.addRow("CRS of the coordinates", self.crs_edit)
+        if self.preview_path is not None:
+            form.addRow("", self.detected)
+            form.addRow("Preview", self.preview)
+            self.encoding_box.currentTextChanged.connect(self.update_preview)
+            self.update_preview()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def update_preview(self, *_args) -> str:
+        """Show the first lines of the first text file read with the chosen encoding (or the
+        detected one, with its confidence); returns the text shown."""
+        import codecs
+
+        from asean_atlas.layers.encoding import detect_encoding
+
+        path = Path(self.preview_path)
+        chosen = self.encoding()
+        try:
+            if chosen is None:
+                guess = detect_encoding(path)
+                codec = guess.codec
+                self.detected.setText(f"Detected: {guess.label}" + (f"; {guess.confidence}" if guess.confidence else ""))
+            else:
+                codec = codecs.lookup(chosen).name
+                self.detected.setText("")
+            with open(path, "rb") as f:
+                raw = f.read(self.PREVIEW_BYTES)
+            text = codecs.getincrementaldecoder(codec)(errors="replace").decode(raw, final=False)
+        except (OSError, UnicodeError, LookupError) as exc:
+            text = f"(cannot read it as {chosen or 'detected'}: {exc})"
+        lines = text.splitlines()[: self.PREVIEW_LINES]
+        # control characters (other than tab) shown as U+FFFD: nothing in a file steers the widget
+        shown = "\n".join("".join(c if c >= " " or c == "\t" else "\ufffd" for c in ln)[:300] for ln in lines)
+        self.preview.setPlainText(shown)
+        return shown
 
     def encoding(self) -> str | None:
         """The chosen codec name, or None to detect."""

@@ -444,7 +444,7 @@ class MainWindow(ProjectController, QMainWindow):
         paths, _ = QFileDialog.getOpenFileNames(self, "Add layer", "", VECTOR_FILTER)
         if not paths:
             return
-        dlg = LoadOptionsDialog(self)
+        dlg = LoadOptionsDialog(self, paths)
         if dlg.exec() == LoadOptionsDialog.DialogCode.Accepted:
             self.open_files(paths, encoding=dlg.encoding(), crs=dlg.crs())
 

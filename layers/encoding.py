@@ -110,22 +110,22 @@ def detect_encoding(path: str | Path, encoding: str | None = None) -> EncodingGu
     if best is None:
         best = from_bytes(sample).best()
     if best is None:
-        raise UnicodeError(
-            "is neither UTF-8 nor an encoding that could be detected; choose the encoding"
-        )
-    codec = codecs.lookup(best.encoding).name
+        # charset-normalizer gives up on text with control characters; a code page whose text
+        # is plainly of its script (80 % or more) still reads it
+        plain = [(score, cand) for score, cand, count in _script_scores(sample) if count and score >= 0.8]
+        if not plain:
+            raise UnicodeError(
+                "is neither UTF-8 nor an encoding that could be detected; choose the encoding"
+            )
+        best_name = max(plain)[1]
+    else:
+        best_name = best.encoding
+    codec = codecs.lookup(best_name).name
     # short texts fool statistical detection (two GBK names came out as Big5 nonsense, "鰭控桴"):
     # among the region's code pages that decode the sample, the one whose text is most plausible
     # for its script wins; charset-normalizer's choice on a tie
-    scored = []
-    for cand in SCRIPT_CANDIDATES:
-        try:
-            text = codecs.getincrementaldecoder(cand)().decode(sample, final=False)
-        except UnicodeDecodeError:
-            continue
-        score, count = script_plausibility(text, cand)
-        if count:
-            scored.append((score, codecs.lookup(cand).name == codec, cand, count))
+    scored = [(score, codecs.lookup(cand).name == codec, cand, count)
+              for score, cand, count in _script_scores(sample) if count]
     if scored:
         score, _, cand, count = max(scored)
         chosen = codecs.lookup(cand).name
@@ -136,7 +136,21 @@ def detect_encoding(path: str | Path, encoding: str | None = None) -> EncodingGu
             return EncodingGuess(codec, f"{codec} (detected)", needs_transcoding=True,
                                  confidence=f"text plausible as {SCRIPT_NAMES[codec]}: {found[0]:.0%} of "
                                             f"{found[1]} non-ASCII characters")
-    return EncodingGuess(codec, f"{best.encoding} (detected)", needs_transcoding=True)
+    return EncodingGuess(codec, f"{best_name} (detected)", needs_transcoding=True)
+
+
+def _script_scores(sample: bytes) -> list[tuple[float, str, int]]:
+    """``(plausibility, codec, non-ASCII characters)`` of each of :data:`SCRIPT_CANDIDATES` that
+    decodes ``sample`` (a last character cut by the sample's end is left out)."""
+    out = []
+    for cand in SCRIPT_CANDIDATES:
+        try:
+            text = codecs.getincrementaldecoder(cand)().decode(sample, final=False)
+        except UnicodeDecodeError:
+            continue
+        score, count = script_plausibility(text, cand)
+        out.append((score, cand, count))
+    return out
 
 
 #: Code pages compared by how plausible their decoded text is (:func:`script_plausibility`).

@@ -288,3 +288,21 @@ def test_crs_dialog_wraps_and_suggests_degrees(window, tmp_path, qtbot):
     (layer,) = window.open_files([str(path)], background=False)
     assert seen["value"] == "EPSG:4326" and seen["width"] <= 900
     assert layer.report.source_crs == "EPSG:4326 (chosen)" and layer.bounds()[0] == pytest.approx(100.5)
+
+
+def test_options_dialog_previews_the_file_in_the_chosen_encoding(window, tmp_path):
+    """Issue 13 item 4: File > Add layer with encoding/CRS… shows the first lines of the file as
+    the chosen encoding reads it, and the detected encoding with its confidence; a control
+    character in the file is shown as U+FFFD, never acted on."""
+    from asean_atlas.desktop.loader import LoadOptionsDialog
+
+    path = tmp_path / "taipei.csv"
+    path.write_bytes("name,lon,lat\n臺北站\x1b[31m,121.5,25.0\n".encode("gbk"))
+    dlg = LoadOptionsDialog(window, [str(tmp_path / "other.shp"), str(path)])
+    assert "臺北站" in dlg.preview.toPlainText() and "\ufffd[31m" in dlg.preview.toPlainText()
+    assert dlg.detected.text().startswith("Detected: gb18030 (detected); text plausible as Chinese: 100%")
+    dlg.encoding_box.setCurrentIndex(4)  # Big5: the same bytes as nonsense, for the user to see
+    assert dlg.encoding() == "big5" and "臺北站" not in dlg.update_preview() and dlg.detected.text() == ""
+    dlg.encoding_box.setEditText("no-such-codec")
+    assert "cannot read it as no-such-codec" in dlg.update_preview()
+    assert LoadOptionsDialog(window, [str(tmp_path / "a.shp")]).preview_path is None  # no text file: no preview
