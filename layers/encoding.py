@@ -109,34 +109,29 @@ def detect_encoding(path: str | Path, encoding: str | None = None) -> EncodingGu
     best = from_bytes(sample, cp_isolation=list(REGIONAL_ENCODINGS)).best()
     if best is None:
         best = from_bytes(sample).best()
+    # (plausibility, codec, non-ASCII characters) of the region's code pages that decode it
+    scores = [s for s in _script_scores(sample) if s[2]]
     if best is None:
         # charset-normalizer gives up on text with control characters; a code page whose text
         # is plainly of its script (80 % or more) still reads it
-        plain = [(score, cand) for score, cand, count in _script_scores(sample) if count and score >= 0.8]
+        plain = [s for s in scores if s[0] >= 0.8]
         if not plain:
             raise UnicodeError(
                 "is neither UTF-8 nor an encoding that could be detected; choose the encoding"
             )
-        best_name = max(plain)[1]
+        name = max(plain)[1]
     else:
-        best_name = best.encoding
-    codec = codecs.lookup(best_name).name
-    # short texts fool statistical detection (two GBK names came out as Big5 nonsense, "鰭控桴"):
-    # among the region's code pages that decode the sample, the one whose text is most plausible
-    # for its script wins; charset-normalizer's choice on a tie
-    scored = [(score, codecs.lookup(cand).name == codec, cand, count)
-              for score, cand, count in _script_scores(sample) if count]
-    if scored:
-        score, _, cand, count = max(scored)
-        chosen = codecs.lookup(cand).name
-        if chosen != codec and score > dict((codecs.lookup(c).name, s) for s, _, c, _ in scored).get(codec, -1.0):
-            codec = chosen
-        found = {codecs.lookup(c).name: (s, n) for s, _, c, n in scored}.get(codec)
-        if found is not None:
-            return EncodingGuess(codec, f"{codec} (detected)", needs_transcoding=True,
-                                 confidence=f"text plausible as {SCRIPT_NAMES[codec]}: {found[0]:.0%} of "
-                                            f"{found[1]} non-ASCII characters")
-    return EncodingGuess(codec, f"{best_name} (detected)", needs_transcoding=True)
+        name = best.encoding
+    codec = codecs.lookup(name).name
+    if codec not in SCRIPT_CANDIDATES or not scores:  # another code page: charset-normalizer's
+        return EncodingGuess(codec, f"{name} (detected)", needs_transcoding=True)
+    # short texts fool statistical detection (two GBK names came out as Big5 nonsense, "鰭控桴";
+    # Vietnamese as Thai): among the region's code pages that decode the sample, the one whose
+    # text is most plausible for its script wins; charset-normalizer's choice on a tie
+    score, codec, count = max(scores, key=lambda s: (s[0], s[1] == codec))
+    return EncodingGuess(codec, f"{codec} (detected)", needs_transcoding=True,
+                         confidence=f"text plausible as {SCRIPT_NAMES[codec]}: {score:.0%} of {count} "
+                                    "non-ASCII characters")
 
 
 def _script_scores(sample: bytes) -> list[tuple[float, str, int]]:
@@ -154,8 +149,12 @@ def _script_scores(sample: bytes) -> list[tuple[float, str, int]]:
 
 
 #: Code pages compared by how plausible their decoded text is (:func:`script_plausibility`).
-SCRIPT_CANDIDATES = ("gb18030", "big5", "cp874", "cp1258")
-SCRIPT_NAMES = {"gb18030": "Chinese", "big5": "Chinese", "cp874": "Thai", "cp1258": "Vietnamese"}
+SCRIPT_CANDIDATES = ("gb18030", "big5", "cp874", "cp1258", "cp1252")
+SCRIPT_NAMES = {"gb18030": "Chinese", "big5": "Chinese", "cp874": "Thai", "cp1258": "Vietnamese",
+                "cp1252": "Western European"}
+#: Letters of the Western European languages cp1252 is for (not Ð/Þ: Vietnamese read as cp1252
+#: gives them for Đ and its tone marks).
+_WESTERN = set("ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿŒœŠšŽžŸ")
 #: Vietnamese letters and the combining tone marks cp1258 writes.
 _VIETNAMESE = set("ăâđêôơưĂÂĐÊÔƠƯàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵÀÁÈÉÌÍÒÓÙÚÝ") | {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
@@ -202,8 +201,9 @@ def _plausible_thai(text: str) -> int:
 
 def script_plausibility(text: str, codec: str) -> tuple[float, int]:
     """How plausible ``text`` is as the script ``codec`` is for: the share of its non-ASCII
-    characters that are everyday Chinese characters (GBK/GB18030, Big5), Thai letters (cp874) or
-    Vietnamese letters and tone marks (cp1258); and how many non-ASCII characters it has.
+    characters that are everyday Chinese characters (GBK/GB18030, Big5), Thai letters (cp874),
+    Vietnamese letters and tone marks (cp1258) or Western European letters (cp1252); and how many
+    non-ASCII characters it has.
 
     Returns
     -------
@@ -213,13 +213,15 @@ def script_plausibility(text: str, codec: str) -> tuple[float, int]:
     chars = [c for c in text if ord(c) > 127]
     if not chars:
         return 0.0, 0
-    name = SCRIPT_NAMES.get(codecs.lookup(codec).name if codec not in SCRIPT_NAMES else codec)
+    name = SCRIPT_NAMES.get(codecs.lookup(codec).name)
     if name == "Chinese":
         ok = sum(_common_chinese(c) for c in chars)
     elif name == "Thai":
         ok = _plausible_thai(text)
-    else:
+    elif name == "Vietnamese":
         ok = sum(c in _VIETNAMESE for c in chars)
+    else:
+        ok = sum(c in _WESTERN for c in chars)
     return ok / len(chars), len(chars)
 
 

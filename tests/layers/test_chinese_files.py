@@ -56,3 +56,15 @@ def test_short_legacy_texts_decode_in_their_script(tmp_path, text, codec, expect
     assert unicodedata.normalize("NFC", layer.frame["name"].iloc[0]) == unicodedata.normalize("NFC", text)
     assert "plausible" in layer.report.summary()
     assert script_plausibility("鰭控桴", "big5")[0] < script_plausibility("臺北站", "gb18030")[0] == 1.0
+
+
+def test_western_european_text_stays_cp1252(tmp_path):
+    """cp1252 is compared too: a Western European file ("Café Müller") is not re-read as
+    Vietnamese cp1258 (it was, '33 % plausible', for a few commits)."""
+    from asean_atlas.layers.encoding import detect_encoding
+
+    path = tmp_path / "w.csv"
+    path.write_bytes("name,lon,lat\nCafé Müller Straße,10.0,50.0\n".encode("cp1252"))
+    guess = detect_encoding(path)
+    assert guess.codec == "cp1252" and guess.confidence.startswith("text plausible as Western European: 100%")
+    assert read_layer(path, cache=False).frame["name"].iloc[0] == "Café Müller Straße"
