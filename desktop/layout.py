@@ -217,6 +217,19 @@ def attribution_text(document: MapDocument) -> str:
     return " · ".join(parts)
 
 
+def attribution_lines(document: MapDocument, fm: QFontMetricsF, room: float) -> list[str]:
+    """:func:`attribution_text` in lines of at most ``room`` pixels in the font of ``fm``, broken
+    at its " · " separators: the credits are licence terms (CC BY-NC-SA, CC BY), wrapped, never
+    cut (a credit longer than ``room`` has a line of its own)."""
+    out: list[str] = []
+    for part in attribution_text(document).split(" · "):
+        if out and fm.horizontalAdvance(out[-1] + " · " + part) <= room:
+            out[-1] += " · " + part
+        else:
+            out.append(part)
+    return out
+
+
 def draw_attribution(painter: QPainter, document: MapDocument, vp: Viewport, scale: float) -> float:
     """Attribution strip along the bottom, with a line per attribute filter above it ("filtered:
     Submarine cables: status == 'in service'", issue 11); returns its height in pixels."""
@@ -224,8 +237,9 @@ def draw_attribution(painter: QPainter, document: MapDocument, vp: Viewport, sca
 
     font = _font(10 * scale)
     fm = QFontMetricsF(font)
-    lines = filter_notes(document.visible_layers()) + [attribution_text(document)]
-    lines = [fm.elidedText(t, Qt.TextElideMode.ElideRight, vp.width - 16 * scale) for t in lines]
+    room = vp.width - 16 * scale
+    notes = [fm.elidedText(t, Qt.TextElideMode.ElideRight, room) for t in filter_notes(document.visible_layers())]
+    lines = notes + attribution_lines(document, fm, room)
     h = fm.height() * len(lines) + 6 * scale
     painter.save()
     painter.fillRect(QRectF(0, vp.height - h, vp.width, h), PANEL)
@@ -640,14 +654,7 @@ def footer_lines(document: MapDocument, options) -> list[str]:
     s = options.dpi / 96.0
     fm = QFontMetricsF(_font(10 * s))
     room = options.width - 16 * s
-    # the attribution is a licence term (CC BY-NC-SA, CC BY): wrapped at its " · ", never cut
-    attribution = []
-    for part in attribution_text(document).split(" · "):
-        if attribution and fm.horizontalAdvance(attribution[-1] + " · " + part) <= room:
-            attribution[-1] += " · " + part
-        else:
-            attribution.append(part)
-    lines = filter_notes(document.visible_layers()) + attribution
+    lines = filter_notes(document.visible_layers()) + attribution_lines(document, fm, room)
     if not getattr(options, "sources_footnote", True):
         return lines
     if getattr(options, "center", None) is not None and getattr(options, "scale_denominator", None):

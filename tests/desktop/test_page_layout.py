@@ -171,3 +171,22 @@ def test_bbox_and_centre_scale_together_are_refused(tmp_path, capsys):
                  "--scale", "1000000"]) == 2
     assert "use one of them" in capsys.readouterr().err
     assert not (tmp_path / "x.png").exists()
+
+
+def test_attribution_wraps_in_small_multiples_too(doc, qapp):
+    """The attribution strip of the small multiples (draw_attribution) wraps its credits as the
+    page footer does, rather than cutting them with an ellipsis."""
+    from PySide6.QtGui import QFontMetricsF, QPainter
+
+    from asean_atlas.desktop.layout import _font, attribution_lines, attribution_text, draw_attribution
+    from asean_atlas.layers.viewport import Viewport
+
+    fm = QFontMetricsF(_font(10))
+    lines = attribution_lines(doc, fm, 500)
+    assert " · ".join(lines) == attribution_text(doc) and len(lines) > 1
+    assert all(fm.horizontalAdvance(ln) <= 500 or " · " not in ln for ln in lines)
+    image = QImage(516, 300, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    height = draw_attribution(painter, doc, Viewport(width=516, height=300), 1.0)
+    painter.end()
+    assert height == pytest.approx(fm.height() * len(lines) + 6, abs=1)  # no filter notes: the credits only
