@@ -637,6 +637,7 @@ def build_map(document: MapDocument, options: ExportOptions):
         "view": [[s, w], [n, e]],
         "layers": layers,
         "pinyin": _pinyin_table(visible),
+        "searchNames": list(SEARCH_NAME_FIELDS),
         "lowOpacity": LOW_CONFIDENCE_OPACITY,
         "shapes": MARKER_SHAPES,
         "time": (

@@ -578,6 +578,8 @@
   function buildSearch() {
     searchIndex = [];
     data.layers.forEach(function (cfg, li) {
+      // name fields as the window's search counts them (layers/search.py NAME_FIELDS)
+      cfg.isName = cfg.search.map(function (f) { return data.searchNames.indexOf(f.toLowerCase()) >= 0; });
       if (!cfg.search.length) return;
       function add(f, key) {
         var p = f.properties || {}, t = [];
@@ -653,7 +655,6 @@
     }
     if (g.hasLayer(l)) l.fire("click", {latlng: at}, true);  // its popup, its linked features lit
   }
-  var SEARCH_NAME_FIELDS = ["name", "name_en", "name_zh", "name_zh_hant", "name_local", "title", "label", "\u540d\u79f0", "\u540d\u7a31", "\u540d\u5b57"];
   var searchCtl = L.control({position: "topleft"}), searchNow = null;
   searchCtl.onAdd = function () {
     var box = el("div", "leaflet-bar atlas-search"), input = el("input"), list = el("div", "atlas-search-results");
@@ -674,9 +675,6 @@
       if (q.indexOf(" ") >= 0) variants.push(q.replace(/ /g, ""));
       var py = norm(pinyinOf(input.value));
       if (py && py !== q) variants.push(py);
-      data.layers.forEach(function (cfg) {
-        cfg.isName = cfg.search.map(function (f) { return SEARCH_NAME_FIELDS.indexOf(f.toLowerCase()) >= 0; });
-      });
       for (var k = 0; k < searchIndex.length; k++) {
         var e = searchIndex[k], r = orderOf(e, data.layers[e.i], q, variants);
         if (r < Infinity) found.push([r, -e.i, k]);  // then the top layer first, then the feature
@@ -882,7 +880,7 @@
       on.checked = true;
       play.textContent = "\u23F8";
       timer = setInterval(function () {
-        slider.value = String((+slider.value + 1) % (cfg.steps.length || 1));
+        slider.valueAsNumber = (slider.valueAsNumber + 1) % (cfg.steps.length || 1);  // a number, never text
         apply();
       }, cfg.intervalMs);
     });

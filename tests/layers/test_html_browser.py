@@ -211,6 +211,17 @@ def _many_points(n, seed=7):
         geometry=shapely.points(rng.uniform(95, 125, n), rng.uniform(-5, 20, n)), crs=4326)
 
 
+def _open_page(browser, path, layers, **options):
+    """Export ``layers`` (Layer objects, bottom first) to the HTML page ``path`` with
+    ExportOptions(**options) and open it in the browser."""
+    doc = MapDocument()
+    for layer in layers:
+        doc.add_layer(layer)
+    out = export_html(doc, path, ExportOptions(**options))
+    browser.get(out.as_uri())
+    return out
+
+
 def test_big_point_layer_is_one_canvas_with_identify_and_time(browser, tmp_path):
     """Issue 12 item 7: a point layer above CANVAS_POINTS is written as columns and drawn on one
     canvas: every point in view is drawn, in its colour, a click opens that feature's popup, and
@@ -356,11 +367,8 @@ def test_page_search_box_finds_and_opens_features(browser, tmp_path):
         {"name": ["Đà Nẵng landing", "<img src=x onerror=alert(1)>", None],
          "name_zh": [None, None, "南宁国际通信出入口局"], "id": ["dn-1", "x-2", "nn-3"]},
         geometry=[shapely.Point(108.2, 16.05), shapely.Point(100, 13), shapely.Point(108.32, 22.82)], crs=4326)
-    doc = MapDocument()
-    doc.add_layer(Layer(frame, "Sites"))
-    doc.add_layer(Layer(_many_points(6000), "Many"))
-    out = export_html(doc, tmp_path / "search.html", ExportOptions(bbox=(95, 0, 125, 25)))
-    browser.get(out.as_uri())
+    _open_page(browser, tmp_path / "search.html", [Layer(frame, "Sites"), Layer(_many_points(6000), "Many")],
+               bbox=(95, 0, 125, 25))
     assert browser.execute_script("return window.atlasSearch('da nang')") == ["Đà Nẵng landing"]
     assert browser.execute_script("return window.atlasSearch('nanning')") == ["南宁国际通信出入口局"]
     assert browser.execute_script("return window.atlasSearch('X-2')") == ["<img src=x onerror=alert(1)>"]
@@ -389,11 +397,8 @@ def test_popup_numbers_as_written(browser, tmp_path):
     frame = gpd.GeoDataFrame({"name": ["a"], "rfs_year": [2024], "cable_id": [1234567], "capacity_tbps": [12.5]},
                              geometry=[shapely.Point(100, 10)], crs=4326)
     many = _many_points(6000)
-    doc = MapDocument()
-    doc.add_layer(Layer(frame, "one"))
-    doc.add_layer(Layer(many, "many"))
-    out = export_html(doc, tmp_path / "n.html", ExportOptions(bbox=(95, 0, 125, 25)))
-    browser.get(out.as_uri())
+    _open_page(browser, tmp_path / "n.html", [Layer(frame, "one"), Layer(many, "many")],
+               bbox=(95, 0, 125, 25))
     cells = browser.execute_script("""
       var l = window.atlasLayers[0].getLayers()[0];
       l.fire('click', {latlng: l.getLatLng()}, true);
@@ -423,11 +428,8 @@ def test_multipart_features_and_long_values_do_not_break_the_page(browser, tmp_p
                   shapely.Point(103, 6)], crs=4326)
     many = _many_points(6000)
     many["__proto__"] = "own value"
-    doc = MapDocument()
-    doc.add_layer(Layer(frame, "parts"))
-    doc.add_layer(Layer(many, "many"))
-    out = export_html(doc, tmp_path / "parts.html", ExportOptions(bbox=(95, 0, 125, 25)))
-    browser.get(out.as_uri())
+    _open_page(browser, tmp_path / "parts.html", [Layer(frame, "parts"), Layer(many, "many")],
+               bbox=(95, 0, 125, 25))
     assert browser.execute_script("return !!document.getElementById('atlas-legend') && !!document.getElementById('atlas-search')")
     assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
     got = browser.execute_script("""
@@ -481,11 +483,8 @@ def test_popup_pages_through_stacked_points(browser, tmp_path):
     many = _many_points(6000)
     many.loc[0, "geometry"] = shapely.Point(*spot)
     many.loc[0, "name"] = "canvas site"
-    doc = MapDocument()
-    doc.add_layer(Layer(many, "many"))
-    doc.add_layer(Layer(small, "centres"))
-    out = export_html(doc, tmp_path / "stack.html", ExportOptions(bbox=(103.5, 1.0, 104.2, 1.6)))
-    browser.get(out.as_uri())
+    _open_page(browser, tmp_path / "stack.html", [Layer(many, "many"), Layer(small, "centres")],
+               bbox=(103.5, 1.0, 104.2, 1.6))
     names = browser.execute_script("""
       var g = window.atlasLayers[1], l = g.getLayers()[0];
       l.fire('click', {latlng: l.getLatLng()}, true);
@@ -498,3 +497,25 @@ def test_popup_pages_through_stacked_points(browser, tmp_path):
       return seen;""")
     assert [n[1] for n in names] == ["dc one", "dc two", "canvas site"], names
     assert names[0][0] == "1 of 3 \u2014 centres" and names[2][0] == "3 of 3 \u2014 many"
+
+
+def test_page_play_button_steps_the_slider(browser, tmp_path):
+    """The page's ▶ steps the time slider by one step per playback interval (wrapping at the end)
+    and ⏸ stops it."""
+    import time
+
+    from asean_atlas.layers.layer import Layer
+    from asean_atlas.layers.temporal import TemporalSpec
+
+    _open_page(browser, tmp_path / "play.html", [Layer(_many_points(50), "sites", temporal=TemporalSpec("year"))],
+               bbox=(95, 0, 125, 25))
+    start, steps, interval = browser.execute_script("""
+      var t = window.atlasTime; t.slider.value = '0';
+      document.getElementById('atlas-time-play').click();
+      return [+t.slider.value, t.config.steps.length, t.config.intervalMs];""")
+    time.sleep(2.5 * interval / 1000)
+    moved = browser.execute_script("""
+      var v = +window.atlasTime.slider.value; document.getElementById('atlas-time-play').click(); return v;""")
+    assert start == 0 and 1 <= moved <= 3 and steps > 3  # about 2 steps (timers run late under load)
+    time.sleep(1.5 * interval / 1000)
+    assert browser.execute_script("return +window.atlasTime.slider.value") == moved  # paused
