@@ -100,6 +100,8 @@ def open_times(pages: list[Path]) -> list[float | None]:
 
 
 def run(runs: int, data: Path) -> dict:
+    """``runs`` paired runs (fresh worker processes, then Chromium): per-run figures, medians
+    (seconds, bytes) and the median per-run ratios Atlas ÷ explore."""
     points = datasets.path("points_100k", data)
     per: dict[str, list[dict]] = {"atlas": [], "explore": []}
     with tempfile.TemporaryDirectory(prefix="atlas-html-bench-") as tmp:
@@ -129,6 +131,7 @@ def run(runs: int, data: Path) -> dict:
 
 
 def section(res: dict) -> str:
+    """The Markdown section of :func:`run`'s results, between the section markers."""
     a, e = res["median"]["atlas"], res["median"]["explore"]
     fmt = lambda v, d=2: "–" if v is None else f"{v:.{d}f}"  # noqa: E731
     ok = lambda b: "yes" if b else "**no**"  # noqa: E731

@@ -360,7 +360,7 @@ def run_export(argv: Sequence[str]) -> int:
             from .export import MP4_FPS, animation_filters, export_gif, export_mp4, mp4_frame_repeats
 
             _app = QGuiApplication.instance() or QGuiApplication([PROG])
-            filters = animation_filters(doc, _parse_when(args.time_from), _parse_when(args.time_to), args.step or "1y")
+            filters = animation_filters(doc, parse_when(args.time_from), parse_when(args.time_to), args.step or "1y")
             span = f"{filters[0].label} to {filters[-1].label}"
             if args.gif:
                 out = export_gif(doc, stage(args.gif), options, filters, frame_ms=args.frame_ms)
@@ -469,8 +469,10 @@ def _parse_when_checked(option: str, text: str | None):
     return value
 
 
-def _parse_when(text: str | None):
-    """A year (``"2010"``) as int, an ISO date as text, None as None."""
+def parse_when(text: str | None) -> int | str | None:
+    """``--from``/``--to`` as :func:`~.export.animation_filters` takes them: a year (``"2010"``)
+    as int, an ISO date as text, None as None (the export dialog uses it too, so its animation
+    steps are the command line's)."""
     if text is None:
         return None
     t = text.strip()

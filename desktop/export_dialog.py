@@ -268,12 +268,12 @@ class ExportDialog(QDialog):
         ------
         ExportError
         """
-        from .cli import _parse_when
+        from .cli import parse_when
         from .export import animation_filters
 
         args = self.animation_arguments()
         get = lambda flag: args[args.index(flag) + 1] if flag in args else None  # noqa: E731
-        return animation_filters(self.document, _parse_when(get("--from")), _parse_when(get("--to")), get("--step"))
+        return animation_filters(self.document, parse_when(get("--from")), parse_when(get("--to")), get("--step"))
 
     def _size_choice(self) -> None:
         value = self.size.currentData()
