@@ -31,6 +31,7 @@ def run_window(
     screenshot: str | None = None,
     size: tuple[int, int] = (1400, 900),
     project: str | None = None,
+    lang: str | None = None,
 ) -> int:
     """Open the main window with the built-in layers and ``files``; return the exit status.
 
@@ -39,6 +40,9 @@ def run_window(
     program exits: 0 on success, 2 when a file could not be loaded or the picture not written
     (each error on one line of stderr). No dialog is opened then: a GeoPackage loads all its
     layers, a file needing a CRS fails with its message.
+
+    ``lang`` (``"en"``, ``"zh_CN"``, ``"zh_TW"``) is the interface language; default the one chosen
+    in View > Language, else the system locale's (:mod:`.i18n`). The map's labels follow it.
     """
     from .main_window import MainWindow
 
@@ -46,7 +50,11 @@ def run_window(
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "asean-atlas"])
     app.setApplicationName("ASEAN Digital Atlas")
     app.setOrganizationName("asean-atlas")
+    from . import i18n
+
+    language = i18n.install(app, i18n.choose_language(lang))
     doc = build_document([], builtin=builtin, year=year)
+    doc.language = language
     window = MainWindow(doc)
     window.resize(*size)
     window.interactive = not screenshot

@@ -151,14 +151,15 @@ class AttributeTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             value = self.layer.frame[self.columns[index.column()]].iat[int(self.rows[index.row()])]
             if isinstance(value, bytes):
-                value = f"<{len(value):,} bytes>"
+                value = self.tr("<{n} bytes>").format(n=f"{len(value):,}")
             text = cell_text(value)
             if role == Qt.ItemDataRole.DisplayRole:
                 return text[:200] + "…" if len(text) > 200 else text
             if len(text) <= 40:
                 return None
             # file text as plain text (never rich text), and bounded: a 10 MB value must not stall
-            return plain_tooltip(text[:2000] + (f"… ({len(text):,} characters)" if len(text) > 2000 else ""))
+            more = self.tr("… ({n} characters)").format(n=f"{len(text):,}") if len(text) > 2000 else ""
+            return plain_tooltip(text[:2000] + more)
         return None
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
@@ -206,15 +207,15 @@ class AttributeTable(QWidget):
         self.layer_box.currentIndexChanged.connect(self._layer_chosen)
         self.quick = QLineEdit()
         self.quick.setMinimumWidth(60)
-        self.quick.setPlaceholderText("Quick filter (this table only)")
+        self.quick.setPlaceholderText(self.tr("Quick filter (this table only)"))
         self.quick.setClearButtonEnabled(True)
         self._quick_timer = QTimer(self)
         self._quick_timer.setSingleShot(True)
         self._quick_timer.setInterval(250)
         self._quick_timer.timeout.connect(self.refresh_rows)
         self.quick.textChanged.connect(lambda _t: self._quick_timer.start())
-        self.on_map = QCheckBox("Only features on the map now")
-        self.in_time = QCheckBox("Only features in the time filter")
+        self.on_map = QCheckBox(self.tr("Only features on the map now"))
+        self.in_time = QCheckBox(self.tr("Only features in the time filter"))
         self.on_map.toggled.connect(lambda _b: self.refresh_rows())
         self.in_time.toggled.connect(lambda _b: self.refresh_rows())
         # filter builder: field, operator, value -> a condition appended to the expression
@@ -222,20 +223,24 @@ class AttributeTable(QWidget):
         self.field_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.field_box.setMinimumContentsLength(10)
         self.op_box = QComboBox()
-        self.op_box.addItems(list(BUILDER_OPERATORS))
+        # the operators' words shown translated; the item data is the operator condition() takes
+        op_labels = {"contains": self.tr("contains"), "in list": self.tr("in list"),
+                     "is empty": self.tr("is empty"), "is not empty": self.tr("is not empty")}
+        for op in BUILDER_OPERATORS:
+            self.op_box.addItem(op_labels.get(op, op), op)
         self.value_edit = QLineEdit()
         self.value_edit.setMinimumWidth(60)
-        self.value_edit.setPlaceholderText("value (in list: a, b, c)")
+        self.value_edit.setPlaceholderText(self.tr("value (in list: a, b, c)"))
         self.value_edit.returnPressed.connect(self.add_condition)
-        add = QPushButton("Add condition")
+        add = QPushButton(self.tr("Add condition"))
         add.clicked.connect(self.add_condition)
         self.expression = QLineEdit()
         self.expression.setMinimumWidth(80)
-        self.expression.setPlaceholderText("Layer filter, e.g. status == 'in service' and rfs_year >= 2020")
+        self.expression.setPlaceholderText(self.tr("Layer filter, e.g. status == 'in service' and rfs_year >= 2020"))
         self.expression.returnPressed.connect(self.apply_expression)
-        apply = QPushButton("Apply filter")
+        apply = QPushButton(self.tr("Apply filter"))
         apply.clicked.connect(self.apply_expression)
-        clear = QPushButton("Clear filter")
+        clear = QPushButton(self.tr("Clear filter"))
         clear.clicked.connect(self.clear_filter)
         self.error = QLabel()
         self.error.setTextFormat(Qt.TextFormat.PlainText)
@@ -267,19 +272,19 @@ class AttributeTable(QWidget):
         QShortcut(QKeySequence.StandardKey.Copy, self.view, activated=self.copy_rows,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         # -- actions on the selection
-        zoom = QPushButton("Zoom to")
-        zoom.setToolTip("Zoom to the selected rows (all listed rows when none is selected)")
+        zoom = QPushButton(self.tr("Zoom to"))
+        zoom.setToolTip(self.tr("Zoom to the selected rows (all listed rows when none is selected)"))
         zoom.clicked.connect(self.zoom_to_selection)
-        copy = QPushButton("Copy")
-        copy.setToolTip("Copy the selected rows (Ctrl+C) as tab-separated text")
+        copy = QPushButton(self.tr("Copy"))
+        copy.setToolTip(self.tr("Copy the selected rows (Ctrl+C) as tab-separated text"))
         copy.clicked.connect(self.copy_rows)
-        export_sel = QPushButton("Export selected…")
+        export_sel = QPushButton(self.tr("Export selected…"))
         export_sel.clicked.connect(lambda: self.export_dialog(selection=True))
-        export_all = QPushButton("Export listed…")
+        export_all = QPushButton(self.tr("Export listed…"))
         export_all.clicked.connect(lambda: self.export_dialog(selection=False))
         # -- layout
         top = QHBoxLayout()
-        top.addWidget(QLabel("Layer"))
+        top.addWidget(QLabel(self.tr("Layer")))
         top.addWidget(self.layer_box, 1)
         top.addWidget(self.quick, 1)
         options = QHBoxLayout()
@@ -410,18 +415,23 @@ class AttributeTable(QWidget):
     def _update_status(self) -> None:
         layer = self.layer
         if layer is None:
-            self.status.setText("No layer")
+            self.status.setText(self.tr("No layer"))
             return
-        text = f"{len(self.model.rows):,} of {layer.feature_count:,} features listed"
+        text = self.tr("{n} of {total} features listed").format(
+            n=f"{len(self.model.rows):,}", total=f"{layer.feature_count:,}")
         if layer.filter is not None:
-            text += f" · layer filter: {layer.filter.expression} ({int(layer.filter_mask().sum()):,} pass)"
+            text += " · " + self.tr("layer filter: {expression} ({n} pass)").format(
+                expression=layer.filter.expression, n=f"{int(layer.filter_mask().sum()):,}")
         if self.dropped_selection:
-            text += f" · the selection of {self.dropped_selection:,} scattered rows was cleared"
+            text += " · " + self.tr("the selection of {n} scattered rows was cleared").format(
+                n=f"{self.dropped_selection:,}")
         n = len(self.selected_rows())
         if n:
-            text += f" · {n:,} selected"
             if n > MAX_HIGHLIGHT:
-                text += f" (the first {MAX_HIGHLIGHT:,} highlighted on the map)"
+                text += " · " + self.tr("{n} selected (the first {max} highlighted on the map)").format(
+                    n=f"{n:,}", max=f"{MAX_HIGHLIGHT:,}")
+            else:
+                text += " · " + self.tr("{n} selected").format(n=f"{n:,}")
         self.status.setText(text)
 
     def _time_moved(self) -> None:
@@ -441,7 +451,7 @@ class AttributeTable(QWidget):
         try:
             col = self.layer.frame[field] if self.layer is not None and field in self.layer.frame.columns else None
             numeric = None if col is None else bool(pd.api.types.is_numeric_dtype(col) and not pd.api.types.is_bool_dtype(col))
-            cond = condition(field, self.op_box.currentText(), self.value_edit.text(), numeric=numeric)
+            cond = condition(field, self.op_box.currentData(), self.value_edit.text(), numeric=numeric)
         except FilterError as exc:
             self._show_error(str(exc))
             return
@@ -471,7 +481,7 @@ class AttributeTable(QWidget):
         self.apply_expression()
 
     def _show_error(self, text: str) -> None:
-        self._show_message(f"Filter not applied: {text}")
+        self._show_message(self.tr("Filter not applied: {error}").format(error=text))
 
     def _show_message(self, text: str) -> None:
         self.error.setText(text)
@@ -574,22 +584,23 @@ class AttributeTable(QWidget):
         text = "\n".join(lines)
         QGuiApplication.clipboard().setText(text)
         if len(rows) > self.MAX_COPY:
-            self._show_message(f"Copied the first {self.MAX_COPY:,} of {len(rows):,} rows.")
+            self._show_message(self.tr("Copied the first {n} of {total} rows.").format(
+                n=f"{self.MAX_COPY:,}", total=f"{len(rows):,}"))
         return text
 
     def export_dialog(self, selection: bool) -> None:
         if self.layer is None:
             return
         if selection and not len(self.selected_rows()):
-            self._show_message("Nothing selected: select rows first, or use Export filtered…")
+            self._show_message(self.tr("Nothing selected: select rows first, or use Export filtered…"))
             return
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export features", "", "GeoJSON (*.geojson);;GeoPackage (*.gpkg);;CSV (*.csv)")
+            self, self.tr("Export features"), "", "GeoJSON (*.geojson);;GeoPackage (*.gpkg);;CSV (*.csv)")
         if path:
             try:
                 self.export(path, selection=selection)
             except Exception as exc:  # noqa: BLE001 - shown to the user, the app keeps running
-                self._show_message(f"Export failed: {exc}")
+                self._show_message(self.tr("Export failed: {error}").format(error=exc))
 
     def export(self, path: str, selection: bool):
         """Write the selected (or all listed) features to GeoJSON, GeoPackage or CSV (WKT

@@ -406,7 +406,7 @@ class MapCanvas(QWidget):
         layer, row = hits[0]
         text = f"{_feature_name(layer, row)} — {layer.title}"
         if len(hits) > 1:
-            text += f"\n(+{len(hits) - 1} more here; click to list them)"
+            text += "\n" + self.tr("(+{n} more here; click to list them)").format(n=len(hits) - 1)
         self.hover_text = text
         QToolTip.showText(self.mapToGlobal(self._hover_pos.toPoint()), plain_tooltip(text), self)
 

@@ -105,6 +105,9 @@ def _main_parser() -> argparse.ArgumentParser:
     p.add_argument("--project", metavar="FILE.atlas.json", help="open a project saved with File > Save project")
     p.add_argument("--screenshot", metavar="PATH", help="save a PNG of the whole window once painted, then exit")
     p.add_argument("--size", default="1400x900", help="window size WxH for --screenshot (default 1400x900)")
+    p.add_argument("--lang", choices=("en", "zh_CN", "zh_TW"), default=None,
+                   help="interface language: en, zh_CN (简体中文) or zh_TW (繁體中文); default: the one "
+                   "chosen in View > Language, else the system's")
     return p
 
 
@@ -540,7 +543,7 @@ def run_gui(argv: Sequence[str]) -> int:
     from .app import run_window
 
     return run_window(args.files, year=args.year, builtin=not args.no_builtin, screenshot=screenshot, size=size,
-                      project=args.project)
+                      project=args.project, lang=args.lang)
 
 
 def _join_negative_values(argv: list[str]) -> list[str]:

@@ -43,22 +43,27 @@ from asean_atlas.layers.export_options import PAGE_PRESETS, ExportOptions, parse
 from asean_atlas.layers.projection import display_to_lonlat
 from asean_atlas.layers.viewport import Viewport
 
-#: Size choices: label, ``--size`` value (None: custom pixels / millimetres).
+#: Size choices: key, ``--size`` value (None: custom pixels / millimetres). The key is the English
+#: label (:meth:`ExportDialog.size_labels` gives the shown, translated one) and what QSettings keeps.
 SIZE_CHOICES = [
     ("A4 portrait", "A4"), ("A4 landscape", "A4-landscape"), ("A3 portrait", "A3"), ("A3 landscape", "A3-landscape"),
     ("16:9 (screen, slides)", "16:9"), ("4:5 (social)", "4:5"), ("Square", "square"),
     ("Custom, pixels", None), ("Custom, millimetres", None),
 ]
+#: Format choices: English label (:meth:`ExportDialog.format_labels` gives the shown one), suffix.
 FORMATS = [("PNG image", ".png"), ("SVG (vector)", ".svg"), ("PDF (vector, selectable text)", ".pdf"),
            ("HTML page (interactive)", ".html"), ("GIF animation (time steps)", ".gif"),
            ("MP4 video, H.264 (time steps)", ".mp4")]
 #: Formats drawn with the page layout (legend, scale bar, north arrow... apply).
 PAGE_FORMATS = (".png", ".svg", ".pdf", ".gif", ".mp4")
 ANIMATIONS = (".gif", ".mp4")
+#: Legend choices: English label (:meth:`ExportDialog.legend_labels` gives the shown one), value.
 LEGEND_CHOICES = [("Automatic", "auto"), ("Right of the map", "right"), ("Under the map", "bottom"),
                   ("Inside the map (emptiest corner)", "inside"), ("None", "off")]
 #: Longest side of the preview image, pixels.
 PREVIEW_PX = 460
+#: Item-data role of the size list holding the choice's key (SIZE_CHOICES).
+SIZE_KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ExportDialog(QDialog):
@@ -67,7 +72,7 @@ class ExportDialog(QDialog):
     def __init__(self, document: MapDocument, viewport: Viewport, renderer=None, parent: QWidget | None = None,
                  time_filter=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export map")
+        self.setWindowTitle(self.tr("Export map"))
         self.document = document
         self.renderer = renderer
         self.time_filter = time_filter
@@ -77,11 +82,14 @@ class ExportDialog(QDialog):
         self.scale_96 = scale_denominator(viewport, 96.0)
 
         self.format = QComboBox()
+        format_labels = self.format_labels()
         for label, suffix in FORMATS:
-            self.format.addItem(label, suffix)
+            self.format.addItem(format_labels.get(suffix, label), suffix)
         self.size = QComboBox()
-        for label, value in SIZE_CHOICES:
-            self.size.addItem(label, value)
+        size_labels = self.size_labels()
+        for key, value in SIZE_CHOICES:
+            self.size.addItem(size_labels.get(key, key), value)
+            self.size.setItemData(self.size.count() - 1, key, SIZE_KEY_ROLE)
         self.width_box, self.height_box = QDoubleSpinBox(), QDoubleSpinBox()
         for box in (self.width_box, self.height_box):
             box.setRange(16, 20000)
@@ -90,28 +98,29 @@ class ExportDialog(QDialog):
         self.dpi.setRange(24, 1200)
         self.title = QLineEdit(document.title or "")
         self.subtitle = QLineEdit()
-        self.subtitle.setPlaceholderText("automatic: 'As of YEAR' when the time filter is on")
+        self.subtitle.setPlaceholderText(self.tr("automatic: 'As of YEAR' when the time filter is on"))
         self.legend = QComboBox()
+        legend_labels = self.legend_labels()
         for label, value in LEGEND_CHOICES:
-            self.legend.addItem(label, value)
-        self.scale_bar = QCheckBox("Scale bar")
-        self.north_arrow = QCheckBox("North arrow")
-        self.locator = QCheckBox("Locator inset (overview map with the map's extent)")
-        self.date_stamp = QCheckBox("Date stamp")
-        self.sources = QCheckBox("Sources footnote (numbered sources of the features in view)")
+            self.legend.addItem(legend_labels.get(value, label), value)
+        self.scale_bar = QCheckBox(self.tr("Scale bar"))
+        self.north_arrow = QCheckBox(self.tr("North arrow"))
+        self.locator = QCheckBox(self.tr("Locator inset (overview map with the map's extent)"))
+        self.date_stamp = QCheckBox(self.tr("Date stamp"))
+        self.sources = QCheckBox(self.tr("Sources footnote (numbered sources of the features in view)"))
         self.frame_ms = QSpinBox()
         self.frame_ms.setRange(20, 60_000)
-        self.frame_ms.setSuffix(" ms per time step")
+        self.frame_ms.setSuffix(self.tr(" ms per time step"))
         self.frame_ms.setValue(int(document.time.interval_ms))
         self.fps = QSpinBox()
         self.fps.setRange(1, 60)
-        self.fps.setSuffix(" frames per second")
+        self.fps.setSuffix(self.tr(" frames per second"))
         self.fps.setValue(25)
         self.steps = QLabel()
         self.steps.setTextFormat(Qt.TextFormat.PlainText)
         self.steps.setWordWrap(True)
-        self.keep_scale = QCheckBox("Keep the window's centre and scale")
-        self.keep_scale.setToolTip("Off: the whole Atlas region (or the layers' extent) fitted to the frame")
+        self.keep_scale = QCheckBox(self.tr("Keep the window's centre and scale"))
+        self.keep_scale.setToolTip(self.tr("Off: the whole Atlas region (or the layers' extent) fitted to the frame"))
         self.pixels = QLabel()
         self.pixels.setTextFormat(Qt.TextFormat.PlainText)
         self.command = QLineEdit()
@@ -133,20 +142,20 @@ class ExportDialog(QDialog):
         size_row.addWidget(QLabel("×"))
         size_row.addWidget(self.height_box)
         form = self.form = QFormLayout()
-        form.addRow("Format", self.format)
-        form.addRow("Page size", self.size)
-        form.addRow("Width × height", size_row)
-        form.addRow("Resolution (DPI)", self.dpi)
+        form.addRow(self.tr("Format"), self.format)
+        form.addRow(self.tr("Page size"), self.size)
+        form.addRow(self.tr("Width × height"), size_row)
+        form.addRow(self.tr("Resolution (DPI)"), self.dpi)
         form.addRow("", self.pixels)
-        form.addRow("Title", self.title)
-        form.addRow("Subtitle", self.subtitle)
-        form.addRow("Legend", self.legend)
-        form.addRow("Time steps", self.steps)
-        form.addRow("Step duration", self.frame_ms)
-        form.addRow("Video frame rate", self.fps)
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Subtitle"), self.subtitle)
+        form.addRow(self.tr("Legend"), self.legend)
+        form.addRow(self.tr("Time steps"), self.steps)
+        form.addRow(self.tr("Step duration"), self.frame_ms)
+        form.addRow(self.tr("Video frame rate"), self.fps)
         for box in (self.scale_bar, self.north_arrow, self.locator, self.date_stamp, self.sources, self.keep_scale):
             form.addRow("", box)
-        form.addRow("Command line", self.command)
+        form.addRow(self.tr("Command line"), self.command)
         form.addRow("", self.note)
         form.addRow("", self.error)
         left = QWidget()
@@ -181,12 +190,33 @@ class ExportDialog(QDialog):
         self._format_choice()
         self.update_preview()
 
+    # -- labels (translated) --------------------------------------------------------------------
+    def format_labels(self) -> dict[str, str]:
+        """The shown label of each format, by suffix (FORMATS)."""
+        return {".png": self.tr("PNG image"), ".svg": self.tr("SVG (vector)"),
+                ".pdf": self.tr("PDF (vector, selectable text)"), ".html": self.tr("HTML page (interactive)"),
+                ".gif": self.tr("GIF animation (time steps)"), ".mp4": self.tr("MP4 video, H.264 (time steps)")}
+
+    def size_labels(self) -> dict[str, str]:
+        """The shown label of each size choice, by key (SIZE_CHOICES)."""
+        return {"A4 portrait": self.tr("A4 portrait"), "A4 landscape": self.tr("A4 landscape"),
+                "A3 portrait": self.tr("A3 portrait"), "A3 landscape": self.tr("A3 landscape"),
+                "16:9 (screen, slides)": self.tr("16:9 (screen, slides)"), "4:5 (social)": self.tr("4:5 (social)"),
+                "Square": self.tr("Square"), "Custom, pixels": self.tr("Custom, pixels"),
+                "Custom, millimetres": self.tr("Custom, millimetres")}
+
+    def legend_labels(self) -> dict[str, str]:
+        """The shown label of each legend choice, by value (LEGEND_CHOICES)."""
+        return {"auto": self.tr("Automatic"), "right": self.tr("Right of the map"), "bottom": self.tr("Under the map"),
+                "inside": self.tr("Inside the map (emptiest corner)"), "off": self.tr("None")}
+
     # -- settings -------------------------------------------------------------------------------
     def _restore(self) -> None:
         st = QSettings()
         st.beginGroup("export")
         self.format.setCurrentIndex(max(0, self.format.findData(st.value("format", ".png"))))
-        self.size.setCurrentIndex(max(0, self.size.findText(str(st.value("size", "16:9 (screen, slides)")))))
+        size = str(st.value("size", "16:9 (screen, slides)"))  # the choice's key (its English label)
+        self.size.setCurrentIndex(max(0, self.size.findData(size, SIZE_KEY_ROLE)))
         self.width_box.setValue(float(st.value("width", 1600)))
         self.height_box.setValue(float(st.value("height", 900)))
         self.dpi.setValue(int(st.value("dpi", 96)))
@@ -202,7 +232,7 @@ class ExportDialog(QDialog):
         st = QSettings()
         st.beginGroup("export")
         st.setValue("format", self.format.currentData())
-        st.setValue("size", self.size.currentText())
+        st.setValue("size", self.size.currentData(SIZE_KEY_ROLE))  # the key, in any language
         st.setValue("width", self.width_box.value())
         st.setValue("height", self.height_box.value())
         st.setValue("dpi", self.dpi.value())
@@ -230,8 +260,10 @@ class ExportDialog(QDialog):
         if suffix in ANIMATIONS:
             try:
                 filters = self.animation_filters()
-                self.steps.setText(f"{len(filters)} steps, {filters[0].label} to {filters[-1].label} "
-                                   "(the Time dock's range, step and mode)")
+                self.steps.setText(
+                    (self.tr("1 step, {first} to {last} (the Time dock's range, step and mode)") if len(filters) == 1
+                     else self.tr("{n} steps, {first} to {last} (the Time dock's range, step and mode)"))
+                    .format(n=len(filters), first=filters[0].label, last=filters[-1].label))
             except AtlasError as exc:
                 self.steps.setText(str(exc))
         else:
@@ -294,7 +326,7 @@ class ExportDialog(QDialog):
         if value is not None:
             return value
         w, h = int(self.width_box.value()), int(self.height_box.value())
-        return f"{w}x{h}mm" if self.size.currentText().endswith("millimetres") else f"{w}x{h}"
+        return f"{w}x{h}mm" if self.size.currentData(SIZE_KEY_ROLE) == "Custom, millimetres" else f"{w}x{h}"
 
     def options(self) -> ExportOptions:
         """What the dialog would export (validated).
@@ -366,10 +398,16 @@ class ExportDialog(QDialog):
         odd_time = tf is not None and not str(tf.label).isdigit() and self.format.currentData() not in ANIMATIONS
         if not (custom or odd_time):
             return ""
-        what = " and ".join(x for x in ("this window's layers, visibility and filters" if custom else "",
-                                        f"the date {tf.label}" if odd_time else "") if x)
-        return (f"The command shown does not hold {what}: save the project (File > Save project) and add "
-                "--project FILE.atlas.json to it.")
+        if custom and odd_time:
+            text = self.tr("The command shown does not hold this window's layers, visibility and filters and the "
+                           "date {date}: save the project (File > Save project) and add {option} to it.")
+        elif custom:
+            text = self.tr("The command shown does not hold this window's layers, visibility and filters: save the "
+                           "project (File > Save project) and add {option} to it.")
+        else:
+            text = self.tr("The command shown does not hold the date {date}: save the project (File > Save project) "
+                           "and add {option} to it.")
+        return text.format(date=tf.label if odd_time else "", option="--project FILE.atlas.json")
 
     # -- preview --------------------------------------------------------------------------------
     def _changed(self, *_args) -> None:
@@ -392,9 +430,11 @@ class ExportDialog(QDialog):
         try:
             opts = self.options()
             html = self.format.currentData() == ".html"
-            self.pixels.setText((f"the page's first view: {opts.width} × {opts.height} pixels" if html
-                                 else f"{opts.width} × {opts.height} pixels")
-                                + (f", scale 1:{opts.scale_denominator:,.0f}" if opts.scale_denominator else ""))
+            size = (self.tr("the page's first view: {width} × {height} pixels") if html
+                    else self.tr("{width} × {height} pixels")).format(width=opts.width, height=opts.height)
+            if opts.scale_denominator:
+                size = self.tr("{size}, scale 1:{scale}").format(size=size, scale=f"{opts.scale_denominator:,.0f}")
+            self.pixels.setText(size)
             self.command.setText(self.command_line())
             self.note.setText(self.command_note())
             preview = self.preview_options()
@@ -445,7 +485,9 @@ class ExportDialog(QDialog):
         from PySide6.QtWidgets import QApplication, QProgressDialog
 
         filters = self.animation_filters()
-        progress_dialog = QProgressDialog(f"Rendering {len(filters)} frames…", "Cancel", 0, len(filters), self)
+        text = (self.tr("Rendering 1 frame…") if len(filters) == 1
+                else self.tr("Rendering {n} frames…").format(n=len(filters)))
+        progress_dialog = QProgressDialog(text, self.tr("Cancel"), 0, len(filters), self)
         progress_dialog.setWindowModality(Qt.WindowModality.WindowModal)
         progress_dialog.setMinimumDuration(300)
         self.progress_dialog = progress_dialog
@@ -464,8 +506,8 @@ class ExportDialog(QDialog):
 
     def _save(self) -> None:
         suffix = self.format.currentData()
-        label = dict((s, lab) for lab, s in FORMATS)[suffix]
-        path, _ = QFileDialog.getSaveFileName(self, "Export map", f"atlas{suffix}", f"{label} (*{suffix})")
+        label = self.format_labels()[suffix]
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export map"), f"atlas{suffix}", f"{label} (*{suffix})")
         if not path:
             return
         try:

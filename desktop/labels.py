@@ -20,7 +20,7 @@ import threading
 
 import numpy as np
 import shapely
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from asean_atlas.layers.labels import LabelCandidate, PlacedLabel, label_text, place_labels
@@ -283,6 +283,8 @@ def glyph_warnings(placed: list[PlacedLabel], seen: set | None = None) -> list[s
         missing = missing_glyphs(text)
         if missing:
             chars = ", ".join(repr(c) for c in missing[:6]) + (" …" if len(missing) > 6 else "")
-            out.append(f"No installed font can draw {chars} in the label {text!r}: it shows as boxes. "
-                       "Install a font for that script (Debian: fonts-noto-core, fonts-noto-cjk).")
+            out.append(QCoreApplication.translate(
+                "labels", "No installed font can draw {chars} in the label {text}: it shows as boxes. "
+                "Install a font for that script (Debian: fonts-noto-core, fonts-noto-cjk).").format(
+                    chars=chars, text=repr(text)))
     return out

@@ -119,8 +119,9 @@ class LayerLoader(QObject):
         self._timer.timeout.connect(self._poll)
         self.dialog: QProgressDialog | None = None
         if parent is not None:
-            self.dialog = QProgressDialog(f"Loading {request.path}…", "Cancel", 0, 0, parent)
-            self.dialog.setWindowTitle("Add layer")
+            self.dialog = QProgressDialog(self.tr("Loading {file}…").format(file=request.path), self.tr("Cancel"),
+                                          0, 0, parent)
+            self.dialog.setWindowTitle(self.tr("Add layer"))
             plain_labels(self.dialog)  # the file name is shown as it is, never as markup
             self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
             self.dialog.setMinimumDuration(dialog_delay_ms)
@@ -149,7 +150,7 @@ class LayerLoader(QObject):
         """Ask the worker to stop after the current batch; :attr:`failed` gets LoadCancelled."""
         self._cancel.set()
         if self.dialog is not None:
-            self.dialog.setLabelText("Cancelling…")
+            self.dialog.setLabelText(self.tr("Cancelling…"))
 
     def is_running(self) -> bool:
         """Whether the worker thread is still running."""
@@ -191,7 +192,8 @@ class LayerLoader(QObject):
         if total > 0:
             self.dialog.setMaximum(total)
             self.dialog.setValue(min(done, total))
-        self.dialog.setLabelText(f"Loading {self.request.path}…\n{done:,} feature{'s' if done != 1 else ''} read")
+        read = self.tr("1 feature read") if done == 1 else self.tr("{n} features read").format(n=f"{done:,}")
+        self.dialog.setLabelText(self.tr("Loading {file}…").format(file=self.request.path) + "\n" + read)
 
     def _finish(self) -> None:
         self._timer.stop()
@@ -210,7 +212,8 @@ class LoadOptionsDialog(QDialog):
     The encoding list offers the region's code pages; any Python codec name may be typed.
     """
 
-    #: (label, codec) shown in the encoding list; codec None means "detect".
+    #: (label, codec) of the encoding list; codec None means "detect". The list shows the labels
+    #: translated (:meth:`encoding_labels`).
     ENCODINGS = (
         ("Detect automatically", None),
         ("UTF-8", "utf-8"),
@@ -229,13 +232,14 @@ class LoadOptionsDialog(QDialog):
         from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
         super().__init__(parent)
-        self.setWindowTitle("Reading options")
+        self.setWindowTitle(self.tr("Reading options"))
         self.encoding_box = QComboBox(self)
         self.encoding_box.setEditable(True)
+        labels = self.encoding_labels()
         for label, codec in self.ENCODINGS:
-            self.encoding_box.addItem(label, codec)
+            self.encoding_box.addItem(labels.get(codec, label), codec)
         self.crs_edit = QLineEdit(self)
-        self.crs_edit.setPlaceholderText("from the file (e.g. EPSG:32647 if it has none)")
+        self.crs_edit.setPlaceholderText(self.tr("from the file (e.g. EPSG:32647 if it has none)"))
         # a preview of the first text file (CSV, GeoJSON) as the chosen encoding reads it, as
         # QGIS's "Data Source Manager" shows one (issue 13 item 4); plain text only
         self.preview_path = next((p for p in (paths or []) if Path(p).suffix.lower() in
@@ -248,17 +252,26 @@ class LoadOptionsDialog(QDialog):
         self.detected.setTextFormat(Qt.TextFormat.PlainText)
         self.detected.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow("Text encoding", self.encoding_box)
-        form.addRow("CRS of the coordinates", self.crs_edit)
+        form.addRow(self.tr("Text encoding"), self.encoding_box)
+        form.addRow(self.tr("CRS of the coordinates"), self.crs_edit)
         if self.preview_path is not None:
             form.addRow("", self.detected)
-            form.addRow("Preview", self.preview)
+            form.addRow(self.tr("Preview"), self.preview)
             self.encoding_box.currentTextChanged.connect(self.update_preview)
             self.update_preview()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def encoding_labels(self) -> dict[str | None, str]:
+        """The shown label of each of :attr:`ENCODINGS`, by codec."""
+        return {None: self.tr("Detect automatically"), "utf-8": "UTF-8",
+                "cp874": self.tr("Thai (TIS-620 / cp874)"),
+                "gb18030": self.tr("Chinese, simplified (GBK / GB18030)"),
+                "big5": self.tr("Chinese, traditional (Big5)"),
+                "cp1258": self.tr("Vietnamese (cp1258)"),
+                "cp1252": self.tr("Western European (cp1252)")}
 
     def update_preview(self, *_args) -> str:
         """Show the first lines of the first text file read with the chosen encoding (or the
@@ -273,7 +286,9 @@ class LoadOptionsDialog(QDialog):
             if chosen is None:
                 guess = detect_encoding(path)
                 codec = guess.codec
-                self.detected.setText(f"Detected: {guess.label}" + (f"; {guess.confidence}" if guess.confidence else ""))
+                shown = (self.tr("Detected: {encoding}; {confidence}") if guess.confidence
+                         else self.tr("Detected: {encoding}"))
+                self.detected.setText(shown.format(encoding=guess.label, confidence=guess.confidence))
             else:
                 codec = codecs.lookup(chosen).name
                 self.detected.setText("")
@@ -281,7 +296,8 @@ class LoadOptionsDialog(QDialog):
                 raw = f.read(self.PREVIEW_BYTES)
             text = codecs.getincrementaldecoder(codec)(errors="replace").decode(raw, final=False)
         except (OSError, UnicodeError, LookupError) as exc:
-            text = f"(cannot read it as {chosen or 'detected'}: {exc})"
+            text = self.tr("(cannot read it as {encoding}: {error})").format(
+                encoding=chosen or self.tr("detected"), error=exc)
         lines = text.splitlines()[: self.PREVIEW_LINES]
         # control characters (other than tab) shown as U+FFFD: nothing in a file steers the widget
         shown = "\n".join("".join(c if c >= " " or c == "\t" else "\ufffd" for c in ln)[:300] for ln in lines)
@@ -291,7 +307,11 @@ class LoadOptionsDialog(QDialog):
     def encoding(self) -> str | None:
         """The chosen codec name, or None to detect."""
         text = self.encoding_box.currentText().strip()
-        for label, codec in self.ENCODINGS:
+        box = self.encoding_box
+        for i in range(box.count()):  # a label of the list (in the interface's language)
+            if text == box.itemText(i).strip():
+                return box.itemData(i)
+        for label, codec in self.ENCODINGS:  # its English label
             if text == label:
                 return codec
         return text or None

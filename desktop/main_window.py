@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget
 
@@ -23,10 +23,12 @@ from .search import SearchBox, feature_view_bbox
 from .text import plain_labels
 from .time_dock import QtTimeController
 
-VECTOR_FILTER = (
+#: The Add layer file filter (English; the dialogs show ``self.tr(VECTOR_FILTER)``, which the
+#: catalogues hold under the MainWindow context through QT_TRANSLATE_NOOP).
+VECTOR_FILTER = QT_TRANSLATE_NOOP(
+    "MainWindow",
     "Vector files (*.geojson *.json *.geojsonl *.geojsons *.ndjson *.gpkg *.shp *.zip *.kml *.fgb "
-    "*.parquet *.geoparquet *.csv *.tsv);;"
-    "All files (*)"
+    "*.parquet *.geoparquet *.csv *.tsv);;All files (*)",
 )
 
 
@@ -42,15 +44,15 @@ class MainWindow(ProjectController, QMainWindow):
     def __init__(self, document: MapDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.setWindowTitle("ASEAN Digital Atlas")
+        self.setWindowTitle(self.tr("ASEAN Digital Atlas"))
         self.canvas = MapCanvas(document)
         self.setCentralWidget(self.canvas)
         self.layer_panel = LayerPanel(document)
         self.attribute_panel = AttributePanel(document=document)
         self.time_slider = QtTimeController(document)
-        self._dock("Layers", self.layer_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self._dock("Attributes", self.attribute_panel, Qt.DockWidgetArea.RightDockWidgetArea)
-        self._dock("Time", self.time_slider, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self._dock("Layers", self.layer_panel, Qt.DockWidgetArea.LeftDockWidgetArea, self.tr("Layers"))
+        self._dock("Attributes", self.attribute_panel, Qt.DockWidgetArea.RightDockWidgetArea, self.tr("Attributes"))
+        self._dock("Time", self.time_slider, Qt.DockWidgetArea.BottomDockWidgetArea, self.tr("Time"))
         self.canvas.feature_identified.connect(self.attribute_panel.show_feature)
         self.canvas.clicked.connect(self.attribute_panel.set_click)
         self.canvas.features_identified.connect(self.attribute_panel.show_results)
@@ -61,7 +63,7 @@ class MainWindow(ProjectController, QMainWindow):
         # search (issue 11): a toolbar box, Ctrl+F
         self.search_box = SearchBox(document)
         self.search_box.feature_chosen.connect(self.go_to_feature)
-        bar = self.addToolBar("Search")
+        bar = self.addToolBar(self.tr("Search"))
         bar.setObjectName("Search")
         bar.setMovable(False)
         bar.addWidget(self.search_box)
@@ -81,7 +83,8 @@ class MainWindow(ProjectController, QMainWindow):
         self.measure_tool = MeasureTool(self)
         self.measure_tool.changed.connect(self.canvas.update)
         self.measure_panel = MeasurePanel(self.measure_tool)
-        self.measure_dock = self._dock("Measure", self.measure_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.measure_dock = self._dock("Measure", self.measure_panel, Qt.DockWidgetArea.RightDockWidgetArea,
+                                      self.tr("Measure"))
         self.tabifyDockWidget(self.findChild(QDockWidget, "Attributes"), self.measure_dock)
         self.measure_dock.hide()
         self.measure_dock.visibilityChanged.connect(self._measure_dock_toggled)
@@ -89,12 +92,13 @@ class MainWindow(ProjectController, QMainWindow):
         from .legend import LegendPanel
 
         self.legend_panel = LegendPanel(document)
-        self.legend_dock = self._dock("Legend", self.legend_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.legend_dock = self._dock("Legend", self.legend_panel, Qt.DockWidgetArea.LeftDockWidgetArea, self.tr("Legend"))
         # the attribute table (issue 11 item 3): a bottom dock, tabbed with Time, F6
         from .attribute_table import AttributeTable
 
         self.attribute_table = AttributeTable(document, self.canvas)
-        self.table_dock = self._dock("Attribute table", self.attribute_table, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.table_dock = self._dock("Attribute table", self.attribute_table, Qt.DockWidgetArea.BottomDockWidgetArea,
+                                     self.tr("Attribute table"))
         # below Time (not beside it: the bottom area would need both widths), hidden until F6 /
         # Table: the map keeps its size until then
         self.splitDockWidget(self.findChild(QDockWidget, "Time"), self.table_dock, Qt.Orientation.Vertical)
@@ -113,13 +117,14 @@ class MainWindow(ProjectController, QMainWindow):
         scroller = QScrollArea()  # a small screen scrolls the form rather than growing the window
         scroller.setWidget(self.style_dock_widget)
         scroller.setWidgetResizable(True)
-        self.style_dock = self._dock("Layer styling", scroller, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.style_dock = self._dock("Layer styling", scroller, Qt.DockWidgetArea.RightDockWidgetArea, self.tr("Layer styling"))
         self.tabifyDockWidget(self.findChild(QDockWidget, "Attributes"), self.style_dock)
         self.style_dock.hide()
         self.layer_panel.open_style.connect(self.open_styling)
         self._build_menus()
         self.setAcceptDrops(True)
-        self.statusBar().showMessage(f"{len(document.layers)} layers")
+        n = len(document.layers)
+        self.statusBar().showMessage(self.tr("1 layer") if n == 1 else self.tr("{n} layers").format(n=n))
         # cursor read-out (issue 11 item 5)
         from PySide6.QtWidgets import QLabel
 
@@ -138,58 +143,88 @@ class MainWindow(ProjectController, QMainWindow):
         self._init_projects()
         self._fill_recent_menu()
 
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(title)
+    def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea, title: str | None = None) -> QDockWidget:
+        """A dock named ``name`` (its objectName, for findChild and saved layouts) titled ``title``
+        (translated; default ``name``)."""
+        dock = QDockWidget(title or name, self)
+        dock.setObjectName(name)
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.add_layer_action = self._action(file_menu, "&Add layer…", self.add_layer_dialog, QKeySequence.StandardKey.Open)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.add_layer_action = self._action(file_menu, self.tr("&Add layer…"), self.add_layer_dialog, QKeySequence.StandardKey.Open)
         self.add_layer_options_action = self._action(
-            file_menu, "Add layer with encoding/C&RS…", self.add_layer_with_options_dialog
+            file_menu, self.tr("Add layer with encoding/C&RS…"), self.add_layer_with_options_dialog
         )
         file_menu.addSeparator()
-        self.open_project_action = self._action(file_menu, "&Open project…", self.open_project_dialog, "Ctrl+Shift+O")
-        self.recent_menu = file_menu.addMenu("Recent &projects")
-        self.save_project_action = self._action(file_menu, "&Save project", lambda: self.save_project(),
+        self.open_project_action = self._action(file_menu, self.tr("&Open project…"), self.open_project_dialog, "Ctrl+Shift+O")
+        self.recent_menu = file_menu.addMenu(self.tr("Recent &projects"))
+        self.save_project_action = self._action(file_menu, self.tr("&Save project"), lambda: self.save_project(),
                                                 QKeySequence.StandardKey.Save)
-        self.save_project_as_action = self._action(file_menu, "Save project &as…", self.save_project_as, "Ctrl+Shift+S")
+        self.save_project_as_action = self._action(file_menu, self.tr("Save project &as…"), self.save_project_as, "Ctrl+Shift+S")
         file_menu.addSeparator()
-        self.export_png_action = self._action(file_menu, "Export &map (PNG, SVG, PDF)…", self.export_map_dialog, "Ctrl+P")
-        self.export_html_action = self._action(file_menu, "Export &HTML…", self.export_html_dialog, "Ctrl+E")
-        self.export_gif_action = self._action(file_menu, "Export time &animation (GIF)…", self.export_gif_dialog)
-        self.export_mp4_action = self._action(file_menu, "Export time animation (&MP4 video)…", self.export_mp4_dialog)
+        self.export_png_action = self._action(file_menu, self.tr("Export &map (PNG, SVG, PDF)…"), self.export_map_dialog, "Ctrl+P")
+        self.export_html_action = self._action(file_menu, self.tr("Export &HTML…"), self.export_html_dialog, "Ctrl+E")
+        self.export_gif_action = self._action(file_menu, self.tr("Export time &animation (GIF)…"), self.export_gif_dialog)
+        self.export_mp4_action = self._action(file_menu, self.tr("Export time animation (&MP4 video)…"), self.export_mp4_dialog)
         self.export_multiples_action = self._action(
-            file_menu, "Export small &multiples (PNG)…", self.export_small_multiples_dialog
+            file_menu, self.tr("Export small &multiples (PNG)…"), self.export_small_multiples_dialog
         )
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        edit = self.menuBar().addMenu("&Edit")
-        self.undo_action = self._action(edit, "&Undo remove layer", self.undo_remove, QKeySequence.StandardKey.Undo)
-        view = self.menuBar().addMenu("&View")
-        self.search_action = self._action(view, "&Search features…", self.search_box.focus_search,
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = self._action(edit, self.tr("&Undo remove layer"), self.undo_remove, QKeySequence.StandardKey.Undo)
+        view = self.menuBar().addMenu(self.tr("&View"))
+        self.search_action = self._action(view, self.tr("&Search features…"), self.search_box.focus_search,
                                           QKeySequence.StandardKey.Find)
-        self.table_action = self._action(view, "&Attribute table", lambda: self.open_attribute_table(), "F6")
-        self.style_action = self._action(view, "Layer st&yling", lambda: self.open_styling(), "F7")
-        self._action(view, "Zoom to &full extent", self.canvas.zoom_to_full_extent, "Ctrl+0")
-        self._action(view, "Zoom to Atlas &region", lambda: self.canvas.zoom_to_bbox(DEFAULT_BBOX), "Ctrl+R")
+        self.table_action = self._action(view, self.tr("&Attribute table"), lambda: self.open_attribute_table(), "F6")
+        self.style_action = self._action(view, self.tr("Layer st&yling"), lambda: self.open_styling(), "F7")
+        self._action(view, self.tr("Zoom to &full extent"), self.canvas.zoom_to_full_extent, "Ctrl+0")
+        self._action(view, self.tr("Zoom to Atlas &region"), lambda: self.canvas.zoom_to_bbox(DEFAULT_BBOX), "Ctrl+R")
         view.addSeparator()
-        tools = self.menuBar().addMenu("&Tools")
-        self.measure_action = self._action(tools, "&Measure distance", lambda on: self.set_measuring(on), "Ctrl+Shift+M")
+        tools = self.menuBar().addMenu(self.tr("&Tools"))
+        self.measure_action = self._action(tools, self.tr("&Measure distance"), lambda on: self.set_measuring(on), "Ctrl+Shift+M")
         self.measure_action.setCheckable(True)
-        colours = view.addMenu("&Cable colours")
+        colours = view.addMenu(self.tr("&Cable colours"))
         group = QActionGroup(self)
         self.cable_colour_actions = {}
-        for scheme, text in (("atlas", "&Atlas (by status)"), ("telegeography", "&TeleGeography (per cable)")):
+        for scheme, text in (("atlas", self.tr("&Atlas (by status)")),
+                             ("telegeography", self.tr("&TeleGeography (per cable)"))):
             act = QAction(text, self, checkable=True)
             act.setChecked(scheme == "atlas")
             act.triggered.connect(lambda _=False, s=scheme: self.set_cable_colours(s))
             group.addAction(act)
             colours.addAction(act)
             self.cable_colour_actions[scheme] = act
+        # View > Language (issue 13): each language named in its own script; like QGIS, the
+        # choice is remembered and applies at the next start
+        from . import i18n
+
+        languages = view.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        self.language_actions = {}
+        for code, name in i18n.LANGUAGES.items():
+            act = QAction(name, self, checkable=True)
+            act.setChecked(code == i18n.current())
+            act.triggered.connect(lambda _=False, c=code: self.choose_language(c))
+            group.addAction(act)
+            languages.addAction(act)
+            self.language_actions[code] = act
+
+    def choose_language(self, code: str) -> None:
+        """View > Language: remember ``code`` (``"en"``, ``"zh_CN"``, ``"zh_TW"``) for the next
+        start and say so in the status bar."""
+        from . import i18n
+
+        i18n.remember_language(code)
+        if code == i18n.current():
+            self.statusBar().showMessage(self.tr("The interface is in {language}.").format(
+                language=i18n.LANGUAGES[code]), 8000)
+        else:
+            self.statusBar().showMessage(self.tr("The interface will be in {language} when the Atlas next starts.").format(
+                language=i18n.LANGUAGES[code]), 15000)
 
     def open_styling(self, layer: Layer | None = None) -> None:
         """Show the Layer styling dock for ``layer`` (default: the selected layer, else the top one)."""
@@ -324,7 +359,7 @@ class MainWindow(ProjectController, QMainWindow):
         try:
             names = list_vector_layers(path)
         except AtlasError as exc:
-            self.show_error("Could not open layer", str(exc))
+            self.show_error(self.tr("Could not open layer"), str(exc))
             return []
         if len(names) <= 1:
             return [path]
@@ -342,7 +377,7 @@ class MainWindow(ProjectController, QMainWindow):
         from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QListWidget, QVBoxLayout
 
         dlg = QDialog(self)
-        dlg.setWindowTitle(f"Layers of {Path(path).name}")
+        dlg.setWindowTitle(self.tr("Layers of {file}").format(file=Path(path).name))
         lst = QListWidget(dlg)
         lst.addItems(names)
         lst.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -364,8 +399,8 @@ class MainWindow(ProjectController, QMainWindow):
         from PySide6.QtWidgets import QLabel
 
         dlg = QInputDialog(self)
-        dlg.setWindowTitle("Choose the CRS")
-        dlg.setLabelText(f"{reason}\n\nCRS of the coordinates (e.g. EPSG:32647 for UTM 47N):")
+        dlg.setWindowTitle(self.tr("Choose the CRS"))
+        dlg.setLabelText(reason + "\n\n" + self.tr("CRS of the coordinates (e.g. EPSG:32647 for UTM 47N):"))
         if "look like longitude/latitude degrees" in reason:
             dlg.setTextValue("EPSG:4326")  # the coordinates are degrees: the likely answer
         plain_labels(dlg)  # the reason names the file: plain text, never markup
@@ -384,13 +419,14 @@ class MainWindow(ProjectController, QMainWindow):
             chosen = self.ask_crs(source, str(exc)) if self.interactive else None
             if chosen:
                 return self._load_now(source, crs=chosen, encoding=encoding)
-            self.show_error("Could not open layer", str(exc))
+            self.show_error(self.tr("Could not open layer"), str(exc))
             return None
         except AtlasError as exc:
-            self.show_error("Could not open layer", str(exc))
+            self.show_error(self.tr("Could not open layer"), str(exc))
             return None
         except Exception as exc:  # a bug must not take the user's work down with it
-            self.show_error("Could not open layer", f"{source}: unexpected error: {type(exc).__name__}: {exc}")
+            self.show_error(self.tr("Could not open layer"), self.tr("{source}: unexpected error: {kind}: {error}").format(
+                source=source, kind=type(exc).__name__, error=exc))
             return None
         self._add_loaded(layer)
         return layer
@@ -401,12 +437,12 @@ class MainWindow(ProjectController, QMainWindow):
         self.document.add_layer(layer)
         if layer.report.warnings:  # data left out or changed on load: say so, naming the file
             self.show_warning(
-                "Layer loaded with warnings",
+                self.tr("Layer loaded with warnings"),
                 f"{layer.source}:\n" + "\n".join(f"• {w}" for w in layer.report.warnings),
             )
         # the counts stay in the status bar (the warnings are in their dialog)
         n = len(layer.report.warnings)
-        said = f" · {n} warning{'s' if n != 1 else ''}" if n else ""
+        said = (" · " + (self.tr("1 warning") if n == 1 else self.tr("{n} warnings").format(n=n))) if n else ""
         self.statusBar().showMessage(f"{layer.title}: {layer.report.summary(warnings=False)}{said}", 15000)
 
     def _load_in_background(self, request: LoadRequest) -> LayerLoader:
@@ -415,17 +451,18 @@ class MainWindow(ProjectController, QMainWindow):
 
         def failed(exc, _req=request):
             if isinstance(exc, LoadCancelled):
-                self.statusBar().showMessage(f"Cancelled loading {_req.path}", 15000)
+                self.statusBar().showMessage(self.tr("Cancelled loading {file}").format(file=_req.path), 15000)
             elif isinstance(exc, CRSNeededError) and _req.crs is None:
                 chosen = self.ask_crs(_req.path, str(exc))
                 if chosen:
                     self._load_in_background(LoadRequest(_req.path, _req.color, _req.encoding, chosen))
                 else:
-                    self.show_error("Could not open layer", str(exc))
+                    self.show_error(self.tr("Could not open layer"), str(exc))
             elif isinstance(exc, AtlasError):
-                self.show_error("Could not open layer", str(exc))
+                self.show_error(self.tr("Could not open layer"), str(exc))
             else:
-                self.show_error("Could not open layer", f"{_req.path}: unexpected error: {type(exc).__name__}: {exc}")
+                self.show_error(self.tr("Could not open layer"), self.tr("{source}: unexpected error: {kind}: {error}").format(
+                    source=_req.path, kind=type(exc).__name__, error=exc))
 
         loader.loaded.connect(self._add_loaded)
         loader.failed.connect(failed)
@@ -435,13 +472,13 @@ class MainWindow(ProjectController, QMainWindow):
 
     def add_layer_dialog(self) -> None:
         """File > Add layer…"""
-        paths, _ = QFileDialog.getOpenFileNames(self, "Add layer", "", VECTOR_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add layer"), "", self.tr(VECTOR_FILTER))
         if paths:
             self.open_files(paths)
 
     def add_layer_with_options_dialog(self) -> None:
         """File > Add layer with encoding/CRS…: the user names the text encoding and/or the CRS."""
-        paths, _ = QFileDialog.getOpenFileNames(self, "Add layer", "", VECTOR_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add layer"), "", self.tr(VECTOR_FILTER))
         if not paths:
             return
         dlg = LoadOptionsDialog(self, paths)
@@ -474,11 +511,11 @@ class MainWindow(ProjectController, QMainWindow):
         self.canvas.select(layer, row)
         if not layer.filter_mask()[row]:
             self.statusBar().showMessage(
-                f"This feature is hidden by the layer filter ({layer.filter.expression}); clear it in the "
-                "attribute table to see it.", 8000)
+                self.tr("This feature is hidden by the layer filter ({filter}); clear it in the "
+                        "attribute table to see it.").format(filter=layer.filter.expression), 8000)
         elif not layer.drawn_mask(self.document.time_filter)[row]:
             self.statusBar().showMessage(
-                "This feature is not drawn at the current time; move the time slider to see it.", 8000
+                self.tr("This feature is not drawn at the current time; move the time slider to see it."), 8000
             )
 
     # -- drag and drop --------------------------------------------------------------------------
@@ -505,7 +542,7 @@ class MainWindow(ProjectController, QMainWindow):
         one frame per step with its date stamped; a progress dialog can cancel it."""
         from .export import export_gif
 
-        return self._export_animation(path, width, export_gif, "GIF")
+        return self._export_animation(path, width, export_gif, self.tr("Rendering GIF frames…"))
 
     def export_mp4(self, path: str | Path, width: int = 1280, fps: float | None = None) -> Path | None:
         """Export the time playback as an MP4 video (H.264; :func:`.export.export_mp4`), each step
@@ -515,9 +552,9 @@ class MainWindow(ProjectController, QMainWindow):
         def write(document, out, options, filters, renderer, progress):
             return export_mp4(document, out, options, filters, fps=fps or MP4_FPS, renderer=renderer, progress=progress)
 
-        return self._export_animation(path, width, write, "MP4")
+        return self._export_animation(path, width, write, self.tr("Rendering MP4 frames…"))
 
-    def _export_animation(self, path: str | Path, width: int, write, kind: str) -> Path | None:
+    def _export_animation(self, path: str | Path, width: int, write, label: str) -> Path | None:
         import dataclasses
 
         from PySide6.QtWidgets import QApplication, QProgressDialog
@@ -529,7 +566,7 @@ class MainWindow(ProjectController, QMainWindow):
         options = dataclasses.replace(base, width=width, height=height)
         try:
             filters = animation_filters(self.document)
-            dialog = QProgressDialog(f"Rendering {kind} frames…", "Cancel", 0, len(filters), self)
+            dialog = QProgressDialog(label, self.tr("Cancel"), 0, len(filters), self)
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
             dialog.setMinimumDuration(300)
 
@@ -543,9 +580,9 @@ class MainWindow(ProjectController, QMainWindow):
             finally:
                 dialog.close()
         except AtlasError as exc:
-            self.show_error("Export animation failed", str(exc))
+            self.show_error(self.tr("Export animation failed"), str(exc))
             return None
-        self.statusBar().showMessage(f"Wrote {out} ({len(filters)} steps)", 15000)
+        self.statusBar().showMessage(self.tr("Wrote {file} ({n} steps)").format(file=out, n=len(filters)), 15000)
         return out
 
     def export_small_multiples(self, path: str | Path, years: list[int]) -> Path | None:
@@ -559,9 +596,9 @@ class MainWindow(ProjectController, QMainWindow):
         try:
             out = export_small_multiples(self.document, path, options, years, self.canvas.renderer)
         except AtlasError as exc:
-            self.show_error("Export small multiples failed", str(exc))
+            self.show_error(self.tr("Export small multiples failed"), str(exc))
             return None
-        self.statusBar().showMessage(f"Wrote {out}", 15000)
+        self.statusBar().showMessage(self.tr("Wrote {file}").format(file=out), 15000)
         return out
 
     def default_multiple_years(self) -> list[int]:
@@ -585,15 +622,18 @@ class MainWindow(ProjectController, QMainWindow):
         from PySide6.QtWidgets import QInputDialog
 
         default = ",".join(str(y) for y in self.default_multiple_years())
-        text, ok = QInputDialog.getText(self, "Small multiples", "Years (comma-separated):", text=default)
+        text, ok = QInputDialog.getText(self, self.tr("Small multiples"), self.tr("Years (comma-separated):"),
+                                        text=default)
         if not ok:
             return
         try:
             years = [int(v) for v in text.split(",") if v.strip()]
         except ValueError:
-            self.show_error("Small multiples", f"{text!r}: expected years such as 2010,2015,2020,2025")
+            self.show_error(self.tr("Small multiples"),
+                            self.tr("{text}: expected years such as 2010,2015,2020,2025").format(text=repr(text)))
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Export small multiples", "atlas-multiples.png", "PNG image (*.png)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export small multiples"), "atlas-multiples.png",
+                                              self.tr("PNG image (*.png)"))
         if path and years:
             self.export_small_multiples(path, years)
 
@@ -604,9 +644,9 @@ class MainWindow(ProjectController, QMainWindow):
         try:
             out = export_png(self.document, path, self.current_export_options(), self.canvas.renderer)
         except AtlasError as exc:
-            self.show_error("Export PNG failed", str(exc))
+            self.show_error(self.tr("Export PNG failed"), str(exc))
             return None
-        self.statusBar().showMessage(f"Wrote {out}", 15000)
+        self.statusBar().showMessage(self.tr("Wrote {file}").format(file=out), 15000)
         return out
 
     def export_html(self, path: str | Path) -> Path | None:
@@ -616,14 +656,14 @@ class MainWindow(ProjectController, QMainWindow):
         try:
             out = export_html(self.document, path, self.current_export_options())
         except AtlasError as exc:
-            self.show_error("Export HTML failed", str(exc))
+            self.show_error(self.tr("Export HTML failed"), str(exc))
             return None
-        self.statusBar().showMessage(f"Wrote {out}", 15000)
+        self.statusBar().showMessage(self.tr("Wrote {file}").format(file=out), 15000)
         return out
 
     def export_png_dialog(self) -> None:
         """Export the current view to a PNG chosen in a file dialog (no layout choices)."""
-        path, _ = QFileDialog.getSaveFileName(self, "Export PNG", "atlas.png", "PNG image (*.png)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export PNG"), "atlas.png", self.tr("PNG image (*.png)"))
         if path:
             self.export_png(path)
 
@@ -643,7 +683,7 @@ class MainWindow(ProjectController, QMainWindow):
         PDF, the HTML page and the animations."""
         dialog = self.make_export_dialog(suffix if isinstance(suffix, str) else None)
         if dialog.exec() and dialog.saved_path is not None:
-            self.statusBar().showMessage(f"Wrote {dialog.saved_path}", 15000)
+            self.statusBar().showMessage(self.tr("Wrote {file}").format(file=dialog.saved_path), 15000)
 
     def export_html_dialog(self) -> None:
         """File > Export HTML…: the export dialog set to the HTML page."""

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from asean_atlas.layers.measure import Measurement, format_km, format_km_nmi
+from asean_atlas.layers.measure import NMI_KM, Measurement, format_km
 from asean_atlas.layers.projection import lonlat_to_display
 from asean_atlas.layers.viewport import WORLD_HALF, Viewport
 
@@ -119,17 +119,17 @@ class MeasurePanel(QWidget):
     def __init__(self, tool: MeasureTool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tool = tool
-        self.help = QLabel("Click points on the map. Right-click or Enter ends a line; Backspace "
-                           "removes the last point; Esc clears. Geodesic distances on the WGS84 ellipsoid.")
+        self.help = QLabel(self.tr("Click points on the map. Right-click or Enter ends a line; Backspace "
+                                   "removes the last point; Esc clears. Geodesic distances on the WGS84 ellipsoid."))
         self.help.setWordWrap(True)
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels(["Segment", "Length"])
+        self.table.setHorizontalHeaderLabels([self.tr("Segment"), self.tr("Length")])
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.total = QLabel()
         self.total.setTextFormat(Qt.TextFormat.PlainText)
-        new = QPushButton("New")
+        new = QPushButton(self.tr("New"))
         new.clicked.connect(tool.clear)
         buttons = QHBoxLayout()
         buttons.addWidget(self.total, 1)
@@ -148,7 +148,12 @@ class MeasurePanel(QWidget):
         for i, km in enumerate(segs):
             self.table.setItem(i, 0, QTableWidgetItem(f"{i + 1}"))
             self.table.setItem(i, 1, QTableWidgetItem(format_km(km)))
-        self.total.setText(f"Total: {format_km_nmi(self.tool.total_km())}" if segs else "Total: –")
+        total = self.tool.total_km()
+        if segs and np.isfinite(total):  # as format_km_nmi, with the units' words translated
+            self.total.setText(self.tr("Total: {km} ({nmi} nmi)").format(km=format_km(total),
+                                                                        nmi=f"{total / NMI_KM:,.1f}"))
+        else:
+            self.total.setText(self.tr("Total: –"))
 
     def rows(self) -> list[str]:
         """The segment lengths as shown (for tests)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -65,12 +65,12 @@ class LayerPanel(QWidget):
         self.list.itemChanged.connect(self._item_changed)
         self.list.itemDoubleClicked.connect(lambda item: self.zoom_to_layer.emit(item.data(Qt.ItemDataRole.UserRole)))
         buttons = QHBoxLayout()
-        self.up_button = QToolButton(text="▲", toolTip="Raise layer")
-        self.down_button = QToolButton(text="▼", toolTip="Lower layer")
-        self.zoom_button = QToolButton(text="Zoom", toolTip="Zoom to layer")
-        self.remove_button = QToolButton(text="Remove", toolTip="Remove layer")
-        self.table_button = QToolButton(text="Table", toolTip="Open the layer's attribute table (F6)")
-        self.style_button = QToolButton(text="Style", toolTip="Style the layer (F7)")
+        self.up_button = QToolButton(text="▲", toolTip=self.tr("Raise layer"))
+        self.down_button = QToolButton(text="▼", toolTip=self.tr("Lower layer"))
+        self.zoom_button = QToolButton(text=self.tr("Zoom"), toolTip=self.tr("Zoom to layer"))
+        self.remove_button = QToolButton(text=self.tr("Remove"), toolTip=self.tr("Remove layer"))
+        self.table_button = QToolButton(text=self.tr("Table"), toolTip=self.tr("Open the layer's attribute table (F6)"))
+        self.style_button = QToolButton(text=self.tr("Style"), toolTip=self.tr("Style the layer (F7)"))
         for b in (self.up_button, self.down_button, self.zoom_button, self.table_button, self.style_button,
                   self.remove_button):
             buttons.addWidget(b)
@@ -97,7 +97,8 @@ class LayerPanel(QWidget):
         for layer in reversed(self.document.layers):
             text = f"{layer.title}  ({layer.feature_count})"
             if layer.filter is not None:  # the filter is on the map: say so where the layer is listed
-                text = f"{layer.title}  ({int(layer.filter_mask().sum())} of {layer.feature_count}, filtered)"
+                text = self.tr("{layer}  ({n} of {total}, filtered)").format(
+                    layer=layer.title, n=int(layer.filter_mask().sum()), total=layer.feature_count)
             item = QListWidgetItem(_swatch(layer.style.color), text)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if layer.visible else Qt.CheckState.Unchecked)
@@ -157,7 +158,7 @@ def _feature_name(layer: Layer, row: int) -> str:
         if c in frame.columns and frame[c].iloc[row] is not None and str(frame[c].iloc[row]) not in ("", "nan"):
             name = str(frame[c].iloc[row])
             return name if len(name) <= 200 else name[:199] + "…"
-    return f"feature {row}"
+    return QCoreApplication.translate("panels", "feature {row}").format(row=row)
 
 
 class AttributePanel(QWidget):
@@ -176,12 +177,12 @@ class AttributePanel(QWidget):
     def __init__(self, parent: QWidget | None = None, document: MapDocument | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.header = QLabel("Click a feature on the map to see its attributes.")
+        self.header = QLabel(self.tr("Click a feature on the map to see its attributes."))
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)  # our markup; file text inside is escaped
         self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels(["Attribute", "Value"])
+        self.table.setHorizontalHeaderLabels([self.tr("Attribute"), self.tr("Value")])
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -242,7 +243,8 @@ class AttributePanel(QWidget):
         self.results.blockSignals(True)
         self.results.clear()
         for i, (layer, row) in enumerate(self._hits):
-            self.results.addItem(f"{i + 1} of {len(self._hits)}: {_feature_name(layer, row)} — {layer.title}")
+            self.results.addItem(self.tr("{i} of {n}: {feature} — {layer}").format(
+                i=i + 1, n=len(self._hits), feature=_feature_name(layer, row), layer=layer.title))
         self.results.setCurrentIndex(0 if self._hits else -1)
         self.results.blockSignals(False)
         self.results.setVisible(len(self._hits) > 1)
@@ -280,10 +282,11 @@ class AttributePanel(QWidget):
             if click is not None:
                 from asean_atlas.layers.measure import format_lonlat
 
-                self.header.setText("Nothing here. Click a feature on the map to see its attributes."
-                                    f"<br>Clicked at {html.escape(format_lonlat(*click))}")
+                self.header.setText(self.tr("Nothing here. Click a feature on the map to see its attributes.")
+                                    + "<br>" + self.tr("Clicked at {where}").format(
+                                        where=html.escape(format_lonlat(*click))))
             else:
-                self.header.setText("Nothing here. Click a feature on the map to see its attributes.")
+                self.header.setText(self.tr("Nothing here. Click a feature on the map to see its attributes."))
             self._show_links([], None)
             return
         frame = layer.frame
@@ -302,13 +305,14 @@ class AttributePanel(QWidget):
                 item = QTableWidgetItem(t)
                 item.setFont(italic)
                 item.setForeground(QColor("#555555"))
-                item.setToolTip("derived by the Atlas (geodesic, WGS84), not an attribute of the file")
+                item.setToolTip(self.tr("derived by the Atlas (geodesic, WGS84), not an attribute of the file"))
                 self.table.setItem(i, col, item)
         for i, (key, value) in enumerate(items, start=len(derived)):
             self.table.setItem(i, 0, QTableWidgetItem(key[:300]))
             text = cell_text(value)
             if len(text) > MAX_SHOWN:  # a value of megabytes would stall the panel's layout
-                text = text[:MAX_SHOWN] + f"… ({len(text):,} characters; the attribute table's Copy rows has it all)"
+                text = text[:MAX_SHOWN] + self.tr(
+                    "… ({n} characters; the attribute table's Copy rows has it all)").format(n=f"{len(text):,}")
             self.table.setItem(i, 1, QTableWidgetItem(text))
             url = safe_link(text)
             if url is not None:
@@ -350,15 +354,17 @@ class AttributePanel(QWidget):
             item = QListWidgetItem(link_summary(other, r))
             owners = other.frame["owners"].iloc[r] if "owners" in other.frame.columns else None
             if isinstance(owners, str) and owners:
-                item.setToolTip(plain_tooltip(item.text() + "\n\nOwners: " + owners))  # all of them
+                item.setToolTip(plain_tooltip(item.text() + "\n\n" + self.tr("Owners: {owners}").format(owners=owners)))
             self.links.addItem(item)
         if field is None or not self._linked:
             self.links_label.setText("")
             self.links_label.setVisible(False)
             self.links.setVisible(False)
         else:
-            what = "Landing stations" if field == CABLE_LINK_FIELD else "Cables landing here"
-            self.links_label.setText(f"{what} ({len(self._linked)}) — click one to show it")
+            n = len(self._linked)
+            self.links_label.setText(self.tr("Landing stations ({n}) — click one to show it").format(n=n)
+                                     if field == CABLE_LINK_FIELD
+                                     else self.tr("Cables landing here ({n}) — click one to show it").format(n=n))
             self.links_label.setVisible(True)
             self.links.setVisible(True)
         self.related_changed.emit(self._linked)

@@ -16,7 +16,7 @@ import re
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -33,8 +33,15 @@ from asean_atlas.layers.project import (
 
 #: Autosave interval while there are unsaved changes, ms (``ATLAS_AUTOSAVE_MS`` overrides).
 AUTOSAVE_MS = 60_000
+#: The file dialogs' filter (English; :func:`project_filter` gives it in the interface's language).
 PROJECT_FILTER = f"ASEAN Digital Atlas projects (*{SUFFIX});;All files (*)"
 MAX_RECENT = 8
+
+
+def project_filter() -> str:
+    """:data:`PROJECT_FILTER` in the interface's language (the patterns as they are)."""
+    return (QCoreApplication.translate("projects", "ASEAN Digital Atlas projects (*{suffix})").format(suffix=SUFFIX)
+            + ";;" + QCoreApplication.translate("projects", "All files (*)"))
 
 
 def autosave_dir() -> Path:
@@ -107,8 +114,10 @@ class ProjectController:
         self._update_title()
 
     def _update_title(self) -> None:
-        name = self.project_path.name if self.project_path else "untitled"
-        self.setWindowTitle(f"{'*' if self.dirty else ''}{name} — ASEAN Digital Atlas")
+        name = (self.project_path.name if self.project_path
+                else QCoreApplication.translate("ProjectController", "untitled"))
+        self.setWindowTitle(QCoreApplication.translate("ProjectController", "{name} — ASEAN Digital Atlas").format(
+            name=f"{'*' if self.dirty else ''}{name}"))
 
     # -- save -----------------------------------------------------------------------------------
     def save_project(self, path: str | Path | None = None) -> Path | None:
@@ -125,17 +134,19 @@ class ProjectController:
             out = save_project(self.document, path, bbox=self.canvas.viewport.bbox(), language=self.language(),
                                size=(self.canvas.width(), self.canvas.height()), unavailable=self.unavailable)
         except (ProjectError, OSError, UnicodeError) as exc:
-            self.show_error("Project not saved", str(exc))
+            self.show_error(QCoreApplication.translate("ProjectController", "Project not saved"), str(exc))
             return None
         self.project_path = out
         self.dirty = False
         self._update_title()
         self._remember_recent(out)
-        self.statusBar().showMessage(f"Saved {out}", 5000)
+        self.statusBar().showMessage(
+            QCoreApplication.translate("ProjectController", "Saved {file}").format(file=out), 5000)
         return out
 
     def save_project_as(self) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save project", str(self.project_path or "story" + SUFFIX), PROJECT_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("ProjectController", "Save project"),
+                                              str(self.project_path or "story" + SUFFIX), project_filter())
         return self.save_project(path) if path else None
 
     def language(self) -> str:
@@ -145,7 +156,8 @@ class ProjectController:
     def open_project_dialog(self) -> None:
         if not self.maybe_save():
             return
-        path, _ = QFileDialog.getOpenFileName(self, "Open project", "", PROJECT_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, QCoreApplication.translate("ProjectController", "Open project"), "",
+                                              project_filter())
         if path:
             self.open_project(path)
 
@@ -156,7 +168,7 @@ class ProjectController:
         try:
             loaded = load_project(path)
         except (ProjectError, AtlasError) as exc:
-            self.show_error("Project not opened", str(exc))
+            self.show_error(QCoreApplication.translate("ProjectController", "Project not opened"), str(exc))
             return False
         self._apply_project(loaded)
         self.project_path = Path(path).expanduser().resolve() if remember else None
@@ -167,9 +179,11 @@ class ProjectController:
             name = missing.entry.get("title") or missing.entry.get("source")
             located = self._locate(missing) if self.interactive and _real_display() else None
             if located is None:
-                tried = ", ".join(dict.fromkeys(missing.tried)) or "nothing"
-                problems.append(f"{name}: file not found (looked for {tried}); not on the map, kept in the "
-                                "project with its settings")
+                tried = ", ".join(dict.fromkeys(missing.tried)) or QCoreApplication.translate("ProjectController",
+                                                                                              "nothing")
+                problems.append(QCoreApplication.translate(
+                    "ProjectController", "{name}: file not found (looked for {tried}); not on the map, kept in the "
+                    "project with its settings").format(name=name, tried=tried))
                 self.unavailable.append((missing.index, missing.entry))
             else:
                 relinked = True
@@ -178,10 +192,12 @@ class ProjectController:
         if remember:
             self._remember_recent(Path(path))
         if problems:
-            self.show_warning("Project opened with problems", "\n".join(problems))
+            self.show_warning(QCoreApplication.translate("ProjectController", "Project opened with problems"),
+                              "\n".join(problems))
             if not self.interactive:  # --screenshot: a map missing a layer is not the project's map
                 self.errors.extend(problems)
-        self.statusBar().showMessage(f"Opened {path}", 5000)
+        self.statusBar().showMessage(
+            QCoreApplication.translate("ProjectController", "Opened {file}").format(file=path), 5000)
         return True
 
     def _locate(self, missing) -> Layer | None:
@@ -189,7 +205,10 @@ class ProjectController:
         name = missing.entry.get("title") or missing.entry.get("source")
         old = missing.entry.get("absolute") or missing.entry.get("source") or ""
         start = str(Path(str(old).split("|")[0]).parent) if old else ""
-        path, _ = QFileDialog.getOpenFileName(self, f"Locate “{name}” (was {old})", start, "Vector files (*)")
+        title = QCoreApplication.translate("ProjectController", "Locate “{name}” (was {old})")
+        title = title.format(name=name, old=old)
+        path, _ = QFileDialog.getOpenFileName(
+            self, title, start, QCoreApplication.translate("ProjectController", "Vector files (*)"))
         if not path:
             return None
         layer = self._load_now(path)
@@ -251,8 +270,9 @@ class ProjectController:
         stay. Asks only with unsaved changes and a real display (``confirm_close``)."""
         if not self.dirty or not self.confirm_close:
             return True
-        box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes",
-                          "The map has changes that are not saved in a project. Save them?",
+        box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("ProjectController", "Unsaved changes"),
+                          QCoreApplication.translate("ProjectController",
+                                                     "The map has changes that are not saved in a project. Save them?"),
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                           | QMessageBox.StandardButton.Cancel, self)
         answer = box.exec()
@@ -297,7 +317,9 @@ class ProjectController:
             return
         self.removed.append((layer, self.document.layers.index(layer)))
         self.document.remove_layer(layer)
-        self.statusBar().showMessage(f"Removed {layer.title} — Ctrl+Z to undo", 8000)
+        self.statusBar().showMessage(
+            QCoreApplication.translate("ProjectController",
+                                       "Removed {layer} — Ctrl+Z to undo").format(layer=layer.title), 8000)
 
     def undo_remove(self) -> Layer | None:
         """Put the last removed layer back where it was."""
@@ -306,7 +328,8 @@ class ProjectController:
         layer, index = self.removed.pop()
         self.document.add_layer(layer)
         self.document.move_layer(layer, index)
-        self.statusBar().showMessage(f"Restored {layer.title}", 5000)
+        self.statusBar().showMessage(
+            QCoreApplication.translate("ProjectController", "Restored {layer}").format(layer=layer.title), 5000)
         return layer
 
 
@@ -326,8 +349,9 @@ def restore_autosave(window) -> bool:
     when = time.strftime("%Y-%m-%d %H:%M", time.localtime(path.stat().st_mtime))
     if window.interactive and _real_display():
         answer = QMessageBox.question(
-            window, "Restore the last session?",
-            f"The Atlas was not closed cleanly. Restore the session autosaved at {when}?")
+            window, QCoreApplication.translate("projects", "Restore the last session?"),
+            QCoreApplication.translate("projects", "The Atlas was not closed cleanly. Restore the session autosaved at "
+                                       "{time}?").format(time=when))
         if answer != QMessageBox.StandardButton.Yes:
             try:
                 path.unlink()  # declined: the user chose to let it go
@@ -339,5 +363,6 @@ def restore_autosave(window) -> bool:
         window.dirty = True  # not saved in a project yet
         window._update_title()
         window.restored_from = str(path)
-        window.statusBar().showMessage(f"Restored the session autosaved at {when}", 10000)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("projects", "Restored the session autosaved at {time}").format(time=when), 10000)
     return ok

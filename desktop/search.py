@@ -71,7 +71,7 @@ class SearchBox(QLineEdit):
     def __init__(self, document: MapDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.setPlaceholderText("Search features (Ctrl+F): name, 中文, pinyin, id, owner…")
+        self.setPlaceholderText(self.tr("Search features (Ctrl+F): name, 中文, pinyin, id, owner…"))
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(280)
         self.setMaximumWidth(560)
@@ -132,11 +132,11 @@ class SearchBox(QLineEdit):
             self._model.appendRow(item)
         waiting = [lyr.title for lyr in self.document.layers if lyr.id in self.pending]
         if waiting and text.strip():
-            item = QStandardItem(f"indexing {', '.join(waiting)} …")
+            item = QStandardItem(self.tr("indexing {layers} …").format(layers=", ".join(waiting)))
             item.setEnabled(False)
             self._model.appendRow(item)
         if not self.hits and text.strip() and not waiting:
-            item = QStandardItem(f"No feature matches “{text.strip()}”")
+            item = QStandardItem(self.tr("No feature matches “{query}”").format(query=text.strip()))
             item.setEnabled(False)
             self._model.appendRow(item)
         if self._model.rowCount() and text.strip():

@@ -40,8 +40,10 @@ from asean_atlas.layers.document import MapDocument
 from asean_atlas.layers.layer import Layer
 from asean_atlas.layers.style import Style
 
+#: The renderers, as the code names them (the combo box's item data; its texts are translated).
 RENDERERS = ("Single symbol", "Categorized", "Graduated")
 MARKER_SHAPES = ("circle", "square", "triangle", "diamond", "star")
+#: The "no field" item of the size-by and label combo boxes (shown translated; its data is None).
 NO_FIELD = "(none)"
 
 
@@ -92,35 +94,45 @@ class StyleDock(QWidget):
         self.layer_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.layer_box.setMinimumContentsLength(14)
         self.layer_box.currentIndexChanged.connect(self._layer_chosen)
+        # combo boxes of interface words: the texts are translated, the item data is what the code uses
         self.renderer = QComboBox()
-        self.renderer.addItems(list(RENDERERS))
+        renderer_labels = {"Single symbol": self.tr("Single symbol"), "Categorized": self.tr("Categorized"),
+                           "Graduated": self.tr("Graduated")}
+        for kind in RENDERERS:
+            self.renderer.addItem(renderer_labels[kind], kind)
         self.renderer.currentIndexChanged.connect(self._renderer_changed)
         # single symbol / base colour
-        self.colour_button = QPushButton("Colour…")
+        self.colour_button = QPushButton(self.tr("Colour…"))
         self.colour_button.clicked.connect(self._pick_colour)
         # categorized and graduated
         self.field_box = QComboBox()
         self.palette_box = QComboBox()
         self.method_box = QComboBox()
-        self.method_box.addItems(list(METHODS))
+        method_labels = {"quantiles": self.tr("quantiles"), "equal interval": self.tr("equal interval"),
+                         "natural breaks": self.tr("natural breaks")}
+        for method in METHODS:
+            self.method_box.addItem(method_labels.get(method, method), method)
         self.classes = QSpinBox()
         self.classes.setRange(2, 9)
         self.classes.setValue(5)
-        classify = QPushButton("Classify")
+        classify = QPushButton(self.tr("Classify"))
         classify.clicked.connect(self.classify)
         self.class_table = QTableWidget(0, 2)
-        self.class_table.setHorizontalHeaderLabels(["Colour", "Class"])
+        self.class_table.setHorizontalHeaderLabels([self.tr("Colour"), self.tr("Class")])
         self.class_table.verticalHeader().setVisible(False)
         self.class_table.horizontalHeader().setStretchLastSection(True)
         self.class_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.class_table.cellDoubleClicked.connect(self._edit_class_colour)
-        self.class_table.setToolTip("Double-click a class to change its colour")
+        self.class_table.setToolTip(self.tr("Double-click a class to change its colour"))
         # symbol
         self.width_spin = _spin(0.25, 12.0, 0.25)
-        self.dashed = QCheckBox("Dashed lines")
+        self.dashed = QCheckBox(self.tr("Dashed lines"))
         self.size_spin = _spin(2.0, 40.0, 1.0)
         self.shape_box = QComboBox()
-        self.shape_box.addItems(list(MARKER_SHAPES))
+        shape_labels = {"circle": self.tr("circle"), "square": self.tr("square"), "triangle": self.tr("triangle"),
+                        "diamond": self.tr("diamond"), "star": self.tr("star")}
+        for shape in MARKER_SHAPES:
+            self.shape_box.addItem(shape_labels[shape], shape)
         self.size_field = QComboBox()
         self.size_max = _spin(6.0, 60.0, 1.0)
         self.fill_opacity = QSlider(Qt.Orientation.Horizontal)
@@ -131,16 +143,16 @@ class StyleDock(QWidget):
         self.label_field = QComboBox()
         self.label_field2 = QComboBox()
         self.label_size = _spin(5.0, 36.0, 0.5)
-        self.label_halo = QCheckBox("White halo")
+        self.label_halo = QCheckBox(self.tr("White halo"))
         self.label_priority = QSpinBox()
         self.label_priority.setRange(0, 10)
-        self.label_priority.setToolTip("Higher first: kept longest as the map zooms out")
+        self.label_priority.setToolTip(self.tr("Higher first: kept longest as the map zooms out"))
         for w in (self.label_field, self.label_field2):
             w.currentIndexChanged.connect(self.apply)
         self.label_size.valueChanged.connect(self.apply)
         self.label_priority.valueChanged.connect(self.apply)
         self.label_halo.toggled.connect(self.apply)
-        reset = QPushButton("Reset style")
+        reset = QPushButton(self.tr("Reset style"))
         reset.clicked.connect(self.reset)
         self.error = QLabel()
         self.error.setTextFormat(Qt.TextFormat.PlainText)
@@ -157,14 +169,14 @@ class StyleDock(QWidget):
         self.opacity.valueChanged.connect(self.apply)
         # layout
         form = QFormLayout()
-        form.addRow("Layer", self.layer_box)
-        form.addRow("Renderer", self.renderer)
-        form.addRow("Colour", self.colour_button)
-        self.field_label = QLabel("Field")
+        form.addRow(self.tr("Layer"), self.layer_box)
+        form.addRow(self.tr("Renderer"), self.renderer)
+        form.addRow(self.tr("Colour"), self.colour_button)
+        self.field_label = QLabel(self.tr("Field"))
         form.addRow(self.field_label, self.field_box)
-        self.palette_label = QLabel("Palette")
+        self.palette_label = QLabel(self.tr("Palette"))
         form.addRow(self.palette_label, self.palette_box)
-        self.method_label = QLabel("Classes")
+        self.method_label = QLabel(self.tr("Classes"))
         method_row = QHBoxLayout()
         method_row.addWidget(self.method_box, 1)
         method_row.addWidget(self.classes)
@@ -173,32 +185,32 @@ class StyleDock(QWidget):
         self.method_holder.setLayout(method_row)
         method_row.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.method_label, self.method_holder)
-        form.addRow("Line width (px)", self.width_spin)
+        form.addRow(self.tr("Line width (px)"), self.width_spin)
         form.addRow("", self.dashed)
-        form.addRow("Marker size (px)", self.size_spin)
-        form.addRow("Marker shape", self.shape_box)
+        form.addRow(self.tr("Marker size (px)"), self.size_spin)
+        form.addRow(self.tr("Marker shape"), self.shape_box)
         size_row = QHBoxLayout()
         size_row.addWidget(self.size_field, 1)
-        size_row.addWidget(QLabel("max px"))
+        size_row.addWidget(QLabel(self.tr("max px")))
         size_row.addWidget(self.size_max)
         size_row.setContentsMargins(0, 0, 0, 0)
         size_holder = QWidget()
         size_holder.setLayout(size_row)
-        form.addRow("Size by", size_holder)
-        form.addRow("Fill opacity", self.fill_opacity)
-        form.addRow("Layer opacity", self.opacity)
-        form.addRow(QLabel("<b>Labels</b>"))
-        form.addRow("Label", self.label_field)
-        form.addRow("then (in brackets)", self.label_field2)
+        form.addRow(self.tr("Size by"), size_holder)
+        form.addRow(self.tr("Fill opacity"), self.fill_opacity)
+        form.addRow(self.tr("Layer opacity"), self.opacity)
+        form.addRow(QLabel("<b>{}</b>".format(self.tr("Labels"))))
+        form.addRow(self.tr("Label"), self.label_field)
+        form.addRow(self.tr("then (in brackets)"), self.label_field2)
         label_row = QHBoxLayout()
         label_row.addWidget(self.label_size)
         label_row.addWidget(self.label_halo)
-        label_row.addWidget(QLabel("priority"))
+        label_row.addWidget(QLabel(self.tr("priority")))
         label_row.addWidget(self.label_priority)
         label_row.setContentsMargins(0, 0, 0, 0)
         label_holder = QWidget()
         label_holder.setLayout(label_row)
-        form.addRow("Size (pt)", label_holder)
+        form.addRow(self.tr("Size (pt)"), label_holder)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addLayout(form)
@@ -249,24 +261,20 @@ class StyleDock(QWidget):
                 return
             st = layer.style
             kind = "Graduated" if st.graduated_edges else ("Categorized" if st.categorized_field else "Single symbol")
-            self.renderer.setCurrentText(kind)
+            self.renderer.setCurrentIndex(self.renderer.findData(kind))
             self._fill_fields(layer, kind)
             if st.categorized_field:
                 self.field_box.setCurrentText(st.categorized_field)
             self.width_spin.setValue(st.stroke_width)
             self.dashed.setChecked(st.dashed)
             self.size_spin.setValue(st.marker_size)
-            self.shape_box.setCurrentText(st.marker_shape if st.marker_shape in MARKER_SHAPES else "circle")
-            self.size_field.clear()
-            self.size_field.addItems([NO_FIELD] + _numeric_columns(layer.frame))
-            self.size_field.setCurrentText(st.size_field if st.size_field else NO_FIELD)
+            self.shape_box.setCurrentIndex(self.shape_box.findData(st.marker_shape if st.marker_shape in MARKER_SHAPES else "circle"))
+            self._fill_field_box(self.size_field, _numeric_columns(layer.frame), st.size_field)
             self.size_max.setValue(st.size_range[1])
             geom = layer.frame.geometry.name
-            text_fields = [NO_FIELD] + [str(c) for c in layer.frame.columns if c != geom]
+            text_fields = [str(c) for c in layer.frame.columns if c != geom]
             for box, value in ((self.label_field, st.label_field), (self.label_field2, st.label_field2)):
-                box.clear()
-                box.addItems(text_fields)
-                box.setCurrentText(value if value else NO_FIELD)
+                self._fill_field_box(box, text_fields, value)
             self.label_size.setValue(st.label_size)
             self.label_halo.setChecked(st.label_halo)
             self.label_priority.setValue(int(st.label_priority))
@@ -278,6 +286,15 @@ class StyleDock(QWidget):
             self.error.hide()
         finally:
             self._updating = False
+
+    def _fill_field_box(self, box: QComboBox, fields: list[str], value: str | None) -> None:
+        """``box``: "(none)" (data None), then ``fields`` (data: the field name); ``value`` chosen."""
+        box.clear()
+        box.addItem(self.tr("(none)"), None)
+        for f in fields:
+            box.addItem(f, f)
+        i = box.findData(value) if value else 0
+        box.setCurrentIndex(i if i >= 0 else 0)
 
     def _fill_fields(self, layer: Layer, kind: str) -> None:
         palette = self.palette_box.currentText()
@@ -319,7 +336,7 @@ class StyleDock(QWidget):
     def _renderer_changed(self, _i: int) -> None:
         if self._updating or self.layer is None:
             return
-        kind = self.renderer.currentText()
+        kind = self.renderer.currentData()
         self._updating = True
         self._fill_fields(self.layer, kind)
         self._updating = False
@@ -335,19 +352,19 @@ class StyleDock(QWidget):
         layer = self.layer
         if layer is None:
             return False
-        kind = self.renderer.currentText()
+        kind = self.renderer.currentData()
         field = self.field_box.currentText()
         try:
             if not field:
-                raise StyleError("this layer has no attribute to classify by" if kind == "Categorized"
-                                 else "this layer has no numeric attribute")
+                raise StyleError(self.tr("this layer has no attribute to classify by") if kind == "Categorized"
+                                 else self.tr("this layer has no numeric attribute"))
             if kind == "Graduated":
-                st = graduated_style(layer.style, layer.frame, field, self.method_box.currentText(),
+                st = graduated_style(layer.style, layer.frame, field, self.method_box.currentData(),
                                      self.classes.value(), self.palette_box.currentText())
             else:
                 st = categorized_style(layer.style, layer.frame, field, self.palette_box.currentText())
         except StyleError as exc:
-            self.error.setText(f"Not classified: {exc}")
+            self.error.setText(self.tr("Not classified: {error}").format(error=exc))
             self.error.show()
             return False
         st = dataclasses.replace(st, dashed_values=tuple(v for v in layer.style.dashed_values if v in st.categories))
@@ -361,20 +378,20 @@ class StyleDock(QWidget):
         layer = self.layer
         if self._updating or layer is None:
             return
-        size_field = self.size_field.currentText()
+        size_field = self.size_field.currentData()
         lo = min(layer.style.size_range[0], self.size_max.value())
         st = dataclasses.replace(
             layer.style,
             stroke_width=float(self.width_spin.value()),
             dashed=self.dashed.isChecked(),
             marker_size=float(self.size_spin.value()),
-            marker_shape=self.shape_box.currentText(),
-            size_field=None if size_field in ("", NO_FIELD) else size_field,
+            marker_shape=self.shape_box.currentData(),
+            size_field=size_field or None,
             size_range=(lo, float(self.size_max.value())),
             fill_opacity=self.fill_opacity.value() / 100.0,
             opacity=self.opacity.value() / 100.0,
-            label_field=None if self.label_field.currentText() in ("", NO_FIELD) else self.label_field.currentText(),
-            label_field2=None if self.label_field2.currentText() in ("", NO_FIELD) else self.label_field2.currentText(),
+            label_field=self.label_field.currentData() or None,
+            label_field2=self.label_field2.currentData() or None,
             label_size=float(self.label_size.value()),
             label_halo=self.label_halo.isChecked(),
             label_priority=int(self.label_priority.value()),
@@ -409,7 +426,7 @@ class StyleDock(QWidget):
     def _pick_colour(self) -> None:
         if self.layer is None:
             return
-        c = QColorDialog.getColor(QColor(self.layer.style.color), self, "Layer colour")
+        c = QColorDialog.getColor(QColor(self.layer.style.color), self, self.tr("Layer colour"))
         if c.isValid():
             self.set_colour(c.name())
 
@@ -419,7 +436,7 @@ class StyleDock(QWidget):
             return
         items = list(layer.style.categories.items())
         if 0 <= row < len(items):
-            c = QColorDialog.getColor(QColor(items[row][1]), self, f"Colour of {items[row][0]}")
+            c = QColorDialog.getColor(QColor(items[row][1]), self, self.tr("Colour of {value}").format(value=items[row][0]))
             if c.isValid():
                 self.set_class_colour(row, c.name())
 

@@ -32,6 +32,8 @@ from asean_atlas.layers.layer import Layer
 from asean_atlas.layers.temporal import MODE_AS_OF, MODE_WINDOW, UNDATED_HIDE, UNDATED_SHOW, TemporalSpec
 from asean_atlas.layers.time_controller import STEP_MONTH, STEP_SOURCE, STEP_YEAR, TimeController
 
+# ``(key, English text)`` of the combo boxes' items; the widgets show them translated (``self.tr``
+# literals in the classes below, which ``pyside6-lupdate`` extracts) and keep the keys as item data.
 MODE_ITEMS = ((MODE_AS_OF, "As of (cumulative)"), (MODE_WINDOW, "Window [T0, T1)"))
 STEP_ITEMS = ((STEP_YEAR, "Year"), (STEP_MONTH, "Month"), (STEP_SOURCE, "Source dates"))
 KIND_ITEMS = (("none", "No time"), ("single", "Single date field"), ("range", "Start and end fields"))
@@ -52,7 +54,7 @@ class QtTimelineHistogram(QWidget):
         self.document = document
         self.setMinimumHeight(48)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setToolTip("Features starting in each step, per layer. Click to jump there.")
+        self.setToolTip(self.tr("Features starting in each step, per layer. Click to jump there."))
         self._counts: list[tuple[QColor, np.ndarray]] = []
         self.refresh()
 
@@ -114,18 +116,21 @@ class QtLayerTimeSettings(QWidget):
         self.document = document
         self.layer_box = QComboBox()
         self.kind_box = QComboBox()
-        for key, text in KIND_ITEMS:
-            self.kind_box.addItem(text, key)
+        kinds = {"none": self.tr("No time"), "single": self.tr("Single date field"),
+                 "range": self.tr("Start and end fields")}
+        for key, _text in KIND_ITEMS:
+            self.kind_box.addItem(kinds[key], key)
         self.start_box, self.end_box = QComboBox(), QComboBox()
         self.undated_box = QComboBox()
-        self.undated_box.addItem("Undated: show", UNDATED_SHOW)
-        self.undated_box.addItem("Undated: hide", UNDATED_HIDE)
+        self.undated_box.addItem(self.tr("Undated: show"), UNDATED_SHOW)
+        self.undated_box.addItem(self.tr("Undated: hide"), UNDATED_HIDE)
         self.undated_label = QLabel()
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(QLabel("Layer"))
+        lay.addWidget(QLabel(self.tr("Layer")))
         lay.addWidget(self.layer_box, 1)
-        for w in (self.kind_box, QLabel("start"), self.start_box, QLabel("end"), self.end_box, self.undated_box,
+        for w in (self.kind_box, QLabel(self.tr("start")), self.start_box, QLabel(self.tr("end")), self.end_box,
+                  self.undated_box,
                   self.undated_label):
             lay.addWidget(w)
         self._updating = False
@@ -174,7 +179,7 @@ class QtLayerTimeSettings(QWidget):
             self.end_box.setEnabled(kind == "range")
             self.undated_box.setEnabled(kind != "none")
             n = lyr.undated_count()
-            self.undated_label.setText(f"{n} undated" if spec is not None else "")
+            self.undated_label.setText(self.tr("{n} undated").format(n=n) if spec is not None else "")
         finally:
             self._updating = False
 
@@ -210,35 +215,38 @@ class QtTimeController(QWidget):
         self.document = document
         self.model: TimeController = document.time
         self.histogram = QtTimelineHistogram(document)
-        self.enabled_box = QCheckBox("Time filter")
+        self.enabled_box = QCheckBox(self.tr("Time filter"))
         self.mode_box = QComboBox()
-        for key, text in MODE_ITEMS:
-            self.mode_box.addItem(text, key)
+        modes = {MODE_AS_OF: self.tr("As of (cumulative)"), MODE_WINDOW: self.tr("Window [T0, T1)")}
+        for key, _text in MODE_ITEMS:
+            self.mode_box.addItem(modes[key], key)
         self.step_box = QComboBox()
-        for key, text in STEP_ITEMS:
-            self.step_box.addItem(text, key)
+        steps = {STEP_YEAR: self.tr("Year"), STEP_MONTH: self.tr("Month"), STEP_SOURCE: self.tr("Source dates")}
+        for key, _text in STEP_ITEMS:
+            self.step_box.addItem(steps[key], key)
         self.from_box, self.to_box = QSpinBox(), QSpinBox()
-        for box, tip in ((self.from_box, "First year of the steps"), (self.to_box, "Last year of the steps")):
+        for box, tip in ((self.from_box, self.tr("First year of the steps")),
+                         (self.to_box, self.tr("Last year of the steps"))):
             box.setRange(1, 9999)
             box.setToolTip(tip)
             box.setKeyboardTracking(False)
-        self.end_box = QCheckBox("End date inclusive")
-        self.end_box.setToolTip("Off: a feature ending in 2020 is gone as of 2020. On: still shown in 2020.")
+        self.end_box = QCheckBox(self.tr("End date inclusive"))
+        self.end_box.setToolTip(self.tr("Off: a feature ending in 2020 is gone as of 2020. On: still shown in 2020."))
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
-        self.first_button = QToolButton(text="|◀", toolTip="First step (Home)")
-        self.prev_button = QToolButton(text="◀", toolTip="Previous step (Left)")
-        self.play_button = QPushButton("▶ Play")
+        self.first_button = QToolButton(text="|◀", toolTip=self.tr("First step (Home)"))
+        self.prev_button = QToolButton(text="◀", toolTip=self.tr("Previous step (Left)"))
+        self.play_button = QPushButton(self.tr("▶ Play"))
         self.play_button.setCheckable(True)
-        self.play_button.setToolTip("Play / pause (Space)")
-        self.next_button = QToolButton(text="▶", toolTip="Next step (Right)")
-        self.last_button = QToolButton(text="▶|", toolTip="Last step (End)")
-        self.loop_box = QCheckBox("Loop")
+        self.play_button.setToolTip(self.tr("Play / pause (Space)"))
+        self.next_button = QToolButton(text="▶", toolTip=self.tr("Next step (Right)"))
+        self.last_button = QToolButton(text="▶|", toolTip=self.tr("Last step (End)"))
+        self.loop_box = QCheckBox(self.tr("Loop"))
         self.speed_box = QDoubleSpinBox()
         self.speed_box.setRange(0.1, 30)
         self.speed_box.setSingleStep(0.5)
-        self.speed_box.setSuffix(" steps/s")
-        self.year_label = QLabel("all dates")
+        self.speed_box.setSuffix(self.tr(" steps/s"))
+        self.year_label = QLabel(self.tr("all dates"))
         self.year_label.setMinimumWidth(110)
         font = self.year_label.font()
         font.setPointSize(font.pointSize() + 3)
@@ -249,8 +257,8 @@ class QtTimeController(QWidget):
         self.timer = QTimer(self)
 
         top = QHBoxLayout()
-        for w in (self.enabled_box, self.mode_box, self.step_box, QLabel("from"), self.from_box, QLabel("to"),
-                  self.to_box, self.end_box):
+        for w in (self.enabled_box, self.mode_box, self.step_box, QLabel(self.tr("from")), self.from_box,
+                  QLabel(self.tr("to")), self.to_box, self.end_box):
             top.addWidget(w)
         top.addStretch(1)
         for w in (self.first_button, self.prev_button, self.play_button, self.next_button, self.last_button,
@@ -368,8 +376,9 @@ class QtTimeController(QWidget):
             self.slider.setValue(self._value_of(m.index))
             self.slider.blockSignals(False)
         self.year_label.setText(
-            "all dates" if time_filter is None
-            else (f"as of {time_filter.label}" if time_filter.mode == MODE_AS_OF else time_filter.label)
+            self.tr("all dates") if time_filter is None
+            else (self.tr("as of {date}").format(date=time_filter.label) if time_filter.mode == MODE_AS_OF
+                  else time_filter.label)
         )
         self.histogram.update()
 
@@ -378,7 +387,7 @@ class QtTimeController(QWidget):
         self.play_button.setChecked(playing)
         self.play_button.blockSignals(False)
         # U+23F8 is missing from common fonts (DejaVu): an empty box; two bars are in every font
-        self.play_button.setText("❚❚ Pause" if playing else "▶ Play")
+        self.play_button.setText(self.tr("❚❚ Pause") if playing else self.tr("▶ Play"))
         if playing:
             self.timer.start(self.model.interval_ms)
         else:

@@ -1,0 +1,1305 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AttributePanel</name>
+    <message>
+        <source>Click a feature on the map to see its attributes.</source>
+        <extracomment>The features linked to the one shown (a cable&apos;s stations, a station&apos;s cables), to highlight.</extracomment>
+        <translation>在地图上点击要素以查看其属性。</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>{i} of {n}: {feature} — {layer}</source>
+        <translation>第 {i} 个（共 {n} 个）：{feature} — {layer}</translation>
+    </message>
+    <message>
+        <source>Nothing here. Click a feature on the map to see its attributes.</source>
+        <translation>此处没有要素。在地图上点击要素以查看其属性。</translation>
+    </message>
+    <message>
+        <source>Clicked at {where}</source>
+        <translation>点击位置：{where}</translation>
+    </message>
+    <message>
+        <source>derived by the Atlas (geodesic, WGS84), not an attribute of the file</source>
+        <translation>由 Atlas 计算得出（测地线，WGS84），并非文件中的属性</translation>
+    </message>
+    <message>
+        <source>… ({n} characters; the attribute table&apos;s Copy rows has it all)</source>
+        <translation>…（共 {n} 个字符；用属性表的“复制行”可获得完整内容）</translation>
+    </message>
+    <message>
+        <source>Owners: {owners}</source>
+        <extracomment>URLs opened by clicking attribute links (tests replace :meth:`_open_url`)</extracomment>
+        <translation>所有者：{owners}</translation>
+    </message>
+    <message>
+        <source>Landing stations ({n}) — click one to show it</source>
+        <translation>登陆站（{n}）— 点击其中一个以显示</translation>
+    </message>
+    <message>
+        <source>Cables landing here ({n}) — click one to show it</source>
+        <translation>在此登陆的海缆（{n}）— 点击其中一条以显示</translation>
+    </message>
+</context>
+<context>
+    <name>AttributeTable</name>
+    <message>
+        <source>Quick filter (this table only)</source>
+        <translation>快速筛选（仅限此表）</translation>
+    </message>
+    <message>
+        <source>Only features on the map now</source>
+        <translation>仅显示当前地图上的要素</translation>
+    </message>
+    <message>
+        <source>Only features in the time filter</source>
+        <translation>仅显示时间筛选范围内的要素</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>包含</translation>
+    </message>
+    <message>
+        <source>in list</source>
+        <translation>在列表中</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>为空</translation>
+    </message>
+    <message>
+        <source>is not empty</source>
+        <translation>不为空</translation>
+    </message>
+    <message>
+        <source>value (in list: a, b, c)</source>
+        <translation>值（在列表中时：a, b, c）</translation>
+    </message>
+    <message>
+        <source>Add condition</source>
+        <translation>添加条件</translation>
+    </message>
+    <message>
+        <source>Layer filter, e.g. status == &apos;in service&apos; and rfs_year &gt;= 2020</source>
+        <translation>图层筛选，例如 status == &apos;in service&apos; and rfs_year &gt;= 2020</translation>
+    </message>
+    <message>
+        <source>Apply filter</source>
+        <translation>应用筛选</translation>
+    </message>
+    <message>
+        <source>Clear filter</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Zoom to</source>
+        <translation>缩放至</translation>
+    </message>
+    <message>
+        <source>Zoom to the selected rows (all listed rows when none is selected)</source>
+        <translation>缩放至所选行（未选择时为全部列出的行）</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows (Ctrl+C) as tab-separated text</source>
+        <translation>将所选行复制为制表符分隔的文本（Ctrl+C）</translation>
+    </message>
+    <message>
+        <source>Export selected…</source>
+        <translation>导出所选要素…</translation>
+    </message>
+    <message>
+        <source>Export listed…</source>
+        <translation>导出所列要素…</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>No layer</source>
+        <translation>无图层</translation>
+    </message>
+    <message>
+        <source>{n} of {total} features listed</source>
+        <translation>已列出 {total} 个要素中的 {n} 个</translation>
+    </message>
+    <message>
+        <source>layer filter: {expression} ({n} pass)</source>
+        <translation>图层筛选：{expression}（{n} 个通过）</translation>
+    </message>
+    <message>
+        <source>the selection of {n} scattered rows was cleared</source>
+        <translation>已清除对 {n} 个分散行的选择</translation>
+    </message>
+    <message>
+        <source>{n} selected (the first {max} highlighted on the map)</source>
+        <translation>已选择 {n} 个（地图上高亮显示前 {max} 个）</translation>
+    </message>
+    <message>
+        <source>{n} selected</source>
+        <translation>已选择 {n} 个</translation>
+    </message>
+    <message>
+        <source>Filter not applied: {error}</source>
+        <translation>未应用筛选：{error}</translation>
+    </message>
+    <message>
+        <source>Copied the first {n} of {total} rows.</source>
+        <extracomment>Most rows Copy puts on the clipboard.</extracomment>
+        <translation>已复制 {total} 行中的前 {n} 行。</translation>
+    </message>
+    <message>
+        <source>Nothing selected: select rows first, or use Export filtered…</source>
+        <translation>未选择任何行：请先选择行，或使用“导出所列要素…”。</translation>
+    </message>
+    <message>
+        <source>Export features</source>
+        <translation>导出要素</translation>
+    </message>
+    <message>
+        <source>Export failed: {error}</source>
+        <translation>导出失败：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>AttributeTableModel</name>
+    <message>
+        <source>&lt;{n} bytes&gt;</source>
+        <extracomment>A selection of more separate runs of rows than this is not carried over a filter change (Qt selections of 10^5 ranges take minutes); the status line says so.</extracomment>
+        <translation>&lt;{n} 字节&gt;</translation>
+    </message>
+    <message>
+        <source>… ({n} characters)</source>
+        <translation>…（共 {n} 个字符）</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export map</source>
+        <extracomment>Size choices: key, ``--size`` value (None: custom pixels / millimetres). The key is the English label (:meth:`ExportDialog.size_labels` gives the shown, translated one) and what QSettings keeps. Format choices: English label (:meth:`ExportDialog.format_labels` gives the shown one), suffix. Formats drawn with the page layout (legend, scale bar, north arrow... apply). Legend choices: English label (:meth:`ExportDialog.legend_labels` gives the shown one), value. Longest side of the preview image, pixels. Item-data role of the size list holding the choice&apos;s key (SIZE_CHOICES).</extracomment>
+        <translation>导出地图</translation>
+    </message>
+    <message>
+        <source>automatic: &apos;As of YEAR&apos; when the time filter is on</source>
+        <extracomment>the canvas&apos;s scale on a 96-DPI screen: the map frame keeps it at any DPI</extracomment>
+        <translation>自动：开启时间筛选时为“截至某年”</translation>
+    </message>
+    <message>
+        <source>Scale bar</source>
+        <translation>比例尺</translation>
+    </message>
+    <message>
+        <source>North arrow</source>
+        <translation>指北针</translation>
+    </message>
+    <message>
+        <source>Locator inset (overview map with the map&apos;s extent)</source>
+        <translation>位置图（标出地图范围的概览图）</translation>
+    </message>
+    <message>
+        <source>Date stamp</source>
+        <translation>日期标记</translation>
+    </message>
+    <message>
+        <source>Sources footnote (numbered sources of the features in view)</source>
+        <translation>来源脚注（视图中要素的编号来源）</translation>
+    </message>
+    <message>
+        <source> ms per time step</source>
+        <translation> 毫秒/每个时间步</translation>
+    </message>
+    <message>
+        <source> frames per second</source>
+        <translation> 帧/秒</translation>
+    </message>
+    <message>
+        <source>Keep the window&apos;s centre and scale</source>
+        <translation>保持窗口的中心和比例尺</translation>
+    </message>
+    <message>
+        <source>Off: the whole Atlas region (or the layers&apos; extent) fitted to the frame</source>
+        <translation>关闭时：整个地图集区域（或图层范围）缩放至适合图框</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Page size</source>
+        <translation>页面大小</translation>
+    </message>
+    <message>
+        <source>Width × height</source>
+        <translation>宽度 × 高度</translation>
+    </message>
+    <message>
+        <source>Resolution (DPI)</source>
+        <translation>分辨率（DPI）</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Subtitle</source>
+        <translation>副标题</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Time steps</source>
+        <translation>时间步</translation>
+    </message>
+    <message>
+        <source>Step duration</source>
+        <translation>每步时长</translation>
+    </message>
+    <message>
+        <source>Video frame rate</source>
+        <translation>视频帧率</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>命令行</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 图像</translation>
+    </message>
+    <message>
+        <source>SVG (vector)</source>
+        <translation>SVG（矢量）</translation>
+    </message>
+    <message>
+        <source>PDF (vector, selectable text)</source>
+        <translation>PDF（矢量，文字可选）</translation>
+    </message>
+    <message>
+        <source>HTML page (interactive)</source>
+        <translation>HTML 网页（交互式）</translation>
+    </message>
+    <message>
+        <source>GIF animation (time steps)</source>
+        <translation>GIF 动画（按时间步）</translation>
+    </message>
+    <message>
+        <source>MP4 video, H.264 (time steps)</source>
+        <translation>MP4 视频，H.264（按时间步）</translation>
+    </message>
+    <message>
+        <source>A4 portrait</source>
+        <translation>A4 纵向</translation>
+    </message>
+    <message>
+        <source>A4 landscape</source>
+        <translation>A4 横向</translation>
+    </message>
+    <message>
+        <source>A3 portrait</source>
+        <translation>A3 纵向</translation>
+    </message>
+    <message>
+        <source>A3 landscape</source>
+        <translation>A3 横向</translation>
+    </message>
+    <message>
+        <source>16:9 (screen, slides)</source>
+        <translation>16:9（屏幕、幻灯片）</translation>
+    </message>
+    <message>
+        <source>4:5 (social)</source>
+        <translation>4:5（社交媒体）</translation>
+    </message>
+    <message>
+        <source>Square</source>
+        <translation>正方形</translation>
+    </message>
+    <message>
+        <source>Custom, pixels</source>
+        <translation>自定义，像素</translation>
+    </message>
+    <message>
+        <source>Custom, millimetres</source>
+        <translation>自定义，毫米</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Right of the map</source>
+        <translation>地图右侧</translation>
+    </message>
+    <message>
+        <source>Under the map</source>
+        <translation>地图下方</translation>
+    </message>
+    <message>
+        <source>Inside the map (emptiest corner)</source>
+        <translation>地图内（最空的角落）</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>1 step, {first} to {last} (the Time dock&apos;s range, step and mode)</source>
+        <translation>1 步，{first} 至 {last}（时间面板的范围、步长和模式）</translation>
+    </message>
+    <message>
+        <source>{n} steps, {first} to {last} (the Time dock&apos;s range, step and mode)</source>
+        <translation>{n} 步，{first} 至 {last}（时间面板的范围、步长和模式）</translation>
+    </message>
+    <message>
+        <source>The command shown does not hold this window&apos;s layers, visibility and filters and the date {date}: save the project (File &gt; Save project) and add {option} to it.</source>
+        <translation>所示命令不包含此窗口的图层、可见性和筛选条件，也不包含日期 {date}：请保存项目（文件 &gt; 保存项目），并在命令中加上 {option}。</translation>
+    </message>
+    <message>
+        <source>The command shown does not hold this window&apos;s layers, visibility and filters: save the project (File &gt; Save project) and add {option} to it.</source>
+        <translation>所示命令不包含此窗口的图层、可见性和筛选条件：请保存项目（文件 &gt; 保存项目），并在命令中加上 {option}。</translation>
+    </message>
+    <message>
+        <source>The command shown does not hold the date {date}: save the project (File &gt; Save project) and add {option} to it.</source>
+        <translation>所示命令不包含日期 {date}：请保存项目（文件 &gt; 保存项目），并在命令中加上 {option}。</translation>
+    </message>
+    <message>
+        <source>the page&apos;s first view: {width} × {height} pixels</source>
+        <translation>页面的初始视图：{width} × {height} 像素</translation>
+    </message>
+    <message>
+        <source>{width} × {height} pixels</source>
+        <translation>{width} × {height} 像素</translation>
+    </message>
+    <message>
+        <source>{size}, scale 1:{scale}</source>
+        <translation>{size}，比例尺 1:{scale}</translation>
+    </message>
+    <message>
+        <source>Rendering 1 frame…</source>
+        <translation>正在渲染 1 帧…</translation>
+    </message>
+    <message>
+        <source>Rendering {n} frames…</source>
+        <translation>正在渲染 {n} 帧…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>LayerLoader</name>
+    <message>
+        <source>Loading {file}…</source>
+        <extracomment>How often the GUI thread looks for the worker&apos;s progress and result, ms.</extracomment>
+        <translation>正在加载 {file}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Add layer</source>
+        <translation>添加图层</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>1 feature read</source>
+        <translation>已读取 1 个要素</translation>
+    </message>
+    <message>
+        <source>{n} features read</source>
+        <translation>已读取 {n} 个要素</translation>
+    </message>
+</context>
+<context>
+    <name>LayerPanel</name>
+    <message>
+        <source>Raise layer</source>
+        <extracomment>the user asked for a layer&apos;s attribute table the user asked to style a layer a callable that removes a layer (the window&apos;s, which keeps it for Undo); None: remove here</extracomment>
+        <translation>上移图层</translation>
+    </message>
+    <message>
+        <source>Lower layer</source>
+        <translation>下移图层</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>Zoom to layer</source>
+        <translation>缩放至图层</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove layer</source>
+        <translation>移除图层</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>属性表</translation>
+    </message>
+    <message>
+        <source>Open the layer&apos;s attribute table (F6)</source>
+        <translation>打开图层的属性表（F6）</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>样式</translation>
+    </message>
+    <message>
+        <source>Style the layer (F7)</source>
+        <translation>设置图层样式（F7）</translation>
+    </message>
+    <message>
+        <source>{layer}  ({n} of {total}, filtered)</source>
+        <translation>{layer}  （{n}/{total}，已筛选）</translation>
+    </message>
+</context>
+<context>
+    <name>LoadOptionsDialog</name>
+    <message>
+        <source>Reading options</source>
+        <extracomment>(label, codec) of the encoding list; codec None means &quot;detect&quot;. The list shows the labels translated (:meth:`encoding_labels`). Bytes and lines of the first text file shown in the preview.</extracomment>
+        <translation>读取选项</translation>
+    </message>
+    <message>
+        <source>from the file (e.g. EPSG:32647 if it has none)</source>
+        <translation>取自文件（文件中没有时可填写，如 EPSG:32647）</translation>
+    </message>
+    <message>
+        <source>Text encoding</source>
+        <translation>文本编码</translation>
+    </message>
+    <message>
+        <source>CRS of the coordinates</source>
+        <translation>坐标的坐标参考系（CRS）</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Detect automatically</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <source>Thai (TIS-620 / cp874)</source>
+        <translation>泰文（TIS-620 / cp874）</translation>
+    </message>
+    <message>
+        <source>Chinese, simplified (GBK / GB18030)</source>
+        <translation>简体中文（GBK / GB18030）</translation>
+    </message>
+    <message>
+        <source>Chinese, traditional (Big5)</source>
+        <translation>繁体中文（Big5）</translation>
+    </message>
+    <message>
+        <source>Vietnamese (cp1258)</source>
+        <translation>越南文（cp1258）</translation>
+    </message>
+    <message>
+        <source>Western European (cp1252)</source>
+        <translation>西欧语言（cp1252）</translation>
+    </message>
+    <message>
+        <source>Detected: {encoding}; {confidence}</source>
+        <translation>检测到：{encoding}；{confidence}</translation>
+    </message>
+    <message>
+        <source>Detected: {encoding}</source>
+        <translation>检测到：{encoding}</translation>
+    </message>
+    <message>
+        <source>(cannot read it as {encoding}: {error})</source>
+        <translation>（无法按 {encoding} 读取：{error}）</translation>
+    </message>
+    <message>
+        <source>detected</source>
+        <translation>检测到的编码</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Vector files (*.geojson *.json *.geojsonl *.geojsons *.ndjson *.gpkg *.shp *.zip *.kml *.fgb *.parquet *.geoparquet *.csv *.tsv);;All files (*)</source>
+        <extracomment>The Add layer file filter (English; the dialogs show ``self.tr(VECTOR_FILTER)``, which the catalogues hold under the MainWindow context through QT_TRANSLATE_NOOP).</extracomment>
+        <translation>矢量文件 (*.geojson *.json *.geojsonl *.geojsons *.ndjson *.gpkg *.shp *.zip *.kml *.fgb *.parquet *.geoparquet *.csv *.tsv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>ASEAN Digital Atlas</source>
+        <translation>东盟数字地图集</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <extracomment>every error shown since the window opened (``--screenshot`` reports them on stderr) Load warnings shown (data left out or changed), newest last. False for ``--screenshot`` and scripts: never open a modal question (CRS, GeoPackage layers); multi-layer files load all their layers, files needing a CRS fail with a message Loads running on worker threads (big files), see :meth:`open_files`.</extracomment>
+        <translation>测量</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Attribute table</source>
+        <translation>属性表</translation>
+    </message>
+    <message>
+        <source>Layer styling</source>
+        <translation>图层样式</translation>
+    </message>
+    <message>
+        <source>1 layer</source>
+        <translation>1 个图层</translation>
+    </message>
+    <message>
+        <source>{n} layers</source>
+        <translation>{n} 个图层</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Add layer…</source>
+        <translation>添加图层(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add layer with encoding/C&amp;RS…</source>
+        <translation>按编码/坐标参考系添加图层(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Recent &amp;projects</source>
+        <translation>最近的项目(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Save project</source>
+        <translation>保存项目(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save project &amp;as…</source>
+        <translation>项目另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;map (PNG, SVG, PDF)…</source>
+        <translation>导出地图（PNG、SVG、PDF）(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;HTML…</source>
+        <translation>导出 HTML(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Export time &amp;animation (GIF)…</source>
+        <translation>导出时间动画（GIF）(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Export time animation (&amp;MP4 video)…</source>
+        <translation>导出时间动画（MP4 视频）(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Export small &amp;multiples (PNG)…</source>
+        <translation>导出多时相对比图（PNG）(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo remove layer</source>
+        <translation>撤销移除图层(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Search features…</source>
+        <translation>搜索要素(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Attribute table</source>
+        <translation>属性表(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Layer st&amp;yling</source>
+        <translation>图层样式(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;full extent</source>
+        <translation>缩放至全图范围(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Zoom to Atlas &amp;region</source>
+        <translation>缩放至地图集区域(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Measure distance</source>
+        <translation>测量距离(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Cable colours</source>
+        <translation>海缆颜色(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Atlas (by status)</source>
+        <translation>图集配色（按状态）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;TeleGeography (per cable)</source>
+        <translation>TeleGeography 配色（每条海缆）(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The interface is in {language}.</source>
+        <translation>界面语言为{language}。</translation>
+    </message>
+    <message>
+        <source>The interface will be in {language} when the Atlas next starts.</source>
+        <translation>下次启动地图集时，界面将使用{language}。</translation>
+    </message>
+    <message>
+        <source>Could not open layer</source>
+        <extracomment>Files at least this big load on a worker thread with a progress dialog (issue 4). Suffixes whose files may hold several layers; the user picks among them.</extracomment>
+        <translation>无法打开图层</translation>
+    </message>
+    <message>
+        <source>Layers of {file}</source>
+        <translation>{file} 中的图层</translation>
+    </message>
+    <message>
+        <source>Choose the CRS</source>
+        <translation>选择坐标参考系</translation>
+    </message>
+    <message>
+        <source>CRS of the coordinates (e.g. EPSG:32647 for UTM 47N):</source>
+        <translation>坐标的坐标参考系（例如 UTM 47N 为 EPSG:32647）：</translation>
+    </message>
+    <message>
+        <source>{source}: unexpected error: {kind}: {error}</source>
+        <translation>{source}：意外错误：{kind}：{error}</translation>
+    </message>
+    <message>
+        <source>Layer loaded with warnings</source>
+        <translation>图层已加载，但有警告</translation>
+    </message>
+    <message>
+        <source>1 warning</source>
+        <translation>1 条警告</translation>
+    </message>
+    <message>
+        <source>{n} warnings</source>
+        <translation>{n} 条警告</translation>
+    </message>
+    <message>
+        <source>Cancelled loading {file}</source>
+        <translation>已取消加载 {file}</translation>
+    </message>
+    <message>
+        <source>Add layer</source>
+        <translation>添加图层</translation>
+    </message>
+    <message>
+        <source>This feature is hidden by the layer filter ({filter}); clear it in the attribute table to see it.</source>
+        <translation>此要素被图层筛选条件（{filter}）隐藏；在属性表中清除筛选即可看到。</translation>
+    </message>
+    <message>
+        <source>This feature is not drawn at the current time; move the time slider to see it.</source>
+        <translation>此要素在当前时间不显示；移动时间滑块即可看到。</translation>
+    </message>
+    <message>
+        <source>Rendering GIF frames…</source>
+        <translation>正在渲染 GIF 帧…</translation>
+    </message>
+    <message>
+        <source>Rendering MP4 frames…</source>
+        <translation>正在渲染 MP4 帧…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export animation failed</source>
+        <translation>导出动画失败</translation>
+    </message>
+    <message>
+        <source>Wrote {file} ({n} steps)</source>
+        <translation>已写入 {file}（{n} 步）</translation>
+    </message>
+    <message>
+        <source>Export small multiples failed</source>
+        <translation>导出多时相对比图失败</translation>
+    </message>
+    <message>
+        <source>Wrote {file}</source>
+        <translation>已写入 {file}</translation>
+    </message>
+    <message>
+        <source>Small multiples</source>
+        <translation>多时相对比图</translation>
+    </message>
+    <message>
+        <source>Years (comma-separated):</source>
+        <translation>年份（以逗号分隔）：</translation>
+    </message>
+    <message>
+        <source>{text}: expected years such as 2010,2015,2020,2025</source>
+        <translation>{text}：应为年份，例如 2010,2015,2020,2025</translation>
+    </message>
+    <message>
+        <source>Export small multiples</source>
+        <translation>导出多时相对比图</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export PNG failed</source>
+        <translation>导出 PNG 失败</translation>
+    </message>
+    <message>
+        <source>Export HTML failed</source>
+        <translation>导出 HTML 失败</translation>
+    </message>
+    <message>
+        <source>Export PNG</source>
+        <translation>导出 PNG</translation>
+    </message>
+</context>
+<context>
+    <name>MapCanvas</name>
+    <message>
+        <source>(+{n} more here; click to list them)</source>
+        <extracomment>Identify search radius, pixels. After the last pan or zoom input, the map is redrawn once this many ms have passed without another (until then the last frame is shown moved and scaled: issue 9, as QGIS&apos;s canvas does). The attribute table&apos;s selection highlights at most this many features (drawn one by one). The mouse rests this long over a feature before its name shows in a tooltip, ms. Colour of the features linked to the selection (a cable&apos;s landing stations, a station&apos;s cables). features linked to the selection (a cable&apos;s stations, a station&apos;s cables), highlighted features selected in the attribute table ``(layer, rows)``, or None the last hover tooltip&apos;s text (tests) the measure tool while it is active (clicks measure instead of identifying), else None full renders done (tests count them)</extracomment>
+        <translation>（此处还有 {n} 个；点击以列出全部）</translation>
+    </message>
+</context>
+<context>
+    <name>MeasurePanel</name>
+    <message>
+        <source>Click points on the map. Right-click or Enter ends a line; Backspace removes the last point; Esc clears. Geodesic distances on the WGS84 ellipsoid.</source>
+        <translation>在地图上点击各点。右键单击或按 Enter 键结束一条线；按退格键删除最后一个点；按 Esc 清除。距离为 WGS84 椭球面上的测地线距离。</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>段</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Total: {km} ({nmi} nmi)</source>
+        <translation>总计：{km}（{nmi} 海里）</translation>
+    </message>
+    <message>
+        <source>Total: –</source>
+        <translation>总计：–</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectController</name>
+    <message>
+        <source>untitled</source>
+        <extracomment>removed layers for Undo: ``[(layer, index)]``, newest last layers of the open project whose file was missing: ``(index, entry)``, saved back as they were ask before closing with unsaved changes (only with a real display; tests set it)</extracomment>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>{name} — ASEAN Digital Atlas</source>
+        <translation>{name} — 东盟数字地图集</translation>
+    </message>
+    <message>
+        <source>Project not saved</source>
+        <translation>项目未保存</translation>
+    </message>
+    <message>
+        <source>Saved {file}</source>
+        <translation>已保存 {file}</translation>
+    </message>
+    <message>
+        <source>Save project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Project not opened</source>
+        <translation>项目未打开</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{name}: file not found (looked for {tried}); not on the map, kept in the project with its settings</source>
+        <translation>{name}：找不到文件（已查找 {tried}）；未显示在地图上，已连同其设置保留在项目中</translation>
+    </message>
+    <message>
+        <source>Project opened with problems</source>
+        <translation>项目已打开，但存在问题</translation>
+    </message>
+    <message>
+        <source>Opened {file}</source>
+        <translation>已打开 {file}</translation>
+    </message>
+    <message>
+        <source>Locate “{name}” (was {old})</source>
+        <translation>查找“{name}”（原为 {old}）</translation>
+    </message>
+    <message>
+        <source>Vector files (*)</source>
+        <translation>矢量文件 (*)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>The map has changes that are not saved in a project. Save them?</source>
+        <translation>地图有尚未保存到项目中的更改。要保存吗？</translation>
+    </message>
+    <message>
+        <source>Removed {layer} — Ctrl+Z to undo</source>
+        <translation>已移除 {layer} — 按 Ctrl+Z 撤销</translation>
+    </message>
+    <message>
+        <source>Restored {layer}</source>
+        <translation>已恢复 {layer}</translation>
+    </message>
+</context>
+<context>
+    <name>QtLayerTimeSettings</name>
+    <message>
+        <source>No time</source>
+        <translation>无时间</translation>
+    </message>
+    <message>
+        <source>Single date field</source>
+        <translation>单个日期字段</translation>
+    </message>
+    <message>
+        <source>Start and end fields</source>
+        <translation>开始与结束字段</translation>
+    </message>
+    <message>
+        <source>Undated: show</source>
+        <translation>无日期：显示</translation>
+    </message>
+    <message>
+        <source>Undated: hide</source>
+        <translation>无日期：隐藏</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>{n} undated</source>
+        <translation>{n} 个无日期</translation>
+    </message>
+</context>
+<context>
+    <name>QtTimeController</name>
+    <message>
+        <source>Time filter</source>
+        <translation>时间筛选</translation>
+    </message>
+    <message>
+        <source>As of (cumulative)</source>
+        <translation>截至（累计）</translation>
+    </message>
+    <message>
+        <source>Window [T0, T1)</source>
+        <translation>时间窗 [T0, T1)</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Source dates</source>
+        <translation>来源日期</translation>
+    </message>
+    <message>
+        <source>First year of the steps</source>
+        <translation>时间步的起始年份</translation>
+    </message>
+    <message>
+        <source>Last year of the steps</source>
+        <translation>时间步的结束年份</translation>
+    </message>
+    <message>
+        <source>End date inclusive</source>
+        <translation>包含结束日期</translation>
+    </message>
+    <message>
+        <source>Off: a feature ending in 2020 is gone as of 2020. On: still shown in 2020.</source>
+        <translation>关闭：2020 年结束的要素截至 2020 年即不再显示。开启：2020 年仍显示。</translation>
+    </message>
+    <message>
+        <source>First step (Home)</source>
+        <translation>第一个时间步（Home）</translation>
+    </message>
+    <message>
+        <source>Previous step (Left)</source>
+        <translation>上一个时间步（左方向键）</translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ 播放</translation>
+    </message>
+    <message>
+        <source>Play / pause (Space)</source>
+        <translation>播放 / 暂停（空格键）</translation>
+    </message>
+    <message>
+        <source>Next step (Right)</source>
+        <translation>下一个时间步（右方向键）</translation>
+    </message>
+    <message>
+        <source>Last step (End)</source>
+        <translation>最后一个时间步（End）</translation>
+    </message>
+    <message>
+        <source>Loop</source>
+        <translation>循环</translation>
+    </message>
+    <message>
+        <source> steps/s</source>
+        <translation> 步/秒</translation>
+    </message>
+    <message>
+        <source>all dates</source>
+        <translation>所有日期</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>as of {date}</source>
+        <translation>截至 {date}</translation>
+    </message>
+    <message>
+        <source>❚❚ Pause</source>
+        <translation>❚❚ 暂停</translation>
+    </message>
+</context>
+<context>
+    <name>QtTimelineHistogram</name>
+    <message>
+        <source>Features starting in each step, per layer. Click to jump there.</source>
+        <translation>各图层在每个时间步中开始的要素数。点击可跳转到该处。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <source>Search features (Ctrl+F): name, 中文, pinyin, id, owner…</source>
+        <extracomment>Results listed under the box. Zoom to a point result with a view at most this wide (degrees of longitude); a closer view stays.</extracomment>
+        <translation>搜索要素（Ctrl+F）：名称、中文、拼音、ID、所有者…</translation>
+    </message>
+    <message>
+        <source>indexing {layers} …</source>
+        <extracomment>layers whose index is being built</extracomment>
+        <translation>正在建立索引：{layers} …</translation>
+    </message>
+    <message>
+        <source>No feature matches “{query}”</source>
+        <translation>没有与“{query}”匹配的要素</translation>
+    </message>
+</context>
+<context>
+    <name>StyleDock</name>
+    <message>
+        <source>Single symbol</source>
+        <extracomment>The renderers, as the code names them (the combo box&apos;s item data; its texts are translated). The &quot;no field&quot; item of the size-by and label combo boxes (shown translated; its data is None).</extracomment>
+        <translation>单一符号</translation>
+    </message>
+    <message>
+        <source>Categorized</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Graduated</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>颜色…</translation>
+    </message>
+    <message>
+        <source>quantiles</source>
+        <translation>分位数</translation>
+    </message>
+    <message>
+        <source>equal interval</source>
+        <translation>等间距</translation>
+    </message>
+    <message>
+        <source>natural breaks</source>
+        <translation>自然断点</translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation>生成类别</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Double-click a class to change its colour</source>
+        <translation>双击类别可更改其颜色</translation>
+    </message>
+    <message>
+        <source>Dashed lines</source>
+        <translation>虚线</translation>
+    </message>
+    <message>
+        <source>circle</source>
+        <translation>圆形</translation>
+    </message>
+    <message>
+        <source>square</source>
+        <translation>正方形</translation>
+    </message>
+    <message>
+        <source>triangle</source>
+        <translation>三角形</translation>
+    </message>
+    <message>
+        <source>diamond</source>
+        <translation>菱形</translation>
+    </message>
+    <message>
+        <source>star</source>
+        <translation>星形</translation>
+    </message>
+    <message>
+        <source>White halo</source>
+        <translation>白色光晕</translation>
+    </message>
+    <message>
+        <source>Higher first: kept longest as the map zooms out</source>
+        <translation>数值高者优先：地图缩小时保留最久</translation>
+    </message>
+    <message>
+        <source>Reset style</source>
+        <translation>重置样式</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>Renderer</source>
+        <translation>渲染方式</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Palette</source>
+        <translation>调色板</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Line width (px)</source>
+        <translation>线宽（px）</translation>
+    </message>
+    <message>
+        <source>Marker size (px)</source>
+        <translation>标记大小（px）</translation>
+    </message>
+    <message>
+        <source>Marker shape</source>
+        <translation>标记形状</translation>
+    </message>
+    <message>
+        <source>max px</source>
+        <translation>最大 px</translation>
+    </message>
+    <message>
+        <source>Size by</source>
+        <translation>大小依据</translation>
+    </message>
+    <message>
+        <source>Fill opacity</source>
+        <translation>填充不透明度</translation>
+    </message>
+    <message>
+        <source>Layer opacity</source>
+        <translation>图层不透明度</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>then (in brackets)</source>
+        <translation>其次（置于括号内）</translation>
+    </message>
+    <message>
+        <source>priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Size (pt)</source>
+        <translation>大小（pt）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>this layer has no attribute to classify by</source>
+        <translation>此图层没有可用于分类的属性</translation>
+    </message>
+    <message>
+        <source>this layer has no numeric attribute</source>
+        <translation>此图层没有数值属性</translation>
+    </message>
+    <message>
+        <source>Not classified: {error}</source>
+        <translation>未分类：{error}</translation>
+    </message>
+    <message>
+        <source>Layer colour</source>
+        <translation>图层颜色</translation>
+    </message>
+    <message>
+        <source>Colour of {value}</source>
+        <translation>{value} 的颜色</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>No installed font can draw {chars} in the label {text}: it shows as boxes. Install a font for that script (Debian: fonts-noto-core, fonts-noto-cjk).</source>
+        <extracomment>Font families, in order; Qt falls back along the list (and then to fontconfig) per glyph. At most this many label candidates per frame (the highest priorities first). Point layers with more markers than this in view are not entered as obstacles (too dense to keep labels off them anyway; placement stays fast).</extracomment>
+        <translation>没有已安装的字体能绘制标注 {text} 中的 {chars}：它们将显示为方框。请安装该文字的字体（Debian：fonts-noto-core、fonts-noto-cjk）。</translation>
+    </message>
+</context>
+<context>
+    <name>panels</name>
+    <message>
+        <source>feature {row}</source>
+        <extracomment>Longest attribute value the Attributes panel shows, characters.</extracomment>
+        <translation>要素 {row}</translation>
+    </message>
+</context>
+<context>
+    <name>projects</name>
+    <message>
+        <source>ASEAN Digital Atlas projects (*{suffix})</source>
+        <extracomment>Autosave interval while there are unsaved changes, ms (``ATLAS_AUTOSAVE_MS`` overrides). The file dialogs&apos; filter (English; :func:`project_filter` gives it in the interface&apos;s language).</extracomment>
+        <translation>东盟数字地图集项目 (*{suffix})</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Restore the last session?</source>
+        <translation>恢复上次的会话？</translation>
+    </message>
+    <message>
+        <source>The Atlas was not closed cleanly. Restore the session autosaved at {time}?</source>
+        <translation>地图集上次未正常关闭。要恢复 {time} 自动保存的会话吗？</translation>
+    </message>
+    <message>
+        <source>Restored the session autosaved at {time}</source>
+        <translation>已恢复 {time} 自动保存的会话</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1305 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW">
+<context>
+    <name>AttributePanel</name>
+    <message>
+        <source>Click a feature on the map to see its attributes.</source>
+        <extracomment>The features linked to the one shown (a cable&apos;s stations, a station&apos;s cables), to highlight.</extracomment>
+        <translation>在地圖上點擊圖徵以查看其屬性。</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>屬性</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>{i} of {n}: {feature} — {layer}</source>
+        <translation>第 {i} 筆（共 {n} 筆）：{feature} — {layer}</translation>
+    </message>
+    <message>
+        <source>Nothing here. Click a feature on the map to see its attributes.</source>
+        <translation>此處沒有圖徵。在地圖上點擊圖徵以查看其屬性。</translation>
+    </message>
+    <message>
+        <source>Clicked at {where}</source>
+        <translation>點擊位置：{where}</translation>
+    </message>
+    <message>
+        <source>derived by the Atlas (geodesic, WGS84), not an attribute of the file</source>
+        <translation>由 Atlas 計算得出（測地線，WGS84），並非檔案中的屬性</translation>
+    </message>
+    <message>
+        <source>… ({n} characters; the attribute table&apos;s Copy rows has it all)</source>
+        <translation>…（共 {n} 個字元；用屬性表的「複製列」可取得完整內容）</translation>
+    </message>
+    <message>
+        <source>Owners: {owners}</source>
+        <extracomment>URLs opened by clicking attribute links (tests replace :meth:`_open_url`)</extracomment>
+        <translation>擁有者：{owners}</translation>
+    </message>
+    <message>
+        <source>Landing stations ({n}) — click one to show it</source>
+        <translation>登陸站（{n}）— 點擊其中一個以顯示</translation>
+    </message>
+    <message>
+        <source>Cables landing here ({n}) — click one to show it</source>
+        <translation>在此登陸的海纜（{n}）— 點擊其中一條以顯示</translation>
+    </message>
+</context>
+<context>
+    <name>AttributeTable</name>
+    <message>
+        <source>Quick filter (this table only)</source>
+        <translation>快速篩選（僅限此表格）</translation>
+    </message>
+    <message>
+        <source>Only features on the map now</source>
+        <translation>僅顯示目前地圖上的圖徵</translation>
+    </message>
+    <message>
+        <source>Only features in the time filter</source>
+        <translation>僅顯示時間篩選範圍內的圖徵</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>包含</translation>
+    </message>
+    <message>
+        <source>in list</source>
+        <translation>在清單中</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>為空</translation>
+    </message>
+    <message>
+        <source>is not empty</source>
+        <translation>不為空</translation>
+    </message>
+    <message>
+        <source>value (in list: a, b, c)</source>
+        <translation>值（在清單中時：a, b, c）</translation>
+    </message>
+    <message>
+        <source>Add condition</source>
+        <translation>新增條件</translation>
+    </message>
+    <message>
+        <source>Layer filter, e.g. status == &apos;in service&apos; and rfs_year &gt;= 2020</source>
+        <translation>圖層篩選，例如 status == &apos;in service&apos; and rfs_year &gt;= 2020</translation>
+    </message>
+    <message>
+        <source>Apply filter</source>
+        <translation>套用篩選</translation>
+    </message>
+    <message>
+        <source>Clear filter</source>
+        <translation>清除篩選</translation>
+    </message>
+    <message>
+        <source>Zoom to</source>
+        <translation>縮放至</translation>
+    </message>
+    <message>
+        <source>Zoom to the selected rows (all listed rows when none is selected)</source>
+        <translation>縮放至選取的列（未選取時為所有列出的列）</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows (Ctrl+C) as tab-separated text</source>
+        <translation>將選取的列複製為以定位字元分隔的文字（Ctrl+C）</translation>
+    </message>
+    <message>
+        <source>Export selected…</source>
+        <translation>匯出選取的圖徵…</translation>
+    </message>
+    <message>
+        <source>Export listed…</source>
+        <translation>匯出所列圖徵…</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>圖層</translation>
+    </message>
+    <message>
+        <source>No layer</source>
+        <translation>無圖層</translation>
+    </message>
+    <message>
+        <source>{n} of {total} features listed</source>
+        <translation>已列出 {total} 個圖徵中的 {n} 個</translation>
+    </message>
+    <message>
+        <source>layer filter: {expression} ({n} pass)</source>
+        <translation>圖層篩選：{expression}（{n} 個符合）</translation>
+    </message>
+    <message>
+        <source>the selection of {n} scattered rows was cleared</source>
+        <translation>已清除 {n} 個分散列的選取</translation>
+    </message>
+    <message>
+        <source>{n} selected (the first {max} highlighted on the map)</source>
+        <translation>已選取 {n} 個（地圖上醒目顯示前 {max} 個）</translation>
+    </message>
+    <message>
+        <source>{n} selected</source>
+        <translation>已選取 {n} 個</translation>
+    </message>
+    <message>
+        <source>Filter not applied: {error}</source>
+        <translation>未套用篩選：{error}</translation>
+    </message>
+    <message>
+        <source>Copied the first {n} of {total} rows.</source>
+        <extracomment>Most rows Copy puts on the clipboard.</extracomment>
+        <translation>已複製 {total} 列中的前 {n} 列。</translation>
+    </message>
+    <message>
+        <source>Nothing selected: select rows first, or use Export filtered…</source>
+        <translation>未選取任何列：請先選取列，或使用「匯出所列圖徵…」。</translation>
+    </message>
+    <message>
+        <source>Export features</source>
+        <translation>匯出圖徵</translation>
+    </message>
+    <message>
+        <source>Export failed: {error}</source>
+        <translation>匯出失敗：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>AttributeTableModel</name>
+    <message>
+        <source>&lt;{n} bytes&gt;</source>
+        <extracomment>A selection of more separate runs of rows than this is not carried over a filter change (Qt selections of 10^5 ranges take minutes); the status line says so.</extracomment>
+        <translation>&lt;{n} 位元組&gt;</translation>
+    </message>
+    <message>
+        <source>… ({n} characters)</source>
+        <translation>…（共 {n} 個字元）</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export map</source>
+        <extracomment>Size choices: key, ``--size`` value (None: custom pixels / millimetres). The key is the English label (:meth:`ExportDialog.size_labels` gives the shown, translated one) and what QSettings keeps. Format choices: English label (:meth:`ExportDialog.format_labels` gives the shown one), suffix. Formats drawn with the page layout (legend, scale bar, north arrow... apply). Legend choices: English label (:meth:`ExportDialog.legend_labels` gives the shown one), value. Longest side of the preview image, pixels. Item-data role of the size list holding the choice&apos;s key (SIZE_CHOICES).</extracomment>
+        <translation>匯出地圖</translation>
+    </message>
+    <message>
+        <source>automatic: &apos;As of YEAR&apos; when the time filter is on</source>
+        <extracomment>the canvas&apos;s scale on a 96-DPI screen: the map frame keeps it at any DPI</extracomment>
+        <translation>自動：開啟時間篩選時為「截至某年」</translation>
+    </message>
+    <message>
+        <source>Scale bar</source>
+        <translation>比例尺</translation>
+    </message>
+    <message>
+        <source>North arrow</source>
+        <translation>指北針</translation>
+    </message>
+    <message>
+        <source>Locator inset (overview map with the map&apos;s extent)</source>
+        <translation>位置圖（標出地圖範圍的概覽圖）</translation>
+    </message>
+    <message>
+        <source>Date stamp</source>
+        <translation>日期標記</translation>
+    </message>
+    <message>
+        <source>Sources footnote (numbered sources of the features in view)</source>
+        <translation>來源註腳（畫面中圖徵的編號來源）</translation>
+    </message>
+    <message>
+        <source> ms per time step</source>
+        <translation> 毫秒/每個時間步</translation>
+    </message>
+    <message>
+        <source> frames per second</source>
+        <translation> 影格/秒</translation>
+    </message>
+    <message>
+        <source>Keep the window&apos;s centre and scale</source>
+        <translation>保持視窗的中心與比例尺</translation>
+    </message>
+    <message>
+        <source>Off: the whole Atlas region (or the layers&apos; extent) fitted to the frame</source>
+        <translation>關閉時：整個地圖集區域（或圖層範圍）縮放至符合圖框</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Page size</source>
+        <translation>頁面大小</translation>
+    </message>
+    <message>
+        <source>Width × height</source>
+        <translation>寬度 × 高度</translation>
+    </message>
+    <message>
+        <source>Resolution (DPI)</source>
+        <translation>解析度（DPI）</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>Subtitle</source>
+        <translation>副標題</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>圖例</translation>
+    </message>
+    <message>
+        <source>Time steps</source>
+        <translation>時間步</translation>
+    </message>
+    <message>
+        <source>Step duration</source>
+        <translation>每步時長</translation>
+    </message>
+    <message>
+        <source>Video frame rate</source>
+        <translation>影片影格率</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>命令列</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 圖片</translation>
+    </message>
+    <message>
+        <source>SVG (vector)</source>
+        <translation>SVG（向量）</translation>
+    </message>
+    <message>
+        <source>PDF (vector, selectable text)</source>
+        <translation>PDF（向量，文字可選取）</translation>
+    </message>
+    <message>
+        <source>HTML page (interactive)</source>
+        <translation>HTML 網頁（互動式）</translation>
+    </message>
+    <message>
+        <source>GIF animation (time steps)</source>
+        <translation>GIF 動畫（依時間步）</translation>
+    </message>
+    <message>
+        <source>MP4 video, H.264 (time steps)</source>
+        <translation>MP4 影片，H.264（依時間步）</translation>
+    </message>
+    <message>
+        <source>A4 portrait</source>
+        <translation>A4 直向</translation>
+    </message>
+    <message>
+        <source>A4 landscape</source>
+        <translation>A4 橫向</translation>
+    </message>
+    <message>
+        <source>A3 portrait</source>
+        <translation>A3 直向</translation>
+    </message>
+    <message>
+        <source>A3 landscape</source>
+        <translation>A3 橫向</translation>
+    </message>
+    <message>
+        <source>16:9 (screen, slides)</source>
+        <translation>16:9（螢幕、簡報）</translation>
+    </message>
+    <message>
+        <source>4:5 (social)</source>
+        <translation>4:5（社群媒體）</translation>
+    </message>
+    <message>
+        <source>Square</source>
+        <translation>正方形</translation>
+    </message>
+    <message>
+        <source>Custom, pixels</source>
+        <translation>自訂，像素</translation>
+    </message>
+    <message>
+        <source>Custom, millimetres</source>
+        <translation>自訂，公釐</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <source>Right of the map</source>
+        <translation>地圖右側</translation>
+    </message>
+    <message>
+        <source>Under the map</source>
+        <translation>地圖下方</translation>
+    </message>
+    <message>
+        <source>Inside the map (emptiest corner)</source>
+        <translation>地圖內（最空的角落）</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>1 step, {first} to {last} (the Time dock&apos;s range, step and mode)</source>
+        <translation>1 步，{first} 至 {last}（時間面板的範圍、間隔和模式）</translation>
+    </message>
+    <message>
+        <source>{n} steps, {first} to {last} (the Time dock&apos;s range, step and mode)</source>
+        <translation>{n} 步，{first} 至 {last}（時間面板的範圍、間隔和模式）</translation>
+    </message>
+    <message>
+        <source>The command shown does not hold this window&apos;s layers, visibility and filters and the date {date}: save the project (File &gt; Save project) and add {option} to it.</source>
+        <translation>顯示的命令不包含此視窗的圖層、可見性與篩選條件，也不包含日期 {date}：請儲存專案（檔案 &gt; 儲存專案），並在命令中加上 {option}。</translation>
+    </message>
+    <message>
+        <source>The command shown does not hold this window&apos;s layers, visibility and filters: save the project (File &gt; Save project) and add {option} to it.</source>
+        <translation>顯示的命令不包含此視窗的圖層、可見性與篩選條件：請儲存專案（檔案 &gt; 儲存專案），並在命令中加上 {option}。</translation>
+    </message>
+    <message>
+        <source>The command shown does not hold the date {date}: save the project (File &gt; Save project) and add {option} to it.</source>
+        <translation>顯示的命令不包含日期 {date}：請儲存專案（檔案 &gt; 儲存專案），並在命令中加上 {option}。</translation>
+    </message>
+    <message>
+        <source>the page&apos;s first view: {width} × {height} pixels</source>
+        <translation>頁面的初始畫面：{width} × {height} 像素</translation>
+    </message>
+    <message>
+        <source>{width} × {height} pixels</source>
+        <translation>{width} × {height} 像素</translation>
+    </message>
+    <message>
+        <source>{size}, scale 1:{scale}</source>
+        <translation>{size}，比例尺 1:{scale}</translation>
+    </message>
+    <message>
+        <source>Rendering 1 frame…</source>
+        <translation>正在繪製 1 個影格…</translation>
+    </message>
+    <message>
+        <source>Rendering {n} frames…</source>
+        <translation>正在繪製 {n} 個影格…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>LayerLoader</name>
+    <message>
+        <source>Loading {file}…</source>
+        <extracomment>How often the GUI thread looks for the worker&apos;s progress and result, ms.</extracomment>
+        <translation>正在載入 {file}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Add layer</source>
+        <translation>新增圖層</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>1 feature read</source>
+        <translation>已讀取 1 個圖徵</translation>
+    </message>
+    <message>
+        <source>{n} features read</source>
+        <translation>已讀取 {n} 個圖徵</translation>
+    </message>
+</context>
+<context>
+    <name>LayerPanel</name>
+    <message>
+        <source>Raise layer</source>
+        <extracomment>the user asked for a layer&apos;s attribute table the user asked to style a layer a callable that removes a layer (the window&apos;s, which keeps it for Undo); None: remove here</extracomment>
+        <translation>上移圖層</translation>
+    </message>
+    <message>
+        <source>Lower layer</source>
+        <translation>下移圖層</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>縮放</translation>
+    </message>
+    <message>
+        <source>Zoom to layer</source>
+        <translation>縮放至圖層</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove layer</source>
+        <translation>移除圖層</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>屬性表</translation>
+    </message>
+    <message>
+        <source>Open the layer&apos;s attribute table (F6)</source>
+        <translation>開啟圖層的屬性表（F6）</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>樣式</translation>
+    </message>
+    <message>
+        <source>Style the layer (F7)</source>
+        <translation>設定圖層樣式（F7）</translation>
+    </message>
+    <message>
+        <source>{layer}  ({n} of {total}, filtered)</source>
+        <translation>{layer}  （{n}/{total}，已篩選）</translation>
+    </message>
+</context>
+<context>
+    <name>LoadOptionsDialog</name>
+    <message>
+        <source>Reading options</source>
+        <extracomment>(label, codec) of the encoding list; codec None means &quot;detect&quot;. The list shows the labels translated (:meth:`encoding_labels`). Bytes and lines of the first text file shown in the preview.</extracomment>
+        <translation>讀取選項</translation>
+    </message>
+    <message>
+        <source>from the file (e.g. EPSG:32647 if it has none)</source>
+        <translation>取自檔案（檔案中沒有時可填寫，例如 EPSG:32647）</translation>
+    </message>
+    <message>
+        <source>Text encoding</source>
+        <translation>文字編碼</translation>
+    </message>
+    <message>
+        <source>CRS of the coordinates</source>
+        <translation>坐標的坐標參考系統（CRS）</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>預覽</translation>
+    </message>
+    <message>
+        <source>Detect automatically</source>
+        <translation>自動偵測</translation>
+    </message>
+    <message>
+        <source>Thai (TIS-620 / cp874)</source>
+        <translation>泰文（TIS-620 / cp874）</translation>
+    </message>
+    <message>
+        <source>Chinese, simplified (GBK / GB18030)</source>
+        <translation>簡體中文（GBK / GB18030）</translation>
+    </message>
+    <message>
+        <source>Chinese, traditional (Big5)</source>
+        <translation>繁體中文（Big5）</translation>
+    </message>
+    <message>
+        <source>Vietnamese (cp1258)</source>
+        <translation>越南文（cp1258）</translation>
+    </message>
+    <message>
+        <source>Western European (cp1252)</source>
+        <translation>西歐語言（cp1252）</translation>
+    </message>
+    <message>
+        <source>Detected: {encoding}; {confidence}</source>
+        <translation>偵測到：{encoding}；{confidence}</translation>
+    </message>
+    <message>
+        <source>Detected: {encoding}</source>
+        <translation>偵測到：{encoding}</translation>
+    </message>
+    <message>
+        <source>(cannot read it as {encoding}: {error})</source>
+        <translation>（無法以 {encoding} 讀取：{error}）</translation>
+    </message>
+    <message>
+        <source>detected</source>
+        <translation>偵測到的編碼</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Vector files (*.geojson *.json *.geojsonl *.geojsons *.ndjson *.gpkg *.shp *.zip *.kml *.fgb *.parquet *.geoparquet *.csv *.tsv);;All files (*)</source>
+        <extracomment>The Add layer file filter (English; the dialogs show ``self.tr(VECTOR_FILTER)``, which the catalogues hold under the MainWindow context through QT_TRANSLATE_NOOP).</extracomment>
+        <translation>向量檔案 (*.geojson *.json *.geojsonl *.geojsons *.ndjson *.gpkg *.shp *.zip *.kml *.fgb *.parquet *.geoparquet *.csv *.tsv);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>ASEAN Digital Atlas</source>
+        <translation>東協數位地圖集</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>圖層</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>屬性</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜尋</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <extracomment>every error shown since the window opened (``--screenshot`` reports them on stderr) Load warnings shown (data left out or changed), newest last. False for ``--screenshot`` and scripts: never open a modal question (CRS, GeoPackage layers); multi-layer files load all their layers, files needing a CRS fail with a message Loads running on worker threads (big files), see :meth:`open_files`.</extracomment>
+        <translation>測量</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>圖例</translation>
+    </message>
+    <message>
+        <source>Attribute table</source>
+        <translation>屬性表</translation>
+    </message>
+    <message>
+        <source>Layer styling</source>
+        <translation>圖層樣式</translation>
+    </message>
+    <message>
+        <source>1 layer</source>
+        <translation>1 個圖層</translation>
+    </message>
+    <message>
+        <source>{n} layers</source>
+        <translation>{n} 個圖層</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Add layer…</source>
+        <translation>新增圖層(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add layer with encoding/C&amp;RS…</source>
+        <translation>依編碼／坐標參考系統新增圖層(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation>開啟專案(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Recent &amp;projects</source>
+        <translation>最近的專案(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Save project</source>
+        <translation>儲存專案(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save project &amp;as…</source>
+        <translation>專案另存新檔(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;map (PNG, SVG, PDF)…</source>
+        <translation>匯出地圖（PNG、SVG、PDF）(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;HTML…</source>
+        <translation>匯出 HTML(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Export time &amp;animation (GIF)…</source>
+        <translation>匯出時間動畫（GIF）(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Export time animation (&amp;MP4 video)…</source>
+        <translation>匯出時間動畫（MP4 影片）(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Export small &amp;multiples (PNG)…</source>
+        <translation>匯出多時相對照圖（PNG）(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編輯(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo remove layer</source>
+        <translation>復原移除圖層(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Search features…</source>
+        <translation>搜尋圖徵(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Attribute table</source>
+        <translation>屬性表(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Layer st&amp;yling</source>
+        <translation>圖層樣式(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;full extent</source>
+        <translation>縮放至全圖範圍(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Zoom to Atlas &amp;region</source>
+        <translation>縮放至地圖集區域(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Measure distance</source>
+        <translation>測量距離(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Cable colours</source>
+        <translation>海纜顏色(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Atlas (by status)</source>
+        <translation>圖集配色（依狀態）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;TeleGeography (per cable)</source>
+        <translation>TeleGeography 配色（每條海纜）(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>語言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The interface is in {language}.</source>
+        <translation>介面語言為{language}。</translation>
+    </message>
+    <message>
+        <source>The interface will be in {language} when the Atlas next starts.</source>
+        <translation>下次啟動地圖集時，介面將使用{language}。</translation>
+    </message>
+    <message>
+        <source>Could not open layer</source>
+        <extracomment>Files at least this big load on a worker thread with a progress dialog (issue 4). Suffixes whose files may hold several layers; the user picks among them.</extracomment>
+        <translation>無法開啟圖層</translation>
+    </message>
+    <message>
+        <source>Layers of {file}</source>
+        <translation>{file} 中的圖層</translation>
+    </message>
+    <message>
+        <source>Choose the CRS</source>
+        <translation>選擇坐標參考系統</translation>
+    </message>
+    <message>
+        <source>CRS of the coordinates (e.g. EPSG:32647 for UTM 47N):</source>
+        <translation>坐標的坐標參考系統（例如 UTM 47N 為 EPSG:32647）：</translation>
+    </message>
+    <message>
+        <source>{source}: unexpected error: {kind}: {error}</source>
+        <translation>{source}：非預期的錯誤：{kind}：{error}</translation>
+    </message>
+    <message>
+        <source>Layer loaded with warnings</source>
+        <translation>圖層已載入，但有警告</translation>
+    </message>
+    <message>
+        <source>1 warning</source>
+        <translation>1 則警告</translation>
+    </message>
+    <message>
+        <source>{n} warnings</source>
+        <translation>{n} 則警告</translation>
+    </message>
+    <message>
+        <source>Cancelled loading {file}</source>
+        <translation>已取消載入 {file}</translation>
+    </message>
+    <message>
+        <source>Add layer</source>
+        <translation>新增圖層</translation>
+    </message>
+    <message>
+        <source>This feature is hidden by the layer filter ({filter}); clear it in the attribute table to see it.</source>
+        <translation>此圖徵被圖層篩選條件（{filter}）隱藏；在屬性表中清除篩選即可看到。</translation>
+    </message>
+    <message>
+        <source>This feature is not drawn at the current time; move the time slider to see it.</source>
+        <translation>此圖徵在目前時間不顯示；移動時間滑桿即可看到。</translation>
+    </message>
+    <message>
+        <source>Rendering GIF frames…</source>
+        <translation>正在算繪 GIF 影格…</translation>
+    </message>
+    <message>
+        <source>Rendering MP4 frames…</source>
+        <translation>正在算繪 MP4 影格…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export animation failed</source>
+        <translation>匯出動畫失敗</translation>
+    </message>
+    <message>
+        <source>Wrote {file} ({n} steps)</source>
+        <translation>已寫入 {file}（{n} 步）</translation>
+    </message>
+    <message>
+        <source>Export small multiples failed</source>
+        <translation>匯出多時相對照圖失敗</translation>
+    </message>
+    <message>
+        <source>Wrote {file}</source>
+        <translation>已寫入 {file}</translation>
+    </message>
+    <message>
+        <source>Small multiples</source>
+        <translation>多時相對照圖</translation>
+    </message>
+    <message>
+        <source>Years (comma-separated):</source>
+        <translation>年份（以逗號分隔）：</translation>
+    </message>
+    <message>
+        <source>{text}: expected years such as 2010,2015,2020,2025</source>
+        <translation>{text}：應為年份，例如 2010,2015,2020,2025</translation>
+    </message>
+    <message>
+        <source>Export small multiples</source>
+        <translation>匯出多時相對照圖</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 影像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export PNG failed</source>
+        <translation>匯出 PNG 失敗</translation>
+    </message>
+    <message>
+        <source>Export HTML failed</source>
+        <translation>匯出 HTML 失敗</translation>
+    </message>
+    <message>
+        <source>Export PNG</source>
+        <translation>匯出 PNG</translation>
+    </message>
+</context>
+<context>
+    <name>MapCanvas</name>
+    <message>
+        <source>(+{n} more here; click to list them)</source>
+        <extracomment>Identify search radius, pixels. After the last pan or zoom input, the map is redrawn once this many ms have passed without another (until then the last frame is shown moved and scaled: issue 9, as QGIS&apos;s canvas does). The attribute table&apos;s selection highlights at most this many features (drawn one by one). The mouse rests this long over a feature before its name shows in a tooltip, ms. Colour of the features linked to the selection (a cable&apos;s landing stations, a station&apos;s cables). features linked to the selection (a cable&apos;s stations, a station&apos;s cables), highlighted features selected in the attribute table ``(layer, rows)``, or None the last hover tooltip&apos;s text (tests) the measure tool while it is active (clicks measure instead of identifying), else None full renders done (tests count them)</extracomment>
+        <translation>（此處還有 {n} 個；點擊以列出全部）</translation>
+    </message>
+</context>
+<context>
+    <name>MeasurePanel</name>
+    <message>
+        <source>Click points on the map. Right-click or Enter ends a line; Backspace removes the last point; Esc clears. Geodesic distances on the WGS84 ellipsoid.</source>
+        <translation>在地圖上點選各點。按右鍵或 Enter 鍵結束一條線；按退格鍵刪除最後一個點；按 Esc 清除。距離為 WGS84 橢球面上的測地線距離。</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>段</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>長度</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Total: {km} ({nmi} nmi)</source>
+        <translation>總計：{km}（{nmi} 海浬）</translation>
+    </message>
+    <message>
+        <source>Total: –</source>
+        <translation>總計：–</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectController</name>
+    <message>
+        <source>untitled</source>
+        <extracomment>removed layers for Undo: ``[(layer, index)]``, newest last layers of the open project whose file was missing: ``(index, entry)``, saved back as they were ask before closing with unsaved changes (only with a real display; tests set it)</extracomment>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>{name} — ASEAN Digital Atlas</source>
+        <translation>{name} — 東協數位地圖集</translation>
+    </message>
+    <message>
+        <source>Project not saved</source>
+        <translation>專案未儲存</translation>
+    </message>
+    <message>
+        <source>Saved {file}</source>
+        <translation>已儲存 {file}</translation>
+    </message>
+    <message>
+        <source>Save project</source>
+        <translation>儲存專案</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>開啟專案</translation>
+    </message>
+    <message>
+        <source>Project not opened</source>
+        <translation>專案未開啟</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>{name}: file not found (looked for {tried}); not on the map, kept in the project with its settings</source>
+        <translation>{name}：找不到檔案（已尋找 {tried}）；未顯示在地圖上，已連同其設定保留在專案中</translation>
+    </message>
+    <message>
+        <source>Project opened with problems</source>
+        <translation>專案已開啟，但有問題</translation>
+    </message>
+    <message>
+        <source>Opened {file}</source>
+        <translation>已開啟 {file}</translation>
+    </message>
+    <message>
+        <source>Locate “{name}” (was {old})</source>
+        <translation>尋找「{name}」（原為 {old}）</translation>
+    </message>
+    <message>
+        <source>Vector files (*)</source>
+        <translation>向量檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未儲存的變更</translation>
+    </message>
+    <message>
+        <source>The map has changes that are not saved in a project. Save them?</source>
+        <translation>地圖有尚未儲存至專案的變更。要儲存嗎？</translation>
+    </message>
+    <message>
+        <source>Removed {layer} — Ctrl+Z to undo</source>
+        <translation>已移除 {layer} — 按 Ctrl+Z 復原</translation>
+    </message>
+    <message>
+        <source>Restored {layer}</source>
+        <translation>已還原 {layer}</translation>
+    </message>
+</context>
+<context>
+    <name>QtLayerTimeSettings</name>
+    <message>
+        <source>No time</source>
+        <translation>無時間</translation>
+    </message>
+    <message>
+        <source>Single date field</source>
+        <translation>單一日期欄位</translation>
+    </message>
+    <message>
+        <source>Start and end fields</source>
+        <translation>起始與結束欄位</translation>
+    </message>
+    <message>
+        <source>Undated: show</source>
+        <translation>無日期：顯示</translation>
+    </message>
+    <message>
+        <source>Undated: hide</source>
+        <translation>無日期：隱藏</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>圖層</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>結束</translation>
+    </message>
+    <message>
+        <source>{n} undated</source>
+        <translation>{n} 筆無日期</translation>
+    </message>
+</context>
+<context>
+    <name>QtTimeController</name>
+    <message>
+        <source>Time filter</source>
+        <translation>時間篩選</translation>
+    </message>
+    <message>
+        <source>As of (cumulative)</source>
+        <translation>截至（累計）</translation>
+    </message>
+    <message>
+        <source>Window [T0, T1)</source>
+        <translation>時間窗 [T0, T1)</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Source dates</source>
+        <translation>來源日期</translation>
+    </message>
+    <message>
+        <source>First year of the steps</source>
+        <translation>時間間隔的起始年份</translation>
+    </message>
+    <message>
+        <source>Last year of the steps</source>
+        <translation>時間間隔的結束年份</translation>
+    </message>
+    <message>
+        <source>End date inclusive</source>
+        <translation>包含結束日期</translation>
+    </message>
+    <message>
+        <source>Off: a feature ending in 2020 is gone as of 2020. On: still shown in 2020.</source>
+        <translation>關閉：2020 年結束的圖徵截至 2020 年即不再顯示。開啟：2020 年仍會顯示。</translation>
+    </message>
+    <message>
+        <source>First step (Home)</source>
+        <translation>第一個時間間隔（Home）</translation>
+    </message>
+    <message>
+        <source>Previous step (Left)</source>
+        <translation>上一個時間間隔（左方向鍵）</translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ 播放</translation>
+    </message>
+    <message>
+        <source>Play / pause (Space)</source>
+        <translation>播放 / 暫停（空白鍵）</translation>
+    </message>
+    <message>
+        <source>Next step (Right)</source>
+        <translation>下一個時間間隔（右方向鍵）</translation>
+    </message>
+    <message>
+        <source>Last step (End)</source>
+        <translation>最後一個時間間隔（End）</translation>
+    </message>
+    <message>
+        <source>Loop</source>
+        <translation>循環</translation>
+    </message>
+    <message>
+        <source> steps/s</source>
+        <translation> 步/秒</translation>
+    </message>
+    <message>
+        <source>all dates</source>
+        <translation>所有日期</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>從</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>as of {date}</source>
+        <translation>截至 {date}</translation>
+    </message>
+    <message>
+        <source>❚❚ Pause</source>
+        <translation>❚❚ 暫停</translation>
+    </message>
+</context>
+<context>
+    <name>QtTimelineHistogram</name>
+    <message>
+        <source>Features starting in each step, per layer. Click to jump there.</source>
+        <translation>各圖層在每個時間間隔中開始的圖徵數。點擊可跳至該處。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <source>Search features (Ctrl+F): name, 中文, pinyin, id, owner…</source>
+        <extracomment>Results listed under the box. Zoom to a point result with a view at most this wide (degrees of longitude); a closer view stays.</extracomment>
+        <translation>搜尋圖徵（Ctrl+F）：名稱、中文、拼音、ID、擁有者…</translation>
+    </message>
+    <message>
+        <source>indexing {layers} …</source>
+        <extracomment>layers whose index is being built</extracomment>
+        <translation>正在建立索引：{layers} …</translation>
+    </message>
+    <message>
+        <source>No feature matches “{query}”</source>
+        <translation>沒有符合「{query}」的圖徵</translation>
+    </message>
+</context>
+<context>
+    <name>StyleDock</name>
+    <message>
+        <source>Single symbol</source>
+        <extracomment>The renderers, as the code names them (the combo box&apos;s item data; its texts are translated). The &quot;no field&quot; item of the size-by and label combo boxes (shown translated; its data is None).</extracomment>
+        <translation>單一符號</translation>
+    </message>
+    <message>
+        <source>Categorized</source>
+        <translation>分類</translation>
+    </message>
+    <message>
+        <source>Graduated</source>
+        <translation>分級</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>顏色…</translation>
+    </message>
+    <message>
+        <source>quantiles</source>
+        <translation>分位數</translation>
+    </message>
+    <message>
+        <source>equal interval</source>
+        <translation>等間距</translation>
+    </message>
+    <message>
+        <source>natural breaks</source>
+        <translation>自然斷點</translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation>產生類別</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>顏色</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <source>Double-click a class to change its colour</source>
+        <translation>按兩下類別可變更其顏色</translation>
+    </message>
+    <message>
+        <source>Dashed lines</source>
+        <translation>虛線</translation>
+    </message>
+    <message>
+        <source>circle</source>
+        <translation>圓形</translation>
+    </message>
+    <message>
+        <source>square</source>
+        <translation>正方形</translation>
+    </message>
+    <message>
+        <source>triangle</source>
+        <translation>三角形</translation>
+    </message>
+    <message>
+        <source>diamond</source>
+        <translation>菱形</translation>
+    </message>
+    <message>
+        <source>star</source>
+        <translation>星形</translation>
+    </message>
+    <message>
+        <source>White halo</source>
+        <translation>白色光暈</translation>
+    </message>
+    <message>
+        <source>Higher first: kept longest as the map zooms out</source>
+        <translation>數值高者優先：地圖縮小時保留最久</translation>
+    </message>
+    <message>
+        <source>Reset style</source>
+        <translation>重設樣式</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>圖層</translation>
+    </message>
+    <message>
+        <source>Renderer</source>
+        <translation>呈現方式</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>欄位</translation>
+    </message>
+    <message>
+        <source>Palette</source>
+        <translation>調色盤</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <source>Line width (px)</source>
+        <translation>線寬（px）</translation>
+    </message>
+    <message>
+        <source>Marker size (px)</source>
+        <translation>標記大小（px）</translation>
+    </message>
+    <message>
+        <source>Marker shape</source>
+        <translation>標記形狀</translation>
+    </message>
+    <message>
+        <source>max px</source>
+        <translation>最大 px</translation>
+    </message>
+    <message>
+        <source>Size by</source>
+        <translation>大小依據</translation>
+    </message>
+    <message>
+        <source>Fill opacity</source>
+        <translation>填滿不透明度</translation>
+    </message>
+    <message>
+        <source>Layer opacity</source>
+        <translation>圖層不透明度</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>標註</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>標註</translation>
+    </message>
+    <message>
+        <source>then (in brackets)</source>
+        <translation>其次（置於括號內）</translation>
+    </message>
+    <message>
+        <source>priority</source>
+        <translation>優先順序</translation>
+    </message>
+    <message>
+        <source>Size (pt)</source>
+        <translation>大小（pt）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（無）</translation>
+    </message>
+    <message>
+        <source>this layer has no attribute to classify by</source>
+        <translation>此圖層沒有可用來分類的屬性</translation>
+    </message>
+    <message>
+        <source>this layer has no numeric attribute</source>
+        <translation>此圖層沒有數值屬性</translation>
+    </message>
+    <message>
+        <source>Not classified: {error}</source>
+        <translation>未分類：{error}</translation>
+    </message>
+    <message>
+        <source>Layer colour</source>
+        <translation>圖層顏色</translation>
+    </message>
+    <message>
+        <source>Colour of {value}</source>
+        <translation>{value} 的顏色</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>No installed font can draw {chars} in the label {text}: it shows as boxes. Install a font for that script (Debian: fonts-noto-core, fonts-noto-cjk).</source>
+        <extracomment>Font families, in order; Qt falls back along the list (and then to fontconfig) per glyph. At most this many label candidates per frame (the highest priorities first). Point layers with more markers than this in view are not entered as obstacles (too dense to keep labels off them anyway; placement stays fast).</extracomment>
+        <translation>沒有已安裝的字型能繪製標籤 {text} 中的 {chars}：它們會顯示為方框。請安裝該文字的字型（Debian：fonts-noto-core、fonts-noto-cjk）。</translation>
+    </message>
+</context>
+<context>
+    <name>panels</name>
+    <message>
+        <source>feature {row}</source>
+        <extracomment>Longest attribute value the Attributes panel shows, characters.</extracomment>
+        <translation>圖徵 {row}</translation>
+    </message>
+</context>
+<context>
+    <name>projects</name>
+    <message>
+        <source>ASEAN Digital Atlas projects (*{suffix})</source>
+        <extracomment>Autosave interval while there are unsaved changes, ms (``ATLAS_AUTOSAVE_MS`` overrides). The file dialogs&apos; filter (English; :func:`project_filter` gives it in the interface&apos;s language).</extracomment>
+        <translation>東協數位地圖集專案 (*{suffix})</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Restore the last session?</source>
+        <translation>還原上次的工作階段？</translation>
+    </message>
+    <message>
+        <source>The Atlas was not closed cleanly. Restore the session autosaved at {time}?</source>
+        <translation>地圖集上次未正常關閉。要還原 {time} 自動儲存的工作階段嗎？</translation>
+    </message>
+    <message>
+        <source>Restored the session autosaved at {time}</source>
+        <translation>已還原 {time} 自動儲存的工作階段</translation>
+    </message>
+</context>
+</TS>
