@@ -226,8 +226,9 @@ class MapCanvas(QWidget):
             if self.measure is not None:
                 self.measure.paint(painter, self.viewport)
             tf = self.document.time_filter
-            layout.draw_date_stamp(painter, tf.label if tf else None, self.viewport, 1.0)
-            layout.draw_scale_bar(painter, self.viewport, 1.0, self.viewport.height)
+            lang = getattr(self.document, "language", "en")
+            layout.draw_date_stamp(painter, tf.label if tf else None, self.viewport, 1.0, language=lang)
+            layout.draw_scale_bar(painter, self.viewport, 1.0, self.viewport.height, language=lang)
         finally:
             painter.end()
         if fresh:  # "painted" means: the map on screen is up to date (--screenshot, tests)

@@ -43,6 +43,9 @@ def _export_parser() -> argparse.ArgumentParser:
     p.add_argument("--layer", action="append", default=[], metavar="FILE",
                    help="vector file to add (repeatable); FILE.gpkg|layername=NAME for one layer of a GeoPackage")
     p.add_argument("--crs", help="CRS of --layer files that name none, e.g. EPSG:32647")
+    p.add_argument("--lang", choices=("en", "zh_CN", "zh_TW"), default=None,
+                   help="language of the map: title, legend, layer titles, date stamp (2024年), scale bar, "
+                   "sources (default: the project's, else en)")
     p.add_argument("--cable-colours", choices=("atlas", "telegeography"), default="atlas",
                    help="built-in cables by status (atlas, default) or in TeleGeography's colours")
     p.add_argument("--encoding", help="text encoding of the --layer files, e.g. cp874, gbk, big5 (default: detected)")
@@ -196,7 +199,7 @@ def project_document(args, options):
     if args.size is None and loaded.size is not None:  # the window's shape, 1600 pixels wide
         w, h = loaded.size
         options.width, options.height = 1600, max(16, round(1600 * h / max(w, 1)))
-    if args.title is None:
+    if args.title is None and doc.title != "ASEAN Digital Atlas":  # the default follows --lang
         options.title = doc.title
     return doc
 
@@ -288,6 +291,8 @@ def run_export(argv: Sequence[str]) -> int:
                              crs=args.crs, encoding=args.encoding)
     if not doc.layers:
         raise ExportError("no layers: give --layer FILE or drop --no-builtin")
+    if args.lang is not None:
+        doc.language = args.lang
     if args.cable_colours != "atlas":
         from asean_atlas.layers.builtin import cable_style
 

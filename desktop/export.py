@@ -122,13 +122,25 @@ def export_page_view(document: MapDocument, options: ExportOptions) -> PageView:
     return PageView(page_of(document, options)[0])
 
 
+def _default_title(document: MapDocument) -> str:
+    """The document's title in its map language (the default "ASEAN Digital Atlas" translated, a
+    title the user wrote as written)."""
+    from asean_atlas.layers.map_text import map_text
+
+    return map_text(document.title, getattr(document, "language", "en"))
+
+
 def page_of(document: MapDocument, options: ExportOptions):
     """The :class:`~.layout.PageLayout` of an export, with its title and subtitle."""
+    from asean_atlas.layers.map_text import map_text
+
+    lang = getattr(document, "language", "en")
     tf = export_time_filter(document, options)
-    stamp, subtitle = stamp_text(tf)
+    stamp, subtitle = stamp_text(tf, lang)
     if options.subtitle is not None:
         subtitle = options.subtitle or None
-    title = options.title if options.title is not None else document.title
+    # the default title in the map's language; a title the user wrote stays as written
+    title = options.title if options.title is not None else map_text(document.title, lang)
     return layout.page_layout(document, options, title, subtitle, stamp), title, subtitle
 
 
@@ -216,7 +228,7 @@ def export_svg(
         gen.setSize(QSize(options.width, options.height))
         gen.setViewBox(QRect(0, 0, options.width, options.height))
         gen.setResolution(round(options.dpi))
-        gen.setTitle(options.title if options.title is not None else document.title)
+        gen.setTitle(options.title if options.title is not None else _default_title(document))
         gen.setDescription(layout.attribution_text(document))
         return gen
 
@@ -245,7 +257,7 @@ def export_pdf(
         size = QPageSize(QSizeF(options.width * 25.4 / options.dpi, options.height * 25.4 / options.dpi),
                          QPageSize.Unit.Millimeter, "atlas", QPageSize.SizeMatchPolicy.ExactMatch)
         writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
-        writer.setTitle(options.title if options.title is not None else document.title)
+        writer.setTitle(options.title if options.title is not None else _default_title(document))
         writer.setCreator("ASEAN Digital Atlas")
         # a placeholder, replaced by an id made of the file's content (_make_pdf_reproducible): Qt's own
         # is random, so the same options gave different bytes
@@ -643,8 +655,11 @@ def render_small_multiples(
     legend_w = legend_rect.width() + 24 * scale if not legend_rect.isEmpty() else 0.0
     painter = QPainter(image)
     try:
-        title = options.title if options.title is not None else document.title
-        labels = " · ".join(f.label for f in filters)
+        from asean_atlas.layers.map_text import date_label, map_text
+
+        lang = getattr(document, "language", "en")
+        title = options.title if options.title is not None else map_text(document.title, lang)
+        labels = " · ".join(date_label(f.label, lang) for f in filters)
         top = layout.draw_title(painter, title or "", labels, whole, scale)
         bottom = options.height - layout.draw_attribution(painter, document, whole, scale)
         cols, rows = _grid(len(filters))
@@ -663,9 +678,9 @@ def render_small_multiples(
             pp = QPainter(panel)
             try:
                 renderer.render(pp, document, vp, scale, time_filter=tf)
-                layout.draw_date_stamp(pp, tf.label, vp, scale, 0.0)
+                layout.draw_date_stamp(pp, tf.label, vp, scale, 0.0, language=lang)
                 if i == len(filters) - 1:
-                    layout.draw_scale_bar(pp, vp, scale, ph)
+                    layout.draw_scale_bar(pp, vp, scale, ph, language=lang)
                 pp.setPen(QPen(QColor("#9aa5ad"), 1))
                 pp.setBrush(QColor(0, 0, 0, 0))
                 pp.drawRect(QRectF(0, 0, pw - 1, ph - 1))

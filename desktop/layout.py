@@ -47,12 +47,17 @@ def draw_title(painter: QPainter, title: str, subtitle: str | None, vp: Viewport
 
 
 def draw_date_stamp(
-    painter: QPainter, year: int | str | None, vp: Viewport, scale: float, top: float = 0.0, right: float | None = None
+    painter: QPainter, year: int | str | None, vp: Viewport, scale: float, top: float = 0.0, right: float | None = None,
+    language: str = "en",
 ) -> None:
     """The date of the time filter (a year, or a label such as ``"2017-05"``), large, at the top
-    right of the map (or left of x = ``right`` pixels)."""
+    right of the map (or left of x = ``right`` pixels); in Chinese ``"2024年"``
+    (:func:`asean_atlas.layers.map_text.date_label`)."""
+    from asean_atlas.layers.map_text import date_label
+
     if year is None or year == "":
         return
+    year = date_label(str(year), language)
     font = _font(30 * scale, True)
     fm = QFontMetricsF(font)
     text = str(year)
@@ -69,9 +74,13 @@ def draw_date_stamp(
     painter.restore()
 
 
-def draw_scale_bar(painter: QPainter, vp: Viewport, scale: float, bottom: float) -> None:
-    """Geodesic scale bar (pyproj Geod at the map centre) at the bottom right."""
+def draw_scale_bar(painter: QPainter, vp: Viewport, scale: float, bottom: float, language: str = "en") -> None:
+    """Geodesic scale bar (pyproj Geod at the map centre) at the bottom right; its unit in
+    ``language`` ("500 km", "500 公里")."""
+    from asean_atlas.layers.map_text import scale_label
+
     px, _, label = vp.scale_bar(max_pixels=160 * scale)
+    label = scale_label(label, language)
     font = _font(11 * scale)
     fm = QFontMetricsF(font)
     x1 = vp.width - 16 * scale
@@ -95,9 +104,13 @@ def legend_rows(document: MapDocument) -> list[tuple[Layer, str, str, bool]]:
     """Legend rows, top layer first: ``(layer, label, colour, dashed)``; one per category drawn
     now — the legend follows the attribute filter and the time filter (a class no drawn feature
     has is left out, as QGIS's "filter legend by map content")."""
+    from asean_atlas.layers.map_text import class_label, layer_title, map_text
+
+    lang = getattr(document, "language", "en")
     rows = []
     tf = document.time_filter
     for layer in reversed(document.visible_layers()):
+        title = layer_title(layer, lang)
         present = None
         if layer.style.categorized_field:
             mask = layer.drawn_mask(tf)
@@ -105,27 +118,29 @@ def legend_rows(document: MapDocument) -> list[tuple[Layer, str, str, bool]]:
                 present = {str(k) for k in np.asarray(layer.style.class_keys(layer.frame), dtype=object)[mask]}
         entries = layer.style.legend_entries(present)
         if len(entries) == 1 and not entries[0][0]:
-            rows.append((layer, layer.title, entries[0][1], entries[0][2]))
+            rows.append((layer, title, entries[0][1], entries[0][2]))
         else:
-            rows.append((layer, layer.title, "", False))
-            rows.extend((layer, f"   {label}", color, dashed) for label, color, dashed in entries)
+            rows.append((layer, title, "", False))
+            rows.extend((layer, f"   {class_label(label, lang)}", color, dashed) for label, color, dashed in entries)
         # proportional symbols: reference sizes, drawn by _draw_symbol from the "size:" prefix
         for label, diameter in layer.style.size_legend(layer.frame):
+            if label.endswith(" not given"):
+                label = map_text("{field} not given", lang, field=label[: -len(" not given")])
             rows.append((layer, f"   {label}", f"size:{diameter:.2f}", False))
     # confidence (issue 12 item 4): a key for the features drawn lighter, when any is drawn now
     weak = [lyr for lyr in reversed(document.visible_layers())
             if lyr.low_confidence() is not None and (lyr.low_confidence() & lyr.drawn_mask(tf)).any()]
     if weak:
         ref = next((lyr for lyr in weak if lyr.is_point_layer), weak[0])
-        rows.append((ref, "Confidence", "", False))
-        rows.append((ref, "   low: drawn lighter", "light:#5f6b73", False))
+        rows.append((ref, map_text("Confidence", lang), "", False))
+        rows.append((ref, map_text("   low: drawn lighter", lang), "light:#5f6b73", False))
     # lifecycle (issue 5): one shared key for how stages are drawn, when a visible layer has them
     staged = [lyr for lyr in reversed(document.visible_layers()) if lyr.lifecycle is not None]
     if staged:
         ref = next((lyr for lyr in staged if lyr.geometry_kind == "line"), staged[0])
-        rows.append((ref, "Lifecycle", "", False))
-        rows.append((ref, "   planned / under construction (dashed, hollow)", "#5f6b73", True))
-        rows.append((ref, "   retired", "#9a9a9a", False))
+        rows.append((ref, map_text("Lifecycle", lang), "", False))
+        rows.append((ref, map_text("   planned / under construction (dashed, hollow)", lang), "#5f6b73", True))
+        rows.append((ref, map_text("   retired", lang), "#9a9a9a", False))
     return rows
 
 
@@ -147,7 +162,7 @@ def draw_legend(
         return QRectF()
     w, h = legend_size(rows, scale)
     rect = QRectF(12 * scale if left is None else left, bottom - h - 12 * scale, w, h)
-    draw_legend_columns(painter, [rows], rect, scale)
+    draw_legend_columns(painter, [rows], rect, scale, getattr(document, "language", "en"))
     return rect
 
 
@@ -205,9 +220,12 @@ def _draw_symbol(painter: QPainter, layer: Layer, color: QColor, dashed: bool, b
 
 def attribution_text(document: MapDocument) -> str:
     """Sources of the visible layers and the basemap, de-duplicated, in one line."""
+    from asean_atlas.layers.map_text import map_text
+
+    lang = getattr(document, "language", "en")
     parts = []
     for layer in document.visible_layers():
-        text = layer.attribution or (f"Layer: {layer.title}" if not layer.builtin else "")
+        text = layer.attribution or (map_text("Layer: {title}", lang, title=layer.title) if not layer.builtin else "")
         for part in text.split(" · "):  # an attribution may hold several credits
             if part and part not in parts:
                 parts.append(part)
@@ -238,7 +256,8 @@ def draw_attribution(painter: QPainter, document: MapDocument, vp: Viewport, sca
     font = _font(10 * scale)
     fm = QFontMetricsF(font)
     room = vp.width - 16 * scale
-    notes = [fm.elidedText(t, Qt.TextElideMode.ElideRight, room) for t in filter_notes(document.visible_layers())]
+    notes = [fm.elidedText(t, Qt.TextElideMode.ElideRight, room)
+             for t in filter_notes(document.visible_layers(), getattr(document, "language", "en"))]
     lines = notes + attribution_lines(document, fm, room)
     h = fm.height() * len(lines) + 6 * scale
     painter.save()
@@ -371,8 +390,11 @@ def legend_columns_size(columns: list, scale: float) -> tuple[float, float, floa
     return pad + col_w * len(columns), h, col_w
 
 
-def draw_legend_columns(painter: QPainter, columns: list, rect: QRectF, scale: float) -> None:
-    """The legend panel at ``rect``: "Legend", then the rows of each column side by side."""
+def draw_legend_columns(painter: QPainter, columns: list, rect: QRectF, scale: float, language: str = "en") -> None:
+    """The legend panel at ``rect``: "Legend" (in ``language``: 图例, 圖例), then the rows of each
+    column side by side."""
+    from asean_atlas.layers.map_text import map_text
+
     line_h, sym_w, pad = _legend_metrics(scale)
     font, head = _font(12 * scale), _font(12 * scale, True)
     fm = QFontMetricsF(font)
@@ -384,7 +406,7 @@ def draw_legend_columns(painter: QPainter, columns: list, rect: QRectF, scale: f
     painter.setPen(INK)
     painter.setFont(head)
     top = rect.top() + pad + fm.ascent()
-    painter.drawText(QPointF(rect.left() + pad, top), "Legend")
+    painter.drawText(QPointF(rect.left() + pad, top), map_text("Legend", language))
     for ci, column in enumerate(columns):
         y = top
         x0 = rect.left() + pad + ci * col_w
@@ -654,7 +676,10 @@ def footer_lines(document: MapDocument, options) -> list[str]:
     s = options.dpi / 96.0
     fm = QFontMetricsF(_font(10 * s))
     room = options.width - 16 * s
-    lines = filter_notes(document.visible_layers()) + attribution_lines(document, fm, room)
+    from asean_atlas.layers.map_text import map_text
+
+    lang = getattr(document, "language", "en")
+    lines = filter_notes(document.visible_layers(), lang) + attribution_lines(document, fm, room)
     if not getattr(options, "sources_footnote", True):
         return lines
     if getattr(options, "center", None) is not None and getattr(options, "scale_denominator", None):
@@ -667,11 +692,10 @@ def footer_lines(document: MapDocument, options) -> list[str]:
     if not sources:
         return lines
     items = [f"[{i}] {name} ({n})" for i, (name, n) in enumerate(sources, 1)]
-    out, line, shown = [], "Sources (number of features): ", 0
+    heading = map_text("Sources (number of features): ", lang)
+    out, line, shown = [], heading, 0
     for k, item in enumerate(items):
-        rest = len(items) - k - 1
-        tail = f" · and {rest} more (each feature's source attribute)" if rest else ""
-        candidate = line + ("" if line.endswith(": ") else " · ") + item
+        candidate = line + ("" if line == heading else " · ") + item
         if fm.horizontalAdvance(candidate) <= room:
             line, shown = candidate, k + 1
             continue
@@ -683,11 +707,11 @@ def footer_lines(document: MapDocument, options) -> list[str]:
         out.append(line)
     if shown < len(items):  # say what is left out, on the last line (shortening it if need be)
         last = out[-1]
-        tail = f" · and {len(items) - shown} more (each feature's source attribute)"
+        tail = map_text(" · and {n} more (each feature's source attribute)", lang, n=len(items) - shown)
         while last and fm.horizontalAdvance(last + tail) > room and " · " in last:
             last = last.rsplit(" · ", 1)[0]
             shown -= 1
-            tail = f" · and {len(items) - shown} more (each feature's source attribute)"
+            tail = map_text(" · and {n} more (each feature's source attribute)", lang, n=len(items) - shown)
         out[-1] = last + tail
     return lines + out
 
@@ -725,7 +749,7 @@ def paint_page(painter: QPainter, page: PageLayout, document: MapDocument, title
     if page.locator is not None and page.locator_viewport is not None:
         paint_locator(painter, page)
     if page.legend is not None and page.legend_columns:
-        draw_legend_columns(painter, page.legend_columns, page.legend, s)
+        draw_legend_columns(painter, page.legend_columns, page.legend, s, getattr(document, "language", "en"))
     f = page.footer
     x = 12 * s
     row_mid = f.top() + 15 * s
@@ -740,7 +764,10 @@ def paint_page(painter: QPainter, page: PageLayout, document: MapDocument, title
         painter.drawText(QPointF(x + size * 1.3, top + size * 1.4), "N")
         x += size * 1.3 + QFontMetricsF(_font(11 * s, True)).horizontalAdvance("N") + 14 * s
     if page.scale_bar:
+        from asean_atlas.layers.map_text import scale_label
+
         px, _, label = page.viewport.scale_bar(max_pixels=160 * s)
+        label = scale_label(label, getattr(document, "language", "en"))
         y = row_mid + 6 * s
         painter.setPen(QPen(INK, 2 * s))
         painter.drawLine(QPointF(x, y), QPointF(x + px, y))

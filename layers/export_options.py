@@ -241,10 +241,14 @@ def export_time_filter(document: MapDocument, options: ExportOptions) -> TimeFil
     return document.time_filter
 
 
-def stamp_text(time_filter: TimeFilter | None) -> tuple[str | None, str | None]:
-    """Date stamp and title subtitle of an export: ``("2017", "As of 2017")``; Nones when off."""
+def stamp_text(time_filter: TimeFilter | None, language: str = "en") -> tuple[str | None, str | None]:
+    """Date stamp and title subtitle of an export: ``("2017", "As of 2017")``, in Chinese
+    ``("2017年", "截至2017年")`` (:mod:`.map_text`); Nones when off."""
+    from .map_text import date_label, map_text
+
     if time_filter is None:
         return None, None
+    label = date_label(time_filter.label, language)
     if time_filter.mode == "as_of":
-        return time_filter.label, f"As of {time_filter.label}"
-    return time_filter.label, f"Features present in {time_filter.label}"
+        return label, map_text("As of {label}", language, label=label)
+    return label, map_text("Features present in {label}", language, label=label)

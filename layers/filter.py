@@ -429,8 +429,13 @@ def _number_or_text(v: str):
     return int(x) if x.is_integer() and "." not in t and "e" not in t.lower() else x
 
 
-def filter_notes(layers) -> list[str]:
+def filter_notes(layers, language: str = "en") -> list[str]:
     """One line per layer with an attribute filter, for the exports' footer and the legend:
     ``"filtered: Submarine cables: status == 'in service'"`` (layer titles and expressions are
-    text, escaped by every output)."""
-    return [f"filtered: {lyr.title}: {lyr.filter.expression}" for lyr in layers if getattr(lyr, "filter", None) is not None]
+    text, escaped by every output); in ``language`` (:mod:`.map_text`; the expression stays as
+    written)."""
+    from .map_text import layer_title, map_text
+
+    return [map_text("filtered: {layer}: {expression}", language, layer=layer_title(lyr, language),
+                     expression=lyr.filter.expression)
+            for lyr in layers if getattr(lyr, "filter", None) is not None]

@@ -1,0 +1,107 @@
+"""The map in the chosen language (issue 13 item 2): legend, built-in layer titles, date stamp,
+subtitle, scale bar, sources footnote; ``export --lang``."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from asean_atlas.layers.map_text import class_label, date_label, map_text, scale_label
+
+
+@pytest.mark.parametrize("label, lang, expected", [
+    ("2024", "zh_CN", "2024年"),
+    ("2017-05", "zh_TW", "2017年5月"),
+    ("2017-05-04", "zh_CN", "2017年5月4日"),
+    ("2010–2014", "zh_CN", "2010年–2014年"),
+    ("2017-05-04 – 2018-01-01", "zh_TW", "2017年5月4日 – 2018年1月1日"),
+    ("2024", "en", "2024"),
+    (None, "zh_CN", None),
+])
+def test_date_labels(label, lang, expected):
+    assert date_label(label, lang) == expected
+
+
+def test_map_words():
+    assert scale_label("1000 km", "zh_CN") == "1000 公里"
+    assert scale_label("200 m", "zh_TW") == "200 公尺"
+    assert scale_label("200 m", "en") == "200 m"
+    assert map_text("As of {label}", "zh_TW", label="2024年") == "截至2024年"
+    assert map_text("As of {label}", "en", label="2024") == "As of 2024"
+    assert map_text("   retired", "zh_CN") == "   已退役"  # legend indentation kept
+    assert map_text("My own title", "zh_CN") == "My own title"  # not map vocabulary: as written
+    assert map_text("Submarine cables", "zh_TW") == "海底電纜"
+    assert class_label("   In Service", "zh_CN") == "   已投入使用"
+    assert class_label("   Telkom", "zh_CN") == "   Telkom"  # a data value stays
+
+
+@pytest.fixture
+def builtin_doc():
+    from asean_atlas.desktop.cli import build_document
+
+    return build_document([], builtin=True, year=2024)
+
+
+def test_legend_rows_follow_the_language(builtin_doc):
+    from asean_atlas.desktop import layout
+
+    english = [label.strip() for _l, label, _c, _d in layout.legend_rows(builtin_doc)]
+    assert "Submarine cables" in english and "in service" in english and "Lifecycle" in english
+    builtin_doc.language = "zh_TW"
+    rows = [label.strip() for _l, label, _c, _d in layout.legend_rows(builtin_doc)]
+    assert "海底電纜" in rows and "已啟用" in rows and "生命週期" in rows and "海纜登陸站" in rows
+    assert not any(w in rows for w in ("Submarine cables", "in service", "Lifecycle"))
+    builtin_doc.language = "zh_CN"
+    rows = [label.strip() for _l, label, _c, _d in layout.legend_rows(builtin_doc)]
+    assert "海底电缆" in rows and "已投入使用" in rows and "国家（东盟与中国）" in rows
+
+
+def _svg_texts(path) -> str:
+    """The SVG's text runs in drawing order, joined (Qt writes one run per font: "截至", "2024",
+    "年")."""
+    import html
+
+    return html.unescape("".join(re.findall(r"<text[^>]*>(.*?)</text>", path.read_text(encoding="utf-8"), re.S)))
+
+
+def test_export_lang_zh_tw_writes_traditional_title_legend_stamp(tmp_path):
+    """``asean-atlas export --lang zh_TW``: the SVG's text (the PNG's layout, drawn by the same
+    painter code) holds the traditional title, legend, date stamp, subtitle and scale bar."""
+    env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = {}
+    for lang in ("zh_TW", "en"):
+        svg, png = tmp_path / f"{lang}.svg", tmp_path / f"{lang}.png"
+        r = subprocess.run([sys.executable, "-m", "asean_atlas.desktop.app", "export", "--year", "2024", "--lang", lang,
+                            "--size", "1200x800", "--svg", str(svg), "--png", str(png)],
+                           capture_output=True, text=True, timeout=240, env=env)
+        assert r.returncode == 0, r.stderr
+        assert png.stat().st_size > 10_000
+        out[lang] = _svg_texts(svg)
+    tw, en = out["zh_TW"], out["en"]
+    for text in ("東協數位地圖集", "截至2024年", "2024年", "圖例", "海底電纜", "海纜登陸站", "已啟用",
+                 "公里", "來源（圖徵數）"):
+        assert text in tw, text
+    for text in ("ASEAN Digital Atlas", "As of 2024", "Legend", "Submarine cables", "Sources (number of features)"):
+        assert text not in tw, text
+        assert text in en, text
+    assert " km" in en
+
+
+def test_export_rejects_an_unknown_language(tmp_path):
+    r = subprocess.run([sys.executable, "-m", "asean_atlas.desktop.app", "export", "--lang", "fr",
+                        "--png", str(tmp_path / "x.png")], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2
+    assert "--lang" in r.stderr and "fr" in r.stderr
+
+
+def test_window_legend_dock_in_the_interface_language(qtbot, qapp, builtin_doc):
+    from asean_atlas.desktop.legend import LegendCanvas
+
+    builtin_doc.language = "zh_CN"
+    canvas = LegendCanvas(builtin_doc)
+    qtbot.addWidget(canvas)
+    labels = [label.strip() for label, _c, _d in canvas.rows()]
+    assert "海底电缆" in labels and "Submarine cables" not in labels
