@@ -130,11 +130,12 @@ def collect(document, viewport, tf, scale: float, basemap: bool = True):
             drawn = layer.drawn_mask(tf)
         values = layer.frame[field]
         values2 = layer.frame[second] if second else None
-        if str(getattr(document, "language", "en")).startswith("zh") and field == "name" and "name_zh" in layer.frame.columns:
+        zh_field = chinese_name_field(layer.frame.columns, getattr(document, "language", "en")) if field == "name" else None
+        if zh_field is not None:
             # the map in Chinese: the Chinese name where the feature has one, else the English
-            zh = layer.frame["name_zh"]
+            zh = layer.frame[zh_field]
             values = zh.where(zh.notna() & (zh.astype("string").str.strip() != ""), values)
-            if second == "name_zh":
+            if second in ("name_zh", "name_zh_hant"):
                 values2 = None
         if layer.is_point_layer:
             xy, prow = layer.display_points()
@@ -188,7 +189,7 @@ def collect(document, viewport, tf, scale: float, basemap: bool = True):
     if basemap:
         cfont, cfm = m.get(11 * scale)
         pfont, pfm = m.get(11 * scale, bold=True)
-        for text, lon, lat, prio, kind in basemap_places():
+        for text, lon, lat, prio, kind in basemap_places(str(getattr(document, "language", "en"))):
             x, y = lonlat_to_display(np.array([lon]), np.array([lat]))
             for shift in shifts:
                 px, py = viewport.to_pixels(float(x[0]) + shift, float(y[0]))
@@ -213,6 +214,16 @@ def collect(document, viewport, tf, scale: float, basemap: bool = True):
     cands.sort(key=lambda c: -c.priority)
     obs = np.concatenate(obstacles) if obstacles else None
     return cands[:MAX_CANDIDATES], obs, markers
+
+
+def chinese_name_field(columns, language: str) -> str | None:
+    """The attribute holding a feature's name in ``language`` (``zh_TW``: ``name_zh_hant``, else
+    ``name_zh``; ``zh_CN``: ``name_zh``), or None for English or a layer with neither."""
+    lang = str(language or "en")
+    if not lang.startswith("zh"):
+        return None
+    order = ("name_zh_hant", "name_zh") if lang in ("zh_TW", "zh_HK", "zh_MO") else ("name_zh",)
+    return next((c for c in order if c in columns), None)
 
 
 def draw_labels(painter: QPainter, document, viewport, tf, scale: float = 1.0, basemap: bool = True,

@@ -232,6 +232,8 @@ def attribution_text(document: MapDocument) -> str:
     for part in BASEMAP_ATTRIBUTION.split("; "):  # the GeoNames credit once, whoever gives it
         if not any(part.lower() in p.lower() for p in parts):
             parts.append(part)
+    if str(lang).startswith("zh"):  # the basemap's names in Chinese (layers/places.py)
+        parts.append(map_text("Chinese place names: Unicode CLDR", lang))
     return " · ".join(parts)
 
 

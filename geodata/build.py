@@ -44,7 +44,7 @@ GPKG_DATE = "2026-01-01T00:00:00.000Z"
 STATION_ZONE_KM = 10.0
 
 COMMON = [
-    "id", "name", "name_zh", "category", "country", "operator", "status", "start_date",
+    "id", "name", "name_zh", "name_zh_hant", "category", "country", "operator", "status", "start_date",
     "end_date", "source", "source_url", "accessed", "confidence", "notes",
 ]
 POINT_EXTRA = ["place", "location_precision", "location_source"]
@@ -358,6 +358,9 @@ def build_attributes(sources: Path = SOURCES) -> dict[str, pd.DataFrame]:
     out["terrestrial_links"] = terrestrial_links(read_source(LAYERS["terrestrial_links"][0], sources))
     out["countries"] = _countries(read_source("countries.csv", sources), cables, st, out["fiveg"])
 
+    cldr = read_source(COUNTRY_NAMES, sources).set_index("iso_a3")
+    for layer, df in out.items():
+        add_traditional_names(df, cldr=cldr if layer == "countries" else None)
     for layer, df in out.items():
         _, extra, dtypes = LAYERS[layer]
         geo = {"cables": [], "countries": [], "terrestrial_links": ["waypoints"]}.get(layer, ["lon", "lat"])
@@ -370,6 +373,57 @@ def build_attributes(sources: Path = SOURCES) -> dict[str, pd.DataFrame]:
                 df[col] = pd.to_numeric(df[col].replace("", None)).astype(dt)
         out[layer] = df.sort_values("id", kind="stable").reset_index(drop=True)
     return out
+
+
+#: The article the project is built on (Fortune China, Traditional Chinese): a traditional name
+#: found in it verbatim is a sourced one (issue 13 item 2).
+ARTICLE = HERE.parent.parent / "shared" / "sources" / "000_e5e2da2d24f7f0ad.txt"
+ARTICLE_NAME = "Fortune China (財富中文網) article, early 2025"
+#: OpenCC's configuration for names: Taiwan's standard characters (s2tw: 華為, 裡, as the article
+#: writes them; s2t gives 華爲), no regional wording (s2twp would turn 人工智能 into 人工智慧 and 数据中心
+#: into 資料中心 inside official names).
+OPENCC_CONFIG = "s2tw"
+
+
+#: Countries' names in 简体/繁體 from Unicode CLDR (geodata/build_names.py).
+COUNTRY_NAMES = "country_names_zh.csv"
+
+
+def add_traditional_names(df: pd.DataFrame, article: Path | None = None, cldr: pd.DataFrame | None = None) -> None:
+    """Set ``name_zh_hant`` (繁體) of every row with a ``name_zh`` (简体), in place, and record how in
+    ``notes``: for a country, CLDR's Taiwan name (``cldr``: the table of
+    :mod:`.build_names` indexed by ``iso_a3``, the row's ``id`` upper-cased: 寮國, not 老撾);
+    "name_zh_hant: as in <the article>" where the article (Traditional Chinese) holds the converted
+    name verbatim; else "name_zh_hant: converted from name_zh (OpenCC s2tw)".
+
+    The conversion is OpenCC's (``opencc`` on PyPI, the maintained project's binding), character by
+    character (``OPENCC_CONFIG``). The article is read from
+    ``../shared/sources`` when present; without it every name is marked converted.
+    """
+    import opencc
+
+    conv = opencc.OpenCC(OPENCC_CONFIG)
+    path = article or ARTICLE
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    hant, notes = [], []
+    for fid, zh, note in zip(df["id"], df["name_zh"].fillna(""), df["notes"].fillna("")):
+        zh = str(zh).strip()
+        if not zh:
+            hant.append("")
+            notes.append(note)
+            continue
+        key = str(fid).upper()
+        if cldr is not None and key in cldr.index and str(cldr.at[key, "name_zh_hant"]).strip():
+            t = str(cldr.at[key, "name_zh_hant"]).strip()
+            how = f"name_zh_hant: {cldr.at[key, 'source'].replace('(zh_Hans_CN, zh_Hant_TW)', '(zh_Hant_TW)')}"
+        else:
+            t = conv.convert(zh)
+            how = (f"name_zh_hant: as in {ARTICLE_NAME}" if len(t) >= 2 and t in text
+                   else f"name_zh_hant: converted from name_zh (OpenCC {OPENCC_CONFIG})")
+        hant.append(t)
+        notes.append(f"{note} | {how}" if note else how)
+    df["name_zh_hant"] = hant
+    df["notes"] = notes
 
 
 def parse_waypoints(text: str) -> list[tuple[str, float, float]]:

@@ -54,6 +54,7 @@ MAP_TEXT: dict[str, tuple[str, str]] = {
     "launched": ("已商用", "已商用"),
     # attribution and sources footnote (desktop/layout.py)
     "Layer: {title}": ("图层：{title}", "圖層：{title}"),
+    "Chinese place names: Unicode CLDR": ("中文地名：Unicode CLDR", "中文地名：Unicode CLDR"),
     "Sources (number of features): ": ("来源（要素数）：", "來源（圖徵數）："),
     " · and {n} more (each feature's source attribute)": (" · 另有 {n} 个（见各要素的 source 属性）",
                                                            " · 另有 {n} 個（見各圖徵的 source 屬性）"),

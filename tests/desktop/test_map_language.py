@@ -105,3 +105,28 @@ def test_window_legend_dock_in_the_interface_language(qtbot, qapp, builtin_doc):
     qtbot.addWidget(canvas)
     labels = [label.strip() for label, _c, _d in canvas.rows()]
     assert "海底电缆" in labels and "Submarine cables" not in labels
+
+
+def test_labels_use_the_traditional_names_in_zh_tw():
+    from asean_atlas.desktop.labels import chinese_name_field
+
+    cols = ["name", "name_zh", "name_zh_hant"]
+    assert chinese_name_field(cols, "zh_TW") == "name_zh_hant"
+    assert chinese_name_field(cols, "zh_CN") == "name_zh"
+    assert chinese_name_field(["name", "name_zh"], "zh_TW") == "name_zh"  # a user's layer: what it has
+    assert chinese_name_field(cols, "en") is None
+
+
+def test_zh_tw_export_labels_and_attribution(tmp_path):
+    """The PNG/SVG in 繁體: features labelled by name_zh_hant, the basemap's places by CLDR, and
+    the CLDR credit in the attribution."""
+    env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"}
+    svg = tmp_path / "tw.svg"
+    r = subprocess.run([sys.executable, "-m", "asean_atlas.desktop.app", "export", "--year", "2024", "--lang", "zh_TW",
+                        "--bbox", "100,5,120,25", "--size", "1400x1000", "--svg", str(svg)],
+                       capture_output=True, text=True, timeout=240, env=env)
+    assert r.returncode == 0, r.stderr
+    text = _svg_texts(svg)
+    assert "南寧國際通信業務出入口局" in text  # a Nanning facility, traditional
+    assert "南宁国际通信业务出入口局" not in text
+    assert "曼谷" in text and "中文地名：Unicode CLDR" in text
