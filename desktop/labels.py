@@ -24,6 +24,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from asean_atlas.layers.labels import LabelCandidate, PlacedLabel, label_text, place_labels
+from asean_atlas.layers.map_text import chinese_name_field  # noqa: F401 (tests import it from here too)
 from asean_atlas.layers.places import basemap_places
 from asean_atlas.layers.projection import lonlat_to_display
 
@@ -214,16 +215,6 @@ def collect(document, viewport, tf, scale: float, basemap: bool = True):
     cands.sort(key=lambda c: -c.priority)
     obs = np.concatenate(obstacles) if obstacles else None
     return cands[:MAX_CANDIDATES], obs, markers
-
-
-def chinese_name_field(columns, language: str) -> str | None:
-    """The attribute holding a feature's name in ``language`` (``zh_TW``: ``name_zh_hant``, else
-    ``name_zh``; ``zh_CN``: ``name_zh``), or None for English or a layer with neither."""
-    lang = str(language or "en")
-    if not lang.startswith("zh"):
-        return None
-    order = ("name_zh_hant", "name_zh") if lang in ("zh_TW", "zh_HK", "zh_MO") else ("name_zh",)
-    return next((c for c in order if c in columns), None)
 
 
 def draw_labels(painter: QPainter, document, viewport, tf, scale: float = 1.0, basemap: bool = True,

@@ -58,6 +58,8 @@ from .atomic import write_text_atomic
 from .document import MapDocument
 from .export_options import ExportOptions, default_bbox, export_time_filter, export_viewport, stamp_text
 from .filter import filter_notes
+from .map_text import LANGUAGES, PAGE_TEXT, class_label, date_label, field_label, layer_title, map_text, page_text
+from .map_text import chinese_name_field as _chinese_name_field
 from .layer import Layer
 from .search import NAME_FIELDS as SEARCH_NAME_FIELDS
 from .search import pinyin, search_fields
@@ -83,6 +85,8 @@ _PAGE_CSS = """
   font:13px sans-serif;border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.3)}
 .atlas-title{top:10px;left:60px;font-size:18px;font-weight:bold;max-width:60%;overflow-wrap:anywhere}
 .atlas-title-time{font-weight:normal}
+.atlas-lang{background:#fff;padding:2px 4px;font:13px sans-serif}
+.atlas-lang select{font:13px sans-serif;border:0;background:#fff}
 .atlas-legend{bottom:64px;left:10px;max-width:360px;max-height:60%;overflow:auto}
 .atlas-legend-row{overflow-wrap:anywhere}
 .atlas-legend-layer{font-weight:bold;overflow-wrap:anywhere}
@@ -534,8 +538,8 @@ def _basemap_collection(bbox: tuple[float, float, float, float]) -> str | None:
     ) + "]}"
 
 
-def _places(bbox) -> list:
-    """Basemap labels near the map (``[text, lon, lat, priority, kind]``), see
+def _places(bbox, language: str = "en") -> list:
+    """Basemap labels near the map (``[text, lon, lat, priority, kind]``) in ``language``, see
     :mod:`asean_atlas.layers.places`."""
     from .places import basemap_places
 
@@ -543,7 +547,7 @@ def _places(bbox) -> list:
     span = max(e - w, n - s)
     dx, dy = span * 1.5 + 5, span + 5
     out = []
-    for text, lon, lat, prio, kind in basemap_places():
+    for text, lon, lat, prio, kind in basemap_places(language):
         if e > 180 and lon < w - dx:  # a view across the antimeridian: the place's east copy
             lon += 360.0
         if w - dx <= lon <= e + dx and s - dy <= lat <= n + dy:
@@ -618,20 +622,36 @@ def build_map(document: MapDocument, options: ExportOptions):
         mask = (layer.filter_mask() if layer.filter is not None else None) if slider else layer.drawn_mask(tf)
         layers.append(_layer_config(layer, mask, timed, str(getattr(document, "language", "en")), wrap))
     _add_links(visible, layers)
-    title = options.title if options.title is not None else document.title
-    if stamp is not None or slider:
-        prefix = "as of " if tf is None or tf.mode == "as_of" else ""
-        stamp_line = "all dates" if tf is None else prefix + (stamp or "")
-    else:
-        stamp_line = None
+    language = str(getattr(document, "language", "en"))
+
+    def stamp_in(lang: str) -> str | None:
+        if stamp is None and not slider:
+            return None
+        if tf is None:
+            return page_text("all dates", lang)
+        prefix = page_text("as of ", lang) if tf.mode == "as_of" else ""
+        return prefix + (date_label(stamp, lang) or "")
+
     base = _basemap_collection(bbox)
+    titles = {lang: (options.title if options.title is not None else map_text(document.title, lang)) or ""
+              for lang in LANG_CODES}
+    attributions = {lang: _attribution_lines(visible, lang) + filter_notes(visible, lang) for lang in LANG_CODES}
     data = {
         "map": fmap.get_name(),
-        "title": title or "",
-        "stamp": stamp_line,
-        "attribution": _attribution_lines(visible) + filter_notes(visible),
+        # the page's language and its switch (issue 13 item 3): every text of the map in each
+        # language, the page's own words (PAGE_TEXT); the switch redraws them in place
+        "lang": language if language in LANG_CODES else "en",
+        "langs": [list(x) for x in LANGUAGES],
+        "ui": {k: {"zh_CN": v[0], "zh_TW": v[1]} for k, v in PAGE_TEXT.items()},
+        "title": titles.get(language, titles["en"]),
+        "titles": titles,
+        "stamp": stamp_in(language),
+        "stamps": {lang: stamp_in(lang) for lang in LANG_CODES},
+        "attribution": attributions.get(language, attributions["en"]),
+        "attributions": attributions,
         "basemap": None if base is None else {"fc": orjson.Fragment(base), "land": LAND, "border": BORDER,
-                                               "places": _places(bbox)},
+                                               "places": _places(bbox, language),
+                                               "placesBy": {lang: _places(bbox, lang) for lang in LANG_CODES}},
         # the first view, fitted by the page's script without animation (folium's fit_bounds
         # animated the zoom from its zoom_start: the page's first frames were of another view)
         "view": [[s, w], [n, e]],
@@ -654,6 +674,9 @@ def build_map(document: MapDocument, options: ExportOptions):
     return fmap
 
 
+#: The page's languages (issue 13 item 3).
+LANG_CODES = tuple(code for code, _ in LANGUAGES)
+
 #: Half-size (degrees) of the view of a single point (a bbox of zero width or height).
 POINT_VIEW_HALF_SIZE = 0.25
 
@@ -675,9 +698,12 @@ def _page_script() -> str:
     return text.replace("</script", "<\\/script")
 
 
-def _attribution_lines(layers: list[Layer]) -> list[str]:
+def _attribution_lines(layers: list[Layer], language: str = "en") -> list[str]:
     parts = dict.fromkeys(part for lyr in layers for part in lyr.attribution.split(" · ") if part.strip())
-    return ([" · ".join(parts)] if parts else []) + ["Basemap: Natural Earth (public domain); places: GeoNames (CC BY 4.0)"]
+    base = "Basemap: Natural Earth (public domain); places: GeoNames (CC BY 4.0)"
+    if str(language).startswith("zh"):  # the basemap's names in Chinese (layers/places.py)
+        base += "; " + map_text("Chinese place names: Unicode CLDR", language)
+    return ([" · ".join(parts)] if parts else []) + [base]
 
 
 def _add_links(visible: list[Layer], configs: list[dict]) -> None:
@@ -743,17 +769,24 @@ def _layer_config(layer: Layer, mask: np.ndarray | None, timed: bool, language: 
     tip = _tooltip_field(layer)
     from .network import link_field
 
-    label = None
-    if style.label_field and style.label_field in frame.columns:
-        second = style.label_field2 if style.label_field2 in frame.columns else None
-        label = {"field": str(style.label_field), "field2": None if second is None else str(second),
-                 "priority": float(style.label_priority), "size": float(style.label_size) * 4 / 3,
-                 "halo": bool(style.label_halo), "fallback": None}
-        if language.startswith("zh") and style.label_field == "name" and "name_zh" in frame.columns:
-            # the map in Chinese: the Chinese name where there is one (as the window's labels)
-            label.update(field="name_zh", fallback="name", field2=None if second == "name_zh" else label["field2"])
+    labels = {}
+    for lang in LANG_CODES:  # the page switches language (issue 13 item 3): one label set each
+        label = None
+        if style.label_field and style.label_field in frame.columns:
+            second = style.label_field2 if style.label_field2 in frame.columns else None
+            label = {"field": str(style.label_field), "field2": None if second is None else str(second),
+                     "priority": float(style.label_priority), "size": float(style.label_size) * 4 / 3,
+                     "halo": bool(style.label_halo), "fallback": None}
+            zh_field = _chinese_name_field(frame.columns, lang) if style.label_field == "name" else None
+            if zh_field is not None:
+                # the map in Chinese: the Chinese name where there is one (as the window's labels)
+                label.update(field=zh_field, fallback="name",
+                             field2=None if second in ("name_zh", "name_zh_hant") else label["field2"])
+        labels[lang] = label
+    label = labels.get(language, labels["en"])
     extra = [c for c in (tip, "id", link_field(layer), style.label_field, style.label_field2,
-                         "name_zh" if style.label_field == "name" else None) if c and c in frame.columns]
+                         *(("name_zh", "name_zh_hant") if style.label_field == "name" else ()))
+             if c and c in frame.columns]
     searched = search_fields(layer)
     pinyin_of = [c for c in searched if c.lower() in SEARCH_NAME_FIELDS
                  and (frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c].dtype))]
@@ -777,8 +810,12 @@ def _layer_config(layer: Layer, mask: np.ndarray | None, timed: bool, language: 
     else:
         fc = feature_collection(layer, mask, members=members, fields=wanted, wrap=wrap)
         geo = {"fc": orjson.Fragment(fc), "cols": None}
+    for c in classes:
+        c["labels"] = {lang: class_label(c["label"], lang) for lang in LANG_CODES}
+        c["label"] = c["labels"].get(language, c["label"])
     return {
-        "title": layer.title,
+        "title": layer_title(layer, language),
+        "titles": {lang: layer_title(layer, lang) for lang in LANG_CODES},
         "kind": layer.geometry_kind,
         **geo,
         "style": {
@@ -793,6 +830,8 @@ def _layer_config(layer: Layer, mask: np.ndarray | None, timed: bool, language: 
         "search": searched if has_geom else [],
         "hasLow": bool(low is not None and (mask is None or (low & mask).any())),
         "label": label if has_geom else None,
+        "labels": labels if has_geom else {lang: None for lang in LANG_CODES},
+        "fieldNames": {lang: [field_label(f, lang) for f in fields] for lang in LANG_CODES} if has_geom else None,
         "tooltip": tip if has_geom else None,
         "fields": fields if has_geom else [],
         "time": (

@@ -46,6 +46,36 @@
   function has(v) { return v !== null && v !== undefined; }
   function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
 
+  // -- the page's language (issue 13 item 3): data holds every text of the map in each language
+  // (titles, legend classes, popup field names, labels, stamps, credits) and the page's own words
+  // (data.ui); the switch sets them and redraws them in place. Every text is set with textContent.
+  var LANG = data.lang || "en";
+  function T(key) {  // a word of the page in the current language
+    var t = data.ui && own(data.ui, key) ? data.ui[key] : null;
+    return (t && own(t, LANG) && t[LANG]) || key;
+  }
+  function fmt(key, vals) {  // T(key) with its {placeholders} filled (values are text, not markup)
+    return T(key).replace(/\{(\w+)\}/g, function (m, k) { return own(vals, k) ? String(vals[k]) : m; });
+  }
+  function dateText(s) {  // "2024" -> "2024年", "2017-05" -> "2017年5月" (as layers/map_text.date_label)
+    if (LANG === "en" || !s) return s;
+    return String(s).replace(/(^|[^\d年])(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?(?![\d年])/g, function (m, pre, y, mo, d) {
+      return pre + (+y) + "年" + (mo ? (+mo) + "月" : "") + (d ? (+d) + "日" : "");
+    });
+  }
+  function pick(table, fallback) { return table && own(table, LANG) ? table[LANG] : fallback; }
+  function localize() {
+    data.title = pick(data.titles, data.title);
+    data.stamp = pick(data.stamps, data.stamp);
+    data.attribution = pick(data.attributions, data.attribution);
+    if (data.basemap && data.basemap.placesBy) data.basemap.places = pick(data.basemap.placesBy, data.basemap.places);
+    data.layers.forEach(function (cfg) {
+      cfg.title = pick(cfg.titles, cfg.title);
+      if (cfg.labels) cfg.label = pick(cfg.labels, cfg.label);
+      cfg.classes.forEach(function (c) { c.label = pick(c.labels, c.label); });
+    });
+  }
+  localize();
   document.title = data.title || "ASEAN Digital Atlas";
   map.fitBounds(data.view, {animate: false});
 
@@ -124,9 +154,12 @@
     var key = ["name", "\u540d\u79f0", "\u540d\u7a31"].concat(zh ? [] : ["id"])
       .filter(function (k) { return own(p, k) && has(p[k]) && show(p[k]) !== ""; })[0];
     var n = key ? show(p[key]) : "";
-    // the Chinese name beside the English one where the data has it (issue 10: stations)
-    if (own(p, "name_zh") && typeof p.name_zh === "string" && p.name_zh && p.name_zh !== p.name) {
-      n += " " + show(p.name_zh);
+    // the Chinese name beside the English one where the data has it (issue 10: stations); in
+    // 繁體中文 its traditional form where there is one
+    var zk = LANG === "zh_TW" && own(p, "name_zh_hant") && typeof p.name_zh_hant === "string" && p.name_zh_hant
+      ? "name_zh_hant" : "name_zh";
+    if (own(p, zk) && typeof p[zk] === "string" && p[zk] && p[zk] !== p.name) {
+      n += " " + show(p[zk]);
     }
     return n.trim();
   }
@@ -138,15 +171,16 @@
     function get(k) { return own(p, k) && has(p[k]) ? show(p[k]).trim() : ""; }
     if (!own(p, "rfs_year")) { var c = get("country"); return c ? " (" + c + ")" : ""; }
     var parts = [], year = get("rfs_year"), expected = get("expected_rfs");
-    parts.push(year ? "RFS " + year : (expected ? "not yet in service (expected " + expected + ")" : "not yet in service"));
+    parts.push(year ? fmt("RFS {year}", {year: year})
+                    : (expected ? fmt("not yet in service (expected {date})", {date: expected}) : T("not yet in service")));
     var len = own(p, "length_km") && has(p.length_km) && p.length_km !== "" ? Number(p.length_km) : null;
-    if (len !== null && isFinite(len)) parts.push(Math.round(len).toLocaleString("en-US") + " km");
+    if (len !== null && isFinite(len)) parts.push(fmt("{n} km", {n: Math.round(len).toLocaleString("en-US")}));
     var sup = get("suppliers");
-    if (sup) parts.push("suppliers: " + sup);
+    if (sup) parts.push(fmt("suppliers: {list}", {list: sup}));
     var owners = get("owners").split(";").map(function (o) { return o.trim(); }).filter(Boolean);
     if (owners.length) {
       var more = owners.length - SUMMARY_OWNERS;
-      parts.push("owners: " + owners.slice(0, SUMMARY_OWNERS).join(", ") + (more > 0 ? " +" + more : ""));
+      parts.push(fmt("owners: {list}", {list: owners.slice(0, SUMMARY_OWNERS).join(", ") + (more > 0 ? " +" + more : "")}));
     }
     return " \u2014 " + parts.join(" \u00b7 ");
   }
@@ -154,7 +188,7 @@
     var targets = linkedOf(cfg, feature);
     if (!targets.length) return null;
     var box = el("div", "atlas-links");
-    box.appendChild(el("b", null, cfg.links.label + " (" + targets.length + ")"));
+    box.appendChild(el("b", null, T(cfg.links.label) + " (" + targets.length + ")"));
     var list = el("div", "atlas-link-list");
     targets.forEach(function (t) {
       var line = el("div", "atlas-link-line");
@@ -175,9 +209,10 @@
 
   function popupContent(cfg, feature) {
     var box = el("div", "atlas-popup"), table = el("table"), props = feature.properties || {};
-    cfg.fields.forEach(function (f) {
+    var names = pick(cfg.fieldNames, null);
+    cfg.fields.forEach(function (f, k) {
       var tr = el("tr"), v = own(props, f) ? props[f] : null, td = el("td"), url = safeUrl(v);
-      tr.appendChild(el("th", null, f));
+      tr.appendChild(el("th", null, names && names[k] ? names[k] : f));
       if (url) {
         var a = el("a", null, shortened(v, POPUP_CHARS));
         a.href = url;
@@ -434,7 +469,7 @@
     box.appendChild(body);
     function showAt(k) {
       at = (k + stack.length) % stack.length;
-      where.textContent = " " + (at + 1) + " of " + stack.length + " \u2014 " + stack[at].cfg.title + " ";
+      where.textContent = " " + fmt("{i} of {n}", {i: at + 1, n: stack.length}) + " \u2014 " + stack[at].cfg.title + " ";
       body.textContent = "";
       body.appendChild(popupContent(stack[at].cfg, stack[at].feature));
     }
@@ -542,7 +577,7 @@
   });
 
   // -- layer control: our own (Leaflet's writes layer names with innerHTML), in Leaflet's look ---
-  var control = L.control({position: "topright"});
+  var control = L.control({position: "topright"}), controlNames = [];
   control.onAdd = function () {
     var box = el("div", "leaflet-control-layers leaflet-control-layers-expanded atlas-layer-control");
     var list = el("div", "leaflet-control-layers-overlays");
@@ -555,7 +590,8 @@
         if (input.checked) groups[i].addTo(map); else map.removeLayer(groups[i]);
       });
       holder.appendChild(input);
-      holder.appendChild(el("span", "atlas-layer-name", " " + cfg.title));
+      controlNames[i] = el("span", "atlas-layer-name", " " + cfg.title);
+      holder.appendChild(controlNames[i]);
       label.appendChild(holder);
       list.appendChild(label);
     });
@@ -655,13 +691,14 @@
     }
     if (g.hasLayer(l)) l.fire("click", {latlng: at}, true);  // its popup, its linked features lit
   }
-  var searchCtl = L.control({position: "topleft"}), searchNow = null;
+  var searchCtl = L.control({position: "topleft"}), searchNow = null, searchInput = null;
   searchCtl.onAdd = function () {
     var box = el("div", "leaflet-bar atlas-search"), input = el("input"), list = el("div", "atlas-search-results");
     box.id = "atlas-search";
     input.type = "search";
-    input.placeholder = "Search names, ids, operators\u2026";
-    input.setAttribute("aria-label", "Search the map's features");
+    input.placeholder = T("Search names, ids, operators\u2026");
+    input.setAttribute("aria-label", T("Search the map's features"));
+    searchInput = input;
     box.appendChild(input);
     box.appendChild(list);
     var hits = [];
@@ -683,14 +720,14 @@
       found.slice(0, 12).forEach(function (fk) {
         var e = searchIndex[fk[2]], row = el("a", "atlas-search-hit");
         row.href = "#";
-        row.appendChild(el("span", "atlas-search-name", e.name || "(no name)"));
+        row.appendChild(el("span", "atlas-search-name", e.name || T("(no name)")));
         row.appendChild(el("span", "atlas-search-layer", " \u2014 " + data.layers[e.i].title));
         row.addEventListener("click", function (ev) { ev.preventDefault(); goTo(e); });
         list.appendChild(row);
         hits.push(e);
       });
-      if (!found.length) list.appendChild(el("div", "atlas-search-none", "No match"));
-      else if (found.length > 12) list.appendChild(el("div", "atlas-search-none", (found.length - 12) + " more: type more letters"));
+      if (!found.length) list.appendChild(el("div", "atlas-search-none", T("No match")));
+      else if (found.length > 12) list.appendChild(el("div", "atlas-search-none", fmt("{n} more: type more letters", {n: found.length - 12})));
     }
     // a big page (tens of thousands of features) searches once typing pauses
     var typing = null;
@@ -721,7 +758,8 @@
   // -- title, legend, attribution ---------------------------------------------------------------
   var title = el("div", "atlas-box atlas-title");
   title.id = "atlas-title";
-  title.appendChild(el("span", null, data.title));
+  var titleText = el("span", null, data.title);
+  title.appendChild(titleText);
   var stampBox = null;
   if (data.stamp !== null) {
     var tail = el("span", "atlas-title-time");
@@ -757,8 +795,11 @@
   }
   var legend = el("div", "atlas-box atlas-legend");
   legend.id = "atlas-legend";
-  legend.appendChild(el("b", null, "Legend"));
   var classRows = [];  // per layer: class index -> its legend row (the time slider hides empty classes)
+  function buildLegend() {  // again on a language switch
+  legend.textContent = "";
+  classRows = [];
+  legend.appendChild(el("b", null, T("Legend")));
   data.layers.forEach(function (cfg, li) {
     classRows[li] = {};
     var kind = cfg.kind === "polygon" || cfg.kind === "point" ? cfg.kind : "line";
@@ -781,17 +822,19 @@
     });
   });
   if (data.layers.some(function (cfg) { return cfg.hasLow; })) {
-    legend.appendChild(el("div", "atlas-legend-layer", "Confidence"));
+    legend.appendChild(el("div", "atlas-legend-layer", T("Confidence")));
     var weak = el("div", "atlas-legend-row atlas-legend-class");
     var sw = swatch("point", "#5f6b73", false, null);
     sw.style.opacity = String(data.lowOpacity);
     weak.appendChild(sw);
-    weak.appendChild(el("span", null, "low: drawn lighter"));
+    weak.appendChild(el("span", null, T("low: drawn lighter")));
     legend.appendChild(weak);
   }
   var credits = el("div", "atlas-attribution");
   data.attribution.forEach(function (line) { credits.appendChild(el("div", null, line)); });
   legend.appendChild(credits);
+  }
+  buildLegend();
   document.body.appendChild(legend);
 
   // -- time slider: the semantics of TimeFilter.mask/ended (layers/temporal.py), written here so
@@ -831,7 +874,8 @@
     var lab = el("label"), on = el("input"), play = el("button", null, "\u25B6");
     var slider = el("input"), label = el("b");
     on.type = "checkbox"; on.id = "atlas-time-on";
-    lab.appendChild(on); lab.appendChild(document.createTextNode(" Time "));
+    var timeWord = document.createTextNode(T(" Time "));
+    lab.appendChild(on); lab.appendChild(timeWord);
     play.type = "button"; play.id = "atlas-time-play";
     slider.type = "range"; slider.id = "atlas-time-slider"; slider.min = "0";
     label.id = "atlas-time-label";
@@ -846,8 +890,9 @@
       var step = cfg.steps[+slider.value] || cfg.start;
       var enabled = on.checked && step;
       current = enabled ? step : null;
-      var text = !enabled ? "all dates" : (cfg.mode === "as_of" ? "as of " : "") + step[2];
-      label.textContent = enabled ? step[2] : "all dates";
+      var text = !enabled ? T("all dates") : (cfg.mode === "as_of" ? T("as of ") : "") + dateText(step[2]);
+      label.textContent = enabled ? dateText(step[2]) : T("all dates");
+      timeWord.textContent = T(" Time ");
       if (stampBox) stampBox.textContent = text;
       slider.disabled = !on.checked;
       entries.forEach(function (en) {
@@ -989,5 +1034,44 @@
     window.atlasRelabel = relabel;
     schedule();
   })();
+
+  // -- the language switch (issue 13 item 3): English, 简体中文, 繁體中文 -------------------------
+  function setLanguage(code) {
+    if (!data.langs.some(function (l) { return l[0] === code; })) return;
+    LANG = code;
+    localize();
+    document.title = data.title || "ASEAN Digital Atlas";
+    document.documentElement.lang = code === "en" ? "en" : code.replace("_", "-");
+    titleText.textContent = data.title;
+    if (stampBox && !window.atlasTime) stampBox.textContent = data.stamp;
+    controlNames.forEach(function (span, i) { span.textContent = " " + data.layers[i].title; });
+    if (searchInput) {
+      searchInput.placeholder = T("Search names, ids, operators\u2026");
+      searchInput.setAttribute("aria-label", T("Search the map's features"));
+    }
+    buildLegend();
+    map.closePopup();
+    if (window.atlasTime) window.atlasTime.apply();  // the stamp, and the legend's classes of now
+    if (window.atlasRelabel) window.atlasRelabel();
+    langSelect.value = code;
+  }
+  var langCtl = L.control({position: "topright"}), langSelect = el("select");
+  langSelect.id = "atlas-lang";
+  langCtl.onAdd = function () {
+    var box = el("div", "leaflet-bar atlas-lang");
+    langSelect.setAttribute("aria-label", "Language / 语言 / 語言");
+    data.langs.forEach(function (l) {
+      var o = el("option", null, l[1]);
+      o.value = l[0];
+      langSelect.appendChild(o);
+    });
+    langSelect.value = LANG;
+    langSelect.addEventListener("change", function () { setLanguage(langSelect.value); });
+    box.appendChild(langSelect);
+    L.DomEvent.disableClickPropagation(box);
+    return box;
+  };
+  if (data.langs && data.langs.length > 1) langCtl.addTo(map);
+  window.atlasSetLanguage = setLanguage;
   window.atlasLayers = groups;
 })();

@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import re
 
+#: The map's languages, each named in itself (the HTML page's language switch).
+LANGUAGES = (("en", "English"), ("zh_CN", "简体中文"), ("zh_TW", "繁體中文"))
+
 #: English map text -> (简体中文, 繁體中文). Keys are whole texts (placeholders in braces).
 MAP_TEXT: dict[str, tuple[str, str]] = {
     # the document's default title
@@ -59,6 +62,63 @@ MAP_TEXT: dict[str, tuple[str, str]] = {
     " · and {n} more (each feature's source attribute)": (" · 另有 {n} 个（见各要素的 source 属性）",
                                                            " · 另有 {n} 個（見各圖徵的 source 屬性）"),
     "filtered: {layer}: {expression}": ("已筛选：{layer}：{expression}", "已篩選：{layer}：{expression}"),
+}
+
+#: Attribute names of the built-in layers as a popup shows them in Chinese (the attribute itself
+#: keeps its name; a user's attributes are shown as named).
+FIELD_NAMES: dict[str, tuple[str, str]] = {
+    "id": ("标识", "識別碼"), "name": ("名称", "名稱"), "name_zh": ("中文名（简）", "中文名（簡）"),
+    "name_zh_hant": ("中文名（繁）", "中文名（繁）"), "category": ("类别", "類別"), "country": ("国家/地区", "國家／地區"),
+    "operator": ("运营方", "營運者"), "status": ("状态", "狀態"), "start_date": ("开始日期", "開始日期"),
+    "end_date": ("结束日期", "結束日期"), "source": ("来源", "來源"), "source_url": ("来源链接", "來源連結"),
+    "accessed": ("访问日期", "存取日期"), "confidence": ("可信度", "可信度"), "notes": ("备注", "備註"),
+    "asean_member_since": ("加入东盟年份", "加入東協年份"), "data_flow_regime": ("数据流动制度", "資料流通制度"),
+    "data_localization": ("数据本地化", "資料在地化"), "data_localization_source": ("数据本地化来源", "資料在地化來源"),
+    "data_localization_url": ("数据本地化链接", "資料在地化連結"), "fiveg_launch_year": ("5G 商用年份", "5G 商用年份"),
+    "fiveg_operators": ("5G 运营商", "5G 電信業者"), "fiveg_source": ("5G 来源", "5G 來源"),
+    "cables_landing": ("登陆海缆", "登陸海纜"), "cables_in_service": ("在用海缆", "啟用中海纜"),
+    "landing_station_count": ("登陆站数量", "登陸站數量"), "rfs_year": ("投产年份", "啟用年份"),
+    "expected_rfs": ("预计投产", "預計啟用"), "length_km": ("长度（公里）", "長度（公里）"), "owners": ("所有者", "擁有者"),
+    "suppliers": ("供应商", "供應商"), "landing_station_ids": ("登陆站标识", "登陸站識別碼"),
+    "route_source": ("路由来源", "路由來源"), "tg_color": ("TeleGeography 颜色", "TeleGeography 顏色"),
+    "border_crossing": ("过境点", "過境點"), "corridor": ("走廊", "走廊"), "location_source": ("位置来源", "位置來源"),
+    "place": ("地点", "地點"), "location_precision": ("位置精度", "位置精度"), "cable_count": ("海缆数量", "海纜數量"),
+    "cable_names": ("海缆名称", "海纜名稱"), "cable_ids": ("海缆标识", "海纜識別碼"), "capacity_mw": ("容量（兆瓦）", "容量（百萬瓦）"),
+    "technology": ("技术", "技術"), "area_m2": ("面积（平方米）", "面積（平方公尺）"), "capacity": ("产能", "產能"),
+    "product": ("产品", "產品"),
+}
+
+
+def field_label(field: str, language: str | None) -> str:
+    """How a popup names an attribute in ``language`` (the built-in layers' attributes; any other
+    attribute as named)."""
+    i = _index(language)
+    return FIELD_NAMES[field][i] if i is not None and field in FIELD_NAMES else field
+
+
+#: Words of the HTML page itself (layers/html_page.js), English -> (简体, 繁體).
+PAGE_TEXT: dict[str, tuple[str, str]] = {
+    "Legend": ("图例", "圖例"),
+    "Confidence": ("可信度", "可信度"),
+    "low: drawn lighter": ("低：以浅色绘制", "低：以淺色繪製"),
+    "all dates": ("全部日期", "全部日期"),
+    "as of ": ("截至", "截至"),
+    " Time ": (" 时间 ", " 時間 "),
+    "Search names, ids, operators\u2026": ("搜索名称、标识、运营方…", "搜尋名稱、識別碼、營運者…"),
+    "Search the map's features": ("搜索地图要素", "搜尋地圖圖徵"),
+    "(no name)": ("（无名称）", "（無名稱）"),
+    "No match": ("无匹配结果", "無相符結果"),
+    "{n} more: type more letters": ("另有 {n} 个：请继续输入", "另有 {n} 個：請繼續輸入"),
+    "{i} of {n}": ("第 {i} 个，共 {n} 个", "第 {i} 個，共 {n} 個"),
+    "Language": ("语言", "語言"),
+    "Landing stations": ("登陆站", "登陸站"),
+    "Cables landing here": ("在此登陆的海缆", "在此登陸的海纜"),
+    "RFS {year}": ("{year}年投产", "{year}年啟用"),
+    "not yet in service (expected {date})": ("尚未投产（预计 {date}）", "尚未啟用（預計 {date}）"),
+    "not yet in service": ("尚未投产", "尚未啟用"),
+    "{n} km": ("{n} 公里", "{n} 公里"),
+    "suppliers: {list}": ("供应商：{list}", "供應商：{list}"),
+    "owners: {list}": ("所有者：{list}", "擁有者：{list}"),
 }
 
 #: Units of the scale bar: English -> (简体, 繁體).
@@ -138,3 +198,19 @@ def class_label(label: str, language: str | None) -> str:
     if _index(language) is not None and key in MAP_TEXT:
         return label[: len(label) - len(stripped)] + map_text(key, language)
     return label
+
+
+def chinese_name_field(columns, language: str | None) -> str | None:
+    """The attribute holding a feature's name in ``language`` (``zh_TW``: ``name_zh_hant``, else
+    ``name_zh``; ``zh_CN``: ``name_zh``), or None for English or a layer with neither."""
+    i = _index(language)
+    if i is None:
+        return None
+    order = ("name_zh_hant", "name_zh") if i == 1 else ("name_zh",)
+    return next((c for c in order if c in columns), None)
+
+
+def page_text(text: str, language: str | None) -> str:
+    """A word of the HTML page (:data:`PAGE_TEXT`) in ``language``."""
+    i = _index(language)
+    return PAGE_TEXT[text][i] if i is not None and text in PAGE_TEXT else text
