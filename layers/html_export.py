@@ -431,9 +431,16 @@ def _pinyin_table(layers: list[Layer]) -> dict[str, str]:
                         chars.update(_CJK_CHAR.findall(v[:PINYIN_CHARS]))
     if not chars:
         return {}
+    import opencc
     from pypinyin import lazy_pinyin
 
-    return {ch: pinyin_of.lower() for ch, pinyin_of in zip(sorted(chars), lazy_pinyin(sorted(chars)))}
+    # each character's other script too (宁 and 寧, 台 and 臺): a query in either finds the name
+    # by its pinyin (issue 13 item 5)
+    conv = (opencc.OpenCC("s2tw"), opencc.OpenCC("t2s"))
+    for ch in list(chars):
+        chars.update(c for c in (conv[0].convert(ch), conv[1].convert(ch)) if _CJK_CHAR.fullmatch(c))
+    order = sorted(chars)
+    return {ch: pinyin_of.lower() for ch, pinyin_of in zip(order, lazy_pinyin(order))}
 
 
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")

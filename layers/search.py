@@ -9,7 +9,8 @@ layer frame (on a worker thread in the window).
 
 Matching, as QGIS's locator and kepler.gl's search do it, is case-insensitive substring matching
 (a query with spaces also matches without them, a Chinese query also by its pinyin),
-here also accent-insensitive (``"da nang"`` finds ``"Đà Nẵng"``) and pinyin-aware: a Chinese name
+here also accent-insensitive (``"da nang"`` finds ``"Đà Nẵng"``), script-insensitive for Chinese
+(traditional and simplified characters are one: ``"南寧"`` finds ``"南宁"``, OpenCC) and pinyin-aware: a Chinese name
 is indexed with its pinyin without tones (``"南宁"`` → ``"nanning"`` and ``"nan ning"``) by
 `pypinyin <https://github.com/mozillazg/python-pinyin>`_, whose phrase dictionary picks the
 reading of polyphonic characters (``"重庆"`` → ``"chongqing"``). Ranking: a field equal to the query
@@ -20,6 +21,7 @@ then layer order (top first) and feature order.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import unicodedata
@@ -49,18 +51,37 @@ _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 _FOLD = str.maketrans({"đ": "d", "ð": "d", "ø": "o", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i"})
 
 
+@functools.lru_cache(maxsize=1)
+def _to_simplified():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def fold_chinese(text: str) -> str:
+    """Traditional Chinese characters as simplified (OpenCC ``t2s``), so that either script finds
+    the other (``"南寧"`` and ``"南宁"``, ``"臺北"`` and ``"台北"``, issue 13 item 5); text without
+    Chinese is returned as it is."""
+    return _to_simplified().convert(text) if _CJK.search(text) else text
+
+
 def normalize(text: str) -> str:
     """Text as the index holds it: case-folded, accents removed (NFKD), ``đ`` → ``d``,
-    punctuation as spaces, runs of white space as one space, control characters removed,
-    stripped (``"Đà Nẵng (VN-DN)"`` → ``"da nang vn dn"``)."""
+    Chinese in simplified characters (:func:`fold_chinese`), punctuation as spaces, runs of
+    white space as one space, control characters removed, stripped
+    (``"Đà Nẵng (VN-DN)"`` → ``"da nang vn dn"``, ``"南寧"`` → ``"南宁"``)."""
     t = unicodedata.normalize("NFKD", str(text)).casefold()
-    t = _MARKS.sub("", t).translate(_FOLD)
+    t = fold_chinese(_MARKS.sub("", t).translate(_FOLD))
     t = "".join(ch for ch in t if ch >= " " or ch == "\t")
     return _SPACE.sub(" ", _PUNCT.sub(" ", t)).strip()
 
 
 def _normalize_series(values: pd.Series) -> pd.Series:
     s = values.astype("string").fillna("")
+    chinese = s.str.contains(_CJK.pattern, regex=True).to_numpy(dtype=bool)
+    if chinese.any():  # one script for both (issue 13 item 5); only the rows holding Chinese
+        s = s.copy()
+        s[chinese] = [fold_chinese(v) for v in s[chinese].tolist()]
     s = s.str.normalize("NFKD").str.casefold()
     s = s.str.replace(_MARKS.pattern, "", regex=True)
     s = s.str.translate(_FOLD)

@@ -143,3 +143,24 @@ def test_page_opens_in_the_document_language(browser, tmp_path):
     assert "海底电缆" in names
     time_label = browser.execute_script("return document.getElementById('atlas-time-label').textContent;")
     assert time_label == "全部日期" or time_label.endswith("年")
+
+
+def test_page_search_finds_either_script(browser, tmp_path):
+    """The page's search (issue 13 item 5): a simplified name is found by its traditional form
+    and the other way round (through the characters' pinyin in both scripts)."""
+    frame = gpd.GeoDataFrame(
+        {"name": ["Nanning gateway", "Taipei landing"], "name_zh": ["南宁国际通信业务出入口局", "臺北"]},
+        geometry=[shapely.Point(108, 22), shapely.Point(121, 25)], crs=4326)
+    doc = MapDocument()
+    doc.add_layer(Layer(frame, "names"))
+    out = export_html(doc, tmp_path / "s.html", ExportOptions(html_time_slider=False))
+    browser.get(out.as_uri())
+    found = {}
+    for q in ("南寧", "南宁", "台北", "臺北", "nanning"):
+        found[q] = browser.execute_script("""
+          var input = document.querySelector('#atlas-search input');
+          input.value = arguments[0];
+          input.dispatchEvent(new Event('input'));
+          return Array.prototype.map.call(document.querySelectorAll('.atlas-search-name'), function (x) { return x.textContent; });""", q)
+    assert all(f and f[0].startswith("Nanning") for q, f in found.items() if q in ("南寧", "南宁", "nanning")), found
+    assert all(f and f[0].startswith("Taipei") for q, f in found.items() if q in ("台北", "臺北")), found
