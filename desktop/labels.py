@@ -272,21 +272,90 @@ def label_bounds(placed: list[PlacedLabel]) -> list[QRectF]:
     return [QRectF(QPointF(b[0], b[1]), QPointF(b[2], b[3])) for b in (p.box for p in placed)]
 
 
-def glyph_warnings(placed: list[PlacedLabel], seen: set | None = None) -> list[str]:
-    """Warnings for placed labels with characters no installed font has, one per text (texts in
-    ``seen`` are skipped and added): "No installed font can draw 'ក' in the label 'ភ្នំពេញ'…"."""
+#: Scripts whose fonts a Debian/Ubuntu user installs from one package (issue 13 item 6): the first
+#: word of the characters' Unicode names -> (the script's name, the package).
+FONT_PACKAGES = {
+    "CJK": ("Chinese, Japanese or Korean", "fonts-noto-cjk"), "HIRAGANA": ("Japanese", "fonts-noto-cjk"),
+    "KATAKANA": ("Japanese", "fonts-noto-cjk"), "HANGUL": ("Korean", "fonts-noto-cjk"),
+    "BOPOMOFO": ("Chinese", "fonts-noto-cjk"), "THAI": ("Thai", "fonts-noto-core"), "LAO": ("Lao", "fonts-noto-core"),
+    "KHMER": ("Khmer", "fonts-noto-core"), "MYANMAR": ("Burmese", "fonts-noto-core"),
+    "TIBETAN": ("Tibetan", "fonts-noto-core"), "BENGALI": ("Bengali", "fonts-noto-core"),
+    "DEVANAGARI": ("Devanagari", "fonts-noto-core"), "TAMIL": ("Tamil", "fonts-noto-core"),
+    "SINHALA": ("Sinhala", "fonts-noto-core"), "JAVANESE": ("Javanese", "fonts-noto-core"),
+    "BALINESE": ("Balinese", "fonts-noto-core"), "TAGALOG": ("Tagalog", "fonts-noto-core"),
+}
+
+
+def font_package(ch: str) -> tuple[str, str] | None:
+    """``(script, Debian package)`` of a character whose script one package covers, else None."""
+    import unicodedata
+
+    first = unicodedata.name(ch, "").split(" ")[0]
+    return FONT_PACKAGES.get(first)
+
+
+def font_warnings(texts, seen: set | None = None) -> list[str]:
+    """Warnings for label texts with characters no installed font has: once per script, naming
+    the package that has its font ("No installed font can draw Khmer text ('ក' in the label
+    'ភ្នំពេញ'): … apt install fonts-noto-core"); once per text for characters of no such script
+    (private use). Texts and scripts in ``seen`` are skipped, and added."""
     out = []
-    for p in placed:
-        text = p.candidate.text
+    for text in texts:
         if seen is not None:
             if text in seen:
                 continue
             seen.add(text)
         missing = missing_glyphs(text)
-        if missing:
-            chars = ", ".join(repr(c) for c in missing[:6]) + (" …" if len(missing) > 6 else "")
+        if not missing:
+            continue
+        scripts = {}
+        for c in missing:
+            got = font_package(c)
+            if got is not None:
+                scripts.setdefault(got, []).append(c)
+        for (script, package), chars in scripts.items():
+            key = ("script", script)
+            if seen is not None:
+                if key in seen:
+                    continue
+                seen.add(key)
+            out.append(QCoreApplication.translate(
+                "labels", "No installed font can draw {script} text ({chars} in the label {text}): labels in it show "
+                "as boxes. Install its font (Debian/Ubuntu: apt install {package}).").format(
+                    script=_script_name(script), chars=", ".join(repr(c) for c in chars[:6]) + (" …" if len(chars) > 6 else ""),
+                    text=repr(text), package=package))
+        other = [c for c in missing if font_package(c) is None]
+        if other:
+            chars = ", ".join(repr(c) for c in other[:6]) + (" …" if len(other) > 6 else "")
             out.append(QCoreApplication.translate(
                 "labels", "No installed font can draw {chars} in the label {text}: it shows as boxes. "
                 "Install a font for that script (Debian: fonts-noto-core, fonts-noto-cjk).").format(
                     chars=chars, text=repr(text)))
     return out
+
+
+def _script_name(script: str) -> str:
+    names = {
+        "Chinese, Japanese or Korean": QCoreApplication.translate("labels", "Chinese, Japanese or Korean"),
+        "Japanese": QCoreApplication.translate("labels", "Japanese"),
+        "Korean": QCoreApplication.translate("labels", "Korean"),
+        "Chinese": QCoreApplication.translate("labels", "Chinese"),
+        "Thai": QCoreApplication.translate("labels", "Thai"),
+        "Lao": QCoreApplication.translate("labels", "Lao"),
+        "Khmer": QCoreApplication.translate("labels", "Khmer"),
+        "Burmese": QCoreApplication.translate("labels", "Burmese"),
+        "Tibetan": QCoreApplication.translate("labels", "Tibetan"),
+        "Bengali": QCoreApplication.translate("labels", "Bengali"),
+        "Devanagari": QCoreApplication.translate("labels", "Devanagari"),
+        "Tamil": QCoreApplication.translate("labels", "Tamil"),
+        "Sinhala": QCoreApplication.translate("labels", "Sinhala"),
+        "Javanese": QCoreApplication.translate("labels", "Javanese"),
+        "Balinese": QCoreApplication.translate("labels", "Balinese"),
+        "Tagalog": QCoreApplication.translate("labels", "Tagalog"),
+    }
+    return names.get(script, script)
+
+
+def glyph_warnings(placed: list[PlacedLabel], seen: set | None = None) -> list[str]:
+    """:func:`font_warnings` of placed labels' texts."""
+    return font_warnings([p.candidate.text for p in placed], seen)

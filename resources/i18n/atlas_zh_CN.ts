@@ -1265,9 +1265,77 @@
 <context>
     <name>labels</name>
     <message>
+        <source>No installed font can draw {script} text ({chars} in the label {text}): labels in it show as boxes. Install its font (Debian/Ubuntu: apt install {package}).</source>
+        <extracomment>Font families, in order; Qt falls back along the list (and then to fontconfig) per glyph. At most this many label candidates per frame (the highest priorities first). Point layers with more markers than this in view are not entered as obstacles (too dense to keep labels off them anyway; placement stays fast). Scripts whose fonts a Debian/Ubuntu user installs from one package (issue 13 item 6): the first word of the characters&apos; Unicode names -&gt; (the script&apos;s name, the package).</extracomment>
+        <translation>未安装可显示{script}文字的字体（标注 {text} 中的 {chars}）：这些标注显示为方框。请安装相应字体（Debian/Ubuntu：apt install {package}）。</translation>
+    </message>
+    <message>
         <source>No installed font can draw {chars} in the label {text}: it shows as boxes. Install a font for that script (Debian: fonts-noto-core, fonts-noto-cjk).</source>
-        <extracomment>Font families, in order; Qt falls back along the list (and then to fontconfig) per glyph. At most this many label candidates per frame (the highest priorities first). Point layers with more markers than this in view are not entered as obstacles (too dense to keep labels off them anyway; placement stays fast).</extracomment>
         <translation>没有已安装的字体能绘制标注 {text} 中的 {chars}：它们将显示为方框。请安装该文字的字体（Debian：fonts-noto-core、fonts-noto-cjk）。</translation>
+    </message>
+    <message>
+        <source>Chinese, Japanese or Korean</source>
+        <translation>中日韩</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>日文</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>韩文</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>Thai</source>
+        <translation>泰文</translation>
+    </message>
+    <message>
+        <source>Lao</source>
+        <translation>老挝文</translation>
+    </message>
+    <message>
+        <source>Khmer</source>
+        <translation>高棉文</translation>
+    </message>
+    <message>
+        <source>Burmese</source>
+        <translation>缅甸文</translation>
+    </message>
+    <message>
+        <source>Tibetan</source>
+        <translation>藏文</translation>
+    </message>
+    <message>
+        <source>Bengali</source>
+        <translation>孟加拉文</translation>
+    </message>
+    <message>
+        <source>Devanagari</source>
+        <translation>天城文</translation>
+    </message>
+    <message>
+        <source>Tamil</source>
+        <translation>泰米尔文</translation>
+    </message>
+    <message>
+        <source>Sinhala</source>
+        <translation>僧伽罗文</translation>
+    </message>
+    <message>
+        <source>Javanese</source>
+        <translation>爪哇文</translation>
+    </message>
+    <message>
+        <source>Balinese</source>
+        <translation>巴厘文</translation>
+    </message>
+    <message>
+        <source>Tagalog</source>
+        <translation>他加禄文</translation>
     </message>
 </context>
 <context>

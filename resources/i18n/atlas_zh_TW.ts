@@ -1265,9 +1265,77 @@
 <context>
     <name>labels</name>
     <message>
+        <source>No installed font can draw {script} text ({chars} in the label {text}): labels in it show as boxes. Install its font (Debian/Ubuntu: apt install {package}).</source>
+        <extracomment>Font families, in order; Qt falls back along the list (and then to fontconfig) per glyph. At most this many label candidates per frame (the highest priorities first). Point layers with more markers than this in view are not entered as obstacles (too dense to keep labels off them anyway; placement stays fast). Scripts whose fonts a Debian/Ubuntu user installs from one package (issue 13 item 6): the first word of the characters&apos; Unicode names -&gt; (the script&apos;s name, the package).</extracomment>
+        <translation>未安裝可顯示{script}文字的字型（標註 {text} 中的 {chars}）：這些標註顯示為方框。請安裝對應字型（Debian/Ubuntu：apt install {package}）。</translation>
+    </message>
+    <message>
         <source>No installed font can draw {chars} in the label {text}: it shows as boxes. Install a font for that script (Debian: fonts-noto-core, fonts-noto-cjk).</source>
-        <extracomment>Font families, in order; Qt falls back along the list (and then to fontconfig) per glyph. At most this many label candidates per frame (the highest priorities first). Point layers with more markers than this in view are not entered as obstacles (too dense to keep labels off them anyway; placement stays fast).</extracomment>
         <translation>沒有已安裝的字型能繪製標籤 {text} 中的 {chars}：它們會顯示為方框。請安裝該文字的字型（Debian：fonts-noto-core、fonts-noto-cjk）。</translation>
+    </message>
+    <message>
+        <source>Chinese, Japanese or Korean</source>
+        <translation>中日韓</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>日文</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>韓文</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>Thai</source>
+        <translation>泰文</translation>
+    </message>
+    <message>
+        <source>Lao</source>
+        <translation>寮文</translation>
+    </message>
+    <message>
+        <source>Khmer</source>
+        <translation>高棉文</translation>
+    </message>
+    <message>
+        <source>Burmese</source>
+        <translation>緬甸文</translation>
+    </message>
+    <message>
+        <source>Tibetan</source>
+        <translation>藏文</translation>
+    </message>
+    <message>
+        <source>Bengali</source>
+        <translation>孟加拉文</translation>
+    </message>
+    <message>
+        <source>Devanagari</source>
+        <translation>天城文</translation>
+    </message>
+    <message>
+        <source>Tamil</source>
+        <translation>坦米爾文</translation>
+    </message>
+    <message>
+        <source>Sinhala</source>
+        <translation>僧伽羅文</translation>
+    </message>
+    <message>
+        <source>Javanese</source>
+        <translation>爪哇文</translation>
+    </message>
+    <message>
+        <source>Balinese</source>
+        <translation>峇里文</translation>
+    </message>
+    <message>
+        <source>Tagalog</source>
+        <translation>塔加洛文</translation>
     </message>
 </context>
 <context>

@@ -45,7 +45,7 @@ def test_every_message_of_each_catalogue_is_translated(code):
     assert broken == []
     # no English left inside a translation (file patterns, placeholders and markup aside)
     english = [k for k, (text, _) in msgs.items()
-               if english_words(re.sub(r"\{\w*\}|\*\.\w+", " ", text), {"English", "status == 'in service' and rfs_year >= 2020"})]
+               if english_words(re.sub(r"\{\w*\}|\*\.\w+|apt install|Debian/Ubuntu", " ", text), {"English", "status == 'in service' and rfs_year >= 2020"})]
     assert english == []
     if code == "zh_TW":  # traditional, not the simplified text again
         simplified = _messages(i18n.I18N_DIR / "atlas_zh_CN.ts")

@@ -162,3 +162,33 @@ def test_point_labels_stay_beside_their_point_when_a_legend_covers_it(tmp_path, 
         x, y, b = p.candidate.x, p.candidate.y, p.box
         dx, dy = max(b[0] - x, 0, x - b[2]), max(b[1] - y, 0, y - b[3])
         assert (dx * dx + dy * dy) ** 0.5 <= 40, (p.candidate.text, (x, y), b)
+
+
+def test_font_warnings_name_the_package_once_per_script(monkeypatch):
+    """Issue 13 item 6: text of a script no installed font has is said once per script, with the
+    Debian package that has its font; a character of no known script keeps the general advice."""
+    from asean_atlas.desktop import labels
+
+    monkeypatch.setattr(labels, "missing_glyphs", lambda text: [c for c in text if ord(c) >= 0x0E00 and c != "南"])
+    seen: set = set()
+    out = labels.font_warnings(["ភ្នំពេញ", "សៀមរាប", "ราชบุรี", "Site \ue000", "南宁"], seen)
+    khmer = [w for w in out if "Khmer" in w]
+    assert len(khmer) == 1 and "apt install fonts-noto-core" in khmer[0] and "'ភ្នំពេញ'" in khmer[0]
+    assert any("Thai" in w and "fonts-noto-core" in w for w in out)
+    assert any("\\ue000" in w and "Install a font for that script" in w for w in out)
+    cjk = [w for w in out if "Chinese, Japanese or Korean" in w]
+    assert len(cjk) == 1 and "fonts-noto-cjk" in cjk[0]
+    # said once: the same scripts again say nothing
+    assert labels.font_warnings(["ភ្នំ", "กรุงเทพ"], seen) == []
+
+
+def test_khmer_thai_burmese_labels_have_real_glyphs_when_noto_is_installed():
+    """With the usual Noto fonts (.ci/run installs fonts-noto-core and fonts-noto-cjk), labels in
+    Chinese, Thai, Khmer and Burmese have real glyphs."""
+    import subprocess
+
+    have = subprocess.run(["fc-list", ":lang=km"], capture_output=True, text=True).stdout.strip()
+    if not have:
+        pytest.skip("no Khmer font installed (Debian: fonts-noto-core)")
+    for text in ("南宁 臺北", "กรุงเทพมหานคร", "ភ្នំពេញ", "ရန်ကုန်"):
+        assert missing_glyphs(text) == [], text
