@@ -130,3 +130,32 @@ def test_zh_tw_export_labels_and_attribution(tmp_path):
     assert "南寧國際通信業務出入口局" in text  # a Nanning facility, traditional
     assert "南宁国际通信业务出入口局" not in text
     assert "曼谷" in text and "中文地名：Unicode CLDR" in text
+
+
+def test_png_export_in_zh_tw_draws_traditional_title_and_legend(tmp_path, monkeypatch, qapp):
+    """Issue 13 item 7: the texts the PNG export draws (recorded at the painter) hold the
+    traditional title, legend, stamp and scale bar, and none of their English."""
+    from PySide6.QtGui import QPainter
+
+    from asean_atlas.desktop import export as export_mod
+    from asean_atlas.desktop.cli import build_document
+    from asean_atlas.desktop.renderer import MapRenderer
+    from asean_atlas.layers.export_options import ExportOptions
+
+    drawn: list[str] = []
+
+    class RecordingPainter(QPainter):
+        def drawText(self, *args):  # noqa: N802 (Qt's name)
+            drawn.extend(a for a in args if isinstance(a, str))
+            return super().drawText(*args)
+
+    monkeypatch.setattr(export_mod, "QPainter", RecordingPainter)
+    doc = build_document([], builtin=True, year=2024)
+    doc.language = "zh_TW"
+    out = export_mod.export_png(doc, tmp_path / "tw.png", ExportOptions(width=1400, height=900), MapRenderer())
+    assert out.stat().st_size > 10_000
+    texts = set(drawn)
+    for t in ("東協數位地圖集", "截至2024年", "2024年", "圖例", "海底電纜", "海纜登陸站", "已啟用", "國家（東協與中國）"):
+        assert t in texts, t
+    assert any(t.endswith(" 公里") for t in texts)
+    assert not texts & {"ASEAN Digital Atlas", "Legend", "Submarine cables", "in service", "As of 2024"}
