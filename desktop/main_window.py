@@ -264,7 +264,9 @@ class MainWindow(ProjectController, QMainWindow):
     def _show_cursor(self, lon: float, lat: float) -> None:
         from asean_atlas.layers.measure import format_lonlat
 
-        self.coordinates.setText(format_lonlat(lon, lat))
+        from . import words
+
+        self.coordinates.setText(format_lonlat(lon, lat, tr=words.tr))
 
     def set_measuring(self, on: bool) -> None:
         """Switch the measure tool on (clicks measure geodesic distances) or off (clicks identify)."""
@@ -443,7 +445,9 @@ class MainWindow(ProjectController, QMainWindow):
         # the counts stay in the status bar (the warnings are in their dialog)
         n = len(layer.report.warnings)
         said = (" · " + (self.tr("1 warning") if n == 1 else self.tr("{n} warnings").format(n=n))) if n else ""
-        self.statusBar().showMessage(f"{layer.title}: {layer.report.summary(warnings=False)}{said}", 15000)
+        from . import words
+
+        self.statusBar().showMessage(f"{layer.title}: {layer.report.summary(warnings=False, tr=words.tr)}{said}", 15000)
 
     def _load_in_background(self, request: LoadRequest) -> LayerLoader:
         loader = LayerLoader(request, parent=self)

@@ -31,6 +31,8 @@ from asean_atlas.layers.cells import cell_text
 from asean_atlas.layers.layer import Layer
 from asean_atlas.layers.network import CABLE_LINK_FIELD, link_field, link_summary, linked_features
 
+from . import words
+
 from .text import plain_tooltip
 
 
@@ -103,7 +105,7 @@ class LayerPanel(QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if layer.visible else Qt.CheckState.Unchecked)
             item.setData(Qt.ItemDataRole.UserRole, layer)
-            item.setToolTip(plain_tooltip(f"{layer.source}\n{layer.report.summary()}"))
+            item.setToolTip(plain_tooltip(f"{layer.source}\n{layer.report.summary(tr=words.tr)}"))
             self.list.addItem(item)
             if layer is selected:
                 item.setSelected(True)
@@ -284,7 +286,7 @@ class AttributePanel(QWidget):
 
                 self.header.setText(self.tr("Nothing here. Click a feature on the map to see its attributes.")
                                     + "<br>" + self.tr("Clicked at {where}").format(
-                                        where=html.escape(format_lonlat(*click))))
+                                        where=html.escape(format_lonlat(*click, tr=words.tr))))
             else:
                 self.header.setText(self.tr("Nothing here. Click a feature on the map to see its attributes."))
             self._show_links([], None)
@@ -294,7 +296,7 @@ class AttributePanel(QWidget):
         # names come from user files: plain text, never markup
         self.header.setText(f"<b>{html.escape(_feature_name(layer, row))}</b><br>{html.escape(layer.title)}")
         geom = record[frame.geometry.name]
-        derived = identify_measures(geom, *(click if click is not None else (None, None)))
+        derived = identify_measures(geom, *(click if click is not None else (None, None)), tr=words.tr)
         items = [(str(c), record[c]) for c in frame.columns if c != frame.geometry.name]
         items.append(("geometry", geom.geom_type if geom is not None else "none"))
         self.table.setRowCount(len(derived) + len(items))
@@ -351,7 +353,7 @@ class AttributePanel(QWidget):
         self._linked = list(linked)
         self.links.clear()
         for other, r in self._linked:
-            item = QListWidgetItem(link_summary(other, r))
+            item = QListWidgetItem(link_summary(other, r, tr=words.tr, zh_field=_zh_field()))
             owners = other.frame["owners"].iloc[r] if "owners" in other.frame.columns else None
             if isinstance(owners, str) and owners:
                 item.setToolTip(plain_tooltip(item.text() + "\n\n" + self.tr("Owners: {owners}").format(owners=owners)))
@@ -387,3 +389,10 @@ class AttributePanel(QWidget):
 
 # The year slider grew into the temporal controller dock (issue 5); the old name stays importable.
 from .time_dock import QtTimeController as TimeSlider  # noqa: E402, F401
+
+
+def _zh_field() -> str:
+    """The Chinese name shown beside a name in lists: 繁體 in a zh_TW interface."""
+    from . import i18n
+
+    return "name_zh_hant" if i18n.current() == "zh_TW" else "name_zh"

@@ -105,35 +105,46 @@ class LoadReport:
         """Features with a geometry to draw: read, less those without geometry and those dropped."""
         return max(self.features_read - self.null_geometries - self.dropped, 0)
 
-    def counts(self) -> str:
+    def counts(self, tr=None) -> str:
         """The load in one line of counts (issue 16): features read and drawn, and when any, those
         without geometry (kept in the table), dropped (coordinates not geography), repaired and
-        left unrepaired, e.g. ``"50 features read, 48 drawn, 2 without geometry, 1 repaired"``."""
-        parts = [f"{self.features_read} feature{'s' if self.features_read != 1 else ''} read", f"{self.drawn} drawn"]
+        left unrepaired, e.g. ``"50 features read, 48 drawn, 2 without geometry, 1 repaired"``.
+        ``tr`` translates the templates (the window passes Qt's translation; default English)."""
+        tr = tr or _same
+        n = self.features_read
+        parts = [tr("1 feature read") if n == 1 else tr("{n} features read").format(n=n),
+                 tr("{n} drawn").format(n=self.drawn)]
         if self.null_geometries:
-            parts.append(f"{self.null_geometries} without geometry")
+            parts.append(tr("{n} without geometry").format(n=self.null_geometries))
         if self.dropped:
-            parts.append(f"{self.dropped} dropped (not geography)")
+            parts.append(tr("{n} dropped (not geography)").format(n=self.dropped))
         if self.repaired:
-            parts.append(f"{self.repaired} repaired")
+            parts.append(tr("{n} repaired").format(n=self.repaired))
         if self.unrepaired:
-            parts.append(f"{self.unrepaired} invalid, drawn as read")
-        return ", ".join(parts)
+            parts.append(tr("{n} invalid, drawn as read").format(n=self.unrepaired))
+        return tr(", ").join(parts)
 
-    def summary(self, warnings: bool = True) -> str:
+    def summary(self, warnings: bool = True, tr=None) -> str:
         """One line for a status bar: :meth:`counts`, then CRS, encoding, notes and (unless
-        ``warnings`` is False) the warnings."""
-        parts = [self.counts()]
+        ``warnings`` is False) the warnings. ``tr`` as for :meth:`counts`; the notes and warnings
+        are the reader's own words (English)."""
+        tr = tr or _same
+        parts = [self.counts(tr)]
         if self.antimeridian_split:
-            parts.append(f"{self.antimeridian_split} split at the antimeridian")
+            parts.append(tr("{n} split at the antimeridian").format(n=self.antimeridian_split))
         if self.skipped:
-            parts.append(f"{self.skipped} skipped")
-        parts.append(f"CRS {self.source_crs}" + (" → EPSG:4326" if self.transformed else ""))
+            parts.append(tr("{n} skipped").format(n=self.skipped))
+        parts.append(tr("CRS {crs}").format(crs=self.source_crs) + (" → EPSG:4326" if self.transformed else ""))
         if self.encoding:
-            parts.append(f"encoding {self.encoding}")
+            parts.append(tr("encoding {encoding}").format(encoding=self.encoding))
         if self.time_field:
-            parts.append(f"time field {self.time_field!r}")
-        return ", ".join(parts + self.notes + ([f"warning: {w}" for w in self.warnings] if warnings else []))
+            parts.append(tr("time field {field}").format(field=repr(self.time_field)))
+        return tr(", ").join(parts + self.notes + ([tr("warning: {text}").format(text=w) for w in self.warnings]
+                                                   if warnings else []))
+
+
+def _same(text: str) -> str:
+    return text
 
 
 class Layer:

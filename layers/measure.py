@@ -26,6 +26,11 @@ _HIDDEN = re.compile(
 )
 
 
+def _same(text: str) -> str:
+    """No translation (the default ``tr`` of the functions here)."""
+    return text
+
+
 def safe_link(value) -> str | None:
     """``value`` as a link target if it is one ``http(s)`` URL without user info and without
     hidden or bidi-control characters (the same rule as the HTML export's ``safeUrl``), else None.
@@ -83,7 +88,7 @@ def distance_to_km(geom, lon: float, lat: float) -> float:
     return distance_km(lon, lat, near.x, near.y)
 
 
-def identify_measures(geom, lon: float | None = None, lat: float | None = None) -> list[tuple[str, str]]:
+def identify_measures(geom, lon: float | None = None, lat: float | None = None, tr=_same) -> list[tuple[str, str]]:
     """The derived values identify shows above a feature's attributes, as ``(label, text)``.
 
     Parameters
@@ -97,35 +102,36 @@ def identify_measures(geom, lon: float | None = None, lat: float | None = None) 
     list of (str, str)
         ``clicked at`` (``"103.8198° E, 1.3521° N"``), ``feature at`` (a point's coordinates),
         ``length`` (lines, geodesic km), ``area`` and ``perimeter`` (polygons, km² and km),
-        ``distance from click`` (km).
+        ``distance from click`` (km). Labels and units through ``tr`` (the window's translation;
+        default English).
     """
     out: list[tuple[str, str]] = []
     if lon is not None and lat is not None:
-        out.append(("clicked at", format_lonlat(lon, lat)))
+        out.append((tr("clicked at"), format_lonlat(lon, lat, tr=tr)))
     if geom is None or geom.is_empty:
         return out
     kind = geom.geom_type
     if kind in ("Point", "MultiPoint"):
         if kind == "Point":
-            out.append(("feature at", format_lonlat(geom.x, geom.y)))
+            out.append((tr("feature at"), format_lonlat(geom.x, geom.y, tr=tr)))
     elif kind in ("LineString", "MultiLineString", "LinearRing"):
-        out.append(("length (geodesic)", format_km(length_km(geom))))
+        out.append((tr("length (geodesic)"), format_km(length_km(geom), tr)))
     elif kind in ("Polygon", "MultiPolygon"):
         area = area_km2(geom)
-        out.append(("area (geodesic)", f"{area:,.1f} km²" if area >= 10 else f"{area:,.3f} km²"))
-        out.append(("perimeter (geodesic)", format_km(length_km(geom))))
+        out.append((tr("area (geodesic)"), tr("{n} km²").format(n=f"{area:,.1f}" if area >= 10 else f"{area:,.3f}")))
+        out.append((tr("perimeter (geodesic)"), format_km(length_km(geom), tr)))
     if lon is not None and lat is not None:
         d = distance_to_km(geom, lon, lat)
         if not (kind in ("Polygon", "MultiPolygon") and d == 0.0):  # a click inside says nothing
-            out.append(("distance from click", format_km(d)))
+            out.append((tr("distance from click"), format_km(d, tr)))
     return out
 
 
-def format_km(km: float) -> str:
-    """``"1,234.5 km"``; below 10 km ``"3.214 km"``; NaN as ``"–"``."""
+def format_km(km: float, tr=_same) -> str:
+    """``"1,234.5 km"``; below 10 km ``"3.214 km"``; NaN as ``"–"``; the unit through ``tr``."""
     if km is None or not np.isfinite(km):
         return "–"
-    return f"{km:,.1f} km" if km >= 10 else f"{km:,.3f} km"
+    return tr("{n} km").format(n=f"{km:,.1f}" if km >= 10 else f"{km:,.3f}")
 
 
 #: One international nautical mile, km (the unit of charts and cable-route surveys).
@@ -139,12 +145,17 @@ def format_km_nmi(km: float) -> str:
     return f"{format_km(km)} ({km / NMI_KM:,.1f} nmi)"
 
 
-def format_lonlat(lon: float, lat: float, digits: int = 4) -> str:
-    """``"103.8198° E, 1.3521° N"`` (longitude wrapped to −180..180)."""
+def format_lonlat(lon: float, lat: float, digits: int = 4, tr=_same) -> str:
+    """``"103.8198° E, 1.3521° N"`` (longitude wrapped to −180..180).
+
+    ``tr`` translates the template (the window passes Qt's translation, e.g.
+    ``"东经 103.8198°，北纬 1.3521°"``); its ``{lon}``/``{lat}`` are the absolute values."""
     lon = ((lon + 180.0) % 360.0) - 180.0
-    ew = "E" if lon >= 0 else "W"
-    ns = "N" if lat >= 0 else "S"
-    return f"{abs(lon):.{digits}f}° {ew}, {abs(lat):.{digits}f}° {ns}"
+    template = {
+        (True, True): "{lon}° E, {lat}° N", (True, False): "{lon}° E, {lat}° S",
+        (False, True): "{lon}° W, {lat}° N", (False, False): "{lon}° W, {lat}° S",
+    }[(lon >= 0, lat >= 0)]
+    return tr(template).format(lon=f"{abs(lon):.{digits}f}", lat=f"{abs(lat):.{digits}f}")
 
 
 @dataclass

@@ -81,7 +81,11 @@ def linked_features(layers: list[Layer], layer: Layer, row: int) -> list[tuple[L
 SUMMARY_OWNERS = 3
 
 
-def link_summary(layer: Layer, row: int) -> str:
+def _same(text: str) -> str:
+    return text
+
+
+def link_summary(layer: Layer, row: int, tr=_same, zh_field: str = "name_zh") -> str:
     """One line describing feature ``row`` of ``layer`` in a list of linked features.
 
     A station: ``"Chung Hom Kok 舂坎角 (HKG)"`` — the name, its Chinese name where the data has one,
@@ -90,7 +94,9 @@ def link_summary(layer: Layer, row: int) -> str:
     with ``expected_rfs`` where known), ``length_km`` (km, as the source gives it), ``suppliers``
     and ``owners`` (the first :data:`SUMMARY_OWNERS`, then how many more); parts the layer lacks
     are left out. Used by the window's attribute panel; the HTML page builds the same line in
-    ``html_page.js`` (``linkLine``).
+    ``html_page.js`` (``linkLine``). ``tr`` translates the templates (the window passes Qt's
+    translation; default English); ``zh_field`` is the Chinese name shown beside the name
+    (``name_zh_hant`` in a 繁體 interface).
     """
     frame = layer.frame
     rec = frame.iloc[row]
@@ -98,8 +104,8 @@ def link_summary(layer: Layer, row: int) -> str:
     def get(col: str) -> str:
         return cell_text(rec[col]).strip() if col in frame.columns else ""
 
-    name = get("name") or get("id") or f"feature {row}"
-    zh = get("name_zh")
+    name = get("name") or get("id") or tr("feature {row}").format(row=row)
+    zh = get(zh_field) or get("name_zh")
     if zh and zh != name:
         name = f"{name} {zh}"
     if "rfs_year" not in frame.columns:
@@ -108,20 +114,21 @@ def link_summary(layer: Layer, row: int) -> str:
     parts = []
     year, expected = get("rfs_year"), get("expected_rfs")
     if year:
-        parts.append(f"RFS {year}")
+        parts.append(tr("RFS {year}").format(year=year))
     else:
-        parts.append(f"not yet in service (expected {expected})" if expected else "not yet in service")
+        parts.append(tr("not yet in service (expected {date})").format(date=expected) if expected
+                     else tr("not yet in service"))
     length = get("length_km")
     if length:
         try:
-            parts.append(f"{float(length):,.0f} km")
+            parts.append(tr("{n} km").format(n=f"{float(length):,.0f}"))
         except ValueError:
             pass
     suppliers = get("suppliers")
     if suppliers:
-        parts.append(f"suppliers: {suppliers}")
+        parts.append(tr("suppliers: {list}").format(list=suppliers))
     owners = [o.strip() for o in get("owners").split(";") if o.strip()]
     if owners:
         more = len(owners) - SUMMARY_OWNERS
-        parts.append("owners: " + ", ".join(owners[:SUMMARY_OWNERS]) + (f" +{more}" if more > 0 else ""))
+        parts.append(tr("owners: {list}").format(list=", ".join(owners[:SUMMARY_OWNERS]) + (f" +{more}" if more > 0 else "")))
     return f"{name} — " + " · ".join(parts)

@@ -1339,6 +1339,138 @@
     </message>
 </context>
 <context>
+    <name>layers</name>
+    <message>
+        <source>{lon}° E, {lat}° N</source>
+        <extracomment>Every template the ``layers/`` functions pass to ``tr``.</extracomment>
+        <translation>东经 {lon}°，北纬 {lat}°</translation>
+    </message>
+    <message>
+        <source>{lon}° E, {lat}° S</source>
+        <translation>东经 {lon}°，南纬 {lat}°</translation>
+    </message>
+    <message>
+        <source>{lon}° W, {lat}° N</source>
+        <translation>西经 {lon}°，北纬 {lat}°</translation>
+    </message>
+    <message>
+        <source>{lon}° W, {lat}° S</source>
+        <translation>西经 {lon}°，南纬 {lat}°</translation>
+    </message>
+    <message>
+        <source>clicked at</source>
+        <translation>点击位置</translation>
+    </message>
+    <message>
+        <source>feature at</source>
+        <translation>要素位置</translation>
+    </message>
+    <message>
+        <source>length (geodesic)</source>
+        <translation>长度（测地线）</translation>
+    </message>
+    <message>
+        <source>area (geodesic)</source>
+        <translation>面积（测地线）</translation>
+    </message>
+    <message>
+        <source>perimeter (geodesic)</source>
+        <translation>周长（测地线）</translation>
+    </message>
+    <message>
+        <source>distance from click</source>
+        <translation>距点击位置</translation>
+    </message>
+    <message>
+        <source>{n} km</source>
+        <translation>{n} 公里</translation>
+    </message>
+    <message>
+        <source>{n} km²</source>
+        <translation>{n} 平方公里</translation>
+    </message>
+    <message>
+        <source>feature {row}</source>
+        <translation>要素 {row}</translation>
+    </message>
+    <message>
+        <source>RFS {year}</source>
+        <translation>{year}年投产</translation>
+    </message>
+    <message>
+        <source>not yet in service (expected {date})</source>
+        <translation>尚未投产（预计 {date}）</translation>
+    </message>
+    <message>
+        <source>not yet in service</source>
+        <translation>尚未投产</translation>
+    </message>
+    <message>
+        <source>suppliers: {list}</source>
+        <translation>供应商：{list}</translation>
+    </message>
+    <message>
+        <source>owners: {list}</source>
+        <translation>所有者：{list}</translation>
+    </message>
+    <message>
+        <source>1 feature read</source>
+        <translation>读取 1 个要素</translation>
+    </message>
+    <message>
+        <source>{n} features read</source>
+        <translation>读取 {n} 个要素</translation>
+    </message>
+    <message>
+        <source>{n} drawn</source>
+        <translation>绘制 {n} 个</translation>
+    </message>
+    <message>
+        <source>{n} without geometry</source>
+        <translation>{n} 个无几何</translation>
+    </message>
+    <message>
+        <source>{n} dropped (not geography)</source>
+        <translation>{n} 个已舍弃（非地理坐标）</translation>
+    </message>
+    <message>
+        <source>{n} repaired</source>
+        <translation>{n} 个已修复</translation>
+    </message>
+    <message>
+        <source>{n} invalid, drawn as read</source>
+        <translation>{n} 个无效，按原样绘制</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{n} split at the antimeridian</source>
+        <translation>{n} 个在 180° 经线处拆分</translation>
+    </message>
+    <message>
+        <source>{n} skipped</source>
+        <translation>{n} 个已跳过</translation>
+    </message>
+    <message>
+        <source>CRS {crs}</source>
+        <translation>坐标参考系 {crs}</translation>
+    </message>
+    <message>
+        <source>encoding {encoding}</source>
+        <translation>编码 {encoding}</translation>
+    </message>
+    <message>
+        <source>time field {field}</source>
+        <translation>时间字段 {field}</translation>
+    </message>
+    <message>
+        <source>warning: {text}</source>
+        <translation>警告：{text}</translation>
+    </message>
+</context>
+<context>
     <name>panels</name>
     <message>
         <source>feature {row}</source>

@@ -1339,6 +1339,138 @@
     </message>
 </context>
 <context>
+    <name>layers</name>
+    <message>
+        <source>{lon}° E, {lat}° N</source>
+        <extracomment>Every template the ``layers/`` functions pass to ``tr``.</extracomment>
+        <translation>東經 {lon}°，北緯 {lat}°</translation>
+    </message>
+    <message>
+        <source>{lon}° E, {lat}° S</source>
+        <translation>東經 {lon}°，南緯 {lat}°</translation>
+    </message>
+    <message>
+        <source>{lon}° W, {lat}° N</source>
+        <translation>西經 {lon}°，北緯 {lat}°</translation>
+    </message>
+    <message>
+        <source>{lon}° W, {lat}° S</source>
+        <translation>西經 {lon}°，南緯 {lat}°</translation>
+    </message>
+    <message>
+        <source>clicked at</source>
+        <translation>點擊位置</translation>
+    </message>
+    <message>
+        <source>feature at</source>
+        <translation>圖徵位置</translation>
+    </message>
+    <message>
+        <source>length (geodesic)</source>
+        <translation>長度（測地線）</translation>
+    </message>
+    <message>
+        <source>area (geodesic)</source>
+        <translation>面積（測地線）</translation>
+    </message>
+    <message>
+        <source>perimeter (geodesic)</source>
+        <translation>周長（測地線）</translation>
+    </message>
+    <message>
+        <source>distance from click</source>
+        <translation>距點擊位置</translation>
+    </message>
+    <message>
+        <source>{n} km</source>
+        <translation>{n} 公里</translation>
+    </message>
+    <message>
+        <source>{n} km²</source>
+        <translation>{n} 平方公里</translation>
+    </message>
+    <message>
+        <source>feature {row}</source>
+        <translation>圖徵 {row}</translation>
+    </message>
+    <message>
+        <source>RFS {year}</source>
+        <translation>{year}年啟用</translation>
+    </message>
+    <message>
+        <source>not yet in service (expected {date})</source>
+        <translation>尚未啟用（預計 {date}）</translation>
+    </message>
+    <message>
+        <source>not yet in service</source>
+        <translation>尚未啟用</translation>
+    </message>
+    <message>
+        <source>suppliers: {list}</source>
+        <translation>供應商：{list}</translation>
+    </message>
+    <message>
+        <source>owners: {list}</source>
+        <translation>擁有者：{list}</translation>
+    </message>
+    <message>
+        <source>1 feature read</source>
+        <translation>讀取 1 個圖徵</translation>
+    </message>
+    <message>
+        <source>{n} features read</source>
+        <translation>讀取 {n} 個圖徵</translation>
+    </message>
+    <message>
+        <source>{n} drawn</source>
+        <translation>繪製 {n} 個</translation>
+    </message>
+    <message>
+        <source>{n} without geometry</source>
+        <translation>{n} 個無幾何</translation>
+    </message>
+    <message>
+        <source>{n} dropped (not geography)</source>
+        <translation>{n} 個已捨棄（非地理坐標）</translation>
+    </message>
+    <message>
+        <source>{n} repaired</source>
+        <translation>{n} 個已修復</translation>
+    </message>
+    <message>
+        <source>{n} invalid, drawn as read</source>
+        <translation>{n} 個無效，依原樣繪製</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{n} split at the antimeridian</source>
+        <translation>{n} 個在 180° 經線處拆分</translation>
+    </message>
+    <message>
+        <source>{n} skipped</source>
+        <translation>{n} 個已略過</translation>
+    </message>
+    <message>
+        <source>CRS {crs}</source>
+        <translation>坐標參考系統 {crs}</translation>
+    </message>
+    <message>
+        <source>encoding {encoding}</source>
+        <translation>編碼 {encoding}</translation>
+    </message>
+    <message>
+        <source>time field {field}</source>
+        <translation>時間欄位 {field}</translation>
+    </message>
+    <message>
+        <source>warning: {text}</source>
+        <translation>警告：{text}</translation>
+    </message>
+</context>
+<context>
     <name>panels</name>
     <message>
         <source>feature {row}</source>

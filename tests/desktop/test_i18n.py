@@ -238,3 +238,50 @@ def test_lang_option_starts_the_window_in_that_language(tmp_path):
     assert r.returncode == 0, r.stderr
     assert "檔案(&F)" in r.stdout and "zh_TW" in r.stdout
     assert out.exists()
+
+
+def test_layers_words_all_marked_and_translated(qapp, monkeypatch):
+    """The text ``layers/`` builds for the window (coordinates, identify's derived values, linked
+    features' lines, the load report) goes through Qt's translation: every template it asks
+    for is in desktop/words.py (so lupdate extracts it), and the Chinese catalogue has it."""
+    import geopandas as gpd
+    import shapely
+
+    from asean_atlas.desktop import words
+    from asean_atlas.layers.layer import Layer, LoadReport
+    from asean_atlas.layers.measure import format_lonlat, identify_measures
+    from asean_atlas.layers.network import link_summary
+
+    asked = []
+
+    def strict(text):
+        asked.append(text)
+        assert text in words.LAYER_WORDS, f"not in desktop/words.py LAYER_WORDS: {text!r}"
+        return words.tr(text)
+
+    for geom in (shapely.Point(100, 13), shapely.LineString([(100, 13), (101, 14)]),
+                 shapely.Polygon([(100, 13), (101, 13), (101, 14), (100, 13)]), None):
+        identify_measures(geom, -100.5, -13.5, tr=strict)
+        identify_measures(geom, tr=strict)
+    for lon, lat in ((1, 1), (1, -1), (-1, 1), (-1, -1)):
+        format_lonlat(lon, lat, tr=strict)
+    cables = Layer(gpd.GeoDataFrame(
+        {"name": ["A", "", "C"], "rfs_year": ["2020", "", ""], "expected_rfs": ["", "2027", ""],
+         "length_km": ["1000", "", ""], "suppliers": ["NEC", "", ""], "owners": ["a;b;c;d", "", ""]},
+        geometry=[shapely.LineString([(0, 0), (1, 1)])] * 3, crs=4326), "c")
+    for row in range(3):
+        link_summary(cables, row, tr=strict)
+    report = LoadReport(source="x", features_read=5, null_geometries=1, dropped=1, repaired=1, unrepaired=1,
+                        antimeridian_split=1, skipped=1, encoding="cp874", time_field="year", warnings=["w"],
+                        source_crs="EPSG:4326", transformed=True)
+    report.summary(tr=strict)
+    LoadReport(source="x", features_read=1).summary(tr=strict)
+    assert set(asked) == set(words.LAYER_WORDS)  # and every listed template is used
+    i18n.install(qapp, "zh_CN")
+    try:
+        assert format_lonlat(103.8, 1.35, tr=words.tr) == "东经 103.8000°，北纬 1.3500°"
+        assert report.counts(tr=words.tr).startswith("读取 5 个要素，绘制 3 个，1 个无几何")
+        assert [label for label, _ in identify_measures(shapely.Point(100, 13), 100, 13, tr=words.tr)][:2] == ["点击位置", "要素位置"]
+    finally:
+        i18n.install(qapp, "en")
+    assert format_lonlat(103.8, 1.35, tr=words.tr) == "103.8000° E, 1.3500° N"
