@@ -47,6 +47,7 @@ from asean_atlas.layers.document import MapDocument
 from asean_atlas.layers.filter import BUILDER_OPERATORS, FilterError, condition
 from asean_atlas.layers.layer import Layer
 
+from . import words
 from .text import plain_tooltip
 
 from .canvas import MAX_SELECTED_DRAWN as MAX_HIGHLIGHT  # noqa: E402 (selected features drawn)
@@ -333,7 +334,7 @@ class AttributeTable(QWidget):
         self.layer_box.blockSignals(True)
         self.layer_box.clear()
         for lyr in layers:
-            self.layer_box.addItem(lyr.title, lyr.id)
+            self.layer_box.addItem(words.layer_name(lyr, self.document), lyr.id)
         self.layer_box.blockSignals(False)
         if current in layers:
             self.layer_box.setCurrentIndex(layers.index(current))

@@ -9,8 +9,10 @@ An export draws at an explicit :class:`TimeFilter`; it never moves the window's 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import re
+import unicodedata
 import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -80,6 +82,11 @@ def paint_layout(painter: QPainter, document: MapDocument, options: ExportOption
     scale bar — on ``painter``'s device of ``options.width`` x ``options.height`` pixels. The
     same call draws the PNG (a QImage), the SVG (QSvgGenerator) and the PDF (QPdfWriter), so the
     three have the same layout."""
+    with layout.text_language(getattr(document, "language", "en")):
+        _paint_layout(painter, document, options, renderer)
+
+
+def _paint_layout(painter: QPainter, document: MapDocument, options: ExportOptions, renderer: MapRenderer) -> None:
     page, title, subtitle = page_of(document, options)
     painter.save()
     painter.fillRect(QRectF(0, 0, page.width, page.height), QColor("white"))
@@ -132,6 +139,11 @@ def _default_title(document: MapDocument) -> str:
 
 def page_of(document: MapDocument, options: ExportOptions):
     """The :class:`~.layout.PageLayout` of an export, with its title and subtitle."""
+    with layout.text_language(getattr(document, "language", "en")):
+        return _page_of(document, options)
+
+
+def _page_of(document: MapDocument, options: ExportOptions):
     from asean_atlas.layers.map_text import map_text
 
     lang = getattr(document, "language", "en")
@@ -169,16 +181,106 @@ def _write_vector(document, path, options, renderer, kind: str, make_device) -> 
         if not end.endswith(b"%%EOF" if kind == "PDF" else b"</svg>"):
             raise ExportError(f"cannot write {path}: the {kind} was cut short (is the disk full?)")
         if kind == "PDF":
+            _unify_cjk_radicals(tmp)
             _make_pdf_reproducible(tmp)
 
     return write_atomic(path, write)
 
 
-_PDF_DATE = re.compile(rb"(/CreationDate|/ModDate) \(D:(\d{14})Z\)")
+# "D:" as Qt writes it, or "D\072" (the colon escaped) as pypdf rewrites it (_unify_cjk_radicals)
+_PDF_DATE = re.compile(rb"(/CreationDate|/ModDate) \(D(?::|\\072)(\d{14})Z\)")
 _XMP_DATE = re.compile(rb'(xmp:(?:CreateDate|ModifyDate|MetadataDate))="(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)\+00:00"')
 
 
 _PDF_ID_PLACEHOLDER = "00000000-0000-4000-8000-0000a71a5000"
+
+_HEX4 = re.compile(r"<([0-9A-Fa-f]{4})>")
+
+
+@functools.lru_cache(maxsize=1)
+def _radical_glyph_twins() -> dict[int, int]:
+    """``{radical: unified ideograph}`` of the radicals (U+2E80..U+2FDF) that the installed CJK
+    font draws with the glyph of a unified ideograph (U+4E00..U+9FFF): ⻑ U+2ED1 -> 長 U+9577. The
+    radicals NFKC leaves alone (CJK Radicals Supplement) are mended with it."""
+    from PySide6.QtGui import QFont, QRawFont
+
+    raw = QRawFont.fromFont(QFont("Noto Sans CJK SC"))
+    if not raw.isValid():
+        return {}
+    unified = range(0x4E00, 0xA000)
+    first: dict[int, int] = {}
+    for cp, glyph in zip(unified, raw.glyphIndexesForString("".join(map(chr, unified)))):
+        if glyph and glyph not in first:
+            first[glyph] = cp
+    radicals = range(0x2E80, 0x2FE0)
+    return {cp: first[g] for cp, g in zip(radicals, raw.glyphIndexesForString("".join(map(chr, radicals))))
+            if g in first}
+
+
+def _unified(m: re.Match) -> str:
+    cp = int(m.group(1), 16)
+    if 0x2E80 <= cp <= 0x2FDF:  # CJK Radicals Supplement and Kangxi Radicals
+        u = unicodedata.normalize("NFKC", chr(cp))
+        if len(u) == 1 and ord(u) <= 0xFFFF and u != chr(cp):
+            return f"<{ord(u):04X}>"
+        twin = _radical_glyph_twins().get(cp)
+        if twin is not None:
+            return f"<{twin:04X}>"
+    return m.group(0)
+
+
+def _fix_to_unicode_cmap(text: str) -> str:
+    """A ToUnicode CMap with its Kangxi-radical targets as the unified ideographs they stand for
+    (only the targets: the source codes are glyph ids)."""
+    out, block = [], None
+    for line in text.split("\n"):
+        if line.rstrip().endswith("beginbfrange"):
+            block = "range"
+        elif line.rstrip().endswith("beginbfchar"):
+            block = "char"
+        elif line.strip() in ("endbfrange", "endbfchar"):
+            block = None
+        elif block == "range" and "[" in line:  # <lo> <hi> [<u1> <u2> ...]
+            head, _, tail = line.partition("[")
+            line = head + "[" + _HEX4.sub(_unified, tail)
+        elif block == "char":  # <cid> <u>
+            parts = line.split(">", 1)
+            if len(parts) == 2:
+                line = parts[0] + ">" + _HEX4.sub(_unified, parts[1])
+        out.append(line)
+    return "\n".join(out)
+
+
+def _unify_cjk_radicals(path: Path) -> None:
+    """Make the PDF's Chinese text copy and search as written (issue 13).
+
+    Noto CJK maps a Kangxi radical and the ideograph it looks like to one glyph (⼈ U+2F08 and
+    人 U+4EBA); Qt writes each glyph's first code point into the fonts' ToUnicode maps, so
+    "人工智能" was extracted as "⼈⼯智能" and searches failed. The maps' radical targets are
+    replaced by their NFKC forms (the unified ideographs) with pypdf; a PDF without them is left
+    as written."""
+    from pypdf import PdfReader, PdfWriter
+
+    reader = PdfReader(str(path))
+    streams = []
+    for page in reader.pages:
+        fonts = page.get("/Resources", {}).get("/Font", {}) or {}
+        for font in fonts.values():
+            tu = font.get_object().get("/ToUnicode")
+            if tu is None:
+                continue
+            stream = tu.get_object()
+            text = stream.get_data().decode("latin-1")
+            fixed = _fix_to_unicode_cmap(text)
+            if fixed != text:
+                streams.append((stream, fixed))
+    if not streams:
+        return
+    for stream, fixed in streams:
+        stream.set_data(fixed.encode("latin-1"))
+    writer = PdfWriter(clone_from=reader)
+    with open(path, "wb") as f:
+        writer.write(f)
 
 
 def _make_pdf_reproducible(path: Path) -> None:
@@ -639,6 +741,11 @@ def render_small_multiples(
     ExportError
         No filters, bad options, or panels smaller than 16 pixels.
     """
+    with layout.text_language(getattr(document, "language", "en")):
+        return _render_small_multiples(document, options, filters, renderer)
+
+
+def _render_small_multiples(document, options, filters, renderer=None):
     options.validate()
     if not filters:
         raise ExportError("small multiples need at least one date")

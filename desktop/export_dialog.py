@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from asean_atlas.layers.map_text import map_text
 from asean_atlas.layers.document import MapDocument
 from asean_atlas.layers.errors import AtlasError
 from asean_atlas.layers.export_options import PAGE_PRESETS, ExportOptions, parse_size, scale_denominator
@@ -96,7 +97,8 @@ class ExportDialog(QDialog):
             box.setDecimals(0)
         self.dpi = QSpinBox()
         self.dpi.setRange(24, 1200)
-        self.title = QLineEdit(document.title or "")
+        # the default title in the map's language (东盟数字地图集); a title the user wrote as written
+        self.title = QLineEdit(map_text(document.title or "", getattr(document, "language", "en")))
         self.subtitle = QLineEdit()
         self.subtitle.setPlaceholderText(self.tr("automatic: 'As of YEAR' when the time filter is on"))
         self.legend = QComboBox()

@@ -43,10 +43,22 @@ TEXT_COLOUR = QColor("#1f2a33")
 _lock = threading.Lock()
 
 
-def label_font(pixels: float, bold: bool = False, caps: bool = False) -> QFont:
-    """The label font at ``pixels`` size, with the fallback families of :data:`FAMILIES`."""
+def families(language: str | None = None) -> list[str]:
+    """:data:`FAMILIES` for text in ``language``: the traditional Chinese face before the simplified
+    one for ``zh_TW`` (Taiwan's glyph shapes), the simplified first otherwise. An explicit list,
+    never the system's fallback, so that Chinese is never drawn with the Japanese face and an
+    export embeds the same fonts every time (issue 13)."""
+    out = list(FAMILIES)
+    if str(language) in ("zh_TW", "zh_HK", "zh_MO"):
+        sc, tc = out.index("Noto Sans CJK SC"), out.index("Noto Sans CJK TC")
+        out[sc], out[tc] = out[tc], out[sc]
+    return out
+
+
+def label_font(pixels: float, bold: bool = False, caps: bool = False, language: str | None = None) -> QFont:
+    """The label font at ``pixels`` size, with the fallback families of :func:`families`."""
     f = QFont()
-    f.setFamilies(FAMILIES)
+    f.setFamilies(families(language))
     f.setPixelSize(max(1, round(pixels)))
     f.setBold(bold)
     if caps:
@@ -79,13 +91,14 @@ def missing_glyphs(text: str) -> list[str]:
 
 
 class _Metrics:
-    def __init__(self) -> None:
+    def __init__(self, language: str | None = None) -> None:
         self.fonts: dict[tuple, tuple[QFont, QFontMetricsF]] = {}
+        self.language = language
 
     def get(self, px: float, bold=False, caps=False):
         key = (round(px, 1), bold, caps)
         if key not in self.fonts:
-            f = label_font(px, bold, caps)
+            f = label_font(px, bold, caps, self.language)
             self.fonts[key] = (f, QFontMetricsF(f))
         return self.fonts[key]
 
@@ -97,7 +110,7 @@ def collect(document, viewport, tf, scale: float, basemap: bool = True):
     Candidates carry ``key = (font, halo, colour, kind)`` for drawing. Features hidden by the time
     filter or the layer's attribute filter get no label.
     """
-    m = _Metrics()
+    m = _Metrics(getattr(document, "language", "en"))
     w, h = viewport.width, viewport.height
     cands: list[LabelCandidate] = []
     obstacles: list[np.ndarray] = []

@@ -5,6 +5,9 @@ and scale bar)."""
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,8 +24,25 @@ PANEL = QColor(255, 255, 255, 225)
 BASEMAP_ATTRIBUTION = "Basemap: Natural Earth (public domain); places: GeoNames (CC BY 4.0)"
 
 
+#: The language of the map text being laid out (:func:`text_language`): picks the Chinese face.
+_LANGUAGE: contextvars.ContextVar[str] = contextvars.ContextVar("atlas_text_language", default="en")
+
+
+@contextlib.contextmanager
+def text_language(language: str | None):
+    """Lay out and draw the furniture's text in ``language``'s fonts (``with`` block)."""
+    token = _LANGUAGE.set(str(language or "en"))
+    try:
+        yield
+    finally:
+        _LANGUAGE.reset(token)
+
+
 def _font(point_px: float, bold: bool = False) -> QFont:
-    f = QFont("DejaVu Sans")
+    from .labels import families
+
+    f = QFont()
+    f.setFamilies(families(_LANGUAGE.get()))
     f.setPixelSize(max(6, round(point_px)))
     f.setBold(bold)
     return f
@@ -104,7 +124,7 @@ def legend_rows(document: MapDocument) -> list[tuple[Layer, str, str, bool]]:
     """Legend rows, top layer first: ``(layer, label, colour, dashed)``; one per category drawn
     now — the legend follows the attribute filter and the time filter (a class no drawn feature
     has is left out, as QGIS's "filter legend by map content")."""
-    from asean_atlas.layers.map_text import class_label, layer_title, map_text
+    from asean_atlas.layers.map_text import class_label, layer_title, map_text, size_label, size_missing_label
 
     lang = getattr(document, "language", "en")
     rows = []
@@ -123,9 +143,12 @@ def legend_rows(document: MapDocument) -> list[tuple[Layer, str, str, bool]]:
             rows.append((layer, title, "", False))
             rows.extend((layer, f"   {class_label(label, lang)}", color, dashed) for label, color, dashed in entries)
         # proportional symbols: reference sizes, drawn by _draw_symbol from the "size:" prefix
+        field = layer.style.size_field or ""
         for label, diameter in layer.style.size_legend(layer.frame):
-            if label.endswith(" not given"):
-                label = map_text("{field} not given", lang, field=label[: -len(" not given")])
+            if label == f"{field} not given":  # in Chinese "容量未提供", "500 兆瓦" (map_text)
+                label = size_missing_label(field, lang)
+            elif field and label.endswith(" " + field):
+                label = size_label(label[: -len(field) - 1], field, lang)
             rows.append((layer, f"   {label}", f"size:{diameter:.2f}", False))
     # confidence (issue 12 item 4): a key for the features drawn lighter, when any is drawn now
     weak = [lyr for lyr in reversed(document.visible_layers())

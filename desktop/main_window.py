@@ -259,7 +259,8 @@ class MainWindow(ProjectController, QMainWindow):
         new = glyph_warnings(placed, self._glyph_checked)
         if new:
             self.glyph_warnings.extend(new)
-            self.statusBar().showMessage(new[0] + (f" (+{len(new) - 1} more)" if len(new) > 1 else ""), 15000)
+            more = self.tr(" (+{n} more)").format(n=len(new) - 1) if len(new) > 1 else ""
+            self.statusBar().showMessage(new[0] + more, 15000)
 
     def _show_cursor(self, lon: float, lat: float) -> None:
         from asean_atlas.layers.measure import format_lonlat
@@ -447,7 +448,8 @@ class MainWindow(ProjectController, QMainWindow):
         said = (" · " + (self.tr("1 warning") if n == 1 else self.tr("{n} warnings").format(n=n))) if n else ""
         from . import words
 
-        self.statusBar().showMessage(f"{layer.title}: {layer.report.summary(warnings=False, tr=words.tr)}{said}", 15000)
+        self.statusBar().showMessage(f"{words.layer_name(layer, self.document)}: "
+                                     f"{layer.report.summary(warnings=False, tr=words.tr)}{said}", 15000)
 
     def _load_in_background(self, request: LoadRequest) -> LayerLoader:
         loader = LayerLoader(request, parent=self)

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from asean_atlas.layers.measure import NMI_KM, Measurement, format_km
+
+from . import words
 from asean_atlas.layers.projection import lonlat_to_display
 from asean_atlas.layers.viewport import WORLD_HALF, Viewport
 
@@ -147,10 +149,10 @@ class MeasurePanel(QWidget):
         self.table.setRowCount(len(segs))
         for i, km in enumerate(segs):
             self.table.setItem(i, 0, QTableWidgetItem(f"{i + 1}"))
-            self.table.setItem(i, 1, QTableWidgetItem(format_km(km)))
+            self.table.setItem(i, 1, QTableWidgetItem(format_km(km, words.tr)))
         total = self.tool.total_km()
         if segs and np.isfinite(total):  # as format_km_nmi, with the units' words translated
-            self.total.setText(self.tr("Total: {km} ({nmi} nmi)").format(km=format_km(total),
+            self.total.setText(self.tr("Total: {km} ({nmi} nmi)").format(km=format_km(total, words.tr),
                                                                         nmi=f"{total / NMI_KM:,.1f}"))
         else:
             self.total.setText(self.tr("Total: –"))

@@ -97,10 +97,11 @@ class LayerPanel(QWidget):
         self._updating = True
         self.list.clear()
         for layer in reversed(self.document.layers):
-            text = f"{layer.title}  ({layer.feature_count})"
+            text = f"{words.layer_name(layer, self.document)}  ({layer.feature_count})"
             if layer.filter is not None:  # the filter is on the map: say so where the layer is listed
                 text = self.tr("{layer}  ({n} of {total}, filtered)").format(
-                    layer=layer.title, n=int(layer.filter_mask().sum()), total=layer.feature_count)
+                    layer=words.layer_name(layer, self.document), n=int(layer.filter_mask().sum()),
+                    total=layer.feature_count)
             item = QListWidgetItem(_swatch(layer.style.color), text)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if layer.visible else Qt.CheckState.Unchecked)
@@ -246,7 +247,7 @@ class AttributePanel(QWidget):
         self.results.clear()
         for i, (layer, row) in enumerate(self._hits):
             self.results.addItem(self.tr("{i} of {n}: {feature} — {layer}").format(
-                i=i + 1, n=len(self._hits), feature=_feature_name(layer, row), layer=layer.title))
+                i=i + 1, n=len(self._hits), feature=_feature_name(layer, row), layer=words.layer_name(layer)))
         self.results.setCurrentIndex(0 if self._hits else -1)
         self.results.blockSignals(False)
         self.results.setVisible(len(self._hits) > 1)
@@ -294,7 +295,7 @@ class AttributePanel(QWidget):
         frame = layer.frame
         record = frame.iloc[row]
         # names come from user files: plain text, never markup
-        self.header.setText(f"<b>{html.escape(_feature_name(layer, row))}</b><br>{html.escape(layer.title)}")
+        self.header.setText(f"<b>{html.escape(_feature_name(layer, row))}</b><br>{html.escape(words.layer_name(layer))}")
         geom = record[frame.geometry.name]
         derived = identify_measures(geom, *(click if click is not None else (None, None)), tr=words.tr)
         items = [(str(c), record[c]) for c in frame.columns if c != frame.geometry.name]
@@ -310,7 +311,9 @@ class AttributePanel(QWidget):
                 item.setToolTip(self.tr("derived by the Atlas (geodesic, WGS84), not an attribute of the file"))
                 self.table.setItem(i, col, item)
         for i, (key, value) in enumerate(items, start=len(derived)):
-            self.table.setItem(i, 0, QTableWidgetItem(key[:300]))
+            name = QTableWidgetItem(words.field_name(key, self.document)[:300])
+            name.setToolTip(plain_tooltip(key[:300]))  # the attribute's own name
+            self.table.setItem(i, 0, name)
             text = cell_text(value)
             if len(text) > MAX_SHOWN:  # a value of megabytes would stall the panel's layout
                 text = text[:MAX_SHOWN] + self.tr(

@@ -19,6 +19,7 @@ from asean_atlas.layers.document import MapDocument
 from asean_atlas.layers.geometry import seam_aware_bounds
 from asean_atlas.layers.layer import Layer
 
+from . import words
 from .text import plain_tooltip
 
 #: Results listed under the box.
@@ -51,7 +52,7 @@ def result_text(hit: S.SearchHit) -> str:
     def short(t: str, n: int) -> str:
         return t if len(t) <= n else t[: n - 1] + "…"
 
-    text = f"{short(hit.name, 100)} — {short(hit.layer.title, 60)}"
+    text = f"{short(hit.name, 100)} — {short(words.layer_name(hit.layer), 60)}"
     if hit.snippet and hit.snippet != hit.name:
         text += f"  ·  {short(hit.field, 40)}: {short(hit.snippet, 100)}"
     return text
@@ -130,7 +131,7 @@ class SearchBox(QLineEdit):
             item.setToolTip(plain_tooltip(result_text(hit)))  # file text: never rich text
             item.setEditable(False)
             self._model.appendRow(item)
-        waiting = [lyr.title for lyr in self.document.layers if lyr.id in self.pending]
+        waiting = [words.layer_name(lyr, self.document) for lyr in self.document.layers if lyr.id in self.pending]
         if waiting and text.strip():
             item = QStandardItem(self.tr("indexing {layers} …").format(layers=", ".join(waiting)))
             item.setEnabled(False)

@@ -40,6 +40,8 @@ from asean_atlas.layers.document import MapDocument
 from asean_atlas.layers.layer import Layer
 from asean_atlas.layers.style import Style
 
+from . import words
+
 #: The renderers, as the code names them (the combo box's item data; its texts are translated).
 RENDERERS = ("Single symbol", "Categorized", "Graduated")
 MARKER_SHAPES = ("circle", "square", "triangle", "diamond", "star")
@@ -235,7 +237,7 @@ class StyleDock(QWidget):
         self._updating = True
         self.layer_box.clear()
         for lyr in layers:
-            self.layer_box.addItem(_swatch(lyr.style.color), lyr.title)
+            self.layer_box.addItem(_swatch(lyr.style.color), words.layer_name(lyr, self.document))
         if current in layers:
             self.layer_box.setCurrentIndex(layers.index(current))
         self._updating = False

@@ -29,8 +29,11 @@ from PySide6.QtWidgets import (
 
 from asean_atlas.layers.document import MapDocument
 from asean_atlas.layers.layer import Layer
+from asean_atlas.layers.map_text import date_label
 from asean_atlas.layers.temporal import MODE_AS_OF, MODE_WINDOW, UNDATED_HIDE, UNDATED_SHOW, TemporalSpec
 from asean_atlas.layers.time_controller import STEP_MONTH, STEP_SOURCE, STEP_YEAR, TimeController
+
+from . import i18n, words
 
 # ``(key, English text)`` of the combo boxes' items; the widgets show them translated (``self.tr``
 # literals in the classes below, which ``pyside6-lupdate`` extracts) and keep the keys as item data.
@@ -150,7 +153,7 @@ class QtLayerTimeSettings(QWidget):
         self._updating = True
         self.layer_box.clear()
         for lyr in reversed(self.document.layers):
-            self.layer_box.addItem(lyr.title, lyr)
+            self.layer_box.addItem(words.layer_name(lyr, self.document), lyr)
         idx = next((i for i in range(self.layer_box.count()) if self.layer_box.itemData(i) is current), 0)
         self.layer_box.setCurrentIndex(idx)
         self._updating = False
@@ -377,7 +380,7 @@ class QtTimeController(QWidget):
             self.slider.blockSignals(False)
         self.year_label.setText(
             self.tr("all dates") if time_filter is None
-            else (self.tr("as of {date}").format(date=time_filter.label) if time_filter.mode == MODE_AS_OF
+            else (self.tr("as of {date}").format(date=date_label(time_filter.label, i18n.current())) if time_filter.mode == MODE_AS_OF
                   else time_filter.label)
         )
         self.histogram.update()

@@ -55,3 +55,25 @@ LAYER_WORDS = (
 def tr(text: str) -> str:
     """``text`` (one of :data:`LAYER_WORDS`) in the interface's language."""
     return QCoreApplication.translate("layers", text)
+
+
+def layer_name(layer, document=None) -> str:
+    """A layer's title as the window shows it: a built-in layer's in the map's language
+    (:func:`asean_atlas.layers.map_text.layer_title`), a user's layer as titled."""
+    from asean_atlas.layers.map_text import layer_title
+
+    from . import i18n
+
+    lang = getattr(document, "language", None) or i18n.current()
+    return layer_title(layer, lang)
+
+
+def field_name(field: str, document=None) -> str:
+    """An attribute's name as the window shows it: the built-in layers' attributes in the
+    interface's language (e.g. ``status`` -> 状态, an alias as QGIS shows), any other as named."""
+    from asean_atlas.layers.map_text import field_label
+
+    from . import i18n
+
+    lang = getattr(document, "language", None) or i18n.current()
+    return field_label(str(field), lang)

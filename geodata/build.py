@@ -402,26 +402,40 @@ def add_traditional_names(df: pd.DataFrame, article: Path | None = None, cldr: p
     """
     import opencc
 
-    conv = opencc.OpenCC(OPENCC_CONFIG)
+    conv, to_simplified = opencc.OpenCC(OPENCC_CONFIG), opencc.OpenCC("t2s")
     path = article or ARTICLE
     text = path.read_text(encoding="utf-8") if path.exists() else ""
-    hant, notes = [], []
+    simp, hant, notes = [], [], []
     for fid, zh, note in zip(df["id"], df["name_zh"].fillna(""), df["notes"].fillna("")):
         zh = str(zh).strip()
         if not zh:
+            simp.append("")
             hant.append("")
             notes.append(note)
             continue
         key = str(fid).upper()
+        s = to_simplified.convert(zh)
+        if s != zh:
+            # the source wrote the name in traditional characters (將軍澳, 鶴咀): that is the 繁體
+            # name as sourced, and name_zh its simplified form
+            simp.append(s)
+            hant.append(zh)
+            how = "name_zh: simplified from the source's traditional form (OpenCC t2s); name_zh_hant: as the source writes it"
+            notes.append(f"{note} | {how}" if note else how)
+            continue
+        simp.append(zh)
         if cldr is not None and key in cldr.index and str(cldr.at[key, "name_zh_hant"]).strip():
             t = str(cldr.at[key, "name_zh_hant"]).strip()
             how = f"name_zh_hant: {cldr.at[key, 'source'].replace('(zh_Hans_CN, zh_Hant_TW)', '(zh_Hant_TW)')}"
         else:
             t = conv.convert(zh)
+            if len(t) == len(zh):  # 里 in a place name stays 里 (s2tw reads it as 裡 "inside": 春武裡)
+                t = "".join("里" if a == "里" else b for a, b in zip(zh, t))
             how = (f"name_zh_hant: as in {ARTICLE_NAME}" if len(t) >= 2 and t in text
                    else f"name_zh_hant: converted from name_zh (OpenCC {OPENCC_CONFIG})")
         hant.append(t)
         notes.append(f"{note} | {how}" if note else how)
+    df["name_zh"] = simp
     df["name_zh_hant"] = hant
     df["notes"] = notes
 

@@ -101,7 +101,7 @@ _PAGE_CSS = """
 .atlas-stack-bar button{font:11px sans-serif;padding:0 5px;cursor:pointer}.atlas-stack-where{unicode-bidi:isolate}
 .atlas-popup table{border-collapse:collapse;font:12px sans-serif}
 .atlas-popup th{text-align:left;vertical-align:top;padding:1px 8px 1px 0;color:#444;white-space:pre-wrap;
-  overflow-wrap:break-word;word-break:normal;max-width:160px}
+  overflow-wrap:break-word;word-break:keep-all;line-break:strict;max-width:160px}
 .atlas-popup th,.atlas-popup td,.atlas-tooltip,.atlas-legend span,.atlas-legend-layer,.atlas-layer-name,
   .atlas-title span,.atlas-attribution div{unicode-bidi:isolate}
 .atlas-popup td{vertical-align:top;overflow-wrap:break-word;white-space:pre-wrap;min-width:120px;max-width:260px}

@@ -77,6 +77,7 @@
   }
   localize();
   document.title = data.title || "ASEAN Digital Atlas";
+  document.documentElement.lang = LANG === "en" ? "en" : LANG.replace("_", "-");
   map.fitBounds(data.view, {animate: false});
 
   // -- basemap (Natural Earth), not interactive --------------------------------------------------
@@ -664,9 +665,14 @@
     return best;
   }
   function pinyinOf(text) {  // the pinyin of a query's Chinese characters (the page's own table)
-    var out = [], table = data.pinyin || {};
-    Array.from(text).forEach(function (ch) { if (own(table, ch)) out.push(table[ch]); });
-    return out.join("");
+    var out = [], table = data.pinyin || {}, unknown = false;
+    Array.from(text).forEach(function (ch) {
+      if (own(table, ch)) out.push(table[ch]);
+      else if (/[\u3400-\u9fff\uf900-\ufaff]/.test(ch)) unknown = true;
+    });
+    // a Chinese character no name of the page has: no feature matches it by pinyin (曼谷 must not
+    // find the names holding only 谷's reading)
+    return unknown ? "" : out.join("");
   }
   function goTo(hit) {
     var cfg = data.layers[hit.i], g = groups[hit.i];

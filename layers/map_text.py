@@ -40,7 +40,7 @@ MAP_TEXT: dict[str, tuple[str, str]] = {
     "low: drawn lighter": ("低：以浅色绘制", "低：以淺色繪製"),
     "Lifecycle": ("生命周期", "生命週期"),
     "planned / under construction (dashed, hollow)": ("规划中 / 在建（虚线、空心）", "規劃中／興建中（虛線、空心）"),
-    "{field} not given": ("{field} 未提供", "{field} 未提供"),
+    "{field} not given": ("{field}未提供", "{field}未提供"),
     # the Atlas's lifecycle and status vocabulary (class names of the built-in layers)
     "in service": ("已投入使用", "已啟用"),
     "under construction": ("在建", "興建中"),
@@ -59,8 +59,8 @@ MAP_TEXT: dict[str, tuple[str, str]] = {
     "Layer: {title}": ("图层：{title}", "圖層：{title}"),
     "Chinese place names: Unicode CLDR": ("中文地名：Unicode CLDR", "中文地名：Unicode CLDR"),
     "Sources (number of features): ": ("来源（要素数）：", "來源（圖徵數）："),
-    " · and {n} more (each feature's source attribute)": (" · 另有 {n} 个（见各要素的 source 属性）",
-                                                           " · 另有 {n} 個（見各圖徵的 source 屬性）"),
+    " · and {n} more (each feature's source attribute)": (" · 另有 {n} 个（见各要素的“来源”属性）",
+                                                           " · 另有 {n} 個（見各圖徵的「來源」屬性）"),
     "filtered: {layer}: {expression}": ("已筛选：{layer}：{expression}", "已篩選：{layer}：{expression}"),
 }
 
@@ -87,6 +87,36 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "technology": ("技术", "技術"), "area_m2": ("面积（平方米）", "面積（平方公尺）"), "capacity": ("产能", "產能"),
     "product": ("产品", "產品"),
 }
+
+
+#: Attributes that are a quantity in a unit: field -> ((quantity 简, 繁), (unit 简, 繁)), for a
+#: legend of sizes: "500 兆瓦" rather than "500 容量（兆瓦）".
+FIELD_UNITS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "capacity_mw": (("容量", "容量"), ("兆瓦", "百萬瓦")),
+    "length_km": (("长度", "長度"), ("公里", "公里")),
+    "area_m2": (("面积", "面積"), ("平方米", "平方公尺")),
+}
+
+
+def size_label(value: str, field: str, language: str | None) -> str:
+    """A size legend's row in ``language``: ``"500 capacity_mw"`` stays English; in Chinese
+    ``"500 兆瓦"`` (a field with a unit, :data:`FIELD_UNITS`) or ``"500 <field label>"``."""
+    i = _index(language)
+    if i is None:
+        return f"{value} {field}"
+    if field in FIELD_UNITS:
+        return f"{value} {FIELD_UNITS[field][1][i]}"
+    return f"{value} {field_label(field, language)}"
+
+
+def size_missing_label(field: str, language: str | None) -> str:
+    """The size legend's row for features without a value: ``"capacity_mw not given"``,
+    ``"容量未提供"``."""
+    i = _index(language)
+    if i is None:
+        return f"{field} not given"
+    name = FIELD_UNITS[field][0][i] if field in FIELD_UNITS else field_label(field, language)
+    return map_text("{field} not given", language, field=name)
 
 
 def field_label(field: str, language: str | None) -> str:

@@ -496,7 +496,7 @@
     </message>
     <message>
         <source>CRS of the coordinates</source>
-        <translation>坐标的坐标参考系（CRS）</translation>
+        <translation>坐标参考系</translation>
     </message>
     <message>
         <source>Preview</source>
@@ -712,6 +712,10 @@
         <translation>下次启动地图集时，界面将使用{language}。</translation>
     </message>
     <message>
+        <source> (+{n} more)</source>
+        <translation>（另有 {n} 条）</translation>
+    </message>
+    <message>
         <source>Could not open layer</source>
         <extracomment>Files at least this big load on a worker thread with a progress dialog (issue 4). Suffixes whose files may hold several layers; the user picks among them.</extracomment>
         <translation>无法打开图层</translation>
@@ -726,7 +730,7 @@
     </message>
     <message>
         <source>CRS of the coordinates (e.g. EPSG:32647 for UTM 47N):</source>
-        <translation>坐标的坐标参考系（例如 UTM 47N 为 EPSG:32647）：</translation>
+        <translation>坐标参考系（例如 UTM 47N 为 EPSG:32647）：</translation>
     </message>
     <message>
         <source>{source}: unexpected error: {kind}: {error}</source>

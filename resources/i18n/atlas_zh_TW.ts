@@ -496,7 +496,7 @@
     </message>
     <message>
         <source>CRS of the coordinates</source>
-        <translation>坐標的坐標參考系統（CRS）</translation>
+        <translation>坐標參考系統</translation>
     </message>
     <message>
         <source>Preview</source>
@@ -712,6 +712,10 @@
         <translation>下次啟動地圖集時，介面將使用{language}。</translation>
     </message>
     <message>
+        <source> (+{n} more)</source>
+        <translation>（另有 {n} 則）</translation>
+    </message>
+    <message>
         <source>Could not open layer</source>
         <extracomment>Files at least this big load on a worker thread with a progress dialog (issue 4). Suffixes whose files may hold several layers; the user picks among them.</extracomment>
         <translation>無法開啟圖層</translation>
@@ -726,7 +730,7 @@
     </message>
     <message>
         <source>CRS of the coordinates (e.g. EPSG:32647 for UTM 47N):</source>
-        <translation>坐標的坐標參考系統（例如 UTM 47N 為 EPSG:32647）：</translation>
+        <translation>坐標參考系統（例如 UTM 47N 為 EPSG:32647）：</translation>
     </message>
     <message>
         <source>{source}: unexpected error: {kind}: {error}</source>

@@ -159,3 +159,25 @@ def test_png_export_in_zh_tw_draws_traditional_title_and_legend(tmp_path, monkey
         assert t in texts, t
     assert any(t.endswith(" 公里") for t in texts)
     assert not texts & {"ASEAN Digital Atlas", "Legend", "Submarine cables", "in service", "As of 2024"}
+
+
+def test_chinese_pdf_text_extracts_as_written(tmp_path):
+    """The PDF's Chinese text copies and searches as written: no Kangxi/CJK radicals in place of
+    the ideographs (Noto CJK shares their glyphs; Qt wrote ⼈ for 人); its dates are the fixed
+    ones after the rewrite too. (Not byte-identical between processes: Qt names the font subsets
+    in the order of a QHash with a per-process seed.)"""
+    pypdf = pytest.importorskip("pypdf")
+    env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen", "SOURCE_DATE_EPOCH": "1764547200"}
+    outs = []
+    for k in range(1):
+        pdf = tmp_path / f"cn{k}.pdf"
+        r = subprocess.run([sys.executable, "-m", "asean_atlas.desktop.app", "export", "--year", "2024", "--lang", "zh_CN",
+                            "--bbox", "104,18,112,26", "--size", "1200x900", "--pdf", str(pdf)],
+                           capture_output=True, text=True, timeout=240, env=env)
+        assert r.returncode == 0, r.stderr
+        outs.append(pdf)
+    text = pypdf.PdfReader(str(outs[0])).pages[0].extract_text()
+    assert not [c for c in text if 0x2E80 <= ord(c) <= 0x2FDF]
+    assert "人工智能" in text and "东盟数字地图集" in text
+    info = pypdf.PdfReader(str(outs[0])).metadata
+    assert str(info["/CreationDate"]).startswith("D:20251201000000")  # SOURCE_DATE_EPOCH

@@ -71,3 +71,22 @@ def test_place_names_table_marks_its_method():
     assert set(t["method"]) == {"cldr", "project_translation"}
     assert (t.loc[t["method"] == "cldr", "source"].str.startswith("Unicode CLDR")).all()
     assert len(t) == len(build.read_source("places.csv"))
+
+
+def test_traditional_source_names_and_place_li():
+    """A name the source writes in traditional characters keeps that form as name_zh_hant and
+    gets its simplified name_zh; 里 of a place name stays 里 in 繁體 (春武里, not 春武裡)."""
+    import pandas as pd
+
+    df = pd.DataFrame({"id": ["a", "b"], "name_zh": ["將軍澳", "美的5G智慧工厂(泰国春武里)"], "notes": ["", ""]})
+    build.add_traditional_names(df, article=build.HERE / "no-such-article.txt")
+    assert df["name_zh"].tolist() == ["将军澳", "美的5G智慧工厂(泰国春武里)"]
+    assert df["name_zh_hant"].tolist() == ["將軍澳", "美的5G智慧工廠(泰國春武里)"]
+    assert "simplified from the source's traditional form" in df.at[0, "notes"]
+
+
+def test_simplified_map_shows_no_traditional_name():
+    for layer_id in LAYER_IDS:
+        f = load_builtin_layer(layer_id)
+        zh = f["name_zh"].fillna("")
+        assert not zh.str.contains("[將軍灣鶴頭嶼島]").any(), layer_id

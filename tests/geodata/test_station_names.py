@@ -28,9 +28,15 @@ def test_every_station_in_china_hong_kong_macao_has_a_sourced_name(stations, tab
 
 
 def test_known_names(stations):
+    # as the sources write them (Hong Kong's in traditional characters) in name_zh_hant, and
+    # name_zh in simplified characters (issue 13: the 简体 map shows no traditional name)
     want = {"tseung-kwan-o-china": "將軍澳", "chung-hom-kok-china": "舂坎角", "deep-water-bay-china": "深水灣",
-            "cape-daguilar-china": "鶴咀", "chongming-china": "崇明", "qingdao-china": "青岛", "tuas-singapore": "大士"}
-    assert {k: stations.at[k, "name_zh"] for k in want} == want
+            "cape-daguilar-china": "鶴咀", "chongming-china": "崇明", "qingdao-china": "青島", "tuas-singapore": "大士"}
+    assert {k: stations.at[k, "name_zh_hant"] for k in want} == want
+    simplified = {"tseung-kwan-o-china": "将军澳", "deep-water-bay-china": "深水湾", "cape-daguilar-china": "鹤咀",
+                  "qingdao-china": "青岛"}
+    assert {k: stations.at[k, "name_zh"] for k in simplified} == simplified
+    assert "name_zh: simplified from the source's traditional form" in stations.at["tseung-kwan-o-china", "notes"]
 
 
 def test_capital_landings_have_a_name_or_are_recorded(table, stations):
