@@ -190,6 +190,8 @@ def project_document(args, options):
     if problems:
         raise ProjectError(f"{args.project}: " + "; ".join(problems))
     doc = loaded.document
+    # the project's map language (as the window opens it); --lang overrides it
+    doc.language = loaded.language if loaded.language in ("en", "zh_CN", "zh_TW") else "en"
     for f in args.layer:
         doc.add_layer(read_layer(f, color=doc.unused_color(), crs=args.crs, encoding=args.encoding))
     if args.year is not None:

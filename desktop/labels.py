@@ -313,11 +313,17 @@ def font_warnings(texts, seen: set | None = None) -> list[str]:
     'ភ្នំពេញ'): … apt install fonts-noto-core"); once per text for characters of no such script
     (private use). Texts and scripts in ``seen`` are skipped, and added."""
     out = []
+    checked = 0
     for text in texts:
         if seen is not None:
             if text in seen:
                 continue
             seen.add(text)
+        checked += 1
+        if checked > MAX_FONT_CHECKS:  # the rest at the next frame (a label of new characters is
+            if seen is not None:        # checked against every installed font)
+                seen.discard(text)
+            continue
         missing = missing_glyphs(text)
         if not missing:
             continue
@@ -336,15 +342,26 @@ def font_warnings(texts, seen: set | None = None) -> list[str]:
                 "labels", "No installed font can draw {script} text ({chars} in the label {text}): labels in it show "
                 "as boxes. Install its font (Debian/Ubuntu: apt install {package}).").format(
                     script=_script_name(script), chars=", ".join(repr(c) for c in chars[:6]) + (" …" if len(chars) > 6 else ""),
-                    text=repr(text), package=package))
+                    text=repr(_short(text)), package=package))
         other = [c for c in missing if font_package(c) is None]
-        if other:
+        if other and (seen is None or ("script", None) not in seen):
+            if seen is not None:  # characters of no known script (private use…): said once too
+                seen.add(("script", None))
             chars = ", ".join(repr(c) for c in other[:6]) + (" …" if len(other) > 6 else "")
             out.append(QCoreApplication.translate(
                 "labels", "No installed font can draw {chars} in the label {text}: it shows as boxes. "
                 "Install a font for that script (Debian: fonts-noto-core, fonts-noto-cjk).").format(
-                    chars=chars, text=repr(text)))
+                    chars=chars, text=repr(_short(text))))
     return out
+
+
+#: Label texts checked for missing glyphs per call (:func:`font_warnings`).
+MAX_FONT_CHECKS = 200
+
+
+def _short(text: str, n: int = 60) -> str:
+    """A label text as a warning quotes it: at most ``n`` characters."""
+    return text if len(text) <= n else text[:n] + "…"
 
 
 def _script_name(script: str) -> str:

@@ -156,9 +156,11 @@ UNITS = {"km": ("公里", "公里"), "m": ("米", "公尺")}
 
 
 def _index(language: str | None) -> int | None:
-    lang = str(language or "en")
-    if lang.startswith("zh"):
-        return 1 if lang in ("zh_TW", "zh_HK", "zh_MO", "zh_Hant") else 0
+    """0 for simplified Chinese, 1 for traditional, None for English (anything not Chinese)."""
+    lang = str(language or "en").replace("-", "_").lower()
+    if lang == "zh" or lang.startswith("zh_"):
+        traditional = lang.startswith(("zh_tw", "zh_hk", "zh_mo", "zh_hant"))
+        return 1 if traditional else 0
     return None
 
 
@@ -220,12 +222,20 @@ def layer_title(layer, language: str | None) -> str:
     return layer.title
 
 
+#: Class values of the Atlas's own vocabulary (status and lifecycle words, route kinds, ASEAN
+#: membership): the only data values the legend translates.
+CLASS_WORDS = frozenset({
+    "in service", "under construction", "planned", "delayed", "cancelled", "retired", "schematic",
+    "member", "non-member", "dialogue partner", "announced", "operational", "launched",
+})
+
+
 def class_label(label: str, language: str | None) -> str:
-    """A legend class name in ``language``: the Atlas's status vocabulary is translated
-    (case-insensitive), any other value (data) is shown as it is."""
+    """A legend class name in ``language``: the Atlas's status vocabulary (:data:`CLASS_WORDS`)
+    is translated (case-insensitive), any other value (data) is shown as it is."""
     stripped = label.lstrip(" ")
     key = stripped.lower()
-    if _index(language) is not None and key in MAP_TEXT:
+    if _index(language) is not None and key in CLASS_WORDS:
         return label[: len(label) - len(stripped)] + map_text(key, language)
     return label
 

@@ -44,6 +44,7 @@ _FIELD_SEP = "\x1f"
 _OPEN = _FEATURE_SEP + _FIELD_SEP
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _MARKS = re.compile(r"[\u0300-\u036f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _SPACE = re.compile(r"\s+")
 #: punctuation becomes a space, so that "(SJC2)" and "sea-h2x" hold words ("sjc2", "h2x")
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
@@ -62,7 +63,10 @@ def fold_chinese(text: str) -> str:
     """Traditional Chinese characters as simplified (OpenCC ``t2s``), so that either script finds
     the other (``"南寧"`` and ``"南宁"``, ``"臺北"`` and ``"台北"``, issue 13 item 5); text without
     Chinese is returned as it is."""
-    return _to_simplified().convert(text) if _CJK.search(text) else text
+    if not _CJK.search(text):
+        return text
+    # a lone surrogate (text cut inside a pair) cannot be encoded for OpenCC: U+FFFD instead
+    return _to_simplified().convert(_SURROGATE.sub("\ufffd", text))
 
 
 def normalize(text: str) -> str:

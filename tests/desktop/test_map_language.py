@@ -181,3 +181,38 @@ def test_chinese_pdf_text_extracts_as_written(tmp_path):
     assert "人工智能" in text and "东盟数字地图集" in text
     info = pypdf.PdfReader(str(outs[0])).metadata
     assert str(info["/CreationDate"]).startswith("D:20251201000000")  # SOURCE_DATE_EPOCH
+
+
+def test_export_project_uses_its_language_and_lang_overrides(tmp_path):
+    import json
+
+    project = tmp_path / "p.atlas.json"
+    project.write_text(json.dumps({"format": "asean-atlas-project", "version": 1, "title": "ASEAN Digital Atlas",
+                                   "language": "zh_TW", "layers": [{"source": "builtin:countries"}]}),
+                       encoding="utf-8")
+    env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"}
+    for extra, want in (([], "zh_TW"), (["--lang", "en"], "en")):
+        svg = tmp_path / f"p{want}.svg"
+        r = subprocess.run([sys.executable, "-m", "asean_atlas.desktop.app", "export", "--project", str(project),
+                            "--size", "800x600", "--svg", str(svg), *extra], capture_output=True, text=True,
+                           timeout=240, env=env)
+        assert r.returncode == 0, r.stderr
+        text = _svg_texts(svg)
+        assert ("東協數位地圖集" in text) == (want == "zh_TW")
+
+
+def test_user_class_values_are_data_even_when_they_look_like_map_words():
+    assert class_label("{field} not given", "zh_TW") == "{field} not given"
+    assert class_label("Legend", "zh_CN") == "Legend"
+    assert class_label("non-member", "zh_TW") == "非成員國"
+
+
+def test_font_warnings_are_bounded(monkeypatch):
+    from asean_atlas.desktop import labels
+
+    monkeypatch.setattr(labels, "missing_glyphs", lambda text: [c for c in text if 0xE000 <= ord(c) <= 0xF8FF])
+    seen: set = set()
+    texts = [chr(0xE000 + i) + " p" * 500 for i in range(600)]  # private use: no package to name
+    out = labels.font_warnings(texts, seen)
+    assert len(out) == 1 and len(out[0]) < 400  # once, the label text cut short
+    assert labels.font_warnings(texts, seen) == []

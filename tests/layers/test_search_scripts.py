@@ -36,3 +36,8 @@ def test_no_false_match_and_english_untouched(layer):
     assert [h.row for h in search.search([layer], "bangkok")] == [3]
     assert search.normalize("Đà Nẵng") == "da nang"
     assert search.fold_chinese("臺北 Bangkok") == "台北 Bangkok"
+
+
+def test_a_lone_surrogate_does_not_break_search(layer):
+    assert search.normalize("南寧\ud800x") == "南宁 x" or search.normalize("南寧\ud800x").startswith("南宁")
+    assert search.search([layer], "\ud800南宁") is not None
