@@ -43,7 +43,10 @@ class _IndexJob(QRunnable):
         try:
             S.index_for(self.layer)
         finally:
-            self.built.done.emit(self.layer)
+            try:
+                self.built.done.emit(self.layer)
+            except RuntimeError:  # the window (and its search box) closed while this ran: no one to tell
+                pass
 
 
 def result_text(hit: S.SearchHit) -> str:
