@@ -454,7 +454,7 @@ class AttributeTable(QWidget):
             numeric = None if col is None else bool(pd.api.types.is_numeric_dtype(col) and not pd.api.types.is_bool_dtype(col))
             cond = condition(field, self.op_box.currentData(), self.value_edit.text(), numeric=numeric)
         except FilterError as exc:
-            self._show_error(str(exc))
+            self._show_error(words.error_text(exc))
             return
         current = self.expression.text().strip()
         self.expression.setText(f"({current}) and {cond}" if " or " in current.lower() else (f"{current} and {cond}" if current else cond))
@@ -470,7 +470,7 @@ class AttributeTable(QWidget):
             layer.set_filter(self.expression.text())
         except FilterError as exc:
             self._filter = layer.filter
-            self._show_error(str(exc))
+            self._show_error(words.error_text(exc))
             return False
         self.error.hide()
         self._filter = layer.filter

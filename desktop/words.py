@@ -52,6 +52,54 @@ LAYER_WORDS = (
 )
 
 
+#: Templates of the errors ``layers/`` raises with :meth:`~asean_atlas.layers.errors.AtlasError.of`
+#: (the attribute filter's; a test checks every ``FilterError.of`` template of layers/filter.py is here).
+ERROR_WORDS = (
+    QT_TRANSLATE_NOOP("errors", "no attribute named {name}"),
+    QT_TRANSLATE_NOOP("errors", "the expression is empty"),
+    QT_TRANSLATE_NOOP("errors", "the expression is longer than {n} characters"),
+    QT_TRANSLATE_NOOP("errors", "a back-quote (`) is not closed"),
+    QT_TRANSLATE_NOOP("errors", "the expression has {n} conditions; at most {max} (each one scans the layer)"),
+    QT_TRANSLATE_NOOP("errors", "the expression is nested too deeply"),
+    QT_TRANSLATE_NOOP("errors", "the attribute name {name} is ambiguous (several columns match it)"),
+    QT_TRANSLATE_NOOP("errors", "this part of the expression is not a condition"),
+    QT_TRANSLATE_NOOP("errors", "an attribute name with a back-quote cannot be used in an expression: {name}"),
+    QT_TRANSLATE_NOOP("errors", "unknown operator {name}"),
+    QT_TRANSLATE_NOOP("errors", "cannot read the expression: {error}"),
+    QT_TRANSLATE_NOOP("errors", "syntax error (the expression ends too early): {error}"),
+    QT_TRANSLATE_NOOP("errors", "cannot read the expression ({error})"),
+    QT_TRANSLATE_NOOP("errors", "a comparison needs an attribute on one side"),
+    QT_TRANSLATE_NOOP("errors", "a list goes with in / not in: attribute in [value, value, …]"),
+    QT_TRANSLATE_NOOP("errors", "compare null only with == or !="),
+    QT_TRANSLATE_NOOP("errors", "syntax error at column {column}: {error}"),
+    QT_TRANSLATE_NOOP("errors", "minus applies to numbers only"),
+    QT_TRANSLATE_NOOP("errors", "year() takes an attribute"),
+    QT_TRANSLATE_NOOP("errors", "{name} is not true/false; compare it with a value"),
+    QT_TRANSLATE_NOOP("errors", "use: attribute in [value, value, …]"),
+    QT_TRANSLATE_NOOP("errors", "cannot evaluate it on these attributes: {kind}: {error}"),
+    QT_TRANSLATE_NOOP("errors", "cannot evaluate it on these attributes: {kind}"),
+    QT_TRANSLATE_NOOP("errors", "only == != < <= > >= in and not in compare values"),
+    QT_TRANSLATE_NOOP("errors", "is_empty() takes an attribute"),
+    QT_TRANSLATE_NOOP("errors", "{name}() takes an attribute and a text"),
+    QT_TRANSLATE_NOOP("errors", "unknown function; available: {names}"),
+    QT_TRANSLATE_NOOP("errors", "{name}() takes {n} arguments"),
+    QT_TRANSLATE_NOOP("errors", "{name}() takes 1 argument"),
+    QT_TRANSLATE_NOOP("errors", "a list may hold only text and numbers"),
+    QT_TRANSLATE_NOOP("errors", "only text, numbers, true, false and null are values"),
+    QT_TRANSLATE_NOOP("errors", "not allowed in a filter: {kind}"),
+    QT_TRANSLATE_NOOP("errors", "{name} holds numbers: compare it with a number, not {value}"),
+)
+
+
+def error_text(exc) -> str:
+    """An Atlas error's message in the interface's language (its template through the
+    ``errors`` catalogue context; an error without one as it is)."""
+    translated = getattr(exc, "translated", None)
+    if translated is None:
+        return str(exc)
+    return translated(lambda text: QCoreApplication.translate("errors", text))
+
+
 def tr(text: str) -> str:
     """``text`` (one of :data:`LAYER_WORDS`) in the interface's language."""
     return QCoreApplication.translate("layers", text)

@@ -34,7 +34,31 @@ def printable(text: str) -> str:
 
 
 class AtlasError(Exception):
-    """Base class of every user-facing error of the Atlas."""
+    """Base class of every user-facing error of the Atlas.
+
+    An error made with :meth:`of` also keeps its message's English template and values, so the
+    window can show it in the interface's language (:meth:`translated`, issue 13); ``str(error)``
+    is the English message either way.
+    """
+
+    template: str | None = None
+    values: dict = {}
+
+    @classmethod
+    def of(cls, template: str, **values):
+        """The error whose message is ``template.format(**values)``; ``template`` is a literal of
+        the code (listed for translation in ``desktop/words.py``), ``values`` the parts that vary
+        (names, numbers: never formatted again)."""
+        exc = cls(template.format(**values))
+        exc.template, exc.values = template, dict(values)
+        return exc
+
+    def translated(self, tr) -> str:
+        """The message with its template through ``tr`` (a translation function); the English
+        message for an error without a template."""
+        if self.template is None:
+            return str(self)
+        return tr(self.template).format(**self.values)
 
 
 class LayerLoadError(AtlasError):

@@ -60,7 +60,7 @@ def _prepare(text: str) -> str:
     try:
         tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
     except (tokenize.TokenError, IndentationError, SyntaxError) as exc:
-        raise FilterError(f"cannot read the expression: {exc}") from None
+        raise FilterError.of("cannot read the expression: {error}", error=str(exc)) from None
     prev = None
     for tok in tokens:
         kind, value = tok.type, tok.string
@@ -93,9 +93,9 @@ def parse(text: str) -> ast.Expression:
         Empty, too long, a syntax error, or a construct outside the grammar (named in the message).
     """
     if not isinstance(text, str) or not text.strip():
-        raise FilterError("the expression is empty")
+        raise FilterError.of("the expression is empty")
     if len(text) > MAX_LENGTH:
-        raise FilterError(f"the expression is longer than {MAX_LENGTH} characters")
+        raise FilterError.of("the expression is longer than {n} characters", n=MAX_LENGTH)
     names: dict[str, str] = {}
 
     def hold(m: re.Match) -> str:
@@ -105,21 +105,23 @@ def parse(text: str) -> ast.Expression:
 
     body = _BACKTICK.sub(hold, text.strip())
     if "`" in body:
-        raise FilterError("a back-quote (`) is not closed")
+        raise FilterError.of("a back-quote (`) is not closed")
     source = _prepare(body).strip()  # raises FilterError on text the tokenizer cannot read
     try:
         tree = ast.parse(source, mode="eval")
     except SyntaxError as exc:
-        where = f" at column {exc.offset}" if exc.offset else " (the expression ends too early)"
-        raise FilterError(f"syntax error{where}: {exc.msg}") from None
+        if exc.offset:
+            raise FilterError.of("syntax error at column {column}: {error}", column=exc.offset, error=exc.msg) from None
+        raise FilterError.of("syntax error (the expression ends too early): {error}", error=exc.msg) from None
     except (RecursionError, MemoryError):
-        raise FilterError("the expression is nested too deeply") from None
+        raise FilterError.of("the expression is nested too deeply") from None
     except ValueError as exc:  # e.g. a NUL byte
-        raise FilterError(f"cannot read the expression ({exc})") from None
+        raise FilterError.of("cannot read the expression ({error})", error=str(exc)) from None
     _check(tree.body, 0)
     work = sum(isinstance(n, (ast.Compare, ast.Call)) for n in ast.walk(tree))
     if work > MAX_CONDITIONS:
-        raise FilterError(f"the expression has {work} conditions; at most {MAX_CONDITIONS} (each one scans the layer)")
+        raise FilterError.of("the expression has {n} conditions; at most {max} (each one scans the layer)",
+                             n=work, max=MAX_CONDITIONS)
     tree.fields = names  # type: ignore[attr-defined]
     return tree
 
@@ -131,7 +133,7 @@ _CMP = (ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.In, ast.NotIn)
 
 def _check(node: ast.AST, depth: int) -> None:
     if depth > MAX_DEPTH:
-        raise FilterError("the expression is nested too deeply")
+        raise FilterError.of("the expression is nested too deeply")
     if isinstance(node, ast.BoolOp):
         for v in node.values:
             _check(v, depth + 1)
@@ -139,28 +141,29 @@ def _check(node: ast.AST, depth: int) -> None:
         _check(node.operand, depth + 1)
     elif isinstance(node, ast.Compare):
         if not all(isinstance(op, _CMP) for op in node.ops):
-            raise FilterError("only == != < <= > >= in and not in compare values")
+            raise FilterError.of("only == != < <= > >= in and not in compare values")
         for v in [node.left, *node.comparators]:
             _check(v, depth + 1)
     elif isinstance(node, ast.Call):
         if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS or node.keywords:
-            raise FilterError(f"unknown function; available: {', '.join(FUNCTIONS)}")
+            raise FilterError.of("unknown function; available: {names}", names=", ".join(FUNCTIONS))
         n = FUNCTIONS[node.func.id][0]
         if len(node.args) != n:
-            raise FilterError(f"{node.func.id}() takes {n} argument{'s' if n > 1 else ''}")
+            raise (FilterError.of("{name}() takes {n} arguments", name=node.func.id, n=n) if n > 1
+                   else FilterError.of("{name}() takes 1 argument", name=node.func.id))
         for v in node.args:
             _check(v, depth + 1)
     elif isinstance(node, (ast.List, ast.Tuple)):
         for v in node.elts:
             if not (isinstance(v, ast.Constant) or (isinstance(v, ast.UnaryOp) and isinstance(v.operand, ast.Constant))):
-                raise FilterError("a list may hold only text and numbers")
+                raise FilterError.of("a list may hold only text and numbers")
     elif isinstance(node, ast.Constant):
         if not isinstance(node.value, (str, int, float, bool, type(None))):
-            raise FilterError("only text, numbers, true, false and null are values")
+            raise FilterError.of("only text, numbers, true, false and null are values")
     elif isinstance(node, ast.Name):
         pass
     else:
-        raise FilterError(f"not allowed in a filter: {type(node).__name__}")
+        raise FilterError.of("not allowed in a filter: {kind}", kind=type(node).__name__)
 
 
 def _column(frame: pd.DataFrame, name: str) -> pd.Series:
@@ -175,8 +178,8 @@ def _column(frame: pd.DataFrame, name: str) -> pd.Series:
     if len(found) == 1 and list(frame.columns).count(found[0]) == 1:
         return frame[found[0]]
     if found:
-        raise FilterError(f"the attribute name {name!r} is ambiguous (several columns match it)")
-    raise FilterError(f"no attribute named {name!r}")
+        raise FilterError.of("the attribute name {name} is ambiguous (several columns match it)", name=repr(name))
+    raise FilterError.of("no attribute named {name}", name=repr(name))
 
 
 def _is_missing(s: pd.Series) -> np.ndarray:
@@ -217,14 +220,14 @@ class _Eval:
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
             v = self.value(node.operand)
             if isinstance(v, bool) or not isinstance(v, (int, float)):
-                raise FilterError("minus applies to numbers only")
+                raise FilterError.of("minus applies to numbers only")
             return -v
         if isinstance(node, (ast.List, ast.Tuple)):
             return [self.value(e) for e in node.elts]
         if isinstance(node, ast.Call) and node.func.id == "year":
             s = self.value(node.args[0])
             if not isinstance(s, pd.Series):
-                raise FilterError("year() takes an attribute")
+                raise FilterError.of("year() takes an attribute")
             return _year(s)
         return self.mask(node)
 
@@ -250,12 +253,12 @@ class _Eval:
             if name == "is_empty":
                 s = self.value(node.args[0])
                 if not isinstance(s, pd.Series):
-                    raise FilterError("is_empty() takes an attribute")
+                    raise FilterError.of("is_empty() takes an attribute")
                 return _is_missing(s)
             if name in ("contains", "startswith"):
                 s, text = (self.value(a) for a in node.args)
                 if not isinstance(s, pd.Series) or not isinstance(text, str):
-                    raise FilterError(f"{name}() takes an attribute and a text")
+                    raise FilterError.of("{name}() takes an attribute and a text", name=name)
                 t = _as_text(s).str.casefold()
                 needle = text.casefold()
                 res = t.str.contains(needle, regex=False) if name == "contains" else t.str.startswith(needle)
@@ -265,15 +268,15 @@ class _Eval:
             if isinstance(v, pd.Series):
                 if pd.api.types.is_bool_dtype(v):
                     return v.fillna(False).to_numpy(dtype=bool)
-                raise FilterError(f"{v.name!r} is not true/false; compare it with a value")
+                raise FilterError.of("{name} is not true/false; compare it with a value", name=repr(v.name))
             if isinstance(v, bool):
                 return np.full(self.n, v)
-        raise FilterError("this part of the expression is not a condition")
+        raise FilterError.of("this part of the expression is not a condition")
 
     def compare(self, left, op, right) -> np.ndarray:
         if isinstance(op, (ast.In, ast.NotIn)):
             if not isinstance(left, pd.Series) or not isinstance(right, list):
-                raise FilterError("use: attribute in [value, value, …]")
+                raise FilterError.of("use: attribute in [value, value, …]")
             values = right
             if pd.api.types.is_numeric_dtype(left) and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
                 res = left.isin(values).to_numpy(dtype=bool)
@@ -285,16 +288,16 @@ class _Eval:
             op = flip.get(type(op), type(op))()
             left, right = right, left
         if not isinstance(left, pd.Series):
-            raise FilterError("a comparison needs an attribute on one side")
+            raise FilterError.of("a comparison needs an attribute on one side")
         if isinstance(right, list):
-            raise FilterError("a list goes with in / not in: attribute in [value, value, …]")
+            raise FilterError.of("a list goes with in / not in: attribute in [value, value, …]")
         if right is None:
             miss = _is_missing(left)
             if isinstance(op, ast.Eq):
                 return miss
             if isinstance(op, ast.NotEq):
                 return ~miss
-            raise FilterError("compare null only with == or !=")
+            raise FilterError.of("compare null only with == or !=")
         if isinstance(right, pd.Series):
             a, b = left, right
         elif isinstance(right, bool):
@@ -307,7 +310,8 @@ class _Eval:
                 try:  # "2020" against a number column compares as a number
                     a, b = left, float(right.replace(",", ""))
                 except ValueError:
-                    raise FilterError(f"{left.name!r} holds numbers: compare it with a number, not {right!r}") from None
+                    raise FilterError.of("{name} holds numbers: compare it with a number, not {value}",
+                                         name=repr(left.name), value=repr(right)) from None
             else:
                 a, b = _as_text(left), right
         else:  # a number: compare numerically, text that is not a number never matches
@@ -349,7 +353,8 @@ class FeatureFilter:
             raise
         except (TypeError, ValueError, OverflowError, UnicodeError, AttributeError, KeyError, IndexError) as exc:
             # values that cannot be compared (text with numbers, dates with text, bytes…)
-            raise FilterError(f"cannot evaluate it on these attributes: {type(exc).__name__}: {str(exc)[:160]}") from None
+            raise FilterError.of("cannot evaluate it on these attributes: {kind}: {error}",
+                                 kind=type(exc).__name__, error=str(exc)[:160]) from None
         return np.array(out, dtype=bool, copy=True).reshape(len(frame))
 
     def fields(self, frame: pd.DataFrame) -> list[str]:
@@ -361,7 +366,7 @@ class FeatureFilter:
         except FilterError:
             raise
         except Exception as exc:  # noqa: BLE001 - as mask()
-            raise FilterError(f"cannot evaluate it on these attributes: {type(exc).__name__}") from None
+            raise FilterError.of("cannot evaluate it on these attributes: {kind}", kind=type(exc).__name__) from None
         return sorted(ev.used)
 
 
@@ -370,7 +375,8 @@ def quote_field(name: str) -> str:
     if name.isidentifier() and name.lower() not in ("and", "or", "not", "in", "true", "false", "null", "none"):
         return name
     if "`" in name:
-        raise FilterError(f"an attribute name with a back-quote cannot be used in an expression: {name!r}")
+        raise FilterError.of("an attribute name with a back-quote cannot be used in an expression: {name}",
+                             name=repr(name))
     return f"`{name}`"
 
 
@@ -410,7 +416,7 @@ def condition(field: str, operator: str, value: str = "", numeric: bool | None =
         return f"{f} in [{', '.join(quote_value(conv(v)) for v in items)}]"
     ops = {"=": "==", "≠": "!=", "<": "<", ">": ">", "≤": "<=", "≥": ">="}
     if operator not in ops:
-        raise FilterError(f"unknown operator {operator!r}")
+        raise FilterError.of("unknown operator {name}", name=repr(operator))
     return f"{f} {ops[operator]} {quote_value(conv(value))}"
 
 

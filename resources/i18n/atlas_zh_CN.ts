@@ -1267,6 +1267,142 @@
     </message>
 </context>
 <context>
+    <name>errors</name>
+    <message>
+        <source>no attribute named {name}</source>
+        <extracomment>Templates of the errors ``layers/`` raises with :meth:`~asean_atlas.layers.errors.AtlasError.of` (the attribute filter&apos;s; a test checks every ``FilterError.of`` template of layers/filter.py is here).</extracomment>
+        <translation>没有名为 {name} 的属性</translation>
+    </message>
+    <message>
+        <source>the expression is empty</source>
+        <translation>表达式为空</translation>
+    </message>
+    <message>
+        <source>the expression is longer than {n} characters</source>
+        <translation>表达式超过 {n} 个字符</translation>
+    </message>
+    <message>
+        <source>a back-quote (`) is not closed</source>
+        <translation>反引号（`）未闭合</translation>
+    </message>
+    <message>
+        <source>the expression has {n} conditions; at most {max} (each one scans the layer)</source>
+        <translation>表达式有 {n} 个条件；最多 {max} 个（每个条件都会扫描整个图层）</translation>
+    </message>
+    <message>
+        <source>the expression is nested too deeply</source>
+        <translation>表达式嵌套过深</translation>
+    </message>
+    <message>
+        <source>the attribute name {name} is ambiguous (several columns match it)</source>
+        <translation>属性名 {name} 不明确（有多个字段与之匹配）</translation>
+    </message>
+    <message>
+        <source>this part of the expression is not a condition</source>
+        <translation>表达式的这一部分不是条件</translation>
+    </message>
+    <message>
+        <source>an attribute name with a back-quote cannot be used in an expression: {name}</source>
+        <translation>含反引号的属性名不能用于表达式：{name}</translation>
+    </message>
+    <message>
+        <source>unknown operator {name}</source>
+        <translation>未知运算符 {name}</translation>
+    </message>
+    <message>
+        <source>cannot read the expression: {error}</source>
+        <translation>无法读取表达式：{error}</translation>
+    </message>
+    <message>
+        <source>syntax error (the expression ends too early): {error}</source>
+        <translation>语法错误（表达式提前结束）：{error}</translation>
+    </message>
+    <message>
+        <source>cannot read the expression ({error})</source>
+        <translation>无法读取表达式（{error}）</translation>
+    </message>
+    <message>
+        <source>a comparison needs an attribute on one side</source>
+        <translation>比较的一侧必须是属性</translation>
+    </message>
+    <message>
+        <source>a list goes with in / not in: attribute in [value, value, …]</source>
+        <translation>列表须与 in / not in 一起使用：attribute in [value, value, …]</translation>
+    </message>
+    <message>
+        <source>compare null only with == or !=</source>
+        <translation>null 只能用 == 或 != 比较</translation>
+    </message>
+    <message>
+        <source>syntax error at column {column}: {error}</source>
+        <translation>第 {column} 列有语法错误：{error}</translation>
+    </message>
+    <message>
+        <source>minus applies to numbers only</source>
+        <translation>负号只能用于数字</translation>
+    </message>
+    <message>
+        <source>year() takes an attribute</source>
+        <translation>year() 需要一个属性</translation>
+    </message>
+    <message>
+        <source>{name} is not true/false; compare it with a value</source>
+        <translation>{name} 不是 true/false；请将其与某个值比较</translation>
+    </message>
+    <message>
+        <source>use: attribute in [value, value, …]</source>
+        <translation>用法：attribute in [value, value, …]</translation>
+    </message>
+    <message>
+        <source>cannot evaluate it on these attributes: {kind}: {error}</source>
+        <translation>无法在这些属性上求值：{kind}：{error}</translation>
+    </message>
+    <message>
+        <source>cannot evaluate it on these attributes: {kind}</source>
+        <translation>无法在这些属性上求值：{kind}</translation>
+    </message>
+    <message>
+        <source>only == != &lt; &lt;= &gt; &gt;= in and not in compare values</source>
+        <translation>只有 == != &lt; &lt;= &gt; &gt;= in 和 not in 可以比较值</translation>
+    </message>
+    <message>
+        <source>is_empty() takes an attribute</source>
+        <translation>is_empty() 需要一个属性</translation>
+    </message>
+    <message>
+        <source>{name}() takes an attribute and a text</source>
+        <translation>{name}() 需要一个属性和一段文本</translation>
+    </message>
+    <message>
+        <source>unknown function; available: {names}</source>
+        <translation>未知函数；可用的有：{names}</translation>
+    </message>
+    <message>
+        <source>{name}() takes {n} arguments</source>
+        <translation>{name}() 需要 {n} 个参数</translation>
+    </message>
+    <message>
+        <source>{name}() takes 1 argument</source>
+        <translation>{name}() 需要 1 个参数</translation>
+    </message>
+    <message>
+        <source>a list may hold only text and numbers</source>
+        <translation>列表只能包含文本和数字</translation>
+    </message>
+    <message>
+        <source>only text, numbers, true, false and null are values</source>
+        <translation>只有文本、数字、true、false 和 null 是值</translation>
+    </message>
+    <message>
+        <source>not allowed in a filter: {kind}</source>
+        <translation>筛选中不允许：{kind}</translation>
+    </message>
+    <message>
+        <source>{name} holds numbers: compare it with a number, not {value}</source>
+        <translation>{name} 是数字：请与数字比较，而不是 {value}</translation>
+    </message>
+</context>
+<context>
     <name>labels</name>
     <message>
         <source>No installed font can draw {script} text ({chars} in the label {text}): labels in it show as boxes. Install its font (Debian/Ubuntu: apt install {package}).</source>
@@ -1279,6 +1415,7 @@
     </message>
     <message>
         <source>Chinese, Japanese or Korean</source>
+        <extracomment>Label texts checked for missing glyphs per call (:func:`font_warnings`).</extracomment>
         <translation>中日韩</translation>
     </message>
     <message>

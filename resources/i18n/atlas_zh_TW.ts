@@ -1267,6 +1267,142 @@
     </message>
 </context>
 <context>
+    <name>errors</name>
+    <message>
+        <source>no attribute named {name}</source>
+        <extracomment>Templates of the errors ``layers/`` raises with :meth:`~asean_atlas.layers.errors.AtlasError.of` (the attribute filter&apos;s; a test checks every ``FilterError.of`` template of layers/filter.py is here).</extracomment>
+        <translation>沒有名為 {name} 的屬性</translation>
+    </message>
+    <message>
+        <source>the expression is empty</source>
+        <translation>運算式為空</translation>
+    </message>
+    <message>
+        <source>the expression is longer than {n} characters</source>
+        <translation>運算式超過 {n} 個字元</translation>
+    </message>
+    <message>
+        <source>a back-quote (`) is not closed</source>
+        <translation>反引號（`）未閉合</translation>
+    </message>
+    <message>
+        <source>the expression has {n} conditions; at most {max} (each one scans the layer)</source>
+        <translation>運算式有 {n} 個條件；最多 {max} 個（每個條件都會掃描整個圖層）</translation>
+    </message>
+    <message>
+        <source>the expression is nested too deeply</source>
+        <translation>運算式巢狀過深</translation>
+    </message>
+    <message>
+        <source>the attribute name {name} is ambiguous (several columns match it)</source>
+        <translation>屬性名稱 {name} 不明確（有多個欄位與之相符）</translation>
+    </message>
+    <message>
+        <source>this part of the expression is not a condition</source>
+        <translation>運算式的這一部分不是條件</translation>
+    </message>
+    <message>
+        <source>an attribute name with a back-quote cannot be used in an expression: {name}</source>
+        <translation>含反引號的屬性名稱不能用於運算式：{name}</translation>
+    </message>
+    <message>
+        <source>unknown operator {name}</source>
+        <translation>未知運算子 {name}</translation>
+    </message>
+    <message>
+        <source>cannot read the expression: {error}</source>
+        <translation>無法讀取運算式：{error}</translation>
+    </message>
+    <message>
+        <source>syntax error (the expression ends too early): {error}</source>
+        <translation>語法錯誤（運算式提前結束）：{error}</translation>
+    </message>
+    <message>
+        <source>cannot read the expression ({error})</source>
+        <translation>無法讀取運算式（{error}）</translation>
+    </message>
+    <message>
+        <source>a comparison needs an attribute on one side</source>
+        <translation>比較的一側必須是屬性</translation>
+    </message>
+    <message>
+        <source>a list goes with in / not in: attribute in [value, value, …]</source>
+        <translation>清單須與 in / not in 一起使用：attribute in [value, value, …]</translation>
+    </message>
+    <message>
+        <source>compare null only with == or !=</source>
+        <translation>null 只能用 == 或 != 比較</translation>
+    </message>
+    <message>
+        <source>syntax error at column {column}: {error}</source>
+        <translation>第 {column} 欄有語法錯誤：{error}</translation>
+    </message>
+    <message>
+        <source>minus applies to numbers only</source>
+        <translation>負號只能用於數字</translation>
+    </message>
+    <message>
+        <source>year() takes an attribute</source>
+        <translation>year() 需要一個屬性</translation>
+    </message>
+    <message>
+        <source>{name} is not true/false; compare it with a value</source>
+        <translation>{name} 不是 true/false；請將其與某個值比較</translation>
+    </message>
+    <message>
+        <source>use: attribute in [value, value, …]</source>
+        <translation>用法：attribute in [value, value, …]</translation>
+    </message>
+    <message>
+        <source>cannot evaluate it on these attributes: {kind}: {error}</source>
+        <translation>無法在這些屬性上求值：{kind}：{error}</translation>
+    </message>
+    <message>
+        <source>cannot evaluate it on these attributes: {kind}</source>
+        <translation>無法在這些屬性上求值：{kind}</translation>
+    </message>
+    <message>
+        <source>only == != &lt; &lt;= &gt; &gt;= in and not in compare values</source>
+        <translation>只有 == != &lt; &lt;= &gt; &gt;= in 和 not in 可以比較值</translation>
+    </message>
+    <message>
+        <source>is_empty() takes an attribute</source>
+        <translation>is_empty() 需要一個屬性</translation>
+    </message>
+    <message>
+        <source>{name}() takes an attribute and a text</source>
+        <translation>{name}() 需要一個屬性和一段文字</translation>
+    </message>
+    <message>
+        <source>unknown function; available: {names}</source>
+        <translation>未知函式；可用的有：{names}</translation>
+    </message>
+    <message>
+        <source>{name}() takes {n} arguments</source>
+        <translation>{name}() 需要 {n} 個參數</translation>
+    </message>
+    <message>
+        <source>{name}() takes 1 argument</source>
+        <translation>{name}() 需要 1 個參數</translation>
+    </message>
+    <message>
+        <source>a list may hold only text and numbers</source>
+        <translation>清單只能包含文字和數字</translation>
+    </message>
+    <message>
+        <source>only text, numbers, true, false and null are values</source>
+        <translation>只有文字、數字、true、false 和 null 是值</translation>
+    </message>
+    <message>
+        <source>not allowed in a filter: {kind}</source>
+        <translation>篩選中不允許：{kind}</translation>
+    </message>
+    <message>
+        <source>{name} holds numbers: compare it with a number, not {value}</source>
+        <translation>{name} 是數字：請與數字比較，而不是 {value}</translation>
+    </message>
+</context>
+<context>
     <name>labels</name>
     <message>
         <source>No installed font can draw {script} text ({chars} in the label {text}): labels in it show as boxes. Install its font (Debian/Ubuntu: apt install {package}).</source>
@@ -1279,6 +1415,7 @@
     </message>
     <message>
         <source>Chinese, Japanese or Korean</source>
+        <extracomment>Label texts checked for missing glyphs per call (:func:`font_warnings`).</extracomment>
         <translation>中日韓</translation>
     </message>
     <message>

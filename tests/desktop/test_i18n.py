@@ -45,7 +45,8 @@ def test_every_message_of_each_catalogue_is_translated(code):
     assert broken == []
     # no English left inside a translation (file patterns, placeholders and markup aside)
     english = [k for k, (text, _) in msgs.items()
-               if english_words(re.sub(r"\{\w*\}|\*\.\w+|apt install|Debian/Ubuntu", " ", text), {"English", "status == 'in service' and rfs_year >= 2020"})]
+               if english_words(re.sub(r"\{\w*\}|\*\.\w+|apt install|Debian/Ubuntu", " ", text), {"English", "status == 'in service' and rfs_year >= 2020",
+                                "attribute in [value, value, …]", "year()", "is_empty()"})]
     assert english == []
     if code == "zh_TW":  # traditional, not the simplified text again
         simplified = _messages(i18n.I18N_DIR / "atlas_zh_CN.ts")
@@ -285,3 +286,30 @@ def test_layers_words_all_marked_and_translated(qapp, monkeypatch):
     finally:
         i18n.install(qapp, "en")
     assert format_lonlat(103.8, 1.35, tr=words.tr) == "103.8000° E, 1.3500° N"
+
+
+def test_filter_errors_are_translated(qapp):
+    """The attribute filter's errors (layers/filter.py) keep their English template: every one is
+    listed for translation (desktop/words.py ERROR_WORDS) and the window shows it in Chinese."""
+    import geopandas as gpd
+    import shapely
+
+    from asean_atlas.desktop import words
+    from asean_atlas.layers.filter import FeatureFilter, FilterError
+
+    source = (DESKTOP.parent / "layers" / "filter.py").read_text(encoding="utf-8")
+    templates = {node.args[0].value for node in ast.walk(ast.parse(source))
+                 if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "of"
+                 and getattr(node.func.value, "id", "") == "FilterError"}
+    assert len(templates) > 25 and templates <= set(words.ERROR_WORDS)
+    frame = gpd.GeoDataFrame({"status": ["a"]}, geometry=[shapely.Point(0, 0)], crs=4326)
+    with pytest.raises(FilterError) as info:
+        FeatureFilter("owner == 'x'").mask(frame)
+    assert str(info.value) == "no attribute named 'owner'"
+    i18n.install(qapp, "zh_TW")
+    try:
+        assert words.error_text(info.value) == "沒有名為 'owner' 的屬性"
+    finally:
+        i18n.install(qapp, "en")
+    assert words.error_text(info.value) == "no attribute named 'owner'"
+    assert words.error_text(ValueError("plain")) == "plain"
