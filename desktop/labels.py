@@ -24,7 +24,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from asean_atlas.layers.labels import LabelCandidate, PlacedLabel, label_text, place_labels
-from asean_atlas.layers.map_text import chinese_name_field  # noqa: F401 (tests import it from here too)
+from asean_atlas.layers import map_text
 from asean_atlas.layers.places import basemap_places
 from asean_atlas.layers.projection import lonlat_to_display
 
@@ -144,7 +144,7 @@ def collect(document, viewport, tf, scale: float, basemap: bool = True):
             drawn = layer.drawn_mask(tf)
         values = layer.frame[field]
         values2 = layer.frame[second] if second else None
-        zh_field = chinese_name_field(layer.frame.columns, getattr(document, "language", "en")) if field == "name" else None
+        zh_field = map_text.chinese_name_field(layer.frame.columns, getattr(document, "language", "en")) if field == "name" else None
         if zh_field is not None:
             # the map in Chinese: the Chinese name where the feature has one, else the English
             zh = layer.frame[zh_field]

@@ -285,11 +285,12 @@ class AttributePanel(QWidget):
             if click is not None:
                 from asean_atlas.layers.measure import format_lonlat
 
-                self.header.setText(self.tr("Nothing here. Click a feature on the map to see its attributes.")
-                                    + "<br>" + self.tr("Clicked at {where}").format(
-                                        where=html.escape(format_lonlat(*click, tr=words.tr))))
+                # rich text: every part escaped, the catalogue's words too
+                self.header.setText(html.escape(self.tr("Nothing here. Click a feature on the map to see its attributes."))
+                                    + "<br>" + html.escape(self.tr("Clicked at {where}").format(
+                                        where=format_lonlat(*click, tr=words.tr))))
             else:
-                self.header.setText(self.tr("Nothing here. Click a feature on the map to see its attributes."))
+                self.header.setText(html.escape(self.tr("Nothing here. Click a feature on the map to see its attributes.")))
             self._show_links([], None)
             return
         frame = layer.frame

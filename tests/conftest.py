@@ -93,3 +93,16 @@ def browser():
         yield driver
     finally:
         driver.quit()
+
+
+@pytest.fixture(params=["zh_CN", "zh_TW"])
+def chinese(request, qapp):
+    """The interface's catalogue of one Chinese language (``resources/i18n``) and Qt's, installed
+    as the application installs them; English again afterwards (issue 13). Yields the code."""
+    from asean_atlas.desktop import i18n
+
+    assert i18n.install(qapp, request.param) == request.param
+    try:
+        yield request.param
+    finally:
+        i18n.install(qapp, "en")

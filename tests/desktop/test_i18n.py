@@ -123,15 +123,6 @@ def test_no_interface_string_bypasses_translation():
     assert not offenders, "\n".join(offenders)
 
 
-@pytest.fixture
-def chinese(qapp, request):
-    code = request.param
-    assert i18n.install(qapp, code) == code
-    yield code
-    i18n.install(qapp, "en")
-
-
-@pytest.mark.parametrize("chinese", i18n.TRANSLATED, indirect=True)
 def test_window_in_chinese_has_no_english_in_menus_and_docks(chinese, qtbot):
     from asean_atlas.desktop.cli import build_document
     from asean_atlas.desktop.main_window import MainWindow

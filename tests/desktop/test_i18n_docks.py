@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 from types import SimpleNamespace
 
-import pytest
 from PySide6.QtCore import QAbstractListModel
 
 from i18n_walk import english_left, english_words
@@ -28,19 +27,6 @@ TECHNICAL = {"Home", "End", "Enter", "WGS84", "fonts-noto-core", "fonts-noto-cjk
 def _tool(name: str) -> str:
     exe = Path(sys.executable).with_name(f"pyside6-{name}")
     return str(exe) if exe.exists() else f"pyside6-{name}"
-
-
-@pytest.fixture(params=["zh_CN", "zh_TW"])
-def chinese(request, qapp):
-    """The interface's catalogue of one language (``resources/i18n``) and Qt's, installed as the
-    application installs them; English again afterwards."""
-    from asean_atlas.desktop import i18n
-
-    assert i18n.install(qapp, request.param) == request.param
-    try:
-        yield request.param
-    finally:
-        i18n.install(qapp, "en")
 
 
 def _layer(doc, source):

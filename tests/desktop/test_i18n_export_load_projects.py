@@ -51,19 +51,6 @@ def window(qtbot, tmp_path, monkeypatch):
         loader.wait()
 
 
-@pytest.fixture(params=["zh_CN", "zh_TW"])
-def chinese(request, qapp):
-    """The interface's catalogue of one language (``resources/i18n``) and Qt's, installed as the
-    application installs them; English again afterwards."""
-    from asean_atlas.desktop import i18n
-
-    assert i18n.install(qapp, request.param) == request.param
-    try:
-        yield request.param
-    finally:
-        i18n.install(qapp, "en")
-
-
 def _layer_data(window) -> set[str]:
     return {lyr.title for lyr in window.document.layers} | {window.document.title or ""}
 

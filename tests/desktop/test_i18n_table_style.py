@@ -62,19 +62,6 @@ def _document():
     return doc, sites, words
 
 
-@pytest.fixture(params=["zh_CN", "zh_TW"])
-def chinese(request, qapp):
-    """The interface's catalogue of one language (``resources/i18n``) and Qt's, installed as the
-    application installs them; English again afterwards."""
-    from asean_atlas.desktop import i18n
-
-    assert i18n.install(qapp, request.param) == request.param
-    try:
-        yield request.param
-    finally:
-        i18n.install(qapp, "en")
-
-
 def test_attribute_table_in_chinese(chinese, qtbot):
     doc, sites, words = _document()
     table = AttributeTable(doc)

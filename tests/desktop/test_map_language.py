@@ -108,7 +108,7 @@ def test_window_legend_dock_in_the_interface_language(qtbot, qapp, builtin_doc):
 
 
 def test_labels_use_the_traditional_names_in_zh_tw():
-    from asean_atlas.desktop.labels import chinese_name_field
+    from asean_atlas.layers.map_text import chinese_name_field
 
     cols = ["name", "name_zh", "name_zh_hant"]
     assert chinese_name_field(cols, "zh_TW") == "name_zh_hant"
