@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from .cli import build_document
 from .cli import main as cli_main
+from . import words
 
 
 def _quiet_offscreen_warnings() -> None:
@@ -92,7 +93,7 @@ def run_window(
             try:
                 write_atomic(screenshot, write)
             except AtlasError as exc:
-                window.errors.append(str(exc))
+                window.errors.append(words.error_text(exc))
             else:
                 print(f"wrote {screenshot}")
             # a file that did not load is an error of the command, even with the picture saved

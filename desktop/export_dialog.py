@@ -44,6 +44,8 @@ from asean_atlas.layers.export_options import PAGE_PRESETS, ExportOptions, parse
 from asean_atlas.layers.projection import display_to_lonlat
 from asean_atlas.layers.viewport import Viewport
 
+from . import words
+
 #: Size choices: key, ``--size`` value (None: custom pixels / millimetres). The key is the English
 #: label (:meth:`ExportDialog.size_labels` gives the shown, translated one) and what QSettings keeps.
 SIZE_CHOICES = [
@@ -267,7 +269,7 @@ class ExportDialog(QDialog):
                      else self.tr("{n} steps, {first} to {last} (the Time dock's range, step and mode)"))
                     .format(n=len(filters), first=filters[0].label, last=filters[-1].label))
             except AtlasError as exc:
-                self.steps.setText(str(exc))
+                self.steps.setText(words.error_text(exc))
         else:
             self.steps.setText("")
 
@@ -445,7 +447,7 @@ class ExportDialog(QDialog):
                                               sources_footnote=False, locator=False, date_stamp=False)
             image = render_image(self.document, preview, self.renderer)
         except AtlasError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(words.error_text(exc))
             return None
         self.error.setText("")
         image = image.scaled(PREVIEW_PX, PREVIEW_PX, Qt.AspectRatioMode.KeepAspectRatio,
@@ -515,7 +517,7 @@ class ExportDialog(QDialog):
         try:
             self.saved_path = self.export(path)
         except AtlasError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(words.error_text(exc))
             return
         self.accept()
 

@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from asean_atlas.layers.errors import LoadCancelled
+from asean_atlas.layers.errors import LoadCancelled, Message
 from asean_atlas.layers.io import read_layer
 
+from . import words
 from .text import plain_labels
 
 
@@ -288,7 +289,8 @@ class LoadOptionsDialog(QDialog):
                 codec = guess.codec
                 shown = (self.tr("Detected: {encoding}; {confidence}") if guess.confidence
                          else self.tr("Detected: {encoding}"))
-                self.detected.setText(shown.format(encoding=guess.label, confidence=guess.confidence))
+                self.detected.setText(shown.format(encoding=words.error_text(guess.label),
+                                                    confidence=words.error_text(guess.confidence)))
             else:
                 codec = codecs.lookup(chosen).name
                 self.detected.setText("")
@@ -297,7 +299,7 @@ class LoadOptionsDialog(QDialog):
             text = codecs.getincrementaldecoder(codec)(errors="replace").decode(raw, final=False)
         except (OSError, UnicodeError, LookupError) as exc:
             text = self.tr("(cannot read it as {encoding}: {error})").format(
-                encoding=chosen or self.tr("detected"), error=exc)
+                encoding=chosen or self.tr("detected"), error=words.error_text(exc.args[0] if exc.args and isinstance(exc.args[0], Message) else exc))
         lines = text.splitlines()[: self.PREVIEW_LINES]
         # control characters (other than tab) shown as U+FFFD: nothing in a file steers the widget
         shown = "\n".join("".join(c if c >= " " or c == "\t" else "\ufffd" for c in ln)[:300] for ln in lines)

@@ -20,6 +20,7 @@ from .projects import ProjectController
 from .loader import LayerLoader, LoadOptionsDialog, LoadRequest
 from .panels import AttributePanel, LayerPanel
 from .search import SearchBox, feature_view_bbox
+from . import words
 from .text import plain_labels
 from .time_dock import QtTimeController
 
@@ -265,7 +266,6 @@ class MainWindow(ProjectController, QMainWindow):
     def _show_cursor(self, lon: float, lat: float) -> None:
         from asean_atlas.layers.measure import format_lonlat
 
-        from . import words
 
         self.coordinates.setText(format_lonlat(lon, lat, tr=words.tr))
 
@@ -362,7 +362,7 @@ class MainWindow(ProjectController, QMainWindow):
         try:
             names = list_vector_layers(path)
         except AtlasError as exc:
-            self.show_error(self.tr("Could not open layer"), str(exc))
+            self.show_error(self.tr("Could not open layer"), words.error_text(exc))
             return []
         if len(names) <= 1:
             return [path]
@@ -395,16 +395,17 @@ class MainWindow(ProjectController, QMainWindow):
             return []
         return [item.text() for item in lst.selectedItems()]
 
-    def ask_crs(self, path: str, reason: str) -> str | None:
-        """Ask the CRS of a file whose coordinates are not degrees (e.g. ``"EPSG:32647"``); None: cancel."""
+    def ask_crs(self, path: str, reason) -> str | None:
+        """Ask the CRS of a file whose coordinates are not degrees (e.g. ``"EPSG:32647"``); None: cancel.
+        ``reason`` is the :class:`CRSNeededError` (shown in the interface's language) or a text."""
         from PySide6.QtWidgets import QDialog, QInputDialog
 
         from PySide6.QtWidgets import QLabel
 
         dlg = QInputDialog(self)
         dlg.setWindowTitle(self.tr("Choose the CRS"))
-        dlg.setLabelText(reason + "\n\n" + self.tr("CRS of the coordinates (e.g. EPSG:32647 for UTM 47N):"))
-        if "look like longitude/latitude degrees" in reason:
+        dlg.setLabelText(words.error_text(reason) + "\n\n" + self.tr("CRS of the coordinates (e.g. EPSG:32647 for UTM 47N):"))
+        if "look like longitude/latitude degrees" in str(reason):  # the English message
             dlg.setTextValue("EPSG:4326")  # the coordinates are degrees: the likely answer
         plain_labels(dlg)  # the reason names the file: plain text, never markup
         for label in dlg.findChildren(QLabel):  # a long reason wraps instead of widening the dialog
@@ -419,13 +420,13 @@ class MainWindow(ProjectController, QMainWindow):
         try:
             layer = read_layer(source, color=self.document.unused_color(), crs=crs, encoding=encoding)
         except CRSNeededError as exc:
-            chosen = self.ask_crs(source, str(exc)) if self.interactive else None
+            chosen = self.ask_crs(source, exc) if self.interactive else None
             if chosen:
                 return self._load_now(source, crs=chosen, encoding=encoding)
-            self.show_error(self.tr("Could not open layer"), str(exc))
+            self.show_error(self.tr("Could not open layer"), words.error_text(exc))
             return None
         except AtlasError as exc:
-            self.show_error(self.tr("Could not open layer"), str(exc))
+            self.show_error(self.tr("Could not open layer"), words.error_text(exc))
             return None
         except Exception as exc:  # a bug must not take the user's work down with it
             self.show_error(self.tr("Could not open layer"), self.tr("{source}: unexpected error: {kind}: {error}").format(
@@ -441,15 +442,13 @@ class MainWindow(ProjectController, QMainWindow):
         if layer.report.warnings:  # data left out or changed on load: say so, naming the file
             self.show_warning(
                 self.tr("Layer loaded with warnings"),
-                f"{layer.source}:\n" + "\n".join(f"• {w}" for w in layer.report.warnings),
+                f"{layer.source}:\n" + "\n".join(f"• {words.error_text(w)}" for w in layer.report.warnings),
             )
         # the counts stay in the status bar (the warnings are in their dialog)
         n = len(layer.report.warnings)
         said = (" · " + (self.tr("1 warning") if n == 1 else self.tr("{n} warnings").format(n=n))) if n else ""
-        from . import words
-
         self.statusBar().showMessage(f"{words.layer_name(layer, self.document)}: "
-                                     f"{layer.report.summary(warnings=False, tr=words.tr)}{said}", 15000)
+                                     f"{layer.report.summary(warnings=False, tr=words.tr, message_tr=words.message_tr)}{said}", 15000)
 
     def _load_in_background(self, request: LoadRequest) -> LayerLoader:
         loader = LayerLoader(request, parent=self)
@@ -459,13 +458,13 @@ class MainWindow(ProjectController, QMainWindow):
             if isinstance(exc, LoadCancelled):
                 self.statusBar().showMessage(self.tr("Cancelled loading {file}").format(file=_req.path), 15000)
             elif isinstance(exc, CRSNeededError) and _req.crs is None:
-                chosen = self.ask_crs(_req.path, str(exc))
+                chosen = self.ask_crs(_req.path, exc)
                 if chosen:
                     self._load_in_background(LoadRequest(_req.path, _req.color, _req.encoding, chosen))
                 else:
-                    self.show_error(self.tr("Could not open layer"), str(exc))
+                    self.show_error(self.tr("Could not open layer"), words.error_text(exc))
             elif isinstance(exc, AtlasError):
-                self.show_error(self.tr("Could not open layer"), str(exc))
+                self.show_error(self.tr("Could not open layer"), words.error_text(exc))
             else:
                 self.show_error(self.tr("Could not open layer"), self.tr("{source}: unexpected error: {kind}: {error}").format(
                     source=_req.path, kind=type(exc).__name__, error=exc))
@@ -586,7 +585,7 @@ class MainWindow(ProjectController, QMainWindow):
             finally:
                 dialog.close()
         except AtlasError as exc:
-            self.show_error(self.tr("Export animation failed"), str(exc))
+            self.show_error(self.tr("Export animation failed"), words.error_text(exc))
             return None
         self.statusBar().showMessage(self.tr("Wrote {file} ({n} steps)").format(file=out, n=len(filters)), 15000)
         return out
@@ -602,7 +601,7 @@ class MainWindow(ProjectController, QMainWindow):
         try:
             out = export_small_multiples(self.document, path, options, years, self.canvas.renderer)
         except AtlasError as exc:
-            self.show_error(self.tr("Export small multiples failed"), str(exc))
+            self.show_error(self.tr("Export small multiples failed"), words.error_text(exc))
             return None
         self.statusBar().showMessage(self.tr("Wrote {file}").format(file=out), 15000)
         return out
@@ -650,7 +649,7 @@ class MainWindow(ProjectController, QMainWindow):
         try:
             out = export_png(self.document, path, self.current_export_options(), self.canvas.renderer)
         except AtlasError as exc:
-            self.show_error(self.tr("Export PNG failed"), str(exc))
+            self.show_error(self.tr("Export PNG failed"), words.error_text(exc))
             return None
         self.statusBar().showMessage(self.tr("Wrote {file}").format(file=out), 15000)
         return out
@@ -662,7 +661,7 @@ class MainWindow(ProjectController, QMainWindow):
         try:
             out = export_html(self.document, path, self.current_export_options())
         except AtlasError as exc:
-            self.show_error(self.tr("Export HTML failed"), str(exc))
+            self.show_error(self.tr("Export HTML failed"), words.error_text(exc))
             return None
         self.statusBar().showMessage(self.tr("Wrote {file}").format(file=out), 15000)
         return out

@@ -106,7 +106,7 @@ class LayerPanel(QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if layer.visible else Qt.CheckState.Unchecked)
             item.setData(Qt.ItemDataRole.UserRole, layer)
-            item.setToolTip(plain_tooltip(f"{layer.source}\n{layer.report.summary(tr=words.tr)}"))
+            item.setToolTip(plain_tooltip(f"{layer.source}\n{layer.report.summary(tr=words.tr, message_tr=words.message_tr)}"))
             self.list.addItem(item)
             if layer is selected:
                 item.setSelected(True)

@@ -31,6 +31,8 @@ from asean_atlas.layers.project import (
     save_project,
 )
 
+from . import words
+
 #: Autosave interval while there are unsaved changes, ms (``ATLAS_AUTOSAVE_MS`` overrides).
 AUTOSAVE_MS = 60_000
 #: The file dialogs' filter (English; :func:`project_filter` gives it in the interface's language).
@@ -168,7 +170,7 @@ class ProjectController:
         try:
             loaded = load_project(path)
         except (ProjectError, AtlasError) as exc:
-            self.show_error(QCoreApplication.translate("ProjectController", "Project not opened"), str(exc))
+            self.show_error(QCoreApplication.translate("ProjectController", "Project not opened"), words.error_text(exc))
             return False
         self._apply_project(loaded)
         self.project_path = Path(path).expanduser().resolve() if remember else None

@@ -366,7 +366,7 @@ class StyleDock(QWidget):
             else:
                 st = categorized_style(layer.style, layer.frame, field, self.palette_box.currentText())
         except StyleError as exc:
-            self.error.setText(self.tr("Not classified: {error}").format(error=exc))
+            self.error.setText(self.tr("Not classified: {error}").format(error=words.error_text(exc)))
             self.error.show()
             return False
         st = dataclasses.replace(st, dashed_values=tuple(v for v in layer.style.dashed_values if v in st.categories))

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import geopandas as gpd
 
+from .errors import Message
 from .layer import LoadReport
 
 #: Files at least this big (bytes) are cached by default; small files load faster than a lookup.
@@ -114,10 +115,10 @@ def load(path, layer=None, encoding=None, crs=None, directory: Path | None = Non
         return None
     try:
         frame = gpd.read_parquet(data)
-        report = LoadReport(**json.loads(meta.read_text(encoding="utf-8")))
+        report = _report_from_json(json.loads(meta.read_text(encoding="utf-8")))
     except Exception:  # a broken entry is just a miss
         return None
-    report.notes = [*report.notes, "reopened from the GeoParquet cache"]
+    report.notes = [*report.notes, Message("reopened from the GeoParquet cache")]
     return frame, report
 
 
@@ -150,7 +151,7 @@ def store(path, layer, encoding, crs, frame: gpd.GeoDataFrame, report: LoadRepor
         tmp = folder / f".{key}.{os.getpid()}.tmp"
         frame.to_parquet(tmp)
         os.replace(tmp, data)
-        meta.write_text(json.dumps(dataclasses.asdict(report), ensure_ascii=False), encoding="utf-8")
+        meta.write_text(json.dumps(_report_to_json(report), ensure_ascii=False), encoding="utf-8")
         prune(folder, keep=data)
         return data
     except Exception:
@@ -178,3 +179,27 @@ def prune(folder: Path, max_bytes: int = CACHE_MAX_BYTES, keep: Path | None = No
         f.with_suffix(".json").unlink(missing_ok=True)
         removed += 1
     return removed
+
+
+#: Report fields that may hold a :class:`~asean_atlas.layers.errors.Message` (kept with its template
+#: in the cache, so a reopened layer's report is still shown in the interface's language).
+_MESSAGE_FIELDS = ("source_crs", "encoding")
+_MESSAGE_LISTS = ("notes", "warnings")
+
+
+def _report_to_json(report: LoadReport) -> dict:
+    data = dataclasses.asdict(report)
+    for name in _MESSAGE_FIELDS:
+        value = getattr(report, name)
+        data[name] = value.to_json() if isinstance(value, Message) else value
+    for name in _MESSAGE_LISTS:
+        data[name] = [m.to_json() if isinstance(m, Message) else m for m in getattr(report, name)]
+    return data
+
+
+def _report_from_json(data: dict) -> LoadReport:
+    for name in _MESSAGE_FIELDS:
+        data[name] = Message.from_json(data.get(name))
+    for name in _MESSAGE_LISTS:
+        data[name] = [Message.from_json(m) for m in data.get(name, [])]
+    return LoadReport(**data)

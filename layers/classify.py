@@ -58,9 +58,9 @@ def ramp(name: str, k: int) -> list[str]:
         Unknown ramp name or ``k`` < 1.
     """
     if name not in SEQUENTIAL:
-        raise StyleError(f"unknown colour ramp {name!r}; choose from {', '.join(SEQUENTIAL)}")
+        raise StyleError.of("unknown colour ramp {name}; choose from {names}", name=repr(name), names=", ".join(SEQUENTIAL))
     if k < 1:
-        raise StyleError("a ramp needs at least one class")
+        raise StyleError.of("a ramp needs at least one class")
     from coloraide import Color
 
     # skip the palest colour: it vanishes on the light basemap
@@ -81,9 +81,9 @@ def categorized_style(base: Style, frame: pd.DataFrame, field: str, palette: str
         ``field`` is not an attribute, or the palette is unknown.
     """
     if field not in frame.columns:
-        raise StyleError(f"no attribute named {field!r}")
+        raise StyleError.of("no attribute named {name}", name=repr(field))
     if palette not in QUALITATIVE:
-        raise StyleError(f"unknown palette {palette!r}; choose from {', '.join(QUALITATIVE)}")
+        raise StyleError.of("unknown palette {name}; choose from {names}", name=repr(palette), names=", ".join(QUALITATIVE))
     col = frame[field]
     col = col.map(lambda v: v.decode("utf-8", "replace") if isinstance(v, bytes) else v) if col.dtype == object else col
     values = col[col.notna()].astype(str)
@@ -112,13 +112,13 @@ def class_edges(values, method: str = "quantiles", k: int = 5) -> tuple[float, .
         Unknown method, no finite value, or ``k`` outside 2–9.
     """
     if method not in METHODS:
-        raise StyleError(f"unknown classification {method!r}; choose from {', '.join(METHODS)}")
+        raise StyleError.of("unknown classification {name}; choose from {names}", name=repr(method), names=", ".join(METHODS))
     if not 2 <= int(k) <= 9:
-        raise StyleError("choose 2 to 9 classes")
+        raise StyleError.of("choose 2 to 9 classes")
     y = pd.to_numeric(pd.Series(values), errors="coerce").to_numpy(dtype=float)
     y = y[np.isfinite(y)]
     if y.size == 0:
-        raise StyleError("no numeric value to classify")
+        raise StyleError.of("no numeric value to classify")
     distinct = np.unique(y)
     k = int(min(k, distinct.size))
     lo = float(y.min())
@@ -131,7 +131,7 @@ def class_edges(values, method: str = "quantiles", k: int = 5) -> tuple[float, .
     # mapclassify warns of fewer classes than asked (few distinct values) and of a missing Numba
     # (its pure-Python Fisher-Jenks is exact): the classes below say what was made
     if not np.isfinite(float(y.max()) - float(y.min())):
-        raise StyleError("the values span more than a float can hold; classify a smaller range")
+        raise StyleError.of("the values span more than a float can hold; classify a smaller range")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
@@ -146,7 +146,7 @@ def class_edges(values, method: str = "quantiles", k: int = 5) -> tuple[float, .
                 bins = mapclassify.FisherJenks(sample, k=k).bins
                 bins = np.append(bins[:-1], y.max())
         except (ValueError, OverflowError, ZeroDivisionError, MemoryError) as exc:
-            raise StyleError(f"cannot classify these values: {exc}") from None
+            raise StyleError.of("cannot classify these values: {why}", why=str(exc)) from None
     edges = [lo] + [float(b) for b in bins]
     out = edges[:2]  # a first class of the minimum alone ("1") is kept: (1, 1, 4, …)
     for e in edges[2:]:  # repeated edges (many equal values) merge their classes
@@ -168,7 +168,7 @@ def graduated_style(base: Style, frame: pd.DataFrame, field: str, method: str = 
         ``field`` is not an attribute or holds no number; bad method, class count or ramp.
     """
     if field not in frame.columns:
-        raise StyleError(f"no attribute named {field!r}")
+        raise StyleError.of("no attribute named {name}", name=repr(field))
     edges = class_edges(frame[field], method, k)
     probe = dataclasses.replace(base, categorized_field=field, graduated_edges=edges, categories={})
     labels = probe.graduated_labels()

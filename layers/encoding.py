@@ -15,6 +15,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import Message
+
 #: Code pages tried first, in this order: the region's legacy encodings, then Western European.
 #: Restricting the candidates matters on short texts, where e.g. Big5 is otherwise taken for
 #: Shift-JIS (measured with charset-normalizer 3.5 on two lines of Traditional Chinese).
@@ -86,19 +88,19 @@ def detect_encoding(path: str | Path, encoding: str | None = None) -> EncodingGu
         try:
             codec = codecs.lookup(encoding).name
         except LookupError:
-            raise UnicodeError(f"unknown text encoding {encoding!r}") from None
+            raise UnicodeError(Message("unknown text encoding {name}", name=repr(encoding))) from None
         p.read_bytes().decode(codec)  # raises UnicodeDecodeError if it does not fit
         is_utf8 = codec in ("utf-8", "utf_8")
-        return EncodingGuess(codec, f"{encoding} (chosen)", needs_transcoding=not is_utf8)
+        return EncodingGuess(codec, Message("{encoding} (chosen)", encoding=encoding), needs_transcoding=not is_utf8)
     with open(p, "rb") as fh:
         head = fh.read(3)
     if head == codecs.BOM_UTF8:
         # GDAL skips a UTF-8 BOM itself; a file with a BOM that is not UTF-8 after it is broken
         if not _is_utf8(p):
-            raise UnicodeError("starts with a UTF-8 byte-order mark but is not UTF-8 text")
-        return EncodingGuess("utf_8", "UTF-8 with BOM", needs_transcoding=False)
+            raise UnicodeError(Message("starts with a UTF-8 byte-order mark but is not UTF-8 text"))
+        return EncodingGuess("utf_8", Message("UTF-8 with BOM"), needs_transcoding=False)
     if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-        return EncodingGuess("utf_16", "UTF-16 (byte-order mark)", needs_transcoding=True)
+        return EncodingGuess("utf_16", Message("UTF-16 (byte-order mark)"), needs_transcoding=True)
     if _is_utf8(p):
         return EncodingGuess("utf_8", "UTF-8", needs_transcoding=False)
 
@@ -117,21 +119,21 @@ def detect_encoding(path: str | Path, encoding: str | None = None) -> EncodingGu
         plain = [s for s in scores if s[0] >= 0.8]
         if not plain:
             raise UnicodeError(
-                "is neither UTF-8 nor an encoding that could be detected; choose the encoding"
+                Message("is neither UTF-8 nor an encoding that could be detected; choose the encoding")
             )
         name = max(plain)[1]
     else:
         name = best.encoding
     codec = codecs.lookup(name).name
     if codec not in SCRIPT_CANDIDATES or not scores:  # another code page: charset-normalizer's
-        return EncodingGuess(codec, f"{name} (detected)", needs_transcoding=True)
+        return EncodingGuess(codec, Message("{encoding} (detected)", encoding=name), needs_transcoding=True)
     # short texts fool statistical detection (two GBK names came out as Big5 nonsense, "鰭控桴";
     # Vietnamese as Thai): among the region's code pages that decode the sample, the one whose
     # text is most plausible for its script wins; charset-normalizer's choice on a tie
     score, codec, count = max(scores, key=lambda s: (s[0], s[1] == codec))
-    return EncodingGuess(codec, f"{codec} (detected)", needs_transcoding=True,
-                         confidence=f"text plausible as {SCRIPT_NAMES[codec]}: {score:.0%} of {count} "
-                                    "non-ASCII characters")
+    return EncodingGuess(codec, Message("{encoding} (detected)", encoding=codec), needs_transcoding=True,
+                         confidence=Message("text plausible as {script}: {score:.0%} of {n} non-ASCII characters",
+                                            script=Message(SCRIPT_NAMES[codec]), score=score, n=count))
 
 
 def _script_scores(sample: bytes) -> list[tuple[float, str, int]]:

@@ -33,6 +33,80 @@ def printable(text: str) -> str:
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
+class Message(str):
+    """English text that keeps its template and values, so the window can show it in the
+    interface's language (issue 13): a load report's warnings and notes, an error's reason.
+
+    It *is* the English text (a ``str``: printed, compared, written to JSON as it is);
+    :meth:`translated` formats the translated template with the same values. ``template`` is a
+    literal of the code, listed for translation in ``desktop/words.py`` (a test checks every
+    literal ``Message(...)`` of ``layers/`` is listed); ``values`` are the parts that vary (file
+    names, attribute values, numbers), substituted, never formatted again. A value that is itself a
+    :class:`Message` (``"3 features"``) is translated with it; a tuple value is a list, joined
+    with ", " (translated too).
+
+    Parameters
+    ----------
+    template : str
+        A :meth:`str.format` template, e.g. ``"{n} features without a date"``.
+    **values
+        The template's fields.
+    """
+
+    template: str
+    values: dict
+
+    def __new__(cls, template: str, **values):
+        english = {k: ", ".join(map(str, v)) if isinstance(v, tuple) else v for k, v in values.items()}
+        self = super().__new__(cls, template.format(**english))
+        self.template, self.values = template, dict(values)
+        return self
+
+    def __reduce__(self):  # pickle/deepcopy: rebuilt from the template, not re-formatted text
+        return (_message, (self.template, self.values))
+
+    def translated(self, tr) -> str:
+        """The text with its template (and any :class:`Message` value) through ``tr``."""
+        return translate(self, tr)
+
+    def to_json(self) -> dict:
+        """``{"template": ..., "values": {...}}`` with nested messages likewise (for the layer
+        cache's report, :mod:`asean_atlas.layers.cache`)."""
+        return {"template": self.template, "values": {k: _to_json(v) for k, v in self.values.items()}}
+
+    @classmethod
+    def from_json(cls, data) -> str:
+        """The message :meth:`to_json` wrote; plain text as it is (a report cached before
+        messages kept their templates)."""
+        if not isinstance(data, dict):
+            return data
+        values = {k: tuple(map(cls.from_json, v)) if isinstance(v, list) else cls.from_json(v)
+                  for k, v in data.get("values", {}).items()}
+        return cls(data["template"], **values)
+
+
+def _to_json(value):
+    if isinstance(value, Message):
+        return value.to_json()
+    if isinstance(value, tuple):
+        return [_to_json(v) for v in value]
+    return value
+
+
+def _message(template: str, values: dict) -> Message:
+    return Message(template, **values)
+
+
+def translate(text, tr) -> str:
+    """``text`` in the interface's language: a :class:`Message`'s template (and message values)
+    through ``tr``; any other text as it is."""
+    if not isinstance(text, Message):
+        return str(text)
+    values = {k: tr(", ").join(translate(x, tr) for x in v) if isinstance(v, tuple)
+              else translate(v, tr) if isinstance(v, Message) else v for k, v in text.values.items()}
+    return tr(text.template).format(**values)
+
+
 class AtlasError(Exception):
     """Base class of every user-facing error of the Atlas.
 
@@ -58,7 +132,7 @@ class AtlasError(Exception):
         message for an error without a template."""
         if self.template is None:
             return str(self)
-        return tr(self.template).format(**self.values)
+        return translate(Message(self.template, **self.values), tr)
 
 
 class LayerLoadError(AtlasError):
@@ -80,6 +154,19 @@ class LayerLoadError(AtlasError):
         self.layer = layer
         where = f"{self.path} (layer {layer!r})" if layer else self.path
         super().__init__(f"{where}: {reason}")
+        if isinstance(reason, Message):  # the window shows it translated
+            self.template, self.values = reason.template, reason.values
+
+    @classmethod
+    def of(cls, path: str | Path, template: str, layer: str | None = None, **values):
+        """The error of ``path`` whose reason is ``Message(template, **values)``."""
+        return cls(path, Message(template, **values), layer=layer)
+
+    def translated(self, tr) -> str:
+        """``path: reason`` with the reason (and "(layer ...)") through ``tr``."""
+        reason = translate(self.reason, tr)
+        where = tr("{path} (layer {layer})").format(path=self.path, layer=repr(self.layer)) if self.layer else self.path
+        return f"{where}: {reason}"
 
 
 class ExportError(AtlasError):

@@ -48,7 +48,7 @@ from pyproj import CRS
 
 from . import geometry as _geometry
 from .encoding import EncodingGuess, detect_encoding, transcode_to_utf8
-from .errors import CRSNeededError, LayerLoadError, LoadCancelled
+from .errors import CRSNeededError, LayerLoadError, LoadCancelled, Message
 from .geometry import (
     MAX_COLLECTION_DEPTH,
     nesting_type_codes,
@@ -217,11 +217,11 @@ def list_vector_layers(path: str | Path) -> list[str]:
     """
     p = Path(path)
     if not p.exists():
-        raise LayerLoadError(p, "file not found")
+        raise LayerLoadError.of(p, "file not found")
     if p.suffix.lower() in _PARQUET_SUFFIXES:
         return [p.stem]
     if not p.is_file() and not p.is_dir():
-        raise LayerLoadError(p, "is not a regular file (a pipe, a device or a socket)")
+        raise LayerLoadError.of(p, "is not a regular file (a pipe, a device or a socket)")
     if p.suffix.lower() == ".gpkg":
         _check_gpkg(p)
     try:
@@ -298,10 +298,11 @@ def _check_zip(p: Path) -> None:
     packed = max(p.stat().st_size, 1)
     ratio = expanded / packed
     if expanded > MAX_UNZIPPED_BYTES or (expanded > _ZIP_RATIO_FROM and ratio > MAX_ZIP_RATIO):
-        raise LayerLoadError(
+        raise LayerLoadError.of(
             p,
-            f"would expand from {_size(packed)} to {_size(expanded)} ({ratio:,.0f} times): refused as a "
+            "would expand from {packed} to {expanded} ({ratio:,.0f} times): refused as a "
             "likely zip bomb; if you trust it, unzip it yourself and open the file inside",
+            packed=_size(packed), expanded=_size(expanded), ratio=ratio,
         )
     # a damaged member makes GDAL read nothing and say nothing (0 features): check every member
     # (streamed, bounded by the sizes just checked)
@@ -309,11 +310,12 @@ def _check_zip(p: Path) -> None:
         with zipfile.ZipFile(p) as zf:
             bad = zf.testzip()
     except RuntimeError as exc:  # an encrypted member
-        raise LayerLoadError(p, f"cannot be read: {str(exc).splitlines()[0]}") from None
+        raise LayerLoadError.of(p, "cannot be read: {detail}", detail=str(exc).splitlines()[0]) from None
     except (zipfile.BadZipFile, _zlib.error, EOFError, OSError, NotImplementedError) as exc:
-        raise LayerLoadError(p, f"is a damaged zip archive ({str(exc).splitlines()[0] or type(exc).__name__})") from None
+        raise LayerLoadError.of(p, "is a damaged zip archive ({detail})",
+                                detail=str(exc).splitlines()[0] or type(exc).__name__) from None
     if bad is not None:
-        raise LayerLoadError(p, f"is a damaged zip archive: {bad!r} fails its checksum")
+        raise LayerLoadError.of(p, "is a damaged zip archive: {member} fails its checksum", member=repr(bad))
 
 
 def _gdal_path(p: Path) -> str:
@@ -345,13 +347,14 @@ def _driver_name(source: str, p: Path) -> str | None:
     return name or ("ESRI Shapefile" if p.suffix.lower() == ".zip" else None)
 
 
-def _gdal_reason(exc: Exception) -> str:
+def _gdal_reason(exc: Exception) -> Message:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     if "not recognized as" in text or "not a supported" in text:
-        return "not a readable vector file (GDAL could not recognise the format)"
+        return Message("not a readable vector file (GDAL could not recognise the format)")
     if "Too many characters" in text:  # json-c's token limit, about 10 million characters
-        return f"holds a value too long for GDAL's JSON reader (over ~10 million characters): {text}"
-    return f"could not be read: {text}"
+        return Message("holds a value too long for GDAL's JSON reader (over ~10 million characters): {detail}",
+                       detail=text)
+    return Message("could not be read: {detail}", detail=text)
 
 
 #: Bytes of a ``.dbf`` read to detect its encoding (a sample: a 2 GB table must not be read whole
@@ -416,18 +419,18 @@ def _non_finite_rows(geoms: np.ndarray) -> np.ndarray:
     return np.unique(idx[bad])
 
 
-def _feature_label(frame: pd.DataFrame, row: int) -> str:
+def _feature_label(frame: pd.DataFrame, row: int) -> Message:
     """``feature 13 ("Tuas")``: the 1-based position in the file and its name, if it has one."""
     for col in ("name", "NAME", "Name", "id", "ID"):
         if col in frame.columns:
             value = frame[col].iloc[row]
             if isinstance(value, str) and value.strip():
                 text = value if len(value) <= 40 else value[:39] + "…"
-                return f"feature {row + 1} ({json.dumps(text, ensure_ascii=False)})"
-    return f"feature {row + 1}"
+                return Message("feature {n} ({name})", n=row + 1, name=json.dumps(text, ensure_ascii=False))
+    return Message("feature {n}", n=row + 1)
 
 
-def _drop_rows(geoms: np.ndarray, rows: np.ndarray, frame: pd.DataFrame, report: LoadReport, why: str) -> np.ndarray:
+def _drop_rows(geoms: np.ndarray, rows: np.ndarray, frame: pd.DataFrame, report: LoadReport, why: Message) -> np.ndarray:
     """Set the geometry of ``rows`` to None (the features stay in the table, not drawn); count them
     in ``report.dropped`` and say which and why in ``report.warnings``."""
     if len(rows) == 0:
@@ -435,18 +438,21 @@ def _drop_rows(geoms: np.ndarray, rows: np.ndarray, frame: pd.DataFrame, report:
     geoms = geoms.copy()
     geoms[rows] = None
     report.dropped += len(rows)
-    report.warnings.append(f"{_features(len(rows))} not drawn, {why}: {_named(frame, rows)}")
+    report.warnings.append(Message("{features} not drawn, {why}: {named}", features=_features(len(rows)), why=why,
+                                   named=_named(frame, rows)))
     return geoms
 
 
-def _features(n: int) -> str:
-    return f"{n} feature{'s' if n != 1 else ''}"
+def _features(n: int) -> Message:
+    return Message("1 feature") if n == 1 else Message("{n} features", n=n)
 
 
-def _named(frame: pd.DataFrame, rows: np.ndarray) -> str:
+def _named(frame: pd.DataFrame, rows: np.ndarray) -> Message:
     """The first few of ``rows`` by position and name, and how many more."""
-    named = ", ".join(_feature_label(frame, int(r)) for r in rows[:_NAMED])
-    return named + (f" and {len(rows) - _NAMED} more" if len(rows) > _NAMED else "")
+    named = tuple(_feature_label(frame, int(r)) for r in rows[:_NAMED])
+    if len(rows) > _NAMED:
+        return Message("{features} and {n} more", features=named, n=len(rows) - _NAMED)
+    return Message("{features}", features=named)
 
 
 def _check_lonlat(p: Path, geoms: np.ndarray, frame: pd.DataFrame, report: LoadReport, crs_error) -> np.ndarray:
@@ -531,14 +537,16 @@ def _check_projected_over_degrees(p: Path, geoms: np.ndarray, source_crs: CRS, r
             return geoms
     unit = source_crs.axis_info[0].unit_name if source_crs.axis_info else "metre"
     units = {"foot": "feet", "US survey foot": "US survey feet"}.get(unit, unit + "s")
-    who = f"{int(degree_like.sum())} of {len(b)} features have" if not degree_like.all() else "its features have"
-    raise CRSNeededError(
+    who = (Message("{n} of {total} features have", n=int(degree_like.sum()), total=len(b))
+           if not degree_like.all() else Message("its features have"))
+    raise CRSNeededError.of(
         p,
-        f"says its CRS is {report.source_crs} ({units}) but {who} coordinates "
-        f"(x {w:.6g}..{e:.6g}, y {s:.6g}..{n:.6g}) that look like longitude/latitude degrees; read as "
-        f"{report.source_crs} they would all fall within {max(e - w, n - s, 1):.0f} {units} of one spot. "
+        "says its CRS is {crs} ({units}) but {who} coordinates "
+        "(x {w:.6g}..{e:.6g}, y {s:.6g}..{n:.6g}) that look like longitude/latitude degrees; read as "
+        "{crs} they would all fall within {spread:.0f} {units} of one spot. "
         "If they are degrees, choose EPSG:4326 (on the command line: --crs EPSG:4326); otherwise choose the CRS "
         "they are in",
+        crs=report.source_crs, units=units, who=who, w=w, e=e, s=s, n=n, spread=max(e - w, n - s, 1),
     )
 
 
@@ -607,10 +615,9 @@ def _arrow_to_frame(table, meta: dict, report: LoadReport) -> tuple[pd.DataFrame
                 table = table.set_column(i, fld.name, pa.array(fixed, type=pa.large_string()))
                 not_utf8.append(fld.name)
     if not_utf8:
-        report.warnings.append(
-            "text that is not valid UTF-8 shown with \ufffd in " + ", ".join(map(repr, not_utf8))
-            + ": the file's encoding may be wrong (choose it: --encoding, or Add layer > options)"
-        )
+        report.warnings.append(Message(
+            "text that is not valid UTF-8 shown with \ufffd in {fields}: the file's encoding may be wrong "
+            "(choose it: --encoding, or Add layer > options)", fields=tuple(map(repr, not_utf8))))
     json_cols = {
         str(f) for f, sub in zip(meta.get("fields", ()), meta.get("ogr_subtypes", ())) if sub == "OFSTJSON"
     }
@@ -668,8 +675,9 @@ def _read_gdal(
             ) as (meta, reader):
                 n_fields = len(meta.get("fields", ()))
                 if n_fields > MAX_FIELDS:
-                    raise _TooBig(f"has {n_fields:,} attributes, more than the {MAX_FIELDS:,} the Atlas reads "
-                                  "(a file whose features each have their own property names?)")
+                    raise _TooBig(Message("has {n:,} attributes, more than the {max:,} the Atlas reads "
+                                          "(a file whose features each have their own property names?)",
+                                          n=n_fields, max=MAX_FIELDS))
                 batches = []
                 done = 0
                 held = 0
@@ -679,14 +687,16 @@ def _read_gdal(
                     done += batch.num_rows
                     held += batch.nbytes
                     if budget is not None and estimated_memory(done, held) > budget:
-                        raise _TooBig(f"would need about {_size(estimated_memory(done, held))} of memory or more "
-                                      f"({done:,} features read so far) and {_size(budget)} is free; close other "
-                                      "programs, or keep the features and attributes you need (e.g. ogr2ogr "
-                                      "-spat/-select) and open that")
+                        raise _TooBig(Message("would need about {need} of memory or more "
+                                              "({done:,} features read so far) and {free} is free; close other "
+                                              "programs, or keep the features and attributes you need (e.g. ogr2ogr "
+                                              "-spat/-select) and open that",
+                                              need=_size(estimated_memory(done, held)), done=done, free=_size(budget)))
                     if done * max(n_fields, 1) > MAX_VALUES:
-                        raise _TooBig(f"holds more than {MAX_VALUES:,} attribute values ({done:,} features x "
-                                      f"{n_fields:,} attributes read so far); keep the attributes you need "
-                                      "(e.g. ogr2ogr -select) and open that")
+                        raise _TooBig(Message("holds more than {max:,} attribute values ({done:,} features x "
+                                              "{n:,} attributes read so far); keep the attributes you need "
+                                              "(e.g. ogr2ogr -select) and open that",
+                                              max=MAX_VALUES, done=done, n=n_fields))
                     if cancelled is not None and cancelled():
                         raise LoadCancelled(f"{p}: loading cancelled")
                     if progress is not None:
@@ -695,20 +705,20 @@ def _read_gdal(
     except LoadCancelled:
         raise
     except _TooBig as exc:
-        raise LayerLoadError(p, str(exc), layer=layer if isinstance(layer, str) else None) from None
+        raise LayerLoadError(p, exc.args[0], layer=layer if isinstance(layer, str) else None) from None
     except UnicodeDecodeError:  # attribute *names* GDAL could not decode
-        raise LayerLoadError(p, "its attribute names are not valid UTF-8: the file's encoding may be wrong "
-                                "(choose it: --encoding, or Add layer > options)",
-                             layer=layer if isinstance(layer, str) else None) from None
+        raise LayerLoadError.of(p, "its attribute names are not valid UTF-8: the file's encoding may be wrong "
+                                   "(choose it: --encoding, or Add layer > options)",
+                                layer=layer if isinstance(layer, str) else None) from None
     except (IndexError, KeyError):  # pyogrio on a header that does not match the contents
-        raise LayerLoadError(p, "is damaged: its header does not match its contents",
-                             layer=layer if isinstance(layer, str) else None) from None
+        raise LayerLoadError.of(p, "is damaged: its header does not match its contents",
+                                layer=layer if isinstance(layer, str) else None) from None
     except Exception as exc:  # GDAL and Arrow raise several types; all mean "cannot read"
         raise LayerLoadError(p, _gdal_reason(exc), layer=layer if isinstance(layer, str) else None) from None
     try:
         frame, wkb, deep = _arrow_to_frame(table, meta, report)
     except UnicodeDecodeError:
-        raise LayerLoadError(p, "text is not UTF-8; choose its encoding") from None
+        raise LayerLoadError.of(p, "text is not UTF-8; choose its encoding") from None
     # what GDAL said while reading (e.g. "3002 columns detected. Limiting to 2000"): the user's to know
     said = dict.fromkeys(_plain_gdal(str(w.message).strip().splitlines()[0]) for w in gdal_warnings if str(w.message).strip())
     report.warnings.extend(f"GDAL: {m}" for m in list(said)[:3])
@@ -742,9 +752,10 @@ def _decode_geometries(wkb: np.ndarray, report: LoadReport) -> np.ndarray:
         geoms[broken[ok]] = fixed[ok]
         if ok.any():
             report.repaired += int(ok.sum())
-            report.notes.append(f"{int(ok.sum())} unclosed rings closed")
+            report.notes.append(Message("{n} unclosed rings closed", n=int(ok.sum())))
         if (~ok).any():
-            report.notes.append(f"{int((~ok).sum())} geometries unreadable (too few points), kept without geometry")
+            report.notes.append(Message("{n} geometries unreadable (too few points), kept without geometry",
+                                        n=int((~ok).sum())))
     return geoms
 
 
@@ -795,14 +806,14 @@ def read_frame(
     layer = layer if layer is not None else named_layer
     p = Path(src)
     if not p.exists():
-        raise LayerLoadError(p, "file not found")
+        raise LayerLoadError.of(p, "file not found")
     if not (p.is_file() or p.is_dir()):
         # a named pipe would block the read for ever, /dev/zero never end (issue 8)
-        raise LayerLoadError(p, "is not a regular file (a pipe, a device or a socket)")
+        raise LayerLoadError.of(p, "is not a regular file (a pipe, a device or a socket)")
     if p.is_file() and p.stat().st_size == 0:
-        raise LayerLoadError(p, "the file is empty (0 bytes)")
+        raise LayerLoadError.of(p, "the file is empty (0 bytes)")
     if p.is_dir() and p.suffix.lower() in _TEXT_SUFFIXES | _PARQUET_SUFFIXES | {".zip", ".kml", ".fgb", ".gpkg"}:
-        raise LayerLoadError(p, "is a folder, not a file")
+        raise LayerLoadError.of(p, "is a folder, not a file")
     if p.suffix.lower() == ".zip":
         _check_zip(p)
     if p.suffix.lower() == ".gpkg" and p.is_file():
@@ -811,14 +822,14 @@ def read_frame(
         with open(p, "rb") as f:
             sample = f.read(8192).lower()
         if any(sig in sample for sig in _INDIRECT_SIGNATURES):
-            raise LayerLoadError(p, "refers to other files or to the network (a GDAL VRT, GDALG or web-service "
-                                    "description), which the Atlas does not follow")
+            raise LayerLoadError.of(p, "refers to other files or to the network (a GDAL VRT, GDALG or web-service "
+                                       "description), which the Atlas does not follow")
     if p.suffix.lower() in _TEXT_SUFFIXES and p.is_file():
         with open(p, "rb") as f:
             head = f.read(512).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
         if head.startswith((b"<!doctype html", b"<html", b"<head", b"<body")):
-            raise LayerLoadError(p, "is a web page (HTML), not a data file: it was probably saved from a "
-                                    "browser or is an error page; download the file itself")
+            raise LayerLoadError.of(p, "is a web page (HTML), not a data file: it was probably saved from a "
+                                       "browser or is an error page; download the file itself")
     report = LoadReport(source=str(path))
     suffix = p.suffix.lower()
 
@@ -832,7 +843,7 @@ def read_frame(
     geom_name = "geometry"
     if geom_name in frame.columns and wkb is not None:
         frame = frame.rename(columns={geom_name: "geometry_attribute"})
-        report.notes.append("attribute 'geometry' renamed 'geometry_attribute'")
+        report.notes.append(Message("attribute 'geometry' renamed 'geometry_attribute'"))
     if wkb is not None:
         geoms = _decode_geometries(wkb, report)
     else:
@@ -844,13 +855,14 @@ def read_frame(
 
     no_geometry = np.setdiff1d(np.flatnonzero(shapely.is_missing(geoms) | shapely.is_empty(geoms)), deep)
     if no_geometry.size:  # null, empty, or coordinates GDAL could not read (a NaN point reads as empty)
-        report.warnings.append(
-            f"{_features(no_geometry.size)} without geometry (null, empty, or coordinates that are not "
-            f"numbers), kept with their attributes, not drawn: {_named(frame, no_geometry)}"
-        )
+        report.warnings.append(Message(
+            "{features} without geometry (null, empty, or coordinates that are not "
+            "numbers), kept with their attributes, not drawn: {named}",
+            features=_features(no_geometry.size), named=_named(frame, no_geometry)))
     geoms = _drop_rows(geoms, np.union1d(deep, deep_collections(geoms)).astype(np.int64), frame, report,
-                       f"geometry collections nested more than {MAX_COLLECTION_DEPTH} deep")
-    geoms = _drop_rows(geoms, _non_finite_rows(geoms), frame, report, "coordinates that are not numbers (NaN or Infinity)")
+                       Message("geometry collections nested more than {n} deep", n=MAX_COLLECTION_DEPTH))
+    geoms = _drop_rows(geoms, _non_finite_rows(geoms), frame, report,
+                       Message("coordinates that are not numbers (NaN or Infinity)"))
     present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
     bounds = shapely.total_bounds(geoms[present]) if present.any() else None
     if report.driver == "CSV" and bounds is not None:
@@ -860,35 +872,37 @@ def read_frame(
         try:
             source_crs = CRS.from_user_input(crs)
         except Exception:
-            raise LayerLoadError(p, f"unknown CRS {crs!r}") from None
-        report.source_crs = _crs_label(source_crs) + " (chosen)"
+            raise LayerLoadError.of(p, "unknown CRS {crs}", crs=repr(crs)) from None
+        report.source_crs = Message("{crs} (chosen)", crs=_crs_label(source_crs))
     elif file_crs is None:
-        geoms = _check_lonlat(p, geoms, frame, report, lambda b: CRSNeededError(
+        geoms = _check_lonlat(p, geoms, frame, report, lambda b: CRSNeededError.of(
             p,
-            "has no CRS and its coordinates "
-            f"(x {b[0]:.6g}..{b[2]:.6g}, y {b[1]:.6g}..{b[3]:.6g}) "
+            "has no CRS and its coordinates (x {w:.6g}..{e:.6g}, y {s:.6g}..{n:.6g}) "
             "are not longitude/latitude; choose the CRS (e.g. EPSG:32647) or save the file with one",
+            w=b[0], s=b[1], e=b[2], n=b[3],
         ))
         source_crs = CRS.from_epsg(4326)
-        report.source_crs = "none (taken as EPSG:4326)"
+        report.source_crs = Message("none (taken as EPSG:4326)")
         if p.suffix.lower() == ".shp" and any(p.with_suffix(x).exists() for x in (".prj", ".PRJ")):
-            report.warnings.append("its .prj could not be read (GDAL ignored it): coordinates taken as "
-                                   "longitude/latitude (EPSG:4326); if they are not, choose the CRS")
+            report.warnings.append(Message("its .prj could not be read (GDAL ignored it): coordinates taken as "
+                                           "longitude/latitude (EPSG:4326); if they are not, choose the CRS"))
     else:
         try:
             source_crs = CRS.from_user_input(file_crs)
         except Exception as exc:  # pyproj.CRSError: a .prj that PROJ cannot read
             why = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
-            raise CRSNeededError(p, f"names a CRS that cannot be read ({why}); choose the CRS of the coordinates") from None
+            raise CRSNeededError.of(p, "names a CRS that cannot be read ({why}); choose the CRS of the coordinates",
+                                    why=why) from None
         report.source_crs = _crs_label(source_crs)
         geoms = _check_projected_over_degrees(p, geoms, source_crs, report, frame)
         if source_crs.is_geographic:
-            implied = " (GeoJSON is always lon/lat, RFC 7946)" if report.driver in ("GeoJSON", "GeoJSONSeq") else ""
-            geoms = _check_lonlat(p, geoms, frame, report, lambda b: CRSNeededError(
+            implied = (Message(" (GeoJSON is always lon/lat, RFC 7946)")
+                       if report.driver in ("GeoJSON", "GeoJSONSeq") else "")
+            geoms = _check_lonlat(p, geoms, frame, report, lambda b: CRSNeededError.of(
                 p,
-                f"says its CRS is {report.source_crs}{implied} but its coordinates "
-                f"(x {b[0]:.6g}..{b[2]:.6g}, y {b[1]:.6g}..{b[3]:.6g}) "
+                "says its CRS is {crs}{implied} but its coordinates (x {w:.6g}..{e:.6g}, y {s:.6g}..{n:.6g}) "
                 "are not longitude/latitude; choose the CRS they are in (e.g. EPSG:32647)",
+                crs=report.source_crs, implied=implied, w=b[0], s=b[1], e=b[2], n=b[3],
             ))
     gdf = gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geoms, crs=source_crs, index=frame.index))
     if not _is_wgs84_lonlat(source_crs):
@@ -896,17 +910,18 @@ def read_frame(
             gdf = gdf.to_crs(4326)
         except Exception as exc:
             why = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise LayerLoadError(p, f"cannot transform from {report.source_crs}: {why}") from None
+            raise LayerLoadError.of(p, "cannot transform from {crs}: {why}", crs=report.source_crs, why=why) from None
         report.transformed = True
         geoms = np.asarray(gdf.geometry.values, dtype=object)
-        off_earth = lambda b: CRSNeededError(  # noqa: E731
-            p, f"coordinates do not fall on the Earth when read as {report.source_crs}; choose the right CRS"
+        off_earth = lambda b: CRSNeededError.of(  # noqa: E731
+            p, "coordinates do not fall on the Earth when read as {crs}; choose the right CRS", crs=report.source_crs
         )
         present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
         bad = _non_finite_rows(geoms)
         if present.any() and bad.size == int(present.sum()):
             raise off_earth(None)
-        geoms = _drop_rows(geoms, bad, frame, report, f"coordinates that do not fall on the Earth in {report.source_crs}")
+        geoms = _drop_rows(geoms, bad, frame, report,
+                           Message("coordinates that do not fall on the Earth in {crs}", crs=report.source_crs))
         geoms = _check_lonlat(p, geoms, frame, report, off_earth)
         gdf = gdf.set_geometry(gpd.GeoSeries(geoms, crs=4326, index=gdf.index))
     else:
@@ -924,31 +939,32 @@ def read_frame(
         with np.errstate(invalid="ignore"):
             rows = np.flatnonzero(~shapely.is_missing(geoms) & ~shapely.is_valid(geoms))
         report.unrepaired = unrepaired
-        report.warnings.append(
-            f"{_features(unrepaired)} with invalid geometry (e.g. self-intersecting) not repaired, drawn as read: "
-            f"repairing would pass the budget (over {REPAIR_MAX_CROSSINGS:,} self-intersections, "
-            f"{_geometry.REPAIR_BUDGET_SECONDS:g} s or {_geometry.REPAIR_BUDGET_BYTES / 1e9:g} GB); fills and areas may be wrong: "
-            f"{_named(frame, rows)}"
-        )
+        report.warnings.append(Message(
+            "{features} with invalid geometry (e.g. self-intersecting) not repaired, drawn as read: "
+            "repairing would pass the budget (over {crossings:,} self-intersections, "
+            "{seconds:g} s or {gb:g} GB); fills and areas may be wrong: {named}",
+            features=_features(unrepaired), crossings=REPAIR_MAX_CROSSINGS, seconds=_geometry.REPAIR_BUDGET_SECONDS,
+            gb=_geometry.REPAIR_BUDGET_BYTES / 1e9, named=_named(frame, rows)))
     report.repaired += repaired
     if repaired:  # a repair that took a dimension away (a polygon of two points became a line) is said
         both = ~shapely.is_missing(before) & ~shapely.is_missing(geoms)
         with np.errstate(invalid="ignore"):
             lost = np.flatnonzero(both & (shapely.get_dimensions(geoms) < shapely.get_dimensions(before)))
         if lost.size:
-            report.warnings.append(f"{_features(lost.size)} whose polygon collapsed to a line or a point when repaired "
-                                   f"(too few distinct points for an area): {_named(frame, lost)}")
+            report.warnings.append(Message("{features} whose polygon collapsed to a line or a point when repaired "
+                                           "(too few distinct points for an area): {named}",
+                                           features=_features(lost.size), named=_named(frame, lost)))
     if dropped:
         rows = np.flatnonzero(shapely.is_missing(geoms) & ~shapely.is_missing(before))
-        report.warnings.append(f"{_features(dropped)} not drawn, invalid geometry GEOS could not repair: "
-                               f"{_named(frame, rows)}")
+        report.warnings.append(Message("{features} not drawn, invalid geometry GEOS could not repair: {named}",
+                                       features=_features(dropped), named=_named(frame, rows)))
     missing = shapely.is_missing(geoms)
     report.null_geometries = int(missing.sum() + (~missing & shapely.is_empty(geoms)).sum()) - report.dropped
     gdf = gdf.set_geometry(gpd.GeoSeries(geoms, crs=4326, index=gdf.index))
     if report.z_features:
-        report.notes.append(f"Z values kept in the data ({report.z_features} features), drawn in 2D")
+        report.notes.append(Message("Z values kept in the data ({n} features), drawn in 2D", n=report.z_features))
     if len(gdf) == 0:
-        report.notes.append("no features (an empty layer)")
+        report.notes.append(Message("no features (an empty layer)"))
     return gdf, report
 
 
@@ -978,13 +994,15 @@ def _read_ogr_as(p, q, layer, encoding, report, progress, cancelled):
         except Exception as exc:  # GDAL raises several types; all mean "cannot open"
             raise LayerLoadError(p, _gdal_reason(exc)) from None
         if len(layers) == 0:
-            raise LayerLoadError(p, "contains no layers")
+            raise LayerLoadError.of(p, "contains no layers")
         names = [str(n) for n in layers[:, 0]]
     if isinstance(layer, str) and layer not in names:
-        raise LayerLoadError(p, f"has no layer {layer!r}; its layers are: {', '.join(names)}", layer=layer)
+        raise LayerLoadError.of(p, "has no layer {name}; its layers are: {names}", layer=layer,
+                                name=repr(layer), names=tuple(names))
     if layer is None and len(names) > 1:
         layer = names[0]
-        report.notes.append(f"{len(names)} layers in the file ({', '.join(names)}), read {layer!r}")
+        report.notes.append(Message("{n} layers in the file ({names}), read {name}", n=len(names),
+                                    names=tuple(names), name=repr(layer)))
     report.layer_name = layer if isinstance(layer, str) else None
 
     gdal_encoding = None
@@ -994,7 +1012,7 @@ def _read_ogr_as(p, q, layer, encoding, report, progress, cancelled):
             try:
                 guess = detect_encoding(p, encoding)
             except (UnicodeError, LookupError) as exc:
-                raise LayerLoadError(p, f"text encoding: {exc}") from None
+                raise LayerLoadError.of(p, "text encoding: {why}", why=exc.args[0] if exc.args and isinstance(exc.args[0], Message) else str(exc)) from None
             report.encoding = guess.label
             if guess.confidence:  # the detected code page and how sure (issue 13 item 4)
                 report.notes.append(guess.confidence)
@@ -1002,7 +1020,7 @@ def _read_ogr_as(p, q, layer, encoding, report, progress, cancelled):
                 try:
                     data = transcode_to_utf8(p, guess.codec)
                 except UnicodeDecodeError as exc:
-                    raise LayerLoadError(p, f"text is not {guess.codec}: {exc.reason}") from None
+                    raise LayerLoadError.of(p, "text is not {codec}: {why}", codec=guess.codec, why=exc.reason) from None
                 tmpdir = tempfile.TemporaryDirectory(prefix="atlas-load-")
                 tmp = Path(tmpdir.name) / ("layer" + p.suffix)
                 tmp.write_bytes(data)
@@ -1011,7 +1029,7 @@ def _read_ogr_as(p, q, layer, encoding, report, progress, cancelled):
             guess = None
             if encoding is not None:
                 gdal_encoding = encoding
-                report.encoding = f"{encoding} (chosen)"
+                report.encoding = Message("{encoding} (chosen)", encoding=encoding)
             else:
                 try:
                     guess = _dbf_encoding(q, source)
@@ -1026,7 +1044,7 @@ def _read_ogr_as(p, q, layer, encoding, report, progress, cancelled):
             if suffix in {".geojson", ".json", ".geojsonl", ".geojsons"} | _SEQ_SUFFIXES and _many_property_names(Path(source)):
                 # GDAL's schema scan grows as features x distinct names: 20,000 features each with
                 # 20 of 1,000 names took over 120 s, uncancellable (issue 16); Python's reader is linear
-                raise LayerLoadError(p, "many distinct property names (read with Python's JSON reader)")
+                raise LayerLoadError.of(p, "many distinct property names (read with Python's JSON reader)")
             frame, wkb, file_crs, driver, deep = _read_gdal(source, p, report, layer, options, gdal_encoding, progress, cancelled)
         except LayerLoadError as exc:
             if suffix not in {".geojson", ".json", ".geojsonl", ".geojsons"} | _SEQ_SUFFIXES \
@@ -1038,9 +1056,10 @@ def _read_ogr_as(p, q, layer, encoding, report, progress, cancelled):
             tmpdir.cleanup()
     report.driver = driver or None
     if wkb is None:
-        hint = " (for CSV: no lon/lat or WKT column found among: " + ", ".join(map(str, frame.columns)) + ")" \
-            if suffix in (".csv", ".tsv") else ""
-        raise LayerLoadError(p, "has no geometry" + hint)
+        if suffix in (".csv", ".tsv"):
+            raise LayerLoadError.of(p, "has no geometry (for CSV: no lon/lat or WKT column found among: {columns})",
+                                    columns=tuple(map(str, frame.columns)))
+        raise LayerLoadError.of(p, "has no geometry")
     if suffix == ".shp" and source == str(q):
         frame, wkb, deep = _recover_short_dbf(p, q, frame, wkb, deep, report)
     if suffix in {".geojsonl", ".geojsons"} | _SEQ_SUFFIXES:
@@ -1079,9 +1098,10 @@ def _check_sequence(path: Path, n_read: int, report: LoadReport) -> None:
     except OSError:
         return
     if records > n_read:
-        where = ", ".join(str(b) for b in bad)
-        report.warnings.append(f"{records - n_read} of its {records} lines are not GeoJSON features (not JSON, or "
-                               f"cut short) and were skipped" + (f": line {where}" if where else ""))
+        report.warnings.append(Message(
+            "{n} of its {total} lines are not GeoJSON features (not JSON, or cut short) and were skipped: line {lines}"
+            if bad else "{n} of its {total} lines are not GeoJSON features (not JSON, or cut short) and were skipped",
+            n=records - n_read, total=records, lines=tuple(map(str, bad))))
 
 
 _XML_COORDS = re.compile(rb"<(?:\w+:)?(?:coordinates|coord)\b[^>]*>(.*?)</(?:\w+:)?(?:coordinates|coord)\s*>",
@@ -1109,10 +1129,12 @@ def _check_xml_numbers(path: Path, suffix: str, report: LoadReport) -> None:
         values = [a or b for a, b in _XML_LATLON.findall(data)]
         bad = [v for v in values if not _NUMBER.match(v.strip())]
     if bad:
-        shown = ", ".join(repr(b.decode("utf-8", "replace")[:20]) for b in bad[:_NAMED])
-        report.warnings.append(f"{len(bad)} coordinate value{'s that are not numbers' if len(bad) != 1 else ' that is not a number'} "
-                               f"({shown}): GDAL reads them leniently (as the number they start with, or 0), so "
-                               "those features may be drawn in the wrong place")
+        shown = tuple(repr(b.decode("utf-8", "replace")[:20]) for b in bad[:_NAMED])
+        values = Message("1 coordinate value that is not a number" if len(bad) == 1
+                         else "{n} coordinate values that are not numbers", n=len(bad))
+        report.warnings.append(Message("{values} ({shown}): GDAL reads them leniently (as the number they start "
+                                       "with, or 0), so those features may be drawn in the wrong place",
+                                       values=values, shown=shown))
 
 
 def _sidecar(shp: Path, suffix: str) -> Path | None:
@@ -1181,25 +1203,29 @@ def _check_dbf(q: Path, frame: pd.DataFrame, shapes: int | None, report: LoadRep
     past the index are not read; issue 16)."""
     dbf = _sidecar(q, ".dbf")
     if dbf is None:
-        report.warnings.append("has no .dbf (its attribute table): the features are loaded without attributes")
+        report.warnings.append(Message("has no .dbf (its attribute table): the features are loaded without attributes"))
         return
     records = _dbf_records(dbf)
     if records is None:
-        report.warnings.append("its .dbf (attribute table) is empty or damaged: the features are loaded without "
-                               "attributes")
+        report.warnings.append(Message("its .dbf (attribute table) is empty or damaged: the features are loaded "
+                                       "without attributes"))
         return
     fields_length, record_length, deleted = _dbf_layout(dbf, records)
     if fields_length is not None and fields_length + 1 != record_length:
-        report.warnings.append(f"its .dbf (attribute table) says each record is {record_length} bytes but its "
-                               f"fields add up to {fields_length + 1}: the attributes may be garbled")
+        report.warnings.append(Message("its .dbf (attribute table) says each record is {record} bytes but its "
+                                       "fields add up to {fields}: the attributes may be garbled",
+                                       record=record_length, fields=fields_length + 1))
     if deleted:
-        report.warnings.append(f"its .dbf marks {deleted} record{'s' if deleted != 1 else ''} as deleted: "
-                               f"{'those features are' if deleted != 1 else 'that feature is'} not loaded (as GDAL and QGIS do)")
-    if shapes is not None and shapes < records and len(frame) <= shapes:
         report.warnings.append(
-            f"its .shx (the index of its shapes) lists {shapes} shapes but its .dbf holds {records} records: "
-            f"{records - shapes} features may be missing (the .shx cut short?); GDAL can rebuild the index: "
-            "ogr2ogr -oo SHAPE_RESTORE_SHX=YES")
+            Message("its .dbf marks 1 record as deleted: that feature is not loaded (as GDAL and QGIS do)")
+            if deleted == 1 else
+            Message("its .dbf marks {n} records as deleted: those features are not loaded (as GDAL and QGIS do)",
+                    n=deleted))
+    if shapes is not None and shapes < records and len(frame) <= shapes:
+        report.warnings.append(Message(
+            "its .shx (the index of its shapes) lists {shapes} shapes but its .dbf holds {records} records: "
+            "{missing} features may be missing (the .shx cut short?); GDAL can rebuild the index: "
+            "ogr2ogr -oo SHAPE_RESTORE_SHX=YES", shapes=shapes, records=records, missing=records - shapes))
 
 
 def _recover_short_dbf(p: Path, q: Path, frame: pd.DataFrame, wkb: np.ndarray, deep: np.ndarray,
@@ -1228,15 +1254,15 @@ def _recover_short_dbf(p: Path, q: Path, frame: pd.DataFrame, wkb: np.ndarray, d
         except Exception:  # the shapes cannot be read alone either: report the shortfall only
             geo = None
     if geo is None or geo.num_rows <= len(frame):
-        report.warnings.append(f"its .dbf (attribute table) holds {len(frame)} records but its .shx indexes "
-                               f"{shapes} shapes: {shapes - len(frame)} features not loaded (the .dbf is cut short?)")
+        report.warnings.append(Message("its .dbf (attribute table) holds {records} records but its .shx indexes "
+                                       "{shapes} shapes: {missing} features not loaded (the .dbf is cut short?)",
+                                       records=len(frame), shapes=shapes, missing=shapes - len(frame)))
         return frame, wkb, deep
     all_wkb = geo.column(geo.num_columns - 1).to_numpy(zero_copy_only=False)
     missing = len(all_wkb) - len(frame)
-    report.warnings.append(
-        f"its .dbf (attribute table) ends after {len(frame)} of {len(all_wkb)} records (the file is cut short?): "
-        f"{_features(missing)} loaded without attributes"
-    )
+    report.warnings.append(Message(
+        "its .dbf (attribute table) ends after {records} of {total} records (the file is cut short?): "
+        "{features} loaded without attributes", records=len(frame), total=len(all_wkb), features=_features(missing)))
     frame = frame.reindex(range(len(all_wkb))).reset_index(drop=True)
     return frame, all_wkb, _too_deep_wkb(geo.column(geo.num_columns - 1), all_wkb)
 
@@ -1316,9 +1342,9 @@ def _read_geojson_python(path: Path, p: Path, report: LoadReport, gdal_said: str
         else:
             data = json.loads(text, parse_float=parse_float)
     except RecursionError:
-        raise LayerLoadError(p, "is nested too deeply for a JSON reader") from None
+        raise LayerLoadError.of(p, "is nested too deeply for a JSON reader") from None
     except (ValueError, UnicodeDecodeError) as exc:
-        raise LayerLoadError(p, f"could not be read: {str(exc).splitlines()[0][:200]}") from None
+        raise LayerLoadError.of(p, "could not be read: {detail}", detail=str(exc).splitlines()[0][:200]) from None
     if isinstance(data, dict) and data.get("type") == "FeatureCollection" and isinstance(data.get("features"), list):
         features = data["features"]
     elif isinstance(data, dict) and data.get("type") == "Feature":
@@ -1326,14 +1352,15 @@ def _read_geojson_python(path: Path, p: Path, report: LoadReport, gdal_said: str
     elif isinstance(data, dict) and isinstance(data.get("type"), str) and "coordinates" in data or "geometries" in data:
         features = [{"type": "Feature", "properties": {}, "geometry": data}]
     else:
-        raise LayerLoadError(p, "is not GeoJSON (no FeatureCollection, Feature or geometry at its top level)")
+        raise LayerLoadError.of(p, "is not GeoJSON (no FeatureCollection, Feature or geometry at its top level)")
     features = [f if isinstance(f, dict) else {} for f in features]
     rows = [f.get("properties") if isinstance(f.get("properties"), dict) else {} for f in features]
     names = dict.fromkeys(k for r in rows for k in r)
     if len(names) > MAX_FIELDS:
-        raise LayerLoadError(p, f"has {len(names):,} attributes, more than the {MAX_FIELDS:,} the Atlas reads")
+        raise LayerLoadError.of(p, "has {n:,} attributes, more than the {max:,} the Atlas reads",
+                                n=len(names), max=MAX_FIELDS)
     if len(names) * len(rows) > MAX_VALUES:
-        raise LayerLoadError(p, f"holds more than {MAX_VALUES:,} attribute values")
+        raise LayerLoadError.of(p, "holds more than {max:,} attribute values", max=MAX_VALUES)
     frame = pd.DataFrame.from_records(rows, columns=list(names)) if rows else pd.DataFrame()
     texts = np.array([json.dumps(f.get("geometry")) if isinstance(f.get("geometry"), dict) else None
                       for f in features], dtype=object)
@@ -1343,16 +1370,16 @@ def _read_geojson_python(path: Path, p: Path, report: LoadReport, gdal_said: str
     wkb = np.array([None if g is None else shapely.to_wkb(g) for g in geoms], dtype=object)
     crs_name = (data.get("crs") or {}).get("properties", {}).get("name") if isinstance(data.get("crs"), dict) else None
     if "many distinct property names" in gdal_said:
-        report.notes.append(f"read with Python's JSON reader: more than {MANY_NAMES} distinct property names "
-                            "(GDAL's reader slows down with each one)")
+        report.notes.append(Message("read with Python's JSON reader: more than {n} distinct property names "
+                                    "(GDAL's reader slows down with each one)", n=MANY_NAMES))
     else:
-        report.notes.append("read with Python's JSON reader: GDAL's stops at values over 10 million characters and "
-                            "at numbers beyond the range of a double")
+        report.notes.append(Message("read with Python's JSON reader: GDAL's stops at values over 10 million "
+                                    "characters and at numbers beyond the range of a double"))
     if odd_numbers:
-        report.warnings.append(
-            f"{len(odd_numbers)} number{'s' if len(odd_numbers) != 1 else ''} beyond the range of a double "
-            f"(e.g. {odd_numbers[0][:40]}) read as 0 or infinity"
-        )
+        report.warnings.append(Message(
+            "1 number beyond the range of a double (e.g. {example}) read as 0 or infinity" if len(odd_numbers) == 1
+            else "{n} numbers beyond the range of a double (e.g. {example}) read as 0 or infinity",
+            n=len(odd_numbers), example=odd_numbers[0][:40]))
     return frame, wkb, crs_name or "EPSG:4326", "GeoJSON", np.empty(0, dtype=np.int64)
 
 
@@ -1375,8 +1402,9 @@ def _check_gpkg(p: Path) -> None:
     finally:
         con.close()
     if views:
-        raise LayerLoadError(p, f"has a layer that is a view (a stored SQL query), {views[0]!r}, which the Atlas does "
-                                "not run; export the view as a table (e.g. in QGIS or with ogr2ogr) and open that")
+        raise LayerLoadError.of(p, "has a layer that is a view (a stored SQL query), {name}, which the Atlas does "
+                                   "not run; export the view as a table (e.g. in QGIS or with ogr2ogr) and open that",
+                                name=repr(views[0]))
 
 
 def _check_parquet_wkb(p: Path) -> None:
@@ -1393,7 +1421,7 @@ def _check_parquet_wkb(p: Path) -> None:
     except Exception:  # not readable here: read_parquet says why below
         return
     if _too_deep_wkb(column, column.to_numpy(zero_copy_only=False)).size:
-        raise LayerLoadError(p, f"holds geometry collections nested more than {MAX_COLLECTION_DEPTH} deep; refused")
+        raise LayerLoadError.of(p, "holds geometry collections nested more than {n} deep; refused", n=MAX_COLLECTION_DEPTH)
 
 
 def _check_csv_header(path: Path, p: Path) -> None:
@@ -1408,7 +1436,8 @@ def _check_csv_header(path: Path, p: Path) -> None:
             names = [n.strip().strip('"').lower() for n in first.split(sep)]
             twice = sorted({n for n in names if n in wanted and names.count(n) > 1})
             if twice:
-                raise LayerLoadError(p, f"has the column {twice[0]!r} more than once; rename one so the coordinates are unambiguous")
+                raise LayerLoadError.of(p, "has the column {name} more than once; rename one so the coordinates are "
+                                           "unambiguous", name=repr(twice[0]))
 
 
 def _read_parquet(p: Path) -> gpd.GeoDataFrame:
@@ -1418,13 +1447,14 @@ def _read_parquet(p: Path) -> gpd.GeoDataFrame:
             warnings.simplefilter("ignore")  # geopandas' warnings quote file text to stderr (issue 8)
             return gpd.read_parquet(p)
     except ImportError:
-        raise LayerLoadError(p, "reading GeoParquet needs the pyarrow package") from None
+        raise LayerLoadError.of(p, "reading GeoParquet needs the pyarrow package") from None
     except ValueError as exc:
         if "geo" in str(exc) and "metadata" in str(exc):
-            raise LayerLoadError(p, "is a Parquet file without GeoParquet metadata (no geometry column)") from None
-        raise LayerLoadError(p, f"could not be read: {str(exc).splitlines()[0]}") from None
+            raise LayerLoadError.of(p, "is a Parquet file without GeoParquet metadata (no geometry column)") from None
+        raise LayerLoadError.of(p, "could not be read: {detail}", detail=str(exc).splitlines()[0]) from None
     except Exception as exc:
-        raise LayerLoadError(p, f"could not be read: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
+        raise LayerLoadError.of(p, "could not be read: {detail}",
+                                detail=str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
 
 
 def _unique_columns(frame: pd.DataFrame, report: LoadReport) -> pd.DataFrame:
@@ -1446,7 +1476,7 @@ def _unique_columns(frame: pd.DataFrame, report: LoadReport) -> pd.DataFrame:
     if renamed:
         frame = frame.copy()
         frame.columns = names
-        report.warnings.append("attribute names repeated in the file, renamed: " + ", ".join(renamed[:5]))
+        report.warnings.append(Message("attribute names repeated in the file, renamed: {names}", names=tuple(renamed[:5])))
     return frame
 
 
@@ -1473,8 +1503,8 @@ def _unswap_lat_lon(geoms: np.ndarray, bounds: np.ndarray, report: LoadReport):
         y = shapely.get_y(geoms[present])
         if 2 * int((np.abs(y) > 90).sum()) > int(present.sum()):
             geoms = shapely.transform(geoms, lambda xy: xy[:, ::-1])
-            report.warnings.append("its latitude and longitude columns hold each other's values (most latitudes "
-                                   "beyond ±90°): swapped back")
+            report.warnings.append(Message("its latitude and longitude columns hold each other's values (most "
+                                           "latitudes beyond ±90°): swapped back"))
             return geoms, np.array([s, w, n, e])
     return geoms, bounds
 
@@ -1491,10 +1521,9 @@ def _wrap_longitudes(geoms: np.ndarray, report: LoadReport, report_frame: pd.Dat
     b = shapely.bounds(geoms)
     with np.errstate(invalid="ignore"):
         rows = np.flatnonzero(present & ((b[:, 0] < -180.0) | (b[:, 2] > 180.0)))
-    report.warnings.append(
-        f"{_features(rows.size)} with longitudes beyond ±180° (x {tb[0]:.6g}..{tb[2]:.6g}) moved by 360° "
-        f"into -180..180: {_named(report_frame, rows)}"
-    )
+    report.warnings.append(Message(
+        "{features} with longitudes beyond ±180° (x {w:.6g}..{e:.6g}) moved by 360° into -180..180: {named}",
+        features=_features(rows.size), w=tb[0], e=tb[2], named=_named(report_frame, rows)))
 
     def wrap(xy: np.ndarray) -> np.ndarray:
         xy = xy.copy()
@@ -1597,14 +1626,14 @@ def read_layer(
             try:
                 frame, report = read_frame(src, layer, encoding=encoding, crs=crs, progress=progress, cancelled=cancelled)
             except MemoryError:
-                raise LayerLoadError(src, "ran out of memory while loading: keep the features and attributes you "
-                                          "need (e.g. ogr2ogr -spat/-select) and open that") from None
+                raise LayerLoadError.of(src, "ran out of memory while loading: keep the features and attributes you "
+                                             "need (e.g. ogr2ogr -spat/-select) and open that") from None
         # what a library warned of while reading becomes a note of the report, never stderr (issue 16);
         # warnings about the code itself (resources, deprecations) mean nothing to a user
         meant = [w for w in said if str(w.message).strip()
                  and not issubclass(w.category, (ResourceWarning, DeprecationWarning, PendingDeprecationWarning))]
         for text in list(dict.fromkeys(str(w.message).strip().splitlines()[0] for w in meant))[:3]:
-            report.notes.append(f"while reading: {text[:300]}")
+            report.notes.append(Message("while reading: {text}", text=text[:300]))
         if use_cache and not report.unrepaired:  # a repair cut short by its time budget is retried next time
             layer_cache.store(src, layer, encoding, crs, frame, report)
     temporal = detect_temporal(frame)  # no copy of the frame (1M rows: 47 ms)
@@ -1622,21 +1651,23 @@ def read_layer(
         report=report,
     )
     if temporal and lyr.undated_count():
-        report.notes.append(f"{lyr.undated_count()} features without a date")
+        report.notes.append(Message("{n} features without a date", n=lyr.undated_count()))
     # dates written but not dates (2030-13-45, year 10000, "abc"): said, never silently undated or
     # never-ending (issue 16)
-    for field, dates, what in ((temporal.start_field if temporal else None, lyr.start_dates,
-                                "they have no date (undated features are "
-                                + ("shown at every date)" if temporal and temporal.undated == "show" else "hidden)")),
-                               (temporal.end_field if temporal else None, lyr.end_dates, "they never end")):
+    undated = (Message("they have no date (undated features are shown at every date)")
+               if temporal and temporal.undated == "show" else Message("they have no date (undated features are hidden)"))
+    for field, dates, what in ((temporal.start_field if temporal else None, lyr.start_dates, undated),
+                               (temporal.end_field if temporal else None, lyr.end_dates, Message("they never end"))):
         if not field or dates is None or field not in frame.columns:
             continue
         raw = frame[field]
         written = raw.notna().to_numpy() & (raw.astype("string").str.strip().fillna("") != "").to_numpy()
         unread = np.flatnonzero(written & np.isnat(dates))
         if unread.size:
-            examples = ", ".join(repr(str(v)[:30]) for v in raw.iloc[unread[:_NAMED]])
-            report.warnings.append(f"{_features(unread.size)} whose {field!r} is not a date ({examples}): {what}")
+            examples = tuple(repr(str(v)[:30]) for v in raw.iloc[unread[:_NAMED]])
+            report.warnings.append(Message("{features} whose {field} is not a date ({examples}): {what}",
+                                           features=_features(unread.size), field=repr(field), examples=examples,
+                                           what=what))
     # how it was read, for project files (issue 11): the same options read it again
     lyr.load_encoding = encoding
     lyr.load_crs = None if crs is None else (crs if isinstance(crs, str) else str(crs))

@@ -16,6 +16,7 @@ import numpy as np
 import shapely
 from psygnal import Signal
 
+from .errors import translate
 from .geometry import seam_aware_bounds
 from .identify import FeatureIndex, PointIndex
 from .projection import lonlat_to_display, project_geometries
@@ -124,23 +125,27 @@ class LoadReport:
             parts.append(tr("{n} invalid, drawn as read").format(n=self.unrepaired))
         return tr(", ").join(parts)
 
-    def summary(self, warnings: bool = True, tr=None) -> str:
+    def summary(self, warnings: bool = True, tr=None, message_tr=None) -> str:
         """One line for a status bar: :meth:`counts`, then CRS, encoding, notes and (unless
-        ``warnings`` is False) the warnings. ``tr`` as for :meth:`counts`; the notes and warnings
-        are the reader's own words (English)."""
-        tr = tr or _same
+        ``warnings`` is False) the warnings. ``tr`` as for :meth:`counts`; ``message_tr``
+        translates the reader's own words (notes, warnings, the CRS and encoding labels: each a
+        :class:`~asean_atlas.layers.errors.Message`; the window passes the ``errors`` catalogue
+        context; default English)."""
+        tr, message_tr = tr or _same, message_tr or _same
         parts = [self.counts(tr)]
         if self.antimeridian_split:
             parts.append(tr("{n} split at the antimeridian").format(n=self.antimeridian_split))
         if self.skipped:
             parts.append(tr("{n} skipped").format(n=self.skipped))
-        parts.append(tr("CRS {crs}").format(crs=self.source_crs) + (" → EPSG:4326" if self.transformed else ""))
+        parts.append(tr("CRS {crs}").format(crs=translate(self.source_crs, message_tr))
+                     + (" → EPSG:4326" if self.transformed else ""))
         if self.encoding:
-            parts.append(tr("encoding {encoding}").format(encoding=self.encoding))
+            parts.append(tr("encoding {encoding}").format(encoding=translate(self.encoding, message_tr)))
         if self.time_field:
             parts.append(tr("time field {field}").format(field=repr(self.time_field)))
-        return tr(", ").join(parts + self.notes + ([tr("warning: {text}").format(text=w) for w in self.warnings]
-                                                   if warnings else []))
+        notes = [translate(n, message_tr) for n in self.notes]
+        said = [tr("warning: {text}").format(text=translate(w, message_tr)) for w in self.warnings] if warnings else []
+        return tr(", ").join(parts + notes + said)
 
 
 def _same(text: str) -> str:

@@ -23,6 +23,8 @@ ALLOWED = {
     "hmn", "tech", "noto", "fonts", "cjk", "debian", "url", "http", "https", "bbox", "lon", "lat",
     "x", "y", "z", "n", "s", "e", "w", "ne", "nw", "se", "sw", "tiff", "jpeg", "jpg", "h264",
     "home", "end", "enter", "wgs84", "core", "tis", "utm",  # key names (like Esc), WGS84, the fonts-noto-core package
+    # what a load report names (issue 13): file parts, formats, standards and the tools that read them
+    "bom", "ascii", "nan", "dbf", "shx", "prj", "sql", "ogr2ogr", "gdalg", "vrt", "geos", "python", "pyarrow", "rfc",
 }
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9']{2,}")

@@ -1401,6 +1401,483 @@
         <source>{name} holds numbers: compare it with a number, not {value}</source>
         <translation>{name} 是数字：请与数字比较，而不是 {value}</translation>
     </message>
+    <message>
+        <source>unknown colour ramp {name}; choose from {names}</source>
+        <extracomment>Templates of what ``layers/`` says about a file (issue 13): a :class:`~asean_atlas.layers.errors.Message` in a load report&apos;s warnings and notes, a ``LayerLoadError.of`` / ``CRSNeededError.of`` reason; the script names of the encoding guess (layers/encoding.py SCRIPT_NAMES); and the styling dock&apos;s ``StyleError.of`` (layers/classify.py). A test checks every literal template of layers/*.py is here.</extracomment>
+        <translation>未知的色带 {name}；可选：{names}</translation>
+    </message>
+    <message>
+        <source>a ramp needs at least one class</source>
+        <translation>色带至少需要一个分类</translation>
+    </message>
+    <message>
+        <source>unknown palette {name}; choose from {names}</source>
+        <translation>未知的调色板 {name}；可选：{names}</translation>
+    </message>
+    <message>
+        <source>unknown classification {name}; choose from {names}</source>
+        <translation>未知的分类方法 {name}；可选：{names}</translation>
+    </message>
+    <message>
+        <source>choose 2 to 9 classes</source>
+        <translation>请选择 2 到 9 个分类</translation>
+    </message>
+    <message>
+        <source>no numeric value to classify</source>
+        <translation>没有可分类的数值</translation>
+    </message>
+    <message>
+        <source>the values span more than a float can hold; classify a smaller range</source>
+        <translation>数值跨度超出浮点数的范围；请对较小的范围分类</translation>
+    </message>
+    <message>
+        <source>cannot classify these values: {why}</source>
+        <translation>无法对这些值分类：{why}</translation>
+    </message>
+    <message>
+        <source>{path} (layer {layer})</source>
+        <translation>{path}（图层 {layer}）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>Thai</source>
+        <translation>泰文</translation>
+    </message>
+    <message>
+        <source>Vietnamese</source>
+        <translation>越南文</translation>
+    </message>
+    <message>
+        <source>Western European</source>
+        <translation>西欧文字</translation>
+    </message>
+    <message>
+        <source>reopened from the GeoParquet cache</source>
+        <translation>从 GeoParquet 缓存重新打开</translation>
+    </message>
+    <message>
+        <source>{encoding} (detected)</source>
+        <translation>{encoding}（检测所得）</translation>
+    </message>
+    <message>
+        <source>{encoding} (chosen)</source>
+        <translation>{encoding}（已选择）</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM</source>
+        <translation>UTF-8（带 BOM）</translation>
+    </message>
+    <message>
+        <source>UTF-16 (byte-order mark)</source>
+        <translation>UTF-16（字节顺序标记）</translation>
+    </message>
+    <message>
+        <source>text plausible as {script}: {score:.0%} of {n} non-ASCII characters</source>
+        <translation>文本符合{script}：{n} 个非 ASCII 字符中的 {score:.0%}</translation>
+    </message>
+    <message>
+        <source>starts with a UTF-8 byte-order mark but is not UTF-8 text</source>
+        <translation>以 UTF-8 字节顺序标记开头，但不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>is neither UTF-8 nor an encoding that could be detected; choose the encoding</source>
+        <translation>既不是 UTF-8，也不是可检测出的编码；请选择编码</translation>
+    </message>
+    <message>
+        <source>unknown text encoding {name}</source>
+        <translation>未知的文本编码 {name}</translation>
+    </message>
+    <message>
+        <source>could not be read: {detail}</source>
+        <translation>无法读取：{detail}</translation>
+    </message>
+    <message>
+        <source>feature {n}</source>
+        <translation>第 {n} 个要素</translation>
+    </message>
+    <message>
+        <source>{features}</source>
+        <translation>{features}</translation>
+    </message>
+    <message>
+        <source>says its CRS is {crs} ({units}) but {who} coordinates (x {w:.6g}..{e:.6g}, y {s:.6g}..{n:.6g}) that look like longitude/latitude degrees; read as {crs} they would all fall within {spread:.0f} {units} of one spot. If they are degrees, choose EPSG:4326 (on the command line: --crs EPSG:4326); otherwise choose the CRS they are in</source>
+        <translation>声明其坐标参考系为 {crs}（{units}），但{who}看似经纬度（度）的坐标（x {w:.6g}..{e:.6g}，y {s:.6g}..{n:.6g}）；按 {crs} 读取，它们全都会落在一点周围 {spread:.0f} {units} 之内。如果这些是度，请选择 EPSG:4326（命令行：--crs EPSG:4326）；否则请选择它们所用的坐标参考系</translation>
+    </message>
+    <message>
+        <source>file not found</source>
+        <translation>找不到文件</translation>
+    </message>
+    <message>
+        <source>is not a regular file (a pipe, a device or a socket)</source>
+        <translation>不是普通文件（而是管道、设备或套接字）</translation>
+    </message>
+    <message>
+        <source>would expand from {packed} to {expanded} ({ratio:,.0f} times): refused as a likely zip bomb; if you trust it, unzip it yourself and open the file inside</source>
+        <translation>解压后会从 {packed} 膨胀到 {expanded}（{ratio:,.0f} 倍）：疑似压缩炸弹，已拒绝；如果信任它，请自行解压并打开其中的文件</translation>
+    </message>
+    <message>
+        <source>is a damaged zip archive: {member} fails its checksum</source>
+        <translation>是损坏的 zip 压缩包：{member} 校验和不符</translation>
+    </message>
+    <message>
+        <source>not a readable vector file (GDAL could not recognise the format)</source>
+        <translation>不是可读取的矢量文件（GDAL 无法识别其格式）</translation>
+    </message>
+    <message>
+        <source>holds a value too long for GDAL&apos;s JSON reader (over ~10 million characters): {detail}</source>
+        <translation>含有对 GDAL 的 JSON 读取器来说过长的值（约超过 1000 万字符）：{detail}</translation>
+    </message>
+    <message>
+        <source>{features} not drawn, {why}: {named}</source>
+        <translation>{features}未绘制，原因是{why}：{named}</translation>
+    </message>
+    <message>
+        <source>1 feature</source>
+        <translation>1 个要素</translation>
+    </message>
+    <message>
+        <source>{n} features</source>
+        <translation>{n} 个要素</translation>
+    </message>
+    <message>
+        <source>{features} and {n} more</source>
+        <translation>{features}，另有 {n} 个</translation>
+    </message>
+    <message>
+        <source>{n} of {total} features have</source>
+        <translation>{total} 个要素中有 {n} 个带有</translation>
+    </message>
+    <message>
+        <source>its features have</source>
+        <translation>其要素带有</translation>
+    </message>
+    <message>
+        <source>the file is empty (0 bytes)</source>
+        <translation>文件为空（0 字节）</translation>
+    </message>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation>是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>geometry collections nested more than {n} deep</source>
+        <translation>几何集合嵌套超过 {n} 层</translation>
+    </message>
+    <message>
+        <source>coordinates that are not numbers (NaN or Infinity)</source>
+        <translation>坐标不是数字（NaN 或无穷大）</translation>
+    </message>
+    <message>
+        <source>{crs} (chosen)</source>
+        <translation>{crs}（已选择）</translation>
+    </message>
+    <message>
+        <source>has no layer {name}; its layers are: {names}</source>
+        <translation>没有图层 {name}；其图层为：{names}</translation>
+    </message>
+    <message>
+        <source>has no geometry</source>
+        <translation>没有几何</translation>
+    </message>
+    <message>
+        <source>1 coordinate value that is not a number</source>
+        <translation>1 个不是数字的坐标值</translation>
+    </message>
+    <message>
+        <source>{n} coordinate values that are not numbers</source>
+        <translation>{n} 个不是数字的坐标值</translation>
+    </message>
+    <message>
+        <source>its .dbf (attribute table) ends after {records} of {total} records (the file is cut short?): {features} loaded without attributes</source>
+        <translation>其 .dbf（属性表）在 {total} 条记录中的第 {records} 条后结束（文件被截断？）：{features}已加载但没有属性</translation>
+    </message>
+    <message>
+        <source>has {n:,} attributes, more than the {max:,} the Atlas reads</source>
+        <translation>有 {n:,} 个属性，超过本地图集可读取的 {max:,} 个</translation>
+    </message>
+    <message>
+        <source>holds more than {max:,} attribute values</source>
+        <translation>含有超过 {max:,} 个属性值</translation>
+    </message>
+    <message>
+        <source>has a layer that is a view (a stored SQL query), {name}, which the Atlas does not run; export the view as a table (e.g. in QGIS or with ogr2ogr) and open that</source>
+        <translation>含有一个视图图层（存储的 SQL 查询）{name}，本地图集不会执行它；请把该视图导出为表（例如用 QGIS 或 ogr2ogr）再打开</translation>
+    </message>
+    <message>
+        <source>holds geometry collections nested more than {n} deep; refused</source>
+        <translation>含有嵌套超过 {n} 层的几何集合；已拒绝</translation>
+    </message>
+    <message>
+        <source>{features} with longitudes beyond ±180° (x {w:.6g}..{e:.6g}) moved by 360° into -180..180: {named}</source>
+        <translation>{features}的经度超出 ±180°（x {w:.6g}..{e:.6g}），已平移 360° 到 -180..180 之内：{named}</translation>
+    </message>
+    <message>
+        <source>they have no date (undated features are shown at every date)</source>
+        <translation>它们没有日期（无日期的要素在每个日期都显示）</translation>
+    </message>
+    <message>
+        <source>they have no date (undated features are hidden)</source>
+        <translation>它们没有日期（无日期的要素被隐藏）</translation>
+    </message>
+    <message>
+        <source>cannot be read: {detail}</source>
+        <translation>无法读取：{detail}</translation>
+    </message>
+    <message>
+        <source>is a damaged zip archive ({detail})</source>
+        <translation>是损坏的 zip 压缩包（{detail}）</translation>
+    </message>
+    <message>
+        <source>text that is not valid UTF-8 shown with � in {fields}: the file&apos;s encoding may be wrong (choose it: --encoding, or Add layer &gt; options)</source>
+        <translation>{fields} 中不是有效 UTF-8 的文本以 � 显示：文件的编码可能有误（请选择编码：--encoding，或“添加图层”&gt;选项）</translation>
+    </message>
+    <message>
+        <source>its attribute names are not valid UTF-8: the file&apos;s encoding may be wrong (choose it: --encoding, or Add layer &gt; options)</source>
+        <translation>其属性名不是有效的 UTF-8：文件的编码可能有误（请选择编码：--encoding，或“添加图层”&gt;选项）</translation>
+    </message>
+    <message>
+        <source>is damaged: its header does not match its contents</source>
+        <translation>已损坏：文件头与内容不符</translation>
+    </message>
+    <message>
+        <source>text is not UTF-8; choose its encoding</source>
+        <translation>文本不是 UTF-8；请选择其编码</translation>
+    </message>
+    <message>
+        <source>refers to other files or to the network (a GDAL VRT, GDALG or web-service description), which the Atlas does not follow</source>
+        <translation>引用了其他文件或网络（GDAL VRT、GDALG 或网络服务描述），本地图集不会跟随</translation>
+    </message>
+    <message>
+        <source>is a web page (HTML), not a data file: it was probably saved from a browser or is an error page; download the file itself</source>
+        <translation>是网页（HTML），不是数据文件：它可能是从浏览器保存的，或是一个错误页面；请下载文件本身</translation>
+    </message>
+    <message>
+        <source>attribute &apos;geometry&apos; renamed &apos;geometry_attribute&apos;</source>
+        <translation>属性 &apos;geometry&apos; 已重命名为 &apos;geometry_attribute&apos;</translation>
+    </message>
+    <message>
+        <source>{features} without geometry (null, empty, or coordinates that are not numbers), kept with their attributes, not drawn: {named}</source>
+        <translation>{features}没有几何（空值、空几何或坐标不是数字），保留其属性，不绘制：{named}</translation>
+    </message>
+    <message>
+        <source>none (taken as EPSG:4326)</source>
+        <translation>无（按 EPSG:4326 处理）</translation>
+    </message>
+    <message>
+        <source>coordinates do not fall on the Earth when read as {crs}; choose the right CRS</source>
+        <translation>按 {crs} 读取时坐标不在地球上；请选择正确的坐标参考系</translation>
+    </message>
+    <message>
+        <source>coordinates that do not fall on the Earth in {crs}</source>
+        <translation>坐标在 {crs} 中不在地球上</translation>
+    </message>
+    <message>
+        <source>{features} with invalid geometry (e.g. self-intersecting) not repaired, drawn as read: repairing would pass the budget (over {crossings:,} self-intersections, {seconds:g} s or {gb:g} GB); fills and areas may be wrong: {named}</source>
+        <translation>{features}的几何无效（例如自相交），未修复，按读取原样绘制：修复会超出预算（超过 {crossings:,} 处自相交、{seconds:g} 秒或 {gb:g} GB）；填充和面积可能有误：{named}</translation>
+    </message>
+    <message>
+        <source>{features} not drawn, invalid geometry GEOS could not repair: {named}</source>
+        <translation>{features}未绘制，GEOS 无法修复其无效几何：{named}</translation>
+    </message>
+    <message>
+        <source>Z values kept in the data ({n} features), drawn in 2D</source>
+        <translation>数据中保留了 Z 值（{n} 个要素），按二维绘制</translation>
+    </message>
+    <message>
+        <source>no features (an empty layer)</source>
+        <translation>没有要素（空图层）</translation>
+    </message>
+    <message>
+        <source>contains no layers</source>
+        <translation>不含任何图层</translation>
+    </message>
+    <message>
+        <source>{n} layers in the file ({names}), read {name}</source>
+        <translation>文件中有 {n} 个图层（{names}），已读取 {name}</translation>
+    </message>
+    <message>
+        <source>has no geometry (for CSV: no lon/lat or WKT column found among: {columns})</source>
+        <translation>没有几何（CSV：在以下列中找不到经纬度或 WKT 列：{columns}）</translation>
+    </message>
+    <message>
+        <source>{n} of its {total} lines are not GeoJSON features (not JSON, or cut short) and were skipped: line {lines}</source>
+        <translation>{total} 行中有 {n} 行不是 GeoJSON 要素（不是 JSON 或被截断），已跳过：第 {lines} 行</translation>
+    </message>
+    <message>
+        <source>{n} of its {total} lines are not GeoJSON features (not JSON, or cut short) and were skipped</source>
+        <translation>{total} 行中有 {n} 行不是 GeoJSON 要素（不是 JSON 或被截断），已跳过</translation>
+    </message>
+    <message>
+        <source>{values} ({shown}): GDAL reads them leniently (as the number they start with, or 0), so those features may be drawn in the wrong place</source>
+        <translation>{values}（{shown}）：GDAL 会宽松地读取它们（取开头的数字或 0），这些要素可能画在错误的位置</translation>
+    </message>
+    <message>
+        <source>has no .dbf (its attribute table): the features are loaded without attributes</source>
+        <translation>没有 .dbf（属性表）：要素已加载但没有属性</translation>
+    </message>
+    <message>
+        <source>its .dbf (attribute table) is empty or damaged: the features are loaded without attributes</source>
+        <translation>其 .dbf（属性表）为空或已损坏：要素已加载但没有属性</translation>
+    </message>
+    <message>
+        <source>its .dbf (attribute table) says each record is {record} bytes but its fields add up to {fields}: the attributes may be garbled</source>
+        <translation>其 .dbf（属性表）声明每条记录 {record} 字节，但各字段合计 {fields} 字节：属性可能是乱码</translation>
+    </message>
+    <message>
+        <source>its .shx (the index of its shapes) lists {shapes} shapes but its .dbf holds {records} records: {missing} features may be missing (the .shx cut short?); GDAL can rebuild the index: ogr2ogr -oo SHAPE_RESTORE_SHX=YES</source>
+        <translation>其 .shx（形状索引）列出 {shapes} 个形状，但其 .dbf 有 {records} 条记录：可能缺少 {missing} 个要素（.shx 被截断？）；GDAL 可以重建索引：ogr2ogr -oo SHAPE_RESTORE_SHX=YES</translation>
+    </message>
+    <message>
+        <source>its .dbf (attribute table) holds {records} records but its .shx indexes {shapes} shapes: {missing} features not loaded (the .dbf is cut short?)</source>
+        <translation>其 .dbf（属性表）有 {records} 条记录，但其 .shx 索引了 {shapes} 个形状：{missing} 个要素未加载（.dbf 被截断？）</translation>
+    </message>
+    <message>
+        <source>is nested too deeply for a JSON reader</source>
+        <translation>嵌套过深，JSON 读取器无法读取</translation>
+    </message>
+    <message>
+        <source>read with Python&apos;s JSON reader: more than {n} distinct property names (GDAL&apos;s reader slows down with each one)</source>
+        <translation>用 Python 的 JSON 读取器读取：不同的属性名超过 {n} 个（GDAL 的读取器每多一个就更慢）</translation>
+    </message>
+    <message>
+        <source>read with Python&apos;s JSON reader: GDAL&apos;s stops at values over 10 million characters and at numbers beyond the range of a double</source>
+        <translation>用 Python 的 JSON 读取器读取：GDAL 的读取器遇到超过 1000 万字符的值或超出双精度范围的数字会停止</translation>
+    </message>
+    <message>
+        <source>1 number beyond the range of a double (e.g. {example}) read as 0 or infinity</source>
+        <translation>1 个数字超出双精度范围（例如 {example}），读作 0 或无穷大</translation>
+    </message>
+    <message>
+        <source>{n} numbers beyond the range of a double (e.g. {example}) read as 0 or infinity</source>
+        <translation>{n} 个数字超出双精度范围（例如 {example}），读作 0 或无穷大</translation>
+    </message>
+    <message>
+        <source>reading GeoParquet needs the pyarrow package</source>
+        <translation>读取 GeoParquet 需要 pyarrow 包</translation>
+    </message>
+    <message>
+        <source>attribute names repeated in the file, renamed: {names}</source>
+        <translation>文件中有重复的属性名，已重命名：{names}</translation>
+    </message>
+    <message>
+        <source>{n} features without a date</source>
+        <translation>{n} 个要素没有日期</translation>
+    </message>
+    <message>
+        <source>they never end</source>
+        <translation>它们永不结束</translation>
+    </message>
+    <message>
+        <source>feature {n} ({name})</source>
+        <translation>第 {n} 个要素（{name}）</translation>
+    </message>
+    <message>
+        <source>{n} unclosed rings closed</source>
+        <translation>已闭合 {n} 个未闭合的环</translation>
+    </message>
+    <message>
+        <source>{n} geometries unreadable (too few points), kept without geometry</source>
+        <translation>{n} 个几何无法读取（点数太少），保留为无几何</translation>
+    </message>
+    <message>
+        <source>unknown CRS {crs}</source>
+        <translation>未知的坐标参考系 {crs}</translation>
+    </message>
+    <message>
+        <source>cannot transform from {crs}: {why}</source>
+        <translation>无法从 {crs} 转换：{why}</translation>
+    </message>
+    <message>
+        <source>{features} whose polygon collapsed to a line or a point when repaired (too few distinct points for an area): {named}</source>
+        <translation>{features}的多边形在修复时退化为线或点（不同的点太少，构不成面积）：{named}</translation>
+    </message>
+    <message>
+        <source>many distinct property names (read with Python&apos;s JSON reader)</source>
+        <translation>不同的属性名很多（用 Python 的 JSON 读取器读取）</translation>
+    </message>
+    <message>
+        <source>its .dbf marks 1 record as deleted: that feature is not loaded (as GDAL and QGIS do)</source>
+        <translation>其 .dbf 把 1 条记录标记为已删除：该要素未加载（与 GDAL 和 QGIS 一致）</translation>
+    </message>
+    <message>
+        <source>its .dbf marks {n} records as deleted: those features are not loaded (as GDAL and QGIS do)</source>
+        <translation>其 .dbf 把 {n} 条记录标记为已删除：这些要素未加载（与 GDAL 和 QGIS 一致）</translation>
+    </message>
+    <message>
+        <source>is not GeoJSON (no FeatureCollection, Feature or geometry at its top level)</source>
+        <translation>不是 GeoJSON（顶层没有 FeatureCollection、Feature 或几何）</translation>
+    </message>
+    <message>
+        <source>has the column {name} more than once; rename one so the coordinates are unambiguous</source>
+        <translation>列 {name} 出现不止一次；请重命名其中之一，使坐标没有歧义</translation>
+    </message>
+    <message>
+        <source>is a Parquet file without GeoParquet metadata (no geometry column)</source>
+        <translation>是没有 GeoParquet 元数据的 Parquet 文件（没有几何列）</translation>
+    </message>
+    <message>
+        <source>its latitude and longitude columns hold each other&apos;s values (most latitudes beyond ±90°): swapped back</source>
+        <translation>其纬度列和经度列的值互换了（多数纬度超出 ±90°）：已换回</translation>
+    </message>
+    <message>
+        <source>while reading: {text}</source>
+        <translation>读取时：{text}</translation>
+    </message>
+    <message>
+        <source>{features} whose {field} is not a date ({examples}): {what}</source>
+        <translation>{features}的 {field} 不是日期（{examples}）：{what}</translation>
+    </message>
+    <message>
+        <source>has no CRS and its coordinates (x {w:.6g}..{e:.6g}, y {s:.6g}..{n:.6g}) are not longitude/latitude; choose the CRS (e.g. EPSG:32647) or save the file with one</source>
+        <translation>没有坐标参考系，且其坐标（x {w:.6g}..{e:.6g}，y {s:.6g}..{n:.6g}）不是经纬度；请选择坐标参考系（例如 EPSG:32647），或保存带坐标参考系的文件</translation>
+    </message>
+    <message>
+        <source>its .prj could not be read (GDAL ignored it): coordinates taken as longitude/latitude (EPSG:4326); if they are not, choose the CRS</source>
+        <translation>其 .prj 无法读取（GDAL 忽略了它）：坐标按经纬度（EPSG:4326）处理；如果不是，请选择坐标参考系</translation>
+    </message>
+    <message>
+        <source>names a CRS that cannot be read ({why}); choose the CRS of the coordinates</source>
+        <translation>指定的坐标参考系无法读取（{why}）；请选择坐标所用的坐标参考系</translation>
+    </message>
+    <message>
+        <source> (GeoJSON is always lon/lat, RFC 7946)</source>
+        <translation>（GeoJSON 总是经纬度，RFC 7946）</translation>
+    </message>
+    <message>
+        <source>text encoding: {why}</source>
+        <translation>文本编码：{why}</translation>
+    </message>
+    <message>
+        <source>ran out of memory while loading: keep the features and attributes you need (e.g. ogr2ogr -spat/-select) and open that</source>
+        <translation>加载时内存不足：请只保留需要的要素和属性（例如 ogr2ogr -spat/-select）再打开</translation>
+    </message>
+    <message>
+        <source>has {n:,} attributes, more than the {max:,} the Atlas reads (a file whose features each have their own property names?)</source>
+        <translation>有 {n:,} 个属性，超过本地图集可读取的 {max:,} 个（每个要素都有各自属性名的文件？）</translation>
+    </message>
+    <message>
+        <source>says its CRS is {crs}{implied} but its coordinates (x {w:.6g}..{e:.6g}, y {s:.6g}..{n:.6g}) are not longitude/latitude; choose the CRS they are in (e.g. EPSG:32647)</source>
+        <translation>声明其坐标参考系为 {crs}{implied}，但其坐标（x {w:.6g}..{e:.6g}，y {s:.6g}..{n:.6g}）不是经纬度；请选择它们所用的坐标参考系（例如 EPSG:32647）</translation>
+    </message>
+    <message>
+        <source>text is not {codec}: {why}</source>
+        <translation>文本不是 {codec}：{why}</translation>
+    </message>
+    <message>
+        <source>would need about {need} of memory or more ({done:,} features read so far) and {free} is free; close other programs, or keep the features and attributes you need (e.g. ogr2ogr -spat/-select) and open that</source>
+        <translation>需要约 {need} 或更多内存（目前已读取 {done:,} 个要素），而可用内存为 {free}；请关闭其他程序，或只保留需要的要素和属性（例如 ogr2ogr -spat/-select）再打开</translation>
+    </message>
+    <message>
+        <source>holds more than {max:,} attribute values ({done:,} features x {n:,} attributes read so far); keep the attributes you need (e.g. ogr2ogr -select) and open that</source>
+        <translation>含有超过 {max:,} 个属性值（目前已读取 {done:,} 个要素 × {n:,} 个属性）；请只保留需要的属性（例如 ogr2ogr -select）再打开</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>

@@ -1401,6 +1401,483 @@
         <source>{name} holds numbers: compare it with a number, not {value}</source>
         <translation>{name} 是數字：請與數字比較，而不是 {value}</translation>
     </message>
+    <message>
+        <source>unknown colour ramp {name}; choose from {names}</source>
+        <extracomment>Templates of what ``layers/`` says about a file (issue 13): a :class:`~asean_atlas.layers.errors.Message` in a load report&apos;s warnings and notes, a ``LayerLoadError.of`` / ``CRSNeededError.of`` reason; the script names of the encoding guess (layers/encoding.py SCRIPT_NAMES); and the styling dock&apos;s ``StyleError.of`` (layers/classify.py). A test checks every literal template of layers/*.py is here.</extracomment>
+        <translation>未知的色帶 {name}；可選：{names}</translation>
+    </message>
+    <message>
+        <source>a ramp needs at least one class</source>
+        <translation>色帶至少需要一個分類</translation>
+    </message>
+    <message>
+        <source>unknown palette {name}; choose from {names}</source>
+        <translation>未知的調色盤 {name}；可選：{names}</translation>
+    </message>
+    <message>
+        <source>unknown classification {name}; choose from {names}</source>
+        <translation>未知的分類方法 {name}；可選：{names}</translation>
+    </message>
+    <message>
+        <source>choose 2 to 9 classes</source>
+        <translation>請選擇 2 到 9 個分類</translation>
+    </message>
+    <message>
+        <source>no numeric value to classify</source>
+        <translation>沒有可分類的數值</translation>
+    </message>
+    <message>
+        <source>the values span more than a float can hold; classify a smaller range</source>
+        <translation>數值跨度超出浮點數的範圍；請對較小的範圍分類</translation>
+    </message>
+    <message>
+        <source>cannot classify these values: {why}</source>
+        <translation>無法對這些值分類：{why}</translation>
+    </message>
+    <message>
+        <source>{path} (layer {layer})</source>
+        <translation>{path}（圖層 {layer}）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>Thai</source>
+        <translation>泰文</translation>
+    </message>
+    <message>
+        <source>Vietnamese</source>
+        <translation>越南文</translation>
+    </message>
+    <message>
+        <source>Western European</source>
+        <translation>西歐文字</translation>
+    </message>
+    <message>
+        <source>reopened from the GeoParquet cache</source>
+        <translation>從 GeoParquet 快取重新開啟</translation>
+    </message>
+    <message>
+        <source>{encoding} (detected)</source>
+        <translation>{encoding}（檢測所得）</translation>
+    </message>
+    <message>
+        <source>{encoding} (chosen)</source>
+        <translation>{encoding}（已選擇）</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM</source>
+        <translation>UTF-8（帶 BOM）</translation>
+    </message>
+    <message>
+        <source>UTF-16 (byte-order mark)</source>
+        <translation>UTF-16（位元組順序標記）</translation>
+    </message>
+    <message>
+        <source>text plausible as {script}: {score:.0%} of {n} non-ASCII characters</source>
+        <translation>文本符合{script}：{n} 個非 ASCII 字元中的 {score:.0%}</translation>
+    </message>
+    <message>
+        <source>starts with a UTF-8 byte-order mark but is not UTF-8 text</source>
+        <translation>以 UTF-8 位元組順序標記開頭，但不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>is neither UTF-8 nor an encoding that could be detected; choose the encoding</source>
+        <translation>既不是 UTF-8，也不是可檢測出的編碼；請選擇編碼</translation>
+    </message>
+    <message>
+        <source>unknown text encoding {name}</source>
+        <translation>未知的文本編碼 {name}</translation>
+    </message>
+    <message>
+        <source>could not be read: {detail}</source>
+        <translation>無法讀取：{detail}</translation>
+    </message>
+    <message>
+        <source>feature {n}</source>
+        <translation>第 {n} 個要素</translation>
+    </message>
+    <message>
+        <source>{features}</source>
+        <translation>{features}</translation>
+    </message>
+    <message>
+        <source>says its CRS is {crs} ({units}) but {who} coordinates (x {w:.6g}..{e:.6g}, y {s:.6g}..{n:.6g}) that look like longitude/latitude degrees; read as {crs} they would all fall within {spread:.0f} {units} of one spot. If they are degrees, choose EPSG:4326 (on the command line: --crs EPSG:4326); otherwise choose the CRS they are in</source>
+        <translation>宣告其座標參考系為 {crs}（{units}），但{who}看似經緯度（度）的座標（x {w:.6g}..{e:.6g}，y {s:.6g}..{n:.6g}）；按 {crs} 讀取，它們全都會落在一點周圍 {spread:.0f} {units} 之內。如果這些是度，請選擇 EPSG:4326（命令列：--crs EPSG:4326）；否則請選擇它們所用的座標參考系</translation>
+    </message>
+    <message>
+        <source>file not found</source>
+        <translation>找不到檔案</translation>
+    </message>
+    <message>
+        <source>is not a regular file (a pipe, a device or a socket)</source>
+        <translation>不是普通檔案（而是管道、裝置或套接字）</translation>
+    </message>
+    <message>
+        <source>would expand from {packed} to {expanded} ({ratio:,.0f} times): refused as a likely zip bomb; if you trust it, unzip it yourself and open the file inside</source>
+        <translation>解壓後會從 {packed} 膨脹到 {expanded}（{ratio:,.0f} 倍）：疑似壓縮炸彈，已拒絕；如果信任它，請自行解壓並開啟其中的檔案</translation>
+    </message>
+    <message>
+        <source>is a damaged zip archive: {member} fails its checksum</source>
+        <translation>是損壞的 zip 壓縮檔：{member} 校驗和不符</translation>
+    </message>
+    <message>
+        <source>not a readable vector file (GDAL could not recognise the format)</source>
+        <translation>不是可讀取的向量檔案（GDAL 無法識別其格式）</translation>
+    </message>
+    <message>
+        <source>holds a value too long for GDAL&apos;s JSON reader (over ~10 million characters): {detail}</source>
+        <translation>含有對 GDAL 的 JSON 讀取器來說過長的值（約超過 1000 萬字符）：{detail}</translation>
+    </message>
+    <message>
+        <source>{features} not drawn, {why}: {named}</source>
+        <translation>{features}未繪製，原因是{why}：{named}</translation>
+    </message>
+    <message>
+        <source>1 feature</source>
+        <translation>1 個要素</translation>
+    </message>
+    <message>
+        <source>{n} features</source>
+        <translation>{n} 個要素</translation>
+    </message>
+    <message>
+        <source>{features} and {n} more</source>
+        <translation>{features}，另有 {n} 個</translation>
+    </message>
+    <message>
+        <source>{n} of {total} features have</source>
+        <translation>{total} 個要素中有 {n} 個帶有</translation>
+    </message>
+    <message>
+        <source>its features have</source>
+        <translation>其要素帶有</translation>
+    </message>
+    <message>
+        <source>the file is empty (0 bytes)</source>
+        <translation>檔案為空（0 位元組）</translation>
+    </message>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation>是資料夾，不是檔案</translation>
+    </message>
+    <message>
+        <source>geometry collections nested more than {n} deep</source>
+        <translation>幾何集合巢狀超過 {n} 層</translation>
+    </message>
+    <message>
+        <source>coordinates that are not numbers (NaN or Infinity)</source>
+        <translation>座標不是數字（NaN 或無窮大）</translation>
+    </message>
+    <message>
+        <source>{crs} (chosen)</source>
+        <translation>{crs}（已選擇）</translation>
+    </message>
+    <message>
+        <source>has no layer {name}; its layers are: {names}</source>
+        <translation>沒有圖層 {name}；其圖層為：{names}</translation>
+    </message>
+    <message>
+        <source>has no geometry</source>
+        <translation>沒有幾何</translation>
+    </message>
+    <message>
+        <source>1 coordinate value that is not a number</source>
+        <translation>1 個不是數字的座標值</translation>
+    </message>
+    <message>
+        <source>{n} coordinate values that are not numbers</source>
+        <translation>{n} 個不是數字的座標值</translation>
+    </message>
+    <message>
+        <source>its .dbf (attribute table) ends after {records} of {total} records (the file is cut short?): {features} loaded without attributes</source>
+        <translation>其 .dbf（屬性表）在 {total} 條記錄中的第 {records} 條後結束（檔案被截斷？）：{features}已載入但沒有屬性</translation>
+    </message>
+    <message>
+        <source>has {n:,} attributes, more than the {max:,} the Atlas reads</source>
+        <translation>有 {n:,} 個屬性，超過本地圖集可讀取的 {max:,} 個</translation>
+    </message>
+    <message>
+        <source>holds more than {max:,} attribute values</source>
+        <translation>含有超過 {max:,} 個屬性值</translation>
+    </message>
+    <message>
+        <source>has a layer that is a view (a stored SQL query), {name}, which the Atlas does not run; export the view as a table (e.g. in QGIS or with ogr2ogr) and open that</source>
+        <translation>含有一個檢視圖層（儲存的 SQL 查詢）{name}，本地圖集不會執行它；請把該檢視匯出為表（例如用 QGIS 或 ogr2ogr）再開啟</translation>
+    </message>
+    <message>
+        <source>holds geometry collections nested more than {n} deep; refused</source>
+        <translation>含有巢狀超過 {n} 層的幾何集合；已拒絕</translation>
+    </message>
+    <message>
+        <source>{features} with longitudes beyond ±180° (x {w:.6g}..{e:.6g}) moved by 360° into -180..180: {named}</source>
+        <translation>{features}的經度超出 ±180°（x {w:.6g}..{e:.6g}），已平移 360° 到 -180..180 之內：{named}</translation>
+    </message>
+    <message>
+        <source>they have no date (undated features are shown at every date)</source>
+        <translation>它們沒有日期（無日期的要素在每個日期都顯示）</translation>
+    </message>
+    <message>
+        <source>they have no date (undated features are hidden)</source>
+        <translation>它們沒有日期（無日期的要素被隱藏）</translation>
+    </message>
+    <message>
+        <source>cannot be read: {detail}</source>
+        <translation>無法讀取：{detail}</translation>
+    </message>
+    <message>
+        <source>is a damaged zip archive ({detail})</source>
+        <translation>是損壞的 zip 壓縮檔（{detail}）</translation>
+    </message>
+    <message>
+        <source>text that is not valid UTF-8 shown with � in {fields}: the file&apos;s encoding may be wrong (choose it: --encoding, or Add layer &gt; options)</source>
+        <translation>{fields} 中不是有效 UTF-8 的文本以 � 顯示：檔案的編碼可能有誤（請選擇編碼：--encoding，或「新增圖層」&gt;選項）</translation>
+    </message>
+    <message>
+        <source>its attribute names are not valid UTF-8: the file&apos;s encoding may be wrong (choose it: --encoding, or Add layer &gt; options)</source>
+        <translation>其屬性名不是有效的 UTF-8：檔案的編碼可能有誤（請選擇編碼：--encoding，或「新增圖層」&gt;選項）</translation>
+    </message>
+    <message>
+        <source>is damaged: its header does not match its contents</source>
+        <translation>已損壞：檔案頭與內容不符</translation>
+    </message>
+    <message>
+        <source>text is not UTF-8; choose its encoding</source>
+        <translation>文本不是 UTF-8；請選擇其編碼</translation>
+    </message>
+    <message>
+        <source>refers to other files or to the network (a GDAL VRT, GDALG or web-service description), which the Atlas does not follow</source>
+        <translation>引用了其他檔案或網路（GDAL VRT、GDALG 或網路服務描述），本地圖集不會跟隨</translation>
+    </message>
+    <message>
+        <source>is a web page (HTML), not a data file: it was probably saved from a browser or is an error page; download the file itself</source>
+        <translation>是網頁（HTML），不是資料檔案：它可能是從瀏覽器儲存的，或是一個錯誤頁面；請下載檔案本身</translation>
+    </message>
+    <message>
+        <source>attribute &apos;geometry&apos; renamed &apos;geometry_attribute&apos;</source>
+        <translation>屬性 &apos;geometry&apos; 已重新命名為 &apos;geometry_attribute&apos;</translation>
+    </message>
+    <message>
+        <source>{features} without geometry (null, empty, or coordinates that are not numbers), kept with their attributes, not drawn: {named}</source>
+        <translation>{features}沒有幾何（空值、空幾何或座標不是數字），保留其屬性，不繪製：{named}</translation>
+    </message>
+    <message>
+        <source>none (taken as EPSG:4326)</source>
+        <translation>無（按 EPSG:4326 處理）</translation>
+    </message>
+    <message>
+        <source>coordinates do not fall on the Earth when read as {crs}; choose the right CRS</source>
+        <translation>按 {crs} 讀取時座標不在地球上；請選擇正確的座標參考系</translation>
+    </message>
+    <message>
+        <source>coordinates that do not fall on the Earth in {crs}</source>
+        <translation>座標在 {crs} 中不在地球上</translation>
+    </message>
+    <message>
+        <source>{features} with invalid geometry (e.g. self-intersecting) not repaired, drawn as read: repairing would pass the budget (over {crossings:,} self-intersections, {seconds:g} s or {gb:g} GB); fills and areas may be wrong: {named}</source>
+        <translation>{features}的幾何無效（例如自相交），未修復，按讀取原樣繪製：修復會超出預算（超過 {crossings:,} 處自相交、{seconds:g} 秒或 {gb:g} GB）；填充和面積可能有誤：{named}</translation>
+    </message>
+    <message>
+        <source>{features} not drawn, invalid geometry GEOS could not repair: {named}</source>
+        <translation>{features}未繪製，GEOS 無法修復其無效幾何：{named}</translation>
+    </message>
+    <message>
+        <source>Z values kept in the data ({n} features), drawn in 2D</source>
+        <translation>資料中保留了 Z 值（{n} 個要素），按二維繪製</translation>
+    </message>
+    <message>
+        <source>no features (an empty layer)</source>
+        <translation>沒有要素（空圖層）</translation>
+    </message>
+    <message>
+        <source>contains no layers</source>
+        <translation>不含任何圖層</translation>
+    </message>
+    <message>
+        <source>{n} layers in the file ({names}), read {name}</source>
+        <translation>檔案中有 {n} 個圖層（{names}），已讀取 {name}</translation>
+    </message>
+    <message>
+        <source>has no geometry (for CSV: no lon/lat or WKT column found among: {columns})</source>
+        <translation>沒有幾何（CSV：在以下列中找不到經緯度或 WKT 列：{columns}）</translation>
+    </message>
+    <message>
+        <source>{n} of its {total} lines are not GeoJSON features (not JSON, or cut short) and were skipped: line {lines}</source>
+        <translation>{total} 行中有 {n} 行不是 GeoJSON 要素（不是 JSON 或被截斷），已跳過：第 {lines} 行</translation>
+    </message>
+    <message>
+        <source>{n} of its {total} lines are not GeoJSON features (not JSON, or cut short) and were skipped</source>
+        <translation>{total} 行中有 {n} 行不是 GeoJSON 要素（不是 JSON 或被截斷），已跳過</translation>
+    </message>
+    <message>
+        <source>{values} ({shown}): GDAL reads them leniently (as the number they start with, or 0), so those features may be drawn in the wrong place</source>
+        <translation>{values}（{shown}）：GDAL 會寬鬆地讀取它們（取開頭的數字或 0），這些要素可能畫在錯誤的位置</translation>
+    </message>
+    <message>
+        <source>has no .dbf (its attribute table): the features are loaded without attributes</source>
+        <translation>沒有 .dbf（屬性表）：要素已載入但沒有屬性</translation>
+    </message>
+    <message>
+        <source>its .dbf (attribute table) is empty or damaged: the features are loaded without attributes</source>
+        <translation>其 .dbf（屬性表）為空或已損壞：要素已載入但沒有屬性</translation>
+    </message>
+    <message>
+        <source>its .dbf (attribute table) says each record is {record} bytes but its fields add up to {fields}: the attributes may be garbled</source>
+        <translation>其 .dbf（屬性表）宣告每條記錄 {record} 位元組，但各欄位合計 {fields} 位元組：屬性可能是亂碼</translation>
+    </message>
+    <message>
+        <source>its .shx (the index of its shapes) lists {shapes} shapes but its .dbf holds {records} records: {missing} features may be missing (the .shx cut short?); GDAL can rebuild the index: ogr2ogr -oo SHAPE_RESTORE_SHX=YES</source>
+        <translation>其 .shx（形狀索引）列出 {shapes} 個形狀，但其 .dbf 有 {records} 條記錄：可能缺少 {missing} 個要素（.shx 被截斷？）；GDAL 可以重建索引：ogr2ogr -oo SHAPE_RESTORE_SHX=YES</translation>
+    </message>
+    <message>
+        <source>its .dbf (attribute table) holds {records} records but its .shx indexes {shapes} shapes: {missing} features not loaded (the .dbf is cut short?)</source>
+        <translation>其 .dbf（屬性表）有 {records} 條記錄，但其 .shx 索引了 {shapes} 個形狀：{missing} 個要素未載入（.dbf 被截斷？）</translation>
+    </message>
+    <message>
+        <source>is nested too deeply for a JSON reader</source>
+        <translation>巢狀過深，JSON 讀取器無法讀取</translation>
+    </message>
+    <message>
+        <source>read with Python&apos;s JSON reader: more than {n} distinct property names (GDAL&apos;s reader slows down with each one)</source>
+        <translation>用 Python 的 JSON 讀取器讀取：不同的屬性名超過 {n} 個（GDAL 的讀取器每多一個就更慢）</translation>
+    </message>
+    <message>
+        <source>read with Python&apos;s JSON reader: GDAL&apos;s stops at values over 10 million characters and at numbers beyond the range of a double</source>
+        <translation>用 Python 的 JSON 讀取器讀取：GDAL 的讀取器遇到超過 1000 萬字符的值或超出雙精度範圍的數字會停止</translation>
+    </message>
+    <message>
+        <source>1 number beyond the range of a double (e.g. {example}) read as 0 or infinity</source>
+        <translation>1 個數字超出雙精度範圍（例如 {example}），讀作 0 或無窮大</translation>
+    </message>
+    <message>
+        <source>{n} numbers beyond the range of a double (e.g. {example}) read as 0 or infinity</source>
+        <translation>{n} 個數字超出雙精度範圍（例如 {example}），讀作 0 或無窮大</translation>
+    </message>
+    <message>
+        <source>reading GeoParquet needs the pyarrow package</source>
+        <translation>讀取 GeoParquet 需要 pyarrow 套件</translation>
+    </message>
+    <message>
+        <source>attribute names repeated in the file, renamed: {names}</source>
+        <translation>檔案中有重複的屬性名，已重新命名：{names}</translation>
+    </message>
+    <message>
+        <source>{n} features without a date</source>
+        <translation>{n} 個要素沒有日期</translation>
+    </message>
+    <message>
+        <source>they never end</source>
+        <translation>它們永不結束</translation>
+    </message>
+    <message>
+        <source>feature {n} ({name})</source>
+        <translation>第 {n} 個要素（{name}）</translation>
+    </message>
+    <message>
+        <source>{n} unclosed rings closed</source>
+        <translation>已閉合 {n} 個未閉合的環</translation>
+    </message>
+    <message>
+        <source>{n} geometries unreadable (too few points), kept without geometry</source>
+        <translation>{n} 個幾何無法讀取（點數太少），保留為無幾何</translation>
+    </message>
+    <message>
+        <source>unknown CRS {crs}</source>
+        <translation>未知的座標參考系 {crs}</translation>
+    </message>
+    <message>
+        <source>cannot transform from {crs}: {why}</source>
+        <translation>無法從 {crs} 轉換：{why}</translation>
+    </message>
+    <message>
+        <source>{features} whose polygon collapsed to a line or a point when repaired (too few distinct points for an area): {named}</source>
+        <translation>{features}的多邊形在修復時退化為線或點（不同的點太少，構不成面積）：{named}</translation>
+    </message>
+    <message>
+        <source>many distinct property names (read with Python&apos;s JSON reader)</source>
+        <translation>不同的屬性名很多（用 Python 的 JSON 讀取器讀取）</translation>
+    </message>
+    <message>
+        <source>its .dbf marks 1 record as deleted: that feature is not loaded (as GDAL and QGIS do)</source>
+        <translation>其 .dbf 把 1 條記錄標記為已刪除：該要素未載入（與 GDAL 和 QGIS 一致）</translation>
+    </message>
+    <message>
+        <source>its .dbf marks {n} records as deleted: those features are not loaded (as GDAL and QGIS do)</source>
+        <translation>其 .dbf 把 {n} 條記錄標記為已刪除：這些要素未載入（與 GDAL 和 QGIS 一致）</translation>
+    </message>
+    <message>
+        <source>is not GeoJSON (no FeatureCollection, Feature or geometry at its top level)</source>
+        <translation>不是 GeoJSON（頂層沒有 FeatureCollection、Feature 或幾何）</translation>
+    </message>
+    <message>
+        <source>has the column {name} more than once; rename one so the coordinates are unambiguous</source>
+        <translation>列 {name} 出現不止一次；請重新命名其中之一，使座標沒有歧義</translation>
+    </message>
+    <message>
+        <source>is a Parquet file without GeoParquet metadata (no geometry column)</source>
+        <translation>是沒有 GeoParquet 後設資料的 Parquet 檔案（沒有幾何列）</translation>
+    </message>
+    <message>
+        <source>its latitude and longitude columns hold each other&apos;s values (most latitudes beyond ±90°): swapped back</source>
+        <translation>其緯度列和經度列的值互換了（多數緯度超出 ±90°）：已換回</translation>
+    </message>
+    <message>
+        <source>while reading: {text}</source>
+        <translation>讀取時：{text}</translation>
+    </message>
+    <message>
+        <source>{features} whose {field} is not a date ({examples}): {what}</source>
+        <translation>{features}的 {field} 不是日期（{examples}）：{what}</translation>
+    </message>
+    <message>
+        <source>has no CRS and its coordinates (x {w:.6g}..{e:.6g}, y {s:.6g}..{n:.6g}) are not longitude/latitude; choose the CRS (e.g. EPSG:32647) or save the file with one</source>
+        <translation>沒有座標參考系，且其座標（x {w:.6g}..{e:.6g}，y {s:.6g}..{n:.6g}）不是經緯度；請選擇座標參考系（例如 EPSG:32647），或儲存帶座標參考系的檔案</translation>
+    </message>
+    <message>
+        <source>its .prj could not be read (GDAL ignored it): coordinates taken as longitude/latitude (EPSG:4326); if they are not, choose the CRS</source>
+        <translation>其 .prj 無法讀取（GDAL 忽略了它）：座標按經緯度（EPSG:4326）處理；如果不是，請選擇座標參考系</translation>
+    </message>
+    <message>
+        <source>names a CRS that cannot be read ({why}); choose the CRS of the coordinates</source>
+        <translation>指定的座標參考系無法讀取（{why}）；請選擇座標所用的座標參考系</translation>
+    </message>
+    <message>
+        <source> (GeoJSON is always lon/lat, RFC 7946)</source>
+        <translation>（GeoJSON 總是經緯度，RFC 7946）</translation>
+    </message>
+    <message>
+        <source>text encoding: {why}</source>
+        <translation>文本編碼：{why}</translation>
+    </message>
+    <message>
+        <source>ran out of memory while loading: keep the features and attributes you need (e.g. ogr2ogr -spat/-select) and open that</source>
+        <translation>載入時記憶體不足：請只保留需要的要素和屬性（例如 ogr2ogr -spat/-select）再開啟</translation>
+    </message>
+    <message>
+        <source>has {n:,} attributes, more than the {max:,} the Atlas reads (a file whose features each have their own property names?)</source>
+        <translation>有 {n:,} 個屬性，超過本地圖集可讀取的 {max:,} 個（每個要素都有各自屬性名的檔案？）</translation>
+    </message>
+    <message>
+        <source>says its CRS is {crs}{implied} but its coordinates (x {w:.6g}..{e:.6g}, y {s:.6g}..{n:.6g}) are not longitude/latitude; choose the CRS they are in (e.g. EPSG:32647)</source>
+        <translation>宣告其座標參考系為 {crs}{implied}，但其座標（x {w:.6g}..{e:.6g}，y {s:.6g}..{n:.6g}）不是經緯度；請選擇它們所用的座標參考系（例如 EPSG:32647）</translation>
+    </message>
+    <message>
+        <source>text is not {codec}: {why}</source>
+        <translation>文本不是 {codec}：{why}</translation>
+    </message>
+    <message>
+        <source>would need about {need} of memory or more ({done:,} features read so far) and {free} is free; close other programs, or keep the features and attributes you need (e.g. ogr2ogr -spat/-select) and open that</source>
+        <translation>需要約 {need} 或更多記憶體（目前已讀取 {done:,} 個要素），而可用記憶體為 {free}；請關閉其他程式，或只保留需要的要素和屬性（例如 ogr2ogr -spat/-select）再開啟</translation>
+    </message>
+    <message>
+        <source>holds more than {max:,} attribute values ({done:,} features x {n:,} attributes read so far); keep the attributes you need (e.g. ogr2ogr -select) and open that</source>
+        <translation>含有超過 {max:,} 個屬性值（目前已讀取 {done:,} 個要素 × {n:,} 個屬性）；請只保留需要的屬性（例如 ogr2ogr -select）再開啟</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>

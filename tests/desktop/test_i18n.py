@@ -33,6 +33,15 @@ def _messages(ts: Path) -> dict[tuple[str, str], tuple[str, str | None]]:
     return out
 
 
+#: A str.format field, with its format spec.
+PLACEHOLDER = r"\{\w*(?::[^}]*)?\}"
+#: What is not a word of the interface inside a translation: placeholders, file patterns, quoted
+#: names ('geometry'), command-line options (--encoding, -spat, -oo SHAPE_RESTORE_SHX=YES) and
+#: GeoJSON's type names.
+NOT_WORDS = (PLACEHOLDER + r"|\*\.\w+|apt install|Debian/Ubuntu|'[\w.]+'|(?<![\w-])--?[A-Za-z][\w-]*"
+             r"|\bSHAPE_RESTORE_SHX=YES\b|\bFeature(?:Collection)?\b")
+
+
 @pytest.mark.parametrize("code", i18n.TRANSLATED)
 def test_every_message_of_each_catalogue_is_translated(code):
     msgs = _messages(i18n.I18N_DIR / f"atlas_{code}.ts")
@@ -40,12 +49,14 @@ def test_every_message_of_each_catalogue_is_translated(code):
     unfinished = [k for k, (text, kind) in msgs.items() if kind is not None or not text.strip()]
     assert unfinished == []
     # placeholders survive translation: "{n} layers" -> "{n} 个图层"
+    # (with their format specs: "{ratio:,.0f}")
     broken = [k for k, (text, _) in msgs.items()
-              if sorted(re.findall(r"\{\w*\}", k[1])) != sorted(re.findall(r"\{\w*\}", text))]
+              if sorted(re.findall(PLACEHOLDER, k[1])) != sorted(re.findall(PLACEHOLDER, text))]
     assert broken == []
-    # no English left inside a translation (file patterns, placeholders and markup aside)
+    # no English left inside a translation (file patterns, placeholders, markup, quoted attribute
+    # names, command-line options and GeoJSON type names aside)
     english = [k for k, (text, _) in msgs.items()
-               if english_words(re.sub(r"\{\w*\}|\*\.\w+|apt install|Debian/Ubuntu", " ", text), {"English", "status == 'in service' and rfs_year >= 2020",
+               if english_words(re.sub(NOT_WORDS, " ", text), {"English", "status == 'in service' and rfs_year >= 2020",
                                 "attribute in [value, value, …]", "year()", "is_empty()"})]
     assert english == []
     if code == "zh_TW":  # traditional, not the simplified text again

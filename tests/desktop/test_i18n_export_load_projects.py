@@ -132,3 +132,31 @@ def test_project_texts_in_chinese(window, chinese):
     assert QCoreApplication.translate("ProjectController", "Unsaved changes") != "Unsaved changes"
 
 
+
+
+def test_load_errors_and_warnings_in_chinese(window, chinese, tmp_path):
+    """What the reader says about a file (layers/io.py: its errors, its report's warnings and
+    notes) reaches the user in the interface's language; the file's own words (its name, the
+    feature's name) stay as they are."""
+    window.interactive = False  # messages go to the status bar and the lists, no dialog to wait on
+    gaps = tmp_path / "gaps.csv"
+    gaps.write_text("name,lon,lat\nA,100,10\nB,,\nC,101,11\n", encoding="utf-8")
+    (layer,) = window.open_files([str(gaps)], background=False)
+    shown = window.warnings_shown[-1]
+    assert shown.startswith(f"{gaps}:\n• ") and '"B"' in shown
+    assert english_words(shown, {str(gaps), '"B"'}) == [], shown
+    assert ("1 个要素没有几何" if chinese == "zh_CN" else "1 個要素沒有幾何") in shown
+    status = window.statusBar().currentMessage()
+    assert english_words(status, {layer.title, str(gaps), "EPSG:4326", "UTF-8", '"B"'}) == [], status
+    # str() of the report stays English (command line, logs)
+    assert layer.report.warnings[0].startswith("1 feature without geometry")
+
+    missing = tmp_path / "gone.geojson"
+    assert window.open_files([str(missing)], background=False) == []
+    assert window.last_error == f"{missing}: " + ("找不到文件" if chinese == "zh_CN" else "找不到檔案")
+
+    utm = tmp_path / "utm.csv"
+    utm.write_text("name,x,y\nA,650000,1500000\n", encoding="utf-8")
+    assert window.open_files([str(utm)], background=False) == []
+    assert window.last_error.startswith(f"{utm}: ") and "EPSG:32647" in window.last_error
+    assert english_words(window.last_error, {str(utm)}) == [], window.last_error
