@@ -29,6 +29,13 @@ SHORT = {
 }
 
 
+#: ISO 3166-1 alpha-3 codes withdrawn from the standard that CLDR still lists as aliases of a current
+#: territory (FXX "Metropolitan France" -> FR, TMP "East Timor" -> TL, ...): never a country's code
+#: here (ISO 3166-3 lists them as formerly used).
+WITHDRAWN_ALPHA3 = {"AFI", "ANT", "BUR", "BYS", "CSK", "DDR", "DHY", "FXX", "GEX", "HVO", "JTN", "MID", "NHB",
+                    "NTZ", "PCI", "PCZ", "PHI", "RHO", "ROM", "SCG", "SUN", "TMP", "VDR", "WAK", "YMD", "YUG", "ZAR"}
+
+
 def rows() -> list[dict[str, str]]:
     """One row per basemap country with an ISO numeric code CLDR knows."""
     import babel
@@ -38,7 +45,8 @@ def rows() -> list[dict[str, str]]:
     from asean_atlas.geodata.basemap import load_basemap
 
     aliases = get_global("territory_aliases")
-    alpha3 = {v[0]: k for k, v in aliases.items() if len(k) == 3 and k.isalpha() and k.isupper() and len(v) == 1}
+    alpha3 = {v[0]: k for k, v in aliases.items()
+              if len(k) == 3 and k.isalpha() and k.isupper() and len(v) == 1 and k not in WITHDRAWN_ALPHA3}
     en, hans, hant = Locale.parse("en"), Locale.parse("zh_Hans_CN"), Locale.parse("zh_Hant_TW")
     source = f"Unicode CLDR {get_cldr_version()} territory names (zh_Hans_CN, zh_Hant_TW) via babel {babel.__version__}"
     out = {}
