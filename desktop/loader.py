@@ -289,7 +289,10 @@ class LoadOptionsDialog(QDialog):
                 codec = guess.codec
                 shown = (self.tr("Detected: {encoding}; {confidence}") if guess.confidence
                          else self.tr("Detected: {encoding}"))
-                self.detected.setText(shown.format(encoding=words.error_text(guess.label),
+                label = guess.label  # "Detected: big5", not "Detected: big5 (detected)"
+                if isinstance(label, Message) and label.template == "{encoding} (detected)":
+                    label = label.values["encoding"]
+                self.detected.setText(shown.format(encoding=words.error_text(label),
                                                     confidence=words.error_text(guess.confidence)))
             else:
                 codec = codecs.lookup(chosen).name

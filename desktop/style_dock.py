@@ -71,7 +71,8 @@ def _numeric_columns(frame: pd.DataFrame) -> list[str]:
         s = frame[c]
         if pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s):
             out.append(str(c))
-        elif s.dtype == object and len(s) and pd.to_numeric(s.dropna().head(200), errors="coerce").notna().mean() > 0.9:
+        elif (s.dtype == object or pd.api.types.is_string_dtype(s)) and len(s) \
+                and pd.to_numeric(s.dropna().head(200), errors="coerce").notna().mean() > 0.9:
             out.append(str(c))
     return out
 

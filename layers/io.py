@@ -476,13 +476,14 @@ def _check_lonlat(p: Path, geoms: np.ndarray, frame: pd.DataFrame, report: LoadR
         err = crs_error(tb)
         if err is not None and -90 <= tb[0] and tb[2] <= 90 and -180 <= tb[1] and tb[3] <= 180:
             # x within ±90 and y within ±180: latitude, longitude written the wrong way round
-            err = type(err)(p, err.reason + "; they look like latitude, longitude in the wrong order "
-                            "(GeoJSON and this app expect longitude first): swap them", err.layer)
+            err = type(err)(p, Message("{reason}; they look like latitude, longitude in the wrong order "
+                                       "(GeoJSON and this app expect longitude first): swap them", reason=err.reason),
+                            err.layer)
         raise err
     lon = b[out[0], 0] if not (-LON_LIMIT <= b[out[0], 0] <= LON_LIMIT) else b[out[0], 2]
     lat = b[out[0], 1] if not (-90 <= b[out[0], 1] <= 90) else b[out[0], 3]
-    why = (f"coordinates off the Earth: longitude beyond ±{LON_LIMIT:g}° or latitude beyond ±90° "
-           f"(e.g. {lon:.6g}, {lat:.6g})")
+    why = Message("coordinates off the Earth: longitude beyond ±{limit:g}° or latitude beyond ±90° "
+                  "(e.g. {lon:.6g}, {lat:.6g})", limit=LON_LIMIT, lon=lon, lat=lat)
     return _drop_rows(geoms, out, frame, report, why)
 
 
@@ -511,8 +512,9 @@ def _check_projected_over_degrees(p: Path, geoms: np.ndarray, source_crs: CRS, r
     if 2 * int(degree_like.sum()) <= len(b):  # most features are in metres: the few near the origin are not
         rows = np.flatnonzero(present)[degree_like]
         return _drop_rows(geoms, rows, frame, report,
-                          f"coordinates that look like longitude/latitude degrees although the file's CRS is "
-                          f"{report.source_crs} (read so, they would lie within 540 units of its origin)")
+                          Message("coordinates that look like longitude/latitude degrees although the file's CRS "
+                                  "is {crs} (read so, they would lie within 540 units of its origin)",
+                                  crs=report.source_crs))
     w, s, e, n = b[degree_like, 0].min(), b[degree_like, 1].min(), b[degree_like, 2].max(), b[degree_like, 3].max()
     area = source_crs.area_of_use
     if area is not None:

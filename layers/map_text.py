@@ -131,7 +131,7 @@ PAGE_TEXT: dict[str, tuple[str, str]] = {
     "Legend": ("图例", "圖例"),
     "Confidence": ("可信度", "可信度"),
     "low: drawn lighter": ("低：以浅色绘制", "低：以淺色繪製"),
-    "all dates": ("全部日期", "全部日期"),
+    "all dates": ("所有日期", "所有日期"),
     "as of ": ("截至", "截至"),
     " Time ": (" 时间 ", " 時間 "),
     "Search names, ids, operators\u2026": ("搜索名称、标识、运营方…", "搜尋名稱、識別碼、營運者…"),

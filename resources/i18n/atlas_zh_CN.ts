@@ -1435,6 +1435,18 @@
         <translation>无法对这些值分类：{why}</translation>
     </message>
     <message>
+        <source>{reason}; they look like latitude, longitude in the wrong order (GeoJSON and this app expect longitude first): swap them</source>
+        <translation>{reason}；它们看来是纬度、经度顺序写反了（GeoJSON 和本应用要求经度在前）：请交换</translation>
+    </message>
+    <message>
+        <source>coordinates off the Earth: longitude beyond ±{limit:g}° or latitude beyond ±90° (e.g. {lon:.6g}, {lat:.6g})</source>
+        <translation>坐标不在地球上：经度超出 ±{limit:g}° 或纬度超出 ±90°（例如 {lon:.6g}, {lat:.6g}）</translation>
+    </message>
+    <message>
+        <source>coordinates that look like longitude/latitude degrees although the file&apos;s CRS is {crs} (read so, they would lie within 540 units of its origin)</source>
+        <translation>坐标看似经纬度（度），但文件的坐标参考系为 {crs}（按此读取，它们会落在其原点 540 个单位之内）</translation>
+    </message>
+    <message>
         <source>{path} (layer {layer})</source>
         <translation>{path}（图层 {layer}）</translation>
     </message>
@@ -1464,7 +1476,7 @@
     </message>
     <message>
         <source>{encoding} (detected)</source>
-        <translation>{encoding}（检测所得）</translation>
+        <translation>{encoding}（自动检测）</translation>
     </message>
     <message>
         <source>{encoding} (chosen)</source>
@@ -1480,7 +1492,7 @@
     </message>
     <message>
         <source>text plausible as {script}: {score:.0%} of {n} non-ASCII characters</source>
-        <translation>文本符合{script}：{n} 个非 ASCII 字符中的 {score:.0%}</translation>
+        <translation>{n} 个非 ASCII 字符中 {score:.0%} 符合{script}</translation>
     </message>
     <message>
         <source>starts with a UTF-8 byte-order mark but is not UTF-8 text</source>
@@ -2073,15 +2085,15 @@
     </message>
     <message>
         <source>CRS {crs}</source>
-        <translation>坐标参考系 {crs}</translation>
+        <translation>坐标参考系：{crs}</translation>
     </message>
     <message>
         <source>encoding {encoding}</source>
-        <translation>编码 {encoding}</translation>
+        <translation>编码：{encoding}</translation>
     </message>
     <message>
         <source>time field {field}</source>
-        <translation>时间字段 {field}</translation>
+        <translation>时间字段：{field}</translation>
     </message>
     <message>
         <source>warning: {text}</source>

@@ -496,7 +496,7 @@
     </message>
     <message>
         <source>CRS of the coordinates</source>
-        <translation>坐標參考系統</translation>
+        <translation>座標參考系統</translation>
     </message>
     <message>
         <source>Preview</source>
@@ -605,7 +605,7 @@
     </message>
     <message>
         <source>Add layer with encoding/C&amp;RS…</source>
-        <translation>依編碼／坐標參考系統新增圖層(&amp;R)…</translation>
+        <translation>依編碼／座標參考系統新增圖層(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Open project…</source>
@@ -726,11 +726,11 @@
     </message>
     <message>
         <source>Choose the CRS</source>
-        <translation>選擇坐標參考系統</translation>
+        <translation>選擇座標參考系統</translation>
     </message>
     <message>
         <source>CRS of the coordinates (e.g. EPSG:32647 for UTM 47N):</source>
-        <translation>坐標參考系統（例如 UTM 47N 為 EPSG:32647）：</translation>
+        <translation>座標參考系統（例如 UTM 47N 為 EPSG:32647）：</translation>
     </message>
     <message>
         <source>{source}: unexpected error: {kind}: {error}</source>
@@ -1435,6 +1435,18 @@
         <translation>無法對這些值分類：{why}</translation>
     </message>
     <message>
+        <source>{reason}; they look like latitude, longitude in the wrong order (GeoJSON and this app expect longitude first): swap them</source>
+        <translation>{reason}；它們看來是緯度、經度順序寫反了（GeoJSON 和本應用程式要求經度在前）：請交換</translation>
+    </message>
+    <message>
+        <source>coordinates off the Earth: longitude beyond ±{limit:g}° or latitude beyond ±90° (e.g. {lon:.6g}, {lat:.6g})</source>
+        <translation>座標不在地球上：經度超出 ±{limit:g}° 或緯度超出 ±90°（例如 {lon:.6g}, {lat:.6g}）</translation>
+    </message>
+    <message>
+        <source>coordinates that look like longitude/latitude degrees although the file&apos;s CRS is {crs} (read so, they would lie within 540 units of its origin)</source>
+        <translation>座標看似經緯度（度），但檔案的座標參考系統為 {crs}（按此讀取，它們會落在其原點 540 個單位之內）</translation>
+    </message>
+    <message>
         <source>{path} (layer {layer})</source>
         <translation>{path}（圖層 {layer}）</translation>
     </message>
@@ -1464,7 +1476,7 @@
     </message>
     <message>
         <source>{encoding} (detected)</source>
-        <translation>{encoding}（檢測所得）</translation>
+        <translation>{encoding}（自動偵測）</translation>
     </message>
     <message>
         <source>{encoding} (chosen)</source>
@@ -1480,19 +1492,19 @@
     </message>
     <message>
         <source>text plausible as {script}: {score:.0%} of {n} non-ASCII characters</source>
-        <translation>文本符合{script}：{n} 個非 ASCII 字元中的 {score:.0%}</translation>
+        <translation>{n} 個非 ASCII 字元中 {score:.0%} 符合{script}</translation>
     </message>
     <message>
         <source>starts with a UTF-8 byte-order mark but is not UTF-8 text</source>
-        <translation>以 UTF-8 位元組順序標記開頭，但不是 UTF-8 文本</translation>
+        <translation>以 UTF-8 位元組順序標記開頭，但不是 UTF-8 文字</translation>
     </message>
     <message>
         <source>is neither UTF-8 nor an encoding that could be detected; choose the encoding</source>
-        <translation>既不是 UTF-8，也不是可檢測出的編碼；請選擇編碼</translation>
+        <translation>既不是 UTF-8，也不是可偵測出的編碼；請選擇編碼</translation>
     </message>
     <message>
         <source>unknown text encoding {name}</source>
-        <translation>未知的文本編碼 {name}</translation>
+        <translation>未知的文字編碼 {name}</translation>
     </message>
     <message>
         <source>could not be read: {detail}</source>
@@ -1500,7 +1512,7 @@
     </message>
     <message>
         <source>feature {n}</source>
-        <translation>第 {n} 個要素</translation>
+        <translation>第 {n} 個圖徵</translation>
     </message>
     <message>
         <source>{features}</source>
@@ -1508,7 +1520,7 @@
     </message>
     <message>
         <source>says its CRS is {crs} ({units}) but {who} coordinates (x {w:.6g}..{e:.6g}, y {s:.6g}..{n:.6g}) that look like longitude/latitude degrees; read as {crs} they would all fall within {spread:.0f} {units} of one spot. If they are degrees, choose EPSG:4326 (on the command line: --crs EPSG:4326); otherwise choose the CRS they are in</source>
-        <translation>宣告其座標參考系為 {crs}（{units}），但{who}看似經緯度（度）的座標（x {w:.6g}..{e:.6g}，y {s:.6g}..{n:.6g}）；按 {crs} 讀取，它們全都會落在一點周圍 {spread:.0f} {units} 之內。如果這些是度，請選擇 EPSG:4326（命令列：--crs EPSG:4326）；否則請選擇它們所用的座標參考系</translation>
+        <translation>宣告其座標參考系統為 {crs}（{units}），但{who}看似經緯度（度）的座標（x {w:.6g}..{e:.6g}，y {s:.6g}..{n:.6g}）；按 {crs} 讀取，它們全都會落在一點周圍 {spread:.0f} {units} 之內。如果這些是度，請選擇 EPSG:4326（命令列：--crs EPSG:4326）；否則請選擇它們所用的座標參考系統</translation>
     </message>
     <message>
         <source>file not found</source>
@@ -1540,11 +1552,11 @@
     </message>
     <message>
         <source>1 feature</source>
-        <translation>1 個要素</translation>
+        <translation>1 個圖徵</translation>
     </message>
     <message>
         <source>{n} features</source>
-        <translation>{n} 個要素</translation>
+        <translation>{n} 個圖徵</translation>
     </message>
     <message>
         <source>{features} and {n} more</source>
@@ -1552,11 +1564,11 @@
     </message>
     <message>
         <source>{n} of {total} features have</source>
-        <translation>{total} 個要素中有 {n} 個帶有</translation>
+        <translation>{total} 個圖徵中有 {n} 個帶有</translation>
     </message>
     <message>
         <source>its features have</source>
-        <translation>其要素帶有</translation>
+        <translation>其圖徵帶有</translation>
     </message>
     <message>
         <source>the file is empty (0 bytes)</source>
@@ -1620,11 +1632,11 @@
     </message>
     <message>
         <source>they have no date (undated features are shown at every date)</source>
-        <translation>它們沒有日期（無日期的要素在每個日期都顯示）</translation>
+        <translation>它們沒有日期（無日期的圖徵在每個日期都顯示）</translation>
     </message>
     <message>
         <source>they have no date (undated features are hidden)</source>
-        <translation>它們沒有日期（無日期的要素被隱藏）</translation>
+        <translation>它們沒有日期（無日期的圖徵被隱藏）</translation>
     </message>
     <message>
         <source>cannot be read: {detail}</source>
@@ -1636,7 +1648,7 @@
     </message>
     <message>
         <source>text that is not valid UTF-8 shown with � in {fields}: the file&apos;s encoding may be wrong (choose it: --encoding, or Add layer &gt; options)</source>
-        <translation>{fields} 中不是有效 UTF-8 的文本以 � 顯示：檔案的編碼可能有誤（請選擇編碼：--encoding，或「新增圖層」&gt;選項）</translation>
+        <translation>{fields} 中不是有效 UTF-8 的文字以 � 顯示：檔案的編碼可能有誤（請選擇編碼：--encoding，或「新增圖層」&gt;選項）</translation>
     </message>
     <message>
         <source>its attribute names are not valid UTF-8: the file&apos;s encoding may be wrong (choose it: --encoding, or Add layer &gt; options)</source>
@@ -1648,7 +1660,7 @@
     </message>
     <message>
         <source>text is not UTF-8; choose its encoding</source>
-        <translation>文本不是 UTF-8；請選擇其編碼</translation>
+        <translation>文字不是 UTF-8；請選擇其編碼</translation>
     </message>
     <message>
         <source>refers to other files or to the network (a GDAL VRT, GDALG or web-service description), which the Atlas does not follow</source>
@@ -1672,7 +1684,7 @@
     </message>
     <message>
         <source>coordinates do not fall on the Earth when read as {crs}; choose the right CRS</source>
-        <translation>按 {crs} 讀取時座標不在地球上；請選擇正確的座標參考系</translation>
+        <translation>按 {crs} 讀取時座標不在地球上；請選擇正確的座標參考系統</translation>
     </message>
     <message>
         <source>coordinates that do not fall on the Earth in {crs}</source>
@@ -1688,11 +1700,11 @@
     </message>
     <message>
         <source>Z values kept in the data ({n} features), drawn in 2D</source>
-        <translation>資料中保留了 Z 值（{n} 個要素），按二維繪製</translation>
+        <translation>資料中保留了 Z 值（{n} 個圖徵），按二維繪製</translation>
     </message>
     <message>
         <source>no features (an empty layer)</source>
-        <translation>沒有要素（空圖層）</translation>
+        <translation>沒有圖徵（空圖層）</translation>
     </message>
     <message>
         <source>contains no layers</source>
@@ -1708,23 +1720,23 @@
     </message>
     <message>
         <source>{n} of its {total} lines are not GeoJSON features (not JSON, or cut short) and were skipped: line {lines}</source>
-        <translation>{total} 行中有 {n} 行不是 GeoJSON 要素（不是 JSON 或被截斷），已跳過：第 {lines} 行</translation>
+        <translation>{total} 行中有 {n} 行不是 GeoJSON 圖徵（不是 JSON 或被截斷），已跳過：第 {lines} 行</translation>
     </message>
     <message>
         <source>{n} of its {total} lines are not GeoJSON features (not JSON, or cut short) and were skipped</source>
-        <translation>{total} 行中有 {n} 行不是 GeoJSON 要素（不是 JSON 或被截斷），已跳過</translation>
+        <translation>{total} 行中有 {n} 行不是 GeoJSON 圖徵（不是 JSON 或被截斷），已跳過</translation>
     </message>
     <message>
         <source>{values} ({shown}): GDAL reads them leniently (as the number they start with, or 0), so those features may be drawn in the wrong place</source>
-        <translation>{values}（{shown}）：GDAL 會寬鬆地讀取它們（取開頭的數字或 0），這些要素可能畫在錯誤的位置</translation>
+        <translation>{values}（{shown}）：GDAL 會寬鬆地讀取它們（取開頭的數字或 0），這些圖徵可能畫在錯誤的位置</translation>
     </message>
     <message>
         <source>has no .dbf (its attribute table): the features are loaded without attributes</source>
-        <translation>沒有 .dbf（屬性表）：要素已載入但沒有屬性</translation>
+        <translation>沒有 .dbf（屬性表）：圖徵已載入但沒有屬性</translation>
     </message>
     <message>
         <source>its .dbf (attribute table) is empty or damaged: the features are loaded without attributes</source>
-        <translation>其 .dbf（屬性表）為空或已損壞：要素已載入但沒有屬性</translation>
+        <translation>其 .dbf（屬性表）為空或已損壞：圖徵已載入但沒有屬性</translation>
     </message>
     <message>
         <source>its .dbf (attribute table) says each record is {record} bytes but its fields add up to {fields}: the attributes may be garbled</source>
@@ -1732,11 +1744,11 @@
     </message>
     <message>
         <source>its .shx (the index of its shapes) lists {shapes} shapes but its .dbf holds {records} records: {missing} features may be missing (the .shx cut short?); GDAL can rebuild the index: ogr2ogr -oo SHAPE_RESTORE_SHX=YES</source>
-        <translation>其 .shx（形狀索引）列出 {shapes} 個形狀，但其 .dbf 有 {records} 條記錄：可能缺少 {missing} 個要素（.shx 被截斷？）；GDAL 可以重建索引：ogr2ogr -oo SHAPE_RESTORE_SHX=YES</translation>
+        <translation>其 .shx（形狀索引）列出 {shapes} 個形狀，但其 .dbf 有 {records} 條記錄：可能缺少 {missing} 個圖徵（.shx 被截斷？）；GDAL 可以重建索引：ogr2ogr -oo SHAPE_RESTORE_SHX=YES</translation>
     </message>
     <message>
         <source>its .dbf (attribute table) holds {records} records but its .shx indexes {shapes} shapes: {missing} features not loaded (the .dbf is cut short?)</source>
-        <translation>其 .dbf（屬性表）有 {records} 條記錄，但其 .shx 索引了 {shapes} 個形狀：{missing} 個要素未載入（.dbf 被截斷？）</translation>
+        <translation>其 .dbf（屬性表）有 {records} 條記錄，但其 .shx 索引了 {shapes} 個形狀：{missing} 個圖徵未載入（.dbf 被截斷？）</translation>
     </message>
     <message>
         <source>is nested too deeply for a JSON reader</source>
@@ -1768,7 +1780,7 @@
     </message>
     <message>
         <source>{n} features without a date</source>
-        <translation>{n} 個要素沒有日期</translation>
+        <translation>{n} 個圖徵沒有日期</translation>
     </message>
     <message>
         <source>they never end</source>
@@ -1776,7 +1788,7 @@
     </message>
     <message>
         <source>feature {n} ({name})</source>
-        <translation>第 {n} 個要素（{name}）</translation>
+        <translation>第 {n} 個圖徵（{name}）</translation>
     </message>
     <message>
         <source>{n} unclosed rings closed</source>
@@ -1788,7 +1800,7 @@
     </message>
     <message>
         <source>unknown CRS {crs}</source>
-        <translation>未知的座標參考系 {crs}</translation>
+        <translation>未知的座標參考系統 {crs}</translation>
     </message>
     <message>
         <source>cannot transform from {crs}: {why}</source>
@@ -1804,11 +1816,11 @@
     </message>
     <message>
         <source>its .dbf marks 1 record as deleted: that feature is not loaded (as GDAL and QGIS do)</source>
-        <translation>其 .dbf 把 1 條記錄標記為已刪除：該要素未載入（與 GDAL 和 QGIS 一致）</translation>
+        <translation>其 .dbf 把 1 條記錄標記為已刪除：該圖徵未載入（與 GDAL 和 QGIS 一致）</translation>
     </message>
     <message>
         <source>its .dbf marks {n} records as deleted: those features are not loaded (as GDAL and QGIS do)</source>
-        <translation>其 .dbf 把 {n} 條記錄標記為已刪除：這些要素未載入（與 GDAL 和 QGIS 一致）</translation>
+        <translation>其 .dbf 把 {n} 條記錄標記為已刪除：這些圖徵未載入（與 GDAL 和 QGIS 一致）</translation>
     </message>
     <message>
         <source>is not GeoJSON (no FeatureCollection, Feature or geometry at its top level)</source>
@@ -1836,15 +1848,15 @@
     </message>
     <message>
         <source>has no CRS and its coordinates (x {w:.6g}..{e:.6g}, y {s:.6g}..{n:.6g}) are not longitude/latitude; choose the CRS (e.g. EPSG:32647) or save the file with one</source>
-        <translation>沒有座標參考系，且其座標（x {w:.6g}..{e:.6g}，y {s:.6g}..{n:.6g}）不是經緯度；請選擇座標參考系（例如 EPSG:32647），或儲存帶座標參考系的檔案</translation>
+        <translation>沒有座標參考系統，且其座標（x {w:.6g}..{e:.6g}，y {s:.6g}..{n:.6g}）不是經緯度；請選擇座標參考系統（例如 EPSG:32647），或儲存帶座標參考系統的檔案</translation>
     </message>
     <message>
         <source>its .prj could not be read (GDAL ignored it): coordinates taken as longitude/latitude (EPSG:4326); if they are not, choose the CRS</source>
-        <translation>其 .prj 無法讀取（GDAL 忽略了它）：座標按經緯度（EPSG:4326）處理；如果不是，請選擇座標參考系</translation>
+        <translation>其 .prj 無法讀取（GDAL 忽略了它）：座標按經緯度（EPSG:4326）處理；如果不是，請選擇座標參考系統</translation>
     </message>
     <message>
         <source>names a CRS that cannot be read ({why}); choose the CRS of the coordinates</source>
-        <translation>指定的座標參考系無法讀取（{why}）；請選擇座標所用的座標參考系</translation>
+        <translation>指定的座標參考系統無法讀取（{why}）；請選擇座標所用的座標參考系統</translation>
     </message>
     <message>
         <source> (GeoJSON is always lon/lat, RFC 7946)</source>
@@ -1852,31 +1864,31 @@
     </message>
     <message>
         <source>text encoding: {why}</source>
-        <translation>文本編碼：{why}</translation>
+        <translation>文字編碼：{why}</translation>
     </message>
     <message>
         <source>ran out of memory while loading: keep the features and attributes you need (e.g. ogr2ogr -spat/-select) and open that</source>
-        <translation>載入時記憶體不足：請只保留需要的要素和屬性（例如 ogr2ogr -spat/-select）再開啟</translation>
+        <translation>載入時記憶體不足：請只保留需要的圖徵和屬性（例如 ogr2ogr -spat/-select）再開啟</translation>
     </message>
     <message>
         <source>has {n:,} attributes, more than the {max:,} the Atlas reads (a file whose features each have their own property names?)</source>
-        <translation>有 {n:,} 個屬性，超過本地圖集可讀取的 {max:,} 個（每個要素都有各自屬性名的檔案？）</translation>
+        <translation>有 {n:,} 個屬性，超過本地圖集可讀取的 {max:,} 個（每個圖徵都有各自屬性名的檔案？）</translation>
     </message>
     <message>
         <source>says its CRS is {crs}{implied} but its coordinates (x {w:.6g}..{e:.6g}, y {s:.6g}..{n:.6g}) are not longitude/latitude; choose the CRS they are in (e.g. EPSG:32647)</source>
-        <translation>宣告其座標參考系為 {crs}{implied}，但其座標（x {w:.6g}..{e:.6g}，y {s:.6g}..{n:.6g}）不是經緯度；請選擇它們所用的座標參考系（例如 EPSG:32647）</translation>
+        <translation>宣告其座標參考系統為 {crs}{implied}，但其座標（x {w:.6g}..{e:.6g}，y {s:.6g}..{n:.6g}）不是經緯度；請選擇它們所用的座標參考系統（例如 EPSG:32647）</translation>
     </message>
     <message>
         <source>text is not {codec}: {why}</source>
-        <translation>文本不是 {codec}：{why}</translation>
+        <translation>文字不是 {codec}：{why}</translation>
     </message>
     <message>
         <source>would need about {need} of memory or more ({done:,} features read so far) and {free} is free; close other programs, or keep the features and attributes you need (e.g. ogr2ogr -spat/-select) and open that</source>
-        <translation>需要約 {need} 或更多記憶體（目前已讀取 {done:,} 個要素），而可用記憶體為 {free}；請關閉其他程式，或只保留需要的要素和屬性（例如 ogr2ogr -spat/-select）再開啟</translation>
+        <translation>需要約 {need} 或更多記憶體（目前已讀取 {done:,} 個圖徵），而可用記憶體為 {free}；請關閉其他程式，或只保留需要的圖徵和屬性（例如 ogr2ogr -spat/-select）再開啟</translation>
     </message>
     <message>
         <source>holds more than {max:,} attribute values ({done:,} features x {n:,} attributes read so far); keep the attributes you need (e.g. ogr2ogr -select) and open that</source>
-        <translation>含有超過 {max:,} 個屬性值（目前已讀取 {done:,} 個要素 × {n:,} 個屬性）；請只保留需要的屬性（例如 ogr2ogr -select）再開啟</translation>
+        <translation>含有超過 {max:,} 個屬性值（目前已讀取 {done:,} 個圖徵 × {n:,} 個屬性）；請只保留需要的屬性（例如 ogr2ogr -select）再開啟</translation>
     </message>
 </context>
 <context>
@@ -2049,7 +2061,7 @@
     </message>
     <message>
         <source>{n} dropped (not geography)</source>
-        <translation>{n} 個已捨棄（非地理坐標）</translation>
+        <translation>{n} 個已捨棄（非地理座標）</translation>
     </message>
     <message>
         <source>{n} repaired</source>
@@ -2073,15 +2085,15 @@
     </message>
     <message>
         <source>CRS {crs}</source>
-        <translation>坐標參考系統 {crs}</translation>
+        <translation>座標參考系統：{crs}</translation>
     </message>
     <message>
         <source>encoding {encoding}</source>
-        <translation>編碼 {encoding}</translation>
+        <translation>編碼：{encoding}</translation>
     </message>
     <message>
         <source>time field {field}</source>
-        <translation>時間欄位 {field}</translation>
+        <translation>時間欄位：{field}</translation>
     </message>
     <message>
         <source>warning: {text}</source>

@@ -145,7 +145,7 @@ def test_load_errors_and_warnings_in_chinese(window, chinese, tmp_path):
     shown = window.warnings_shown[-1]
     assert shown.startswith(f"{gaps}:\n• ") and '"B"' in shown
     assert english_words(shown, {str(gaps), '"B"'}) == [], shown
-    assert ("1 个要素没有几何" if chinese == "zh_CN" else "1 個要素沒有幾何") in shown
+    assert ("1 个要素没有几何" if chinese == "zh_CN" else "1 個圖徵沒有幾何") in shown
     status = window.statusBar().currentMessage()
     assert english_words(status, {layer.title, str(gaps), "EPSG:4326", "UTF-8", '"B"'}) == [], status
     # str() of the report stays English (command line, logs)

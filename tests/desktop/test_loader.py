@@ -300,7 +300,7 @@ def test_options_dialog_previews_the_file_in_the_chosen_encoding(window, tmp_pat
     path.write_bytes("name,lon,lat\n臺北站\x1b[31m,121.5,25.0\n".encode("gbk"))
     dlg = LoadOptionsDialog(window, [str(tmp_path / "other.shp"), str(path)])
     assert "臺北站" in dlg.preview.toPlainText() and "\ufffd[31m" in dlg.preview.toPlainText()
-    assert dlg.detected.text().startswith("Detected: gb18030 (detected); text plausible as Chinese: 100%")
+    assert dlg.detected.text().startswith("Detected: gb18030; text plausible as Chinese: 100%")
     dlg.encoding_box.setCurrentIndex(4)  # Big5: the same bytes as nonsense, for the user to see
     assert dlg.encoding() == "big5" and "臺北站" not in dlg.update_preview() and dlg.detected.text() == ""
     dlg.encoding_box.setEditText("no-such-codec")

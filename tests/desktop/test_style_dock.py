@@ -121,3 +121,24 @@ def test_builtin_layer_restyled_and_reset(qtbot):
     assert cables.style.stroke_width == 3.0 and cables.style.dashed
     dock.reset()
     assert cables.style == original
+
+
+def test_graduated_on_numbers_written_as_text(window, tmp_path):
+    """A CSV column of numbers with one "n/a" is read as text (pandas' string dtype): the
+    graduated renderer still offers it and classifies the numbers (seen by the issue 13 new-user
+    pass: the field list was empty)."""
+    from asean_atlas.layers.io import read_layer
+
+    path = tmp_path / "mixed.csv"
+    rows = [f"s{i},{100 + i * 0.5},5,{i * 10}" for i in range(20)] + ["s20,111,5,n/a"]
+    path.write_text("name,lon,lat,cap\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    layer = window.document.add_layer(read_layer(path, cache=False))
+    assert not layer.frame["cap"].dtype.kind in "if"  # text, as read
+    window.open_styling(layer)
+    dock = window.style_dock_widget
+    dock.renderer.setCurrentText("Graduated")
+    assert [dock.field_box.itemText(i) for i in range(dock.field_box.count())] == ["cap"]
+    dock.field_box.setCurrentText("cap")
+    assert not dock.error.isVisibleTo(window), dock.error.text()
+    assert layer.style.categorized_field == "cap" and layer.style.graduated_edges[0] == 0 \
+        and layer.style.graduated_edges[-1] == 190

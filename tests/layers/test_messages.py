@@ -157,3 +157,31 @@ def test_every_template_is_listed_for_translation():
 
     assert list(odd) == ["encoding.py"] and len(odd["encoding.py"]) == 1
     assert set(SCRIPT_NAMES.values()) <= listed
+
+
+def test_no_message_is_built_as_an_fstring():
+    """What layers/io.py says about a file is never an f-string (which would reach the user in
+    English whatever the interface's language): the arguments of report warnings and notes, of
+    LayerLoadError/CRSNeededError and of _drop_rows' reason."""
+    tree = ast.parse((LAYERS / "io.py").read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        f = node.func
+        name = f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")
+        owner = ast.unparse(f.value) if isinstance(f, ast.Attribute) else ""
+        args = list(node.args)
+        if name == "append" and owner in ("report.warnings", "report.notes"):
+            checked = args
+        elif name in ("LayerLoadError", "CRSNeededError", "_TooBig"):
+            checked = args[1:2] if name != "_TooBig" else args[:1]
+        elif name == "_drop_rows":
+            checked = args[4:5]
+        else:
+            continue
+        for arg in checked:
+            if any(isinstance(n, ast.JoinedStr) for n in ast.walk(arg)) or (
+                    isinstance(arg, ast.Constant) and isinstance(arg.value, str)) or isinstance(arg, ast.BinOp):
+                found.append((node.lineno, ast.unparse(arg)[:60]))
+    assert found == []

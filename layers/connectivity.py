@@ -1,0 +1,657 @@
+"""Connectivity and resilience of the submarine-cable network (issue 14). No Qt.
+
+The network is built from a cable layer (lines; ``id`` and ``landing_station_ids``, ``;``-separated)
+and a landing-station layer (points; ``id`` and ``country``, ISO 3166-1 alpha-3 with Hong Kong
+``HKG`` and Macao ``MAC`` apart from mainland China ``CHN``), both in EPSG:4326: the built-in
+layers, or a user's layers with the same attributes.
+
+Model
+-----
+* Each cable's route is a graph of its vertices: consecutive vertices of a part are joined by an
+  edge (geodesic length, WGS84 ellipsoid through :class:`pyproj.Geod`); parts meet where they share
+  a vertex (branching units; a vertex split at ±180° joins its other half). Parts that do not touch
+  in the source geometry (TeleGeography's release draws some branches with a gap of 1–700 km) are
+  joined at their closest vertices: a cable system is connected by definition. Each landing station
+  of the cable attaches to the route's nearest vertex.
+* A cut removes whole cables (by id), landing stations (by id), or every route edge that
+  intersects an area (a polygon: a strait, a sea area). A cable cut in an area still connects the
+  stations on each side of the cut among themselves, as a real cut cable does.
+* A cable *works* for a station when, after the cuts, it still links the station to at least one
+  other station. Stations of one country are taken as linked overland (no terrestrial network
+  in open data): a path may change station within a country; that hop's length is not counted.
+
+What the numbers are not: capacity (terabits; no open data), or the routes' exact course (schematic
+routes are approximate; see docs/ANALYSIS.md). A cut counts cables.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import shapely
+from pyproj import Geod
+
+from .errors import AtlasError
+
+#: Owners whose name starts with one of these are counted as Chinese carriers (the three state
+#: carriers and their international arms: "China Telecom Global", "China Mobile International").
+CHINESE_CARRIERS = ("China Telecom", "China Unicom", "China Mobile")
+#: Suppliers counted as Chinese (HMN Tech, formerly Huawei Marine Networks).
+CHINESE_SUPPLIERS = ("HMN Tech", "Huawei Marine")
+#: Overland links a station gets to its nearest stations in the same country (for paths).
+OVERLAND_NEIGHBOURS = 3
+#: Key of a vertex: its coordinates rounded to this many decimals of a degree (about 10 m).
+_KEY_DECIMALS = 4
+
+_GEOD = Geod(ellps="WGS84")
+_SOURCES = Path(__file__).resolve().parent.parent / "geodata" / "sources"
+
+
+class AnalysisError(AtlasError):
+    """An analysis cannot run (no cable layer, unknown cable or station id, bad area)."""
+
+
+def _ids(value) -> list[str]:
+    if not isinstance(value, str):
+        return []
+    return [v.strip() for v in value.split(";") if v.strip()]
+
+
+def _km(x0, y0, x1, y1) -> np.ndarray:
+    """Geodesic distances (km) between arrays of lon/lat points, WGS84."""
+    x0, y0, x1, y1 = (np.broadcast_to(np.asarray(v, dtype=float), np.broadcast_shapes(
+        np.shape(x0), np.shape(y0), np.shape(x1), np.shape(y1))) for v in (x0, y0, x1, y1))
+    if x0.size == 0:
+        return np.zeros(x0.shape)
+    _, _, d = _GEOD.inv(x0.ravel(), y0.ravel(), x1.ravel(), y1.ravel())
+    return (np.asarray(d) / 1000.0).reshape(x0.shape)
+
+
+def _has(text: str, names: tuple[str, ...]) -> bool:
+    return any(part.strip().startswith(names) for part in str(text or "").split(";"))
+
+
+@dataclasses.dataclass
+class _Route:
+    """One cable's route graph: ``n`` vertices, edges ``(a, b)`` with lengths (km) and their
+    line geometry (for area cuts; None for a join across ±180°), the attached stations."""
+
+    xy: np.ndarray  # (n, 2) lon/lat
+    edges: np.ndarray  # (m, 2) int
+    km: np.ndarray  # (m,)
+    stations: list[str]  # landing stations present in the station table, as listed
+    attach: np.ndarray  # (len(stations),) vertex of each station
+    attach_km: np.ndarray  # (len(stations),) station to its vertex, km
+
+
+def _route(geom, stations: list[str], station_xy: dict[str, tuple[float, float]]) -> _Route:
+    parts = [] if geom is None or geom.is_empty else (
+        list(geom.geoms) if geom.geom_type.startswith("Multi") else [geom])
+    coords = [np.asarray(p.coords, dtype=float)[:, :2] for p in parts if p.geom_type == "LineString" and len(p.coords) >= 2]
+    listed = [s for s in stations if s in station_xy]
+    if not coords:
+        # no route: the listed stations linked by straight hops, in order
+        xy = np.array([station_xy[s] for s in listed], dtype=float).reshape(-1, 2)
+        coords = [xy] if len(xy) >= 2 else []
+    allxy = np.vstack(coords) if coords else np.empty((0, 2))
+    keyx = np.where(allxy[:, 0] >= 180.0 - 1e-9, -180.0, allxy[:, 0]) if len(allxy) else allxy[:, 0]
+    keys = np.round(np.column_stack([keyx, allxy[:, 1]]), _KEY_DECIMALS) if len(allxy) else allxy
+    uniq, inverse = (np.unique(keys, axis=0, return_inverse=True) if len(keys) else (keys, np.empty(0, int)))
+    inverse = np.asarray(inverse).ravel()
+    xy = np.empty((len(uniq), 2))
+    xy[inverse] = allxy
+    edges, start = [], 0
+    for c in coords:
+        idx = inverse[start:start + len(c)]
+        e = np.column_stack([idx[:-1], idx[1:]])
+        edges.append(e[e[:, 0] != e[:, 1]])
+        start += len(c)
+    edges = np.vstack(edges) if edges else np.empty((0, 2), dtype=int)
+    km = _km(xy[edges[:, 0], 0], xy[edges[:, 0], 1], xy[edges[:, 1], 0], xy[edges[:, 1], 1]) if len(edges) else np.empty(0)
+    edges, km = _join_parts(xy, edges, km)
+    if listed and len(xy):
+        sxy = np.array([station_xy[s] for s in listed], dtype=float)
+        d = _km(sxy[:, None, 0], sxy[:, None, 1], xy[None, :, 0], xy[None, :, 1])
+        attach = d.argmin(axis=1)
+        attach_km = d[np.arange(len(listed)), attach]
+    else:
+        attach, attach_km = np.zeros(len(listed), dtype=int), np.zeros(len(listed))
+    return _Route(xy, edges.astype(np.int64), km, listed, attach.astype(np.int64), attach_km)
+
+
+def _components(n: int, edges: np.ndarray) -> np.ndarray:
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    if n == 0:
+        return np.empty(0, dtype=np.int64)
+    m = coo_matrix((np.ones(len(edges)), (edges[:, 0], edges[:, 1])), shape=(n, n)) if len(edges) else coo_matrix((n, n))
+    return connected_components(m, directed=False)[1]
+
+
+def _join_parts(xy: np.ndarray, edges: np.ndarray, km: np.ndarray):
+    """Join the route's separate parts at their closest vertices (longitude differences taken
+    across ±180°) until it is one piece; returns the edges and lengths with the joins added."""
+    labels = _components(len(xy), edges)
+    if len(xy) == 0 or labels.max(initial=0) == 0:
+        return edges, km
+    extra, extra_km = [], []
+    group = labels.copy()
+    while True:
+        ids = np.unique(group)
+        if len(ids) <= 1:
+            break
+        inside = group == ids[0]
+        a, b = np.flatnonzero(inside), np.flatnonzero(~inside)
+        dx = np.abs(xy[a, None, 0] - xy[None, b, 0])
+        dx = np.minimum(dx, 360.0 - dx) * np.cos(np.radians(xy[a, None, 1]))
+        d = np.hypot(dx, xy[a, None, 1] - xy[None, b, 1])
+        i, j = np.unravel_index(int(d.argmin()), d.shape)
+        u, v = a[i], b[j]
+        extra.append((u, v))
+        extra_km.append(float(_km(xy[u, 0], xy[u, 1], xy[v, 0], xy[v, 1])))
+        group[group == group[v]] = ids[0]
+    return np.vstack([edges, np.array(extra, dtype=edges.dtype).reshape(-1, 2)]), np.concatenate([km, extra_km])
+
+
+@dataclasses.dataclass(frozen=True)
+class Cut:
+    """What a what-if scenario takes out.
+
+    Parameters
+    ----------
+    cables : tuple of str
+        Cable ids cut (out of service end to end).
+    stations : tuple of str
+        Landing station ids out of service.
+    area : shapely Polygon or MultiPolygon, optional
+        Every route edge that intersects it is cut (EPSG:4326 degrees).
+    area_name : str
+        The area's name for reports (a preset's id or a file name).
+    """
+
+    cables: tuple[str, ...] = ()
+    stations: tuple[str, ...] = ()
+    area: object | None = None
+    area_name: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return not self.cables and not self.stations and self.area is None
+
+
+@dataclasses.dataclass
+class PairResult:
+    """Whether two countries are still linked by cables, and how.
+
+    Attributes
+    ----------
+    a, b : str
+        ISO 3166-1 alpha-3 codes.
+    connected : bool
+    disjoint_paths : int
+        Most paths from ``a`` to ``b`` that share no cable (a max-flow over cables; a path may pass
+        through other countries).
+    path : list of dict
+        The shortest remaining path (cable and overland km together): hops ``{"from": station id,
+        "to": station id, "via": cable id or "overland", "km": float}``; an overland hop is an
+        assumed link between two stations of one country (:meth:`CableNetwork.overland_links`).
+    km : float
+        Cable km of ``path`` (NaN when not connected).
+    overland_km : float
+        Km of its overland hops (assumed links within a country, geodesic; NaN when not connected).
+    """
+
+    a: str
+    b: str
+    connected: bool
+    disjoint_paths: int
+    path: list
+    km: float
+    overland_km: float
+
+
+class CableNetwork:
+    """The cable ↔ landing-station network, ready for what-if analysis.
+
+    Parameters
+    ----------
+    cables : GeoDataFrame
+        Cable features in EPSG:4326 with ``id`` and ``landing_station_ids``; optional ``name``,
+        ``owners``, ``suppliers`` (``;``-separated).
+    stations : GeoDataFrame
+        Landing stations (points, EPSG:4326) with ``id`` and ``country`` (ISO 3166-1 alpha-3);
+        optional ``name``.
+
+    Raises
+    ------
+    AnalysisError
+        Without the needed attributes.
+    """
+
+    def __init__(self, cables, stations) -> None:
+        for frame, cols, what in ((cables, ("id", "landing_station_ids"), "cable"), (stations, ("id", "country"), "landing-station")):
+            missing = [c for c in cols if c not in frame.columns]
+            if missing:
+                raise AnalysisError.of("the {what} layer has no attribute {names}", what=what, names=", ".join(missing))
+        st = stations[stations.geometry.notna() & ~stations.geometry.is_empty]
+        pts = shapely.get_coordinates(shapely.centroid(np.asarray(st.geometry.values, dtype=object)))
+        self.station_ids = [str(s) for s in st["id"]]
+        self.station_xy = {s: (float(x), float(y)) for s, (x, y) in zip(self.station_ids, pts)}
+        self.station_country = {s: str(c) if isinstance(c, str) and c.strip() else "?" for s, c in zip(self.station_ids, st["country"])}
+        self.station_name = dict(zip(self.station_ids, (str(v) for v in st["name"]))) if "name" in st.columns else {s: s for s in self.station_ids}
+        self.cable_ids = [str(c) for c in cables["id"]]
+        col = lambda name: [str(v) if isinstance(v, str) else "" for v in cables[name]] if name in cables.columns else [""] * len(cables)  # noqa: E731
+        self.cable_name = dict(zip(self.cable_ids, (n or i for n, i in zip(col("name"), self.cable_ids))))
+        self.chinese_owner = {c: _has(o, CHINESE_CARRIERS) for c, o in zip(self.cable_ids, col("owners"))}
+        self.chinese_supplier = {c: _has(s, CHINESE_SUPPLIERS) for c, s in zip(self.cable_ids, col("suppliers"))}
+        self.routes: dict[str, _Route] = {}
+        for cid, geom, links in zip(self.cable_ids, cables.geometry.values, cables["landing_station_ids"]):
+            self.routes[cid] = _route(geom, _ids(links), self.station_xy)
+        # every route edge as a line, for area cuts (an edge across ±180° is left out: no strait there)
+        lines, owner = [], []
+        for cid, r in self.routes.items():
+            a, b = r.xy[r.edges[:, 0]], r.xy[r.edges[:, 1]]
+            ok = np.abs(a[:, 0] - b[:, 0]) <= 180
+            lines.append(shapely.linestrings(np.stack([a[ok], b[ok]], axis=1)) if ok.any() else np.empty(0, dtype=object))
+            owner += [(cid, int(e)) for e in np.flatnonzero(ok)]
+        self._edge_lines = np.concatenate(lines) if lines else np.empty(0, dtype=object)
+        self._edge_owner = owner
+        self._tree = shapely.STRtree(self._edge_lines)
+        self._groups_cache: dict[str, list[tuple[list[str], dict]]] = {}
+        self._overland = None
+
+    def overland_links(self) -> list[tuple[str, str, float]]:
+        """Assumed overland links between the landing stations of each country, ``(s, t, km)``
+        (geodesic km): each station to its :data:`OVERLAND_NEIGHBOURS` nearest in its country,
+        plus the country's minimum spanning tree so that all its stations are linked. Used for
+        paths only; open data has no terrestrial network."""
+        if self._overland is None:
+            from scipy.sparse.csgraph import minimum_spanning_tree
+
+            by_country: dict[str, list[str]] = {}
+            for s in self.station_ids:
+                by_country.setdefault(self.station_country[s], []).append(s)
+            links = {}
+            for c, ids in by_country.items():
+                if c == "?" or len(ids) < 2:
+                    continue
+                xy = np.array([self.station_xy[s] for s in ids])
+                d = _km(xy[:, None, 0], xy[:, None, 1], xy[None, :, 0], xy[None, :, 1])
+                k = min(OVERLAND_NEIGHBOURS, len(ids) - 1)
+                near = np.argsort(d, axis=1)[:, 1:k + 1]
+                pairs = {(i, int(j)) for i in range(len(ids)) for j in near[i]}
+                mst = minimum_spanning_tree(np.maximum(d, 1e-9)).tocoo()
+                pairs |= set(zip(mst.row.tolist(), mst.col.tolist()))
+                for i, j in pairs:
+                    a, b = sorted((ids[i], ids[j]))
+                    links[(a, b)] = float(d[i, j])
+            self._overland = [(a, b, km) for (a, b), km in links.items()]
+        return self._overland
+
+    # -- construction from the map ---------------------------------------------------------------
+    @classmethod
+    def from_layers(cls, layers, when=None) -> tuple["CableNetwork", list[str]]:
+        """The network of the map's cable and landing-station layers, and the ids of the cables
+        in service at ``when`` that the attribute filter passes.
+
+        Parameters
+        ----------
+        layers : list of Layer
+            The first layer with ``landing_station_ids`` is the cable layer; the first with ``id``,
+            ``country`` and ``cable_ids`` (or any point layer with ``id`` and ``country``) the
+            stations.
+        when : int, TimeFilter or None
+            A year or the time controller's filter: cables in service then (lifecycle stage "in
+            service" where the layer has a lifecycle, else the time filter); None: all cables the
+            attribute filter passes.
+
+        Raises
+        ------
+        AnalysisError
+            No cable or station layer.
+        """
+        cable_layer = next((lyr for lyr in layers if "landing_station_ids" in lyr.frame.columns), None)
+        station_layer = next((lyr for lyr in layers if {"id", "country", "cable_ids"} <= set(lyr.frame.columns)), None) \
+            or next((lyr for lyr in layers if lyr is not cable_layer and {"id", "country"} <= set(lyr.frame.columns)
+                     and lyr.is_point_layer), None)
+        if cable_layer is None:
+            raise AnalysisError.of("no cable layer (a layer with landing_station_ids) on the map")
+        if station_layer is None:
+            raise AnalysisError.of("no landing-station layer (points with id and country) on the map")
+        net = cls(cable_layer.frame, station_layer.frame)
+        return net, net.active_ids(cable_layer, when)
+
+    @staticmethod
+    def active_ids(cable_layer, when=None) -> list[str]:
+        """Ids of the cables of ``cable_layer`` in service at ``when`` that its attribute filter
+        passes (see :meth:`from_layers`)."""
+        stages = cable_layer.lifecycle_stages(when)
+        mask = (stages == 2) if stages is not None else cable_layer.time_mask(when)
+        return [str(c) for c in cable_layer.frame["id"].to_numpy()[mask]]
+
+    # -- the cut ---------------------------------------------------------------------------------
+    def _cut_edges(self, cut: Cut) -> dict[str, np.ndarray]:
+        if cut.area is None:
+            return {}
+        area = cut.area
+        if not isinstance(area, (shapely.Polygon, shapely.MultiPolygon)) or area.is_empty:
+            raise AnalysisError.of("the cut area is not a polygon")
+        out: dict[str, list[int]] = {}
+        for i in self._tree.query(area, predicate="intersects"):
+            cid, e = self._edge_owner[int(i)]
+            out.setdefault(cid, []).append(e)
+        return {k: np.array(v, dtype=np.int64) for k, v in out.items()}
+
+    def _groups(self, cid: str, cut_edges: np.ndarray | None, down: frozenset) -> list[tuple[list[str], dict]]:
+        """The station groups a cable still links (each a list of station ids, 2 or more), with
+        the along-cable km between each pair ``{(s, t): km}``."""
+        key = None
+        if cut_edges is None and not (down & set(self.routes[cid].stations)):
+            key = cid
+            hit = self._groups_cache.get(key)
+            if hit is not None:
+                return hit
+        r = self.routes[cid]
+        keep = [i for i, s in enumerate(r.stations) if s not in down]
+        if len(keep) < 2:
+            result = []
+        else:
+            from scipy.sparse import coo_matrix
+            from scipy.sparse.csgraph import dijkstra
+
+            edges, km = r.edges, r.km
+            if cut_edges is not None and len(cut_edges):
+                alive = np.ones(len(edges), dtype=bool)
+                alive[cut_edges] = False
+                edges, km = edges[alive], km[alive]
+            n = len(r.xy)
+            labels = _components(n, edges)
+            g = coo_matrix((np.maximum(km, 1e-9), (edges[:, 0], edges[:, 1])), shape=(n, n)).tocsr() if len(edges) else None
+            groups: dict[int, list[int]] = {}
+            for i in keep:
+                groups.setdefault(int(labels[r.attach[i]]), []).append(i)
+            result = []
+            for members in groups.values():
+                if len(members) < 2:
+                    continue
+                verts = r.attach[members]
+                dist = dijkstra(g, directed=False, indices=np.unique(verts)) if g is not None else None
+                row = {v: k for k, v in enumerate(np.unique(verts))}
+                pair = {}
+                for x in members:
+                    for y in members:
+                        if x < y:
+                            along = 0.0 if dist is None else float(dist[row[r.attach[x]], r.attach[y]])
+                            pair[(r.stations[x], r.stations[y])] = along + float(r.attach_km[x] + r.attach_km[y])
+                result.append(([r.stations[i] for i in members], pair))
+        if key is not None:
+            self._groups_cache[key] = result
+        return result
+
+    def scenario(self, active=None, cut: Cut | None = None) -> "Scenario":
+        """The network with the cables ``active`` (ids; None: all) before and after ``cut``.
+
+        Raises
+        ------
+        AnalysisError
+            An unknown cable or station id in ``cut``, or an area that is not a polygon.
+        """
+        t0 = time.perf_counter()
+        cut = cut or Cut()
+        active = list(self.routes) if active is None else [c for c in active if c in self.routes]
+        unknown = [c for c in cut.cables if c not in self.routes]
+        if unknown:
+            raise AnalysisError.of("no cable with id {ids}", ids=", ".join(map(repr, unknown)))
+        unknown = [s for s in cut.stations if s not in self.station_xy]
+        if unknown:
+            raise AnalysisError.of("no landing station with id {ids}", ids=", ".join(map(repr, unknown)))
+        cut_edges = self._cut_edges(cut)
+        down = frozenset(cut.stations)
+        before = {c: self._groups(c, None, frozenset()) for c in active}
+        after = {}
+        for c in active:
+            if c in cut.cables:
+                after[c] = []
+            elif c in cut_edges or (down & set(self.routes[c].stations)):
+                after[c] = self._groups(c, cut_edges.get(c), down)
+            else:
+                after[c] = before[c]
+        cut_cables = sorted(c for c in active if c in cut.cables or c in cut_edges)
+        return Scenario(self, active, cut, before, after, cut_cables, time.perf_counter() - t0)
+
+
+class Scenario:
+    """A network before and after a cut (:meth:`CableNetwork.scenario`).
+
+    Attributes
+    ----------
+    cut_cables : list of str
+        Active cables cut by id or crossing the cut area.
+    isolated_stations : list of str
+        Stations linked by at least one cable before and by none after (the stations cut by id
+        are listed in ``cut.stations``, not here).
+    seconds : float
+        Time the scenario took to compute.
+    """
+
+    def __init__(self, net: CableNetwork, active, cut, before, after, cut_cables, seconds) -> None:
+        self.net, self.active, self.cut = net, active, cut
+        self.before, self.after, self.cut_cables, self.seconds = before, after, cut_cables, seconds
+        linked_before = {s for groups in before.values() for members, _ in groups for s in members}
+        linked_after = {s for groups in after.values() for members, _ in groups for s in members}
+        self.isolated_stations = sorted(linked_before - linked_after - set(cut.stations))
+
+    # -- per country -------------------------------------------------------------------------------
+    def _country_figures(self, groups_of) -> dict[str, dict]:
+        country = self.net.station_country
+        out: dict[str, dict] = {}
+        for cid, groups in groups_of.items():
+            seen_intl = set()
+            for members, _ in groups:
+                cs = {country[s] for s in members}
+                for c in cs:
+                    row = out.setdefault(c, {"cables": set(), "domestic": set(), "stations": set(), "reached": set()})
+                    row["stations"].update(s for s in members if country[s] == c)
+                    if len(cs) > 1:
+                        row["cables"].add(cid)
+                        row["reached"].update(cs - {c})
+                        seen_intl.add(c)
+                    else:
+                        row["domestic"].add(cid)
+            for c in seen_intl:
+                out[c]["domestic"].discard(cid)
+        return out
+
+    def country_table(self) -> pd.DataFrame:
+        """Per country (rows sorted by ``country``), before → after the cut.
+
+        Returns
+        -------
+        DataFrame
+            ``country`` (ISO alpha-3), ``name``, ``international_cables`` (cables in service that
+            link the country to another), ``landing_stations`` (its stations with a working
+            cable), ``countries_reached`` (distinct foreign countries linked directly),
+            ``chinese_carrier_cables`` (of its international cables, those with a Chinese carrier
+            among the owners, :data:`CHINESE_CARRIERS`), ``chinese_carrier_share`` (0–1),
+            ``hmn_tech_cables`` (supplied by HMN Tech); each figure before the cut, and with
+            ``_after`` after it, plus ``cables_lost`` and ``share_lost`` (0–1; NaN for a country
+            without international cables before).
+        """
+        names = country_names()
+        b, a = self._country_figures(self.before), self._country_figures(self.after)
+        rows = []
+        for c in sorted(set(b) | set(a)):
+            rb, ra = b.get(c), a.get(c)
+            rec = {"country": c, "name": names.get(c, c)}
+            for suffix, r in (("", rb), ("_after", ra)):
+                cables = r["cables"] if r else set()
+                rec["international_cables" + suffix] = len(cables)
+                rec["landing_stations" + suffix] = len(r["stations"]) if r else 0
+                rec["countries_reached" + suffix] = len(r["reached"]) if r else 0
+                chinese = sum(self.net.chinese_owner.get(x, False) for x in cables)
+                rec["chinese_carrier_cables" + suffix] = chinese
+                rec["chinese_carrier_share" + suffix] = chinese / len(cables) if cables else float("nan")
+                rec["hmn_tech_cables" + suffix] = sum(self.net.chinese_supplier.get(x, False) for x in cables)
+            rec["cables_lost"] = rec["international_cables"] - rec["international_cables_after"]
+            rec["share_lost"] = rec["cables_lost"] / rec["international_cables"] if rec["international_cables"] else float("nan")
+            rows.append(rec)
+        return pd.DataFrame(rows)
+
+    def reached(self, country: str, after: bool = True) -> list[str]:
+        """Foreign countries ``country`` is linked to directly (ISO alpha-3, sorted)."""
+        r = self._country_figures(self.after if after else self.before).get(country)
+        return sorted(r["reached"]) if r else []
+
+    # -- between two countries -------------------------------------------------------------------
+    def pair(self, a: str, b: str, after: bool = True) -> PairResult:
+        """Whether countries ``a`` and ``b`` (ISO alpha-3) are linked, by how many cable-disjoint
+        paths, and the shortest path (see :class:`PairResult`)."""
+        import networkx as nx
+
+        groups_of = self.after if after else self.before
+        country = self.net.station_country
+        down = set(self.cut.stations) if after else set()
+        # stations and countries, cables between stations (km along the cable), assumed overland
+        # links within a country (geodesic km)
+        g = nx.Graph()
+        for cid, groups in groups_of.items():
+            for members, pairs in groups:
+                for (s, t), km in pairs.items():
+                    if not g.has_edge(s, t) or g[s][t]["km"] > km:
+                        g.add_edge(s, t, km=km, via=cid)
+        for s, t, km in self.net.overland_links():
+            if s in g and t in g and s not in down and t not in down and not g.has_edge(s, t):
+                g.add_edge(s, t, km=km, via="overland")
+        for s in list(g.nodes):
+            g.add_edge(("country", country[s]), s, km=0.0, via="country")
+        src, dst = ("country", a), ("country", b)
+        if a == b or src not in g or dst not in g or not nx.has_path(g, src, dst):
+            return PairResult(a, b, False, 0, [], float("nan"), float("nan"))
+        nodes = nx.shortest_path(g, src, dst, weight="km")
+        path, km, overland = [], 0.0, 0.0
+        for s, t in zip(nodes[1:-2], nodes[2:-1]):
+            e = g[s][t]
+            path.append({"from": s, "to": t, "via": e["via"], "km": e["km"]})
+            if e["via"] == "overland":
+                overland += e["km"]
+            else:
+                km += e["km"]
+        return PairResult(a, b, True, self._disjoint_paths(groups_of, a, b), path, km, overland)
+
+    def _disjoint_paths(self, groups_of, a: str, b: str) -> int:
+        """Most paths from ``a`` to ``b`` that share no cable: an integer flow where each of a
+        cable's working parts carries at most one path and all its parts together at most one
+        (a cut cable's two halves are still one cable), solved exactly with HiGHS
+        (:func:`scipy.optimize.milp`)."""
+        from scipy.optimize import Bounds, LinearConstraint, milp
+        from scipy.sparse import coo_matrix
+
+        country = self.net.station_country
+        nodes: dict = {}
+        tails, heads, caps, cable_of = [], [], [], []
+
+        def node(key):
+            return nodes.setdefault(key, len(nodes))
+
+        node(("country", a)), node(("country", b))
+        for cid, groups in groups_of.items():
+            for k, (members, _) in enumerate(groups):
+                cs = sorted({country[s] for s in members})
+                if len(cs) < 2:
+                    continue
+                gin, gout = node(("in", cid, k)), node(("out", cid, k))
+                tails.append(gin), heads.append(gout), caps.append(1.0), cable_of.append(cid)
+                for c in cs:
+                    cn = node(("country", c))
+                    for u, v in ((cn, gin), (gout, cn)):
+                        tails.append(u), heads.append(v), caps.append(np.inf), cable_of.append(None)
+        m, n = len(tails), len(nodes)
+        if m == 0:
+            return 0
+        tails, heads = np.array(tails), np.array(heads)
+        src, dst = nodes[("country", a)], nodes[("country", b)]
+        # conservation at every node but the source and the sink
+        inc = coo_matrix((np.concatenate([np.ones(m), -np.ones(m)]),
+                          (np.concatenate([heads, tails]), np.concatenate([np.arange(m), np.arange(m)]))), shape=(n, m)).tocsr()
+        keep = np.array([i for i in range(n) if i not in (src, dst)])
+        constraints = [LinearConstraint(inc[keep], 0, 0)] if len(keep) else []
+        cables = sorted({c for c in cable_of if c is not None})
+        if cables:
+            pos = {c: i for i, c in enumerate(cables)}
+            rows = [pos[c] for c in cable_of if c is not None]
+            cols = [j for j, c in enumerate(cable_of) if c is not None]
+            bundle = coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(cables), m))
+            constraints.append(LinearConstraint(bundle, 0, 1))
+        # maximise the flow out of the source (less what comes back), never into it from the sink
+        objective = -(inc[src].toarray().ravel() * -1.0)
+        upper = np.minimum(np.array(caps), len(cables) or 1)
+        upper[heads == src] = 0
+        upper[tails == dst] = 0
+        res = milp(objective, constraints=constraints, integrality=np.ones(m), bounds=Bounds(0, upper))
+        return int(round(-res.fun)) if res.success else 0
+
+    def summary(self) -> str:
+        """``"N cables cut; M stations left without a working cable"`` (the CLI's line)."""
+        n, m = len(self.cut_cables), len(self.isolated_stations)
+        return (f"{n} cable{'s' if n != 1 else ''} cut; {m} station{'s' if m != 1 else ''} left without a working cable")
+
+
+@lru_cache(maxsize=1)
+def _country_table() -> pd.DataFrame:
+    return pd.read_csv(_SOURCES / "country_names_zh.csv", dtype=str, keep_default_na=False)
+
+
+def country_names(language: str = "en") -> dict[str, str]:
+    """``{ISO alpha-3: name}`` in ``language`` (``en``, ``zh_CN``, ``zh_TW``) from the CLDR table
+    ``geodata/sources/country_names_zh.csv``."""
+    t = _country_table()
+    col = {"zh_CN": "name_zh", "zh_TW": "name_zh_hant"}.get(language, "name_en")
+    return {a3: name for a3, name in zip(t["iso_a3"], t[col]) if a3}
+
+
+@lru_cache(maxsize=1)
+def area_presets() -> pd.DataFrame:
+    """The named cut areas (``geodata/sources/straits.csv``): ``id``, ``name``, ``name_zh``,
+    ``name_zh_hant``, ``geometry`` (shapely polygons, EPSG:4326), ``source``, ``confidence``,
+    ``notes``. Approximate polygons (see their ``source``)."""
+    t = pd.read_csv(_SOURCES / "straits.csv", dtype=str, keep_default_na=False)
+    t["geometry"] = shapely.from_wkt(t.pop("wkt").to_numpy())
+    return t
+
+
+def area_from(spec: str):
+    """A cut area from a preset id (``luzon-strait``) or a polygon file (any vector format the
+    Atlas reads; its polygons are united).
+
+    Returns
+    -------
+    (geometry, name)
+
+    Raises
+    ------
+    AnalysisError
+        Neither a preset nor a file with a polygon.
+    LayerLoadError
+        The file cannot be read.
+    """
+    presets = area_presets()
+    hit = presets[presets["id"] == spec]
+    if len(hit):
+        return hit["geometry"].iloc[0], spec
+    path = Path(spec)
+    if not path.exists():
+        raise AnalysisError.of("{spec} is neither a named area ({names}) nor a file", spec=spec,
+                               names=", ".join(presets["id"]))
+    from .io import read_layer
+
+    layer = read_layer(path)
+    geoms = [g for g in layer.frame.geometry.values if g is not None and g.geom_type in ("Polygon", "MultiPolygon")]
+    if not geoms:
+        raise AnalysisError.of("{spec}: no polygon to cut with", spec=str(path))
+    return shapely.union_all(geoms), path.name
