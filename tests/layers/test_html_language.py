@@ -142,7 +142,7 @@ def test_page_opens_in_the_document_language(browser, tmp_path):
     assert (title, legend, lang) == ("东盟数字地图集", "图例", "zh_CN")
     assert "海底电缆" in names
     time_label = browser.execute_script("return document.getElementById('atlas-time-label').textContent;")
-    assert time_label == "全部日期" or time_label.endswith("年")
+    assert time_label == "所有日期" or time_label.endswith("年")
 
 
 def test_page_search_finds_either_script(browser, tmp_path):
