@@ -528,9 +528,10 @@ class Scenario:
         for s, t, km in self.net.overland_links():
             if s in g and t in g and s not in down and t not in down and not g.has_edge(s, t):
                 g.add_edge(s, t, km=km, via="overland")
-        for s in list(g.nodes):
-            g.add_edge(("country", country[s]), s, km=0.0, via="country")
         src, dst = ("country", a), ("country", b)
+        for s in list(g.nodes):  # the two countries' stations all count as the end points
+            if country[s] in (a, b):
+                g.add_edge(src if country[s] == a else dst, s, km=0.0, via="country")
         if a == b or src not in g or dst not in g or not nx.has_path(g, src, dst):
             return PairResult(a, b, False, 0, [], float("nan"), float("nan"))
         nodes = nx.shortest_path(g, src, dst, weight="km")
