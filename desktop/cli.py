@@ -100,7 +100,7 @@ def _main_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog=PROG,
         description="ASEAN Digital Atlas: China–ASEAN digital infrastructure on a map. "
-        "Subcommands: 'export' (headless PNG/HTML), 'info FILE'.",
+        "Subcommands: 'export' (headless PNG/HTML), 'info FILE', 'analyze' (connectivity, what-if cuts).",
     )
     p.add_argument("files", nargs="*", metavar="FILE", help="vector files to open as layers")
     p.add_argument("--year", type=int, help="start with the time slider at YEAR")
@@ -588,6 +588,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_export(argv[1:])
         if argv and argv[0] == "info":
             return run_info(argv[1:])
+        if argv and argv[0] == "analyze":
+            from .analyze_cli import run_analyze
+
+            return run_analyze(argv[1:])
         return run_gui(argv)
     except AtlasError as exc:
         _say(f"{PROG}: error: {printable(str(exc))}", sys.stderr)

@@ -633,6 +633,7 @@ def area_from(spec: str):
     Returns
     -------
     (geometry, name)
+        The polygon (EPSG:4326) and the area's name (a preset's English name, or the file name).
 
     Raises
     ------
@@ -644,7 +645,7 @@ def area_from(spec: str):
     presets = area_presets()
     hit = presets[presets["id"] == spec]
     if len(hit):
-        return hit["geometry"].iloc[0], spec
+        return hit["geometry"].iloc[0], hit["name"].iloc[0]
     path = Path(spec)
     if not path.exists():
         raise AnalysisError.of("{spec} is neither a named area ({names}) nor a file", spec=spec,
@@ -656,3 +657,89 @@ def area_from(spec: str):
     if not geoms:
         raise AnalysisError.of("{spec}: no polygon to cut with", spec=str(path))
     return shapely.union_all(geoms), path.name
+
+
+#: Classes of the share of international cables a country loses, for the map: (label, upper
+#: bound of the share, fill colour; ColorBrewer YlOrRd).
+LOSS_CLASSES = (
+    ("none lost", 0.0, "#ffffcc"),
+    ("up to 25 %", 0.25, "#fed976"),
+    ("25–50 %", 0.50, "#fd8d3c"),
+    ("50–75 %", 0.75, "#e31a1c"),
+    ("75–100 %", 1.0, "#800026"),
+)
+#: Colour of what a cut takes out on the map.
+CUT_COLOUR = "#d7191c"
+
+
+def loss_class(share: float) -> str:
+    """The :data:`LOSS_CLASSES` label of a share lost (0–1); "" for NaN (no international cable)."""
+    if share != share:  # NaN
+        return ""
+    for label, upper, _ in LOSS_CLASSES:
+        if share <= upper + 1e-12:
+            return label
+    return LOSS_CLASSES[-1][0]
+
+
+def scenario_layers(scenario: Scenario, cables=None) -> list:
+    """Map layers of a what-if scenario (EPSG:4326), bottom to top: countries shaded by the share
+    of their international cables lost (Natural Earth countries of the basemap, by ISO numeric
+    code), the cut area's outline, the cables cut (their whole routes, from ``cables``, the cable
+    GeoDataFrame the network was built from), the stations cut and those left without a working
+    cable.
+
+    Returns
+    -------
+    list of Layer
+        Empty parts are left out (no area, no station cut...).
+    """
+    import geopandas as gpd
+
+    from asean_atlas.geodata.basemap import load_basemap
+
+    from .layer import Layer
+    from .style import Style
+
+    net = scenario.net
+    table = scenario.country_table()
+    codes = _country_table().set_index("iso_a3")["iso_n3"].to_dict()
+    countries = load_basemap("countries")
+    by_n3 = {codes.get(c, ""): r for c, r in zip(table["country"], table.itertuples(index=False)) if codes.get(c)}
+    keep = countries["iso_n3"].isin(list(by_n3))
+    shade = countries[keep].copy()
+    rows = [by_n3[n] for n in shade["iso_n3"]]
+    shade["country"] = [r.country for r in rows]
+    shade["cables_before"] = [r.international_cables for r in rows]
+    shade["cables_after"] = [r.international_cables_after for r in rows]
+    shade["share_lost"] = [round(float(r.share_lost) * 100, 1) if r.share_lost == r.share_lost else None for r in rows]
+    shade["loss"] = [loss_class(r.share_lost) for r in rows]
+    shade = shade[shade["loss"] != ""]
+    shade = shade[["name", "country", "cables_before", "cables_after", "share_lost", "loss", "geometry"]]
+    out = [Layer(gpd.GeoDataFrame(shade, geometry="geometry", crs=4326), "Share of international cables lost",
+                 source="analysis:loss",
+                 style=Style(color="#7f7f7f", stroke_width=0.6, fill_color="#ffffcc", fill_opacity=0.75,
+                             categorized_field="loss", categories={label: colour for label, _, colour in LOSS_CLASSES},
+                             categories_in_legend=True))]
+    cut = scenario.cut
+    if cut.area is not None:
+        out.append(Layer(gpd.GeoDataFrame({"name": [cut.area_name or "cut area"]}, geometry=[cut.area], crs=4326),
+                         "Cut area", source="analysis:area",
+                         style=Style(color=CUT_COLOUR, stroke_width=2.0, fill_color=CUT_COLOUR, fill_opacity=0.12)))
+    if scenario.cut_cables and cables is not None:
+        cut_rows = cables[cables["id"].astype(str).isin(scenario.cut_cables)]
+        cols = [c for c in ("id", "name", "status", "rfs_year", "owners") if c in cut_rows.columns]
+        out.append(Layer(gpd.GeoDataFrame(cut_rows[cols + [cut_rows.geometry.name]], geometry=cut_rows.geometry.name, crs=4326),
+                         "Cables cut", source="analysis:cut_cables", style=Style(color=CUT_COLOUR, stroke_width=2.2, opacity=0.9)))
+    for ids, title, source, shape in ((list(cut.stations), "Landing stations cut", "analysis:cut_stations", "square"),
+                                      (scenario.isolated_stations, "Stations left without a working cable",
+                                       "analysis:isolated", "circle")):
+        if not ids:
+            continue
+        xy = np.array([net.station_xy[s] for s in ids])
+        frame = gpd.GeoDataFrame({"id": ids, "name": [net.station_name.get(s, s) for s in ids],
+                                  "country": [net.station_country[s] for s in ids]},
+                                 geometry=shapely.points(xy[:, 0], xy[:, 1]), crs=4326)
+        out.append(Layer(frame, title, source=source,
+                         style=Style(color="#000000", fill_color=CUT_COLOUR, marker_size=11.0, marker_shape=shape)))
+    return out
