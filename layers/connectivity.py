@@ -216,6 +216,58 @@ class PairResult:
     overland_km: float
 
 
+def cable_layer_of(layers):
+    """The cable layer among ``layers``: the built-in cables, else the first line layer with
+    ``landing_station_ids`` that is not a terrestrial-link layer (``category`` "terrestrial
+    cable"); None without one."""
+    candidates = [lyr for lyr in layers if "landing_station_ids" in lyr.frame.columns]
+    for lyr in candidates:
+        if lyr.source == "builtin:cables":
+            return lyr
+    for lyr in candidates:
+        cat = lyr.frame["category"] if "category" in lyr.frame.columns else None
+        if cat is None or not (cat.astype(str) == "terrestrial cable").all():
+            return lyr
+    return None
+
+
+def terrestrial_layer_of(layers):
+    """The terrestrial cross-border links layer among ``layers`` (the built-in one, or lines whose
+    ``category`` is "terrestrial cable" with ``country`` listing the countries linked), or None."""
+    for lyr in layers:
+        if lyr.source == "builtin:terrestrial_links":
+            return lyr
+    for lyr in layers:
+        cols = lyr.frame.columns
+        if "category" in cols and "country" in cols and len(lyr.frame) \
+                and (lyr.frame["category"].astype(str) == "terrestrial cable").all():
+            return lyr
+    return None
+
+
+@dataclasses.dataclass
+class Reach:
+    """What a facility reaches (:meth:`Scenario.reach`).
+
+    Attributes
+    ----------
+    stations : list of dict
+        The nearest landing stations with a working cable: ``{"id", "name", "country", "km"}``
+        (geodesic km from the facility), nearest first.
+    cables : list of str
+        Cables in service landing at those stations.
+    countries : list of str
+        Countries (ISO alpha-3) those cables reach, the facility's own left out.
+    terrestrial : list of dict
+        Terrestrial cross-border links of the facility's country: ``{"id", "name", "countries"}``.
+    """
+
+    stations: list
+    cables: list
+    countries: list
+    terrestrial: list
+
+
 class CableNetwork:
     """The cable ↔ landing-station network, ready for what-if analysis.
 
@@ -303,7 +355,7 @@ class CableNetwork:
         Parameters
         ----------
         layers : list of Layer
-            The first layer with ``landing_station_ids`` is the cable layer; the first with ``id``,
+            The cable layer is :func:`cable_layer_of`'s; the first layer with ``id``,
             ``country`` and ``cable_ids`` (or any point layer with ``id`` and ``country``) the
             stations.
         when : int, TimeFilter or None
@@ -316,7 +368,7 @@ class CableNetwork:
         AnalysisError
             No cable or station layer.
         """
-        cable_layer = next((lyr for lyr in layers if "landing_station_ids" in lyr.frame.columns), None)
+        cable_layer = cable_layer_of(layers)
         station_layer = next((lyr for lyr in layers if {"id", "country", "cable_ids"} <= set(lyr.frame.columns)), None) \
             or next((lyr for lyr in layers if lyr is not cable_layer and {"id", "country"} <= set(lyr.frame.columns)
                      and lyr.is_point_layer), None)
@@ -596,6 +648,43 @@ class Scenario:
         upper[tails == dst] = 0
         res = milp(objective, constraints=constraints, integrality=np.ones(m), bounds=Bounds(0, upper))
         return int(round(-res.fun)) if res.success else 0
+
+    def reach(self, lon: float, lat: float, country: str | None = None, n: int = 3, terrestrial=None,
+              after: bool = True) -> Reach:
+        """From a facility at ``lon``/``lat`` (degrees, EPSG:4326): its ``n`` nearest landing
+        stations with a working cable (geodesic distance, WGS84), the cables landing there, the
+        countries they reach, and the terrestrial links of ``country`` (the facility's, ISO
+        alpha-3) from ``terrestrial`` (a links layer's frame with ``id``, ``name``, ``country``
+        ``;``-separated, ``status``; see :func:`terrestrial_layer_of`)."""
+        groups_of = self.after if after else self.before
+        country_of = self.net.station_country
+        working: dict[str, set] = {}
+        for cid, groups in groups_of.items():
+            for members, _ in groups:
+                for s in members:
+                    working.setdefault(s, set()).add(cid)
+        ids = sorted(working)
+        if ids:
+            xy = np.array([self.net.station_xy[s] for s in ids])
+            d = _km(np.full(len(ids), lon), np.full(len(ids), lat), xy[:, 0], xy[:, 1])
+            order = np.argsort(d, kind="stable")[:n]
+        else:
+            d, order = np.empty(0), np.empty(0, dtype=int)
+        stations = [{"id": ids[i], "name": self.net.station_name.get(ids[i], ids[i]), "country": country_of[ids[i]],
+                     "km": float(d[i])} for i in order]
+        cables = sorted({c for s in stations for c in working[s["id"]]})
+        reached = set()
+        for c in cables:
+            for members, _ in groups_of[c]:
+                if any(s["id"] in members for s in stations):
+                    reached.update(country_of[m] for m in members)
+        links = []
+        if terrestrial is not None and country:
+            for r in terrestrial.itertuples(index=False):
+                codes = _ids(getattr(r, "country", ""))
+                if country in codes and str(getattr(r, "status", "in service")) == "in service":
+                    links.append({"id": str(r.id), "name": str(getattr(r, "name", r.id)), "countries": codes})
+        return Reach(stations, cables, sorted(reached - {country}), links)
 
     def summary(self) -> str:
         """``"N cables cut; M stations left without a working cable"`` (the CLI's line)."""

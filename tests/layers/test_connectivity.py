@@ -194,3 +194,18 @@ def test_presets_cut_the_cables_whose_reference_route_crosses_them(builtin):
     assert {"southeast-asia-japan-cable-sjc", "asia-pacific-gateway-apg"} <= found["luzon-strait"]
     assert {"asia-africa-europe-1-aae-1", "peace-cable", "seamewe-5"} <= found["bab-el-mandeb"]
     assert "asia-africa-europe-1-aae-1" in found["strait-of-malacca"]
+
+
+def test_reach_from_a_facility():
+    net = _network()
+    links = gpd.GeoDataFrame({"id": ["t1", "t2"], "name": ["A–B land cable", "C–D"], "country": ["AAA;BBB", "CCC;DDD"],
+                              "status": ["in service", "in service"]},
+                             geometry=[shapely.LineString([(100, 0), (110, 0)]), shapely.LineString([(120, 0), (110, 10)])], crs=4326)
+    r = net.scenario().reach(100.2, 0.1, "AAA", n=2, terrestrial=links)
+    assert [s["id"] for s in r.stations] == ["a1", "a2"]
+    assert r.stations[0]["km"] == pytest.approx(24.9, abs=0.5)  # geodesic, (100.2, 0.1) to (100, 0)
+    assert r.cables == ["c1", "c3", "c4"] and r.countries == ["BBB", "CCC", "DDD"]
+    assert [t["id"] for t in r.terrestrial] == ["t1"]
+    # after c1 and c3 are cut, only the domestic cable is left at the two stations
+    r = net.scenario(cut=Cut(cables=("c1", "c3"))).reach(100.2, 0.1, "AAA", n=2)
+    assert r.cables == ["c4"] and r.countries == []
