@@ -183,6 +183,28 @@ def run_cut(args) -> int:
     return 0
 
 
+def map_titles(scenario, label: str, language: str, area_spec: str | None = None) -> tuple[str, str]:
+    """Title and subtitle of a what-if map in ``language``: "What if: Luzon Strait cut", "As of
+    2026: 12 cables cut; 2 stations left without a working cable" (a preset area by its name in
+    that language; cables and stations by id)."""
+    from asean_atlas.layers.connectivity import area_presets
+    from asean_atlas.layers.map_text import map_text
+
+    what = scenario.cut.area_name
+    presets = area_presets().set_index("id")
+    if area_spec in presets.index:
+        col = {"zh_CN": "name_zh", "zh_TW": "name_zh_hant"}.get(language, "name")
+        what = presets.at[area_spec, col]
+    what = ", ".join(([what] if what else []) + list(scenario.cut.cables) + list(scenario.cut.stations))
+    if language in ("zh_CN", "zh_TW"):
+        summary = map_text("{n} cables cut; {m} stations left without a working cable", language,
+                           n=len(scenario.cut_cables), m=len(scenario.isolated_stations))
+    else:
+        summary = scenario.summary()
+    return (map_text("What if: {what} cut", language, what=what),
+            map_text("As of {label}: {summary}", language, label=label, summary=summary))
+
+
 def _write_map(args, doc, scenario, cable_layer, when, label) -> None:
     from PySide6.QtWidgets import QApplication
 
@@ -200,10 +222,9 @@ def _write_map(args, doc, scenario, cable_layer, when, label) -> None:
     doc.move_layer(overlays[0], base[0] + 1 if base else 0)
     if args.lang:
         doc.language = args.lang
-    what = scenario.cut.area_name or ", ".join(list(scenario.cut.cables) + list(scenario.cut.stations))
+    title, subtitle = map_titles(scenario, label, doc.language, args.area)
     width, height = parse_size(args.size, 96.0)
-    options = ExportOptions(width=width, height=height, title=f"What if: {what} cut",
-                            subtitle=f"As of {label}: {scenario.summary()}")
+    options = ExportOptions(width=width, height=height, title=title, subtitle=subtitle)
     options.time_filter = when if not isinstance(when, int) else None
     options.year = when if isinstance(when, int) else None
     options.validate()

@@ -248,7 +248,7 @@ def attribution_text(document: MapDocument) -> str:
     lang = getattr(document, "language", "en")
     parts = []
     for layer in document.visible_layers():
-        text = layer.attribution or (map_text("Layer: {title}", lang, title=layer.title) if not layer.builtin else "")
+        text = layer.attribution or (map_text("Layer: {title}", lang, title=layer.title) if not layer.builtin and not layer.source.startswith("analysis:") else "")
         for part in text.split(" · "):  # an attribution may hold several credits
             if part and part not in parts:
                 parts.append(part)

@@ -62,6 +62,22 @@ MAP_TEXT: dict[str, tuple[str, str]] = {
     " · and {n} more (each feature's source attribute)": (" · 另有 {n} 个（见各要素的“来源”属性）",
                                                            " · 另有 {n} 個（見各圖徵的「來源」屬性）"),
     "filtered: {layer}: {expression}": ("已筛选：{layer}：{expression}", "已篩選：{layer}：{expression}"),
+    # what-if analysis (layers/connectivity.py scenario_layers; issue 14)
+    "Share of international cables lost": ("国际海缆损失比例", "國際海纜損失比例"),
+    "Cut area": ("切断区域", "切斷區域"),
+    "Cables cut": ("被切断的海缆", "被切斷的海纜"),
+    "Landing stations cut": ("被切断的登陆站", "被切斷的登陸站"),
+    "Stations left without a working cable": ("失去可用海缆的登陆站", "失去可用海纜的登陸站"),
+    "Reach": ("可达登陆站", "可達登陸站"),
+    "none lost": ("无损失", "無損失"),
+    "up to 25 %": ("不超过 25%", "不超過 25%"),
+    "25–50 %": ("25–50%", "25–50%"),
+    "50–75 %": ("50–75%", "50–75%"),
+    "75–100 %": ("75–100%", "75–100%"),
+    "What if: {what} cut": ("假如{what}被切断", "假如{what}被切斷"),
+    "As of {label}: {summary}": ("截至{label}：{summary}", "截至{label}：{summary}"),
+    "{n} cables cut; {m} stations left without a working cable": ("{n} 条海缆被切断；{m} 个登陆站失去可用海缆",
+                                                                  "{n} 條海纜被切斷；{m} 個登陸站失去可用海纜"),
 }
 
 #: Attribute names of the built-in layers as a popup shows them in Chinese (the attribute itself
@@ -215,9 +231,9 @@ def scale_label(label: str, language: str | None) -> str:
 
 
 def layer_title(layer, language: str | None) -> str:
-    """The layer's title in ``language``: a built-in layer's from :data:`MAP_TEXT`; a user's
-    layer keeps the title it has (data)."""
-    if getattr(layer, "builtin", False):
+    """The layer's title in ``language``: a built-in layer's or a what-if layer's (source
+    ``analysis:…``) from :data:`MAP_TEXT`; a user's layer keeps the title it has (data)."""
+    if getattr(layer, "builtin", False) or str(getattr(layer, "source", "")).startswith("analysis:"):
         return map_text(layer.title, language)
     return layer.title
 
@@ -227,6 +243,8 @@ def layer_title(layer, language: str | None) -> str:
 CLASS_WORDS = frozenset({
     "in service", "under construction", "planned", "delayed", "cancelled", "retired", "schematic",
     "member", "non-member", "dialogue partner", "announced", "operational", "launched",
+    # the what-if map's classes (layers/connectivity.py LOSS_CLASSES)
+    "none lost", "up to 25 %", "25–50 %", "50–75 %", "75–100 %",
 })
 
 
