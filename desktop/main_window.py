@@ -122,6 +122,17 @@ class MainWindow(ProjectController, QMainWindow):
         self.tabifyDockWidget(self.findChild(QDockWidget, "Attributes"), self.style_dock)
         self.style_dock.hide()
         self.layer_panel.open_style.connect(self.open_styling)
+        # connectivity and what-if cuts (issue 14): F8, a right dock tabbed with Attributes
+        from .connectivity_dock import ConnectivityDock
+
+        self.connectivity = ConnectivityDock(document, self.canvas)
+        scroller = QScrollArea()
+        scroller.setWidget(self.connectivity)
+        scroller.setWidgetResizable(True)
+        self.connectivity_dock = self._dock("Connectivity", scroller, Qt.DockWidgetArea.RightDockWidgetArea,
+                                            self.tr("Connectivity"))
+        self.tabifyDockWidget(self.findChild(QDockWidget, "Attributes"), self.connectivity_dock)
+        self.connectivity_dock.hide()
         self._build_menus()
         self.setAcceptDrops(True)
         n = len(document.layers)
@@ -182,6 +193,8 @@ class MainWindow(ProjectController, QMainWindow):
                                           QKeySequence.StandardKey.Find)
         self.table_action = self._action(view, self.tr("&Attribute table"), lambda: self.open_attribute_table(), "F6")
         self.style_action = self._action(view, self.tr("Layer st&yling"), lambda: self.open_styling(), "F7")
+        self.connectivity_action = self._action(view, self.tr("&Connectivity and what-if…"),
+                                                lambda: self.open_connectivity(), "F8")
         self._action(view, self.tr("Zoom to &full extent"), self.canvas.zoom_to_full_extent, "Ctrl+0")
         self._action(view, self.tr("Zoom to Atlas &region"), lambda: self.canvas.zoom_to_bbox(DEFAULT_BBOX), "Ctrl+R")
         view.addSeparator()
@@ -226,6 +239,12 @@ class MainWindow(ProjectController, QMainWindow):
         else:
             self.statusBar().showMessage(self.tr("The interface will be in {language} when the Atlas next starts.").format(
                 language=i18n.LANGUAGES[code]), 15000)
+
+    def open_connectivity(self) -> None:
+        """Show the Connectivity dock (figures per country, what-if cuts)."""
+        self.connectivity_dock.show()
+        self.connectivity_dock.raise_()
+        self.connectivity.refresh()
 
     def open_styling(self, layer: Layer | None = None) -> None:
         """Show the Layer styling dock for ``layer`` (default: the selected layer, else the top one)."""

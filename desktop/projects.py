@@ -232,6 +232,7 @@ class ProjectController:
             self.removed.clear()
             self.unavailable = []
             doc.title = loaded.document.title
+            doc.analysis = getattr(loaded.document, "analysis", None)  # the what-if scenario (issue 14)
             doc.language = loaded.language if loaded.language in ("en", "zh_CN", "zh_TW") else "en"
             layers = list(loaded.document.layers)
             loaded.document.clear()  # disconnects them from the loaded document

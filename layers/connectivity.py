@@ -27,6 +27,7 @@ routes are approximate; see docs/ANALYSIS.md). A cut counts cables.
 from __future__ import annotations
 
 import dataclasses
+import math
 import time
 from functools import lru_cache
 from pathlib import Path
@@ -553,7 +554,10 @@ class Scenario:
             rec["cables_lost"] = rec["international_cables"] - rec["international_cables_after"]
             rec["share_lost"] = rec["cables_lost"] / rec["international_cables"] if rec["international_cables"] else float("nan")
             rows.append(rec)
-        return pd.DataFrame(rows)
+        figures = ["international_cables", "landing_stations", "countries_reached", "chinese_carrier_cables",
+                   "chinese_carrier_share", "hmn_tech_cables"]
+        columns = ["country", "name"] + figures + [f + "_after" for f in figures] + ["cables_lost", "share_lost"]
+        return pd.DataFrame(rows, columns=columns)
 
     def reached(self, country: str, after: bool = True) -> list[str]:
         """Foreign countries ``country`` is linked to directly (ISO alpha-3, sorted)."""
@@ -772,9 +776,9 @@ def loss_class(share: float) -> str:
 
 
 def scenario_layers(scenario: Scenario, cables=None) -> list:
-    """Map layers of a what-if scenario (EPSG:4326), bottom to top: countries shaded by the share
-    of their international cables lost (Natural Earth countries of the basemap, by ISO numeric
-    code), the cut area's outline, the cables cut (their whole routes, from ``cables``, the cable
+    """Map layers of a what-if scenario (EPSG:4326), bottom to top: the countries that lose
+    international cables, shaded by the share lost (Natural Earth countries of the basemap, by ISO
+    numeric code), the cut area's outline, the cables cut (their whole routes, from ``cables``, the cable
     GeoDataFrame the network was built from), the stations cut and those left without a working
     cable.
 
@@ -803,12 +807,12 @@ def scenario_layers(scenario: Scenario, cables=None) -> list:
     shade["cables_after"] = [r.international_cables_after for r in rows]
     shade["share_lost"] = [round(float(r.share_lost) * 100, 1) if r.share_lost == r.share_lost else None for r in rows]
     shade["loss"] = [loss_class(r.share_lost) for r in rows]
-    shade = shade[shade["loss"] != ""]
+    shade = shade[(shade["loss"] != "") & (shade["loss"] != LOSS_CLASSES[0][0])]  # the countries that lose cables
     shade = shade[["name", "country", "cables_before", "cables_after", "share_lost", "loss", "geometry"]]
     out = [Layer(gpd.GeoDataFrame(shade, geometry="geometry", crs=4326), "Share of international cables lost",
                  source="analysis:loss",
                  style=Style(color="#7f7f7f", stroke_width=0.6, fill_color="#ffffcc", fill_opacity=0.75,
-                             categorized_field="loss", categories={label: colour for label, _, colour in LOSS_CLASSES},
+                             categorized_field="loss", categories={label: colour for label, _, colour in LOSS_CLASSES[1:]},
                              categories_in_legend=True))]
     cut = scenario.cut
     if cut.area is not None:
@@ -832,3 +836,78 @@ def scenario_layers(scenario: Scenario, cables=None) -> list:
         out.append(Layer(frame, title, source=source,
                          style=Style(color="#000000", fill_color=CUT_COLOUR, marker_size=11.0, marker_shape=shape)))
     return out
+
+
+#: Limits of a saved scenario (a project file is untrusted input).
+MAX_CUT_IDS = 5000
+MAX_AREA_POINTS = 10000
+MAX_PAIRS = 50
+
+
+def analysis_state(data) -> dict | None:
+    """A what-if scenario as saved in a project (``"analysis"``), checked: ``{"cables": [ids],
+    "stations": [ids], "area": None | {"preset": id} | {"polygon": [[lon, lat], ...], "name": str},
+    "pairs": [[A, B], ...], "since": year or None}``. Unknown keys are dropped; None for None.
+
+    Raises
+    ------
+    AnalysisError
+        A value of the wrong type or beyond its limits (the window says so and opens the rest).
+    """
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        raise AnalysisError.of("the scenario is not an object")
+
+    def ids(key):
+        v = data.get(key, [])
+        if not isinstance(v, list) or len(v) > MAX_CUT_IDS or not all(isinstance(x, str) and 0 < len(x) <= 300 for x in v):
+            raise AnalysisError.of("{key}: expected a list of ids", key=key)
+        return list(dict.fromkeys(v))
+
+    out = {"cables": ids("cables"), "stations": ids("stations"), "area": None, "pairs": [], "since": None}
+    area = data.get("area")
+    if isinstance(area, dict) and "preset" in area:
+        if area["preset"] not in set(area_presets()["id"]):
+            raise AnalysisError.of("unknown area {name}", name=repr(str(area["preset"])[:80]))
+        out["area"] = {"preset": area["preset"]}
+    elif isinstance(area, dict) and "polygon" in area:
+        pts = area["polygon"]
+        ok = isinstance(pts, list) and 3 <= len(pts) <= MAX_AREA_POINTS and all(
+            isinstance(p, list) and len(p) == 2 and all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                                                        and math.isfinite(v) for v in p)
+            and -540 <= p[0] <= 540 and -90 <= p[1] <= 90 for p in pts)
+        if not ok:
+            raise AnalysisError.of("the cut area is not a list of 3 to {n} [lon, lat] points", n=MAX_AREA_POINTS)
+        name = area.get("name") if isinstance(area.get("name"), str) else ""
+        out["area"] = {"polygon": [[float(x), float(y)] for x, y in pts], "name": name[:200]}
+    elif area is not None:
+        raise AnalysisError.of("the cut area is neither a preset nor a polygon")
+    pairs = data.get("pairs", [])
+    if not isinstance(pairs, list) or len(pairs) > MAX_PAIRS or not all(
+            isinstance(p, list) and len(p) == 2 and all(isinstance(c, str) and len(c) == 3 and c.isalpha() for c in p)
+            for p in pairs):
+        raise AnalysisError.of("pairs: expected up to {n} pairs of ISO alpha-3 codes", n=MAX_PAIRS)
+    out["pairs"] = [[a.upper(), b.upper()] for a, b in pairs]
+    since = data.get("since")
+    if since is not None:
+        if not isinstance(since, int) or isinstance(since, bool) or not 1850 <= since <= 2200:
+            raise AnalysisError.of("since: expected a year")
+        out["since"] = since
+    return out
+
+
+def cut_of(state: dict | None) -> Cut:
+    """The :class:`Cut` of a checked scenario (:func:`analysis_state`)."""
+    if not state:
+        return Cut()
+    area, name = None, ""
+    a = state.get("area")
+    if a and "preset" in a:
+        presets = area_presets().set_index("id")
+        area, name = presets.at[a["preset"], "geometry"], presets.at[a["preset"], "name"]
+    elif a and "polygon" in a:
+        poly = shapely.make_valid(shapely.Polygon(a["polygon"]))
+        polys = [g for g in getattr(poly, "geoms", [poly]) if g.geom_type in ("Polygon", "MultiPolygon")]
+        area, name = (shapely.union_all(polys) if polys else None), a.get("name") or "polygon"
+    return Cut(tuple(state.get("cables", ())), tuple(state.get("stations", ())), area, name)

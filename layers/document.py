@@ -45,6 +45,9 @@ class MapDocument:
         #: in Chinese, labels on ``name`` show ``name_zh`` where a feature has one (issue 11)
         self.language = "en"
         self.layers: list[Layer] = []
+        #: the what-if scenario of the Connectivity panel (issue 14), saved in projects: a dict of
+        #: :func:`asean_atlas.layers.connectivity.analysis_state`, or None
+        self.analysis: dict | None = None
         self.time = TimeController()
         self.time.current_changed.connect(self._time_moved)
         self.layers_changed.connect(self._layers_changed)

@@ -21,7 +21,8 @@ Format (``"format": "asean-atlas-project"``, ``"version": 1``)::
                  "absolute": "/abs/path.geojson", "title": "…", "visible": true,
                  "style": {…Style.to_dict()…}, "filter": "status == 'in service'" | null,
                  "temporal": {…} | null, "lifecycle": {…} | null,
-                 "encoding": null, "crs": null}, …]}
+                 "encoding": null, "crs": null}, …],
+     "analysis": {…the Connectivity panel's what-if scenario, connectivity.analysis_state…}}
 """
 
 from __future__ import annotations
@@ -132,14 +133,15 @@ def project_dict(document: MapDocument, bbox=None, language: str = "en", folder:
     opened: written back in their place, as QGIS keeps unavailable layers, so saving never drops
     a layer's settings.
     """
-    layers = [layer_entry(lyr, folder) for lyr in document.layers]
+    # the what-if layers are derived (issue 14): the scenario is saved, they are drawn again from it
+    layers = [layer_entry(lyr, folder) for lyr in document.layers if not lyr.source.startswith("analysis:")]
     for index, entry in sorted(unavailable, key=lambda t: t[0]):
         clean = {k: entry[k] for k in ENTRY_KEYS if k in entry}
         layers.insert(min(max(int(index), 0), len(layers)), clean)
     view: dict[str, Any] = {"bbox": [float(v) for v in bbox] if bbox is not None else None}
     if size is not None:
         view["size"] = [int(size[0]), int(size[1])]
-    return {
+    out = {
         "format": FORMAT,
         "version": VERSION,
         "title": document.title,
@@ -148,6 +150,9 @@ def project_dict(document: MapDocument, bbox=None, language: str = "en", folder:
         "time": document.time.to_dict(),
         "layers": layers,
     }
+    if getattr(document, "analysis", None):
+        out["analysis"] = document.analysis
+    return out
 
 
 def save_project(document: MapDocument, path: str | Path, bbox=None, language: str = "en", size=None,
@@ -439,6 +444,13 @@ def load_project(path: str | Path, read=None) -> LoadedProject:
             doc.time.update_from_dict(_time_dict(time))
         except (TypeError, ValueError, OverflowError) as exc:
             out.errors.append(f"time settings not applied ({exc})")
+    if "analysis" in data:
+        from .connectivity import analysis_state
+
+        try:
+            doc.analysis = analysis_state(data["analysis"])
+        except AtlasError as exc:
+            out.errors.append(f"what-if scenario not applied ({exc})")
     return out
 
 

@@ -187,6 +187,246 @@
     </message>
 </context>
 <context>
+    <name>ConnectivityDock</name>
+    <message>
+        <source>Change since</source>
+        <extracomment>Countries charted when none is selected in the table: the ASEAN members with a coast, China, Hong Kong. First year of the chart.</extracomment>
+        <translation>对比年份</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家/地区</translation>
+    </message>
+    <message>
+        <source>International cables</source>
+        <translation>国际海缆</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Landing stations</source>
+        <translation>登陆站</translation>
+    </message>
+    <message>
+        <source>Countries reached</source>
+        <translation>直达国家/地区</translation>
+    </message>
+    <message>
+        <source>Chinese carrier</source>
+        <translation>中国运营商参与</translation>
+    </message>
+    <message>
+        <source>HMN Tech</source>
+        <translation>华海通信（HMN Tech）</translation>
+    </message>
+    <message>
+        <source>After the cut</source>
+        <translation>切断后</translation>
+    </message>
+    <message>
+        <source>What if…</source>
+        <translation>假如……</translation>
+    </message>
+    <message>
+        <source>Cut an area:</source>
+        <translation>切断区域：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Polygon file…</source>
+        <translation>多边形文件…</translation>
+    </message>
+    <message>
+        <source>Draw on the map…</source>
+        <translation>在地图上绘制…</translation>
+    </message>
+    <message>
+        <source>Cut the selected cables or stations</source>
+        <translation>切断所选海缆或登陆站</translation>
+    </message>
+    <message>
+        <source>Cuts the feature identified on the map or found by search, or the rows selected in the attribute table</source>
+        <translation>切断在地图上识别或通过搜索找到的要素，或属性表中选中的行</translation>
+    </message>
+    <message>
+        <source>Clear the cut</source>
+        <translation>清除切断</translation>
+    </message>
+    <message>
+        <source>Between two countries</source>
+        <translation>两国/地区之间</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>国家/地区对</translation>
+    </message>
+    <message>
+        <source>Linked</source>
+        <translation>是否连通</translation>
+    </message>
+    <message>
+        <source>Disjoint cable paths</source>
+        <translation>不共用海缆的路径数</translation>
+    </message>
+    <message>
+        <source>Shortest path</source>
+        <translation>最短路径</translation>
+    </message>
+    <message>
+        <source>Reach from a facility</source>
+        <translation>从设施出发的可达范围</translation>
+    </message>
+    <message>
+        <source>Reach from the selected feature</source>
+        <translation>从所选要素出发</translation>
+    </message>
+    <message>
+        <source>Export table (CSV)…</source>
+        <translation>导出表格（CSV）…</translation>
+    </message>
+    <message>
+        <source>Export report (PNG + CSV)…</source>
+        <translation>导出报告（PNG + CSV）…</translation>
+    </message>
+    <message>
+        <source>all dates</source>
+        <translation>所有日期</translation>
+    </message>
+    <message>
+        <source>As of {date}</source>
+        <translation>截至 {date}</translation>
+    </message>
+    <message>
+        <source>No cable layer (with landing_station_ids) on the map.</source>
+        <translation>地图上没有海缆图层（需含 landing_station_ids 属性）。</translation>
+    </message>
+    <message>
+        <source> (−{n}, {share:.0%} lost)</source>
+        <translation>（−{n}，损失 {share:.0%}）</translation>
+    </message>
+    <message>
+        <source>No cut: pick an area, or cut the selected cables or stations.</source>
+        <translation>未切断：请选择区域，或切断所选海缆或登陆站。</translation>
+    </message>
+    <message>
+        <source>{n} cables cut; {m} stations left without a working cable (computed in {ms} ms)</source>
+        <translation>{n} 条海缆被切断；{m} 个登陆站失去可用海缆（计算用时 {ms} 毫秒）</translation>
+    </message>
+    <message>
+        <source>Cable: {name}</source>
+        <translation>海缆：{name}</translation>
+    </message>
+    <message>
+        <source>Landing station: {name}</source>
+        <translation>登陆站：{name}</translation>
+    </message>
+    <message>
+        <source>polygon</source>
+        <translation>多边形</translation>
+    </message>
+    <message>
+        <source>Area: {name}</source>
+        <translation>区域：{name}</translation>
+    </message>
+    <message>
+        <source>Not on this map, left out: {ids}</source>
+        <translation>不在本地图上，已略去：{ids}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>no longer</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <source>overland</source>
+        <translation>陆路</translation>
+    </message>
+    <message>
+        <source>{km} km: {hops}</source>
+        <translation>{km} 公里：{hops}</translation>
+    </message>
+    <message>
+        <source>International cables in service</source>
+        <translation>已投入使用的国际海缆</translation>
+    </message>
+    <message>
+        <source>Polygon to cut with</source>
+        <translation>用于切断的多边形</translation>
+    </message>
+    <message>
+        <source>Vector files (*.geojson *.json *.gpkg *.shp *.kml *.fgb *.zip)</source>
+        <translation>矢量文件 (*.geojson *.json *.gpkg *.shp *.kml *.fgb *.zip)</translation>
+    </message>
+    <message>
+        <source>Click the corners of the area on the map; right-click or Enter closes it, Esc cancels.</source>
+        <translation>在地图上点击区域的各个角点；右键或回车闭合，Esc 取消。</translation>
+    </message>
+    <message>
+        <source>drawn area</source>
+        <translation>绘制的区域</translation>
+    </message>
+    <message>
+        <source>An area needs at least three corners.</source>
+        <translation>区域至少需要三个角点。</translation>
+    </message>
+    <message>
+        <source>Select a cable or a landing station first (click it on the map, search it, or select rows in the attribute table).</source>
+        <translation>请先选择海缆或登陆站（在地图上点击、搜索，或在属性表中选中行）。</translation>
+    </message>
+    <message>
+        <source>Select a point feature first (a data centre, a factory, the Nanning computing centre…).</source>
+        <translation>请先选择一个点要素（数据中心、工厂、南宁算力中心……）。</translation>
+    </message>
+    <message>
+        <source>Nearest landing stations with a working cable:</source>
+        <translation>最近的有可用海缆的登陆站：</translation>
+    </message>
+    <message>
+        <source>Cables there ({n}): {list}</source>
+        <translation>这些登陆站的海缆（{n} 条）：{list}</translation>
+    </message>
+    <message>
+        <source>Countries they reach ({n}): {list}</source>
+        <translation>这些海缆直达的国家/地区（{n} 个）：{list}</translation>
+    </message>
+    <message>
+        <source>Terrestrial cross-border links: {list}</source>
+        <translation>陆地跨境光缆：{list}</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;PDF document (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;PDF 文档 (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export map</source>
@@ -588,6 +828,10 @@
         <translation>图层样式</translation>
     </message>
     <message>
+        <source>Connectivity</source>
+        <translation>连通性</translation>
+    </message>
+    <message>
         <source>1 layer</source>
         <translation>1 个图层</translation>
     </message>
@@ -670,6 +914,10 @@
     <message>
         <source>Layer st&amp;yling</source>
         <translation>图层样式(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Connectivity and what-if…</source>
+        <translation>连通性与假设分析(&amp;C)…</translation>
     </message>
     <message>
         <source>Zoom to &amp;full extent</source>

@@ -187,6 +187,246 @@
     </message>
 </context>
 <context>
+    <name>ConnectivityDock</name>
+    <message>
+        <source>Change since</source>
+        <extracomment>Countries charted when none is selected in the table: the ASEAN members with a coast, China, Hong Kong. First year of the chart.</extracomment>
+        <translation>對比年份</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>國家/地區</translation>
+    </message>
+    <message>
+        <source>International cables</source>
+        <translation>國際海纜</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>變化</translation>
+    </message>
+    <message>
+        <source>Landing stations</source>
+        <translation>登陸站</translation>
+    </message>
+    <message>
+        <source>Countries reached</source>
+        <translation>直達國家/地區</translation>
+    </message>
+    <message>
+        <source>Chinese carrier</source>
+        <translation>中國電信業者參與</translation>
+    </message>
+    <message>
+        <source>HMN Tech</source>
+        <translation>華海通信（HMN Tech）</translation>
+    </message>
+    <message>
+        <source>After the cut</source>
+        <translation>切斷後</translation>
+    </message>
+    <message>
+        <source>What if…</source>
+        <translation>假如……</translation>
+    </message>
+    <message>
+        <source>Cut an area:</source>
+        <translation>切斷區域：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（無）</translation>
+    </message>
+    <message>
+        <source>Polygon file…</source>
+        <translation>多邊形檔案…</translation>
+    </message>
+    <message>
+        <source>Draw on the map…</source>
+        <translation>在地圖上繪製…</translation>
+    </message>
+    <message>
+        <source>Cut the selected cables or stations</source>
+        <translation>切斷所選海纜或登陸站</translation>
+    </message>
+    <message>
+        <source>Cuts the feature identified on the map or found by search, or the rows selected in the attribute table</source>
+        <translation>切斷在地圖上識別或透過搜尋找到的圖徵，或屬性表中選取的列</translation>
+    </message>
+    <message>
+        <source>Clear the cut</source>
+        <translation>清除切斷</translation>
+    </message>
+    <message>
+        <source>Between two countries</source>
+        <translation>兩國/地區之間</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>國家/地區對</translation>
+    </message>
+    <message>
+        <source>Linked</source>
+        <translation>是否連通</translation>
+    </message>
+    <message>
+        <source>Disjoint cable paths</source>
+        <translation>不共用海纜的路徑數</translation>
+    </message>
+    <message>
+        <source>Shortest path</source>
+        <translation>最短路徑</translation>
+    </message>
+    <message>
+        <source>Reach from a facility</source>
+        <translation>從設施出發的可達範圍</translation>
+    </message>
+    <message>
+        <source>Reach from the selected feature</source>
+        <translation>從所選圖徵出發</translation>
+    </message>
+    <message>
+        <source>Export table (CSV)…</source>
+        <translation>匯出表格（CSV）…</translation>
+    </message>
+    <message>
+        <source>Export report (PNG + CSV)…</source>
+        <translation>匯出報告（PNG + CSV）…</translation>
+    </message>
+    <message>
+        <source>all dates</source>
+        <translation>所有日期</translation>
+    </message>
+    <message>
+        <source>As of {date}</source>
+        <translation>截至 {date}</translation>
+    </message>
+    <message>
+        <source>No cable layer (with landing_station_ids) on the map.</source>
+        <translation>地圖上沒有海纜圖層（需含 landing_station_ids 屬性）。</translation>
+    </message>
+    <message>
+        <source> (−{n}, {share:.0%} lost)</source>
+        <translation>（−{n}，損失 {share:.0%}）</translation>
+    </message>
+    <message>
+        <source>No cut: pick an area, or cut the selected cables or stations.</source>
+        <translation>未切斷：請選擇區域，或切斷所選海纜或登陸站。</translation>
+    </message>
+    <message>
+        <source>{n} cables cut; {m} stations left without a working cable (computed in {ms} ms)</source>
+        <translation>{n} 條海纜被切斷；{m} 個登陸站失去可用海纜（計算用時 {ms} 毫秒）</translation>
+    </message>
+    <message>
+        <source>Cable: {name}</source>
+        <translation>海纜：{name}</translation>
+    </message>
+    <message>
+        <source>Landing station: {name}</source>
+        <translation>登陸站：{name}</translation>
+    </message>
+    <message>
+        <source>polygon</source>
+        <translation>多邊形</translation>
+    </message>
+    <message>
+        <source>Area: {name}</source>
+        <translation>區域：{name}</translation>
+    </message>
+    <message>
+        <source>Not on this map, left out: {ids}</source>
+        <translation>不在本地圖上，已略去：{ids}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>no longer</source>
+        <translation>已斷開</translation>
+    </message>
+    <message>
+        <source>overland</source>
+        <translation>陸路</translation>
+    </message>
+    <message>
+        <source>{km} km: {hops}</source>
+        <translation>{km} 公里：{hops}</translation>
+    </message>
+    <message>
+        <source>International cables in service</source>
+        <translation>已啟用的國際海纜</translation>
+    </message>
+    <message>
+        <source>Polygon to cut with</source>
+        <translation>用於切斷的多邊形</translation>
+    </message>
+    <message>
+        <source>Vector files (*.geojson *.json *.gpkg *.shp *.kml *.fgb *.zip)</source>
+        <translation>向量檔案 (*.geojson *.json *.gpkg *.shp *.kml *.fgb *.zip)</translation>
+    </message>
+    <message>
+        <source>Click the corners of the area on the map; right-click or Enter closes it, Esc cancels.</source>
+        <translation>在地圖上點擊區域的各個角點；右鍵或 Enter 閉合，Esc 取消。</translation>
+    </message>
+    <message>
+        <source>drawn area</source>
+        <translation>繪製的區域</translation>
+    </message>
+    <message>
+        <source>An area needs at least three corners.</source>
+        <translation>區域至少需要三個角點。</translation>
+    </message>
+    <message>
+        <source>Select a cable or a landing station first (click it on the map, search it, or select rows in the attribute table).</source>
+        <translation>請先選擇海纜或登陸站（在地圖上點擊、搜尋，或在屬性表中選取列）。</translation>
+    </message>
+    <message>
+        <source>Select a point feature first (a data centre, a factory, the Nanning computing centre…).</source>
+        <translation>請先選擇一個點圖徵（資料中心、工廠、南寧算力中心……）。</translation>
+    </message>
+    <message>
+        <source>Nearest landing stations with a working cable:</source>
+        <translation>最近的有可用海纜的登陸站：</translation>
+    </message>
+    <message>
+        <source>Cables there ({n}): {list}</source>
+        <translation>這些登陸站的海纜（{n} 條）：{list}</translation>
+    </message>
+    <message>
+        <source>Countries they reach ({n}): {list}</source>
+        <translation>這些海纜直達的國家/地區（{n} 個）：{list}</translation>
+    </message>
+    <message>
+        <source>Terrestrial cross-border links: {list}</source>
+        <translation>陸地跨境光纜：{list}</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>匯出表格</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>匯出報告</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;PDF document (*.pdf)</source>
+        <translation>PNG 影像 (*.png);;PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export map</source>
@@ -588,6 +828,10 @@
         <translation>圖層樣式</translation>
     </message>
     <message>
+        <source>Connectivity</source>
+        <translation>連通性</translation>
+    </message>
+    <message>
         <source>1 layer</source>
         <translation>1 個圖層</translation>
     </message>
@@ -670,6 +914,10 @@
     <message>
         <source>Layer st&amp;yling</source>
         <translation>圖層樣式(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Connectivity and what-if…</source>
+        <translation>連通性與假設分析(&amp;C)…</translation>
     </message>
     <message>
         <source>Zoom to &amp;full extent</source>
