@@ -167,12 +167,13 @@ def section(res: dict) -> str:
     return "\n".join(lines)
 
 
-def write_section(text: str, out: Path) -> None:
-    """Replace the marked section of ``out`` (or append it), written atomically."""
+def write_section(text: str, out: Path, begin: str = BEGIN, end: str = END) -> None:
+    """Replace the section of ``out`` between the markers ``begin`` and ``end`` (or append it),
+    written atomically."""
     old = out.read_text(encoding="utf-8") if out.exists() else "# Performance\n"
-    if BEGIN in old and END in old:
-        head, rest = old.split(BEGIN, 1)
-        new = head + text + rest.split(END, 1)[1]
+    if begin in old and end in old:
+        head, rest = old.split(begin, 1)
+        new = head + text + rest.split(end, 1)[1]
     else:
         new = old.rstrip("\n") + "\n\n" + text + "\n"
     tmp = out.with_suffix(".tmp")
