@@ -108,7 +108,7 @@ def _network(args):
 def _write_csv(frame, path: str) -> None:
     from asean_atlas.layers.atomic import write_text_atomic
 
-    write_text_atomic(path, frame.to_csv(index=False, float_format="%.4g"))
+    write_text_atomic(path, frame.round(4).to_csv(index=False))
 
 
 def run_connectivity(args) -> int:

@@ -641,7 +641,7 @@ class ConnectivityDock(QWidget):
     def export_csv(self, path: str) -> str:
         from asean_atlas.layers.atomic import write_text_atomic
 
-        write_text_atomic(path, self.table_frame().to_csv(index=False, float_format="%.4g"))
+        write_text_atomic(path, self.table_frame().round(4).to_csv(index=False))
         return path
 
     def export_csv_dialog(self) -> None:

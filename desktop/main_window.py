@@ -244,6 +244,9 @@ class MainWindow(ProjectController, QMainWindow):
         """Show the Connectivity dock (figures per country, what-if cuts)."""
         self.connectivity_dock.show()
         self.connectivity_dock.raise_()
+        # wide enough for the table's columns and the chart (the user can narrow it again)
+        if self.connectivity_dock.width() < 520:
+            self.resizeDocks([self.connectivity_dock], [min(560, max(320, self.width() // 3))], Qt.Orientation.Horizontal)
         self.connectivity.refresh()
 
     def open_styling(self, layer: Layer | None = None) -> None:
