@@ -125,9 +125,9 @@ class ConnectivityDock(QWidget):
         lang = self._language()
         col = {"zh_CN": "name_zh", "zh_TW": "name_zh_hant"}.get(lang, "name")
         for pid, name in zip(area_presets()["id"], area_presets()[col]):
-            self.area_box.addItem(name, f"preset:{pid}")
-        self.area_box.addItem(self.tr("Polygon file…"), "file:")
-        self.area_box.addItem(self.tr("Draw on the map…"), "draw:")
+            self.area_box.addItem(name, userData=f"preset:{pid}")  # item data: what the code reads
+        self.area_box.addItem(self.tr("Polygon file…"), userData="file:")
+        self.area_box.addItem(self.tr("Draw on the map…"), userData="draw:")
         self.area_box.activated.connect(self._area_chosen)
         row.addWidget(self.area_box, 1)
         cut_layout.addLayout(row)
@@ -264,7 +264,7 @@ class ConnectivityDock(QWidget):
         self.as_of.setText(self.tr("As of {date}").format(date=when_label))
         if net is None:
             self.table.setRowCount(0)
-            self.summary.setText(self.last_error or self.tr("No cable layer (with landing_station_ids) on the map."))
+            self.summary.setText(self.last_error or self.tr("No cable layer (a layer with the attribute 'landing_station_ids') on the map."))
             self._set_overlays([])
             return
         state = self.state()

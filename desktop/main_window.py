@@ -480,7 +480,7 @@ class MainWindow(ProjectController, QMainWindow):
             if isinstance(exc, LoadCancelled):
                 self.statusBar().showMessage(self.tr("Cancelled loading {file}").format(file=_req.path), 15000)
             elif isinstance(exc, CRSNeededError) and _req.crs is None:
-                chosen = self.ask_crs(_req.path, exc)
+                chosen = self.ask_crs(_req.path, exc) if self.interactive else None
                 if chosen:
                     self._load_in_background(LoadRequest(_req.path, _req.color, _req.encoding, chosen))
                 else:

@@ -191,6 +191,7 @@ LOAD_WORDS = (
     QT_TRANSLATE_NOOP("errors", "reading GeoParquet needs the pyarrow package"),
     QT_TRANSLATE_NOOP("errors", "attribute names repeated in the file, renamed: {names}"),
     QT_TRANSLATE_NOOP("errors", "{n} features without a date"),
+    QT_TRANSLATE_NOOP("errors", "1 feature without a date"),
     QT_TRANSLATE_NOOP("errors", "they never end"),
     QT_TRANSLATE_NOOP("errors", "feature {n} ({name})"),
     QT_TRANSLATE_NOOP("errors", "{n} unclosed rings closed"),

@@ -25,7 +25,7 @@ from .layer import LoadReport
 #: Files at least this big (bytes) are cached by default; small files load faster than a lookup.
 CACHE_MIN_BYTES = 20 * 1024 * 1024
 #: Bump when the reader's output changes, so old entries are not reused.
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 #: The oldest entries are removed when the cache grows past this many bytes.
 CACHE_MAX_BYTES = 2 * 1024**3
 
@@ -197,9 +197,44 @@ def _report_to_json(report: LoadReport) -> dict:
     return data
 
 
-def _report_from_json(data: dict) -> LoadReport:
+#: The report's other fields and the types a cache entry must give them.
+_INT_FIELDS = ("features_read", "null_geometries", "repaired", "antimeridian_split", "skipped", "z_features",
+               "dropped", "unrepaired")
+_TEXT_FIELDS = ("time_field", "layer_name", "driver")
+#: Most notes or warnings a cached report may hold.
+_MAX_MESSAGES = 1000
+
+
+def _report_from_json(data) -> LoadReport:
+    """The report of a cache entry, checked field by field (the entry is a file on disk).
+
+    Raises
+    ------
+    ValueError
+        A field of the wrong type, an unknown field, or a message :meth:`Message.from_json`
+        refuses: the entry is then treated as absent.
+    """
+    if not isinstance(data, dict) or set(data) - {f.name for f in dataclasses.fields(LoadReport)}:
+        raise ValueError("not a load report")
+    if not isinstance(data.get("source"), str):
+        raise ValueError("source")
+    for name in _INT_FIELDS:
+        v = data.get(name, 0)
+        if not isinstance(v, int) or isinstance(v, bool) or v < 0:
+            raise ValueError(name)
+    if not isinstance(data.get("transformed", False), bool):
+        raise ValueError("transformed")
+    for name in _TEXT_FIELDS:
+        if data.get(name) is not None and not isinstance(data[name], str):
+            raise ValueError(name)
     for name in _MESSAGE_FIELDS:
-        data[name] = Message.from_json(data.get(name))
+        v = data.get(name)
+        data[name] = None if v is None else Message.from_json(v)
     for name in _MESSAGE_LISTS:
-        data[name] = [Message.from_json(m) for m in data.get(name, [])]
+        v = data.get(name, [])
+        if not isinstance(v, list) or len(v) > _MAX_MESSAGES:
+            raise ValueError(name)
+        data[name] = [Message.from_json(m) for m in v]
+    if data.get("source_crs") is None:
+        raise ValueError("source_crs")
     return LoadReport(**data)

@@ -9,6 +9,7 @@ the problem in words a user understands.
 from __future__ import annotations
 
 import re
+import string
 from pathlib import Path
 
 # C0/C1 controls (ANSI escape sequences start with ESC), DEL, and the bidirectional overrides and
@@ -31,6 +32,11 @@ def printable(text: str) -> str:
     str
     """
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+#: A message field: a plain name; its format spec: numeric presentation only, no width or fill.
+_FIELD = re.compile(r"[A-Za-z_]\w*")
+_SPEC = re.compile(r",?(\.\d{1,2})?[fg%]?")
 
 
 class Message(str):
@@ -56,7 +62,7 @@ class Message(str):
     template: str
     values: dict
 
-    def __new__(cls, template: str, **values):
+    def __new__(cls, template: str, /, **values):
         english = {k: ", ".join(map(str, v)) if isinstance(v, tuple) else v for k, v in values.items()}
         self = super().__new__(cls, template.format(**english))
         self.template, self.values = template, dict(values)
@@ -75,14 +81,53 @@ class Message(str):
         return {"template": self.template, "values": {k: _to_json(v) for k, v in self.values.items()}}
 
     @classmethod
-    def from_json(cls, data) -> str:
-        """The message :meth:`to_json` wrote; plain text as it is (a report cached before
-        messages kept their templates)."""
-        if not isinstance(data, dict):
+    def from_json(cls, data, depth: int = 0) -> str:
+        """The message :meth:`to_json` wrote, checked (a cache file is on disk, i.e. untrusted):
+        a template of at most 2,000 characters whose fields are plain names with a short numeric
+        format spec (``{n}``, ``{n:,}``, ``{w:.6g}``, ``{score:.0%}``: no attribute or index
+        look-ups, no width), every field given, values that are text (at most 10,000 characters),
+        numbers, messages or lists of them, nested at most 8 deep; plain text as it is.
+
+        Raises
+        ------
+        ValueError
+            Anything else (the cache treats the entry as absent).
+        """
+        if isinstance(data, str):
             return data
-        values = {k: tuple(map(cls.from_json, v)) if isinstance(v, list) else cls.from_json(v)
-                  for k, v in data.get("values", {}).items()}
-        return cls(data["template"], **values)
+        if depth > 8 or not isinstance(data, dict) or set(data) - {"template", "values"}:
+            raise ValueError("not a message")
+        template, raw = data.get("template"), data.get("values", {})
+        if not isinstance(template, str) or len(template) > 2000 or not isinstance(raw, dict):
+            raise ValueError("not a message")
+        fields = set()
+        for _literal, name, spec, conversion in string.Formatter().parse(template):
+            if name is None:
+                continue
+            if not _FIELD.fullmatch(name) or conversion is not None or not _SPEC.fullmatch(spec or ""):
+                raise ValueError(f"field {name!r} not allowed")
+            fields.add(name)
+        if not fields <= set(raw):
+            raise ValueError("a field without a value")
+        values = {}
+        for k, v in raw.items():
+            if not isinstance(k, str):
+                raise ValueError("not a message")
+            values[k] = (tuple(cls._value(x, depth) for x in v) if isinstance(v, list) and len(v) <= 100
+                         else cls._value(v, depth))
+        return cls(template, **values)
+
+    @classmethod
+    def _value(cls, v, depth: int):
+        if isinstance(v, bool) or v is None:
+            raise ValueError("not a value")
+        if isinstance(v, (int, float)):
+            return v
+        if isinstance(v, str):
+            if len(v) > 10000:
+                raise ValueError("value too long")
+            return v
+        return cls.from_json(v, depth + 1)
 
 
 def _to_json(value):
@@ -156,6 +201,9 @@ class LayerLoadError(AtlasError):
         super().__init__(f"{where}: {reason}")
         if isinstance(reason, Message):  # the window shows it translated
             self.template, self.values = reason.template, reason.values
+
+    def __reduce__(self):  # pickle/deepcopy (a worker process's error): rebuilt from its parts
+        return (type(self), (self.path, self.reason, self.layer))
 
     @classmethod
     def of(cls, path: str | Path, template: str, layer: str | None = None, **values):

@@ -1653,7 +1653,8 @@ def read_layer(
         report=report,
     )
     if temporal and lyr.undated_count():
-        report.notes.append(Message("{n} features without a date", n=lyr.undated_count()))
+        n = lyr.undated_count()
+        report.notes.append(Message("1 feature without a date") if n == 1 else Message("{n} features without a date", n=n))
     # dates written but not dates (2030-13-45, year 10000, "abc"): said, never silently undated or
     # never-ending (issue 16)
     undated = (Message("they have no date (undated features are shown at every date)")

@@ -306,8 +306,8 @@
         <translation>截至 {date}</translation>
     </message>
     <message>
-        <source>No cable layer (with landing_station_ids) on the map.</source>
-        <translation>地圖上沒有海纜圖層（需含 landing_station_ids 屬性）。</translation>
+        <source>No cable layer (a layer with the attribute &apos;landing_station_ids&apos;) on the map.</source>
+        <translation>地圖上沒有海纜圖層（含屬性 &apos;landing_station_ids&apos; 的圖層）。</translation>
     </message>
     <message>
         <source> (−{n}, {share:.0%} lost)</source>
@@ -2029,6 +2029,10 @@
     <message>
         <source>{n} features without a date</source>
         <translation>{n} 個圖徵沒有日期</translation>
+    </message>
+    <message>
+        <source>1 feature without a date</source>
+        <translation>1 個圖徵沒有日期</translation>
     </message>
     <message>
         <source>they never end</source>

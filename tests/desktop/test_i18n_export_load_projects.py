@@ -160,3 +160,14 @@ def test_load_errors_and_warnings_in_chinese(window, chinese, tmp_path):
     assert window.open_files([str(utm)], background=False) == []
     assert window.last_error.startswith(f"{utm}: ") and "EPSG:32647" in window.last_error
     assert english_words(window.last_error, {str(utm)}) == [], window.last_error
+
+
+def test_background_load_needing_a_crs_does_not_wait_on_a_dialog(window, tmp_path, qtbot):
+    """A script (interactive False) loading in the background a file whose CRS must be chosen:
+    the error is said, nothing blocks (the break-it pass saw it hang)."""
+    window.interactive = False
+    utm = tmp_path / "utm {0}.csv"
+    utm.write_text("name,x,y\nA,650000,1500000\n", encoding="utf-8")
+    window.open_files([str(utm)], background=True)
+    qtbot.waitUntil(lambda: window.last_error is not None and str(utm) in window.last_error, timeout=20000)
+    assert "EPSG:32647" in window.last_error

@@ -185,3 +185,69 @@ def test_no_message_is_built_as_an_fstring():
                     isinstance(arg, ast.Constant) and isinstance(arg.value, str)) or isinstance(arg, ast.BinOp):
                 found.append((node.lineno, ast.unparse(arg)[:60]))
     assert found == []
+
+
+def _cached(tmp_path, monkeypatch):
+    """A layer read once through the cache (a warning and notes in its report); its entry's JSON."""
+    from asean_atlas.layers import cache
+
+    monkeypatch.setenv("ASEAN_ATLAS_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "gaps.csv"
+    path.write_text("name,lon,lat\nA,100,10\nB,,\n", encoding="utf-8")
+    read_layer(path, cache=True)
+    (meta,) = (tmp_path / "cache").glob("*.json")
+    return path, meta, json.loads(meta.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("poison", [
+    {"warnings": [{"template": "{x.template}", "values": {"x": {"template": "a"}}}]},  # attribute look-up
+    {"warnings": [{"template": "{x.translated.__globals__}", "values": {"x": "a"}}]},
+    {"warnings": [{"template": "{x[0]}", "values": {"x": "ab"}}]},                   # index look-up
+    {"warnings": [{"template": "{x:>300000000}", "values": {"x": 1}}]},              # a 300 MB string
+    {"warnings": [{"template": "{x!r}", "values": {"x": 1}}]},
+    {"warnings": [{"template": "{x}", "values": {}}]},                               # a field without value
+    {"warnings": [{"template": "{x}", "values": {"x": None}}]},
+    {"warnings": "abc"},                                                               # not a list
+    {"warnings": {"template": "x"}},
+    {"notes": [{"template": "a", "values": {}, "extra": 1}]},
+    {"features_read": "many"},
+    {"dropped": -1},
+    {"transformed": "yes"},
+    {"source_crs": None},
+    {"unknown_field": 1},
+])
+def test_a_poisoned_cache_entry_is_a_miss(tmp_path, monkeypatch, poison):
+    path, meta, data = _cached(tmp_path, monkeypatch)
+    data.update(poison)
+    meta.write_text(json.dumps(data), encoding="utf-8")
+    again = read_layer(path, cache=True)  # read from the file again, not from the entry
+    assert "reopened from the GeoParquet cache" not in again.report.notes
+    assert [translate(w, tr) for w in again.report.warnings] == ['1 个要素没有几何，不绘制：第 2 个要素（"B"）']
+
+
+def test_a_sound_cache_entry_is_still_used(tmp_path, monkeypatch):
+    path, meta, data = _cached(tmp_path, monkeypatch)
+    again = read_layer(path, cache=True)
+    assert "reopened from the GeoParquet cache" in again.report.notes
+
+
+def test_load_errors_pickle_and_copy():
+    from asean_atlas.layers.errors import CRSNeededError
+
+    for err in (LayerLoadError.of("a.csv", "file not found", layer="x"), LayerLoadError("b.csv", "plain"),
+                CRSNeededError.of("c.csv", "unknown CRS {crs}", crs="'x'")):
+        for again in (pickle.loads(pickle.dumps(err)), copy.deepcopy(err)):
+            assert type(again) is type(err) and str(again) == str(err) and again.layer == err.layer
+            assert again.translated(tr) == err.translated(tr)
+
+
+def test_message_template_is_positional():
+    m = Message("{template} and {cls}", template="t", cls="c")
+    assert m == "t and c"
+
+
+def test_one_undated_feature_is_said_in_the_singular(tmp_path):
+    path = tmp_path / "dates.csv"
+    path.write_text("name,lon,lat,year\nA,100,10,2001\nB,101,11,\nC,102,12,2003\n", encoding="utf-8")
+    layer = read_layer(path, cache=False)
+    assert "1 feature without a date" in layer.report.notes
