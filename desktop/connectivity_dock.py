@@ -87,6 +87,7 @@ class ConnectivityDock(QWidget):
         self.chart = None
         self.last_error = ""
         self.drawing = None  # the polygon tool while the user draws a cut area
+        self._reach_from = None  # (lon, lat, name, country) of the facility whose reach is drawn
 
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -175,7 +176,13 @@ class ConnectivityDock(QWidget):
         reach_layout = QVBoxLayout(reach_group)
         self.reach_button = QPushButton(self.tr("Reach from the selected feature"))
         self.reach_button.clicked.connect(self.reach_selected)
-        reach_layout.addWidget(self.reach_button)
+        row = QHBoxLayout()
+        row.addWidget(self.reach_button)
+        self.clear_reach_button = QPushButton(self.tr("Clear"))
+        self.clear_reach_button.clicked.connect(self.clear_reach)
+        self.clear_reach_button.setEnabled(False)
+        row.addWidget(self.clear_reach_button)
+        reach_layout.addLayout(row)
         self.reach_text = QPlainTextEdit()
         self.reach_text.setReadOnly(True)
         self.reach_text.setMaximumHeight(110)
@@ -290,7 +297,8 @@ class ConnectivityDock(QWidget):
         self._fill_table()
         self._fill_cut_list(state, unknown)
         self._fill_pairs(state)
-        self._set_overlays([] if cut.empty else scenario_layers(self.scenario, self.cable_layer.frame))
+        self._set_overlays(([] if cut.empty else scenario_layers(self.scenario, self.cable_layer.frame))
+                           + self._reach_overlays())
         self._update_chart()
 
     def _fill_table(self) -> None:
@@ -321,6 +329,8 @@ class ConnectivityDock(QWidget):
                 after = f"{r.international_cables_after}"
                 if r.cables_lost:
                     after += self.tr(" (−{n}, {share:.0%} lost)").format(n=r.cables_lost, share=r.share_lost)
+                if r.countries_reached_after != r.countries_reached:
+                    after += self.tr("; reaches {n} countries").format(n=r.countries_reached_after)
             self.table.setItem(i, 7, _item(after))
             if r.country in selected:
                 self.table.selectRow(i)
@@ -404,6 +414,23 @@ class ConnectivityDock(QWidget):
                 text = ""
             self.pair_table.setItem(i, 3, _item(text))
 
+    def _reach_overlays(self) -> list:
+        if self._reach_from is None or self.scenario is None:
+            return []
+        from asean_atlas.layers.connectivity import reach_layers
+
+        lon, lat, name, country = self._reach_from
+        terrestrial = terrestrial_layer_of(self.document.layers)
+        r = self.scenario.reach(lon, lat, country, n=3, terrestrial=terrestrial.frame if terrestrial is not None else None)
+        return reach_layers(self.net, r, lon, lat, name, self.cable_layer.frame)
+
+    def clear_reach(self) -> None:
+        """Take the facility's reach off the map."""
+        self._reach_from = None
+        self.reach_text.clear()
+        self.clear_reach_button.setEnabled(False)
+        self.refresh()
+
     # -- the map ---------------------------------------------------------------------------------
     def _set_overlays(self, layers: list) -> None:
         doc = self.document
@@ -416,9 +443,10 @@ class ConnectivityDock(QWidget):
                 doc.remove_layer(lyr)
             for lyr in layers:
                 doc.add_layer(lyr)
-            if layers:
+            loss = [lyr for lyr in layers if lyr.source == "analysis:loss"]
+            if loss:  # the shaded countries over the built-in countries, under every line and point
                 base = [i for i, lyr in enumerate(doc.layers) if lyr.source == "builtin:countries"]
-                doc.move_layer(layers[0], base[0] + 1 if base else 0)
+                doc.move_layer(loss[0], base[0] + 1 if base else 0)
         finally:
             self._busy = False
 
@@ -630,6 +658,10 @@ class ConnectivityDock(QWidget):
         text = "\n".join(lines)
         self.reach_text.setPlainText(text)
         self.last_reach = r
+        self._reach_from = (float(geom.x), float(geom.y), str(layer.frame["name"].iloc[row]) if "name" in layer.frame.columns
+                            else "", country)
+        self.clear_reach_button.setEnabled(True)
+        self.refresh()  # draws the reach on the map (and keeps it as the time slider moves)
         return text
 
     # -- export ----------------------------------------------------------------------------------

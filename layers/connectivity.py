@@ -911,3 +911,33 @@ def cut_of(state: dict | None) -> Cut:
         polys = [g for g in getattr(poly, "geoms", [poly]) if g.geom_type in ("Polygon", "MultiPolygon")]
         area, name = (shapely.union_all(polys) if polys else None), a.get("name") or "polygon"
     return Cut(tuple(state.get("cables", ())), tuple(state.get("stations", ())), area, name)
+
+
+#: Colour of a facility's reach on the map.
+REACH_COLOUR = "#e66101"
+
+
+def reach_layers(net: CableNetwork, reach: Reach, lon: float, lat: float, name: str, cables=None) -> list:
+    """Map layers of a facility's reach (EPSG:4326), bottom to top: the cables landing at its
+    nearest stations (their whole routes, from ``cables``), and a line from the facility to each
+    of those stations (straight in degrees; ``km`` is the geodesic distance)."""
+    import geopandas as gpd
+
+    from .layer import Layer
+    from .style import Style
+
+    out = []
+    if reach.cables and cables is not None:
+        rows = cables[cables["id"].astype(str).isin(reach.cables)]
+        cols = [c for c in ("id", "name", "status", "rfs_year", "owners") if c in rows.columns]
+        out.append(Layer(gpd.GeoDataFrame(rows[cols + [rows.geometry.name]], geometry=rows.geometry.name, crs=4326),
+                         "Cables reached", source="analysis:reach_cables",
+                         style=Style(color=REACH_COLOUR, stroke_width=2.0, opacity=0.85)))
+    if reach.stations:
+        lines = [shapely.LineString([(lon, lat), net.station_xy[s["id"]]]) for s in reach.stations]
+        frame = gpd.GeoDataFrame({"facility": [name] * len(lines), "station": [s["name"] for s in reach.stations],
+                                  "country": [s["country"] for s in reach.stations],
+                                  "km": [round(s["km"], 1) for s in reach.stations]}, geometry=lines, crs=4326)
+        out.append(Layer(frame, "Reach", source="analysis:reach",
+                         style=Style(color=REACH_COLOUR, stroke_width=2.5, dashed=True, label_field="km")))
+    return out

@@ -69,6 +69,7 @@ MAP_TEXT: dict[str, tuple[str, str]] = {
     "Landing stations cut": ("被切断的登陆站", "被切斷的登陸站"),
     "Stations left without a working cable": ("失去可用海缆的登陆站", "失去可用海纜的登陸站"),
     "Reach": ("可达登陆站", "可達登陸站"),
+    "Cables reached": ("可达海缆", "可達海纜"),
     "none lost": ("无损失", "無損失"),
     "up to 25 %": ("不超过 25%", "不超過 25%"),
     "25–50 %": ("25–50%", "25–50%"),

@@ -290,6 +290,10 @@
         <translation>从所选要素出发</translation>
     </message>
     <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
         <source>Export table (CSV)…</source>
         <translation>导出表格（CSV）…</translation>
     </message>
@@ -312,6 +316,10 @@
     <message>
         <source> (−{n}, {share:.0%} lost)</source>
         <translation>（−{n}，损失 {share:.0%}）</translation>
+    </message>
+    <message>
+        <source>; reaches {n} countries</source>
+        <translation>；直达 {n} 个国家/地区</translation>
     </message>
     <message>
         <source>No cut: pick an area, or cut the selected cables or stations.</source>

@@ -290,6 +290,10 @@
         <translation>從所選圖徵出發</translation>
     </message>
     <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
         <source>Export table (CSV)…</source>
         <translation>匯出表格（CSV）…</translation>
     </message>
@@ -312,6 +316,10 @@
     <message>
         <source> (−{n}, {share:.0%} lost)</source>
         <translation>（−{n}，損失 {share:.0%}）</translation>
+    </message>
+    <message>
+        <source>; reaches {n} countries</source>
+        <translation>；直達 {n} 個國家/地區</translation>
     </message>
     <message>
         <source>No cut: pick an area, or cut the selected cables or stations.</source>

@@ -220,3 +220,31 @@ def test_the_panel_in_chinese(chinese, qtbot, tmp_path, monkeypatch):
     assert english_left(dock, data) == []
     assert dock.area_box.currentText() == ("吕宋海峡" if chinese == "zh_CN" else "呂宋海峽")
     assert dock.summary.text().startswith("12 ")
+
+
+def test_reach_is_drawn_on_the_map_and_cleared(window):
+    dock, doc = window.connectivity, window.document
+    factories = _layer(doc, "builtin:factories")
+    window.canvas.highlight(factories, 0)
+    dock.reach_selected()
+    reach = _layer(doc, "analysis:reach")
+    assert len(reach.frame) == 3 and list(reach.frame["km"]) == sorted(reach.frame["km"])
+    assert list(reach.frame["station"]) == [s["name"] for s in dock.last_reach.stations]
+    cables = _layer(doc, "analysis:reach_cables")
+    assert set(cables.frame["id"]) == set(dock.last_reach.cables)
+    # drawn above the built-in cables
+    order = [lyr.source for lyr in doc.layers]
+    assert order.index("analysis:reach_cables") > order.index("builtin:cables")
+    # a cut keeps the reach, recomputed
+    dock.set_state({"area": {"preset": "singapore-strait"}})
+    assert [lyr.source for lyr in doc.layers if lyr.source.startswith("analysis:reach")]
+    dock.clear_reach()
+    assert not [lyr for lyr in doc.layers if lyr.source.startswith("analysis:reach")]
+    assert [lyr for lyr in doc.layers if lyr.source == "analysis:cut_cables"]
+
+
+def test_after_the_cut_says_the_countries_still_reached(window):
+    dock = window.connectivity
+    dock.set_state({"area": {"preset": "luzon-strait"}})
+    jpn = _table(dock)["JPN"][7]
+    assert jpn.startswith("9 (−2, 18% lost); reaches 5 countries"), jpn
