@@ -121,7 +121,7 @@ def run_connectivity(args) -> int:
         before = net.scenario(CableNetwork.active_ids(cable_layer, args.since)).country_table().set_index("country")
         for col in ("international_cables", "landing_stations", "countries_reached", "chinese_carrier_cables"):
             then = table["country"].map(before[col]).fillna(0).astype(int)
-            table[f"{col}_since_{args.since}"] = table[col] - then
+            table[f"{col}_change_since_{args.since}"] = table[col] - then
     print(f"connectivity as of {label}: {len(active)} cables in service, {int((table.international_cables > 0).sum())} "
           f"countries with international cables")
     if args.csv:
@@ -133,7 +133,10 @@ def run_connectivity(args) -> int:
 def _pair_line(r, names) -> str:
     if not r.connected:
         return f"{r.a} ↔ {r.b}: not connected"
-    hops = " → ".join([r.path[0]["from"]] + [f"[{h['via']}] {h['to']}" for h in r.path]) if r.path else ""
+    def via(h):
+        return "overland, across water" if h.get("water") else h["via"]
+
+    hops = " → ".join([r.path[0]["from"]] + [f"[{via(h)}] {h['to']}" for h in r.path]) if r.path else ""
     return (f"{r.a} ↔ {r.b}: connected, {r.disjoint_paths} cable-disjoint path{'s' if r.disjoint_paths != 1 else ''}; "
             f"shortest {r.km:,.0f} km of cable" + (f" + {r.overland_km:,.0f} km overland" if r.overland_km else "")
             + f": {hops}")
@@ -151,13 +154,22 @@ def run_cut(args) -> int:
         a, sep, b = spec.partition(":")
         if not sep or not a.strip() or not b.strip():
             raise AtlasError(f"--pair {spec!r}: expected two ISO alpha-3 codes, e.g. CHN:SGP")
-        pairs.append((a.strip().upper(), b.strip().upper()))
+        a, b = a.strip().upper(), b.strip().upper()
+        if a == b:
+            raise AtlasError(f"--pair {spec!r}: expected two different countries")
+        pairs.append((a, b))
     if args.png or args.pdf:
         from .cli import _use_offscreen
 
         _use_offscreen()
     area, area_name = area_from(args.area) if args.area else (None, "")
     doc, net, active, cable_layer, when, label = _network(args)
+    known = set(net.station_country.values())
+    for a, b in pairs:  # a typo (SIN for SGP) must not become "not connected" in a report
+        for code in (a, b):
+            if code not in known:
+                raise AtlasError(f"--pair {a}:{b}: no landing station of {code!r} in the network "
+                                 "(ISO 3166-1 alpha-3 codes, e.g. SGP, CHN, HKG)")
     scenario = net.scenario(active, Cut(tuple(args.cable), tuple(args.station), area, area_name))
     print(scenario.summary())
     rows = []
@@ -179,33 +191,44 @@ def run_cut(args) -> int:
                    args.pairs_csv)
         print(f"wrote {args.pairs_csv}")
     if args.png or args.pdf:
-        _write_map(args, doc, scenario, cable_layer, when, label)
+        _write_map(args, doc, scenario, cable_layer, when, label, net)
     return 0
 
 
-def map_titles(scenario, label: str, language: str, area_spec: str | None = None) -> tuple[str, str]:
+#: Built-in point layers of facilities, hidden on a what-if map of the command line.
+FACILITY_LAYERS = ("builtin:compute_hubs", "builtin:factories", "builtin:fiveg", "builtin:data_centres")
+
+
+def map_titles(scenario, label: str, language: str, area_spec: str | None = None, net=None) -> tuple[str, str]:
     """Title and subtitle of a what-if map in ``language``: "What if: Luzon Strait cut", "As of
     2026: 12 cables cut; 2 stations left without a working cable" (a preset area by its name in
-    that language; cables and stations by id)."""
+    that language; cables and stations by name when ``net`` is given, else by id; the date as
+    the map writes it, 2026年 in Chinese)."""
     from asean_atlas.layers.connectivity import area_presets
-    from asean_atlas.layers.map_text import map_text
+    from asean_atlas.layers.map_text import date_label, map_text
 
     what = scenario.cut.area_name
     presets = area_presets().set_index("id")
     if area_spec in presets.index:
         col = {"zh_CN": "name_zh", "zh_TW": "name_zh_hant"}.get(language, "name")
         what = presets.at[area_spec, col]
-    what = ", ".join(([what] if what else []) + list(scenario.cut.cables) + list(scenario.cut.stations))
-    if language in ("zh_CN", "zh_TW"):
+    cables = [net.cable_name.get(c, c) if net is not None else c for c in scenario.cut.cables]
+    stations = [net.station_name.get(s, s) if net is not None else s for s in scenario.cut.stations]
+    parts = ([what] if what else []) + cables + stations
+    zh = language in ("zh_CN", "zh_TW")
+    if len(parts) > 4:  # a title, not a list
+        parts = parts[:3] + [map_text("{n} more", language, n=len(parts) - 3)]
+    what = ("、" if zh else ", ").join(parts)
+    if zh:
         summary = map_text("{n} cables cut; {m} stations left without a working cable", language,
                            n=len(scenario.cut_cables), m=len(scenario.isolated_stations))
     else:
         summary = scenario.summary()
     return (map_text("What if: {what} cut", language, what=what),
-            map_text("As of {label}: {summary}", language, label=label, summary=summary))
+            map_text("As of {label}: {summary}", language, label=date_label(label, language), summary=summary))
 
 
-def _write_map(args, doc, scenario, cable_layer, when, label) -> None:
+def _write_map(args, doc, scenario, cable_layer, when, label, net=None) -> None:
     from PySide6.QtWidgets import QApplication
 
     from asean_atlas.layers.connectivity import scenario_layers
@@ -214,15 +237,19 @@ def _write_map(args, doc, scenario, cable_layer, when, label) -> None:
     from .export import export_pdf, export_png
 
     _app = QApplication.instance() or QApplication([])  # noqa: F841 (Qt needs one for painting)
-    overlays = scenario_layers(scenario, cable_layer.frame)
+    if args.lang:
+        doc.language = args.lang
+    overlays = scenario_layers(scenario, cable_layer.frame, doc.language)
     for layer in overlays:
         doc.add_layer(layer)
     # the shaded countries over the built-in countries layer, under every line and point
     base = [i for i, lyr in enumerate(doc.layers) if lyr.source == "builtin:countries"]
     doc.move_layer(overlays[0], base[0] + 1 if base else 0)
-    if args.lang:
-        doc.language = args.lang
-    title, subtitle = map_titles(scenario, label, doc.language, args.area)
+    # a what-if map is about cables: the facilities' points and long labels are left out
+    for layer in doc.layers:
+        if layer.source in FACILITY_LAYERS:
+            layer.set_visible(False)
+    title, subtitle = map_titles(scenario, label, doc.language, args.area, net)
     width, height = parse_size(args.size, 96.0)
     options = ExportOptions(width=width, height=height, title=title, subtitle=subtitle)
     options.time_filter = when if not isinstance(when, int) else None

@@ -101,6 +101,10 @@ class ConnectivityDock(QWidget):
         top.addWidget(self.since_on)
         top.addWidget(self.since)
         layout.addLayout(top)
+        self.caveat = QLabel(self.tr("Counts of cables in the Atlas's regional cable set, not capacity (see the analysis guide in the documentation)."))
+        self.caveat.setWordWrap(True)
+        self.caveat.setStyleSheet("color: #555555")
+        layout.addWidget(self.caveat)
 
         self.table = QTableWidget(0, 8)
         self.table.setHorizontalHeaderLabels([
@@ -192,7 +196,7 @@ class ConnectivityDock(QWidget):
         row = QHBoxLayout()
         self.export_button = QPushButton(self.tr("Export table (CSV)…"))
         self.export_button.clicked.connect(self.export_csv_dialog)
-        self.report_button = QPushButton(self.tr("Export report (PNG + CSV)…"))
+        self.report_button = QPushButton(self.tr("Export report (map and CSV)…"))
         self.report_button.clicked.connect(self.export_report_dialog)
         row.addWidget(self.export_button)
         row.addWidget(self.report_button)
@@ -297,7 +301,8 @@ class ConnectivityDock(QWidget):
         self._fill_table()
         self._fill_cut_list(state, unknown)
         self._fill_pairs(state)
-        self._set_overlays(([] if cut.empty else scenario_layers(self.scenario, self.cable_layer.frame))
+        self._set_overlays(([] if cut.empty else scenario_layers(self.scenario, self.cable_layer.frame,
+                                                                  self.document.language))
                            + self._reach_overlays())
         self._update_chart()
 
@@ -337,8 +342,8 @@ class ConnectivityDock(QWidget):
         self.table.setColumnHidden(2, since is None)
         self.table.setColumnHidden(7, not cut_on)
         # the pair boxes list the countries in the table
-        for box in (self.pair_a, self.pair_b):
-            current = box.currentData()
+        for box, default in ((self.pair_a, "CHN"), (self.pair_b, "SGP")):
+            current = box.currentData() or default
             box.blockSignals(True)
             box.clear()
             for code in sorted(t.country, key=lambda c: names.get(c, c)):
@@ -352,8 +357,14 @@ class ConnectivityDock(QWidget):
             self.summary.setText(self.tr("No cut: pick an area, or cut the selected cables or stations."))
         else:
             n, m = len(self.scenario.cut_cables), len(self.scenario.isolated_stations)
-            self.summary.setText(self.tr("{n} cables cut; {m} stations left without a working cable (computed in {ms} ms)")
-                                 .format(n=n, m=m, ms=max(1, round(self.scenario.seconds * 1000))))
+            parts = [self.tr("1 cable cut") if n == 1 else self.tr("{n} cables cut").format(n=n),
+                     self.tr("1 station left without a working cable") if m == 1
+                     else self.tr("{n} stations left without a working cable").format(n=m)]
+            k = len(self.scenario.cut.stations)
+            if k:
+                parts.append(self.tr("1 landing station cut") if k == 1 else self.tr("{n} landing stations cut").format(n=k))
+            self.summary.setText(self.tr("{summary} (computed in {ms} ms)").format(
+                summary=self.tr("; ").join(parts), ms=max(1, round(self.scenario.seconds * 1000))))
 
     def _table_at(self, year: int):
         key = ("table", year, self._filter_key())
@@ -370,8 +381,12 @@ class ConnectivityDock(QWidget):
     def _fill_cut_list(self, state: dict, unknown: list[str]) -> None:
         self.cut_list.clear()
         net = self.net
+        active = set(self.scenario.active) if self.scenario is not None else set()
         for c in state.get("cables", []):
-            self.cut_list.addItem(QListWidgetItem(self.tr("Cable: {name}").format(name=net.cable_name.get(c, c))))
+            text = self.tr("Cable: {name}").format(name=net.cable_name.get(c, c))
+            if c in net.routes and c not in active:
+                text += self.tr(" (not in service at this date)")
+            self.cut_list.addItem(QListWidgetItem(text))
         for s in state.get("stations", []):
             self.cut_list.addItem(QListWidgetItem(self.tr("Landing station: {name}").format(name=net.station_name.get(s, s))))
         area = state.get("area")
@@ -404,10 +419,10 @@ class ConnectivityDock(QWidget):
             self.pair_table.setItem(i, 1, _item(linked))
             paths = f"{after.disjoint_paths}" if not cut_on else f"{before.disjoint_paths} → {after.disjoint_paths}"
             self.pair_table.setItem(i, 2, _item(paths, align_right=True))
-            overland = self.tr("overland")
+            overland, water = self.tr("overland"), self.tr("overland, across water")
             if after.connected:
                 hops = " → ".join([self.net.station_name.get(after.path[0]["from"], after.path[0]["from"])] + [
-                    f"[{self.net.cable_name.get(h['via'], h['via']) if h['via'] != 'overland' else overland}] "
+                    f"[{self.net.cable_name.get(h['via'], h['via']) if h['via'] != 'overland' else (water if h.get('water') else overland)}] "
                     f"{self.net.station_name.get(h['to'], h['to'])}" for h in after.path]) if after.path else ""
                 text = self.tr("{km} km: {hops}").format(km=f"{after.km + after.overland_km:,.0f}", hops=hops)
             else:
@@ -647,7 +662,8 @@ class ConnectivityDock(QWidget):
                                 terrestrial=terrestrial.frame if terrestrial is not None else None)
         names = country_names(self._language())
         lines = [self.tr("Nearest landing stations with a working cable:")]
-        lines += [f"  {s['name']} ({s['country']}) — {s['km']:,.0f} km" for s in r.stations]
+        lines += ["  " + self.tr("{name} ({country}) — {km} km").format(name=s["name"], country=s["country"],
+                                                                         km=f"{s['km']:,.0f}") for s in r.stations]
         lines.append(self.tr("Cables there ({n}): {list}").format(
             n=len(r.cables), list=", ".join(self.net.cable_name.get(c, c) for c in r.cables)))
         lines.append(self.tr("Countries they reach ({n}): {list}").format(
@@ -697,11 +713,19 @@ class ConnectivityDock(QWidget):
         tf = self.document.time_filter
         label = tf.label if tf is not None else ""
         preset = (self.state().get("area") or {}).get("preset")
-        title, subtitle = map_titles(self.scenario, label, self.document.language, preset)
+        title, subtitle = map_titles(self.scenario, label, self.document.language, preset, self.net)
         options = ExportOptions(width=size[0], height=size[1], title=title, subtitle=subtitle,
                                 bbox=self.canvas.viewport.bbox())
         out = Path(png)
-        (export_pdf if out.suffix.lower() == ".pdf" else export_png)(self.document, out, options)
+        # the report is the what-if: a facility's reach drawn on the map is left out of it
+        reach = [lyr for lyr in self.document.layers if lyr.source.startswith("analysis:reach") and lyr.visible]
+        for lyr in reach:
+            lyr.visible = False
+        try:
+            (export_pdf if out.suffix.lower() == ".pdf" else export_png)(self.document, out, options)
+        finally:
+            for lyr in reach:
+                lyr.visible = True
         csv = str(out.with_suffix(".csv"))
         self.export_csv(csv)
         return str(out), csv

@@ -188,7 +188,7 @@ def _write_vector(document, path, options, renderer, kind: str, make_device) -> 
 
 
 # "D:" as Qt writes it, or "D\072" (the colon escaped) as pypdf rewrites it (_unify_cjk_radicals)
-_PDF_DATE = re.compile(rb"(/CreationDate|/ModDate) \(D(?::|\\072)(\d{14})Z\)")
+_PDF_DATE = re.compile(rb"(/CreationDate|/ModDate) \((D(?::|\\072))(\d{14})Z\)")
 _XMP_DATE = re.compile(rb'(xmp:(?:CreateDate|ModifyDate|MetadataDate))="(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)\+00:00"')
 
 
@@ -298,7 +298,8 @@ def _make_pdf_reproducible(path: Path) -> None:
     when = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch and epoch.isdigit() else \
         dt.datetime.now(dt.timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
     data = path.read_bytes()
-    data = _PDF_DATE.sub(lambda m: m.group(1) + b" (D:" + when.strftime("%Y%m%d%H%M%S").encode() + b"Z)", data)
+    # the date's prefix kept as written ("D:" or pypdf's "D\072"): same length, the offsets hold
+    data = _PDF_DATE.sub(lambda m: m.group(1) + b" (" + m.group(2) + when.strftime("%Y%m%d%H%M%S").encode() + b"Z)", data)
     data = _XMP_DATE.sub(lambda m: m.group(1) + b'="' + when.strftime("%Y-%m-%dT%H:%M:%S").encode() + b'+00:00"', data)
     ident = str(uuid.UUID(bytes=hashlib.sha256(data).digest()[:16], version=4)).encode()
     placeholder = _PDF_ID_PLACEHOLDER.encode()

@@ -36,8 +36,14 @@ WITHDRAWN_ALPHA3 = {"AFI", "ANT", "BUR", "BYS", "CSK", "DDR", "DHY", "FXX", "GEX
                     "NTZ", "PCI", "PCZ", "PHI", "RHO", "ROM", "SCG", "SUN", "TMP", "VDR", "WAK", "YMD", "YUG", "ZAR"}
 
 
+#: ISO numeric codes of territories with landing stations that the basemap's countries lack
+#: (Christmas Island, Réunion): named in the connectivity tables too (issue 14).
+EXTRA_TERRITORIES = ("162", "638")
+
+
 def rows() -> list[dict[str, str]]:
-    """One row per basemap country with an ISO numeric code CLDR knows."""
+    """One row per basemap country with an ISO numeric code CLDR knows, and the
+    :data:`EXTRA_TERRITORIES`."""
     import babel
     from babel import Locale
     from babel.core import get_cldr_version, get_global
@@ -51,7 +57,8 @@ def rows() -> list[dict[str, str]]:
     source = f"Unicode CLDR {get_cldr_version()} territory names (zh_Hans_CN, zh_Hant_TW) via babel {babel.__version__}"
     out = {}
     frame = load_basemap("countries")
-    for code in sorted({str(v).zfill(3) for v in frame["iso_n3"] if str(v).strip() not in ("", "None", "nan", "-99")}):
+    codes = {str(v).zfill(3) for v in frame["iso_n3"] if str(v).strip() not in ("", "None", "nan", "-99")}
+    for code in sorted(codes | set(EXTRA_TERRITORIES)):
         a2 = (aliases.get(code) or [None])[0]
         if not a2 or a2 not in hans.territories:
             continue

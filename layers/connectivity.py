@@ -217,6 +217,32 @@ class PairResult:
     overland_km: float
 
 
+@lru_cache(maxsize=1)
+def _land():
+    from asean_atlas.geodata.basemap import load_basemap
+
+    land = shapely.union_all(load_basemap("land").geometry.values)
+    shapely.prepare(land)
+    return land
+
+
+#: An assumed overland link whose straight line has a stretch of water longer than this
+#: (degrees, about 15 km) crosses a strait or a sea between islands.
+WATER_GAP_DEG = 0.15
+
+
+def _crosses_water(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Whether the straight line between two stations (degrees) crosses more than
+    :data:`WATER_GAP_DEG` of water in one stretch, off the basemap's land (Natural Earth 1:50m):
+    an assumed overland link across a strait or between islands (a coast's bays and river mouths
+    are shorter)."""
+    line = shapely.LineString([a, b])
+    if line.length == 0:
+        return False
+    water = shapely.difference(line, _land())
+    return any(part.length > WATER_GAP_DEG for part in getattr(water, "geoms", [water]) if not part.is_empty)
+
+
 def cable_layer_of(layers):
     """The cable layer among ``layers``: the built-in cables, else the first line layer with
     ``landing_station_ids`` that is not a terrestrial-link layer (``category`` "terrestrial
@@ -594,7 +620,10 @@ class Scenario:
         path, km, overland = [], 0.0, 0.0
         for s, t in zip(nodes[1:-2], nodes[2:-1]):
             e = g[s][t]
-            path.append({"from": s, "to": t, "via": e["via"], "km": e["km"]})
+            hop = {"from": s, "to": t, "via": e["via"], "km": e["km"]}
+            if e["via"] == "overland":  # an assumed link: say when its line crosses water
+                hop["water"] = _crosses_water(self.net.station_xy[s], self.net.station_xy[t])
+            path.append(hop)
             if e["via"] == "overland":
                 overland += e["km"]
             else:
@@ -691,9 +720,14 @@ class Scenario:
         return Reach(stations, cables, sorted(reached - {country}), links)
 
     def summary(self) -> str:
-        """``"N cables cut; M stations left without a working cable"`` (the CLI's line)."""
+        """``"N cables cut; M stations left without a working cable"`` (the CLI's line), with
+        ``"; K landing stations cut"`` after it when stations were cut by id."""
         n, m = len(self.cut_cables), len(self.isolated_stations)
-        return (f"{n} cable{'s' if n != 1 else ''} cut; {m} station{'s' if m != 1 else ''} left without a working cable")
+        out = f"{n} cable{'s' if n != 1 else ''} cut; {m} station{'s' if m != 1 else ''} left without a working cable"
+        k = len(self.cut.stations)
+        if k:
+            out += f"; {k} landing station{'s' if k != 1 else ''} cut"
+        return out
 
 
 @lru_cache(maxsize=1)
@@ -761,8 +795,10 @@ LOSS_CLASSES = (
     ("50–75 %", 0.75, "#e31a1c"),
     ("75–100 %", 1.0, "#800026"),
 )
-#: Colour of what a cut takes out on the map.
-CUT_COLOUR = "#d7191c"
+#: Colour of what a cut takes out on the map (magenta: apart from every status colour of the
+#: cable layer, red "delayed" included), and of the cut area's outline.
+CUT_COLOUR = "#c51b7d"
+AREA_COLOUR = "#d7191c"
 
 
 def loss_class(share: float) -> str:
@@ -775,12 +811,14 @@ def loss_class(share: float) -> str:
     return LOSS_CLASSES[-1][0]
 
 
-def scenario_layers(scenario: Scenario, cables=None) -> list:
+def scenario_layers(scenario: Scenario, cables=None, language: str = "en") -> list:
     """Map layers of a what-if scenario (EPSG:4326), bottom to top: the countries that lose
     international cables, shaded by the share lost (Natural Earth countries of the basemap, by ISO
     numeric code), the cut area's outline, the cables cut (their whole routes, from ``cables``, the cable
-    GeoDataFrame the network was built from), the stations cut and those left without a working
-    cable.
+    GeoDataFrame the network was built from), the cut area's outline over them, the stations cut
+    and those left without a working cable. Each shaded country is labelled with its name (in
+    ``language``) and its international cables before → after ("Singapore 28 → 0"): a small
+    country's shade alone would be missed.
 
     Returns
     -------
@@ -808,22 +846,25 @@ def scenario_layers(scenario: Scenario, cables=None) -> list:
     shade["share_lost"] = [round(float(r.share_lost) * 100, 1) if r.share_lost == r.share_lost else None for r in rows]
     shade["loss"] = [loss_class(r.share_lost) for r in rows]
     shade = shade[(shade["loss"] != "") & (shade["loss"] != LOSS_CLASSES[0][0])]  # the countries that lose cables
-    shade = shade[["name", "country", "cables_before", "cables_after", "share_lost", "loss", "geometry"]]
+    local = country_names(language)
+    shade["label"] = [f"{local.get(c, n)} {b} → {a}" for c, n, b, a in
+                      zip(shade["country"], shade["name"], shade["cables_before"], shade["cables_after"])]
+    shade = shade[["name", "country", "cables_before", "cables_after", "share_lost", "loss", "label", "geometry"]]
     out = [Layer(gpd.GeoDataFrame(shade, geometry="geometry", crs=4326), "Share of international cables lost",
                  source="analysis:loss",
                  style=Style(color="#7f7f7f", stroke_width=0.6, fill_color="#ffffcc", fill_opacity=0.75,
                              categorized_field="loss", categories={label: colour for label, _, colour in LOSS_CLASSES[1:]},
-                             categories_in_legend=True))]
+                             categories_in_legend=True, label_field="label", label_size=12.0, label_priority=5))]
     cut = scenario.cut
-    if cut.area is not None:
-        out.append(Layer(gpd.GeoDataFrame({"name": [cut.area_name or "cut area"]}, geometry=[cut.area], crs=4326),
-                         "Cut area", source="analysis:area",
-                         style=Style(color=CUT_COLOUR, stroke_width=2.0, fill_color=CUT_COLOUR, fill_opacity=0.12)))
     if scenario.cut_cables and cables is not None:
         cut_rows = cables[cables["id"].astype(str).isin(scenario.cut_cables)]
         cols = [c for c in ("id", "name", "status", "rfs_year", "owners") if c in cut_rows.columns]
         out.append(Layer(gpd.GeoDataFrame(cut_rows[cols + [cut_rows.geometry.name]], geometry=cut_rows.geometry.name, crs=4326),
-                         "Cables cut", source="analysis:cut_cables", style=Style(color=CUT_COLOUR, stroke_width=2.2, opacity=0.9)))
+                         "Cables cut", source="analysis:cut_cables", style=Style(color=CUT_COLOUR, stroke_width=1.8, opacity=0.8)))
+    if cut.area is not None:  # over the cables: where the cut is must show
+        out.append(Layer(gpd.GeoDataFrame({"name": [cut.area_name or "cut area"]}, geometry=[cut.area], crs=4326),
+                         "Cut area", source="analysis:area",
+                         style=Style(color=AREA_COLOUR, stroke_width=3.0, fill_color=AREA_COLOUR, fill_opacity=0.25)))
     for ids, title, source, shape in ((list(cut.stations), "Landing stations cut", "analysis:cut_stations", "square"),
                                       (scenario.isolated_stations, "Stations left without a working cable",
                                        "analysis:isolated", "circle")):

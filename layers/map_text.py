@@ -76,6 +76,7 @@ MAP_TEXT: dict[str, tuple[str, str]] = {
     "50–75 %": ("50–75%", "50–75%"),
     "75–100 %": ("75–100%", "75–100%"),
     "What if: {what} cut": ("假如{what}被切断", "假如{what}被切斷"),
+    "{n} more": ("等 {n} 项", "等 {n} 項"),
     "As of {label}: {summary}": ("截至{label}：{summary}", "截至{label}：{summary}"),
     "{n} cables cut; {m} stations left without a working cable": ("{n} 条海缆被切断；{m} 个登陆站失去可用海缆",
                                                                   "{n} 條海纜被切斷；{m} 個登陸站失去可用海纜"),

@@ -298,12 +298,48 @@
         <translation>导出表格（CSV）…</translation>
     </message>
     <message>
-        <source>Export report (PNG + CSV)…</source>
-        <translation>导出报告（PNG + CSV）…</translation>
+        <source>Export report (map and CSV)…</source>
+        <translation>导出报告（地图与 CSV）…</translation>
+    </message>
+    <message>
+        <source>1 cable cut</source>
+        <translation>1 条海缆被切断</translation>
+    </message>
+    <message>
+        <source>{n} cables cut</source>
+        <translation>{n} 条海缆被切断</translation>
+    </message>
+    <message>
+        <source>1 station left without a working cable</source>
+        <translation>1 个登陆站失去可用海缆</translation>
+    </message>
+    <message>
+        <source>{n} stations left without a working cable</source>
+        <translation>{n} 个登陆站失去可用海缆</translation>
+    </message>
+    <message>
+        <source>1 landing station cut</source>
+        <translation>1 个登陆站被切断</translation>
+    </message>
+    <message>
+        <source>{n} landing stations cut</source>
+        <translation>{n} 个登陆站被切断</translation>
+    </message>
+    <message>
+        <source>{summary} (computed in {ms} ms)</source>
+        <translation>{summary}（计算用时 {ms} 毫秒）</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <source>all dates</source>
         <translation>所有日期</translation>
+    </message>
+    <message>
+        <source>Counts of cables in the Atlas&apos;s regional cable set, not capacity (see the analysis guide in the documentation).</source>
+        <translation>统计的是本地图集区域海缆集中的海缆条数，不代表容量（见文档中的分析说明）。</translation>
     </message>
     <message>
         <source>As of {date}</source>
@@ -326,12 +362,12 @@
         <translation>未切断：请选择区域，或切断所选海缆或登陆站。</translation>
     </message>
     <message>
-        <source>{n} cables cut; {m} stations left without a working cable (computed in {ms} ms)</source>
-        <translation>{n} 条海缆被切断；{m} 个登陆站失去可用海缆（计算用时 {ms} 毫秒）</translation>
-    </message>
-    <message>
         <source>Cable: {name}</source>
         <translation>海缆：{name}</translation>
+    </message>
+    <message>
+        <source> (not in service at this date)</source>
+        <translation>（此日期未投入使用）</translation>
     </message>
     <message>
         <source>Landing station: {name}</source>
@@ -364,6 +400,10 @@
     <message>
         <source>overland</source>
         <translation>陆路</translation>
+    </message>
+    <message>
+        <source>overland, across water</source>
+        <translation>陆路，跨越水域</translation>
     </message>
     <message>
         <source>{km} km: {hops}</source>
@@ -404,6 +444,10 @@
     <message>
         <source>Nearest landing stations with a working cable:</source>
         <translation>最近的有可用海缆的登陆站：</translation>
+    </message>
+    <message>
+        <source>{name} ({country}) — {km} km</source>
+        <translation>{name}（{country}）— {km} 公里</translation>
     </message>
     <message>
         <source>Cables there ({n}): {list}</source>

@@ -298,12 +298,48 @@
         <translation>匯出表格（CSV）…</translation>
     </message>
     <message>
-        <source>Export report (PNG + CSV)…</source>
-        <translation>匯出報告（PNG + CSV）…</translation>
+        <source>Export report (map and CSV)…</source>
+        <translation>匯出報告（地圖與 CSV）…</translation>
+    </message>
+    <message>
+        <source>1 cable cut</source>
+        <translation>1 條海纜被切斷</translation>
+    </message>
+    <message>
+        <source>{n} cables cut</source>
+        <translation>{n} 條海纜被切斷</translation>
+    </message>
+    <message>
+        <source>1 station left without a working cable</source>
+        <translation>1 個登陸站失去可用海纜</translation>
+    </message>
+    <message>
+        <source>{n} stations left without a working cable</source>
+        <translation>{n} 個登陸站失去可用海纜</translation>
+    </message>
+    <message>
+        <source>1 landing station cut</source>
+        <translation>1 個登陸站被切斷</translation>
+    </message>
+    <message>
+        <source>{n} landing stations cut</source>
+        <translation>{n} 個登陸站被切斷</translation>
+    </message>
+    <message>
+        <source>{summary} (computed in {ms} ms)</source>
+        <translation>{summary}（計算用時 {ms} 毫秒）</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <source>all dates</source>
         <translation>所有日期</translation>
+    </message>
+    <message>
+        <source>Counts of cables in the Atlas&apos;s regional cable set, not capacity (see the analysis guide in the documentation).</source>
+        <translation>統計的是本地圖集區域海纜集中的海纜條數，不代表容量（見文件中的分析說明）。</translation>
     </message>
     <message>
         <source>As of {date}</source>
@@ -326,12 +362,12 @@
         <translation>未切斷：請選擇區域，或切斷所選海纜或登陸站。</translation>
     </message>
     <message>
-        <source>{n} cables cut; {m} stations left without a working cable (computed in {ms} ms)</source>
-        <translation>{n} 條海纜被切斷；{m} 個登陸站失去可用海纜（計算用時 {ms} 毫秒）</translation>
-    </message>
-    <message>
         <source>Cable: {name}</source>
         <translation>海纜：{name}</translation>
+    </message>
+    <message>
+        <source> (not in service at this date)</source>
+        <translation>（此日期未啟用）</translation>
     </message>
     <message>
         <source>Landing station: {name}</source>
@@ -364,6 +400,10 @@
     <message>
         <source>overland</source>
         <translation>陸路</translation>
+    </message>
+    <message>
+        <source>overland, across water</source>
+        <translation>陸路，跨越水域</translation>
     </message>
     <message>
         <source>{km} km: {hops}</source>
@@ -404,6 +444,10 @@
     <message>
         <source>Nearest landing stations with a working cable:</source>
         <translation>最近的有可用海纜的登陸站：</translation>
+    </message>
+    <message>
+        <source>{name} ({country}) — {km} km</source>
+        <translation>{name}（{country}）— {km} 公里</translation>
     </message>
     <message>
         <source>Cables there ({n}): {list}</source>

@@ -74,7 +74,7 @@ def test_connectivity_csv_is_the_api_s_numbers(tmp_path, capsys):
     for c in ("SGP", "CHN", "HKG", "VNM", "IDN"):
         assert got.at[c, "international_cables"] == want.at[c, "international_cables"] > 0
         assert got.at[c, "countries_reached"] == want.at[c, "countries_reached"]
-        assert got.at[c, "international_cables_since_2015"] == \
+        assert got.at[c, "international_cables_change_since_2015"] == \
             want.at[c, "international_cables"] - (then.at[c, "international_cables"] if c in then.index else 0)
     assert "international_cables_after" not in got.columns
 
@@ -122,6 +122,8 @@ def test_cut_map_shades_the_country_that_lost_its_cables(tmp_path, capsys, qapp)
     (["cut", "--area", "atlantis"], "neither a named area"),
     (["cut"], "nothing to cut"),
     (["cut", "--cable", "seamewe-3", "--pair", "CHN"], "expected two ISO alpha-3 codes"),
+    (["cut", "--cable", "seamewe-3", "--pair", "SIN:CHN"], "no landing station of 'SIN' in the network"),
+    (["cut", "--cable", "seamewe-3", "--pair", "sgp:SGP"], "expected two different countries"),
     (["connectivity", "--as-of", "someday"], "expected a year"),
     (["bogus"], "invalid choice"),
 ])
@@ -137,3 +139,19 @@ def test_unreadable_area_file_names_the_file(tmp_path, capsys):
     assert main(["analyze", "cut", "--area", str(bad)]) == 2
     err = capsys.readouterr().err
     assert str(bad) in err and len(err.strip().splitlines()) == 1
+
+
+def test_station_cut_is_said_and_map_titles_name_what_was_cut(tmp_path, capsys):
+    from asean_atlas.desktop.analyze_cli import map_titles
+
+    assert main(["analyze", "cut", "--station", "tong-fuk-china", "--as-of", "2026"]) == 0
+    line = capsys.readouterr().out.splitlines()[0]
+    assert line.endswith("; 1 landing station cut") and line.startswith("0 cables cut; ")
+    layers = builtin_layers()
+    net, active = CableNetwork.from_layers(layers, 2026)
+    sc = net.scenario(active, Cut(cables=("seamewe-3", "asia-africa-europe-1-aae-1")))
+    title, subtitle = map_titles(sc, "2026", "en", None, net)
+    assert title == "What if: SeaMeWe-3, Asia Africa Europe-1 (AAE-1) cut" or title.startswith("What if: SeaMeWe-3, ")
+    assert "seamewe-3" not in title
+    title, subtitle = map_titles(sc, "2026", "zh_CN", None, net)
+    assert "、" in title and subtitle.startswith("截至2026年：")

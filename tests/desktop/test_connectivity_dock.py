@@ -68,7 +68,7 @@ def test_a_cut_is_drawn_and_cleared(window, qtbot):
     dock, doc = window.connectivity, window.document
     dock.set_state({"area": {"preset": "strait-of-malacca"}})
     sources = [lyr.source for lyr in doc.layers if lyr.source.startswith("analysis:")]
-    assert sources == ["analysis:loss", "analysis:area", "analysis:cut_cables", "analysis:isolated"]
+    assert sources == ["analysis:loss", "analysis:cut_cables", "analysis:area", "analysis:isolated"]
     # the shaded countries lie over the built-in countries layer, under every cable and station
     order = [lyr.source for lyr in doc.layers]
     assert order.index("analysis:loss") == order.index("builtin:countries") + 1
