@@ -29,6 +29,17 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {printable(message)}\n")
 
 
+def _year(text: str) -> int:
+    """A year of ``--since`` (1800–2200)."""
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected a year, e.g. 2015") from None
+    if not 1800 <= year <= 2200:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected a year between 1800 and 2200")
+    return year
+
+
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--as-of", default=None, metavar="DATE",
                    help="the network as of the end of a year (2026) or a date (2026-06-30); default: today")
@@ -46,7 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="what", required=True, parser_class=_Parser)
     c = sub.add_parser("connectivity", help="per country: international cables, stations, countries reached, owners")
     _common(c)
-    c.add_argument("--since", type=int, metavar="YEAR", help="add the change since the end of YEAR")
+    c.add_argument("--since", type=_year, metavar="YEAR", help="add the change since the end of YEAR")
     k = sub.add_parser("cut", help="what if cables, stations or everything crossing an area are cut")
     _common(k)
     k.add_argument("--cable", action="append", default=[], metavar="ID", help="cable id to cut (repeatable)")
@@ -172,6 +183,11 @@ def run_cut(args) -> int:
                                  "(ISO 3166-1 alpha-3 codes, e.g. SGP, CHN, HKG)")
     scenario = net.scenario(active, Cut(tuple(args.cable), tuple(args.station), area, area_name))
     print(scenario.summary())
+    idle = [c for c in dict.fromkeys(args.cable) if c not in set(active)]
+    if idle:  # cut but not in service then: nothing to cut, said
+        print(printable(f"note: not in service as of {label}, so not counted as cut: {', '.join(idle)}"))
+    if net.duplicate_ids:
+        print(printable(f"warning: cable ids listed more than once (the first is used): {', '.join(net.duplicate_ids)}"))
     rows = []
     for a, b in pairs:
         r0, r = scenario.pair(a, b, after=False), scenario.pair(a, b)

@@ -189,6 +189,8 @@ def project_document(args, options):
     problems += loaded.errors
     if problems:
         raise ProjectError(f"{args.project}: " + "; ".join(problems))
+    if loaded.analysis_error:  # not drawn by an export: said, not fatal
+        _say(f"warning: {printable(loaded.analysis_error)}")
     doc = loaded.document
     # the project's map language (as the window opens it); --lang overrides it
     doc.language = loaded.language if loaded.language in ("en", "zh_CN", "zh_TW") else "en"

@@ -244,6 +244,8 @@ class ConnectivityDock(QWidget):
     def _layers_changed(self) -> None:
         if self._busy:  # our own overlays
             return
+        if self.drawing is not None:  # a project opened or layers removed under the drawing
+            self.cancel_drawing()
         self._schedule()
 
     # -- computing -----------------------------------------------------------------------------
@@ -274,9 +276,7 @@ class ConnectivityDock(QWidget):
         when_label = tf.label if tf is not None else self.tr("all dates")
         self.as_of.setText(self.tr("As of {date}").format(date=when_label))
         if net is None:
-            self.table.setRowCount(0)
-            self.summary.setText(self.last_error or self.tr("No cable layer (a layer with the attribute 'landing_station_ids') on the map."))
-            self._set_overlays([])
+            self._show_nothing(self.last_error or self.tr("No cable layer (a layer with the attribute 'landing_station_ids') on the map."))
             return
         state = self.state()
         self.since_on.blockSignals(True)
@@ -286,7 +286,13 @@ class ConnectivityDock(QWidget):
             self.since.setValue(int(state["since"]))
         self.since_on.blockSignals(False)
         self.since.blockSignals(False)
-        cut = cut_of(state)
+        try:
+            cut = cut_of(state)
+        except AtlasError as exc:  # an area file gone or broken since: said; the rest still computed
+            area_problem = words.error_text(exc)
+            cut = cut_of({**state, "area": None})
+        else:
+            area_problem = ""
         # ids the network does not hold (a project made with other layers) are left out, said once
         unknown = [c for c in cut.cables if c not in net.routes] + [s for s in cut.stations if s not in net.station_xy]
         if unknown:
@@ -296,15 +302,27 @@ class ConnectivityDock(QWidget):
         try:
             self.scenario = net.scenario(active, cut)
         except AnalysisError as exc:
-            self.summary.setText(words.error_text(exc))
+            self._show_nothing(words.error_text(exc))
             return
         self._fill_table()
+        if area_problem:
+            self.summary.setText(area_problem)
         self._fill_cut_list(state, unknown)
         self._fill_pairs(state)
         self._set_overlays(([] if cut.empty else scenario_layers(self.scenario, self.cable_layer.frame,
                                                                   self.document.language))
                            + self._reach_overlays())
         self._update_chart()
+
+    def _show_nothing(self, message: str) -> None:
+        """No figures to show (no network, or it cannot be computed): everything cleared, the
+        reason said; exports refuse until there is a scenario again."""
+        self.scenario = None
+        self.table.setRowCount(0)
+        self.pair_table.setRowCount(0)
+        self.cut_list.clear()
+        self.summary.setText(message)
+        self._set_overlays([])
 
     def _fill_table(self) -> None:
         names = country_names(self._language())
@@ -481,7 +499,9 @@ class ConnectivityDock(QWidget):
         import datetime
 
         tf = self.document.time_filter
-        last = max(datetime.date.today().year, tf.year if tf is not None else 0)
+        this_year = datetime.date.today().year
+        # the slider may stand far in the future (year 9999): the chart stops 10 years ahead
+        last = min(max(this_year, tf.year if tf is not None else 0), this_year + 10)
         years = list(range(CHART_FROM, last + 1))
         out = {c: [] for c in countries}
         for y in years:
@@ -523,7 +543,7 @@ class ConnectivityDock(QWidget):
         for c, ys in data.items():
             ax.plot(years, ys, label=names.get(c, c), linewidth=1.6)
         tf = self.document.time_filter
-        if tf is not None:
+        if tf is not None and years[0] <= tf.year <= years[-1]:
             ax.axvline(tf.year, color="#555555", linewidth=1, linestyle="--")
         ax.set_title(self.tr("International cables in service"), fontsize=9, fontfamily=fonts)
         ax.set_xlim(years[0], years[-1])
@@ -562,15 +582,16 @@ class ConnectivityDock(QWidget):
         """Cut everything crossing the polygons of a file; a bad file is said in the summary."""
         from asean_atlas.layers.connectivity import area_from
 
+        from pathlib import Path
+
         try:
             area, name = area_from(path)
         except AtlasError as exc:
             self.last_error = words.error_text(exc)
             self.summary.setText(self.last_error)
             return False
-        polys = list(getattr(area, "geoms", [area]))
-        biggest = max(polys, key=lambda g: g.area)
-        self._update_state(area={"polygon": [list(map(float, xy)) for xy in biggest.exterior.coords[:-1]], "name": name})
+        # the file itself (all its polygons, holes kept): the same area as --area FILE
+        self._update_state(area={"file": str(Path(path).resolve()), "name": name})
         return True
 
     def start_drawing(self) -> None:
@@ -584,19 +605,38 @@ class ConnectivityDock(QWidget):
         self.canvas.setFocus()
         self.summary.setText(self.tr("Click the corners of the area on the map; right-click or Enter closes it, Esc cancels."))
 
+    def cancel_drawing(self, message: str = "") -> None:
+        """Stop drawing a cut area (Esc, or the map's layers changed under it); nothing changes."""
+        tool, self.drawing = self.drawing, None
+        if tool is not None and self.canvas.measure is tool:
+            self.canvas.measure = None
+            self.canvas.update()
+        if message:
+            self.summary.setText(message)
+
     def _drawing_changed(self) -> None:
         tool = self.drawing
-        if tool is None or not tool.finished:
+        if tool is None:
             return
+        if not tool.finished:
+            if tool.measurement.points:
+                self._drew = True
+            elif getattr(self, "_drew", False):  # Esc cleared the corners: the drawing is cancelled
+                self._drew = False
+                self.cancel_drawing(self.tr("Drawing cancelled."))
+            return
+        self._drew = False
         points = [list(map(float, p)) for p in tool.measurement.points]
         self.drawing = None
         if self.canvas.measure is tool:
             self.canvas.measure = None
         self.canvas.update()
-        if len(points) >= 3:
+        import shapely
+
+        if len(points) >= 3 and shapely.make_valid(shapely.Polygon(points)).area > 1e-8:
             self._update_state(area={"polygon": points, "name": self.tr("drawn area")})
         else:
-            self.summary.setText(self.tr("An area needs at least three corners."))
+            self.summary.setText(self.tr("An area needs at least three corners that enclose some sea."))
 
     def cut_selected(self) -> list[str]:
         """Cut the cables or landing stations selected (identified on the map, found by search, or
@@ -682,7 +722,15 @@ class ConnectivityDock(QWidget):
 
     # -- export ----------------------------------------------------------------------------------
     def table_frame(self):
-        """The per-country table as shown (a DataFrame, the CLI's columns)."""
+        """The per-country table as shown (a DataFrame, the CLI's columns).
+
+        Raises
+        ------
+        AnalysisError
+            Nothing computed (no cable layer, or the network could not be built).
+        """
+        if self.scenario is None:
+            raise AnalysisError.of("nothing to export: no cable network on the map")
         t = self.scenario.country_table()
         return t[(t.international_cables > 0) | (t.international_cables_after > 0)]
 
@@ -710,6 +758,7 @@ class ConnectivityDock(QWidget):
         from .analyze_cli import map_titles
         from .export import export_pdf, export_png
 
+        self.table_frame()  # raises when there is nothing to report
         tf = self.document.time_filter
         label = tf.label if tf is not None else ""
         preset = (self.state().get("area") or {}).get("preset")

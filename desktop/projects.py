@@ -174,7 +174,7 @@ class ProjectController:
             return False
         self._apply_project(loaded)
         self.project_path = Path(path).expanduser().resolve() if remember else None
-        problems = list(loaded.errors)
+        problems = list(loaded.errors) + ([loaded.analysis_error] if loaded.analysis_error else [])
         self.unavailable = []
         relinked = False
         for missing in loaded.missing:

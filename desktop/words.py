@@ -222,6 +222,30 @@ LOAD_WORDS = (
 )
 
 
+#: Templates of the connectivity analysis' errors (``AnalysisError.of``, layers/connectivity.py and the
+#: Connectivity panel; issue 14).
+ANALYSIS_WORDS = (
+    QT_TRANSLATE_NOOP("errors", "{spec} is neither a named area ({names}) nor a file"),
+    QT_TRANSLATE_NOOP("errors", "{spec}: no polygon to cut with"),
+    QT_TRANSLATE_NOOP("errors", "the scenario is not an object"),
+    QT_TRANSLATE_NOOP("errors", "pairs: expected up to {n} pairs of ISO alpha-3 codes"),
+    QT_TRANSLATE_NOOP("errors", "no cable layer (a layer with the attribute 'landing_station_ids') on the map"),
+    QT_TRANSLATE_NOOP("errors", "no landing-station layer (points with the attributes 'id' and 'country') on the map"),
+    QT_TRANSLATE_NOOP("errors", "the cut area is not a polygon"),
+    QT_TRANSLATE_NOOP("errors", "no cable with id {ids}"),
+    QT_TRANSLATE_NOOP("errors", "no landing station with id {ids}"),
+    QT_TRANSLATE_NOOP("errors", "{key}: expected a list of ids"),
+    QT_TRANSLATE_NOOP("errors", "unknown area {name}"),
+    QT_TRANSLATE_NOOP("errors", "since: expected a year"),
+    QT_TRANSLATE_NOOP("errors", "the cut area is not a list of 3 to {n} [lon, lat] points"),
+    QT_TRANSLATE_NOOP("errors", "the cut area's file is not a path"),
+    QT_TRANSLATE_NOOP("errors", "the cut area is neither a preset, a polygon nor a file"),
+    QT_TRANSLATE_NOOP("errors", "nothing to export: no cable network on the map"),
+    QT_TRANSLATE_NOOP("errors", "the cable layer has no attribute {names}"),
+    QT_TRANSLATE_NOOP("errors", "the landing-station layer has no attribute {names}"),
+)
+
+
 def error_text(exc) -> str:
     """An Atlas error's message, or a load report's :class:`~asean_atlas.layers.errors.Message`, in
     the interface's language (its template through the ``errors`` catalogue context); any other

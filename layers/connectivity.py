@@ -79,22 +79,79 @@ def _has(text: str, names: tuple[str, ...]) -> bool:
 
 @dataclasses.dataclass
 class _Route:
-    """One cable's route graph: ``n`` vertices, edges ``(a, b)`` with lengths (km) and their
-    line geometry (for area cuts; None for a join across ±180°), the attached stations."""
+    """One cable's route graph: ``n`` vertices, edges ``(a, b)`` with lengths (km) and the
+    coordinates each edge was drawn with (``edge_xy``, shape (m, 2, 2); NaN for a join between
+    parts that do not touch), the attached stations."""
 
     xy: np.ndarray  # (n, 2) lon/lat
     edges: np.ndarray  # (m, 2) int
     km: np.ndarray  # (m,)
-    stations: list[str]  # landing stations present in the station table, as listed
+    edge_xy: np.ndarray  # (m, 2, 2) lon/lat of each edge's ends as drawn
+    stations: list[str]  # landing stations present in the station table, as listed, once each
     attach: np.ndarray  # (len(stations),) vertex of each station
     attach_km: np.ndarray  # (len(stations),) station to its vertex, km
+
+
+def _xyz(xy: np.ndarray) -> np.ndarray:
+    """Unit vectors of lon/lat points (degrees), shape (n, 3): nearest neighbours by chord are
+    nearest by great circle, across ±180° too."""
+    lon, lat = np.radians(xy[:, 0]), np.radians(xy[:, 1])
+    return np.column_stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)])
+
+
+def _join_nearest(xy: np.ndarray, labels: np.ndarray, k: int = 12) -> list[tuple[int, int]]:
+    """Pairs of points ``(u, v)`` that join all components of ``labels`` into one, each at the
+    closest points found: a minimum spanning forest over each point's ``k`` nearest neighbours in
+    other components (scipy's cKDTree on the unit sphere), then, for what is still apart, each
+    piece to its nearest point elsewhere. O(n log n) for routes drawn in many separate parts."""
+    from scipy.spatial import cKDTree
+
+    n = len(xy)
+    parent = {int(c): int(c) for c in np.unique(labels)}
+
+    def find(c):
+        while parent[c] != c:
+            parent[c] = parent[parent[c]]
+            c = parent[c]
+        return c
+
+    if len(parent) <= 1:
+        return []
+    pts = _xyz(xy)
+    tree = cKDTree(pts)
+    kk = min(k + 1, n)
+    d, j = tree.query(pts, k=kk)
+    d, j = np.atleast_2d(d), np.atleast_2d(j)
+    u = np.repeat(np.arange(n), kk)
+    v, w = j.ravel(), d.ravel()
+    other = labels[u] != labels[v]
+    order = np.argsort(w[other], kind="stable")
+    out = []
+    for a, b in zip(u[other][order], v[other][order]):
+        ra, rb = find(int(labels[a])), find(int(labels[b]))
+        if ra != rb:
+            parent[ra] = rb
+            out.append((int(a), int(b)))
+    while True:
+        roots = np.array([find(int(c)) for c in labels])
+        pieces = np.unique(roots)
+        if len(pieces) <= 1:
+            return out
+        inside = roots == roots[0]  # the first piece to its nearest point in any other piece
+        a_idx, b_idx = np.flatnonzero(inside), np.flatnonzero(~inside)
+        dd, jj = cKDTree(pts[b_idx]).query(pts[a_idx], k=1)
+        i = int(np.argmin(dd))
+        a, b = int(a_idx[i]), int(b_idx[int(jj[i])])
+        parent[find(int(labels[a]))] = find(int(labels[b]))
+        out.append((a, b))
 
 
 def _route(geom, stations: list[str], station_xy: dict[str, tuple[float, float]]) -> _Route:
     parts = [] if geom is None or geom.is_empty else (
         list(geom.geoms) if geom.geom_type.startswith("Multi") else [geom])
     coords = [np.asarray(p.coords, dtype=float)[:, :2] for p in parts if p.geom_type == "LineString" and len(p.coords) >= 2]
-    listed = [s for s in stations if s in station_xy]
+    coords = [c for c in coords if np.isfinite(c).all()]
+    listed = list(dict.fromkeys(s for s in stations if s in station_xy))  # "a;a" lands once
     if not coords:
         # no route: the listed stations linked by straight hops, in order
         xy = np.array([station_xy[s] for s in listed], dtype=float).reshape(-1, 2)
@@ -106,23 +163,33 @@ def _route(geom, stations: list[str], station_xy: dict[str, tuple[float, float]]
     inverse = np.asarray(inverse).ravel()
     xy = np.empty((len(uniq), 2))
     xy[inverse] = allxy
-    edges, start = [], 0
+    edges, drawn, start = [], [], 0
     for c in coords:
         idx = inverse[start:start + len(c)]
-        e = np.column_stack([idx[:-1], idx[1:]])
-        edges.append(e[e[:, 0] != e[:, 1]])
+        keep = idx[:-1] != idx[1:]
+        edges.append(np.column_stack([idx[:-1], idx[1:]])[keep])
+        drawn.append(np.stack([c[:-1], c[1:]], axis=1)[keep])  # the part's own coordinates (+180 stays +180)
         start += len(c)
-    edges = np.vstack(edges) if edges else np.empty((0, 2), dtype=int)
+    edges = np.vstack(edges) if edges else np.empty((0, 2), dtype=np.int64)
+    edge_xy = np.vstack(drawn) if drawn else np.empty((0, 2, 2))
     km = _km(xy[edges[:, 0], 0], xy[edges[:, 0], 1], xy[edges[:, 1], 0], xy[edges[:, 1], 1]) if len(edges) else np.empty(0)
-    edges, km = _join_parts(xy, edges, km)
+    # parts that do not touch: joined at their closest vertices (a cable system is connected)
+    joins = _join_nearest(xy, _components(len(xy), edges)) if len(xy) else []
+    if joins:
+        jn = np.array(joins, dtype=np.int64)
+        edges = np.vstack([edges, jn])
+        km = np.concatenate([km, _km(xy[jn[:, 0], 0], xy[jn[:, 0], 1], xy[jn[:, 1], 0], xy[jn[:, 1], 1])])
+        edge_xy = np.concatenate([edge_xy, np.full((len(jn), 2, 2), np.nan)])
     if listed and len(xy):
+        from scipy.spatial import cKDTree
+
         sxy = np.array([station_xy[s] for s in listed], dtype=float)
-        d = _km(sxy[:, None, 0], sxy[:, None, 1], xy[None, :, 0], xy[None, :, 1])
-        attach = d.argmin(axis=1)
-        attach_km = d[np.arange(len(listed)), attach]
+        _, attach = cKDTree(_xyz(xy)).query(_xyz(sxy), k=1)
+        attach = np.atleast_1d(attach)
+        attach_km = _km(sxy[:, 0], sxy[:, 1], xy[attach, 0], xy[attach, 1])
     else:
         attach, attach_km = np.zeros(len(listed), dtype=int), np.zeros(len(listed))
-    return _Route(xy, edges.astype(np.int64), km, listed, attach.astype(np.int64), attach_km)
+    return _Route(xy, edges.astype(np.int64), km, edge_xy, listed, np.asarray(attach, dtype=np.int64), attach_km)
 
 
 def _components(n: int, edges: np.ndarray) -> np.ndarray:
@@ -133,31 +200,6 @@ def _components(n: int, edges: np.ndarray) -> np.ndarray:
         return np.empty(0, dtype=np.int64)
     m = coo_matrix((np.ones(len(edges)), (edges[:, 0], edges[:, 1])), shape=(n, n)) if len(edges) else coo_matrix((n, n))
     return connected_components(m, directed=False)[1]
-
-
-def _join_parts(xy: np.ndarray, edges: np.ndarray, km: np.ndarray):
-    """Join the route's separate parts at their closest vertices (longitude differences taken
-    across ±180°) until it is one piece; returns the edges and lengths with the joins added."""
-    labels = _components(len(xy), edges)
-    if len(xy) == 0 or labels.max(initial=0) == 0:
-        return edges, km
-    extra, extra_km = [], []
-    group = labels.copy()
-    while True:
-        ids = np.unique(group)
-        if len(ids) <= 1:
-            break
-        inside = group == ids[0]
-        a, b = np.flatnonzero(inside), np.flatnonzero(~inside)
-        dx = np.abs(xy[a, None, 0] - xy[None, b, 0])
-        dx = np.minimum(dx, 360.0 - dx) * np.cos(np.radians(xy[a, None, 1]))
-        d = np.hypot(dx, xy[a, None, 1] - xy[None, b, 1])
-        i, j = np.unravel_index(int(d.argmin()), d.shape)
-        u, v = a[i], b[j]
-        extra.append((u, v))
-        extra_km.append(float(_km(xy[u, 0], xy[u, 1], xy[v, 0], xy[v, 1])))
-        group[group == group[v]] = ids[0]
-    return np.vstack([edges, np.array(extra, dtype=edges.dtype).reshape(-1, 2)]), np.concatenate([km, extra_km])
 
 
 @dataclasses.dataclass(frozen=True)
@@ -314,17 +356,25 @@ class CableNetwork:
     """
 
     def __init__(self, cables, stations) -> None:
-        for frame, cols, what in ((cables, ("id", "landing_station_ids"), "cable"), (stations, ("id", "country"), "landing-station")):
-            missing = [c for c in cols if c not in frame.columns]
-            if missing:
-                raise AnalysisError.of("the {what} layer has no attribute {names}", what=what, names=", ".join(missing))
+        missing = [c for c in ("id", "landing_station_ids") if c not in cables.columns]
+        if missing:
+            raise AnalysisError.of("the cable layer has no attribute {names}", names=", ".join(missing))
+        missing = [c for c in ("id", "country") if c not in stations.columns]
+        if missing:
+            raise AnalysisError.of("the landing-station layer has no attribute {names}", names=", ".join(missing))
         st = stations[stations.geometry.notna() & ~stations.geometry.is_empty]
         pts = shapely.get_coordinates(shapely.centroid(np.asarray(st.geometry.values, dtype=object)))
         self.station_ids = [str(s) for s in st["id"]]
         self.station_xy = {s: (float(x), float(y)) for s, (x, y) in zip(self.station_ids, pts)}
         self.station_country = {s: str(c) if isinstance(c, str) and c.strip() else "?" for s, c in zip(self.station_ids, st["country"])}
         self.station_name = dict(zip(self.station_ids, (str(v) for v in st["name"]))) if "name" in st.columns else {s: s for s in self.station_ids}
-        self.cable_ids = [str(c) for c in cables["id"]]
+        cables = cables[cables["id"].notna()]
+        ids = [str(c).strip() for c in cables["id"]]
+        first = ~pd.Series(ids, dtype=object).duplicated().to_numpy()
+        #: cable ids listed more than once (the first row of each is used)
+        self.duplicate_ids = sorted({c for c, f in zip(ids, first) if not f})
+        cables = cables[first]
+        self.cable_ids = [c for c, f in zip(ids, first) if f]
         col = lambda name: [str(v) if isinstance(v, str) else "" for v in cables[name]] if name in cables.columns else [""] * len(cables)  # noqa: E731
         self.cable_name = dict(zip(self.cable_ids, (n or i for n, i in zip(col("name"), self.cable_ids))))
         self.chinese_owner = {c: _has(o, CHINESE_CARRIERS) for c, o in zip(self.cable_ids, col("owners"))}
@@ -332,12 +382,11 @@ class CableNetwork:
         self.routes: dict[str, _Route] = {}
         for cid, geom, links in zip(self.cable_ids, cables.geometry.values, cables["landing_station_ids"]):
             self.routes[cid] = _route(geom, _ids(links), self.station_xy)
-        # every route edge as a line, for area cuts (an edge across ±180° is left out: no strait there)
+        # every route edge as drawn, for area cuts (a join of parts that do not touch has no line)
         lines, owner = [], []
         for cid, r in self.routes.items():
-            a, b = r.xy[r.edges[:, 0]], r.xy[r.edges[:, 1]]
-            ok = np.abs(a[:, 0] - b[:, 0]) <= 180
-            lines.append(shapely.linestrings(np.stack([a[ok], b[ok]], axis=1)) if ok.any() else np.empty(0, dtype=object))
+            ok = np.isfinite(r.edge_xy).all(axis=(1, 2)) & (np.abs(r.edge_xy[:, 0, 0] - r.edge_xy[:, 1, 0]) <= 180)
+            lines.append(shapely.linestrings(r.edge_xy[ok]) if ok.any() else np.empty(0, dtype=object))
             owner += [(cid, int(e)) for e in np.flatnonzero(ok)]
         self._edge_lines = np.concatenate(lines) if lines else np.empty(0, dtype=object)
         self._edge_owner = owner
@@ -348,10 +397,10 @@ class CableNetwork:
     def overland_links(self) -> list[tuple[str, str, float]]:
         """Assumed overland links between the landing stations of each country, ``(s, t, km)``
         (geodesic km): each station to its :data:`OVERLAND_NEIGHBOURS` nearest in its country,
-        plus the country's minimum spanning tree so that all its stations are linked. Used for
-        paths only; open data has no terrestrial network."""
+        plus the joins that link all its stations (:func:`_join_nearest`). Used for paths only;
+        open data has no terrestrial network."""
         if self._overland is None:
-            from scipy.sparse.csgraph import minimum_spanning_tree
+            from scipy.spatial import cKDTree
 
             by_country: dict[str, list[str]] = {}
             for s in self.station_ids:
@@ -361,15 +410,22 @@ class CableNetwork:
                 if c == "?" or len(ids) < 2:
                     continue
                 xy = np.array([self.station_xy[s] for s in ids])
-                d = _km(xy[:, None, 0], xy[:, None, 1], xy[None, :, 0], xy[None, :, 1])
-                k = min(OVERLAND_NEIGHBOURS, len(ids) - 1)
-                near = np.argsort(d, axis=1)[:, 1:k + 1]
-                pairs = {(i, int(j)) for i in range(len(ids)) for j in near[i]}
-                mst = minimum_spanning_tree(np.maximum(d, 1e-9)).tocoo()
-                pairs |= set(zip(mst.row.tolist(), mst.col.tolist()))
-                for i, j in pairs:
-                    a, b = sorted((ids[i], ids[j]))
-                    links[(a, b)] = float(d[i, j])
+                k = min(OVERLAND_NEIGHBOURS + 1, len(ids))
+                _, near = cKDTree(_xyz(xy)).query(_xyz(xy), k=k)
+                pairs = {(i, int(j)) for i in range(len(ids)) for j in np.atleast_2d(near)[i][1:]}
+                if pairs:
+                    e = np.array(sorted(pairs))
+                    labels = _components(len(ids), e)
+                else:
+                    labels = np.arange(len(ids))
+                pairs |= set(_join_nearest(xy, labels))
+                pairs = {tuple(sorted(p)) for p in pairs if p[0] != p[1]}
+                if not pairs:
+                    continue
+                e = np.array(sorted(pairs))
+                d = _km(xy[e[:, 0], 0], xy[e[:, 0], 1], xy[e[:, 1], 0], xy[e[:, 1], 1])
+                for (i, j), km in zip(e, d):
+                    links[(ids[i], ids[j])] = float(km)
             self._overland = [(a, b, km) for (a, b), km in links.items()]
         return self._overland
 
@@ -400,9 +456,9 @@ class CableNetwork:
             or next((lyr for lyr in layers if lyr is not cable_layer and {"id", "country"} <= set(lyr.frame.columns)
                      and lyr.is_point_layer), None)
         if cable_layer is None:
-            raise AnalysisError.of("no cable layer (a layer with landing_station_ids) on the map")
+            raise AnalysisError.of("no cable layer (a layer with the attribute 'landing_station_ids') on the map")
         if station_layer is None:
-            raise AnalysisError.of("no landing-station layer (points with id and country) on the map")
+            raise AnalysisError.of("no landing-station layer (points with the attributes 'id' and 'country') on the map")
         net = cls(cable_layer.frame, station_layer.frame)
         return net, net.active_ids(cable_layer, when)
 
@@ -427,9 +483,16 @@ class CableNetwork:
             out.setdefault(cid, []).append(e)
         return {k: np.array(v, dtype=np.int64) for k, v in out.items()}
 
-    def _groups(self, cid: str, cut_edges: np.ndarray | None, down: frozenset) -> list[tuple[list[str], dict]]:
-        """The station groups a cable still links (each a list of station ids, 2 or more), with
-        the along-cable km between each pair ``{(s, t): km}``."""
+    def _alive(self, cid: str, cut_edges: np.ndarray | None) -> np.ndarray:
+        """Which of a cable's route edges a cut leaves (bool, shape (m,))."""
+        alive = np.ones(len(self.routes[cid].edges), dtype=bool)
+        if cut_edges is not None and len(cut_edges):
+            alive[cut_edges] = False
+        return alive
+
+    def _groups(self, cid: str, cut_edges: np.ndarray | None, down: frozenset) -> list[list[str]]:
+        """The station groups a cable still links after a cut: lists of 2 or more station ids
+        (the stations on one side of a cut, less the stations cut)."""
         key = None
         if cut_edges is None and not (down & set(self.routes[cid].stations)):
             key = cid
@@ -438,37 +501,13 @@ class CableNetwork:
                 return hit
         r = self.routes[cid]
         keep = [i for i, s in enumerate(r.stations) if s not in down]
-        if len(keep) < 2:
-            result = []
-        else:
-            from scipy.sparse import coo_matrix
-            from scipy.sparse.csgraph import dijkstra
-
-            edges, km = r.edges, r.km
-            if cut_edges is not None and len(cut_edges):
-                alive = np.ones(len(edges), dtype=bool)
-                alive[cut_edges] = False
-                edges, km = edges[alive], km[alive]
-            n = len(r.xy)
-            labels = _components(n, edges)
-            g = coo_matrix((np.maximum(km, 1e-9), (edges[:, 0], edges[:, 1])), shape=(n, n)).tocsr() if len(edges) else None
-            groups: dict[int, list[int]] = {}
+        result = []
+        if len(keep) >= 2:
+            labels = _components(len(r.xy), r.edges[self._alive(cid, cut_edges)])
+            groups: dict[int, list[str]] = {}
             for i in keep:
-                groups.setdefault(int(labels[r.attach[i]]), []).append(i)
-            result = []
-            for members in groups.values():
-                if len(members) < 2:
-                    continue
-                verts = r.attach[members]
-                dist = dijkstra(g, directed=False, indices=np.unique(verts)) if g is not None else None
-                row = {v: k for k, v in enumerate(np.unique(verts))}
-                pair = {}
-                for x in members:
-                    for y in members:
-                        if x < y:
-                            along = 0.0 if dist is None else float(dist[row[r.attach[x]], r.attach[y]])
-                            pair[(r.stations[x], r.stations[y])] = along + float(r.attach_km[x] + r.attach_km[y])
-                result.append(([r.stations[i] for i in members], pair))
+                groups.setdefault(int(labels[r.attach[i]]), []).append(r.stations[i])
+            result = [members for members in groups.values() if len(members) >= 2]
         if key is not None:
             self._groups_cache[key] = result
         return result
@@ -483,7 +522,7 @@ class CableNetwork:
         """
         t0 = time.perf_counter()
         cut = cut or Cut()
-        active = list(self.routes) if active is None else [c for c in active if c in self.routes]
+        active = list(self.routes) if active is None else list(dict.fromkeys(c for c in active if c in self.routes))
         unknown = [c for c in cut.cables if c not in self.routes]
         if unknown:
             raise AnalysisError.of("no cable with id {ids}", ids=", ".join(map(repr, unknown)))
@@ -502,7 +541,9 @@ class CableNetwork:
             else:
                 after[c] = before[c]
         cut_cables = sorted(c for c in active if c in cut.cables or c in cut_edges)
-        return Scenario(self, active, cut, before, after, cut_cables, time.perf_counter() - t0)
+        sc = Scenario(self, active, cut, before, after, cut_cables, time.perf_counter() - t0)
+        sc.cut_edges, sc.down = cut_edges, down
+        return sc
 
 
 class Scenario:
@@ -522,8 +563,11 @@ class Scenario:
     def __init__(self, net: CableNetwork, active, cut, before, after, cut_cables, seconds) -> None:
         self.net, self.active, self.cut = net, active, cut
         self.before, self.after, self.cut_cables, self.seconds = before, after, cut_cables, seconds
-        linked_before = {s for groups in before.values() for members, _ in groups for s in members}
-        linked_after = {s for groups in after.values() for members, _ in groups for s in members}
+        linked_before = {s for groups in before.values() for members in groups for s in members}
+        linked_after = {s for groups in after.values() for members in groups for s in members}
+        self.cut_edges: dict[str, np.ndarray] = {}
+        self.down: frozenset = frozenset()
+        self._graphs: dict[bool, tuple] = {}
         self.isolated_stations = sorted(linked_before - linked_after - set(cut.stations))
 
     # -- per country -------------------------------------------------------------------------------
@@ -532,7 +576,7 @@ class Scenario:
         out: dict[str, dict] = {}
         for cid, groups in groups_of.items():
             seen_intl = set()
-            for members, _ in groups:
+            for members in groups:
                 cs = {country[s] for s in members}
                 for c in cs:
                     row = out.setdefault(c, {"cables": set(), "domestic": set(), "stations": set(), "reached": set()})
@@ -591,43 +635,112 @@ class Scenario:
         return sorted(r["reached"]) if r else []
 
     # -- between two countries -------------------------------------------------------------------
+    def _graph(self, after: bool):
+        """The network as one sparse graph (built once per side of the cut): station nodes
+        ``0..S-1`` (:attr:`CableNetwork.station_ids` order), then each working cable's route
+        vertices; edges are route edges (km, as drawn), station-to-route landings (km) and the
+        assumed overland links (km). Returns ``(matrix, via, water, owner)``: the CSR matrix of km,
+        ``via[(i, j)]`` the cable id or "overland" of an edge, ``owner[v]`` the cable of a route
+        vertex (None for a station)."""
+        hit = self._graphs.get(after)
+        if hit is not None:
+            return hit
+        from scipy.sparse import coo_matrix
+
+        net = self.net
+        index = {s: i for i, s in enumerate(net.station_ids)}
+        groups_of = self.after if after else self.before
+        down = self.down if after else frozenset()
+        rows, cols, km, via = [], [], [], {}
+        owner: list = [None] * len(net.station_ids)
+        offset = len(net.station_ids)
+        for cid, groups in groups_of.items():
+            if not groups:
+                continue
+            r = net.routes[cid]
+            alive = net._alive(cid, self.cut_edges.get(cid) if after else None)
+            e = r.edges[alive]
+            rows.append(e[:, 0] + offset)
+            cols.append(e[:, 1] + offset)
+            km.append(r.km[alive])
+            linked = {s for members in groups for s in members}
+            for s, v, d in zip(r.stations, r.attach, r.attach_km):
+                if s in linked and s not in down:
+                    rows.append(np.array([index[s]]))
+                    cols.append(np.array([offset + int(v)]))
+                    km.append(np.array([d]))
+            owner += [cid] * len(r.xy)
+            offset += len(r.xy)
+        for s, t2, d in net.overland_links():
+            if s in down or t2 in down:
+                continue
+            i, j = index[s], index[t2]
+            rows.append(np.array([i]))
+            cols.append(np.array([j]))
+            km.append(np.array([d]))
+            via[(min(i, j), max(i, j))] = "overland"
+        n = offset
+        if rows:
+            r_, c_, k_ = np.concatenate(rows), np.concatenate(cols), np.maximum(np.concatenate(km), 1e-9)
+        else:
+            r_, c_, k_ = np.empty(0, int), np.empty(0, int), np.empty(0)
+        # one edge per pair of nodes, the shortest (a sparse matrix would add duplicates up)
+        lo, hi = np.minimum(r_, c_), np.maximum(r_, c_)
+        order = np.lexsort((k_, hi, lo))
+        lo, hi, k_ = lo[order], hi[order], k_[order]
+        first = np.ones(len(lo), dtype=bool)
+        first[1:] = (lo[1:] != lo[:-1]) | (hi[1:] != hi[:-1])
+        lo, hi, k_ = lo[first], hi[first], k_[first]
+        matrix = coo_matrix((np.concatenate([k_, k_]), (np.concatenate([lo, hi]), np.concatenate([hi, lo]))),
+                            shape=(n, n)).tocsr()
+        self._graphs[after] = (matrix, via, owner)
+        return self._graphs[after]
+
     def pair(self, a: str, b: str, after: bool = True) -> PairResult:
         """Whether countries ``a`` and ``b`` (ISO alpha-3) are linked, by how many cable-disjoint
-        paths, and the shortest path (see :class:`PairResult`)."""
-        import networkx as nx
+        paths, and the shortest path (see :class:`PairResult`): Dijkstra (scipy) over the cables'
+        route graphs, their landings and the assumed overland links, from every station of ``a``
+        to the nearest station of ``b``."""
+        from scipy.sparse.csgraph import dijkstra
 
+        net = self.net
         groups_of = self.after if after else self.before
-        country = self.net.station_country
-        down = set(self.cut.stations) if after else set()
-        # stations and countries, cables between stations (km along the cable), assumed overland
-        # links within a country (geodesic km)
-        g = nx.Graph()
-        for cid, groups in groups_of.items():
-            for members, pairs in groups:
-                for (s, t), km in pairs.items():
-                    if not g.has_edge(s, t) or g[s][t]["km"] > km:
-                        g.add_edge(s, t, km=km, via=cid)
-        for s, t, km in self.net.overland_links():
-            if s in g and t in g and s not in down and t not in down and not g.has_edge(s, t):
-                g.add_edge(s, t, km=km, via="overland")
-        src, dst = ("country", a), ("country", b)
-        for s in list(g.nodes):  # the two countries' stations all count as the end points
-            if country[s] in (a, b):
-                g.add_edge(src if country[s] == a else dst, s, km=0.0, via="country")
-        if a == b or src not in g or dst not in g or not nx.has_path(g, src, dst):
-            return PairResult(a, b, False, 0, [], float("nan"), float("nan"))
-        nodes = nx.shortest_path(g, src, dst, weight="km")
+        country = net.station_country
+        down = self.down if after else frozenset()
+        working = {s for groups in groups_of.values() for members in groups for s in members} - set(down)
+        index = {s: i for i, s in enumerate(net.station_ids)}
+        sources = [index[s] for s in working if country[s] == a]
+        targets = [index[s] for s in working if country[s] == b]
+        nan = float("nan")
+        if a == b or not sources or not targets:
+            return PairResult(a, b, False, 0, [], nan, nan)
+        matrix, via, owner = self._graph(after)
+        dist, pred, origin = dijkstra(matrix, directed=False, indices=sources, min_only=True, return_predecessors=True)
+        best = min(targets, key=lambda j: dist[j])
+        if not np.isfinite(dist[best]):
+            return PairResult(a, b, False, 0, [], nan, nan)
+        chain = [best]
+        while pred[chain[-1]] >= 0:
+            chain.append(int(pred[chain[-1]]))
+        chain.reverse()
         path, km, overland = [], 0.0, 0.0
-        for s, t in zip(nodes[1:-2], nodes[2:-1]):
-            e = g[s][t]
-            hop = {"from": s, "to": t, "via": e["via"], "km": e["km"]}
-            if e["via"] == "overland":  # an assumed link: say when its line crosses water
-                hop["water"] = _crosses_water(self.net.station_xy[s], self.net.station_xy[t])
-            path.append(hop)
-            if e["via"] == "overland":
-                overland += e["km"]
+        hop_from, hop_km, hop_via = chain[0], 0.0, None
+        for u, v in zip(chain[:-1], chain[1:]):
+            w = float(matrix[u, v])
+            hop_km += w
+            if v >= len(net.station_ids):  # along a cable's route
+                hop_via = owner[v]
+                continue
+            kind = hop_via if hop_via is not None else via.get((min(u, v), max(u, v)), "overland")
+            s, t2 = net.station_ids[hop_from], net.station_ids[v]
+            hop = {"from": s, "to": t2, "via": kind, "km": hop_km}
+            if kind == "overland":  # an assumed link: say when its line crosses water
+                hop["water"] = _crosses_water(net.station_xy[s], net.station_xy[t2])
+                overland += hop_km
             else:
-                km += e["km"]
+                km += hop_km
+            path.append(hop)
+            hop_from, hop_km, hop_via = v, 0.0, None
         return PairResult(a, b, True, self._disjoint_paths(groups_of, a, b), path, km, overland)
 
     def _disjoint_paths(self, groups_of, a: str, b: str) -> int:
@@ -647,7 +760,7 @@ class Scenario:
 
         node(("country", a)), node(("country", b))
         for cid, groups in groups_of.items():
-            for k, (members, _) in enumerate(groups):
+            for k, members in enumerate(groups):
                 cs = sorted({country[s] for s in members})
                 if len(cs) < 2:
                     continue
@@ -693,7 +806,7 @@ class Scenario:
         country_of = self.net.station_country
         working: dict[str, set] = {}
         for cid, groups in groups_of.items():
-            for members, _ in groups:
+            for members in groups:
                 for s in members:
                     working.setdefault(s, set()).add(cid)
         ids = sorted(working)
@@ -708,7 +821,7 @@ class Scenario:
         cables = sorted({c for s in stations for c in working[s["id"]]})
         reached = set()
         for c in cables:
-            for members, _ in groups_of[c]:
+            for members in groups_of[c]:
                 if any(s["id"] in members for s in stations):
                     reached.update(country_of[m] for m in members)
         links = []
@@ -887,7 +1000,8 @@ MAX_PAIRS = 50
 
 def analysis_state(data) -> dict | None:
     """A what-if scenario as saved in a project (``"analysis"``), checked: ``{"cables": [ids],
-    "stations": [ids], "area": None | {"preset": id} | {"polygon": [[lon, lat], ...], "name": str},
+    "stations": [ids], "area": None | {"preset": id} | {"polygon": [[lon, lat], ...], "name": str}
+    | {"file": path, "name": str},
     "pairs": [[A, B], ...], "since": year or None}``. Unknown keys are dropped; None for None.
 
     Raises
@@ -908,22 +1022,38 @@ def analysis_state(data) -> dict | None:
 
     out = {"cables": ids("cables"), "stations": ids("stations"), "area": None, "pairs": [], "since": None}
     area = data.get("area")
+
+    def number(v, limit):
+        if not isinstance(v, (int, float)) or isinstance(v, bool):
+            return None
+        try:
+            f = float(v)
+        except OverflowError:  # an integer of 400 digits
+            return None
+        return f if math.isfinite(f) and -limit <= f <= limit else None
+
     if isinstance(area, dict) and "preset" in area:
-        if area["preset"] not in set(area_presets()["id"]):
-            raise AnalysisError.of("unknown area {name}", name=repr(str(area["preset"])[:80]))
-        out["area"] = {"preset": area["preset"]}
+        preset = area["preset"]
+        if not isinstance(preset, str) or preset not in set(area_presets()["id"]):
+            raise AnalysisError.of("unknown area {name}", name=repr(str(preset)[:80]))
+        out["area"] = {"preset": preset}
     elif isinstance(area, dict) and "polygon" in area:
         pts = area["polygon"]
         ok = isinstance(pts, list) and 3 <= len(pts) <= MAX_AREA_POINTS and all(
-            isinstance(p, list) and len(p) == 2 and all(isinstance(v, (int, float)) and not isinstance(v, bool)
-                                                        and math.isfinite(v) for v in p)
-            and -540 <= p[0] <= 540 and -90 <= p[1] <= 90 for p in pts)
+            isinstance(p, list) and len(p) == 2 and number(p[0], 540) is not None and number(p[1], 90) is not None
+            for p in pts)
         if not ok:
             raise AnalysisError.of("the cut area is not a list of 3 to {n} [lon, lat] points", n=MAX_AREA_POINTS)
         name = area.get("name") if isinstance(area.get("name"), str) else ""
-        out["area"] = {"polygon": [[float(x), float(y)] for x, y in pts], "name": name[:200]}
+        out["area"] = {"polygon": [[number(x, 540), number(y, 90)] for x, y in pts], "name": name[:200]}
+    elif isinstance(area, dict) and "file" in area:
+        path = area["file"]
+        if not isinstance(path, str) or not 0 < len(path) <= 4096 or "\x00" in path:
+            raise AnalysisError.of("the cut area's file is not a path")
+        name = area.get("name") if isinstance(area.get("name"), str) else Path(path).name
+        out["area"] = {"file": path, "name": name[:200]}
     elif area is not None:
-        raise AnalysisError.of("the cut area is neither a preset nor a polygon")
+        raise AnalysisError.of("the cut area is neither a preset, a polygon nor a file")
     pairs = data.get("pairs", [])
     if not isinstance(pairs, list) or len(pairs) > MAX_PAIRS or not all(
             isinstance(p, list) and len(p) == 2 and all(isinstance(c, str) and len(c) == 3 and c.isalpha() for c in p)
@@ -951,7 +1081,27 @@ def cut_of(state: dict | None) -> Cut:
         poly = shapely.make_valid(shapely.Polygon(a["polygon"]))
         polys = [g for g in getattr(poly, "geoms", [poly]) if g.geom_type in ("Polygon", "MultiPolygon")]
         area, name = (shapely.union_all(polys) if polys else None), a.get("name") or "polygon"
+    elif a and "file" in a:
+        area, name = _area_file(a["file"])
+        name = a.get("name") or name
     return Cut(tuple(state.get("cables", ())), tuple(state.get("stations", ())), area, name)
+
+
+def _area_file(path: str):
+    """:func:`area_from` of a polygon file, kept while the file is unchanged (a scenario with a
+    file area is recomputed at every step of the time slider)."""
+    p = Path(path)
+    try:
+        st = p.stat()
+    except OSError:
+        raise AnalysisError.of("{spec} is neither a named area ({names}) nor a file", spec=str(path),
+                               names=", ".join(area_presets()["id"])) from None
+    return _area_file_cached(str(p), st.st_size, st.st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _area_file_cached(path: str, size: int, mtime: int):
+    return area_from(path)
 
 
 #: Colour of a facility's reach on the map.

@@ -86,6 +86,9 @@ class LoadedProject:
     language: str = "en"
     #: the view's size in pixels when saved, ``(width, height)``, or None
     size: tuple[int, int] | None = None
+    #: why the project's what-if scenario was not applied (issue 14), or "": the layers and the
+    #: map are the project's either way (an export does not draw the scenario)
+    analysis_error: str = ""
     missing: list[MissingLayer] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
@@ -450,7 +453,7 @@ def load_project(path: str | Path, read=None) -> LoadedProject:
         try:
             doc.analysis = analysis_state(data["analysis"])
         except AtlasError as exc:
-            out.errors.append(f"what-if scenario not applied ({exc})")
+            out.analysis_error = f"what-if scenario not applied ({exc})"
     return out
 
 

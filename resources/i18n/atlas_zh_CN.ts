@@ -334,6 +334,10 @@
         <translation>；</translation>
     </message>
     <message>
+        <source>An area needs at least three corners that enclose some sea.</source>
+        <translation>区域至少需要三个能围出一片海域的角点。</translation>
+    </message>
+    <message>
         <source>all dates</source>
         <translation>所有日期</translation>
     </message>
@@ -426,12 +430,12 @@
         <translation>在地图上点击区域的各个角点；右键或回车闭合，Esc 取消。</translation>
     </message>
     <message>
-        <source>drawn area</source>
-        <translation>绘制的区域</translation>
+        <source>Drawing cancelled.</source>
+        <translation>已取消绘制。</translation>
     </message>
     <message>
-        <source>An area needs at least three corners.</source>
-        <translation>区域至少需要三个角点。</translation>
+        <source>drawn area</source>
+        <translation>绘制的区域</translation>
     </message>
     <message>
         <source>Select a cable or a landing station first (click it on the map, search it, or select rows in the attribute table).</source>
@@ -2193,6 +2197,79 @@
     <message>
         <source>holds more than {max:,} attribute values ({done:,} features x {n:,} attributes read so far); keep the attributes you need (e.g. ogr2ogr -select) and open that</source>
         <translation>含有超过 {max:,} 个属性值（目前已读取 {done:,} 个要素 × {n:,} 个属性）；请只保留需要的属性（例如 ogr2ogr -select）再打开</translation>
+    </message>
+    <message>
+        <source>{spec} is neither a named area ({names}) nor a file</source>
+        <extracomment>Templates of the connectivity analysis&apos; errors (``AnalysisError.of``, layers/connectivity.py and the Connectivity panel; issue 14).</extracomment>
+        <translation>{spec} 既不是命名区域（{names}），也不是文件</translation>
+    </message>
+    <message>
+        <source>{spec}: no polygon to cut with</source>
+        <translation>{spec}：没有可用于切断的多边形</translation>
+    </message>
+    <message>
+        <source>the scenario is not an object</source>
+        <translation>情景不是一个对象</translation>
+    </message>
+    <message>
+        <source>pairs: expected up to {n} pairs of ISO alpha-3 codes</source>
+        <translation>国家/地区对：应为最多 {n} 对 ISO alpha-3 代码</translation>
+    </message>
+    <message>
+        <source>no cable layer (a layer with the attribute &apos;landing_station_ids&apos;) on the map</source>
+        <translation>地图上没有海缆图层（含属性 &apos;landing_station_ids&apos; 的图层）</translation>
+    </message>
+    <message>
+        <source>no landing-station layer (points with the attributes &apos;id&apos; and &apos;country&apos;) on the map</source>
+        <translation>地图上没有登陆站图层（含属性 &apos;id&apos; 和 &apos;country&apos; 的点）</translation>
+    </message>
+    <message>
+        <source>the cut area is not a polygon</source>
+        <translation>切断区域不是多边形</translation>
+    </message>
+    <message>
+        <source>no cable with id {ids}</source>
+        <translation>没有 id 为 {ids} 的海缆</translation>
+    </message>
+    <message>
+        <source>no landing station with id {ids}</source>
+        <translation>没有 id 为 {ids} 的登陆站</translation>
+    </message>
+    <message>
+        <source>{key}: expected a list of ids</source>
+        <translation>{key}：应为 id 列表</translation>
+    </message>
+    <message>
+        <source>unknown area {name}</source>
+        <translation>未知区域 {name}</translation>
+    </message>
+    <message>
+        <source>since: expected a year</source>
+        <translation>对比年份：应为年份</translation>
+    </message>
+    <message>
+        <source>the cut area is not a list of 3 to {n} [lon, lat] points</source>
+        <translation>切断区域不是 3 到 {n} 个 [经度, 纬度] 点的列表</translation>
+    </message>
+    <message>
+        <source>the cut area&apos;s file is not a path</source>
+        <translation>切断区域的文件不是路径</translation>
+    </message>
+    <message>
+        <source>the cut area is neither a preset, a polygon nor a file</source>
+        <translation>切断区域既不是预设、多边形，也不是文件</translation>
+    </message>
+    <message>
+        <source>nothing to export: no cable network on the map</source>
+        <translation>没有可导出的内容：地图上没有海缆网络</translation>
+    </message>
+    <message>
+        <source>the cable layer has no attribute {names}</source>
+        <translation>海缆图层没有属性 {names}</translation>
+    </message>
+    <message>
+        <source>the landing-station layer has no attribute {names}</source>
+        <translation>登陆站图层没有属性 {names}</translation>
     </message>
 </context>
 <context>

@@ -334,6 +334,10 @@
         <translation>；</translation>
     </message>
     <message>
+        <source>An area needs at least three corners that enclose some sea.</source>
+        <translation>區域至少需要三個能圍出一片海域的角點。</translation>
+    </message>
+    <message>
         <source>all dates</source>
         <translation>所有日期</translation>
     </message>
@@ -426,12 +430,12 @@
         <translation>在地圖上點擊區域的各個角點；右鍵或 Enter 閉合，Esc 取消。</translation>
     </message>
     <message>
-        <source>drawn area</source>
-        <translation>繪製的區域</translation>
+        <source>Drawing cancelled.</source>
+        <translation>已取消繪製。</translation>
     </message>
     <message>
-        <source>An area needs at least three corners.</source>
-        <translation>區域至少需要三個角點。</translation>
+        <source>drawn area</source>
+        <translation>繪製的區域</translation>
     </message>
     <message>
         <source>Select a cable or a landing station first (click it on the map, search it, or select rows in the attribute table).</source>
@@ -2193,6 +2197,79 @@
     <message>
         <source>holds more than {max:,} attribute values ({done:,} features x {n:,} attributes read so far); keep the attributes you need (e.g. ogr2ogr -select) and open that</source>
         <translation>含有超過 {max:,} 個屬性值（目前已讀取 {done:,} 個圖徵 × {n:,} 個屬性）；請只保留需要的屬性（例如 ogr2ogr -select）再開啟</translation>
+    </message>
+    <message>
+        <source>{spec} is neither a named area ({names}) nor a file</source>
+        <extracomment>Templates of the connectivity analysis&apos; errors (``AnalysisError.of``, layers/connectivity.py and the Connectivity panel; issue 14).</extracomment>
+        <translation>{spec} 既不是命名區域（{names}），也不是檔案</translation>
+    </message>
+    <message>
+        <source>{spec}: no polygon to cut with</source>
+        <translation>{spec}：沒有可用於切斷的多邊形</translation>
+    </message>
+    <message>
+        <source>the scenario is not an object</source>
+        <translation>情境不是一個物件</translation>
+    </message>
+    <message>
+        <source>pairs: expected up to {n} pairs of ISO alpha-3 codes</source>
+        <translation>國家/地區對：應為最多 {n} 對 ISO alpha-3 代碼</translation>
+    </message>
+    <message>
+        <source>no cable layer (a layer with the attribute &apos;landing_station_ids&apos;) on the map</source>
+        <translation>地圖上沒有海纜圖層（含屬性 &apos;landing_station_ids&apos; 的圖層）</translation>
+    </message>
+    <message>
+        <source>no landing-station layer (points with the attributes &apos;id&apos; and &apos;country&apos;) on the map</source>
+        <translation>地圖上沒有登陸站圖層（含屬性 &apos;id&apos; 和 &apos;country&apos; 的點）</translation>
+    </message>
+    <message>
+        <source>the cut area is not a polygon</source>
+        <translation>切斷區域不是多邊形</translation>
+    </message>
+    <message>
+        <source>no cable with id {ids}</source>
+        <translation>沒有 id 為 {ids} 的海纜</translation>
+    </message>
+    <message>
+        <source>no landing station with id {ids}</source>
+        <translation>沒有 id 為 {ids} 的登陸站</translation>
+    </message>
+    <message>
+        <source>{key}: expected a list of ids</source>
+        <translation>{key}：應為 id 清單</translation>
+    </message>
+    <message>
+        <source>unknown area {name}</source>
+        <translation>未知區域 {name}</translation>
+    </message>
+    <message>
+        <source>since: expected a year</source>
+        <translation>對比年份：應為年份</translation>
+    </message>
+    <message>
+        <source>the cut area is not a list of 3 to {n} [lon, lat] points</source>
+        <translation>切斷區域不是 3 到 {n} 個 [經度, 緯度] 點的清單</translation>
+    </message>
+    <message>
+        <source>the cut area&apos;s file is not a path</source>
+        <translation>切斷區域的檔案不是路徑</translation>
+    </message>
+    <message>
+        <source>the cut area is neither a preset, a polygon nor a file</source>
+        <translation>切斷區域既不是預設、多邊形，也不是檔案</translation>
+    </message>
+    <message>
+        <source>nothing to export: no cable network on the map</source>
+        <translation>沒有可匯出的內容：地圖上沒有海纜網路</translation>
+    </message>
+    <message>
+        <source>the cable layer has no attribute {names}</source>
+        <translation>海纜圖層沒有屬性 {names}</translation>
+    </message>
+    <message>
+        <source>the landing-station layer has no attribute {names}</source>
+        <translation>登陸站圖層沒有屬性 {names}</translation>
     </message>
 </context>
 <context>

@@ -85,7 +85,7 @@ def test_cut_map_shades_the_country_that_lost_its_cables(tmp_path, capsys, qapp)
     layers = builtin_layers()
     net, active = CableNetwork.from_layers(layers, 2026)
     sc = net.scenario(active)
-    khm = sorted(c for c in active for members, _ in sc.before[c] if any(net.station_country[s] == "KHM" for s in members))
+    khm = sorted(c for c in active for members in sc.before[c] if any(net.station_country[s] == "KHM" for s in members))
     assert khm
     images = {}
     for name, ids in (("cut", khm), ("other", ["tata-tgn-tata-indicom"])):

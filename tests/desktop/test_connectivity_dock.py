@@ -130,8 +130,18 @@ def test_scenario_saved_in_the_project(window, tmp_path):
     data["analysis"] = {"cables": "not a list", "area": {"polygon": [[1, 2]]}}
     path.write_text(json.dumps(data), encoding="utf-8")
     loaded = load_project(path)
-    assert loaded.document.analysis is None and any("what-if scenario not applied" in e for e in loaded.errors)
+    assert loaded.document.analysis is None and loaded.errors == []
+    assert loaded.analysis_error.startswith("what-if scenario not applied (cables: expected a list of ids")
     assert len(loaded.document.layers) >= 8
+    # values that once got past the checks (a list as the preset, a 400-digit coordinate)
+    for bad in ({"area": {"preset": ["luzon-strait"]}}, {"area": {"polygon": [[10 ** 400, 18], [121, 19], [122, 20]]}},
+                {"area": {"file": 5}}, {"since": 10 ** 30}):
+        data["analysis"] = bad
+        path.write_text(json.dumps(data), encoding="utf-8")
+        loaded = load_project(path)
+        assert loaded.document.analysis is None and loaded.analysis_error, bad
+    # the command line draws the project all the same, and says why the scenario is not applied
+    assert main(["export", "--project", str(path), "--png", str(tmp_path / "x.png"), "--size", "400x300"]) == 0
 
 
 def test_project_opened_in_the_window_draws_its_scenario(window, tmp_path, qtbot):
@@ -176,6 +186,76 @@ def test_an_area_from_a_file_and_a_broken_one(window, tmp_path):
     bad.write_text("{oops")
     assert not dock.cut_area_from_file(str(bad))
     assert str(bad) in dock.summary.text() and doc.analysis["area"]["name"] == "sea.geojson"  # nothing lost
+
+
+def test_window_and_command_line_cut_the_same_file(window, tmp_path, capsys):
+    """A multipolygon with a hole and more than 10,000 vertices: the panel cuts with the file as
+    the command line does (it once kept the largest ring only, and refused big rings)."""
+    import shapely
+
+    dock = window.connectivity
+    ring = [(119.0 + 4.0 * i / 12000, 19.0) for i in range(12000)] + [(123, 22), (119, 22)]
+    luzon = shapely.Polygon(ring, holes=[[(120, 20), (121, 20), (121, 21), (120, 21)]])
+    singapore = shapely.box(103.5, 1.0, 104.5, 1.4)
+    path = tmp_path / "two.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {},
+                    "geometry": shapely.geometry.mapping(shapely.MultiPolygon([luzon, singapore]))}]}))
+    assert dock.cut_area_from_file(str(path))
+    assert doc_area(window) == {"file": str(path.resolve()), "name": "two.geojson"}
+    assert main(["analyze", "cut", "--area", str(path), "--as-of", "2026"]) == 0
+    line = capsys.readouterr().out.splitlines()[0]
+    n_cut, n_left = int(line.split()[0]), int(line.split("; ")[1].split()[0])
+    assert (len(dock.scenario.cut_cables), len(dock.scenario.isolated_stations)) == (n_cut, n_left)
+    assert n_cut > 12  # both straits
+
+
+def doc_area(window):
+    return window.document.analysis["area"]
+
+
+def test_esc_cancels_drawing_and_a_flat_area_is_refused(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    dock = window.connectivity
+    dock.set_state({"area": {"preset": "luzon-strait"}})
+    dock.start_drawing()
+    tool = window.canvas.measure
+    tool.click(100, 5)
+    tool.click(101, 6)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Escape)
+    assert window.canvas.measure is None and dock.drawing is None
+    assert doc_area(window) == {"preset": "luzon-strait"}  # unchanged
+    dock.start_drawing()
+    tool = window.canvas.measure
+    for lon, lat in ((100, 5), (101, 6), (102, 7)):  # on one line: no area
+        tool.click(lon, lat)
+    tool.finish()
+    assert doc_area(window) == {"preset": "luzon-strait"} and "enclose" in dock.summary.text()
+
+
+def test_nothing_to_show_clears_the_panel(window, tmp_path):
+    dock, doc = window.connectivity, window.document
+    dock.set_state({"area": {"preset": "luzon-strait"}, "pairs": [["CHN", "SGP"]]})
+    assert dock.pair_table.rowCount() == 1
+    doc.remove_layer(_layer(doc, "builtin:cables"))
+    dock.refresh()
+    assert dock.scenario is None and dock.table.rowCount() == 0 and dock.pair_table.rowCount() == 0
+    assert "No cable layer" in dock.summary.text()
+    from asean_atlas.layers.connectivity import AnalysisError
+
+    with pytest.raises(AnalysisError, match="nothing to export"):
+        dock.export_csv(str(tmp_path / "x.csv"))
+    assert not (tmp_path / "x.csv").exists()
+
+
+def test_the_chart_stops_ten_years_ahead(window):
+    import datetime
+
+    dock, doc = window.connectivity, window.document
+    doc.set_year(9999)
+    dock.refresh()
+    years, _ = dock.chart_data
+    assert years[-1] == datetime.date.today().year + 10
 
 
 def test_reach_from_the_nanning_computing_centre(window):
