@@ -100,7 +100,8 @@ def _main_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog=PROG,
         description="ASEAN Digital Atlas: China–ASEAN digital infrastructure on a map. "
-        "Subcommands: 'export' (headless PNG/HTML), 'info FILE', 'analyze' (connectivity, what-if cuts).",
+        "Subcommands: 'export' (headless PNG/HTML), 'info FILE', 'analyze' (connectivity, what-if cuts), "
+        "'db' (PostGIS).",
     )
     p.add_argument("files", nargs="*", metavar="FILE", help="vector files to open as layers")
     p.add_argument("--year", type=int, help="start with the time slider at YEAR")
@@ -158,13 +159,19 @@ def build_document(
     from asean_atlas.layers.builtin import builtin_layers
     from asean_atlas.layers.document import MapDocument
     from asean_atlas.layers.io import read_layer
+    from asean_atlas.layers.postgis import is_postgis_source
 
     doc = MapDocument(title=title or "ASEAN Digital Atlas")
     if builtin:
         for layer in builtin_layers():
             doc.add_layer(layer)
     for f in files:
-        doc.add_layer(read_layer(f, color=doc.unused_color(), crs=crs, encoding=encoding))
+        if is_postgis_source(f):  # a PostGIS table (issue 15): postgresql://…?table=schema.name
+            from asean_atlas.layers.postgis import read_postgis_layer
+
+            doc.add_layer(read_postgis_layer(f, color=doc.unused_color()))
+        else:
+            doc.add_layer(read_layer(f, color=doc.unused_color(), crs=crs, encoding=encoding))
     doc.set_year(year)
     return doc
 
@@ -590,6 +597,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_export(argv[1:])
         if argv and argv[0] == "info":
             return run_info(argv[1:])
+        if argv and argv[0] == "db":
+            from .db_cli import run_db
+
+            return run_db(argv[1:])
         if argv and argv[0] == "analyze":
             from .analyze_cli import run_analyze
 

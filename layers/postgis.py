@@ -1,0 +1,337 @@
+"""PostGIS layers (issue 15, first slice): read a table or view with its geometry column, the
+view's bounding box pushed to the server, and publish layers to PostGIS. No Qt.
+
+A source is a PostgreSQL connection URI with the table as a query parameter, the form the
+command line and project files take::
+
+    postgresql://user@host:5432/dbname?table=schema.name[&geometry=geom]
+    postgresql:///dbname?host=/run/postgresql&table=public.cables
+    postgresql://?service=newsroom&table=public.datacentres
+
+A password is never written into a source: libpq takes it from the password file
+(``~/.pgpass`` or ``PGPASSFILE``), a service file (``pg_service.conf``) or ``PGPASSWORD``; an
+error message never shows it (:func:`_scrub`). Every query is parameterised (psycopg 3); table
+and column names go through :class:`psycopg.sql.Identifier`, never string formatting.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import numpy as np
+import pandas as pd
+import shapely
+
+from .errors import AtlasError
+
+#: Schemes of a PostGIS source.
+SCHEMES = ("postgresql://", "postgres://")
+#: Seconds to wait for the server before saying it cannot be reached.
+CONNECT_TIMEOUT = 10
+
+
+class PostGISError(AtlasError):
+    """A PostGIS source that cannot be read or written: the message names the table and the
+    problem, never a password."""
+
+
+def is_postgis_source(text) -> bool:
+    """Whether ``text`` is a PostGIS source (a ``postgresql://`` URI)."""
+    return isinstance(text, str) and text.startswith(SCHEMES)
+
+
+@dataclasses.dataclass(frozen=True)
+class PostGISSource:
+    """A table (or view) of a PostGIS database.
+
+    Attributes
+    ----------
+    conninfo : str
+        The connection URI without ``table``/``geometry`` and without any password.
+    schema, table : str
+    geometry : str or None
+        The geometry column; None: the table's first one (``geometry_columns``).
+    """
+
+    conninfo: str
+    schema: str
+    table: str
+    geometry: str | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> "PostGISSource":
+        """The source of a ``postgresql://…?table=schema.name`` URI.
+
+        Raises
+        ------
+        PostGISError
+            Not such a URI, or no ``table``.
+        """
+        if not is_postgis_source(text):
+            raise PostGISError.of("not a PostGIS source (postgresql://…?table=schema.name)")
+        parts = urlsplit(text)
+        query = dict(parse_qsl(parts.query, keep_blank_values=True))
+        name = query.pop("table", "")
+        geometry = query.pop("geometry", None) or None
+        if not name:
+            raise PostGISError.of("{source}: no table (add ?table=schema.name)", source=_scrub(text))
+        schema, _, table = name.rpartition(".")
+        netloc = parts.netloc
+        if "@" in netloc:  # a password in the URI is dropped: libpq's password file gives it
+            user, _, host = netloc.rpartition("@")
+            netloc = user.split(":", 1)[0] + "@" + host
+        conninfo = urlunsplit((parts.scheme, netloc, parts.path, urlencode(query), ""))
+        return cls(conninfo, schema or "public", table, geometry)
+
+    def uri(self) -> str:
+        """The source as a URI (no password), for project files and the layer's ``source``."""
+        parts = urlsplit(self.conninfo)
+        query = dict(parse_qsl(parts.query, keep_blank_values=True))
+        query["table"] = f"{self.schema}.{self.table}"
+        if self.geometry:
+            query["geometry"] = self.geometry
+        return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
+
+
+_PASSWORD = re.compile(r"(://[^:/@]*:)[^@/]*@|(password\s*=\s*)\S+", re.I)
+
+
+def _scrub(text: str) -> str:
+    """``text`` with any password in it replaced by ``***``."""
+    return _PASSWORD.sub(lambda m: (m.group(1) or m.group(2)) + "***" + ("@" if m.group(1) else ""), str(text))
+
+
+def connect(conninfo: str):
+    """A psycopg connection (autocommit off).
+
+    Raises
+    ------
+    PostGISError
+        The server cannot be reached or refuses the login (the message never shows a password).
+    """
+    import psycopg
+
+    try:
+        return psycopg.connect(conninfo, connect_timeout=CONNECT_TIMEOUT)
+    except psycopg.Error as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise PostGISError.of("cannot connect to {source}: {why}", source=_scrub(conninfo), why=_scrub(first)) from None
+
+
+def list_tables(conninfo: str) -> pd.DataFrame:
+    """The tables and views with a geometry column: ``schema``, ``table``, ``geometry``,
+    ``srid``, ``type``, ``rows`` (the planner's estimate, ``pg_class.reltuples``; -1 when the
+    table was never analysed).
+
+    Raises
+    ------
+    PostGISError
+        No connection, or the database has no PostGIS.
+    """
+    import psycopg
+
+    with connect(conninfo) as con:
+        try:
+            rows = con.execute(
+                "SELECT g.f_table_schema, g.f_table_name, g.f_geometry_column, g.srid, g.type, "
+                "coalesce(c.reltuples, -1)::bigint "
+                "FROM geometry_columns g LEFT JOIN pg_namespace n ON n.nspname = g.f_table_schema "
+                "LEFT JOIN pg_class c ON c.relname = g.f_table_name AND c.relnamespace = n.oid "
+                "ORDER BY 1, 2, 3").fetchall()
+        except psycopg.Error as exc:
+            raise PostGISError.of("{source}: no PostGIS here ({why})", source=_scrub(conninfo),
+                                  why=str(exc).strip().splitlines()[0]) from None
+    return pd.DataFrame(rows, columns=["schema", "table", "geometry", "srid", "type", "rows"])
+
+
+def _geometry_column(con, source: PostGISSource) -> tuple[str, int]:
+    row = con.execute(
+        "SELECT f_geometry_column, srid FROM geometry_columns WHERE f_table_schema = %s AND f_table_name = %s "
+        "AND (%s::text IS NULL OR f_geometry_column = %s) ORDER BY f_geometry_column LIMIT 1",
+        (source.schema, source.table, source.geometry, source.geometry)).fetchone()
+    if row is None:
+        name = f"{source.schema}.{source.table}"
+        from psycopg import sql
+
+        exists = con.execute("SELECT to_regclass(%s)::oid", (sql.Identifier(source.schema, source.table).as_string(con),)).fetchone()
+        if exists and exists[0] is not None and not con.execute(
+                "SELECT has_table_privilege(%s::oid, 'SELECT')", (exists[0],)).fetchone()[0]:
+            raise PostGISError.of("{table}: permission denied (ask the database's owner for SELECT on it)", table=name)
+        raise PostGISError.of("{table}: no such table with a geometry column", table=name)
+    return row[0], int(row[1] or 4326)
+
+
+def read_table(source: PostGISSource, bbox: tuple[float, float, float, float] | None = None,
+               limit: int | None = None):
+    """The features of a PostGIS table, in EPSG:4326.
+
+    Parameters
+    ----------
+    source : PostGISSource
+    bbox : (west, south, east, north), degrees, optional
+        Only features whose geometry's bounding box meets it: the ``&&`` operator against the
+        table's GiST index, on the server.
+    limit : int, optional
+        At most this many features.
+
+    Returns
+    -------
+    GeoDataFrame
+        The table's columns (the geometry column as ``geometry``), EPSG:4326.
+
+    Raises
+    ------
+    PostGISError
+        No connection, no such table, no permission (the message names the table).
+    """
+    import geopandas as gpd
+    import psycopg
+    from psycopg import sql
+
+    name = f"{source.schema}.{source.table}"
+    with connect(source.conninfo) as con:
+        try:
+            geom, srid = _geometry_column(con, source)
+            cols = [r[0] for r in con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = %s AND table_name = %s "
+                "ORDER BY ordinal_position", (source.schema, source.table)).fetchall() if r[0] != geom]
+            target = sql.Identifier(source.schema, source.table)
+            g = sql.Identifier(geom)
+            query = sql.SQL("SELECT {cols}ST_AsBinary(ST_Transform({g}, 4326)) FROM {t}").format(
+                cols=sql.SQL("").join(sql.SQL("{}, ").format(sql.Identifier(c)) for c in cols), g=g, t=target)
+            params: list = []
+            if bbox is not None:
+                query += sql.SQL(" WHERE {g} && ST_Transform(ST_MakeEnvelope(%s, %s, %s, %s, 4326), %s)").format(g=g)
+                params += [float(v) for v in bbox] + [srid]
+            if limit is not None:
+                query += sql.SQL(" LIMIT %s")
+                params.append(int(limit))
+            rows = con.execute(query, params).fetchall()
+        except psycopg.errors.InsufficientPrivilege:
+            raise PostGISError.of("{table}: permission denied (ask the database's owner for SELECT on it)",
+                                  table=name) from None
+        except psycopg.Error as exc:
+            raise PostGISError.of("{table}: {why}", table=name, why=str(exc).strip().splitlines()[0]) from None
+    frame = pd.DataFrame([r[:-1] for r in rows], columns=cols)
+    geoms = shapely.from_wkb(np.array([None if r[-1] is None else bytes(r[-1]) for r in rows], dtype=object))
+    return gpd.GeoDataFrame(frame, geometry=geoms, crs=4326)
+
+
+def read_postgis_layer(text: str, color: str | None = None):
+    """A :class:`~asean_atlas.layers.layer.Layer` of a PostGIS source URI (the whole table; its
+    ``source`` is the URI without password). The time field is detected as for files.
+
+    Raises
+    ------
+    PostGISError
+    """
+    from .io import USER_PALETTE
+    from .layer import Layer, LoadReport
+    from .style import Style
+    from .temporal import detect_temporal
+
+    source = PostGISSource.parse(text)
+    frame = read_table(source)
+    for col in frame.columns:  # dates come as datetime.date: the time filter reads ISO text
+        if col != "geometry" and frame[col].dtype == object and len(frame) and \
+                frame[col].map(lambda v: hasattr(v, "isoformat")).any():
+            frame[col] = frame[col].map(lambda v: v.isoformat() if hasattr(v, "isoformat") else v)
+    report = LoadReport(source=source.uri(), features_read=len(frame), source_crs="EPSG:4326", driver="PostGIS")
+    colour = color or USER_PALETTE[0]
+    return Layer(frame, title=source.table, source=source.uri(), style=Style(color=colour, fill_color=colour),
+                 temporal=detect_temporal(frame), report=report)
+
+
+#: Columns a pushed layer gets besides its attributes (provenance, issue 15 item 3).
+PROVENANCE = ("atlas_source", "atlas_attribution", "atlas_pushed")
+
+
+def _pg_type(series: pd.Series, is_date: bool) -> str:
+    if is_date:
+        return "date"
+    if pd.api.types.is_bool_dtype(series):
+        return "boolean"
+    if pd.api.types.is_integer_dtype(series):
+        return "bigint"
+    if pd.api.types.is_float_dtype(series):
+        return "double precision"
+    if pd.api.types.is_datetime64_any_dtype(series):
+        return "timestamp"
+    return "text"
+
+
+def push_layer(conninfo: str, layer, table: str, schema: str = "public", replace: bool = False) -> int:
+    """Write a layer to PostGIS as ``schema.table``: its attributes (numbers, booleans, text; the
+    layer's time fields as ``date``), the provenance columns (:data:`PROVENANCE`), the geometry
+    as ``geometry(Geometry, 4326)`` with a GiST index; then ``ANALYZE``. One transaction: a
+    failure leaves nothing behind.
+
+    Returns
+    -------
+    int
+        Features written.
+
+    Raises
+    ------
+    PostGISError
+        The table exists (without ``replace``), no permission, no connection.
+    """
+    import datetime
+
+    import psycopg
+    from psycopg import sql
+
+    from .temporal import parse_dates
+
+    frame = layer.frame
+    gcol = frame.geometry.name
+    spec = layer.temporal
+    date_cols = {f for f in ((spec.start_field, spec.end_field) if spec is not None else ()) if f}
+    cols = [c for c in frame.columns if c != gcol and str(c) not in PROVENANCE]
+    types = {c: _pg_type(frame[c], c in date_cols) for c in cols}
+    name = f"{schema}.{table}"
+    target = sql.Identifier(schema, table)
+    pushed = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+    values = {}
+    for c in cols:
+        if types[c] == "date":
+            d = parse_dates(frame[c].astype("string").fillna("").tolist())
+            values[c] = [None if np.isnat(v) else v.astype("datetime64[D]").item() for v in d]
+        elif types[c] == "text":
+            values[c] = [None if v is None or (isinstance(v, float) and v != v) else str(v) for v in frame[c].tolist()]
+        else:
+            values[c] = [None if pd.isna(v) else v for v in frame[c].tolist()]
+    geoms = shapely.set_srid(np.asarray(frame.geometry.values, dtype=object), 4326)
+    ewkb = shapely.to_wkb(geoms, hex=True, include_srid=True)
+    try:
+        with connect(conninfo) as con, con.transaction():
+            if replace:
+                con.execute(sql.SQL("DROP TABLE IF EXISTS {}").format(target))
+            columns = sql.SQL(", ").join(
+                [sql.SQL("fid bigserial PRIMARY KEY")]
+                + [sql.SQL("{} {}").format(sql.Identifier(str(c)), sql.SQL(types[c])) for c in cols]
+                + [sql.SQL("{} text").format(sql.Identifier(p)) for p in PROVENANCE[:2]]
+                + [sql.SQL("{} timestamptz").format(sql.Identifier(PROVENANCE[2])),
+                   sql.SQL("geom geometry(Geometry, 4326)")])
+            con.execute(sql.SQL("CREATE TABLE {} ({})").format(target, columns))
+            names = sql.SQL(", ").join([sql.Identifier(str(c)) for c in cols]
+                                       + [sql.Identifier(p) for p in PROVENANCE] + [sql.Identifier("geom")])
+            with con.cursor().copy(sql.SQL("COPY {} ({}) FROM STDIN").format(target, names)) as copy:
+                for i in range(len(frame)):
+                    copy.write_row([values[c][i] for c in cols] + [layer.source, layer.attribution or "", pushed,
+                                                                   ewkb[i]])
+            con.execute(sql.SQL("CREATE INDEX {} ON {} USING GIST (geom)").format(
+                sql.Identifier(f"{table}_geom_idx"), target))
+        with connect(conninfo) as con:
+            con.autocommit = True
+            con.execute(sql.SQL("ANALYZE {}").format(target))
+    except psycopg.errors.DuplicateTable:
+        raise PostGISError.of("{table} exists already (use --replace to write over it)", table=name) from None
+    except psycopg.errors.InsufficientPrivilege:
+        raise PostGISError.of("{table}: permission denied (the user may not create tables in {schema})",
+                              table=name, schema=schema) from None
+    except psycopg.Error as exc:
+        raise PostGISError.of("{table}: {why}", table=name, why=_scrub(str(exc).strip().splitlines()[0])) from None
+    return len(frame)
