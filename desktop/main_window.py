@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from asean_atlas.layers.document import DEFAULT_BBOX, MapDocument
 from asean_atlas.layers.errors import AtlasError, CRSNeededError, LoadCancelled
@@ -170,6 +170,7 @@ class MainWindow(ProjectController, QMainWindow):
         self.add_layer_options_action = self._action(
             file_menu, self.tr("Add layer with encoding/C&RS…"), self.add_layer_with_options_dialog
         )
+        self.add_postgis_action = self._action(file_menu, self.tr("Add Post&GIS layer…"), self.add_postgis_dialog)
         file_menu.addSeparator()
         self.open_project_action = self._action(file_menu, self.tr("&Open project…"), self.open_project_dialog, "Ctrl+Shift+O")
         self.recent_menu = file_menu.addMenu(self.tr("Recent &projects"))
@@ -239,6 +240,31 @@ class MainWindow(ProjectController, QMainWindow):
         else:
             self.statusBar().showMessage(self.tr("The interface will be in {language} when the Atlas next starts.").format(
                 language=i18n.LANGUAGES[code]), 15000)
+
+    def add_postgis_dialog(self) -> list[Layer]:
+        """File > Add PostGIS layer…: connect, choose tables, add them (issue 15)."""
+        from .postgis_dialog import PostGISDialog
+
+        dlg = PostGISDialog(self)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return []
+        return self.add_postgis_layers(dlg.sources(), dlg.password_text())
+
+    def add_postgis_layers(self, sources: list[str], password: str | None = None) -> list[Layer]:
+        """Add PostGIS tables (source URIs) as layers; a failure is said in a dialog, naming the
+        table, and the other layers stay."""
+        from asean_atlas.layers.postgis import read_postgis_layer
+
+        added = []
+        for source in sources:
+            try:
+                layer = read_postgis_layer(source, color=self.document.unused_color(), password=password)
+            except AtlasError as exc:
+                self.show_error(self.tr("Could not open layer"), words.error_text(exc))
+                continue
+            self.document.add_layer(layer)
+            added.append(layer)
+        return added
 
     def open_connectivity(self) -> None:
         """Show the Connectivity dock (figures per country, what-if cuts)."""

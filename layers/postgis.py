@@ -103,8 +103,9 @@ def _scrub(text: str) -> str:
     return _PASSWORD.sub(lambda m: (m.group(1) or m.group(2)) + "***" + ("@" if m.group(1) else ""), str(text))
 
 
-def connect(conninfo: str):
-    """A psycopg connection (autocommit off).
+def connect(conninfo: str, password: str | None = None):
+    """A psycopg connection (autocommit off); ``password`` (the window asks for it) is given to
+    libpq for this connection only, never kept.
 
     Raises
     ------
@@ -114,13 +115,14 @@ def connect(conninfo: str):
     import psycopg
 
     try:
-        return psycopg.connect(conninfo, connect_timeout=CONNECT_TIMEOUT)
+        extra = {"password": password} if password else {}
+        return psycopg.connect(conninfo, connect_timeout=CONNECT_TIMEOUT, **extra)
     except psycopg.Error as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise PostGISError.of("cannot connect to {source}: {why}", source=_scrub(conninfo), why=_scrub(first)) from None
 
 
-def list_tables(conninfo: str) -> pd.DataFrame:
+def list_tables(conninfo: str, password: str | None = None) -> pd.DataFrame:
     """The tables and views with a geometry column: ``schema``, ``table``, ``geometry``,
     ``srid``, ``type``, ``rows`` (the planner's estimate, ``pg_class.reltuples``; -1 when the
     table was never analysed).
@@ -132,7 +134,7 @@ def list_tables(conninfo: str) -> pd.DataFrame:
     """
     import psycopg
 
-    with connect(conninfo) as con:
+    with connect(conninfo, password) as con:
         try:
             rows = con.execute(
                 "SELECT g.f_table_schema, g.f_table_name, g.f_geometry_column, g.srid, g.type, "
@@ -164,7 +166,7 @@ def _geometry_column(con, source: PostGISSource) -> tuple[str, int]:
 
 
 def read_table(source: PostGISSource, bbox: tuple[float, float, float, float] | None = None,
-               limit: int | None = None):
+               limit: int | None = None, password: str | None = None):
     """The features of a PostGIS table, in EPSG:4326.
 
     Parameters
@@ -191,7 +193,7 @@ def read_table(source: PostGISSource, bbox: tuple[float, float, float, float] | 
     from psycopg import sql
 
     name = f"{source.schema}.{source.table}"
-    with connect(source.conninfo) as con:
+    with connect(source.conninfo, password) as con:
         try:
             geom, srid = _geometry_column(con, source)
             cols = [r[0] for r in con.execute(
@@ -219,7 +221,7 @@ def read_table(source: PostGISSource, bbox: tuple[float, float, float, float] | 
     return gpd.GeoDataFrame(frame, geometry=geoms, crs=4326)
 
 
-def read_postgis_layer(text: str, color: str | None = None):
+def read_postgis_layer(text: str, color: str | None = None, password: str | None = None):
     """A :class:`~asean_atlas.layers.layer.Layer` of a PostGIS source URI (the whole table; its
     ``source`` is the URI without password). The time field is detected as for files.
 
@@ -233,7 +235,7 @@ def read_postgis_layer(text: str, color: str | None = None):
     from .temporal import detect_temporal
 
     source = PostGISSource.parse(text)
-    frame = read_table(source)
+    frame = read_table(source, password=password)
     for col in frame.columns:  # dates come as datetime.date: the time filter reads ISO text
         if col != "geometry" and frame[col].dtype == object and len(frame) and \
                 frame[col].map(lambda v: hasattr(v, "isoformat")).any():

@@ -107,7 +107,7 @@ def layer_entry(layer: Layer, folder: Path | None) -> dict[str, Any]:
         "crs": getattr(layer, "load_crs", None),
     }
     src = layer.source
-    if src.startswith("builtin:"):
+    if src.startswith(("builtin:", "postgresql://", "postgres://")):  # a PostGIS URI holds no password
         entry["source"] = src
         return entry
     path, sep, sub = src.partition("|")
@@ -426,6 +426,14 @@ def load_project(path: str | Path, read=None) -> LoadedProject:
                 out.errors.append(f"layer {i + 1}: {source!r}: {why}, left out")
                 continue
             used_builtins.add(source)
+        elif isinstance(source, str) and source.startswith(("postgresql://", "postgres://")):
+            from .postgis import read_postgis_layer
+
+            try:  # the password from libpq's password file or service file (issue 15)
+                layer = read_postgis_layer(source)
+            except AtlasError as exc:
+                out.errors.append(str(exc))
+                continue
         else:
             resolved, tried = resolve_source(entry, folder)
             if resolved is None:

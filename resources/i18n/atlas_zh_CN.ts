@@ -908,6 +908,10 @@
         <translation>按编码/坐标参考系添加图层(&amp;R)…</translation>
     </message>
     <message>
+        <source>Add Post&amp;GIS layer…</source>
+        <translation>添加 Post&amp;GIS 图层…</translation>
+    </message>
+    <message>
         <source>&amp;Open project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
@@ -1162,6 +1166,82 @@
     <message>
         <source>Total: –</source>
         <translation>总计：–</translation>
+    </message>
+</context>
+<context>
+    <name>PostGISDialog</name>
+    <message>
+        <source>Add PostGIS layer</source>
+        <extracomment>libpq&apos;s SSL modes, in QGIS&apos;s order.</extracomment>
+        <translation>添加 PostGIS 图层</translation>
+    </message>
+    <message>
+        <source>optional: a name from the service file (&apos;pg_service.conf&apos;)</source>
+        <translation>可选：服务文件（&apos;pg_service.conf&apos;）中的名称</translation>
+    </message>
+    <message>
+        <source>empty: from the password file (&apos;.pgpass&apos;) or the service file</source>
+        <translation>留空：取自密码文件（&apos;.pgpass&apos;）或服务文件</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>SSL mode</source>
+        <translation>SSL 模式</translation>
+    </message>
+    <message>
+        <source>The password is used for this connection only: it is never saved in the layer or the project.</source>
+        <translation>密码只用于本次连接，不会保存在图层或项目中。</translation>
+    </message>
+    <message>
+        <source>List tables</source>
+        <translation>列出表</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <source>Geometry</source>
+        <translation>几何</translation>
+    </message>
+    <message>
+        <source>SRID</source>
+        <translation>SRID</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Rows (estimate)</source>
+        <translation>行数（估计）</translation>
+    </message>
+    <message>
+        <source>{n} tables with a geometry column</source>
+        <translation>{n} 个含几何列的表</translation>
     </message>
 </context>
 <context>

@@ -908,6 +908,10 @@
         <translation>依編碼／座標參考系統新增圖層(&amp;R)…</translation>
     </message>
     <message>
+        <source>Add Post&amp;GIS layer…</source>
+        <translation>新增 Post&amp;GIS 圖層…</translation>
+    </message>
+    <message>
         <source>&amp;Open project…</source>
         <translation>開啟專案(&amp;O)…</translation>
     </message>
@@ -1162,6 +1166,82 @@
     <message>
         <source>Total: –</source>
         <translation>總計：–</translation>
+    </message>
+</context>
+<context>
+    <name>PostGISDialog</name>
+    <message>
+        <source>Add PostGIS layer</source>
+        <extracomment>libpq&apos;s SSL modes, in QGIS&apos;s order.</extracomment>
+        <translation>新增 PostGIS 圖層</translation>
+    </message>
+    <message>
+        <source>optional: a name from the service file (&apos;pg_service.conf&apos;)</source>
+        <translation>選填：服務檔案（&apos;pg_service.conf&apos;）中的名稱</translation>
+    </message>
+    <message>
+        <source>empty: from the password file (&apos;.pgpass&apos;) or the service file</source>
+        <translation>留空：取自密碼檔案（&apos;.pgpass&apos;）或服務檔案</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服務</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主機</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>連接埠</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>資料庫</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <source>SSL mode</source>
+        <translation>SSL 模式</translation>
+    </message>
+    <message>
+        <source>The password is used for this connection only: it is never saved in the layer or the project.</source>
+        <translation>密碼只用於本次連線，不會儲存在圖層或專案中。</translation>
+    </message>
+    <message>
+        <source>List tables</source>
+        <translation>列出資料表</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>資料表</translation>
+    </message>
+    <message>
+        <source>Geometry</source>
+        <translation>幾何</translation>
+    </message>
+    <message>
+        <source>SRID</source>
+        <translation>SRID</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Rows (estimate)</source>
+        <translation>列數（估計）</translation>
+    </message>
+    <message>
+        <source>{n} tables with a geometry column</source>
+        <translation>{n} 個含幾何欄位的資料表</translation>
     </message>
 </context>
 <context>

@@ -171,3 +171,16 @@ def test_background_load_needing_a_crs_does_not_wait_on_a_dialog(window, tmp_pat
     window.open_files([str(utm)], background=True)
     qtbot.waitUntil(lambda: window.last_error is not None and str(utm) in window.last_error, timeout=20000)
     assert "EPSG:32647" in window.last_error
+
+
+def test_postgis_dialog_in_chinese(window, chinese, monkeypatch):
+    from PySide6.QtCore import QAbstractListModel
+
+    from asean_atlas.desktop.postgis_dialog import SSL_MODES, PostGISDialog
+
+    monkeypatch.setattr(QAbstractListModel, "columnCount", lambda self, parent=None: 1)
+    dlg = PostGISDialog(window)
+    try:
+        assert english_left(dlg, {"localhost", "pg_service.conf", ".pgpass", *SSL_MODES}) == []
+    finally:
+        dlg.deleteLater()

@@ -161,3 +161,60 @@ def test_command_line_push_and_export(server, tmp_path, capsys, qapp):
     assert main(["db", "push", "--dsn", server.uri, "--layer", str(geo)]) == 2  # exists, no --replace
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "public.sites exists already" in err[0]
+
+
+def test_the_add_postgis_layer_dialog(server, pushed, qtbot, tmp_path, monkeypatch):
+    """File > Add PostGIS layer…: the fields make the connection, List tables shows the tables
+    with their SRID and row estimate, the chosen table is added to the map; a typed password is
+    used and never kept; a bad connection is said in the dialog."""
+    import psycopg
+    from PySide6.QtCore import QSettings
+
+    from asean_atlas.desktop.cli import build_document
+    from asean_atlas.desktop.main_window import MainWindow
+    from asean_atlas.desktop.postgis_dialog import PostGISDialog
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    QSettings().clear()
+    with psycopg.connect(server.uri, autocommit=True) as con:
+        con.execute("DROP ROLE IF EXISTS analyst")
+        con.execute("CREATE ROLE analyst LOGIN PASSWORD 'typed-pw-123'")
+        con.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO analyst")
+    win = MainWindow(build_document([], builtin=False))
+    win.interactive = False
+    qtbot.addWidget(win)
+    dlg = PostGISDialog(win)
+    qtbot.addWidget(dlg)
+    dlg.host.setText("127.0.0.1")
+    dlg.port.setValue(server.port)
+    dlg.database.setText("atlas_test")
+    dlg.user.setText("analyst")
+    dlg.sslmode.setCurrentIndex(dlg.sslmode.findData("disable"))
+    assert dlg.list_tables() == 0 and "cannot connect" in dlg.status.text()  # no password yet
+    dlg.password.setText("typed-pw-123")
+    assert dlg.list_tables() >= 2
+    rows = {dlg.tables.item(r, 0).text(): [dlg.tables.item(r, c).text() for c in range(5)] for r in range(dlg.tables.rowCount())}
+    assert rows["public.cables"][1:] == ["geom", "4326", "GEOMETRY", "109"]
+    dlg.tables.clearSelection()
+    dlg.tables.selectRow(list(rows).index("public.landing_stations"))
+    (source,) = dlg.sources()
+    assert "typed-pw-123" not in source and source.endswith("table=public.landing_stations&geometry=geom")
+    (layer,) = win.add_postgis_layers(dlg.sources(), dlg.password_text())
+    assert len(layer.frame) == 388 and layer.source == source and layer in win.document.layers
+    # a table gone: said, the other layers stay
+    assert win.add_postgis_layers([source.replace("landing_stations", "gone")], "typed-pw-123") == []
+    assert "public.gone: no such table" in win.last_error and len(win.document.layers) == 1
+    # the project holds the source, never the password
+    path = tmp_path / "team.atlas.json"
+    win.save_project(path)
+    text = path.read_text(encoding="utf-8")
+    assert "landing_stations" in text and "typed-pw-123" not in text
+    # reopened: the password from libpq's environment or password file, the table read again
+    from asean_atlas.layers.project import load_project
+
+    monkeypatch.setenv("PGPASSWORD", "typed-pw-123")
+    loaded = load_project(path)
+    assert loaded.errors == [] and [len(lyr.frame) for lyr in loaded.document.layers] == [388]
+    monkeypatch.setenv("PGPASSWORD", "wrong")
+    loaded = load_project(path)
+    assert len(loaded.errors) == 1 and "cannot connect" in loaded.errors[0] and "wrong" not in loaded.errors[0]
