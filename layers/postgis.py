@@ -75,6 +75,7 @@ class PostGISSource:
         query = dict(parse_qsl(parts.query, keep_blank_values=True))
         name = query.pop("table", "")
         geometry = query.pop("geometry", None) or None
+        query.pop("password", None)  # never kept: libpq's password file or service file gives it
         if not name:
             raise PostGISError.of("{source}: no table (add ?table=schema.name)", source=_scrub(text))
         schema, _, table = name.rpartition(".")

@@ -144,6 +144,8 @@ def test_a_source_keeps_no_password():
     assert "sslmode=require" in s.uri() and "table=team.datacentres" in s.uri()
     with pytest.raises(PostGISError, match="no table"):
         PostGISSource.parse("postgresql://ann@db/atlas")
+    s = PostGISSource.parse("postgresql://ann@db/atlas?password=hunter2&table=public.t")
+    assert "hunter2" not in s.uri() and "hunter2" not in s.conninfo
 
 
 def test_command_line_push_and_export(server, tmp_path, capsys, qapp):
