@@ -41,9 +41,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def table_name(title: str) -> str:
-    """A table name for a layer title: lower case, letters, digits and underscores."""
-    name = re.sub(r"\W+", "_", title.strip().lower()).strip("_") or "layer"
-    return ("t_" + name if name[0].isdigit() else name)[:60]
+    """A table name for a layer title: lower case; letters (with their combining marks: ข้อมูล
+    stays whole), digits and underscores; at most 60 bytes."""
+    import unicodedata
+
+    from asean_atlas.layers.postgis import _fit
+
+    kept = "".join(ch if unicodedata.category(ch)[0] in "LMN" or ch == "_" else " " for ch in title.strip().lower())
+    name = re.sub(r"\s+", "_", kept.strip()).strip("_") or "layer"
+    return _fit("t_" + name if name[0].isdigit() else name, 60)
 
 
 def run_db(argv: Sequence[str]) -> int:
@@ -56,7 +62,8 @@ def run_db(argv: Sequence[str]) -> int:
 
     if args.what == "list":
         for r in list_tables(args.dsn).itertuples(index=False):
-            print(printable(f"{r.schema}.{r.table} ({r.geometry}, EPSG:{r.srid}, {r.type}, ~{r.rows} rows)"))
+            rows = f"~{r.rows} rows" if r.rows >= 0 else "rows unknown (never analysed)"
+            print(printable(f"{r.schema}.{r.table} ({r.geometry}, EPSG:{r.srid}, {r.type}, {rows})"))
         return 0
     from asean_atlas.layers.io import read_layer
 

@@ -262,6 +262,10 @@ class MainWindow(ProjectController, QMainWindow):
             except AtlasError as exc:
                 self.show_error(self.tr("Could not open layer"), words.error_text(exc))
                 continue
+            except Exception as exc:  # a bug must not stop the other tables or the session
+                self.show_error(self.tr("Could not open layer"), self.tr("{source}: unexpected error: {kind}: {error}").format(
+                    source=source, kind=type(exc).__name__, error=exc))
+                continue
             self.document.add_layer(layer)
             added.append(layer)
         return added

@@ -246,6 +246,22 @@ ANALYSIS_WORDS = (
 )
 
 
+#: Templates of the PostGIS layers' errors (``PostGISError.of``, layers/postgis.py; issue 15).
+POSTGIS_WORDS = (
+    QT_TRANSLATE_NOOP("errors", "{table}: no geometry column {column}"),
+    QT_TRANSLATE_NOOP("errors", "{table}: no such table with a geometry column"),
+    QT_TRANSLATE_NOOP("errors", "a table needs a schema and a name"),
+    QT_TRANSLATE_NOOP("errors", "not a PostGIS source (postgresql://…?table=schema.name)"),
+    QT_TRANSLATE_NOOP("errors", "{source}: no table (add ?table=schema.name)"),
+    QT_TRANSLATE_NOOP("errors", "cannot connect to {source}: {why}"),
+    QT_TRANSLATE_NOOP("errors", "{table}: permission denied (ask the database's owner for SELECT on it)"),
+    QT_TRANSLATE_NOOP("errors", "{table}: {why}"),
+    QT_TRANSLATE_NOOP("errors", "{table} exists already (use --replace to write over it)"),
+    QT_TRANSLATE_NOOP("errors", "{table}: permission denied (the user may not create tables in {schema}, or does not own the table it would replace)"),
+    QT_TRANSLATE_NOOP("errors", "{source}: no PostGIS here ({why})"),
+)
+
+
 def error_text(exc) -> str:
     """An Atlas error's message, or a load report's :class:`~asean_atlas.layers.errors.Message`, in
     the interface's language (its template through the ``errors`` catalogue context); any other

@@ -71,37 +71,76 @@ class PostGISSource:
         """
         if not is_postgis_source(text):
             raise PostGISError.of("not a PostGIS source (postgresql://…?table=schema.name)")
-        parts = urlsplit(text)
+        scheme, rest = text.split("://", 1)
+        q = rest.find("?")
+        at = rest.rfind("@", 0, q if q >= 0 else len(rest))
+        if at >= 0:  # user[:password]@: the password (which may hold "/", "%", ":") is dropped
+            user = rest[:at].split(":", 1)[0]
+            rest = (user + "@" if user else "") + rest[at + 1:]
+        parts = urlsplit(f"{scheme}://{rest}")
         query = dict(parse_qsl(parts.query, keep_blank_values=True))
         name = query.pop("table", "")
         geometry = query.pop("geometry", None) or None
-        query.pop("password", None)  # never kept: libpq's password file or service file gives it
+        schema = query.pop("schema", None)
+        for key in [k for k in query if "password" in k.lower()]:  # password, sslpassword: never kept
+            query.pop(key)
         if not name:
             raise PostGISError.of("{source}: no table (add ?table=schema.name)", source=_scrub(text))
-        schema, _, table = name.rpartition(".")
-        netloc = parts.netloc
-        if "@" in netloc:  # a password in the URI is dropped: libpq's password file gives it
-            user, _, host = netloc.rpartition("@")
-            netloc = user.split(":", 1)[0] + "@" + host
-        conninfo = urlunsplit((parts.scheme, netloc, parts.path, urlencode(query), ""))
-        return cls(conninfo, schema or "public", table, geometry)
+        if schema is None:  # "schema.name"; a name holding a dot comes with ?schema= (see uri)
+            schema, _, name = name.rpartition(".")
+        conninfo = urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
+        return cls(conninfo, schema or "public", name, geometry)
 
     def uri(self) -> str:
         """The source as a URI (no password), for project files and the layer's ``source``."""
         parts = urlsplit(self.conninfo)
         query = dict(parse_qsl(parts.query, keep_blank_values=True))
-        query["table"] = f"{self.schema}.{self.table}"
+        if "." in self.schema or "." in self.table:  # the split would be ambiguous: both given
+            query["schema"], query["table"] = self.schema, self.table
+        else:
+            query["table"] = f"{self.schema}.{self.table}"
         if self.geometry:
             query["geometry"] = self.geometry
         return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
 
 
-_PASSWORD = re.compile(r"(://[^:/@]*:)[^@/]*@|(password\s*=\s*)\S+", re.I)
+_KEYWORD_SECRET = re.compile(r"\b(?:ssl)?password\s*=\s*('(?:[^'\\]|\\.)*'|[^&\s]*)", re.I)
 
 
-def _scrub(text: str) -> str:
-    """``text`` with any password in it replaced by ``***``."""
-    return _PASSWORD.sub(lambda m: (m.group(1) or m.group(2)) + "***" + ("@" if m.group(1) else ""), str(text))
+def _secrets(text: str) -> list[str]:
+    """The passwords written in a connection string: a URI's ``user:password@`` (up to the last
+    ``@``, whatever the password holds: ``/``, ``%``, ``:``), ``password=``/``sslpassword=``
+    values (quoted or not), each also URL-decoded."""
+    from urllib.parse import unquote
+
+    text = str(text)
+    found = []
+    if is_postgis_source(text):
+        rest = text.split("://", 1)[1]
+        at = rest.rfind("@")
+        if at >= 0 and ":" in rest[:at]:
+            found.append(rest[:at].split(":", 1)[1])
+    for m in _KEYWORD_SECRET.finditer(text):
+        value = m.group(1)
+        found.append(value)
+        if value.startswith("'") and value.endswith("'") and len(value) >= 2:
+            found.append(value[1:-1])
+    out = []
+    for s in found:
+        for v in (s, unquote(s)):
+            if v and v not in out:
+                out.append(v)
+    return sorted(out, key=len, reverse=True)
+
+
+def _scrub(text: str, secrets: list[str] = ()) -> str:
+    """``text`` with every password of ``secrets`` (see :func:`_secrets`) and any written in
+    ``text`` itself replaced by ``***``."""
+    out = str(text)
+    for s in list(secrets) + _secrets(out):
+        if s:
+            out = out.replace(s, "***")
+    return out
 
 
 def connect(conninfo: str, password: str | None = None):
@@ -115,12 +154,14 @@ def connect(conninfo: str, password: str | None = None):
     """
     import psycopg
 
+    secrets = _secrets(conninfo) + ([password] if password else [])
     try:
         extra = {"password": password} if password else {}
         return psycopg.connect(conninfo, connect_timeout=CONNECT_TIMEOUT, **extra)
-    except psycopg.Error as exc:
+    except (psycopg.Error, ValueError) as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise PostGISError.of("cannot connect to {source}: {why}", source=_scrub(conninfo), why=_scrub(first)) from None
+        raise PostGISError.of("cannot connect to {source}: {why}", source=_scrub(conninfo, secrets),
+                              why=_scrub(first, secrets)) from None
 
 
 def list_tables(conninfo: str, password: str | None = None) -> pd.DataFrame:
@@ -154,6 +195,11 @@ def _geometry_column(con, source: PostGISSource) -> tuple[str, int]:
         "SELECT f_geometry_column, srid FROM geometry_columns WHERE f_table_schema = %s AND f_table_name = %s "
         "AND (%s::text IS NULL OR f_geometry_column = %s) ORDER BY f_geometry_column LIMIT 1",
         (source.schema, source.table, source.geometry, source.geometry)).fetchone()
+    if row is None and source.geometry is not None and con.execute(
+            "SELECT 1 FROM geometry_columns WHERE f_table_schema = %s AND f_table_name = %s",
+            (source.schema, source.table)).fetchone():
+        raise PostGISError.of("{table}: no geometry column {column}", table=f"{source.schema}.{source.table}",
+                              column=repr(source.geometry))
     if row is None:
         name = f"{source.schema}.{source.table}"
         from psycopg import sql
@@ -163,7 +209,7 @@ def _geometry_column(con, source: PostGISSource) -> tuple[str, int]:
                 "SELECT has_table_privilege(%s::oid, 'SELECT')", (exists[0],)).fetchone()[0]:
             raise PostGISError.of("{table}: permission denied (ask the database's owner for SELECT on it)", table=name)
         raise PostGISError.of("{table}: no such table with a geometry column", table=name)
-    return row[0], int(row[1] or 4326)
+    return row[0], int(row[1] or 0)  # 0: unknown or mixed SRIDs in the column
 
 
 def read_table(source: PostGISSource, bbox: tuple[float, float, float, float] | None = None,
@@ -197,17 +243,27 @@ def read_table(source: PostGISSource, bbox: tuple[float, float, float, float] | 
     with connect(source.conninfo, password) as con:
         try:
             geom, srid = _geometry_column(con, source)
-            cols = [r[0] for r in con.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_schema = %s AND table_name = %s "
-                "ORDER BY ordinal_position", (source.schema, source.table)).fetchall() if r[0] != geom]
             target = sql.Identifier(source.schema, source.table)
+            # every column, of tables, views and materialized views alike (pg_attribute)
+            cols = [r[0] for r in con.execute(
+                "SELECT attname FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0 AND NOT attisdropped "
+                "ORDER BY attnum", (target.as_string(con),)).fetchall() if r[0] != geom]
             g = sql.Identifier(geom)
-            query = sql.SQL("SELECT {cols}ST_AsBinary(ST_Transform({g}, 4326)) FROM {t}").format(
-                cols=sql.SQL("").join(sql.SQL("{}, ").format(sql.Identifier(c)) for c in cols), g=g, t=target)
+            # curves as lines; SRID 0 (unknown) read as EPSG:4326; anything else transformed
+            linear = sql.SQL("CASE WHEN ST_HasArc({g}) THEN ST_CurveToLine({g}) ELSE {g} END").format(g=g)
+            lonlat = sql.SQL("CASE WHEN ST_SRID({x}) = 0 THEN ST_SetSRID({x}, 4326) ELSE ST_Transform({x}, 4326) END"
+                             ).format(x=linear)
+            query = sql.SQL("SELECT {cols}ST_AsBinary({e}) FROM {t}").format(
+                cols=sql.SQL("").join(sql.SQL("{}, ").format(sql.Identifier(c)) for c in cols), e=lonlat, t=target)
             params: list = []
-            if bbox is not None:
-                query += sql.SQL(" WHERE {g} && ST_Transform(ST_MakeEnvelope(%s, %s, %s, %s, 4326), %s)").format(g=g)
-                params += [float(v) for v in bbox] + [srid]
+            if bbox is not None and (bbox[2] - bbox[0] < 180 and bbox[3] - bbox[1] < 120):
+                # (a view of most of the world: no filter; a world box does not transform into UTM)
+                if srid > 0:  # against the GiST index
+                    query += sql.SQL(" WHERE {g} && ST_Transform(ST_MakeEnvelope(%s, %s, %s, %s, 4326), %s)").format(g=g)
+                    params += [float(v) for v in bbox] + [srid]
+                else:  # SRIDs mixed or unknown in the column: on the geometry in degrees
+                    query += sql.SQL(" WHERE {e} && ST_MakeEnvelope(%s, %s, %s, %s, 4326)").format(e=lonlat)
+                    params += [float(v) for v in bbox]
             if limit is not None:
                 query += sql.SQL(" LIMIT %s")
                 params.append(int(limit))
@@ -217,9 +273,34 @@ def read_table(source: PostGISSource, bbox: tuple[float, float, float, float] | 
                                   table=name) from None
         except psycopg.Error as exc:
             raise PostGISError.of("{table}: {why}", table=name, why=str(exc).strip().splitlines()[0]) from None
-    frame = pd.DataFrame([r[:-1] for r in rows], columns=cols)
-    geoms = shapely.from_wkb(np.array([None if r[-1] is None else bytes(r[-1]) for r in rows], dtype=object))
+    frame = pd.DataFrame([[_cell(v) for v in r[:-1]] for r in rows], columns=cols)
+    if "geometry" in frame.columns:  # an attribute of that name, as the file reader renames it
+        frame = frame.rename(columns={"geometry": "geometry_attribute"})
+    try:
+        geoms = shapely.from_wkb(np.array([None if r[-1] is None else bytes(r[-1]) for r in rows], dtype=object))
+    except Exception as exc:  # a geometry type GEOS cannot hold
+        raise PostGISError.of("{table}: {why}", table=name, why=str(exc).splitlines()[0]) from None
     return gpd.GeoDataFrame(frame, geometry=geoms, crs=4326)
+
+
+def _cell(v):
+    """A value of a row as the Atlas keeps attributes: JSON as JSON text, bytes as ``\\x`` hex,
+    UUIDs, intervals and the like as text; numbers, text, dates and times as they are."""
+    import json
+
+    if v is None or isinstance(v, (str, int, float, bool)):
+        return v
+    if isinstance(v, (dict, list)):
+        return json.dumps(v, ensure_ascii=False, default=str)
+    if isinstance(v, (bytes, bytearray, memoryview)):
+        return "\\x" + bytes(v).hex()
+    if hasattr(v, "isoformat"):
+        return v
+    from decimal import Decimal
+
+    if isinstance(v, Decimal):
+        return float(v)
+    return str(v)
 
 
 def read_postgis_layer(text: str, color: str | None = None, password: str | None = None):
@@ -251,9 +332,18 @@ def read_postgis_layer(text: str, color: str | None = None, password: str | None
 PROVENANCE = ("atlas_source", "atlas_attribution", "atlas_pushed")
 
 
+def _fit(name: str, limit: int) -> str:
+    """``name`` cut to at most ``limit`` bytes of UTF-8, whole characters (PostgreSQL's names
+    are at most 63 bytes)."""
+    out = name.encode("utf-8")[:limit]
+    return out.decode("utf-8", "ignore")
+
+
 def _pg_type(series: pd.Series, is_date: bool) -> str:
     if is_date:
         return "date"
+    if isinstance(series.dtype, pd.DatetimeTZDtype):
+        return "timestamptz"
     if pd.api.types.is_bool_dtype(series):
         return "boolean"
     if pd.api.types.is_integer_dtype(series):
@@ -288,12 +378,33 @@ def push_layer(conninfo: str, layer, table: str, schema: str = "public", replace
 
     from .temporal import parse_dates
 
+    if not schema.strip() or not table.strip():
+        raise PostGISError.of("a table needs a schema and a name")
+    table = _fit(table, 63)
     frame = layer.frame
     gcol = frame.geometry.name
     spec = layer.temporal
-    date_cols = {f for f in ((spec.start_field, spec.end_field) if spec is not None else ()) if f}
-    cols = [c for c in frame.columns if c != gcol and str(c) not in PROVENANCE]
+    cols = [c for c in frame.columns if c != gcol]
+    # the time fields typed as dates when every value written reads as one (else kept as text:
+    # nothing a file says is lost)
+    date_cols = set()
+    for f in ((spec.start_field, spec.end_field) if spec is not None else ()):
+        if f and f in frame.columns:
+            text = frame[f].astype("string").str.strip().fillna("")
+            parsed = parse_dates(text.tolist())
+            if not (np.isnat(parsed) & (text != "").to_numpy()).any():
+                date_cols.add(f)
     types = {c: _pg_type(frame[c], c in date_cols) for c in cols}
+    # column names: at most 63 bytes, apart from each other and from the table's own columns
+    taken = {"fid", "geom", *PROVENANCE}
+    names = {}
+    for c in cols:
+        base = _fit(str(c), 60) or "column"
+        n, k = base, 1
+        while n in taken:
+            n, k = _fit(base, 58) + f"_{k}", k + 1
+        taken.add(n)
+        names[c] = n
     name = f"{schema}.{table}"
     target = sql.Identifier(schema, table)
     pushed = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
@@ -306,35 +417,46 @@ def push_layer(conninfo: str, layer, table: str, schema: str = "public", replace
             values[c] = [None if v is None or (isinstance(v, float) and v != v) else str(v) for v in frame[c].tolist()]
         else:
             values[c] = [None if pd.isna(v) else v for v in frame[c].tolist()]
-    geoms = shapely.set_srid(np.asarray(frame.geometry.values, dtype=object), 4326)
+    geoms = np.asarray(frame.geometry.values, dtype=object)
+    present = ~shapely.is_missing(geoms)
+    has_z = bool(shapely.has_z(geoms[present]).any()) if present.any() else False
+    if has_z:  # a 3D layer: every geometry 3D (PostGIS types a column 2D or 3D)
+        geoms = geoms.copy()
+        geoms[present] = shapely.force_3d(geoms[present])
+    geoms = shapely.set_srid(geoms, 4326)
     ewkb = shapely.to_wkb(geoms, hex=True, include_srid=True)
+    gtype = "GeometryZ" if has_z else "Geometry"
     try:
         with connect(conninfo) as con, con.transaction():
             if replace:
                 con.execute(sql.SQL("DROP TABLE IF EXISTS {}").format(target))
             columns = sql.SQL(", ").join(
                 [sql.SQL("fid bigserial PRIMARY KEY")]
-                + [sql.SQL("{} {}").format(sql.Identifier(str(c)), sql.SQL(types[c])) for c in cols]
+                + [sql.SQL("{} {}").format(sql.Identifier(names[c]), sql.SQL(types[c])) for c in cols]
                 + [sql.SQL("{} text").format(sql.Identifier(p)) for p in PROVENANCE[:2]]
                 + [sql.SQL("{} timestamptz").format(sql.Identifier(PROVENANCE[2])),
-                   sql.SQL("geom geometry(Geometry, 4326)")])
+                   sql.SQL(f"geom geometry({gtype}, 4326)")])
             con.execute(sql.SQL("CREATE TABLE {} ({})").format(target, columns))
-            names = sql.SQL(", ").join([sql.Identifier(str(c)) for c in cols]
-                                       + [sql.Identifier(p) for p in PROVENANCE] + [sql.Identifier("geom")])
-            with con.cursor().copy(sql.SQL("COPY {} ({}) FROM STDIN").format(target, names)) as copy:
+            listed = sql.SQL(", ").join([sql.Identifier(names[c]) for c in cols]
+                                        + [sql.Identifier(p) for p in PROVENANCE] + [sql.Identifier("geom")])
+            with con.cursor().copy(sql.SQL("COPY {} ({}) FROM STDIN").format(target, listed)) as copy:
                 for i in range(len(frame)):
                     copy.write_row([values[c][i] for c in cols] + [layer.source, layer.attribution or "", pushed,
                                                                    ewkb[i]])
+            import hashlib
+
+            # an index name apart from the table's own (both cut at 63 bytes) and from other tables'
+            tag = hashlib.sha1(f"{schema}.{table}".encode()).hexdigest()[:8]
             con.execute(sql.SQL("CREATE INDEX {} ON {} USING GIST (geom)").format(
-                sql.Identifier(f"{table}_geom_idx"), target))
+                sql.Identifier(f"{_fit(table, 40)}_{tag}_gidx"), target))
         with connect(conninfo) as con:
             con.autocommit = True
             con.execute(sql.SQL("ANALYZE {}").format(target))
     except psycopg.errors.DuplicateTable:
         raise PostGISError.of("{table} exists already (use --replace to write over it)", table=name) from None
     except psycopg.errors.InsufficientPrivilege:
-        raise PostGISError.of("{table}: permission denied (the user may not create tables in {schema})",
-                              table=name, schema=schema) from None
+        raise PostGISError.of("{table}: permission denied (the user may not create tables in {schema}, or does not "
+                              "own the table it would replace)", table=name, schema=schema) from None
     except psycopg.Error as exc:
         raise PostGISError.of("{table}: {why}", table=name, why=_scrub(str(exc).strip().splitlines()[0])) from None
     return len(frame)

@@ -26,7 +26,7 @@ ALLOWED = {
     # what a load report names (issue 13): file parts, formats, standards and the tools that read them
     "bom", "ascii", "nan", "dbf", "shx", "prj", "sql", "ogr2ogr", "gdalg", "vrt", "geos", "python", "pyarrow", "rfc",
     "iso", "alpha",  # ISO 3166-1 alpha-3 country codes (issue 14)
-    "postgis", "postgresql", "srid", "ssl",  # issue 15
+    "postgis", "postgresql", "srid", "ssl", "select",  # issue 15 (SELECT: the SQL privilege)
 }
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9']{2,}")

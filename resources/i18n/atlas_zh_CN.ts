@@ -2351,6 +2351,51 @@
         <source>the landing-station layer has no attribute {names}</source>
         <translation>登陆站图层没有属性 {names}</translation>
     </message>
+    <message>
+        <source>{table}: no geometry column {column}</source>
+        <extracomment>Templates of the PostGIS layers&apos; errors (``PostGISError.of``, layers/postgis.py; issue 15).</extracomment>
+        <translation>{table}：没有几何列 {column}</translation>
+    </message>
+    <message>
+        <source>{table}: no such table with a geometry column</source>
+        <translation>{table}：没有这个含几何列的表</translation>
+    </message>
+    <message>
+        <source>a table needs a schema and a name</source>
+        <translation>表需要模式名和表名</translation>
+    </message>
+    <message>
+        <source>not a PostGIS source (postgresql://…?table=schema.name)</source>
+        <translation>不是 PostGIS 数据源（postgresql://…?table=schema.name）</translation>
+    </message>
+    <message>
+        <source>{source}: no table (add ?table=schema.name)</source>
+        <translation>{source}：未指定表（请添加 ?table=schema.name）</translation>
+    </message>
+    <message>
+        <source>cannot connect to {source}: {why}</source>
+        <translation>无法连接 {source}：{why}</translation>
+    </message>
+    <message>
+        <source>{table}: permission denied (ask the database&apos;s owner for SELECT on it)</source>
+        <translation>{table}：权限不足（请向数据库所有者申请该表的 SELECT 权限）</translation>
+    </message>
+    <message>
+        <source>{table}: {why}</source>
+        <translation>{table}：{why}</translation>
+    </message>
+    <message>
+        <source>{table} exists already (use --replace to write over it)</source>
+        <translation>{table} 已存在（使用 --replace 覆盖）</translation>
+    </message>
+    <message>
+        <source>{table}: permission denied (the user may not create tables in {schema}, or does not own the table it would replace)</source>
+        <translation>{table}：权限不足（该用户不能在 {schema} 中建表，或不拥有要替换的表）</translation>
+    </message>
+    <message>
+        <source>{source}: no PostGIS here ({why})</source>
+        <translation>{source}：这里没有 PostGIS（{why}）</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>

@@ -2351,6 +2351,51 @@
         <source>the landing-station layer has no attribute {names}</source>
         <translation>登陸站圖層沒有屬性 {names}</translation>
     </message>
+    <message>
+        <source>{table}: no geometry column {column}</source>
+        <extracomment>Templates of the PostGIS layers&apos; errors (``PostGISError.of``, layers/postgis.py; issue 15).</extracomment>
+        <translation>{table}：沒有幾何欄位 {column}</translation>
+    </message>
+    <message>
+        <source>{table}: no such table with a geometry column</source>
+        <translation>{table}：沒有這個含幾何欄位的資料表</translation>
+    </message>
+    <message>
+        <source>a table needs a schema and a name</source>
+        <translation>資料表需要綱要名稱和資料表名稱</translation>
+    </message>
+    <message>
+        <source>not a PostGIS source (postgresql://…?table=schema.name)</source>
+        <translation>不是 PostGIS 資料來源（postgresql://…?table=schema.name）</translation>
+    </message>
+    <message>
+        <source>{source}: no table (add ?table=schema.name)</source>
+        <translation>{source}：未指定資料表（請加上 ?table=schema.name）</translation>
+    </message>
+    <message>
+        <source>cannot connect to {source}: {why}</source>
+        <translation>無法連線 {source}：{why}</translation>
+    </message>
+    <message>
+        <source>{table}: permission denied (ask the database&apos;s owner for SELECT on it)</source>
+        <translation>{table}：權限不足（請向資料庫擁有者申請該表的 SELECT 權限）</translation>
+    </message>
+    <message>
+        <source>{table}: {why}</source>
+        <translation>{table}：{why}</translation>
+    </message>
+    <message>
+        <source>{table} exists already (use --replace to write over it)</source>
+        <translation>{table} 已存在（使用 --replace 覆寫）</translation>
+    </message>
+    <message>
+        <source>{table}: permission denied (the user may not create tables in {schema}, or does not own the table it would replace)</source>
+        <translation>{table}：權限不足（該使用者不能在 {schema} 中建立資料表，或不擁有要取代的資料表）</translation>
+    </message>
+    <message>
+        <source>{source}: no PostGIS here ({why})</source>
+        <translation>{source}：這裡沒有 PostGIS（{why}）</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>

@@ -39,7 +39,7 @@ PLACEHOLDER = r"\{\w*(?::[^}]*)?\}"
 #: names ('geometry'), command-line options (--encoding, -spat, -oo SHAPE_RESTORE_SHX=YES) and
 #: GeoJSON's type names.
 NOT_WORDS = (PLACEHOLDER + r"|\*\.\w+|apt install|Debian/Ubuntu|'[\w.]+'|(?<![\w-])--?[A-Za-z][\w-]*"
-             r"|\bSHAPE_RESTORE_SHX=YES\b|\bFeature(?:Collection)?\b")
+             r"|\bSHAPE_RESTORE_SHX=YES\b|\bFeature(?:Collection)?\b|postgresql://…\?table=[\w.]+|\?table=[\w.]+")
 
 
 @pytest.mark.parametrize("code", i18n.TRANSLATED)

@@ -220,3 +220,74 @@ def test_the_add_postgis_layer_dialog(server, pushed, qtbot, tmp_path, monkeypat
     monkeypatch.setenv("PGPASSWORD", "wrong")
     loaded = load_project(path)
     assert len(loaded.errors) == 1 and "cannot connect" in loaded.errors[0] and "wrong" not in loaded.errors[0]
+
+
+def test_tables_as_a_team_makes_them(server):
+    """What the break-it pass found: curves, unknown and mixed SRIDs, a UTM table seen from the
+    whole world, materialized views, a column named geometry, JSON and bytes, dotted names."""
+    import psycopg
+
+    with psycopg.connect(server.uri, autocommit=True) as con:
+        for stmt in (
+            "DROP TABLE IF EXISTS tcurve, tsrid0, tutm, tcells, \"we.ird\".\"t.x\" CASCADE",
+            "CREATE TABLE tcurve (id int, g geometry(CircularString, 4326))",
+            "INSERT INTO tcurve VALUES (1, 'SRID=4326;CIRCULARSTRING(100 0, 101 1, 102 0)')",
+            "CREATE TABLE tsrid0 (id int, g geometry)",
+            "INSERT INTO tsrid0 VALUES (1, 'POINT(100 5)'), (2, 'SRID=3857;POINT(11131949 557305)')",
+            "CREATE TABLE tutm (id int, g geometry(Point, 32647))",
+            "INSERT INTO tutm VALUES (1, ST_Transform('SRID=4326;POINT(100.5 13.7)'::geometry, 32647))",
+            "CREATE TABLE tcells (id int, geometry text, j jsonb, b bytea, g geometry(Point, 4326))",
+            "INSERT INTO tcells VALUES (1, 'not the geometry', '{\"a\": 1}', '\\x00ff', 'SRID=4326;POINT(1 2)')",
+            "CREATE MATERIALIZED VIEW mv_cells AS SELECT id, j, g FROM tcells",
+            "CREATE SCHEMA IF NOT EXISTS \"we.ird\"",
+            "CREATE TABLE \"we.ird\".\"t.x\" (id int, g geometry(Point, 4326))",
+            "INSERT INTO \"we.ird\".\"t.x\" VALUES (7, 'SRID=4326;POINT(3 4)')",
+        ):
+            con.execute(stmt)
+    curve = read_table(PostGISSource.parse(_source(server, "tcurve")))
+    assert curve.geometry.iloc[0].geom_type == "LineString" and len(curve.geometry.iloc[0].coords) > 10
+    mixed = read_table(PostGISSource.parse(_source(server, "tsrid0")))
+    assert mixed.geometry.iloc[0].equals(shapely.Point(100, 5)) and abs(mixed.geometry.iloc[1].x - 100) < 1e-6
+    assert len(read_table(PostGISSource.parse(_source(server, "tsrid0")), bbox=(99, 4, 101, 6))) == 2
+    assert len(read_table(PostGISSource.parse(_source(server, "tutm")), bbox=(-180, -90, 180, 90))) == 1
+    assert len(read_table(PostGISSource.parse(_source(server, "tutm")), bbox=(100, 13, 101, 14))) == 1
+    cells = read_table(PostGISSource.parse(_source(server, "tcells")))
+    assert cells.at[0, "geometry_attribute"] == "not the geometry" and cells.at[0, "j"] == '{"a": 1}'
+    assert cells.at[0, "b"] == "\\x00ff" and cells.geometry.iloc[0].equals(shapely.Point(1, 2))
+    mv = read_table(PostGISSource.parse(_source(server, "mv_cells")))
+    assert list(mv.columns) == ["id", "j", "geometry"]
+    s = PostGISSource(PostGISSource.parse(server.uri + "&table=x.y").conninfo, "we.ird", "t.x")
+    assert PostGISSource.parse(s.uri()) == s and list(read_table(s)["id"]) == [7]
+
+
+def test_pushes_that_once_failed_or_lost_data(server):
+    import psycopg
+
+    frame = gpd.GeoDataFrame({"fid": [1, 2], "geom": ["a", "b"], "atlas_source": ["mine", "mine"],
+                              "x" * 70: [1, 2], "x" * 63 + "y": [3, 4], "opened": ["2020-05-01", "not a date"]},
+                             geometry=shapely.points([[100, 1, 5], [101, 2, 6]]), crs=4326)
+    from asean_atlas.layers.temporal import TemporalSpec
+
+    layer = Layer(frame, title="odd", temporal=TemporalSpec(start_field="opened"))
+    long_name = "é" * 40  # 80 bytes: cut to 63, the index apart from it
+    assert push_layer(server.uri, layer, long_name, replace=True) == 2
+    assert push_layer(server.uri, layer, long_name, replace=True) == 2  # and again, over it
+    table = "é" * 31
+    back = read_table(PostGISSource.parse(f"{server.uri}&table=public.{table}"))
+    assert list(back["fid_1"]) == [1, 2] and list(back["geom_1"]) == ["a", "b"] and list(back["atlas_source_1"]) == ["mine"] * 2
+    assert list(back["opened"]) == ["2020-05-01", "not a date"]  # not every value a date: text, nothing lost
+    assert sorted(c for c in back.columns if c.startswith("xxx")) and len({c for c in back.columns if c.startswith("xxx")}) == 2
+    assert back.geometry.iloc[0].has_z and back.geometry.iloc[0].z == 5
+
+
+def test_a_password_with_odd_characters_is_never_shown(server):
+    for dsn in (f"postgresql://alice:S3cr%t-Alice@127.0.0.1:{server.port}/atlas_test",
+                f"postgresql://alice:WRONG/PW4@127.0.0.1:{server.port}/atlas_test",
+                f"postgresql://alice@127.0.0.1:{server.port}/atlas_test?password=S3cr%25t",
+                f"host=127.0.0.1 port={server.port} dbname=atlas_test user=alice password='WRONG PW3'"):
+        with pytest.raises(PostGISError) as info:
+            list_tables(dsn)
+        text = str(info.value)
+        assert not any(s in text for s in ("S3cr", "WRONG", "PW3", "PW4")), text
+    s = PostGISSource.parse("postgresql://u@h/db?sslpassword=KEYPW&table=public.t")
+    assert "KEYPW" not in s.uri()

@@ -124,7 +124,7 @@ def _templates(path: Path) -> tuple[set[str], list[int]]:
         elif isinstance(f, ast.Attribute) and f.attr == "of" and getattr(f.value, "id", "") in ("LayerLoadError", "CRSNeededError"):
             arg = node.args[1] if len(node.args) > 1 else None
         elif isinstance(f, ast.Attribute) and f.attr == "of" and getattr(f.value, "id", "") in ("StyleError", "FilterError",
-                                                                                                  "AnalysisError"):
+                                                                                                  "AnalysisError", "PostGISError"):
             arg = node.args[0] if node.args else None
         else:
             continue
