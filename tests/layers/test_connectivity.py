@@ -260,3 +260,22 @@ def test_big_pathological_networks_stay_fast():
         sc.country_table()
         assert sc.pair("C00", "C49").disjoint_paths >= 0
         assert time.perf_counter() - t < 20
+
+
+def test_the_network_as_a_networkx_graph():
+    """Stations, the branching point of c3 and its landings, before and after an area cut."""
+    import networkx as nx
+
+    net = _network()
+    g = net.scenario().graph(after=False)
+    kinds = nx.get_node_attributes(g, "kind")
+    assert {n for n, k in kinds.items() if k == "station"} == {"a1", "a2", "b1", "c1", "d1"}
+    (branch,) = [n for n, k in kinds.items() if k == "branching point"]
+    assert branch.startswith("c3#") and g.degree(branch) == 3
+    assert g.nodes["d1"]["country"] == "DDD"
+    assert nx.has_path(g, "a2", "d1")
+    # the route km sum to the cable's: A2 -> branching point -> D1
+    km = nx.shortest_path_length(g, "a2", "d1", weight="km")
+    assert km == pytest.approx(1178.0 + 553.0, rel=0.01)
+    cut = net.scenario(cut=Cut(area=shapely.box(109, 7, 111, 8))).graph()
+    assert "d1" not in cut and nx.has_path(cut, "a2", "c1")
