@@ -178,6 +178,8 @@ def test_the_add_postgis_layer_dialog(server, pushed, qtbot, tmp_path, monkeypat
 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     QSettings().clear()
+    # the recent-projects list this test's save adds must not reach later tests' menus
+    monkeypatch.setattr("asean_atlas.desktop.projects.ProjectController._remember_recent", lambda self, path: None)
     with psycopg.connect(server.uri, autocommit=True) as con:
         con.execute("DROP ROLE IF EXISTS analyst")
         con.execute("CREATE ROLE analyst LOGIN PASSWORD 'typed-pw-123'")
