@@ -21,12 +21,9 @@ import numpy as np
 
 from asean_atlas.layers.errors import AtlasError, printable
 
+from .cli import _Parser
+
 PROG = "asean-atlas analyze"
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):
-        self.exit(2, f"{self.prog}: error: {printable(message)}\n")
 
 
 def _year(text: str) -> int:
@@ -141,7 +138,7 @@ def run_connectivity(args) -> int:
     return 0
 
 
-def _pair_line(r, names) -> str:
+def _pair_line(r) -> str:
     if not r.connected:
         return f"{r.a} ↔ {r.b}: not connected"
     def via(h):
@@ -169,10 +166,6 @@ def run_cut(args) -> int:
         if a == b:
             raise AtlasError(f"--pair {spec!r}: expected two different countries")
         pairs.append((a, b))
-    if args.png or args.pdf:
-        from .cli import _use_offscreen
-
-        _use_offscreen()
     area, area_name = area_from(args.area) if args.area else (None, "")
     doc, net, active, cable_layer, when, label = _network(args)
     known = set(net.station_country.values())
@@ -191,7 +184,7 @@ def run_cut(args) -> int:
     rows = []
     for a, b in pairs:
         r0, r = scenario.pair(a, b, after=False), scenario.pair(a, b)
-        print(printable(_pair_line(r, None)))
+        print(printable(_pair_line(r)))
         rows.append({"a": a, "b": b, "connected_before": r0.connected, "connected_after": r.connected,
                      "disjoint_paths_before": r0.disjoint_paths, "disjoint_paths_after": r.disjoint_paths,
                      "cable_km_after": None if math.isnan(r.km) else round(r.km, 1),
@@ -245,14 +238,13 @@ def map_titles(scenario, label: str, language: str, area_spec: str | None = None
 
 
 def _write_map(args, doc, scenario, cable_layer, when, label, net=None) -> None:
-    from PySide6.QtWidgets import QApplication
-
     from asean_atlas.layers.connectivity import scenario_layers
     from asean_atlas.layers.export_options import ExportOptions, parse_size
 
+    from .cli import qt_app
     from .export import export_pdf, export_png
 
-    _app = QApplication.instance() or QApplication([])  # noqa: F841 (Qt needs one for painting)
+    _app = qt_app()  # noqa: F841 (kept alive while painting)
     if args.lang:
         doc.language = args.lang
     overlays = scenario_layers(scenario, cable_layer.frame, doc.language)

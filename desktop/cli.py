@@ -138,6 +138,15 @@ def _use_offscreen() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def qt_app():
+    """The process's Qt application for painting headless exports (made offscreen when none
+    runs yet; Qt needs one before any QImage or QFont)."""
+    _use_offscreen()
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.instance() or QGuiApplication([PROG])
+
+
 def build_document(
     files: Sequence[str],
     builtin: bool = True,
@@ -343,11 +352,9 @@ def run_export(argv: Sequence[str]) -> int:
     try:
         if args.png:
             _use_offscreen()
-            from PySide6.QtGui import QGuiApplication
-
             from .export import export_png
 
-            _app = QGuiApplication.instance() or QGuiApplication([PROG])
+            _app = qt_app()  # noqa: F841 (kept alive while painting)
             if args.small_multiples:
                 from .export import export_small_multiples
 
@@ -365,20 +372,16 @@ def run_export(argv: Sequence[str]) -> int:
             if not flag:
                 continue
             _use_offscreen()
-            from PySide6.QtGui import QGuiApplication
-
             from .export import export_pdf, export_svg
 
-            _app = QGuiApplication.instance() or QGuiApplication([PROG])
+            _app = qt_app()  # noqa: F841 (kept alive while painting)
             out = (export_svg if kind == "svg" else export_pdf)(doc, stage(flag), options)
             wrote.append(f"wrote {printable(str(staging.final(out)))}")
         if args.gif or args.mp4:
             _use_offscreen()
-            from PySide6.QtGui import QGuiApplication
-
             from .export import MP4_FPS, animation_filters, export_gif, export_mp4, mp4_frame_repeats
 
-            _app = QGuiApplication.instance() or QGuiApplication([PROG])
+            _app = qt_app()  # noqa: F841 (kept alive while painting)
             filters = animation_filters(doc, parse_when(args.time_from), parse_when(args.time_to), args.step or "1y")
             span = f"{filters[0].label} to {filters[-1].label}"
             if args.gif:

@@ -64,6 +64,19 @@ def _item(text: str, sort_value=None, align_right: bool = False) -> QTableWidget
     return item
 
 
+def _button_row(layout, *buttons) -> list[QPushButton]:
+    """A row of push buttons ``(text, slot)`` added to ``layout``; returns the buttons."""
+    row = QHBoxLayout()
+    out = []
+    for text, slot in buttons:
+        button = QPushButton(text)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+        out.append(button)
+    layout.addLayout(row)
+    return out
+
+
 class ConnectivityDock(QWidget):
     """The Connectivity dock's widget.
 
@@ -136,16 +149,11 @@ class ConnectivityDock(QWidget):
         self.area_box.activated.connect(self._area_chosen)
         row.addWidget(self.area_box, 1)
         cut_layout.addLayout(row)
-        row = QHBoxLayout()
-        self.cut_selected_button = QPushButton(self.tr("Cut the selected cables or stations"))
+        self.cut_selected_button, self.clear_button = _button_row(
+            cut_layout, (self.tr("Cut the selected cables or stations"), self.cut_selected),
+            (self.tr("Clear the cut"), self.clear_cut))
         self.cut_selected_button.setToolTip(self.tr(
             "Cuts the feature identified on the map or found by search, or the rows selected in the attribute table"))
-        self.cut_selected_button.clicked.connect(self.cut_selected)
-        self.clear_button = QPushButton(self.tr("Clear the cut"))
-        self.clear_button.clicked.connect(self.clear_cut)
-        row.addWidget(self.cut_selected_button)
-        row.addWidget(self.clear_button)
-        cut_layout.addLayout(row)
         self.cut_list = QListWidget()
         self.cut_list.setMaximumHeight(90)
         cut_layout.addWidget(self.cut_list)
@@ -178,29 +186,19 @@ class ConnectivityDock(QWidget):
 
         reach_group = QGroupBox(self.tr("Reach from a facility"))
         reach_layout = QVBoxLayout(reach_group)
-        self.reach_button = QPushButton(self.tr("Reach from the selected feature"))
-        self.reach_button.clicked.connect(self.reach_selected)
-        row = QHBoxLayout()
-        row.addWidget(self.reach_button)
-        self.clear_reach_button = QPushButton(self.tr("Clear"))
-        self.clear_reach_button.clicked.connect(self.clear_reach)
+        self.reach_button, self.clear_reach_button = _button_row(
+            reach_layout, (self.tr("Reach from the selected feature"), self.reach_selected),
+            (self.tr("Clear"), self.clear_reach))
         self.clear_reach_button.setEnabled(False)
-        row.addWidget(self.clear_reach_button)
-        reach_layout.addLayout(row)
         self.reach_text = QPlainTextEdit()
         self.reach_text.setReadOnly(True)
         self.reach_text.setMaximumHeight(110)
         reach_layout.addWidget(self.reach_text)
         layout.addWidget(reach_group)
 
-        row = QHBoxLayout()
-        self.export_button = QPushButton(self.tr("Export table (CSV)…"))
-        self.export_button.clicked.connect(self.export_csv_dialog)
-        self.report_button = QPushButton(self.tr("Export report (map and CSV)…"))
-        self.report_button.clicked.connect(self.export_report_dialog)
-        row.addWidget(self.export_button)
-        row.addWidget(self.report_button)
-        layout.addLayout(row)
+        self.export_button, self.report_button = _button_row(
+            layout, (self.tr("Export table (CSV)…"), self.export_csv_dialog),
+            (self.tr("Export report (map and CSV)…"), self.export_report_dialog))
 
         self.since_on.toggled.connect(self._since_changed)
         self.since.valueChanged.connect(self._since_changed)

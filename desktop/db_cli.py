@@ -18,12 +18,9 @@ from collections.abc import Sequence
 
 from asean_atlas.layers.errors import AtlasError, printable
 
+from .cli import _Parser
+
 PROG = "asean-atlas db"
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):
-        self.exit(2, f"{self.prog}: error: {printable(message)}\n")
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -38,9 +38,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import shapely
-from pyproj import Geod
-
 from .errors import AtlasError
+from .measure import GEOD
+from .network import CABLE_LINK_FIELD, STATION_LINK_FIELD, _ids
 
 #: Owners whose name starts with one of these are counted as Chinese carriers (the three state
 #: carriers and their international arms: "China Telecom Global", "China Mobile International").
@@ -52,18 +52,11 @@ OVERLAND_NEIGHBOURS = 3
 #: Key of a vertex: its coordinates rounded to this many decimals of a degree (about 10 m).
 _KEY_DECIMALS = 4
 
-_GEOD = Geod(ellps="WGS84")
 _SOURCES = Path(__file__).resolve().parent.parent / "geodata" / "sources"
 
 
 class AnalysisError(AtlasError):
     """An analysis cannot run (no cable layer, unknown cable or station id, bad area)."""
-
-
-def _ids(value) -> list[str]:
-    if not isinstance(value, str):
-        return []
-    return [v.strip() for v in value.split(";") if v.strip()]
 
 
 def _km(x0, y0, x1, y1) -> np.ndarray:
@@ -72,7 +65,7 @@ def _km(x0, y0, x1, y1) -> np.ndarray:
         np.shape(x0), np.shape(y0), np.shape(x1), np.shape(y1))) for v in (x0, y0, x1, y1))
     if x0.size == 0:
         return np.zeros(x0.shape)
-    _, _, d = _GEOD.inv(x0.ravel(), y0.ravel(), x1.ravel(), y1.ravel())
+    _, _, d = GEOD.inv(x0.ravel(), y0.ravel(), x1.ravel(), y1.ravel())
     return (np.asarray(d) / 1000.0).reshape(x0.shape)
 
 
@@ -292,7 +285,7 @@ def cable_layer_of(layers):
     """The cable layer among ``layers``: the built-in cables, else the first line layer with
     ``landing_station_ids`` that is not a terrestrial-link layer (``category`` "terrestrial
     cable"); None without one."""
-    candidates = [lyr for lyr in layers if "landing_station_ids" in lyr.frame.columns]
+    candidates = [lyr for lyr in layers if CABLE_LINK_FIELD in lyr.frame.columns]
     for lyr in candidates:
         if lyr.source == "builtin:cables":
             return lyr
@@ -359,7 +352,7 @@ class CableNetwork:
     """
 
     def __init__(self, cables, stations) -> None:
-        missing = [c for c in ("id", "landing_station_ids") if c not in cables.columns]
+        missing = [c for c in ("id", CABLE_LINK_FIELD) if c not in cables.columns]
         if missing:
             raise AnalysisError.of("the cable layer has no attribute {names}", names=", ".join(missing))
         missing = [c for c in ("id", "country") if c not in stations.columns]
@@ -383,7 +376,7 @@ class CableNetwork:
         self.chinese_owner = {c: _has(o, CHINESE_CARRIERS) for c, o in zip(self.cable_ids, col("owners"))}
         self.chinese_supplier = {c: _has(s, CHINESE_SUPPLIERS) for c, s in zip(self.cable_ids, col("suppliers"))}
         self.routes: dict[str, _Route] = {}
-        for cid, geom, links in zip(self.cable_ids, cables.geometry.values, cables["landing_station_ids"]):
+        for cid, geom, links in zip(self.cable_ids, cables.geometry.values, cables[CABLE_LINK_FIELD]):
             self.routes[cid] = _route(geom, _ids(links), self.station_xy)
         # every route edge as drawn, for area cuts (a join of parts that do not touch has no line)
         lines, owner = [], []
@@ -455,7 +448,7 @@ class CableNetwork:
             No cable or station layer.
         """
         cable_layer = cable_layer_of(layers)
-        station_layer = next((lyr for lyr in layers if {"id", "country", "cable_ids"} <= set(lyr.frame.columns)), None) \
+        station_layer = next((lyr for lyr in layers if {"id", "country", STATION_LINK_FIELD} <= set(lyr.frame.columns)), None) \
             or next((lyr for lyr in layers if lyr is not cable_layer and {"id", "country"} <= set(lyr.frame.columns)
                      and lyr.is_point_layer), None)
         if cable_layer is None:
@@ -566,6 +559,8 @@ class Scenario:
     def __init__(self, net: CableNetwork, active, cut, before, after, cut_cables, seconds) -> None:
         self.net, self.active, self.cut = net, active, cut
         self.before, self.after, self.cut_cables, self.seconds = before, after, cut_cables, seconds
+        self._figures: dict[bool, dict] = {}
+        self._table = None
         linked_before = {s for groups in before.values() for members in groups for s in members}
         linked_after = {s for groups in after.values() for members in groups for s in members}
         self.cut_edges: dict[str, np.ndarray] = {}
@@ -574,7 +569,13 @@ class Scenario:
         self.isolated_stations = sorted(linked_before - linked_after - set(cut.stations))
 
     # -- per country -------------------------------------------------------------------------------
-    def _country_figures(self, groups_of) -> dict[str, dict]:
+    def _country_figures(self, after: bool) -> dict[str, dict]:
+        """Per country (before or ``after`` the cut): its international and domestic cables,
+        working stations and the countries reached; computed once per side."""
+        hit = self._figures.get(after)
+        if hit is not None:
+            return hit
+        groups_of = self.after if after else self.before
         country = self.net.station_country
         out: dict[str, dict] = {}
         for cid, groups in groups_of.items():
@@ -592,6 +593,7 @@ class Scenario:
                         row["domestic"].add(cid)
             for c in seen_intl:
                 out[c]["domestic"].discard(cid)
+        self._figures[after] = out
         return out
 
     def country_table(self) -> pd.DataFrame:
@@ -610,7 +612,9 @@ class Scenario:
             without international cables before).
         """
         names = country_names()
-        b, a = self._country_figures(self.before), self._country_figures(self.after)
+        if self._table is not None:  # the same scenario's table: computed once
+            return self._table.copy()
+        b, a = self._country_figures(False), self._country_figures(True)
         rows = []
         for c in sorted(set(b) | set(a)):
             rb, ra = b.get(c), a.get(c)
@@ -630,11 +634,12 @@ class Scenario:
         figures = ["international_cables", "landing_stations", "countries_reached", "chinese_carrier_cables",
                    "chinese_carrier_share", "hmn_tech_cables"]
         columns = ["country", "name"] + figures + [f + "_after" for f in figures] + ["cables_lost", "share_lost"]
-        return pd.DataFrame(rows, columns=columns)
+        self._table = pd.DataFrame(rows, columns=columns)
+        return self._table.copy()
 
     def reached(self, country: str, after: bool = True) -> list[str]:
         """Foreign countries ``country`` is linked to directly (ISO alpha-3, sorted)."""
-        r = self._country_figures(self.after if after else self.before).get(country)
+        r = self._country_figures(after).get(country)
         return sorted(r["reached"]) if r else []
 
     # -- between two countries -------------------------------------------------------------------
@@ -898,14 +903,14 @@ class Scenario:
 
 
 @lru_cache(maxsize=1)
-def _country_table() -> pd.DataFrame:
+def _cldr_countries() -> pd.DataFrame:
     return pd.read_csv(_SOURCES / "country_names_zh.csv", dtype=str, keep_default_na=False)
 
 
 def country_names(language: str = "en") -> dict[str, str]:
     """``{ISO alpha-3: name}`` in ``language`` (``en``, ``zh_CN``, ``zh_TW``) from the CLDR table
     ``geodata/sources/country_names_zh.csv``."""
-    t = _country_table()
+    t = _cldr_countries()
     col = {"zh_CN": "name_zh", "zh_TW": "name_zh_hant"}.get(language, "name_en")
     return {a3: name for a3, name in zip(t["iso_a3"], t[col]) if a3}
 
@@ -1001,7 +1006,7 @@ def scenario_layers(scenario: Scenario, cables=None, language: str = "en") -> li
 
     net = scenario.net
     table = scenario.country_table()
-    codes = _country_table().set_index("iso_a3")["iso_n3"].to_dict()
+    codes = _cldr_countries().set_index("iso_a3")["iso_n3"].to_dict()
     countries = load_basemap("countries")
     by_n3 = {codes.get(c, ""): r for c, r in zip(table["country"], table.itertuples(index=False)) if codes.get(c)}
     keep = countries["iso_n3"].isin(list(by_n3))

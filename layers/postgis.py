@@ -273,7 +273,10 @@ def read_table(source: PostGISSource, bbox: tuple[float, float, float, float] | 
                                   table=name) from None
         except psycopg.Error as exc:
             raise PostGISError.of("{table}: {why}", table=name, why=str(exc).strip().splitlines()[0]) from None
-    frame = pd.DataFrame([[_cell(v) for v in r[:-1]] for r in rows], columns=cols)
+    frame = pd.DataFrame([r[:-1] for r in rows], columns=cols)
+    for c in frame.columns:  # numbers come as numbers; only the other columns need looking at
+        if frame[c].dtype == object:
+            frame[c] = frame[c].map(_cell)
     if "geometry" in frame.columns:  # an attribute of that name, as the file reader renames it
         frame = frame.rename(columns={"geometry": "geometry_attribute"})
     try:
