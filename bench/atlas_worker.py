@@ -91,7 +91,7 @@ def main() -> None:
 
     from asean_atlas.layers.projection import lonlat_to_display
 
-    ll = shapely.get_coordinates(shapely.point_on_surface(layer.frame.geometry.values[:50]))
+    ll = shapely.get_coordinates(shapely.point_on_surface(layer.geometries(np.arange(50))))
     pts = np.column_stack(lonlat_to_display(ll[:, 0], ll[:, 1]))
     tol = 6 * vp.resolution
     t = time.perf_counter()
@@ -135,6 +135,7 @@ def main() -> None:
     out["zoom_ms"] = _ms(zoom, max(args.frames, 4))
     out["pan_ms"] = _ms(pan, max(args.frames, 4))
     out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["compact"] = layer.compact
 
     # search (issue 11): the index is built once after a load (a worker thread in the window);
     # first results of a query against a plain pandas str.contains over the names, same data
@@ -144,10 +145,10 @@ def main() -> None:
     search.index_for(layer)
     out["search_index_s"] = time.perf_counter() - t
     n = layer.feature_count
-    queries = iter([f"{layer.frame['name'].iloc[n // 3]}", f"{n // 7}", "zzz", f"{layer.frame['name'].iloc[-1]}"] * 5)
+    names = layer.attributes["name"]
+    queries = iter([f"{names.iloc[n // 3]}", f"{n // 7}", "zzz", f"{names.iloc[-1]}"] * 5)
     out["search_ms"] = _ms(lambda: search.search([layer], next(queries), limit=20), 20)
-    queries = iter([f"{layer.frame['name'].iloc[n // 3]}", f"{n // 7}", "zzz", f"{layer.frame['name'].iloc[-1]}"] * 5)
-    names = layer.frame["name"]
+    queries = iter([f"{names.iloc[n // 3]}", f"{n // 7}", "zzz", f"{names.iloc[-1]}"] * 5)
     out["search_pandas_ms"] = _ms(lambda: names.str.contains(next(queries), case=False, regex=False).to_numpy().nonzero(), 20)
     out["peak_rss_search_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -163,14 +164,14 @@ def main() -> None:
 
     out["table_open_ms"] = _ms(table_open, 3)
     rows = np.arange(layer.feature_count)
-    out["table_sort_ms"] = _ms(lambda: sorted_rows(layer.frame, "name", rows, True), 3)
-    out["table_sort_pandas_ms"] = _ms(lambda: layer.frame["name"].sort_values(ascending=False, kind="stable"), 3)
+    out["table_sort_ms"] = _ms(lambda: sorted_rows(layer.attributes, "name", rows, True), 3)
+    out["table_sort_pandas_ms"] = _ms(lambda: layer.attributes["name"].sort_values(ascending=False, kind="stable"), 3)
     exprs = iter(["year >= 2010", "year < 2000 or year == 2020"] * 5)
     out["table_filter_ms"] = _ms(lambda: layer.set_filter(next(exprs)), 4)
     layer.set_filter(None)
-    years = layer.frame["year"]
+    years = layer.attributes["year"]
     exprs = iter(["year >= 2010", "year < 2000 or year == 2020"] * 5)
-    out["table_filter_pandas_ms"] = _ms(lambda: layer.frame.query(next(exprs)).index.to_numpy(), 4)
+    out["table_filter_pandas_ms"] = _ms(lambda: layer.attributes.query(next(exprs)).index.to_numpy(), 4)
     exprs = iter([lambda: years >= 2010, lambda: (years < 2000) | (years == 2020)] * 5)
     out["table_filter_mask_ms"] = _ms(lambda: next(exprs)().to_numpy(), 4)
     print(json.dumps(out))

@@ -108,7 +108,7 @@ def _network(args):
     # the user's layers come first: a --layer cable file is used instead of the built-in one
     layers = [lyr for lyr in doc.layers if not lyr.builtin] + [lyr for lyr in doc.layers if lyr.builtin]
     net, active = CableNetwork.from_layers(layers, when)
-    cable_layer = next(lyr for lyr in layers if "landing_station_ids" in lyr.frame.columns)
+    cable_layer = next(lyr for lyr in layers if "landing_station_ids" in lyr.attributes.columns)
     label = str(when) if isinstance(when, int) else when.label
     return doc, net, active, cable_layer, when, label
 
@@ -247,7 +247,7 @@ def _write_map(args, doc, scenario, cable_layer, when, label, net=None) -> None:
     _app = qt_app()  # noqa: F841 (kept alive while painting)
     if args.lang:
         doc.language = args.lang
-    overlays = scenario_layers(scenario, cable_layer.frame, doc.language)
+    overlays = scenario_layers(scenario, cable_layer.attributes, doc.language)
     for layer in overlays:
         doc.add_layer(layer)
     # the shaded countries over the built-in countries layer, under every line and point

@@ -124,8 +124,8 @@ class AttributeTableModel(QAbstractTableModel):
         if layer is None:
             self.columns, self.rows = [], np.zeros(0, dtype=np.int64)
         else:
-            geom = layer.frame.geometry.name
-            self.columns = [c for c in layer.frame.columns if c != geom]
+            geom = layer.geometry_name
+            self.columns = [c for c in layer.attributes.columns if c != geom]
             self.rows = np.arange(layer.feature_count, dtype=np.int64)
         self._sort = None
         self.endResetModel()
@@ -136,7 +136,7 @@ class AttributeTableModel(QAbstractTableModel):
         self.rows = np.asarray(rows, dtype=np.int64)
         if self._sort is not None and self.layer is not None and len(self.rows):
             col, desc = self._sort
-            self.rows = sorted_rows(self.layer.frame, self.columns[col], self.rows, desc)
+            self.rows = sorted_rows(self.layer.attributes, self.columns[col], self.rows, desc)
         self.endResetModel()
 
     # -- Qt model -------------------------------------------------------------------------------
@@ -150,7 +150,7 @@ class AttributeTableModel(QAbstractTableModel):
         if not index.isValid() or self.layer is None:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            value = self.layer.frame[self.columns[index.column()]].iat[int(self.rows[index.row()])]
+            value = self.layer.attributes[self.columns[index.column()]].iat[int(self.rows[index.row()])]
             if isinstance(value, bytes):
                 value = self.tr("<{n} bytes>").format(n=f"{len(value):,}")
             text = cell_text(value)
@@ -175,7 +175,7 @@ class AttributeTableModel(QAbstractTableModel):
             return
         desc = order == Qt.SortOrder.DescendingOrder
         self.layoutAboutToBeChanged.emit()
-        self.rows = sorted_rows(self.layer.frame, self.columns[column], self.rows, desc)
+        self.rows = sorted_rows(self.layer.attributes, self.columns[column], self.rows, desc)
         self._sort = (column, desc)
         self.layoutChanged.emit()
 
@@ -338,7 +338,7 @@ class AttributeTable(QWidget):
         self.layer_box.blockSignals(False)
         if current in layers:
             self.layer_box.setCurrentIndex(layers.index(current))
-            if current.frame is not self._frame or (current.filter != self._filter and self._filter != "applying"):
+            if current.attributes is not self._frame or (current.filter != self._filter and self._filter != "applying"):
                 self._show_layer(current)
         else:
             self._show_layer(layers[0] if layers else None)
@@ -361,7 +361,7 @@ class AttributeTable(QWidget):
 
     def _show_layer(self, layer: Layer | None) -> None:
         self.model.set_layer(layer)
-        self._frame = layer.frame if layer is not None else None
+        self._frame = layer.attributes if layer is not None else None
         self._filter = layer.filter if layer is not None else None
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         field = self.field_box.currentText()
@@ -387,19 +387,13 @@ class AttributeTable(QWidget):
         rows = np.flatnonzero(mask)
         text = self.quick.text().strip()
         if text and len(rows):
-            rows = rows[text_matches(layer.frame, rows, text)]
+            rows = rows[text_matches(layer.attributes, rows, text)]
         return rows
 
     def _in_view(self, layer: Layer) -> np.ndarray:
-        import shapely
-
         from asean_atlas.layers.projection import display_to_bbox
 
-        w, s, e, n = display_to_bbox(self.canvas.viewport.extent())
-        geoms = layer.frame.geometry.values
-        if w <= e:
-            return np.asarray(shapely.intersects(geoms, shapely.box(w, s, e, n)), dtype=bool)
-        return np.asarray(shapely.intersects(geoms, shapely.box(w, s, 180, n)) | shapely.intersects(geoms, shapely.box(-180, s, e, n)), dtype=bool)
+        return layer.in_bbox(display_to_bbox(self.canvas.viewport.extent()))
 
     dropped_selection = 0
 
@@ -450,7 +444,7 @@ class AttributeTable(QWidget):
         if not field:
             return
         try:
-            col = self.layer.frame[field] if self.layer is not None and field in self.layer.frame.columns else None
+            col = self.layer.attributes[field] if self.layer is not None and field in self.layer.attributes.columns else None
             numeric = None if col is None else bool(pd.api.types.is_numeric_dtype(col) and not pd.api.types.is_bool_dtype(col))
             cond = condition(field, self.op_box.currentData(), self.value_edit.text(), numeric=numeric)
         except FilterError as exc:
@@ -552,7 +546,7 @@ class AttributeTable(QWidget):
             rows = self.model.rows
         if self.layer is None or not len(rows) or self.canvas is None:
             return
-        bbox = seam_aware_bounds(self.layer.frame.geometry.values[rows])
+        bbox = seam_aware_bounds(self.layer.geometries(rows))
         if bbox is None:
             return
         w, s, e, n = bbox
@@ -573,7 +567,7 @@ class AttributeTable(QWidget):
             rows = self.model.rows
         if self.layer is None:
             return ""
-        frame = self.layer.frame
+        frame = self.layer.attributes
         cols = self.model.columns
 
         def clean(t: str) -> str:

@@ -255,7 +255,7 @@ class ConnectivityDock(QWidget):
             return None
         try:
             net_layers = [cable_layer] + [lyr for lyr in layers if lyr is not cable_layer]
-            key = (id(cable_layer.frame),) + tuple(id(lyr.frame) for lyr in layers if "country" in lyr.frame.columns)
+            key = (id(cable_layer.attributes),) + tuple(id(lyr.attributes) for lyr in layers if "country" in lyr.attributes.columns)
             if key != self._net_key:
                 self.net = CableNetwork.from_layers(net_layers)[0]
                 self._net_key = key
@@ -307,7 +307,7 @@ class ConnectivityDock(QWidget):
             self.summary.setText(area_problem)
         self._fill_cut_list(state, unknown)
         self._fill_pairs(state)
-        self._set_overlays(([] if cut.empty else scenario_layers(self.scenario, self.cable_layer.frame,
+        self._set_overlays(([] if cut.empty else scenario_layers(self.scenario, self.cable_layer.attributes,
                                                                   self.document.language))
                            + self._reach_overlays())
         self._update_chart()
@@ -453,7 +453,7 @@ class ConnectivityDock(QWidget):
         lon, lat, name, country = self._reach_from
         terrestrial = terrestrial_layer_of(self.document.layers)
         r = self.scenario.reach(lon, lat, country, n=3, terrestrial=terrestrial.frame if terrestrial is not None else None)
-        return reach_layers(self.net, r, lon, lat, name, self.cable_layer.frame)
+        return reach_layers(self.net, r, lon, lat, name, self.cable_layer.attributes)
 
     def clear_reach(self) -> None:
         """Take the facility's reach off the map."""
@@ -652,13 +652,13 @@ class ConnectivityDock(QWidget):
         state = self.state()
         added = []
         for layer, row in picked:
-            if "id" not in layer.frame.columns:
+            if "id" not in layer.attributes.columns:
                 continue
-            fid = str(layer.frame["id"].iloc[row])
+            fid = str(layer.attributes["id"].iloc[row])
             if layer is self.cable_layer and fid in self.net.routes and fid not in state["cables"]:
                 state["cables"].append(fid)
                 added.append(fid)
-            elif fid in self.net.station_xy and "landing_station_ids" not in layer.frame.columns and fid not in state["stations"]:
+            elif fid in self.net.station_xy and "landing_station_ids" not in layer.attributes.columns and fid not in state["stations"]:
                 state["stations"].append(fid)
                 added.append(fid)
         if not added:
@@ -693,8 +693,8 @@ class ConnectivityDock(QWidget):
             self.reach_text.setPlainText(text)
             return text
         layer, row = sel
-        geom = layer.frame.geometry.iloc[row]
-        country = str(layer.frame["country"].iloc[row]) if "country" in layer.frame.columns else None
+        geom = layer.geometry_at(row)
+        country = str(layer.attributes["country"].iloc[row]) if "country" in layer.attributes.columns else None
         terrestrial = terrestrial_layer_of(self.document.layers)
         r = self.scenario.reach(geom.x, geom.y, country, n=3,
                                 terrestrial=terrestrial.frame if terrestrial is not None else None)
@@ -712,7 +712,7 @@ class ConnectivityDock(QWidget):
         text = "\n".join(lines)
         self.reach_text.setPlainText(text)
         self.last_reach = r
-        self._reach_from = (float(geom.x), float(geom.y), str(layer.frame["name"].iloc[row]) if "name" in layer.frame.columns
+        self._reach_from = (float(geom.x), float(geom.y), str(layer.attributes["name"].iloc[row]) if "name" in layer.attributes.columns
                             else "", country)
         self.clear_reach_button.setEnabled(True)
         self.refresh()  # draws the reach on the map (and keeps it as the time slider moves)

@@ -120,13 +120,13 @@ def collect(document, viewport, tf, scale: float, basemap: bool = True):
     for layer in layers:
         st = layer.style
         drawn = None
-        labelled = bool(st.label_field) and st.label_field in layer.frame.columns
+        labelled = bool(st.label_field) and st.label_field in layer.attributes.columns
         if not labelled and (not any_labels or layer.feature_count > 10 * MAX_OBSTACLES):
             continue  # nothing to label here, or too many markers to keep clear of
         if layer.is_point_layer and layer.feature_count:
             drawn = layer.drawn_mask(tf)
             xy, prow = layer.display_points()
-            size = (st.marker_sizes(layer.frame) if st.size_field else None)
+            size = (st.marker_sizes(layer.attributes) if st.size_field else None)
             for shift in shifts:
                 px, py = viewport.to_pixels(xy[:, 0] + shift, xy[:, 1])
                 inview = drawn[prow] & (px >= -20) & (px <= w + 20) & (py >= -20) & (py <= h + 20)
@@ -135,25 +135,25 @@ def collect(document, viewport, tf, scale: float, basemap: bool = True):
                     r = sz * scale / 2 + 1
                     obstacles.append(np.column_stack([px[inview] - r, py[inview] - r, px[inview] + r, py[inview] + r]))
         field = st.label_field
-        if not field or field not in layer.frame.columns or not layer.feature_count:
+        if not field or field not in layer.attributes.columns or not layer.feature_count:
             continue
-        second = st.label_field2 if st.label_field2 in layer.frame.columns else None
+        second = st.label_field2 if st.label_field2 in layer.attributes.columns else None
         font, fm = m.get(st.label_size * 4 / 3 * scale)
         key = (font, st.label_halo, TEXT_COLOUR, "feature")
         if drawn is None:
             drawn = layer.drawn_mask(tf)
-        values = layer.frame[field]
-        values2 = layer.frame[second] if second else None
-        zh_field = map_text.chinese_name_field(layer.frame.columns, getattr(document, "language", "en")) if field == "name" else None
+        values = layer.attributes[field]
+        values2 = layer.attributes[second] if second else None
+        zh_field = map_text.chinese_name_field(layer.attributes.columns, getattr(document, "language", "en")) if field == "name" else None
         if zh_field is not None:
             # the map in Chinese: the Chinese name where the feature has one, else the English
-            zh = layer.frame[zh_field]
+            zh = layer.attributes[zh_field]
             values = zh.where(zh.notna() & (zh.astype("string").str.strip() != ""), values)
             if second in ("name_zh", "name_zh_hant"):
                 values2 = None
         if layer.is_point_layer:
             xy, prow = layer.display_points()
-            size = (st.marker_sizes(layer.frame) if st.size_field else None)
+            size = (st.marker_sizes(layer.attributes) if st.size_field else None)
             for shift in shifts:
                 px, py = viewport.to_pixels(xy[:, 0] + shift, xy[:, 1])
                 sel = np.flatnonzero(drawn[prow] & (px >= 0) & (px <= w) & (py >= 0) & (py <= h))

@@ -135,7 +135,7 @@ def legend_rows(document: MapDocument) -> list[tuple[Layer, str, str, bool]]:
         if layer.style.categorized_field:
             mask = layer.drawn_mask(tf)
             if not mask.all():
-                present = {str(k) for k in np.asarray(layer.style.class_keys(layer.frame), dtype=object)[mask]}
+                present = {str(k) for k in np.asarray(layer.style.class_keys(layer.attributes), dtype=object)[mask]}
         entries = layer.style.legend_entries(present)
         if len(entries) == 1 and not entries[0][0]:
             rows.append((layer, title, entries[0][1], entries[0][2]))
@@ -144,7 +144,7 @@ def legend_rows(document: MapDocument) -> list[tuple[Layer, str, str, bool]]:
             rows.extend((layer, f"   {class_label(label, lang)}", color, dashed) for label, color, dashed in entries)
         # proportional symbols: reference sizes, drawn by _draw_symbol from the "size:" prefix
         field = layer.style.size_field or ""
-        for label, diameter in layer.style.size_legend(layer.frame):
+        for label, diameter in layer.style.size_legend(layer.attributes):
             if label == f"{field} not given":  # in Chinese "容量未提供", "500 兆瓦" (map_text)
                 label = size_missing_label(field, lang)
             elif field and label.endswith(" " + field):

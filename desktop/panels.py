@@ -156,7 +156,7 @@ MAX_SHOWN = 5000
 
 
 def _feature_name(layer: Layer, row: int) -> str:
-    frame = layer.frame
+    frame = layer.attributes
     for c in ("name", "NAME", "Name"):
         if c in frame.columns and frame[c].iloc[row] is not None and str(frame[c].iloc[row]) not in ("", "nan"):
             name = str(frame[c].iloc[row])
@@ -293,13 +293,13 @@ class AttributePanel(QWidget):
                 self.header.setText(html.escape(self.tr("Nothing here. Click a feature on the map to see its attributes.")))
             self._show_links([], None)
             return
-        frame = layer.frame
+        frame = layer.attributes
         record = frame.iloc[row]
         # names come from user files: plain text, never markup
         self.header.setText(f"<b>{html.escape(_feature_name(layer, row))}</b><br>{html.escape(words.layer_name(layer))}")
-        geom = record[frame.geometry.name]
+        geom = layer.geometry_at(row)
         derived = identify_measures(geom, *(click if click is not None else (None, None)), tr=words.tr)
-        items = [(str(c), record[c]) for c in frame.columns if c != frame.geometry.name]
+        items = [(str(c), record[c]) for c in frame.columns if c != layer.geometry_name]
         items.append(("geometry", geom.geom_type if geom is not None else "none"))
         self.table.setRowCount(len(derived) + len(items))
         italic = self.font()
@@ -358,7 +358,7 @@ class AttributePanel(QWidget):
         self.links.clear()
         for other, r in self._linked:
             item = QListWidgetItem(link_summary(other, r, tr=words.tr, zh_field=_zh_field()))
-            owners = other.frame["owners"].iloc[r] if "owners" in other.frame.columns else None
+            owners = other.attributes["owners"].iloc[r] if "owners" in other.attributes.columns else None
             if isinstance(owners, str) and owners:
                 item.setToolTip(plain_tooltip(item.text() + "\n\n" + self.tr("Owners: {owners}").format(owners=owners)))
             self.links.addItem(item)

@@ -196,8 +196,8 @@ def feature_view_bbox(layer: Layer, row: int, current: tuple[float, float, float
     :data:`POINT_VIEW_DEG` wide, or the current view's width if that is closer already (a user
     zoomed in does not get zoomed out). None when the feature has no geometry.
     """
-    g = layer.frame.geometry.values[row]
-    if g is None or g.is_empty:
+    g = layer.geometry_at(row)
+    if g is None:
         return None
     if g.geom_type == "Point":
         width = POINT_VIEW_DEG

@@ -63,7 +63,7 @@ def _spin(lo: float, hi: float, step: float) -> QDoubleSpinBox:
 
 
 def _numeric_columns(frame: pd.DataFrame) -> list[str]:
-    geom = frame.geometry.name
+    geom = getattr(frame, "_geometry_column_name", None)
     out = []
     for c in frame.columns:
         if c == geom:
@@ -272,10 +272,10 @@ class StyleDock(QWidget):
             self.dashed.setChecked(st.dashed)
             self.size_spin.setValue(st.marker_size)
             self.shape_box.setCurrentIndex(self.shape_box.findData(st.marker_shape if st.marker_shape in MARKER_SHAPES else "circle"))
-            self._fill_field_box(self.size_field, _numeric_columns(layer.frame), st.size_field)
+            self._fill_field_box(self.size_field, _numeric_columns(layer.attributes), st.size_field)
             self.size_max.setValue(st.size_range[1])
-            geom = layer.frame.geometry.name
-            text_fields = [str(c) for c in layer.frame.columns if c != geom]
+            geom = layer.geometry_name
+            text_fields = [str(c) for c in layer.attributes.columns if c != geom]
             for box, value in ((self.label_field, st.label_field), (self.label_field2, st.label_field2)):
                 self._fill_field_box(box, text_fields, value)
             self.label_size.setValue(st.label_size)
@@ -304,11 +304,11 @@ class StyleDock(QWidget):
         self.field_box.clear()
         self.palette_box.clear()
         if kind == "Graduated":
-            self.field_box.addItems(_numeric_columns(layer.frame))
+            self.field_box.addItems(_numeric_columns(layer.attributes))
             self.palette_box.addItems(list(SEQUENTIAL))
         else:
-            geom = layer.frame.geometry.name
-            self.field_box.addItems([str(c) for c in layer.frame.columns if c != geom])
+            geom = layer.geometry_name
+            self.field_box.addItems([str(c) for c in layer.attributes.columns if c != geom])
             self.palette_box.addItems(list(QUALITATIVE))
         if palette and self.palette_box.findText(palette) >= 0:  # the user's palette stays chosen
             self.palette_box.setCurrentText(palette)
@@ -362,10 +362,10 @@ class StyleDock(QWidget):
                 raise StyleError(self.tr("this layer has no attribute to classify by") if kind == "Categorized"
                                  else self.tr("this layer has no numeric attribute"))
             if kind == "Graduated":
-                st = graduated_style(layer.style, layer.frame, field, self.method_box.currentData(),
+                st = graduated_style(layer.style, layer.attributes, field, self.method_box.currentData(),
                                      self.classes.value(), self.palette_box.currentText())
             else:
-                st = categorized_style(layer.style, layer.frame, field, self.palette_box.currentText())
+                st = categorized_style(layer.style, layer.attributes, field, self.palette_box.currentText())
         except StyleError as exc:
             self.error.setText(self.tr("Not classified: {error}").format(error=words.error_text(exc)))
             self.error.show()

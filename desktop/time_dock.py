@@ -167,7 +167,7 @@ class QtLayerTimeSettings(QWidget):
             self.end_box.clear()
             if lyr is None:
                 return
-            fields = [str(c) for c in lyr.frame.columns if c != lyr.frame.geometry.name]
+            fields = [str(c) for c in lyr.attributes.columns if c != lyr.geometry_name]
             self.start_box.addItems(fields)
             self.end_box.addItems(fields)
             spec = lyr.temporal

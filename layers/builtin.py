@@ -30,8 +30,8 @@ def cable_style(layer: Layer, scheme: str) -> Style:
     if scheme not in CABLE_COLOURS:
         raise ValueError(f"cable colours {scheme!r}: expected one of {', '.join(CABLE_COLOURS)}")
     style = Style.from_dict(dict(gb.builtin_layer_info("cables").style))
-    if scheme == "telegeography" and "tg_color" in layer.frame.columns:
-        colours = sorted({c for c in layer.frame["tg_color"] if isinstance(c, str) and len(c) == 7 and c.startswith("#")})
+    if scheme == "telegeography" and "tg_color" in layer.attributes.columns:
+        colours = sorted({c for c in layer.attributes["tg_color"] if isinstance(c, str) and len(c) == 7 and c.startswith("#")})
         style = Style(color=style.color, stroke_width=style.stroke_width, categorized_field="tg_color",
                       categories={c: c for c in colours}, categories_in_legend=False)
     return style

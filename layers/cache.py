@@ -6,6 +6,10 @@ file's absolute path, size and modification time (ns) and by the reading options
 CRS), so an edited file is read again. Entries live in the user cache directory
 (``$ASEAN_ATLAS_CACHE_DIR``, else ``$XDG_CACHE_HOME/asean-atlas/layers`` or the platform's
 equivalent); deleting that folder is always safe.
+
+A compact point layer (:class:`~asean_atlas.layers.layer.PointTable`, issue 9) is stored as plain
+Parquet: its attributes plus two float64 columns of longitude and latitude, named in the file's
+``asean_atlas`` metadata; it reopens as a PointTable, without shapely geometries.
 """
 
 from __future__ import annotations
@@ -20,12 +24,12 @@ from pathlib import Path
 import geopandas as gpd
 
 from .errors import Message
-from .layer import LoadReport
+from .layer import LoadReport, PointTable
 
 #: Files at least this big (bytes) are cached by default; small files load faster than a lookup.
 CACHE_MIN_BYTES = 20 * 1024 * 1024
 #: Bump when the reader's output changes, so old entries are not reused.
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 #: The oldest entries are removed when the cache grows past this many bytes.
 CACHE_MAX_BYTES = 2 * 1024**3
 
@@ -104,7 +108,7 @@ def load(path, layer=None, encoding=None, crs=None, directory: Path | None = Non
 
     Returns
     -------
-    tuple of (GeoDataFrame, LoadReport) or None
+    tuple of (GeoDataFrame or PointTable, LoadReport) or None
     """
     key = cache_key(path, layer, encoding, crs)
     if key is None:
@@ -114,7 +118,7 @@ def load(path, layer=None, encoding=None, crs=None, directory: Path | None = Non
     if not (data.exists() and meta.exists()):
         return None
     try:
-        frame = gpd.read_parquet(data)
+        frame = _read_points(data) or gpd.read_parquet(data)
         report = _report_from_json(json.loads(meta.read_text(encoding="utf-8")))
     except Exception:  # a broken entry is just a miss
         return None
@@ -129,7 +133,7 @@ def store(path, layer, encoding, crs, frame: gpd.GeoDataFrame, report: LoadRepor
     ----------
     path, layer, encoding, crs
         As for :func:`load`.
-    frame : GeoDataFrame
+    frame : GeoDataFrame or PointTable
         The layer as read (EPSG:4326, cleaned).
     report : LoadReport
     directory : Path, optional
@@ -149,13 +153,57 @@ def store(path, layer, encoding, crs, frame: gpd.GeoDataFrame, report: LoadRepor
         folder.mkdir(parents=True, exist_ok=True)
         data, meta = folder / f"{key}.parquet", folder / f"{key}.json"
         tmp = folder / f".{key}.{os.getpid()}.tmp"
-        frame.to_parquet(tmp)
+        if isinstance(frame, PointTable):
+            _write_points(frame, tmp)
+        else:
+            frame.to_parquet(tmp)
         os.replace(tmp, data)
         meta.write_text(json.dumps(_report_to_json(report), ensure_ascii=False), encoding="utf-8")
         prune(folder, keep=data)
         return data
     except Exception:
         return None
+
+
+#: Names of the coordinate columns of a cached point table, and the metadata key naming them.
+_POINT_COLUMNS = ("__atlas_lon__", "__atlas_lat__")
+_POINT_META = b"asean_atlas"
+
+
+def _write_points(table: PointTable, path: Path) -> None:
+    """Write a point table as plain Parquet (attributes + coordinate columns).
+
+    Raises
+    ------
+    ValueError
+        An attribute already has one of the coordinate columns' names (nothing is cached).
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    if set(_POINT_COLUMNS) & {str(c) for c in table.columns}:
+        raise ValueError("attribute names clash with the cache's coordinate columns")
+    t = pa.Table.from_pandas(table.attributes, preserve_index=False)
+    t = t.append_column(_POINT_COLUMNS[0], pa.array(table.lon)).append_column(_POINT_COLUMNS[1], pa.array(table.lat))
+    meta = dict(t.schema.metadata or {})
+    meta[_POINT_META] = json.dumps({"points": list(_POINT_COLUMNS)}).encode()
+    pq.write_table(t.replace_schema_metadata(meta), path)
+
+
+def _read_points(path: Path) -> PointTable | None:
+    """The point table of a cache file written by :func:`_write_points`; None for a GeoParquet
+    entry. Raises on a damaged file (the caller treats that as a miss)."""
+    import pyarrow.parquet as pq
+
+    meta = pq.read_schema(path).metadata or {}
+    if _POINT_META not in meta:
+        return None
+    lon_name, lat_name = json.loads(meta[_POINT_META])["points"]
+    t = pq.read_table(path)
+    lon = t.column(lon_name).to_numpy()
+    lat = t.column(lat_name).to_numpy()
+    t = t.drop_columns([lon_name, lat_name])
+    return PointTable(t.to_pandas(), lon, lat)
 
 
 def prune(folder: Path, max_bytes: int = CACHE_MAX_BYTES, keep: Path | None = None) -> int:

@@ -285,12 +285,12 @@ def cable_layer_of(layers):
     """The cable layer among ``layers``: the built-in cables, else the first line layer with
     ``landing_station_ids`` that is not a terrestrial-link layer (``category`` "terrestrial
     cable"); None without one."""
-    candidates = [lyr for lyr in layers if CABLE_LINK_FIELD in lyr.frame.columns]
+    candidates = [lyr for lyr in layers if CABLE_LINK_FIELD in lyr.attributes.columns]
     for lyr in candidates:
         if lyr.source == "builtin:cables":
             return lyr
     for lyr in candidates:
-        cat = lyr.frame["category"] if "category" in lyr.frame.columns else None
+        cat = lyr.attributes["category"] if "category" in lyr.attributes.columns else None
         if cat is None or not (cat.astype(str) == "terrestrial cable").all():
             return lyr
     return None
@@ -303,9 +303,9 @@ def terrestrial_layer_of(layers):
         if lyr.source == "builtin:terrestrial_links":
             return lyr
     for lyr in layers:
-        cols = lyr.frame.columns
-        if "category" in cols and "country" in cols and len(lyr.frame) \
-                and (lyr.frame["category"].astype(str) == "terrestrial cable").all():
+        cols = lyr.attributes.columns
+        if "category" in cols and "country" in cols and len(lyr.attributes) \
+                and (lyr.attributes["category"].astype(str) == "terrestrial cable").all():
             return lyr
     return None
 
@@ -448,14 +448,14 @@ class CableNetwork:
             No cable or station layer.
         """
         cable_layer = cable_layer_of(layers)
-        station_layer = next((lyr for lyr in layers if {"id", "country", STATION_LINK_FIELD} <= set(lyr.frame.columns)), None) \
-            or next((lyr for lyr in layers if lyr is not cable_layer and {"id", "country"} <= set(lyr.frame.columns)
+        station_layer = next((lyr for lyr in layers if {"id", "country", STATION_LINK_FIELD} <= set(lyr.attributes.columns)), None) \
+            or next((lyr for lyr in layers if lyr is not cable_layer and {"id", "country"} <= set(lyr.attributes.columns)
                      and lyr.is_point_layer), None)
         if cable_layer is None:
             raise AnalysisError.of("no cable layer (a layer with the attribute 'landing_station_ids') on the map")
         if station_layer is None:
             raise AnalysisError.of("no landing-station layer (points with the attributes 'id' and 'country') on the map")
-        net = cls(cable_layer.frame, station_layer.frame)
+        net = cls(cable_layer.attributes, station_layer.attributes)
         return net, net.active_ids(cable_layer, when)
 
     @staticmethod
@@ -464,7 +464,7 @@ class CableNetwork:
         passes (see :meth:`from_layers`)."""
         stages = cable_layer.lifecycle_stages(when)
         mask = (stages == 2) if stages is not None else cable_layer.time_mask(when)
-        return [str(c) for c in cable_layer.frame["id"].to_numpy()[mask]]
+        return [str(c) for c in cable_layer.attributes["id"].to_numpy()[mask]]
 
     # -- the cut ---------------------------------------------------------------------------------
     def _cut_edges(self, cut: Cut) -> dict[str, np.ndarray]:

@@ -407,7 +407,29 @@ def seam_aware_bounds(geoms: np.ndarray) -> tuple[float, float, float, float] | 
             break
         parts = np.concatenate([parts[~nested], shapely.get_parts(parts[nested])])
     parts = parts[~shapely.is_empty(parts)]
-    b = shapely.bounds(parts)
+    return _seam_box(shapely.bounds(parts))
+
+
+def seam_aware_point_bounds(lon: np.ndarray, lat: np.ndarray) -> tuple[float, float, float, float] | None:
+    """:func:`seam_aware_bounds` of points given by their coordinates.
+
+    Parameters
+    ----------
+    lon, lat : ndarray of float, shape (n,)
+        EPSG:4326 degrees; rows with NaN are skipped.
+
+    Returns
+    -------
+    tuple of float or None
+        ``(west, south, east, north)`` in degrees, ``west > east`` across ±180°; None when no
+        point has coordinates.
+    """
+    lon, lat = np.asarray(lon, dtype=float), np.asarray(lat, dtype=float)
+    return _seam_box(np.column_stack([lon, lat, lon, lat]))
+
+
+def _seam_box(b: np.ndarray) -> tuple[float, float, float, float] | None:
+    """The seam-aware box of part bounds ``b``, shape (m, 4) (west, south, east, north)."""
     b = b[np.all(np.isfinite(b), axis=1)]
     if len(b) == 0:
         return None

@@ -276,7 +276,7 @@ def _kept(layer: Layer, mask: np.ndarray | None, fields: list[str] | None):
     if mask is not None:
         keep &= mask
     rows = np.flatnonzero(keep)
-    attrs = layer.frame.drop(columns=layer.frame.geometry.name).iloc[rows]
+    attrs = layer.frame.drop(columns=layer.geometry_name).iloc[rows]
     if fields is not None:
         wanted = set(fields)
         attrs = attrs[[c for c in attrs.columns if str(c) in wanted]]
@@ -426,7 +426,7 @@ def _pinyin_table(layers: list[Layer]) -> dict[str, str]:
             continue
         for c in search_fields(layer):
             if c.lower() in SEARCH_NAME_FIELDS:
-                for v in layer.frame[c].dropna().tolist():
+                for v in layer.attributes[c].dropna().tolist():
                     if isinstance(v, str):
                         chars.update(_CJK_CHAR.findall(v[:PINYIN_CHARS]))
     if not chars:
@@ -563,12 +563,12 @@ def _places(bbox, language: str = "en") -> list:
 
 
 def _tooltip_field(layer: Layer) -> str | None:
-    cols = [str(c) for c in layer.frame.columns]
+    cols = [str(c) for c in layer.attributes.columns]
     for name in NAME_FIELDS:
         if name in cols:
             return name
-    text_cols = [c for c in cols if c != layer.frame.geometry.name
-                 and (layer.frame[c].dtype == object or pd.api.types.is_string_dtype(layer.frame[c].dtype))]
+    text_cols = [c for c in cols if c != layer.geometry_name
+                 and (layer.attributes[c].dtype == object or pd.api.types.is_string_dtype(layer.attributes[c].dtype))]
     return text_cols[0] if text_cols else None
 
 
@@ -742,7 +742,7 @@ def _layer_config(layer: Layer, mask: np.ndarray | None, timed: bool, language: 
     """What the page's script needs to draw one layer: its features (with the per-feature members
     of :func:`feature_collection`), style per class, tooltip and popup fields, legend, time."""
     style = layer.style
-    frame = layer.frame
+    frame = layer.attributes
     n = len(frame)
     # style classes: class 0 is the single symbol / values not listed; then one per category
     keys = style.class_keys(frame)
@@ -771,8 +771,12 @@ def _layer_config(layer: Layer, mask: np.ndarray | None, timed: bool, language: 
         members["l"] = low.astype(np.int64)
     if timed:
         members.update(time_properties(layer))
-    has_geom = bool(n) and bool((~(shapely.is_missing(frame.geometry.values) | shapely.is_empty(frame.geometry.values))).any())
-    fields = [str(c) for c in frame.columns if c != frame.geometry.name][:POPUP_FIELDS]
+    if layer.compact:
+        has_geom = bool(n) and layer.geometry_kind != "none"
+    else:
+        geoms = layer.frame.geometry.values
+        has_geom = bool(n) and bool((~(shapely.is_missing(geoms) | shapely.is_empty(geoms))).any())
+    fields = [str(c) for c in frame.columns if c != layer.geometry_name][:POPUP_FIELDS]
     tip = _tooltip_field(layer)
     from .network import link_field
 

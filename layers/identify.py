@@ -109,8 +109,13 @@ class PointIndex:
         self._ncols = int(gx.max()) + 1
         self._nrows = int(gy.max()) + 1
         keys = gy * self._ncols + gx
-        self._order = np.argsort(keys, kind="stable")
-        self._keys = keys[self._order]
+        del gx, gy
+        # 32-bit cell keys and positions where they fit: 1M points, 8 MB instead of 16 (issue 9)
+        if self._ncols * self._nrows < 2**31:
+            keys = keys.astype(np.int32)
+        order = np.argsort(keys, kind="stable")
+        self._order = order.astype(np.int32) if len(order) < 2**31 else order
+        self._keys = keys[order]
 
     def _candidates(self, x: float, y: float, tolerance: float) -> np.ndarray:
         if self._keys.size == 0:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+
 from .errors import LayerLoadError, printable
-from .geometry import seam_aware_bounds
 from .io import SINGLE_LAYER_SUFFIXES, list_vector_layers, read_layer, split_source
 
 
@@ -32,9 +33,12 @@ def describe(
     LayerLoadError
     """
     lyr = read_layer(path, layer, encoding=encoding, crs=crs, cache=False)
-    frame = lyr.frame
     rep = lyr.report
-    types = frame.geometry.dropna().geom_type.value_counts()
+    if lyr.compact:  # a big layer of points: counted from its coordinates, no shapely Points made
+        n = int((~np.isnan(lyr.lonlat()[0])).sum())
+        types = {"Point": n} if n else {}
+    else:
+        types = lyr.frame.geometry.dropna().geom_type.value_counts()
     bbox = lyr.bounds()
     src, _ = split_source(path)
     names: list[str] = []
@@ -57,7 +61,7 @@ def describe(
         "bbox (W,S,E,N, degrees): "
         + ("none" if bbox is None else ", ".join(f"{v:.6f}" for v in bbox)),
     ]
-    seam = seam_aware_bounds(frame.geometry.values)
+    seam = lyr.view_bounds()
     if seam is not None and seam[0] > seam[2]:
         lines.append("extent across the antimeridian (W,S,E,N, degrees): " + ", ".join(f"{v:.6f}" for v in seam))
     lines += [
@@ -81,8 +85,9 @@ def describe(
     lines.extend(f"warning: {w}" for w in rep.warnings)
     lines.extend(f"note: {n}" for n in rep.notes)
     lines.append("fields:")
+    frame = lyr.attributes
     for col in frame.columns:
-        if col == frame.geometry.name:
+        if col == lyr.geometry_name:
             continue
         lines.append(f"  {col}: {frame[col].dtype}")
     # every line one terminal line, whatever the file's names hold

@@ -29,10 +29,12 @@ progress and cancel (:class:`~asean_atlas.layers.errors.LoadCancelled`) between 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import json
 import os
 import re
 import shutil
+import sys
 import tempfile
 import warnings
 import zlib
@@ -58,7 +60,7 @@ from .geometry import (
     repair_geometries,
     split_antimeridian,
 )
-from .layer import Layer, LoadReport
+from .layer import Layer, LoadReport, PointTable
 from .style import USER_PALETTE, Style
 from .temporal import detect_temporal
 
@@ -111,6 +113,12 @@ _SEQ_SUFFIXES = {".ndjson", ".jsonl"}
 _PARQUET_SUFFIXES = {".parquet", ".geoparquet"}
 SINGLE_LAYER_SUFFIXES = {".geojson", ".json", ".geojsonl", ".geojsons", ".ndjson", ".jsonl", ".csv", ".tsv", ".fgb", ".shp"}
 _BATCH = 16_384
+#: Layers of at least this many features, all plain 2D points (or null), are read compactly
+#: (issue 9): coordinate arrays and attributes, no shapely geometries
+#: (:class:`~asean_atlas.layers.layer.PointTable`); 1M points then take ~16 MB, not ~200 MB.
+COMPACT_POINTS_MIN = 50_000
+#: The first five bytes of a 2D Point in WKB: byte order (little, big) and geometry type 1.
+_POINT_HEADS = (b"\x01\x01\x00\x00\x00", b"\x00\x00\x00\x00\x01")
 #: Attributes read from one layer at most, and attribute values (features x attributes): a 2 MB
 #: GeoJSON whose 20,000 features each had a property of their own made a 20,000 x 20,000 table and
 #: took 3.4 GB (issue 8). GDAL's CSV driver stops at 2,000 columns itself.
@@ -463,16 +471,21 @@ def _check_lonlat(p: Path, geoms: np.ndarray, frame: pd.DataFrame, report: LoadR
     if not present.any():
         return geoms
     b = shapely.bounds(geoms)
+    out, why = _off_earth_rows(p, (b[:, 0], b[:, 1], b[:, 2], b[:, 3]), present, crs_error)
+    return _drop_rows(geoms, out, frame, report, why) if out.size else geoms
+
+
+def _off_earth_rows(p: Path, b: tuple, present: np.ndarray, crs_error) -> tuple[np.ndarray, Message | None]:
+    """:func:`_check_lonlat` on per-feature bounds ``b = (west, south, east, north)``, arrays of
+    shape (n,): the rows to drop and why, or ``crs_error(bbox)`` raised."""
+    bw, bs, be, bn = b
     with np.errstate(invalid="ignore"):
-        fits = (
-            (b[:, 0] >= -LON_LIMIT - _EPS) & (b[:, 2] <= LON_LIMIT + _EPS)
-            & (b[:, 1] >= -90 - _EPS) & (b[:, 3] <= 90 + _EPS)
-        )
+        fits = (bw >= -LON_LIMIT - _EPS) & (be <= LON_LIMIT + _EPS) & (bs >= -90 - _EPS) & (bn <= 90 + _EPS)
     out = np.flatnonzero(present & ~fits)
     if out.size == 0:
-        return geoms
+        return out, None
     if 2 * out.size > int(present.sum()):
-        tb = shapely.total_bounds(geoms[present])
+        tb = np.array([np.nanmin(bw[present]), np.nanmin(bs[present]), np.nanmax(be[present]), np.nanmax(bn[present])])
         err = crs_error(tb)
         if err is not None and -90 <= tb[0] and tb[2] <= 90 and -180 <= tb[1] and tb[3] <= 180:
             # x within ±90 and y within ±180: latitude, longitude written the wrong way round
@@ -480,11 +493,12 @@ def _check_lonlat(p: Path, geoms: np.ndarray, frame: pd.DataFrame, report: LoadR
                                        "(GeoJSON and this app expect longitude first): swap them", reason=err.reason),
                             err.layer)
         raise err
-    lon = b[out[0], 0] if not (-LON_LIMIT <= b[out[0], 0] <= LON_LIMIT) else b[out[0], 2]
-    lat = b[out[0], 1] if not (-90 <= b[out[0], 1] <= 90) else b[out[0], 3]
+    r = out[0]
+    lon = bw[r] if not (-LON_LIMIT <= bw[r] <= LON_LIMIT) else be[r]
+    lat = bs[r] if not (-90 <= bs[r] <= 90) else bn[r]
     why = Message("coordinates off the Earth: longitude beyond ±{limit:g}° or latitude beyond ±90° "
                   "(e.g. {lon:.6g}, {lat:.6g})", limit=LON_LIMIT, lon=lon, lat=lat)
-    return _drop_rows(geoms, out, frame, report, why)
+    return out, why
 
 
 def _check_projected_over_degrees(p: Path, geoms: np.ndarray, source_crs: CRS, report: LoadReport,
@@ -503,19 +517,28 @@ def _check_projected_over_degrees(p: Path, geoms: np.ndarray, source_crs: CRS, r
     present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
     if not present.any():
         return geoms
+    b = shapely.bounds(geoms[present])
+    rows, why = _degree_like_rows(p, (b[:, 0], b[:, 1], b[:, 2], b[:, 3]), np.flatnonzero(present), source_crs, report)
+    return _drop_rows(geoms, rows, frame, report, why) if rows.size else geoms
+
+
+def _degree_like_rows(p: Path, b: tuple, rows: np.ndarray, source_crs: CRS,
+                      report: LoadReport) -> tuple[np.ndarray, Message | None]:
+    """:func:`_check_projected_over_degrees` on the bounds ``b = (west, south, east, north)``
+    (arrays of shape (m,)) of the features at ``rows``: the rows to drop and why (none: an empty
+    array), or :class:`CRSNeededError` raised."""
+    bw, bs, be, bn = b
+    none = np.empty(0, dtype=np.int64)
     with np.errstate(invalid="ignore"):
-        b = shapely.bounds(geoms[present])
-        degree_like = ((b[:, 0] >= -LON_LIMIT) & (b[:, 2] <= LON_LIMIT) & (b[:, 1] >= -90) & (b[:, 3] <= 90)) | (
-            (b[:, 0] >= -90) & (b[:, 2] <= 90) & (b[:, 1] >= -180) & (b[:, 3] <= 180))  # latitude first
+        degree_like = ((bw >= -LON_LIMIT) & (be <= LON_LIMIT) & (bs >= -90) & (bn <= 90)) | (
+            (bw >= -90) & (be <= 90) & (bs >= -180) & (bn <= 180))  # latitude first
     if not degree_like.any():
-        return geoms
-    if 2 * int(degree_like.sum()) <= len(b):  # most features are in metres: the few near the origin are not
-        rows = np.flatnonzero(present)[degree_like]
-        return _drop_rows(geoms, rows, frame, report,
-                          Message("coordinates that look like longitude/latitude degrees although the file's CRS "
-                                  "is {crs} (read so, they would lie within 540 units of its origin)",
-                                  crs=report.source_crs))
-    w, s, e, n = b[degree_like, 0].min(), b[degree_like, 1].min(), b[degree_like, 2].max(), b[degree_like, 3].max()
+        return none, None
+    if 2 * int(degree_like.sum()) <= len(bw):  # most features are in metres: the few near the origin are not
+        return rows[degree_like], Message("coordinates that look like longitude/latitude degrees although the "
+                                          "file's CRS is {crs} (read so, they would lie within 540 units of its "
+                                          "origin)", crs=report.source_crs)
+    w, s, e, n = bw[degree_like].min(), bs[degree_like].min(), be[degree_like].max(), bn[degree_like].max()
     area = source_crs.area_of_use
     if area is not None:
         try:
@@ -536,10 +559,10 @@ def _check_projected_over_degrees(p: Path, geoms: np.ndarray, source_crs: CRS, r
         as_degrees_inside = west <= (w if w >= west else w + 360) and (e if e >= west else e + 360) <= east \
             and area.south <= s and n <= area.north
         if near_origin_inside and not as_degrees_inside:
-            return geoms
+            return none, None
     unit = source_crs.axis_info[0].unit_name if source_crs.axis_info else "metre"
     units = {"foot": "feet", "US survey foot": "US survey feet"}.get(unit, unit + "s")
-    who = (Message("{n} of {total} features have", n=int(degree_like.sum()), total=len(b))
+    who = (Message("{n} of {total} features have", n=int(degree_like.sum()), total=len(bw))
            if not degree_like.all() else Message("its features have"))
     raise CRSNeededError.of(
         p,
@@ -589,9 +612,48 @@ def _too_deep_wkb(column, wkb: np.ndarray) -> np.ndarray:
     return np.array([r for r in cand.tolist() if wkb_nesting_depth(wkb[r]) > MAX_COLLECTION_DEPTH], dtype=np.int64)
 
 
-def _arrow_to_frame(table, meta: dict, report: LoadReport) -> tuple[pd.DataFrame, np.ndarray | None, np.ndarray]:
+class _Coords:
+    """Coordinates of a column of plain 2D points (:func:`_plain_points`): ``lon``, ``lat``,
+    float64 arrays of shape (n,), NaN in both for a null or empty point."""
+
+    def __init__(self, lon: np.ndarray, lat: np.ndarray) -> None:
+        self.lon, self.lat = lon, lat
+
+    def __len__(self) -> int:
+        return len(self.lon)
+
+
+def _plain_points(column) -> _Coords | None:
+    """The coordinates of an Arrow WKB column when it holds at least :data:`COMPACT_POINTS_MIN`
+    values, each a 2D Point or null (found from the blobs' lengths and type fields, vectorized);
+    else None. Decoded by shapely in chunks, so no more than a chunk of shapely Points exists."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    n = len(column)
+    if n < COMPACT_POINTS_MIN:
+        return None
+    if not pc.all(pc.equal(pc.binary_length(column), 21)).as_py():  # nulls are skipped
+        return None
+    heads = pc.drop_null(pc.binary_slice(column, 0, 5))
+    if not pc.all(pc.is_in(heads, value_set=pa.array(_POINT_HEADS, type=heads.type))).as_py():
+        return None
+    lon, lat = np.empty(n), np.empty(n)
+    step = _BATCH * 4
+    with np.errstate(invalid="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # NaN coordinates: reported by read_frame
+        for i in range(0, n, step):
+            g = shapely.from_wkb(column.slice(i, step).to_numpy(zero_copy_only=False), on_invalid="ignore")
+            lon[i : i + len(g)] = shapely.get_x(g)  # NaN for null and empty points
+            lat[i : i + len(g)] = shapely.get_y(g)
+    return _Coords(lon, lat)
+
+
+def _arrow_to_frame(table, meta: dict, report: LoadReport,
+                    compact: bool = False) -> tuple[pd.DataFrame, np.ndarray | _Coords | None, np.ndarray]:
     """Attributes as a DataFrame (nested values as JSON text, datetimes parsed, text that is not
-    UTF-8 decoded with U+FFFD and reported) and the WKB column."""
+    UTF-8 decoded with U+FFFD and reported) and the WKB column (with ``compact``, the coordinates
+    of a big layer of plain points instead: :func:`_plain_points`)."""
     import pyarrow as pa
 
     geom_name = meta.get("geometry_name") or "wkb_geometry"
@@ -600,11 +662,13 @@ def _arrow_to_frame(table, meta: dict, report: LoadReport) -> tuple[pd.DataFrame
     deep = np.empty(0, dtype=np.int64)
     if at:  # GDAL appends the geometry last; an attribute of the same name comes before it
         column = table.column(at[-1])
-        wkb = column.to_numpy(zero_copy_only=False)
-        deep = _too_deep_wkb(column, wkb)
-        if deep.size:
-            wkb = wkb.copy()
-            wkb[deep] = None
+        wkb = _plain_points(column) if compact else None
+        if wkb is None:
+            wkb = column.to_numpy(zero_copy_only=False)
+            deep = _too_deep_wkb(column, wkb)
+            if deep.size:
+                wkb = wkb.copy()
+                wkb[deep] = None
         table = table.remove_column(at[-1])
     not_utf8 = []
     for i, fld in enumerate(table.schema):
@@ -659,7 +723,8 @@ def _read_gdal(
     encoding: str | None,
     progress: ProgressCallback | None,
     cancelled: CancelCheck | None,
-) -> tuple[pd.DataFrame, np.ndarray | None, str | None, str | None]:
+    compact: bool = False,
+) -> tuple[pd.DataFrame, np.ndarray | _Coords | None, str | None, str | None]:
     import pyarrow as pa
 
     kwargs: dict = dict(options)
@@ -718,7 +783,7 @@ def _read_gdal(
     except Exception as exc:  # GDAL and Arrow raise several types; all mean "cannot read"
         raise LayerLoadError(p, _gdal_reason(exc), layer=layer if isinstance(layer, str) else None) from None
     try:
-        frame, wkb, deep = _arrow_to_frame(table, meta, report)
+        frame, wkb, deep = _arrow_to_frame(table, meta, report, compact)
     except UnicodeDecodeError:
         raise LayerLoadError.of(p, "text is not UTF-8; choose its encoding") from None
     # what GDAL said while reading (e.g. "3002 columns detected. Limiting to 2000"): the user's to know
@@ -769,7 +834,8 @@ def read_frame(
     crs: str | int | CRS | None = None,
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
-) -> tuple[gpd.GeoDataFrame, LoadReport]:
+    compact: bool = False,
+) -> tuple[gpd.GeoDataFrame | PointTable, LoadReport]:
     """Read a vector file into a GeoDataFrame in EPSG:4326, with a load report.
 
     Parameters
@@ -787,10 +853,14 @@ def read_frame(
         ``progress(features_read, total)`` after each batch (total None when unknown).
     cancelled : callable, optional
         Polled after each batch; when it returns True, :class:`LoadCancelled` is raised.
+    compact : bool
+        Return a layer of at least :data:`COMPACT_POINTS_MIN` plain 2D points (read through GDAL)
+        as a :class:`~asean_atlas.layers.layer.PointTable` (coordinate arrays, no shapely
+        geometries), after the same checks, warnings and transformation (issue 9).
 
     Returns
     -------
-    frame : GeoDataFrame
+    frame : GeoDataFrame or PointTable
         CRS EPSG:4326 (degrees, lon/lat); geometries repaired; null geometries kept.
     report : LoadReport
 
@@ -840,12 +910,16 @@ def read_frame(
         file_crs = frame.crs
         report.driver = "GeoParquet"
     else:
-        frame, wkb, file_crs, deep = _read_ogr(p, layer, encoding, report, progress, cancelled)
+        frame, wkb, file_crs, deep = _read_ogr(p, layer, encoding, report, progress, cancelled, compact)
 
     geom_name = "geometry"
     if geom_name in frame.columns and wkb is not None:
         frame = frame.rename(columns={geom_name: "geometry_attribute"})
         report.notes.append(Message("attribute 'geometry' renamed 'geometry_attribute'"))
+    if isinstance(wkb, _Coords):
+        frame = _stringify_nested(_unique_columns(frame, report))
+        report.features_read = len(frame)
+        return _finish_points(p, frame, wkb.lon, wkb.lat, file_crs, crs, report), report
     if wkb is not None:
         geoms = _decode_geometries(wkb, report)
     else:
@@ -970,12 +1044,12 @@ def read_frame(
     return gdf, report
 
 
-def _read_ogr(p, layer, encoding, report, progress, cancelled):
+def _read_ogr(p, layer, encoding, report, progress, cancelled, compact=False):
     with _gdal_safe_name(p) as q:
-        return _read_ogr_as(p, q, layer, encoding, report, progress, cancelled)
+        return _read_ogr_as(p, q, layer, encoding, report, progress, cancelled, compact)
 
 
-def _read_ogr_as(p, q, layer, encoding, report, progress, cancelled):
+def _read_ogr_as(p, q, layer, encoding, report, progress, cancelled, compact=False):
     """Read ``p`` (named in messages) through ``q``, the path GDAL opens (:func:`_gdal_safe_name`)."""
     suffix = p.suffix.lower()
     source = _gdal_path(q)
@@ -1047,7 +1121,8 @@ def _read_ogr_as(p, q, layer, encoding, report, progress, cancelled):
                 # GDAL's schema scan grows as features x distinct names: 20,000 features each with
                 # 20 of 1,000 names took over 120 s, uncancellable (issue 16); Python's reader is linear
                 raise LayerLoadError.of(p, "many distinct property names (read with Python's JSON reader)")
-            frame, wkb, file_crs, driver, deep = _read_gdal(source, p, report, layer, options, gdal_encoding, progress, cancelled)
+            frame, wkb, file_crs, driver, deep = _read_gdal(source, p, report, layer, options, gdal_encoding, progress,
+                                                            cancelled, compact)
         except LayerLoadError as exc:
             if suffix not in {".geojson", ".json", ".geojsonl", ".geojsons"} | _SEQ_SUFFIXES \
                     or not _JSON_LIMITS.search(exc.reason):
@@ -1529,15 +1604,140 @@ def _wrap_longitudes(geoms: np.ndarray, report: LoadReport, report_frame: pd.Dat
 
     def wrap(xy: np.ndarray) -> np.ndarray:
         xy = xy.copy()
-        x = xy[:, 0]
-        outside = (x < -180.0) | (x > 180.0)
-        xy[:, 0] = np.where(outside, (x + 180.0) % 360.0 - 180.0, x)
-        # 540 wraps to -180: keep the sign of the side it came from
-        xy[:, 0] = np.where(outside & (xy[:, 0] == -180.0) & (x > 0), 180.0, xy[:, 0])
+        xy[:, 0] = _wrap_x(xy[:, 0])
         return xy
 
     return shapely.transform(geoms, wrap, include_z=False) if not shapely.has_z(geoms[present]).any() \
         else _wrap_keep_z(geoms, wrap)
+
+
+def _wrap_x(x: np.ndarray) -> np.ndarray:
+    """Longitudes (degrees) beyond ±180° moved by 360° into -180..180 (a new array)."""
+    with np.errstate(invalid="ignore"):
+        outside = (x < -180.0) | (x > 180.0)
+        out = np.where(outside, (x + 180.0) % 360.0 - 180.0, x)
+        # 540 wraps to -180: keep the sign of the side it came from
+        return np.where(outside & (out == -180.0) & (x > 0), 180.0, out)
+
+
+def _finish_points(p: Path, frame: pd.DataFrame, lon: np.ndarray, lat: np.ndarray, file_crs, crs,
+                   report: LoadReport) -> PointTable:
+    """:func:`read_frame`'s checks and transformation for a compact layer of plain 2D points, on
+    coordinate arrays (the same rules and messages as for geometries: points without geometry,
+    coordinates that are not numbers, swapped CSV columns, the CRS given or named, off-Earth
+    coordinates, longitudes beyond ±180°). ``lon``/``lat`` are modified in place."""
+    def drop(rows: np.ndarray, why: Message) -> None:
+        if rows.size:
+            lon[rows] = np.nan
+            lat[rows] = np.nan
+            report.dropped += len(rows)
+            report.warnings.append(Message("{features} not drawn, {why}: {named}", features=_features(len(rows)),
+                                           why=why, named=_named(frame, rows)))
+
+    empty = np.isnan(lon) & np.isnan(lat)
+    no_geometry = np.flatnonzero(empty)
+    if no_geometry.size:
+        report.warnings.append(Message(
+            "{features} without geometry (null, empty, or coordinates that are not "
+            "numbers), kept with their attributes, not drawn: {named}",
+            features=_features(no_geometry.size), named=_named(frame, no_geometry)))
+    with np.errstate(invalid="ignore"):
+        drop(np.flatnonzero(~empty & ~(np.isfinite(lon) & np.isfinite(lat))),
+             Message("coordinates that are not numbers (NaN or Infinity)"))
+
+    def present() -> np.ndarray:
+        return ~np.isnan(lon)
+
+    def check_lonlat(crs_error) -> None:
+        ok = present()
+        if ok.any():
+            rows, why = _off_earth_rows(p, (lon, lat, lon, lat), ok, crs_error)
+            drop(rows, why)
+
+    ok = present()
+    if report.driver == "CSV" and ok.any():
+        w, s, e, n = lon[ok].min(), lat[ok].min(), lon[ok].max(), lat[ok].max()
+        if -90 <= w and e <= 90 and (s < -90 or n > 90) and -180 <= s and n <= 180 \
+                and 2 * int((np.abs(lat[ok]) > 90).sum()) > int(ok.sum()):
+            lon[:], lat[:] = lat.copy(), lon.copy()
+            report.warnings.append(Message("its latitude and longitude columns hold each other's values (most "
+                                           "latitudes beyond ±90°): swapped back"))
+    if crs is not None:
+        try:
+            source_crs = CRS.from_user_input(crs)
+        except Exception:
+            raise LayerLoadError.of(p, "unknown CRS {crs}", crs=repr(crs)) from None
+        report.source_crs = Message("{crs} (chosen)", crs=_crs_label(source_crs))
+    elif file_crs is None:
+        check_lonlat(lambda b: CRSNeededError.of(
+            p,
+            "has no CRS and its coordinates (x {w:.6g}..{e:.6g}, y {s:.6g}..{n:.6g}) "
+            "are not longitude/latitude; choose the CRS (e.g. EPSG:32647) or save the file with one",
+            w=b[0], s=b[1], e=b[2], n=b[3],
+        ))
+        source_crs = CRS.from_epsg(4326)
+        report.source_crs = Message("none (taken as EPSG:4326)")
+        if p.suffix.lower() == ".shp" and any(p.with_suffix(x).exists() for x in (".prj", ".PRJ")):
+            report.warnings.append(Message("its .prj could not be read (GDAL ignored it): coordinates taken as "
+                                           "longitude/latitude (EPSG:4326); if they are not, choose the CRS"))
+    else:
+        try:
+            source_crs = CRS.from_user_input(file_crs)
+        except Exception as exc:  # pyproj.CRSError: a .prj that PROJ cannot read
+            why = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+            raise CRSNeededError.of(p, "names a CRS that cannot be read ({why}); choose the CRS of the coordinates",
+                                    why=why) from None
+        report.source_crs = _crs_label(source_crs)
+        ok = present()
+        if source_crs.is_projected and ok.any():
+            x, y = lon[ok], lat[ok]
+            rows, why = _degree_like_rows(p, (x, y, x, y), np.flatnonzero(ok), source_crs, report)
+            drop(rows, why)
+        if source_crs.is_geographic:
+            implied = (Message(" (GeoJSON is always lon/lat, RFC 7946)")
+                       if report.driver in ("GeoJSON", "GeoJSONSeq") else "")
+            check_lonlat(lambda b: CRSNeededError.of(
+                p,
+                "says its CRS is {crs}{implied} but its coordinates (x {w:.6g}..{e:.6g}, y {s:.6g}..{n:.6g}) "
+                "are not longitude/latitude; choose the CRS they are in (e.g. EPSG:32647)",
+                crs=report.source_crs, implied=implied, w=b[0], s=b[1], e=b[2], n=b[3],
+            ))
+    if not _is_wgs84_lonlat(source_crs):
+        from pyproj import Transformer
+
+        ok = present()
+        try:
+            t = Transformer.from_crs(source_crs, 4326, always_xy=True)  # as GeoDataFrame.to_crs does
+            with np.errstate(invalid="ignore"):
+                x, y = t.transform(lon[ok], lat[ok], errcheck=False)
+        except Exception as exc:
+            why = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise LayerLoadError.of(p, "cannot transform from {crs}: {why}", crs=report.source_crs, why=why) from None
+        lon[ok], lat[ok] = x, y
+        report.transformed = True
+        off_earth = lambda b: CRSNeededError.of(  # noqa: E731
+            p, "coordinates do not fall on the Earth when read as {crs}; choose the right CRS", crs=report.source_crs
+        )
+        with np.errstate(invalid="ignore"):
+            bad = np.flatnonzero(ok & ~(np.isfinite(lon) & np.isfinite(lat)))
+        if ok.any() and bad.size == int(ok.sum()):
+            raise off_earth(None)
+        drop(bad, Message("coordinates that do not fall on the Earth in {crs}", crs=report.source_crs))
+        check_lonlat(off_earth)
+    ok = present()
+    if ok.any():
+        w, e = lon[ok].min(), lon[ok].max()
+        if not (-180.0 <= w and e <= 180.0):
+            with np.errstate(invalid="ignore"):
+                rows = np.flatnonzero(ok & ((lon < -180.0) | (lon > 180.0)))
+            report.warnings.append(Message(
+                "{features} with longitudes beyond ±180° (x {w:.6g}..{e:.6g}) moved by 360° into -180..180: {named}",
+                features=_features(rows.size), w=w, e=e, named=_named(frame, rows)))
+            lon[rows] = _wrap_x(lon[rows])
+    report.null_geometries = int(np.isnan(lon).sum()) - report.dropped
+    if len(frame) == 0:
+        report.notes.append(Message("no features (an empty layer)"))
+    return PointTable(frame.reset_index(drop=True), lon, lat)
 
 
 def _wrap_keep_z(geoms: np.ndarray, wrap) -> np.ndarray:
@@ -1571,6 +1771,22 @@ def _crs_label(crs: CRS) -> str:
 def _is_wgs84_lonlat(crs: CRS) -> bool:
     # EPSG:4326, OGC:CRS84 and EPSG:4979 (3D) all mean WGS 84 degrees; pyogrio gives lon/lat order
     return crs.is_geographic and crs.name in ("WGS 84 (CRS84)", "WGS 84")
+
+
+def _release_memory() -> None:
+    """Give the memory the read freed back to the system: Arrow's pool keeps freed blocks, and
+    glibc keeps freed pages between live ones (1M points: ~60 MB of GDAL's batches, issue 9)."""
+    try:
+        import pyarrow as pa
+
+        pa.default_memory_pool().release_unused()
+    except Exception:  # an optional saving
+        pass
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+        except (OSError, AttributeError):  # not glibc (musl): nothing to trim
+            pass
 
 
 def read_layer(
@@ -1626,7 +1842,8 @@ def read_layer(
         with warnings.catch_warnings(record=True) as said:
             warnings.simplefilter("always")
             try:
-                frame, report = read_frame(src, layer, encoding=encoding, crs=crs, progress=progress, cancelled=cancelled)
+                frame, report = read_frame(src, layer, encoding=encoding, crs=crs, progress=progress,
+                                           cancelled=cancelled, compact=True)
             except MemoryError:
                 raise LayerLoadError.of(src, "ran out of memory while loading: keep the features and attributes you "
                                              "need (e.g. ogr2ogr -spat/-select) and open that") from None
@@ -1638,7 +1855,9 @@ def read_layer(
             report.notes.append(Message("while reading: {text}", text=text[:300]))
         if use_cache and not report.unrepaired:  # a repair cut short by its time budget is retried next time
             layer_cache.store(src, layer, encoding, crs, frame, report)
-    temporal = detect_temporal(frame)  # no copy of the frame (1M rows: 47 ms)
+    _release_memory()
+    attrs = frame.attributes if isinstance(frame, PointTable) else frame
+    temporal = detect_temporal(attrs)  # no copy of the frame (1M rows: 47 ms)
     report.time_field = temporal.start_field if temporal else None
     if color is None:
         color = USER_PALETTE[zlib.crc32(os.fsencode(Path(src).name)) % len(USER_PALETTE)]
@@ -1661,10 +1880,12 @@ def read_layer(
                if temporal and temporal.undated == "show" else Message("they have no date (undated features are hidden)"))
     for field, dates, what in ((temporal.start_field if temporal else None, lyr.start_dates, undated),
                                (temporal.end_field if temporal else None, lyr.end_dates, Message("they never end"))):
-        if not field or dates is None or field not in frame.columns:
+        if not field or dates is None or field not in attrs.columns:
             continue
-        raw = frame[field]
-        written = raw.notna().to_numpy() & (raw.astype("string").str.strip().fillna("") != "").to_numpy()
+        raw = attrs[field]
+        written = raw.notna().to_numpy()
+        if not (pd.api.types.is_numeric_dtype(raw.dtype) or pd.api.types.is_datetime64_any_dtype(raw.dtype)):
+            written = written & (raw.astype("string").str.strip().fillna("") != "").to_numpy()
         unread = np.flatnonzero(written & np.isnat(dates))
         if unread.size:
             examples = tuple(repr(str(v)[:30]) for v in raw.iloc[unread[:_NAMED]])

@@ -3,6 +3,12 @@
 A layer holds a GeoDataFrame in EPSG:4326 (lon, lat). Derived data that the renderer and identify
 need (projected geometries, a spatial index, parsed dates) is computed once, lazily, and cached on
 the layer; a time-slider step only recomputes a boolean mask.
+
+A big layer of plain 2D points is held compactly (issue 9, "one compact copy of coordinates"): a
+:class:`PointTable` of attributes and two coordinate arrays. Its :attr:`Layer.frame` is built only
+when something asks for shapely geometries (an export, a geometry operation); drawing, identify,
+the time slider, filters, labels, search and the attribute table read :attr:`Layer.attributes` and
+:meth:`Layer.lonlat` instead. One million shapely Points cost about 200 MB; their coordinates 16 MB.
 """
 
 from __future__ import annotations
@@ -13,11 +19,12 @@ from dataclasses import dataclass, field
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import shapely
 from psygnal import Signal
 
 from .errors import translate
-from .geometry import seam_aware_bounds
+from .geometry import seam_aware_bounds, seam_aware_point_bounds
 from .identify import FeatureIndex, PointIndex
 from .projection import lonlat_to_display, project_geometries
 from .style import Style
@@ -152,14 +159,69 @@ def _same(text: str) -> str:
     return text
 
 
+@dataclass(eq=False)
+class PointTable:
+    """A layer of plain 2D points without shapely geometries: attributes and coordinates.
+
+    Attributes
+    ----------
+    attributes : DataFrame
+        The attribute table, shape (n, k), RangeIndex, no geometry column.
+    lon, lat : ndarray of float64, shape (n,)
+        EPSG:4326 degrees; NaN in both for a feature without geometry (null or empty).
+
+    Raises
+    ------
+    ValueError
+        Arrays of different lengths, or a geometry column among the attributes.
+    """
+
+    attributes: pd.DataFrame
+    lon: np.ndarray
+    lat: np.ndarray
+
+    def __post_init__(self) -> None:
+        self.lon = np.ascontiguousarray(self.lon, dtype=np.float64)
+        self.lat = np.ascontiguousarray(self.lat, dtype=np.float64)
+        if not (len(self.attributes) == self.lon.shape[0] == self.lat.shape[0]) or self.lon.ndim != 1:
+            raise ValueError("a point table needs one longitude and one latitude per row")
+        if isinstance(self.attributes, gpd.GeoDataFrame):
+            raise ValueError("a point table's attributes hold no geometry")
+
+    def __len__(self) -> int:
+        return self.lon.shape[0]
+
+    @property
+    def columns(self) -> pd.Index:
+        """The attribute names."""
+        return self.attributes.columns
+
+    def __getitem__(self, name):
+        return self.attributes[name]
+
+    def geometries(self) -> np.ndarray:
+        """shapely Points, ndarray of object shape (n,), None where there is no geometry."""
+        ok = ~(np.isnan(self.lon) | np.isnan(self.lat))
+        out = np.full(len(self), None, dtype=object)
+        if ok.any():
+            out[ok] = shapely.points(self.lon[ok], self.lat[ok])
+        return out
+
+    def to_frame(self) -> gpd.GeoDataFrame:
+        """The GeoDataFrame (EPSG:4326) of the table: attributes plus a ``geometry`` column."""
+        return gpd.GeoDataFrame(self.attributes, geometry=gpd.GeoSeries(self.geometries(), crs=4326,
+                                                                         index=self.attributes.index))
+
+
 class Layer:
     """A vector layer of the map.
 
     Parameters
     ----------
-    frame : GeoDataFrame
+    frame : GeoDataFrame or PointTable
         Features in EPSG:4326 (a frame in another CRS is rejected: use
-        :func:`asean_atlas.layers.io.read_layer`, which transforms).
+        :func:`asean_atlas.layers.io.read_layer`, which transforms). A :class:`PointTable` makes
+        a compact point layer (:attr:`compact`).
     title : str
         Name shown in the layer panel and legend.
     source : str
@@ -191,7 +253,7 @@ class Layer:
 
     def __init__(
         self,
-        frame: gpd.GeoDataFrame,
+        frame: gpd.GeoDataFrame | PointTable,
         title: str,
         source: str = "",
         style: Style | None = None,
@@ -201,12 +263,19 @@ class Layer:
         attribution: str = "",
         lifecycle: LifecycleSpec | str | None = "auto",
     ) -> None:
-        if frame.crs is not None and frame.crs.to_epsg() != 4326:
-            raise ValueError(f"layer frame must be in EPSG:4326, not {frame.crs}")
+        self._lonlat: tuple[np.ndarray, np.ndarray] | None = None
+        self._attributes: pd.DataFrame | None = None
+        self._frame: gpd.GeoDataFrame | None = None
+        if isinstance(frame, PointTable):
+            self._attributes = frame.attributes.reset_index(drop=True)
+            self._lonlat = (frame.lon, frame.lat)
+        else:
+            if frame.crs is not None and frame.crs.to_epsg() != 4326:
+                raise ValueError(f"layer frame must be in EPSG:4326, not {frame.crs}")
+            self._frame = frame.reset_index(drop=True)
+            if self._frame.crs is None:
+                self._frame = self._frame.set_crs(4326)
         self.id = f"layer{next(_ids)}"
-        self.frame = frame.reset_index(drop=True)
-        if self.frame.crs is None:
-            self.frame = self.frame.set_crs(4326)
         self.title = title
         self.source = source
         self.style = style or Style()
@@ -227,11 +296,83 @@ class Layer:
         self._status: np.ndarray | None = None
         self._service: np.ndarray | None = None
         self._feature_filter = None
-        self._filter_cache: tuple = (self.frame, None)
+        self._filter_cache: tuple = (self.attributes, None)
         self.set_temporal(temporal, emit=False)
-        self.set_lifecycle(detect_lifecycle(self.frame) if lifecycle == "auto" else lifecycle, emit=False)
+        self.set_lifecycle(detect_lifecycle(self.attributes) if lifecycle == "auto" else lifecycle, emit=False)
 
     # -- properties ---------------------------------------------------------------------------
+    @property
+    def frame(self) -> gpd.GeoDataFrame:
+        """The features as a GeoDataFrame, EPSG:4326, RangeIndex. For a :attr:`compact` layer it is
+        built on first use (shapely Points from the coordinates) and kept."""
+        if self._frame is None:
+            with self._derive_lock:
+                if self._frame is None:
+                    self._frame = PointTable(self._attributes, *self._lonlat).to_frame()
+        return self._frame
+
+    @frame.setter
+    def frame(self, frame: gpd.GeoDataFrame) -> None:
+        """New features for the layer (EPSG:4326): what was derived from the old ones is dropped."""
+        with self._derive_lock:
+            self._frame, self._attributes, self._lonlat = frame, None, None
+            self._display = self._bounds = self._index = self._points = self._point_layer = None
+
+    @property
+    def attributes(self) -> pd.DataFrame:
+        """The attribute table, shape (n_features, k): the same object until the layer's data
+        change (caches key on its identity). A :attr:`compact` layer's has no geometry column;
+        otherwise it is :attr:`frame` itself (whose geometry column readers skip)."""
+        return self._attributes if self._attributes is not None else self._frame
+
+    @property
+    def compact(self) -> bool:
+        """Whether the layer is held as a :class:`PointTable` (coordinates, no shapely geometries
+        until :attr:`frame` is asked for)."""
+        return self._lonlat is not None
+
+    def lonlat(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """A compact layer's coordinates ``(lon, lat)``, float64 degrees, shape (n,) each (NaN:
+        no geometry); None for other layers. Do not modify them."""
+        return self._lonlat
+
+    @property
+    def geometry_name(self) -> str:
+        """Name of the geometry column of :attr:`frame` (attribute lists leave it out)."""
+        return "geometry" if self.compact else self._frame.geometry.name
+
+    def geometries(self, rows: np.ndarray | None = None) -> np.ndarray:
+        """Geometries in EPSG:4326 (degrees) of ``rows`` (positions; default all), ndarray of
+        shapely geometries or None, shape (len(rows),); a compact layer builds only those."""
+        if self.compact and self._frame is None:
+            lon, lat = self._lonlat
+            sel = slice(None) if rows is None else np.asarray(rows, dtype=np.int64)
+            return PointTable(self._attributes.iloc[sel] if rows is not None else self._attributes,
+                              lon[sel], lat[sel]).geometries()
+        values = np.asarray(self.frame.geometry.values, dtype=object)
+        return values if rows is None else values[np.asarray(rows, dtype=np.int64)]
+
+    def geometry_at(self, row: int):
+        """The geometry of one feature, EPSG:4326 degrees (shapely), or None."""
+        g = self.geometries(np.array([row]))[0]
+        return None if g is None or g.is_empty else g
+
+    def in_bbox(self, bbox: tuple[float, float, float, float]) -> np.ndarray:
+        """Features whose geometry meets the box ``(west, south, east, north)`` in degrees
+        (``west > east``: across ±180°), ndarray of bool, shape (n_features,)."""
+        w, s, e, n = bbox
+        if self.compact:
+            lon, lat = self._lonlat
+            with np.errstate(invalid="ignore"):
+                across = (lon >= w) & (lon <= e) if w <= e else (lon >= w) | (lon <= e)
+                return across & (lat >= s) & (lat <= n)
+        geoms = self.frame.geometry.values
+        boxes = [shapely.box(w, s, e, n)] if w <= e else [shapely.box(w, s, 180, n), shapely.box(-180, s, e, n)]
+        inside = np.zeros(len(geoms), dtype=bool)
+        for box in boxes:
+            inside |= np.asarray(shapely.intersects(geoms, box), dtype=bool)
+        return inside
+
     @property
     def temporal(self) -> TemporalSpec | None:
         """The temporal spec, or None."""
@@ -240,11 +381,13 @@ class Layer:
     @property
     def feature_count(self) -> int:
         """Number of features (rows), null geometries included."""
-        return len(self.frame)
+        return len(self.attributes)
 
     @property
     def geometry_kind(self) -> str:
         """``"point"``, ``"line"``, ``"polygon"``, ``"mixed"`` or ``"none"`` (for legends)."""
+        if self.compact:
+            return "point" if (~np.isnan(self._lonlat[0])).any() else "none"
         types = set(self.frame.geometry.dropna().geom_type.unique())
         kinds = set()
         for t in types:
@@ -264,6 +407,8 @@ class Layer:
     def is_point_layer(self) -> bool:
         """Whether every feature with a geometry is a single Point (the big layers: their display
         data is a coordinate array, never a second set of geometries)."""
+        if self._point_layer is None and self.compact:
+            self._point_layer = True
         if self._point_layer is None:
             geoms = self.frame.geometry.values
             types = shapely.get_type_id(geoms)
@@ -297,6 +442,11 @@ class Layer:
         if not self.is_point_layer:
             raise ValueError(f"{self.title}: not a point layer")
         with self._derive_lock:
+            if self._points is None and self.compact:
+                lon, lat = self._lonlat
+                rows = np.flatnonzero(~(np.isnan(lon) | np.isnan(lat)))
+                x, y = lonlat_to_display(lon[rows], lat[rows])
+                self._points = (np.column_stack([x, y]), rows)
             if self._points is None:
                 geoms = self.frame.geometry.values
                 ok = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
@@ -334,6 +484,12 @@ class Layer:
 
     def display_geometry(self, row: int):
         """The projected geometry of one feature (EPSG:3857), or None; for any layer kind."""
+        if self.compact:
+            lon, lat = float(self._lonlat[0][row]), float(self._lonlat[1][row])
+            if np.isnan(lon) or np.isnan(lat):
+                return None
+            x, y = lonlat_to_display(np.array([lon]), np.array([lat]))
+            return shapely.Point(float(x[0]), float(y[0]))
         if self.is_point_layer:
             g = self.frame.geometry.values[row]
             if g is None or g.is_empty:
@@ -345,6 +501,12 @@ class Layer:
     def bounds(self) -> tuple[float, float, float, float] | None:
         """Bbox ``(west, south, east, north)`` in degrees (min/max of the coordinates, as GDAL
         reports it), or None if no feature has geometry. See also :meth:`view_bounds`."""
+        if self.compact:
+            lon, lat = self._lonlat
+            ok = ~(np.isnan(lon) | np.isnan(lat))
+            if not ok.any():
+                return None
+            return float(lon[ok].min()), float(lat[ok].min()), float(lon[ok].max()), float(lat[ok].max())
         geoms = self.frame.geometry.values
         ok = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
         if not ok.any():
@@ -361,7 +523,8 @@ class Layer:
         None if no feature has geometry.
         """
         if self._bounds is None:
-            self._bounds = (seam_aware_bounds(self.frame.geometry.values),)
+            self._bounds = ((seam_aware_point_bounds(*self._lonlat) if self.compact
+                             else seam_aware_bounds(self.frame.geometry.values)),)
         return self._bounds[0]
 
     # -- mutation -----------------------------------------------------------------------------
@@ -369,11 +532,11 @@ class Layer:
         """Rows whose ``confidence`` attribute is "low" (any case), as a bool array of shape
         ``(n_features,)``; None when the layer has no such attribute or no such row. Renderers
         draw these features lighter and the legend keys them (issue 12 item 4)."""
-        key = id(self.frame)
+        key = id(self.attributes)
         if getattr(self, "_low_key", None) != key:
             low = None
-            if "confidence" in self.frame.columns:
-                values = self.frame["confidence"].astype("string").str.strip().str.lower()
+            if "confidence" in self.attributes.columns:
+                values = self.attributes["confidence"].astype("string").str.strip().str.lower()
                 mask = (values == "low").fillna(False).to_numpy(dtype=bool)
                 low = mask if mask.any() else None
             self._low, self._low_key = low, key
@@ -409,24 +572,24 @@ class Layer:
 
         if isinstance(feature_filter, str):
             feature_filter = FeatureFilter(feature_filter) if feature_filter.strip() else None
-        mask = None if feature_filter is None else feature_filter.mask(self.frame)  # raises first
+        mask = None if feature_filter is None else feature_filter.mask(self.attributes)  # raises first
         self._feature_filter = feature_filter
-        self._filter_cache = (self.frame, mask)
+        self._filter_cache = (self.attributes, mask)
         self.changed.emit()
 
     def filter_mask(self) -> np.ndarray:
         """Features the attribute filter passes, ndarray of bool, shape (n_features,); all True
         without a filter."""
         frame, mask = self._filter_cache
-        if frame is not self.frame:  # a new frame: evaluate again (an error clears the filter)
+        if frame is not self.attributes:  # new data: evaluate again (an error clears the filter)
             from .filter import FilterError
 
             try:
-                mask = None if self._feature_filter is None else self._feature_filter.mask(self.frame)
+                mask = None if self._feature_filter is None else self._feature_filter.mask(self.attributes)
             except FilterError:
                 self._feature_filter, mask = None, None
-            self._filter_cache = (self.frame, mask)
-        return np.ones(len(self.frame), dtype=bool) if mask is None else mask
+            self._filter_cache = (self.attributes, mask)
+        return np.ones(self.feature_count, dtype=bool) if mask is None else mask
 
     def set_style(self, style: Style) -> None:
         """Replace the layer's style."""
@@ -442,14 +605,14 @@ class Layer:
             If a named field is not an attribute of the layer.
         """
         for name in (spec.start_field, spec.end_field) if spec else ():
-            if name is not None and name not in self.frame.columns:
+            if name is not None and name not in self.attributes.columns:
                 raise KeyError(f"{self.title}: no attribute {name!r} for the temporal spec")
         self._temporal = spec
         if spec is None:
             self._start = self._end = None
         else:
-            self._start = parse_dates(self.frame[spec.start_field])
-            self._end = parse_dates(self.frame[spec.end_field]) if spec.end_field else None
+            self._start = parse_dates(self.attributes[spec.start_field])
+            self._end = parse_dates(self.attributes[spec.end_field]) if spec.end_field else None
         if emit:
             self.changed.emit()
 
@@ -482,19 +645,19 @@ class Layer:
             If a named field is not an attribute of the layer.
         """
         for name in (spec.status_field, spec.service_field) if spec else ():
-            if name is not None and name not in self.frame.columns:
+            if name is not None and name not in self.attributes.columns:
                 raise KeyError(f"{self.title}: no attribute {name!r} for the lifecycle")
         self._lifecycle = spec
-        n = len(self.frame)
+        n = self.feature_count
         if spec is None:
             self._status = self._service = None
         else:
             self._status = (
-                status_stages(self.frame[spec.status_field])
+                status_stages(self.attributes[spec.status_field])
                 if spec.status_field
                 else np.full(n, 2, dtype=np.int8)
             )
-            self._service = parse_dates(self.frame[spec.service_field]) if spec.service_field else None
+            self._service = parse_dates(self.attributes[spec.service_field]) if spec.service_field else None
         if emit:
             self.changed.emit()
 

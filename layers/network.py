@@ -27,16 +27,16 @@ def _ids(value) -> list[str]:
 def _row_of_id(layer: Layer) -> dict[str, int]:
     """``{id: row}`` of a layer with an ``id`` attribute (cached per frame)."""
     cache = getattr(layer, "_network_ids", None)
-    if cache is None or cache[0] is not layer.frame:
-        ids = layer.frame["id"].astype(str).tolist() if "id" in layer.frame.columns else []
-        cache = (layer.frame, {v: i for i, v in enumerate(ids)})
+    if cache is None or cache[0] is not layer.attributes:
+        ids = layer.attributes["id"].astype(str).tolist() if "id" in layer.attributes.columns else []
+        cache = (layer.attributes, {v: i for i, v in enumerate(ids)})
         layer._network_ids = cache  # derived data, rebuilt with a new frame
     return cache[1]
 
 
 def link_field(layer: Layer) -> str | None:
     """The attribute that links ``layer``'s features to the other side of the network, or None."""
-    cols = layer.frame.columns
+    cols = layer.attributes.columns
     if CABLE_LINK_FIELD in cols:
         return CABLE_LINK_FIELD
     if STATION_LINK_FIELD in cols and "id" in cols:
@@ -64,9 +64,9 @@ def linked_features(layers: list[Layer], layer: Layer, row: int) -> list[tuple[L
     field = link_field(layer)
     if field is None:
         return []
-    wanted = _ids(layer.frame[field].iloc[row])
+    wanted = _ids(layer.attributes[field].iloc[row])
     other = STATION_LINK_FIELD if field == CABLE_LINK_FIELD else CABLE_LINK_FIELD
-    targets = [lyr for lyr in layers if lyr is not layer and link_field(lyr) == other and "id" in lyr.frame.columns]
+    targets = [lyr for lyr in layers if lyr is not layer and link_field(lyr) == other and "id" in lyr.attributes.columns]
     out = []
     for fid in wanted:
         for target in targets:
@@ -98,7 +98,7 @@ def link_summary(layer: Layer, row: int, tr=_same, zh_field: str = "name_zh") ->
     translation; default English); ``zh_field`` is the Chinese name shown beside the name
     (``name_zh_hant`` in a 繁體 interface).
     """
-    frame = layer.frame
+    frame = layer.attributes
     rec = frame.iloc[row]
 
     def get(col: str) -> str:

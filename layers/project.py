@@ -350,7 +350,7 @@ def apply_entry(layer: Layer, entry: dict, errors: list[str]) -> None:
         layer.style = _style(entry.get("style"))
     if "temporal" in entry:
         spec = _spec(TemporalSpec, entry.get("temporal"))
-        if spec is None or spec.start_field in layer.frame.columns:
+        if spec is None or spec.start_field in layer.attributes.columns:
             try:
                 layer.set_temporal(spec, emit=False)
             except Exception as exc:  # noqa: BLE001 - a bad field: keep the detected spec

@@ -111,8 +111,8 @@ def search_fields(layer: Layer) -> list[str]:
     :data:`OTHER_FIELDS` (by lower-case name; the first column of each name), then any other
     column whose name starts with ``name``."""
     by_lower: dict[str, str] = {}
-    for c in layer.frame.columns:
-        if c == layer.frame.geometry.name or not isinstance(c, str):
+    for c in layer.attributes.columns:
+        if c == layer.geometry_name or not isinstance(c, str):
             continue
         by_lower.setdefault(c.lower(), c)
     out = [by_lower[f] for f in NAME_FIELDS + OTHER_FIELDS if f in by_lower]
@@ -167,7 +167,7 @@ class LayerSearchIndex:
     SCAN_CAP = 2_000
 
     def __init__(self, layer: Layer) -> None:
-        self.frame = layer.frame
+        self.frame = layer.attributes
         self.columns = search_fields(layer)
         #: name fields holding Chinese also get a pinyin field
         self.pinyin_columns = []
@@ -299,13 +299,13 @@ def index_for(layer: Layer, build: bool = True) -> LayerSearchIndex | None:
     None when it is not built yet (the window builds it on a worker thread after a load)."""
     with _lock:
         got = _indexes.get(layer.id)
-    if got is not None and got[0] is layer.frame:
+    if got is not None and got[0] is layer.attributes:
         return got[1]
     if not build:
         return None
     idx = LayerSearchIndex(layer)
     with _lock:
-        _indexes[layer.id] = (layer.frame, idx)
+        _indexes[layer.id] = (layer.attributes, idx)
     return idx
 
 
@@ -326,7 +326,7 @@ def retain(layers: list[Layer]) -> None:
 def _display_name(layer: Layer, row: int, columns: list[str]) -> str:
     for c in columns:
         if c.lower() in NAME_FIELDS or c.lower() == "id":
-            v = layer.frame[c].iloc[row]
+            v = layer.attributes[c].iloc[row]
             if isinstance(v, str) and v.strip():
                 v = " ".join(v[:400].split())  # a name from a file may be megabytes long
                 return v if len(v) <= 200 else v[:199] + "…"

@@ -13,9 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-import numpy as np
 import pandas as pd
-import shapely
 
 from .document import MapDocument
 from .temporal import TimeFilter
@@ -56,22 +54,14 @@ def visible_sources(
         Short source (:func:`short_source`) and feature count.
     """
     counts: Counter[str] = Counter()
-    boxes = None
-    if bbox is not None:
-        w, s, e, n = bbox
-        boxes = [shapely.box(w, s, e, n)] if w <= e else [shapely.box(w, s, 180, n), shapely.box(-180, s, e, n)]
     for layer in document.visible_layers():
-        if "source" not in layer.frame.columns or not layer.feature_count:
+        if "source" not in layer.attributes.columns or not layer.feature_count:
             continue
         shown = layer.drawn_mask(time_filter)
-        if boxes is not None:
-            geoms = layer.frame.geometry.values
-            inside = np.zeros(len(geoms), dtype=bool)
-            for box in boxes:
-                inside |= shapely.intersects(geoms, box)
-            shown = shown & inside
+        if bbox is not None:
+            shown = shown & layer.in_bbox(bbox)
         # each distinct source text counted once by pandas, then split: no per-feature Python loop
-        texts = pd.Series(layer.frame["source"].to_numpy(dtype=object)[shown], dtype=object)
+        texts = pd.Series(layer.attributes["source"].to_numpy(dtype=object)[shown], dtype=object)
         for value, n in texts[texts.map(lambda v: isinstance(v, str))].value_counts().items():
             for part in dict.fromkeys(short_source(p) for p in value.split(";") if p.strip()):
                 if part:
