@@ -693,7 +693,7 @@ def _arrow_to_frame(table, meta: dict, report: LoadReport,
         if pa.types.is_list(t) or pa.types.is_large_list(t) or pa.types.is_struct(t) or pa.types.is_map(t):
             values = [_json_text(v) for v in table.column(i).to_pylist()]
             table = table.set_column(i, fld.name, pa.array(values, type=pa.string()))
-    frame = table.to_pandas()
+    frame = table.combine_chunks().to_pandas()
     for col in json_cols & set(frame.columns):
         # GDAL's JSON text ("{ \"k\": [ 1, 2 ] }") re-dumped so all nested values read alike
         frame[col] = frame[col].map(_compact_json)

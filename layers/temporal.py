@@ -131,18 +131,22 @@ def detect_temporal(frame: pd.DataFrame) -> TemporalSpec | None:
 
 
 def _years_to_datetime(years: np.ndarray) -> np.ndarray:
-    """Whole years (float, NaN: none) to the instant their year starts, ``datetime64[s]``; through
-    a table of the years present (a 1M-row year column: 13 ms, against 21 ms converting each)."""
-    ok = np.isfinite(years)
-    every = bool(ok.all())
-    y = years.astype(np.int64) if every else years[ok].astype(np.int64)
+    """Whole years (float, NaN: none; or int) to the instant their year starts, ``datetime64[s]``;
+    through a table of the years present (a 1M-row year column: 13 ms, against 21 ms converting
+    each)."""
+    if years.dtype.kind in "iu":
+        ok, every, y = None, True, years
+    else:
+        ok = np.isfinite(years)
+        every = bool(ok.all())
+        y = years.astype(np.int64) if every else years[ok].astype(np.int64)
     if not y.size:
         return np.full(years.shape, np.datetime64("NaT"), dtype="datetime64[s]")
     lo, hi = int(y.min()), int(y.max())
     if hi - lo > 100_000:  # not a column of years: convert each
         conv = (y - 1970).astype("datetime64[Y]").astype("datetime64[s]")
     else:
-        conv = (np.arange(lo, hi + 1) - 1970).astype("datetime64[Y]").astype("datetime64[s]")[y - lo]
+        conv = (np.arange(lo, hi + 1) - 1970).astype("datetime64[Y]").astype("datetime64[s]")[y.astype(np.int64, copy=False) - lo]
     if every:
         return conv
     out = np.full(years.shape, np.datetime64("NaT"), dtype="datetime64[s]")
@@ -196,6 +200,11 @@ def _parse_dates(values) -> np.ndarray:
         return s.to_numpy(dtype="datetime64[s]")
     if pd.api.types.is_bool_dtype(s.dtype):
         return np.full(n, np.datetime64("NaT"), dtype="datetime64[s]")
+    if pd.api.types.is_integer_dtype(s.dtype) and not s.hasnans:
+        ints = s.to_numpy()
+        if ints.size and -10_000 < ints.min() and ints.max() < 10_000:
+            # a column of whole years (the common case): no float copies (1M rows: 8 MB, not ~40)
+            return _years_to_datetime(ints)
     if pd.api.types.is_numeric_dtype(s.dtype):
         return _numbers_to_datetime(pd.to_numeric(s, errors="coerce").to_numpy(dtype=float))
 

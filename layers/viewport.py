@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
 from pyproj import Geod
 
 from .projection import MAX_LATITUDE, bbox_to_display, display_to_lonlat
@@ -115,8 +116,15 @@ class Viewport:
 
     # -- transforms ---------------------------------------------------------------------------
     def to_pixels(self, x, y):
-        """Map metres to device pixels (works on floats and numpy arrays)."""
+        """Map metres to device pixels (works on floats and numpy arrays; arrays give new float64
+        arrays, made with one allocation each)."""
         xmin, _, _, ymax = self.extent()
+        if isinstance(x, np.ndarray) and isinstance(y, np.ndarray):
+            px = np.subtract(x, xmin, dtype=np.float64)
+            px /= self.resolution
+            py = np.subtract(ymax, y, dtype=np.float64)
+            py /= self.resolution
+            return px, py
         return (x - xmin) / self.resolution, (ymax - y) / self.resolution
 
     def to_map(self, px, py):
