@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDialog, QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget
 
@@ -64,6 +64,13 @@ class MainWindow(ProjectController, QMainWindow):
         # search (issue 11): a toolbar box, Ctrl+F
         self.search_box = SearchBox(document)
         self.search_box.feature_chosen.connect(self.go_to_feature)
+        # the search indexes are built once the first map is on screen (issue 9, cold start), or
+        # after 2 s if the window is never painted
+        self.canvas.painted.connect(self.search_box.start_indexing)
+        fallback = QTimer(self.search_box)  # dies with the box: never calls a deleted widget
+        fallback.setSingleShot(True)
+        fallback.timeout.connect(self.search_box.start_indexing)
+        fallback.start(2000)
         bar = self.addToolBar(self.tr("Search"))
         bar.setObjectName("Search")
         bar.setMovable(False)

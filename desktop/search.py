@@ -95,12 +95,24 @@ class SearchBox(QLineEdit):
         self._built = _Built()
         self._built.done.connect(self._index_ready)
         self._pool = QThreadPool.globalInstance()
+        self._started = False
         document.layers_changed.connect(self.index_layers)
-        self.index_layers()
 
     # -- indexing --------------------------------------------------------------------------------
+    def start_indexing(self) -> None:
+        """Start building the indexes, and keep them built as layers come (idempotent). The window
+        calls it after its first paint: the builds hold the interpreter for ~0.35 s and delayed
+        the first painted map by as much (issue 9, cold start); a query or
+        :meth:`wait_for_indexes` starts them too."""
+        if not self._started:
+            self._started = True
+            self.index_layers()
+
     def index_layers(self) -> None:
-        """Start building the index of every layer that has none (worker threads)."""
+        """Start building the index of every layer that has none (worker threads), once
+        :meth:`start_indexing` was called."""
+        if not self._started:
+            return
         for layer in self.document.layers:
             if layer.id in self.pending or S.index_for(layer, build=False) is not None:
                 continue
@@ -114,6 +126,7 @@ class SearchBox(QLineEdit):
 
     def wait_for_indexes(self, timeout_ms: int = 30000) -> bool:
         """Block until every index is built (tests and scripts)."""
+        self.start_indexing()
         ok = self._pool.waitForDone(timeout_ms)
         from PySide6.QtCore import QCoreApplication
 
@@ -124,6 +137,7 @@ class SearchBox(QLineEdit):
     def refresh(self, text: str | None = None) -> list[S.SearchHit]:
         """Search for ``text`` (default: the box's text) and show the results under the box."""
         text = self.text() if text is None else text
+        self.start_indexing()
         layers = list(reversed(self.document.layers))  # top of the map first
         self.hits = S.search(layers, text, limit=MAX_RESULTS, build=False)
         self._model.clear()
