@@ -1,0 +1,164 @@
+"""The server does the filtering (issue 15 item 2), against a real PostgreSQL + PostGIS: a view's
+bounding box, the time slider's filter and attribute filters become parameterised SQL whose
+result equals the Atlas's own evaluation on the same rows; a crowded view comes back as grid
+counts computed on the server; rows arrive in pages with progress, and a request can be
+cancelled between pages. The server is started here and stopped at the end (tests/pg_server.py)."""
+
+import sys
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pytest
+import shapely
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import pg_server  # noqa: E402
+
+from asean_atlas.layers.filter import FeatureFilter, FilterError  # noqa: E402
+from asean_atlas.layers.layer import Layer  # noqa: E402
+from asean_atlas.layers.postgis import PostGISSource, connect, push_layer, read_table  # noqa: E402
+from asean_atlas.layers.postgis_view import fetch_view  # noqa: E402
+from asean_atlas.layers.projection import lonlat_to_display  # noqa: E402
+from asean_atlas.layers.temporal import TemporalSpec, TimeFilter  # noqa: E402
+
+pytestmark = pytest.mark.skipif(bool(pg_server.available()), reason=pg_server.available() or "ok")
+
+N = 400
+
+
+@pytest.fixture(scope="module")
+def server():
+    s = pg_server.Server()
+    try:
+        yield s
+    finally:
+        s.stop()
+
+
+@pytest.fixture(scope="module")
+def sites(server):
+    """A table of N points with awkward attributes: nulls, blanks, numbers written as text,
+    quotes and SQL in names, dates with gaps; pushed by the Atlas's own ``db push``."""
+    rng = np.random.default_rng(15)
+    names = np.array(["Alpha", "beta", "", None, "O'Brien'); DROP TABLE sites; --", "Ünïcode 数据中心", "alphabet",
+                      "%_wild", "Beta"], dtype=object)
+    opened = pd.Series(pd.to_datetime("1995-01-01") + pd.to_timedelta(rng.integers(0, 30 * 365, N), unit="D"))
+    opened[rng.random(N) < 0.1] = pd.NaT
+    closed = opened + pd.to_timedelta(rng.integers(200, 6000, N), unit="D")
+    closed[rng.random(N) < 0.6] = pd.NaT
+    frame = gpd.GeoDataFrame({
+        "id": np.arange(N),
+        "name": names[rng.integers(0, len(names), N)],
+        "capacity": np.where(rng.random(N) < 0.1, np.nan, rng.integers(0, 500, N).astype(float)),
+        "country": np.array(["SGP", "MYS", "THA", "VNM", None], dtype=object)[rng.integers(0, 5, N)],
+        "code": np.array(["5", "12", "abc", " 7 ", None], dtype=object)[rng.integers(0, 5, N)],
+        "opened": opened.dt.strftime("%Y-%m-%d").where(opened.notna(), None),
+        "closed": closed.dt.strftime("%Y-%m-%d").where(closed.notna(), None),
+    }, geometry=shapely.points(rng.uniform(95, 125, N), rng.uniform(-8, 22, N)), crs=4326)
+    assert push_layer(server.uri, Layer(frame, "sites", temporal=TemporalSpec("opened", "closed")), "sites") == N
+    source = PostGISSource.parse(f"{server.uri}&table=public.sites")
+    whole = read_table(source)  # what the Atlas holds when it reads the table whole
+    return source, whole
+
+
+EXPRESSIONS = [
+    'name == "Alpha"', 'name != "Alpha"', 'name = null', 'name != null', 'name < "b"', 'name >= "beta"',
+    'contains(name, "ALPHA")', 'startswith(name, "o\'b")', 'contains(name, "%_")', 'is_empty(name)',
+    'not is_empty(name)', 'capacity > 250', 'capacity <= 100 or capacity == null', '100 < capacity <= 300',
+    'capacity != 5', 'capacity == "250"', 'country in ["SGP", "MYS"]', 'country not in ["SGP"]',
+    'capacity in [1, 2, 3, 250, 499]', 'year(opened) >= 2010', '2000 <= year(opened) < 2005',
+    'year(opened) == null', 'not (country == "THA" and capacity > 100)', 'code in ["5", "abc"]',
+    'name == "O\'Brien\'); DROP TABLE sites; --"', 'contains(name, "数据")', 'is_empty(code)',
+]
+
+
+@pytest.mark.parametrize("expression", EXPRESSIONS)
+def test_attribute_filters_on_the_server_equal_the_atlas(server, sites, expression):
+    source, whole = sites
+    expected = set(whole["id"][FeatureFilter(expression).mask(whole)])
+    with connect(server.uri) as con:
+        got = fetch_view(con, source, None, expression=expression, aggregate_above=10 * N)
+    assert not got.local_filter, f"{expression} should run on the server"
+    assert set(got.frame["id"]) == expected
+    assert "DROP" not in got.sql and "Alpha" not in got.sql  # values are parameters, never SQL text
+
+
+@pytest.mark.parametrize("expression", ['code > 6', 'capacity == country'])
+def test_filters_without_sql_are_applied_after(server, sites, expression):
+    source, whole = sites
+    with connect(server.uri) as con:
+        got = fetch_view(con, source, None, expression=expression, aggregate_above=10 * N)
+    assert got.local_filter and len(got.frame) == N  # the caller filters (the same rows as read whole)
+
+
+def test_a_filter_naming_a_missing_column_is_refused(server, sites):
+    source, _ = sites
+    with connect(server.uri) as con, pytest.raises(FilterError, match="no attribute named 'nope'"):
+        fetch_view(con, source, None, expression="nope > 1")
+
+
+@pytest.mark.parametrize("year", [1990, 2000, 2012, 2030])
+@pytest.mark.parametrize("undated", ["show", "hide"])
+def test_time_filter_on_the_server_equals_the_time_slider(server, sites, year, undated):
+    source, whole = sites
+    layer = Layer(whole, "sites", temporal=TemporalSpec("opened", "closed", undated=undated))
+    expected = set(whole["id"][layer.time_mask(year)])
+    with connect(server.uri) as con:
+        got = fetch_view(con, source, None, time_filter=TimeFilter.as_of_year(year), start_field="opened",
+                         end_field="closed", undated=undated, aggregate_above=10 * N)
+    assert not got.local_filter
+    assert set(got.frame["id"]) == expected
+
+
+def test_bbox_time_and_filter_together(server, sites):
+    source, whole = sites
+    bbox = (100.0, 0.0, 115.0, 15.0)
+    layer = Layer(whole, "sites", temporal=TemporalSpec("opened", "closed"))
+    inside = layer.in_bbox(bbox)
+    expected = set(whole["id"][inside & layer.time_mask(2015) & FeatureFilter("capacity > 100").mask(whole)])
+    with connect(server.uri) as con:
+        got = fetch_view(con, source, bbox, time_filter=TimeFilter.as_of_year(2015), start_field="opened",
+                         end_field="closed", expression="capacity > 100", aggregate_above=10 * N)
+    assert set(got.frame["id"]) == expected and 10 < len(expected) < N
+
+
+def test_a_crowded_view_comes_back_as_grid_counts(server, sites):
+    source, whole = sites
+    bbox = (90.0, -10.0, 130.0, 25.0)
+    with connect(server.uri) as con:
+        got = fetch_view(con, source, bbox, expression="capacity > 50", aggregate_above=100)
+    assert got.frame is None and got.cells is not None and got.cell_m > 0
+    passing = whole[FeatureFilter("capacity > 50").mask(whole)]
+    assert got.total == int(got.cells["count"].sum()) == len(passing) > 100
+    # each feature counted in the cell its projected point falls in
+    x, y = lonlat_to_display(shapely.get_x(passing.geometry.values), shapely.get_y(passing.geometry.values))
+    local = pd.Series(list(zip(np.floor(x / got.cell_m), np.floor(y / got.cell_m)))).value_counts()
+    server_counts = {(round((cx / got.cell_m) - 0.5), round((cy / got.cell_m) - 0.5)): n
+                     for cx, cy, n in got.cells[["x", "y", "count"]].itertuples(index=False)}
+    assert {(int(a), int(b)): int(n) for (a, b), n in local.items()} == server_counts
+
+
+def test_rows_arrive_in_pages_and_a_request_can_be_cancelled(server, sites):
+    source, _ = sites
+    seen = []
+    with connect(server.uri) as con:
+        got = fetch_view(con, source, None, aggregate_above=10 * N, page_rows=64,
+                         progress=lambda done, total: seen.append(done))
+        assert len(got.frame) == N
+        assert seen == [64 * k for k in range(1, N // 64 + 1)] + [N]
+        pages = []
+        stopped = fetch_view(con, source, None, aggregate_above=10 * N, page_rows=64,
+                             progress=lambda done, total: pages.append(done), cancelled=lambda: len(pages) >= 2)
+        assert stopped is None and pages == [64, 128]
+        # the connection is still usable after a cancelled request
+        assert len(fetch_view(con, source, None, aggregate_above=10 * N).frame) == N
+
+
+def test_a_text_time_field_is_filtered_after_the_rows_arrive(server, sites):
+    source, _ = sites
+    with connect(server.uri) as con:
+        got = fetch_view(con, source, None, time_filter=TimeFilter.as_of_year(2010), start_field="name",
+                         aggregate_above=10 * N)
+    assert got.local_filter and len(got.frame) == N
