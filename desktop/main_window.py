@@ -153,6 +153,21 @@ class MainWindow(ProjectController, QMainWindow):
         self.statusBar().addPermanentWidget(self.coordinates)
         self.canvas.cursor_moved.connect(self._show_cursor)
         self.canvas.cursor_left.connect(lambda: self.coordinates.setText(""))
+        # PostGIS layers follow the view (issue 15 item 2): requests on a worker thread, a Cancel
+        # button in the status bar while one runs
+        from PySide6.QtWidgets import QPushButton
+
+        from .postgis_live import LiveLayers
+
+        self.live_layers = LiveLayers(document, self.canvas)
+        self.cancel_request = QPushButton(self.tr("Cancel"))
+        self.cancel_request.setToolTip(self.tr("Stop the PostGIS request (the layer keeps what it shows)"))
+        self.cancel_request.hide()
+        self.cancel_request.clicked.connect(self.live_layers.cancel)
+        self.statusBar().addPermanentWidget(self.cancel_request)
+        self.live_layers.busy.connect(self.cancel_request.setVisible)
+        self.live_layers.status.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.live_layers.failed.connect(self._live_failed)
         # labels whose script no installed font has: said once per text (issue 11)
         self._glyph_checked: set = set()
         self.glyph_warnings: list[str] = []
@@ -258,14 +273,12 @@ class MainWindow(ProjectController, QMainWindow):
         return self.add_postgis_layers(dlg.sources(), dlg.password_text())
 
     def add_postgis_layers(self, sources: list[str], password: str | None = None) -> list[Layer]:
-        """Add PostGIS tables (source URIs) as layers; a failure is said in a dialog, naming the
-        table, and the other layers stay."""
-        from asean_atlas.layers.postgis import read_postgis_layer
-
+        """Add PostGIS tables (source URIs) as layers that follow the view (:mod:`.postgis_live`);
+        a failure is said in a dialog, naming the table, and the other layers stay."""
         added = []
         for source in sources:
             try:
-                layer = read_postgis_layer(source, color=self.document.unused_color(), password=password)
+                layer = self.live_layers.add(source, password=password, color=self.document.unused_color())
             except AtlasError as exc:
                 self.show_error(self.tr("Could not open layer"), words.error_text(exc))
                 continue
@@ -754,6 +767,12 @@ class MainWindow(ProjectController, QMainWindow):
         self.export_map_dialog(".html")
 
     # -- errors ---------------------------------------------------------------------------------
+    def _live_failed(self, text: str) -> None:
+        """A PostGIS request failed mid-session: remembered and shown in the status bar (not a
+        dialog at every move of the map); the layer keeps what it showed."""
+        self.last_error = text
+        self.errors.append(text)
+
     def show_error(self, title: str, text: str) -> QMessageBox | None:
         """Show ``text`` in a window-modal dialog (non-blocking) and remember it in :attr:`last_error`
         and :attr:`errors`; with :attr:`interactive` False, only the status bar shows it."""

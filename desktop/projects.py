@@ -168,7 +168,9 @@ class ProjectController:
         session as it was (a dialog says why); a missing layer file is asked for (interactive) or
         reported, and the rest opens."""
         try:
-            loaded = load_project(path)
+            live = getattr(self, "live_layers", None)  # PostGIS layers follow the view (issue 15)
+            loaded = load_project(path, read_postgis=None if live is None else
+                                  (lambda source: live.add(source, color=self.document.unused_color())))
         except (ProjectError, AtlasError) as exc:
             self.show_error(QCoreApplication.translate("ProjectController", "Project not opened"), words.error_text(exc))
             return False

@@ -296,6 +296,12 @@ class Layer:
         self._status: np.ndarray | None = None
         self._service: np.ndarray | None = None
         self._feature_filter = None
+        #: True while the layer holds what a server already filtered by time and attributes (a
+        #: PostGIS layer that follows the view, issue 15): the masks then keep every feature
+        self.server_filtered = False
+        #: Years the layer's data span when its rows are only a part of them (a PostGIS layer that
+        #: follows the view): what :meth:`year_range` gives, for the time slider's range
+        self.full_year_range: tuple[int, int] | None = None
         self._filter_cache: tuple = (self.attributes, None)
         self.set_temporal(temporal, emit=False)
         self.set_lifecycle(detect_lifecycle(self.attributes) if lifecycle == "auto" else lifecycle, emit=False)
@@ -572,7 +578,8 @@ class Layer:
 
         if isinstance(feature_filter, str):
             feature_filter = FeatureFilter(feature_filter) if feature_filter.strip() else None
-        mask = None if feature_filter is None else feature_filter.mask(self.attributes)  # raises first
+        # raises first; rows a server filtered are not evaluated again (it applies the new filter)
+        mask = None if feature_filter is None or self.server_filtered else feature_filter.mask(self.attributes)
         self._feature_filter = feature_filter
         self._filter_cache = (self.attributes, mask)
         self.changed.emit()
@@ -580,6 +587,8 @@ class Layer:
     def filter_mask(self) -> np.ndarray:
         """Features the attribute filter passes, ndarray of bool, shape (n_features,); all True
         without a filter."""
+        if self.server_filtered:
+            return np.ones(self.feature_count, dtype=bool)
         frame, mask = self._filter_cache
         if frame is not self.attributes:  # new data: evaluate again (an error clears the filter)
             from .filter import FilterError
@@ -705,7 +714,7 @@ class Layer:
         """
         tf = self._filter(when)
         passes = self.filter_mask()
-        if tf is None or self._temporal is None or self._start is None:
+        if tf is None or self._temporal is None or self._start is None or self.server_filtered:
             return passes.copy()
         return tf.mask(self._start, self._end, self._temporal.undated, events=self._temporal.end_field is None) & passes
 
@@ -732,7 +741,10 @@ class Layer:
         return self.time_mask(when) if stages is None else stages >= 0
 
     def year_range(self) -> tuple[int, int] | None:
-        """First and last year in the layer's temporal data, or None."""
+        """First and last year in the layer's temporal data (:attr:`full_year_range` when set), or
+        None."""
+        if self.full_year_range is not None:
+            return self.full_year_range
         if self._start is None:
             return None
         return data_year_range(self._start, self._end)

@@ -369,7 +369,7 @@ def apply_entry(layer: Layer, entry: dict, errors: list[str]) -> None:
             errors.append(f"{layer.title}: filter not applied ({exc})")
 
 
-def load_project(path: str | Path, read=None) -> LoadedProject:
+def load_project(path: str | Path, read=None, read_postgis=None) -> LoadedProject:
     """Read a project: its layers (built-in and files), their settings, the time and the view.
 
     Parameters
@@ -378,6 +378,10 @@ def load_project(path: str | Path, read=None) -> LoadedProject:
     read : callable, optional
         ``read(source, encoding, crs) -> Layer`` for file layers (default
         :func:`asean_atlas.layers.io.read_layer`); the window passes its loader.
+    read_postgis : callable, optional
+        ``read_postgis(source) -> Layer`` for PostGIS sources (default
+        :func:`asean_atlas.layers.postgis.read_postgis_layer`, the whole table); the window
+        passes its layers that follow the view.
 
     Returns
     -------
@@ -430,7 +434,7 @@ def load_project(path: str | Path, read=None) -> LoadedProject:
             from .postgis import read_postgis_layer
 
             try:  # the password from libpq's password file or service file (issue 15)
-                layer = read_postgis_layer(source)
+                layer = (read_postgis or read_postgis_layer)(source)
             except AtlasError as exc:
                 out.errors.append(str(exc))
                 continue

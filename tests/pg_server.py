@@ -48,9 +48,7 @@ class Server:
             os.chmod(self.base, 0o755)
         self._run([_bin("initdb"), "-D", str(self.data), "-U", "atlas", "--auth-local=trust",
                    "--auth-host=scram-sha-256", "-E", "UTF8", "--no-sync"])
-        self._run([_bin("pg_ctl"), "-D", str(self.data), "-l", str(self.base / "log"), "-w", "-t", "60", "-o",
-                   f"-k {self.base} -p {self.port} -c listen_addresses=127.0.0.1 -c fsync=off "
-                   "-c synchronous_commit=off -c full_page_writes=off", "start"])
+        self.start()
         self.uri = f"postgresql://atlas@/atlas_test?host={self.base}&port={self.port}"
         import psycopg
 
@@ -58,6 +56,17 @@ class Server:
             con.execute("CREATE DATABASE atlas_test")
         with psycopg.connect(f"host={self.base} port={self.port} user=atlas dbname=atlas_test", autocommit=True) as con:
             con.execute("CREATE EXTENSION postgis")
+
+    def start(self) -> None:
+        """Start (or start again after :meth:`halt`) the server on its port and socket."""
+        self._run([_bin("pg_ctl"), "-D", str(self.data), "-l", str(self.base / "log"), "-w", "-t", "60", "-o",
+                   f"-k {self.base} -p {self.port} -c listen_addresses=127.0.0.1 -c fsync=off "
+                   "-c synchronous_commit=off -c full_page_writes=off", "start"])
+
+    def halt(self) -> None:
+        """Stop the server and keep its data (a server going away mid-session): :meth:`start`
+        brings it back."""
+        self._run([_bin("pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop"])
 
     def _run(self, cmd: list[str]) -> None:
         if self.as_root:
