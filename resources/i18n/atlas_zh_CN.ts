@@ -776,6 +776,30 @@
     </message>
 </context>
 <context>
+    <name>LiveLayers</name>
+    <message>
+        <source>PostGIS request cancelled</source>
+        <extracomment>Milliseconds the view must rest before a request (a drag asks once, at its end). Rows read to detect a table&apos;s time field. the last request&apos;s SQL per layer (shown in the layer&apos;s info; the tests read it)</extracomment>
+        <translation>PostGIS 请求已取消</translation>
+    </message>
+    <message>
+        <source>{layer}: {n:,} features received…</source>
+        <translation>{layer}：已收到 {n:,} 个要素…</translation>
+    </message>
+    <message>
+        <source>{layer}: the server did not answer; it shows what it showed before, and the next move of the map tries again</source>
+        <translation>{layer}：服务器没有响应；图层保留之前显示的内容，下次移动地图时将重试</translation>
+    </message>
+    <message>
+        <source>{layer}: {n:,} features in view</source>
+        <translation>{layer}：视图中有 {n:,} 个要素</translation>
+    </message>
+    <message>
+        <source>{layer}: {n:,} features in view, drawn as counts per {km:,.0f} km cell; zoom in for the features</source>
+        <translation>{layer}：视图中有 {n:,} 个要素，按每 {km:,.0f} 公里网格计数绘制；放大可查看要素</translation>
+    </message>
+</context>
+<context>
     <name>LoadOptionsDialog</name>
     <message>
         <source>Reading options</source>
@@ -894,6 +918,10 @@
     <message>
         <source>{n} layers</source>
         <translation>{n} 个图层</translation>
+    </message>
+    <message>
+        <source>Stop the PostGIS request (the layer keeps what it shows)</source>
+        <translation>停止 PostGIS 请求（图层保留当前显示的内容）</translation>
     </message>
     <message>
         <source>&amp;File</source>

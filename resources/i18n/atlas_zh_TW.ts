@@ -776,6 +776,30 @@
     </message>
 </context>
 <context>
+    <name>LiveLayers</name>
+    <message>
+        <source>PostGIS request cancelled</source>
+        <extracomment>Milliseconds the view must rest before a request (a drag asks once, at its end). Rows read to detect a table&apos;s time field. the last request&apos;s SQL per layer (shown in the layer&apos;s info; the tests read it)</extracomment>
+        <translation>PostGIS 請求已取消</translation>
+    </message>
+    <message>
+        <source>{layer}: {n:,} features received…</source>
+        <translation>{layer}：已收到 {n:,} 個圖徵…</translation>
+    </message>
+    <message>
+        <source>{layer}: the server did not answer; it shows what it showed before, and the next move of the map tries again</source>
+        <translation>{layer}：伺服器沒有回應；圖層保留先前顯示的內容，下次移動地圖時將重試</translation>
+    </message>
+    <message>
+        <source>{layer}: {n:,} features in view</source>
+        <translation>{layer}：視圖中有 {n:,} 個圖徵</translation>
+    </message>
+    <message>
+        <source>{layer}: {n:,} features in view, drawn as counts per {km:,.0f} km cell; zoom in for the features</source>
+        <translation>{layer}：視圖中有 {n:,} 個圖徵，按每 {km:,.0f} 公里網格計數繪製；放大可檢視圖徵</translation>
+    </message>
+</context>
+<context>
     <name>LoadOptionsDialog</name>
     <message>
         <source>Reading options</source>
@@ -894,6 +918,10 @@
     <message>
         <source>{n} layers</source>
         <translation>{n} 個圖層</translation>
+    </message>
+    <message>
+        <source>Stop the PostGIS request (the layer keeps what it shows)</source>
+        <translation>停止 PostGIS 請求（圖層保留目前顯示的內容）</translation>
     </message>
     <message>
         <source>&amp;File</source>
