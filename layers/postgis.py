@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import numpy as np
 import pandas as pd
@@ -88,8 +88,7 @@ class PostGISSource:
             raise PostGISError.of("{source}: no table (add ?table=schema.name)", source=_scrub(text))
         if schema is None:  # "schema.name"; a name holding a dot comes with ?schema= (see uri)
             schema, _, name = name.rpartition(".")
-        conninfo = urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
-        return cls(conninfo, schema or "public", name, geometry)
+        return cls(_unsplit(parts, query), schema or "public", name, geometry)
 
     def uri(self) -> str:
         """The source as a URI (no password), for project files and the layer's ``source``."""
@@ -101,7 +100,14 @@ class PostGISSource:
             query["table"] = f"{self.schema}.{self.table}"
         if self.geometry:
             query["geometry"] = self.geometry
-        return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
+        return _unsplit(parts, query)
+
+
+def _unsplit(parts, query: dict) -> str:
+    """A URI again from its parts; ``scheme://`` kept when there is no host (``urlunsplit`` would
+    write ``postgresql:?service=…``, which libpq does not read as a URI)."""
+    text = f"{parts.scheme}://{parts.netloc}{parts.path}"
+    return text + ("?" + urlencode(query) if query else "")
 
 
 _KEYWORD_SECRET = re.compile(r"\b(?:ssl)?password\s*=\s*('(?:[^'\\]|\\.)*'|[^&\s]*)", re.I)

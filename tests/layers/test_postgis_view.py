@@ -162,3 +162,37 @@ def test_a_text_time_field_is_filtered_after_the_rows_arrive(server, sites):
         got = fetch_view(con, source, None, time_filter=TimeFilter.as_of_year(2010), start_field="name",
                          aggregate_above=10 * N)
     assert got.local_filter and len(got.frame) == N
+
+
+@pytest.mark.parametrize("text,conninfo", [
+    ("postgresql://?service=newsroom&table=public.dcs", "postgresql://?service=newsroom"),
+    ("postgresql:///atlas?host=/run/postgresql&table=public.cables", "postgresql:///atlas?host=%2Frun%2Fpostgresql"),
+])
+def test_sources_without_a_host_stay_uris(text, conninfo):
+    """A connection by service name (what a team's project names) or by socket keeps its
+    ``postgresql://``: written ``postgresql:?service=…`` libpq would not read it, and a project
+    would take it for a file name."""
+    from asean_atlas.layers.postgis import is_postgis_source
+
+    source = PostGISSource.parse(text)
+    assert source.conninfo == conninfo
+    assert is_postgis_source(source.uri()) and PostGISSource.parse(source.uri()) == source
+
+
+def test_a_project_names_the_connection_by_service(server, sites, tmp_path, monkeypatch):
+    """A project saved with a service-name source opens with the reader's own pg_service.conf."""
+    from asean_atlas.layers.document import MapDocument
+    from asean_atlas.layers.postgis import read_postgis_layer
+    from asean_atlas.layers.project import load_project, save_project
+
+    service = tmp_path / "pg_service.conf"
+    service.write_text(f"[newsroom]\nhost={server.base}\nport={server.port}\nuser=atlas\ndbname=atlas_test\n",
+                       encoding="utf-8")
+    monkeypatch.setenv("PGSERVICEFILE", str(service))
+    doc = MapDocument()
+    doc.add_layer(read_postgis_layer("postgresql://?service=newsroom&table=public.sites"))
+    path = tmp_path / "team.atlas.json"
+    save_project(doc, path)
+    assert "service=newsroom" in path.read_text(encoding="utf-8") and str(server.port) not in path.read_text(encoding="utf-8")
+    loaded = load_project(path)
+    assert loaded.errors == [] and loaded.document.layers[0].feature_count == N
