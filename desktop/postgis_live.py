@@ -257,10 +257,11 @@ class LiveLayers(QObject):
 
     def cancel(self) -> None:
         """Stop the requests in flight (the layers keep what they show)."""
-        for live in self.live.values():
-            if live.token is not None:
-                live.token.cancel()
-        self.status.emit(self.tr("PostGIS request cancelled"))
+        running = [live for live in self.live.values() if live.token is not None]
+        for live in running:
+            live.token.cancel()
+        if running:
+            self.status.emit(self.tr("PostGIS request cancelled"))
         self.busy.emit(False)
 
     def wait(self, timeout_ms: int = 30000) -> bool:

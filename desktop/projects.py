@@ -290,6 +290,9 @@ class ProjectController:
             event.ignore()
             return
         self._autosave.stop()
+        live = getattr(self, "live_layers", None)
+        if live is not None:  # PostGIS requests in flight end now (also on the server)
+            live.cancel()
         # a clean exit removes this process's autosave and the one it restored, never another's
         remove_autosave()
         restored = getattr(self, "restored_from", None)
