@@ -271,6 +271,17 @@ def _dumps_row(row: dict) -> bytes:
 def _kept(layer: Layer, mask: np.ndarray | None, fields: list[str] | None):
     """The features a page holds: those with a geometry (and in ``mask``); their geometries,
     row numbers and attributes (``fields`` only, when given)."""
+    if layer.compact:  # a big point layer: shapely Points only for the rows kept
+        lon, lat = layer.lonlat()
+        keep = ~(np.isnan(lon) | np.isnan(lat))
+        if mask is not None:
+            keep &= mask
+        rows = np.flatnonzero(keep)
+        attrs = layer.attributes.iloc[rows]
+        if fields is not None:
+            wanted = set(fields)
+            attrs = attrs[[c for c in attrs.columns if str(c) in wanted]]
+        return layer.geometries(rows), rows, attrs
     geoms = np.asarray(layer.frame.geometry.values, dtype=object)
     keep = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
     if mask is not None:
@@ -811,8 +822,11 @@ def _layer_config(layer: Layer, mask: np.ndarray | None, timed: bool, language: 
             dtype=object)
     wanted = list(dict.fromkeys(fields + extra + searched))
     # points, not features: one MultiPoint of 200,000 parts is 200,000 markers
-    if layer.geometry_kind == "point":
-        counts = shapely.get_num_coordinates(frame.geometry.values)
+    if layer.compact:
+        counts = (~np.isnan(layer.lonlat()[0])).astype(np.int64)
+        drawn = int(counts[mask].sum()) if mask is not None else int(counts.sum())
+    elif layer.geometry_kind == "point":
+        counts = shapely.get_num_coordinates(layer.frame.geometry.values)
         drawn = int(counts[mask].sum()) if mask is not None else int(counts.sum())
     else:
         drawn = 0

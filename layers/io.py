@@ -642,10 +642,13 @@ def _plain_points(column) -> _Coords | None:
     step = _BATCH * 4
     with np.errstate(invalid="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore")  # NaN coordinates: reported by read_frame
+        lon.fill(np.nan)
+        lat.fill(np.nan)
         for i in range(0, n, step):
             g = shapely.from_wkb(column.slice(i, step).to_numpy(zero_copy_only=False), on_invalid="ignore")
-            lon[i : i + len(g)] = shapely.get_x(g)  # NaN for null and empty points
-            lat[i : i + len(g)] = shapely.get_y(g)
+            # null and empty points have no coordinate and stay NaN (get_x raises on an empty one)
+            xy, at = shapely.get_coordinates(g, return_index=True)
+            lon[i + at], lat[i + at] = xy[:, 0], xy[:, 1]
     return _Coords(lon, lat)
 
 

@@ -237,3 +237,41 @@ def test_big_point_file_loads_as_a_compact_layer(tmp_path):
     # FlatGeobuf stores features in its spatial index's order: compared by name
     back = dict(zip(layer.attributes["name"], layer.lonlat()[0]))
     np.testing.assert_array_equal([back[v] for v in frame["name"]], shapely.get_x(frame.geometry.values))
+
+
+def test_empty_points_read_compactly_as_without_geometry(tmp_path, small_threshold):
+    """A POINT EMPTY (and a NaN point) among plain points: shapely's get_x raises on an empty
+    point, so the reader takes coordinates with get_coordinates (break-it pass, session 23)."""
+    geoms = shapely.points(np.arange(10) + 100.0, np.arange(10) * 0.5).astype(object)
+    geoms[3] = shapely.Point()
+    geoms[6] = None
+    frame = gpd.GeoDataFrame({"name": [f"s{i}" for i in range(10)]}, geometry=geoms, crs=4326)
+    path = tmp_path / "empty.gpkg"
+    frame.to_file(path)
+    compact, rc, generic, rg = _both(path)
+    _assert_same(compact, rc, generic, rg)
+    assert np.isnan(compact.lon[[3, 6]]).all() and compact.lon[4] == 104.0
+    assert "2 features without geometry" in str(rc.warnings[0])
+
+
+def test_html_export_of_a_compact_layer(tmp_path):
+    from asean_atlas.layers.document import MapDocument
+    from asean_atlas.layers.export_options import ExportOptions
+    from asean_atlas.layers.html_export import export_html, page_data
+
+    n = 300
+    lon = np.linspace(100, 110, n)
+    lon[5] = np.nan
+    table = PointTable(pd.DataFrame({"name": [f"cell {i}" for i in range(n)], "year": 2000 + np.arange(n) % 20}),
+                       lon, np.linspace(0, 10, n))
+    layer = Layer(table, "Cells", temporal=TemporalSpec("year"))
+    doc = MapDocument()
+    doc.add_layer(layer)
+    out = export_html(doc, tmp_path / "cells.html", ExportOptions(year=2009, html_time_slider=False))
+    data = page_data(out.read_text(encoding="utf-8"))
+    feats = data["layers"][0]["fc"]["features"]
+    shown = (2000 + np.arange(n) % 20 <= 2009) & ~np.isnan(lon)
+    assert len(feats) == int(shown.sum())
+    first = feats[0]
+    assert first["properties"]["name"] == "cell 0" and first["geometry"]["coordinates"] == [100.0, 0.0]
+    assert layer._frame is None  # no million shapely Points for an export either
