@@ -16,10 +16,11 @@ How the filters become SQL (every value a query parameter, every name a
   after the rows arrive;
 - **attribute filter** (:mod:`asean_atlas.layers.filter`): ``==``, ``!=``, ``<`` … and chained
   comparisons of an attribute with a number, a text or null, ``in``/``not in`` lists,
-  ``contains``, ``startswith``, ``is_empty``, ``year``, ``and``/``or``/``not``, with the same
-  results as the Atlas's own evaluation (tested side by side); a condition outside that subset
-  (two attributes compared, a boolean compared with a number) makes the whole filter run after
-  the rows arrive, so the result is the same either way.
+  ``is_empty``, ``year``, ``and``/``or``/``not``, with the same results as the Atlas's own
+  evaluation (tested side by side); a condition outside that subset (``contains`` and
+  ``startswith``, whose Unicode case folding PostgreSQL 15 lacks; ``char(n)`` columns; numbers
+  compared as text; integers past 2**53; two attributes compared) makes the whole filter run
+  after the rows arrive, so the result is the same either way.
 """
 
 from __future__ import annotations
@@ -49,12 +50,19 @@ class NotInSQL(Exception):
 
 @dataclasses.dataclass(frozen=True)
 class Column:
-    """A column of the table: its name and PostgreSQL type category (``pg_type.typcategory``:
-    ``N`` number, ``S`` text, ``D`` date/time, ``B`` boolean, others)."""
+    """A column of the table as the Atlas names it (``name``: a column called ``geometry`` is
+    ``geometry_attribute``, as the reader renames it), its name in the database (``sql``), its
+    PostgreSQL type category (``pg_type.typcategory``: ``N`` number, ``S`` text, ``D``
+    date/time, ``B`` boolean, others) and type (``format_type``)."""
 
     name: str
     category: str
     type: str
+    sql: str = ""
+
+    @property
+    def ident(self) -> str:
+        return self.sql or self.name
 
 
 def columns(con, source: PostGISSource, geom: str) -> list[Column]:
@@ -66,7 +74,8 @@ def columns(con, source: PostGISSource, geom: str) -> list[Column]:
         "SELECT a.attname, t.typcategory, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a "
         "JOIN pg_type t ON t.oid = a.atttypid WHERE a.attrelid = %s::regclass AND a.attnum > 0 "
         "AND NOT a.attisdropped ORDER BY a.attnum", (target,)).fetchall()
-    return [Column(r[0], str(r[1]), r[2]) for r in rows if r[0] != geom]
+    return [Column("geometry_attribute" if r[0] == "geometry" else r[0], str(r[1]), r[2], r[0])
+            for r in rows if r[0] != geom]
 
 
 def _find(cols: list[Column], name: str) -> Column:
@@ -82,9 +91,25 @@ def _find(cols: list[Column], name: str) -> Column:
     raise FilterError.of("no attribute named {name}", name=repr(name))
 
 
+#: Characters Python's ``str.strip`` (and so the Atlas's "blank") removes.
+_BLANK = "^[" + "".join(chr(i) for i in range(0x3001) if chr(i).isspace()) + "]*$"
+_INTS = ("smallint", "integer", "bigint")
+_FLOATS = ("real", "double precision")
+_INSTANTS = ("date", "timestamp without time zone", "timestamp with time zone")
+#: Integers compared exactly by both sides (the Atlas holds integer columns with nulls as floats).
+_EXACT_INT = 2**53
+
+
+def _is_bpchar(col: Column) -> bool:
+    return col.type == "character" or col.type.startswith("character(")
+
+
 class _SQL:
     """Translate a checked filter tree (:func:`asean_atlas.layers.filter.parse`) to a SQL
-    condition that is never NULL, with its parameters."""
+    condition that is never NULL, with its parameters. Whatever has no SQL with exactly the
+    Atlas's result raises :class:`NotInSQL`: ``contains``/``startswith`` (Python's Unicode case
+    folding: "Straße" contains "ss"), ``char(n)`` columns (their padding), numbers compared as
+    text, bare boolean columns, text PostgreSQL cannot hold (NUL, lone surrogates)."""
 
     def __init__(self, cols: list[Column], fields: dict[str, str]) -> None:
         from psycopg import sql
@@ -100,7 +125,11 @@ class _SQL:
         return _find(self.cols, self.fields.get(node.id, node.id))
 
     def ident(self, col: Column):
-        return self.sql.Identifier(col.name)
+        return self.sql.Identifier(col.ident)
+
+    def number(self, col: Column):
+        """A number column as float8, NaN as NULL (the Atlas's NaN passes no comparison)."""
+        return self.sql.SQL("NULLIF({}::float8, 'NaN')").format(self.ident(col))
 
     def text(self, col: Column):
         """The column as the Atlas reads it as text (null as empty text)."""
@@ -108,13 +137,22 @@ class _SQL:
 
     def constant(self, node):
         if isinstance(node, ast.Constant):
-            return node.value
-        if isinstance(node, ast.Name) and node.id in ("True", "False", "None"):
-            return {"True": True, "False": False, "None": None}[node.id]
-        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant) \
+            value = node.value
+        elif isinstance(node, ast.Name) and node.id in ("True", "False", "None"):
+            value = {"True": True, "False": False, "None": None}[node.id]
+        elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant) \
                 and isinstance(node.operand.value, (int, float)) and not isinstance(node.operand.value, bool):
-            return -node.operand.value
-        raise NotInSQL
+            value = -node.operand.value
+        else:
+            raise NotInSQL
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise NotInSQL from None
+            if "\x00" in value:  # PostgreSQL's text holds no NUL
+                raise NotInSQL
+        return value
 
     def is_attribute(self, node) -> bool:
         return isinstance(node, ast.Name) and node.id not in ("True", "False", "None")
@@ -132,44 +170,30 @@ class _SQL:
                 parts.append(self.compare(left, op, right))
                 left = right
             return sql.SQL("({})").format(sql.SQL(" AND ").join(parts))
-        if isinstance(node, ast.Call):
-            name = node.func.id
-            if name == "is_empty" and self.is_attribute(node.args[0]):
-                col = self.column(node.args[0])
-                return self.missing(col)
-            if name in ("contains", "startswith") and self.is_attribute(node.args[0]):
-                needle = self.constant(node.args[1])
-                if not isinstance(needle, str):
-                    raise NotInSQL
-                col = self.column(node.args[0])
-                if name == "contains":
-                    return sql.SQL("(strpos(lower({}), lower({})) > 0)").format(self.text(col), self.p(needle))
-                return sql.SQL("starts_with(lower({}), lower({}))").format(self.text(col), self.p(needle))
-        if self.is_attribute(node):
-            col = self.column(node)
-            if col.category == "B":
-                return sql.SQL("coalesce({}, false)").format(self.ident(col))
+        if isinstance(node, ast.Call) and node.func.id == "is_empty" and self.is_attribute(node.args[0]):
+            return self.missing(self.column(node.args[0]))
         raise NotInSQL
 
     def missing(self, col: Column):
         sql = self.sql
-        if col.category == "S":
-            return sql.SQL("({c} IS NULL OR btrim({c}::text) = '')").format(c=self.ident(col))
         if col.category == "N":
-            return sql.SQL("({c} IS NULL OR {c} = 'NaN')").format(c=self.ident(col)) \
-                if col.type in ("double precision", "real") or col.type.startswith("numeric") \
-                else sql.SQL("({} IS NULL)").format(self.ident(col))
-        return sql.SQL("({} IS NULL)").format(self.ident(col))
+            if col.type in _INTS:
+                return sql.SQL("({} IS NULL)").format(self.ident(col))
+            return sql.SQL("({c} IS NULL OR {c} = 'NaN')").format(c=self.ident(col))
+        # text blank as Python's strip makes it (tabs, no-break spaces…); other types are never blank
+        return sql.SQL("({c} IS NULL OR {c}::text ~ {p})").format(c=self.ident(col), p=self.p(_BLANK))
 
     def year(self, node):
         """``year(field)`` as a float8 expression (NULL where there is no year)."""
         col = self.column(node.args[0])
         sql = self.sql
-        if col.category == "D":
+        if col.category == "D" and col.type in _INSTANTS:
             return sql.SQL("extract(year from {})::float8").format(self.ident(col))
         if col.category == "N":
-            return sql.SQL("{}::float8").format(self.ident(col))
-        return sql.SQL("(substring({}::text from '^\\s*(\\d{{4}})'))::float8").format(self.ident(col))
+            return self.number(col)
+        if col.category == "S" and not _is_bpchar(col):
+            return sql.SQL("(substring({}::text from '^\\s*(\\d{{4}})'))::float8").format(self.ident(col))
+        raise NotInSQL
 
     def compare(self, left, op, right):
         sql = self.sql
@@ -180,12 +204,18 @@ class _SQL:
             values = [self.constant(e) for e in right.elts]
             numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values)
             if col.category == "N" and numbers:
-                res = sql.SQL("coalesce({}::float8 = ANY({}::float8[]), false)").format(self.ident(col),
-                                                                                     self.p([float(v) for v in values]))
-            elif col.category in ("S", "N"):
+                if col.type in _INTS and all(isinstance(v, int) and abs(v) < _EXACT_INT for v in values):
+                    res = sql.SQL("coalesce({} = ANY({}::bigint[]), false)").format(self.ident(col), self.p(values))
+                elif all(abs(float(v)) < float("inf") for v in values) and \
+                        not any(isinstance(v, int) and abs(v) >= _EXACT_INT for v in values):
+                    res = sql.SQL("coalesce({} = ANY({}::float8[]), false)").format(
+                        self.number(col), self.p([float(v) for v in values]))
+                else:
+                    raise NotInSQL
+            elif col.category == "S" and not _is_bpchar(col):
                 res = sql.SQL("({} IS NOT NULL AND {}::text = ANY({}::text[]))").format(
                     self.ident(col), self.ident(col), self.p([str(v) for v in values]))
-            else:
+            else:  # numbers written as text by pandas ("250.0") and by PostgreSQL ("250") differ
                 raise NotInSQL
             return sql.SQL("(NOT {})").format(res) if isinstance(op, ast.NotIn) else res
         flip = {ast.Lt: ast.Gt, ast.LtE: ast.GtE, ast.Gt: ast.Lt, ast.GtE: ast.LtE}
@@ -194,14 +224,15 @@ class _SQL:
                 left, right, op = right, left, flip.get(type(op), type(op))()
             else:
                 raise NotInSQL
-        symbol = {ast.Eq: "=", ast.NotEq: "<>", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}[type(op)]
+        symbol = sql.SQL({ast.Eq: "=", ast.NotEq: "<>", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">",
+                          ast.GtE: ">="}[type(op)])
         value = self.constant(right)  # NotInSQL for an attribute on the right too
         if self._is_year(left):
             if value is None and isinstance(op, (ast.Eq, ast.NotEq)):
                 return sql.SQL("({} IS {}NULL)").format(self.year(left), sql.SQL("" if isinstance(op, ast.Eq) else "NOT "))
-            if not isinstance(value, (int, float)) or isinstance(value, bool):
+            if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(float(value)):
                 raise NotInSQL
-            return sql.SQL("coalesce({} {} {}, false)").format(self.year(left), sql.SQL(symbol), self.p(float(value)))
+            return sql.SQL("coalesce({} {} {}, false)").format(self.year(left), symbol, self.p(float(value)))
         col = self.column(left)
         if value is None:
             if isinstance(op, ast.Eq):
@@ -209,7 +240,7 @@ class _SQL:
             if isinstance(op, ast.NotEq):
                 return sql.SQL("(NOT {})").format(self.missing(col))
             raise NotInSQL
-        if isinstance(value, bool) or col.category not in ("N", "S"):
+        if isinstance(value, bool):
             raise NotInSQL
         if col.category == "N":
             if isinstance(value, str):
@@ -219,10 +250,14 @@ class _SQL:
                     raise NotInSQL from None  # the local evaluation says why
             if isinstance(value, float) and not math.isfinite(value):
                 raise NotInSQL
-            res = sql.SQL("coalesce({}::float8 {} {}, false)").format(self.ident(col), sql.SQL(symbol), self.p(float(value)))
-            return res
-        if isinstance(value, str):  # text against text, by code point as the Atlas compares
-            res = sql.SQL("({} COLLATE \"C\" {} {})").format(self.text(col), sql.SQL(symbol), self.p(value))
+            if isinstance(value, int) and col.type in _INTS:
+                if abs(value) >= _EXACT_INT:
+                    raise NotInSQL
+                return sql.SQL("coalesce({} {} {}, false)").format(self.ident(col), symbol, self.p(value))
+            return sql.SQL("coalesce({} {} {}, false)").format(self.number(col), symbol, self.p(float(value)))
+        if col.category == "S" and not _is_bpchar(col) and isinstance(value, str):
+            # text against text, by code point as the Atlas compares
+            res = sql.SQL("({} COLLATE \"C\" {} {})").format(self.text(col), symbol, self.p(value))
             if isinstance(op, ast.NotEq):  # null != "x" is unknown, not true
                 res = sql.SQL("({} IS NOT NULL AND {})").format(self.ident(col), res)
             return res
@@ -265,17 +300,17 @@ def time_sql(tf: TimeFilter, start: Column, end: Column | None, undated: str = U
         raise NotInSQL
 
     def bound(col: Column, instant: np.datetime64):
-        if col.category != "D":  # numbers may be years, epoch seconds or YYYYMMDD: read by the Atlas
-            raise NotInSQL
+        if col.category != "D" or col.type not in _INSTANTS:  # numbers may be years, epoch seconds or
+            raise NotInSQL  # YYYYMMDD, text any date: read by the Atlas; a time of day is no date
         t = pd.Timestamp(instant)
         return t.tz_localize("UTC").to_pydatetime() if col.type == "timestamp with time zone" else t.to_pydatetime()
 
-    s = sql.Identifier(start.name)
+    s = sql.Identifier(start.ident)
     params: list = [bound(start, tf.t1)]
     cond = sql.SQL("{} < %s").format(s)
     if end is not None:
         params.append(bound(end, tf.t0 if tf.end_inclusive else tf.t1))
-        e = sql.Identifier(end.name)
+        e = sql.Identifier(end.ident)
         cond = sql.SQL("{} AND ({} IS NULL OR {} >= %s)").format(cond, e, e)
     cond = sql.SQL("coalesce({}, false)").format(cond)
     if undated == UNDATED_SHOW:
@@ -414,7 +449,7 @@ def fetch_view(con, source: PostGISSource, bbox: tuple[float, float, float, floa
         lonlat = sql.SQL("CASE WHEN ST_SRID({g}) = 0 THEN ST_SetSRID({g}, 4326) ELSE ST_Transform({g}, 4326) END"
                          ).format(g=sql.SQL("CASE WHEN ST_HasArc({g}) THEN ST_CurveToLine({g}) ELSE {g} END").format(g=g))
         q = sql.SQL("SELECT {}ST_AsBinary({}) FROM {}{}").format(
-            sql.SQL("").join(sql.SQL("{}, ").format(sql.Identifier(c.name)) for c in cols), lonlat, target, clause)
+            sql.SQL("").join(sql.SQL("{}, ").format(sql.Identifier(c.ident)) for c in cols), lonlat, target, clause)
         rows: list = []
         with con.transaction():
             with con.cursor(name="atlas_view") as cur:  # server-side: pages, not the whole result
@@ -438,8 +473,6 @@ def fetch_view(con, source: PostGISSource, bbox: tuple[float, float, float, floa
     for c in frame.columns:
         if frame[c].dtype == object:
             frame[c] = frame[c].map(_cell)
-    if "geometry" in frame.columns:
-        frame = frame.rename(columns={"geometry": "geometry_attribute"})
     geoms = shapely.from_wkb(np.array([None if r[-1] is None else bytes(r[-1]) for r in rows], dtype=object))
     gdf = gpd.GeoDataFrame(frame, geometry=geoms, crs=4326)
     return ViewResult(gdf, None, None, len(gdf), local, text)
