@@ -326,7 +326,13 @@ class LiveLayers(QObject):
                 layer.style = graduated_style(live.style, cells, "count", "quantiles", 5)
             except StyleError:  # one count everywhere: a single colour
                 layer.style = live.style
-            self.status.emit(self.tr("{layer}: {n:,} features in view, drawn as counts per {km:,.0f} km cell; "
-                                     "zoom in for the features").format(
-                layer=words.layer_name(layer, self.document), n=result.total, km=result.cell_m / 1000))
+            if result.local_filter:  # part of the filter is the Atlas's: the counts come before it
+                self.status.emit(self.tr("{layer}: {n:,} features in view before the part of the filter PostGIS "
+                                         "cannot evaluate, drawn as counts per {km:,.0f} km cell; zoom in for the "
+                                         "filtered features").format(
+                    layer=words.layer_name(layer, self.document), n=result.total, km=result.cell_m / 1000))
+            else:
+                self.status.emit(self.tr("{layer}: {n:,} features in view, drawn as counts per {km:,.0f} km cell; "
+                                         "zoom in for the features").format(
+                    layer=words.layer_name(layer, self.document), n=result.total, km=result.cell_m / 1000))
         layer.changed.emit()

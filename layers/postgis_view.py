@@ -42,6 +42,9 @@ AGGREGATE_ABOVE = 50_000
 PAGE_ROWS = 20_000
 #: Grid cells across the view's width when aggregated (each cell ~ 1/64 of the width).
 GRID_CELLS_ACROSS = 64
+#: With part of a filter evaluated by the Atlas, at most this many times :data:`AGGREGATE_ABOVE`
+#: rows are sent before the view is drawn as counts (of what the server could filter).
+LOCAL_ROWS_FACTOR = 10
 
 
 class NotInSQL(Exception):
@@ -270,20 +273,39 @@ class _SQL:
 def filter_sql(expression: str, cols: list[Column]):
     """The SQL condition and parameters of an attribute filter expression.
 
+    The conditions joined by a top-level ``and`` are translated one by one: those without SQL of
+    the same result are left out (``complete`` False) and the caller evaluates the whole
+    expression on the rows that arrive.
+
     Returns
     -------
-    (psycopg.sql.Composable, list)
+    (psycopg.sql.Composable or None, list, bool)
+        The condition (None: nothing could be sent), its parameters, whether it is the whole
+        expression.
 
     Raises
     ------
     FilterError
         The expression does not parse or names no column of the table.
-    NotInSQL
-        Part of it has no SQL with the same result: filter the rows after they arrive.
     """
+    from psycopg import sql
+
     tree = parse(expression)
-    t = _SQL(cols, getattr(tree, "fields", {}))
-    return t.condition(tree.body), t.params
+    fields = getattr(tree, "fields", {})
+    body = tree.body
+    parts = body.values if isinstance(body, ast.BoolOp) and isinstance(body.op, ast.And) else [body]
+    sent, params, complete = [], [], True
+    for part in parts:
+        t = _SQL(cols, fields)
+        try:
+            sent.append(t.condition(part))
+        except NotInSQL:
+            complete = False
+            continue
+        params += t.params
+    if not sent:
+        return None, [], False
+    return sql.SQL("({})").format(sql.SQL(" AND ").join(sent)), params, complete
 
 
 def time_sql(tf: TimeFilter, start: Column, end: Column | None, undated: str = UNDATED_SHOW):
@@ -334,7 +356,8 @@ class ViewResult:
         Features in the view that pass the filters (counted on the server; for an aggregated
         view, the sum of the counts).
     local_filter : bool
-        Whether the attribute or time filter could not be sent and the caller must apply it.
+        Whether part of the attribute or time filter could not be sent: the caller applies it to
+        ``frame``; ``cells`` then count the features before that part.
     sql : str
         The query's text with ``%s`` for each parameter (for the docs and the tests; the values
         are never in it).
@@ -418,34 +441,36 @@ def fetch_view(con, source: PostGISSource, bbox: tuple[float, float, float, floa
             except (NotInSQL, FilterError):
                 local = True
         if expression:
-            try:
-                cond, p = filter_sql(expression, cols)
+            cond, p, complete = filter_sql(expression, cols)
+            if cond is not None:
                 where.append(cond)
                 params += p
-            except NotInSQL:
-                local = True
+            local = local or not complete
         clause = sql.SQL(" WHERE ") + sql.SQL(" AND ").join(where) if where else sql.SQL("")
-        if not local:  # how many: stop counting past the threshold
-            n = con.execute(sql.SQL("SELECT count(*) FROM (SELECT 1 FROM {}{} LIMIT %s) AS v").format(target, clause),
-                            params + [aggregate_above + 1]).fetchone()[0]
-            if n > aggregate_above:
-                width = view_width_m
-                if width is None:
-                    from .projection import bbox_to_display
+        # how many: stop counting past the threshold. With part of a filter left to the Atlas, rows
+        # are sent up to LOCAL_ROWS_FACTOR times the threshold; beyond, the cells count what the
+        # server could filter (``local_filter`` stays True to say so)
+        cap = aggregate_above * (LOCAL_ROWS_FACTOR if local else 1)
+        n = con.execute(sql.SQL("SELECT count(*) FROM (SELECT 1 FROM {}{} LIMIT %s) AS v").format(target, clause),
+                        params + [cap + 1]).fetchone()[0]
+        if n > cap:
+            width = view_width_m
+            if width is None:
+                from .projection import bbox_to_display
 
-                    x0, _, x1, _ = bbox_to_display(bbox if bbox is not None else (-180, -85, 180, 85))
-                    width = x1 - x0
-                cell = max(float(width) / GRID_CELLS_ACROSS, 1.0)
-                centre = sql.SQL("ST_Transform(ST_PointOnSurface({}), 3857)").format(
-                    g if srid > 0 else sql.SQL("ST_SetSRID({}, 4326)").format(g))
-                q = sql.SQL("SELECT floor(ST_X(c) / %s)::bigint, floor(ST_Y(c) / %s)::bigint, count(*) FROM "
-                            "(SELECT {} AS c FROM {}{}) AS v WHERE c IS NOT NULL GROUP BY 1, 2").format(centre, target, clause)
-                rows = con.execute(q, [cell, cell] + params).fetchall()
-                cells = pd.DataFrame(rows, columns=["ix", "iy", "count"])
-                cells["x"] = (cells["ix"] + 0.5) * cell
-                cells["y"] = (cells["iy"] + 0.5) * cell
-                return ViewResult(None, cells[["x", "y", "count"]], cell, int(cells["count"].sum()), False,
-                                  q.as_string(con))
+                x0, _, x1, _ = bbox_to_display(bbox if bbox is not None else (-180, -85, 180, 85))
+                width = x1 - x0
+            cell = max(float(width) / GRID_CELLS_ACROSS, 1.0)
+            centre = sql.SQL("ST_Transform(ST_PointOnSurface({}), 3857)").format(
+                g if srid > 0 else sql.SQL("ST_SetSRID({}, 4326)").format(g))
+            q = sql.SQL("SELECT floor(ST_X(c) / %s)::bigint, floor(ST_Y(c) / %s)::bigint, count(*) FROM "
+                        "(SELECT {} AS c FROM {}{}) AS v WHERE c IS NOT NULL GROUP BY 1, 2").format(centre, target, clause)
+            rows = con.execute(q, [cell, cell] + params).fetchall()
+            cells = pd.DataFrame(rows, columns=["ix", "iy", "count"])
+            cells["x"] = (cells["ix"] + 0.5) * cell
+            cells["y"] = (cells["iy"] + 0.5) * cell
+            return ViewResult(None, cells[["x", "y", "count"]], cell, int(cells["count"].sum()), local,
+                              q.as_string(con))
         lonlat = sql.SQL("CASE WHEN ST_SRID({g}) = 0 THEN ST_SetSRID({g}, 4326) ELSE ST_Transform({g}, 4326) END"
                          ).format(g=sql.SQL("CASE WHEN ST_HasArc({g}) THEN ST_CurveToLine({g}) ELSE {g} END").format(g=g))
         q = sql.SQL("SELECT {}ST_AsBinary({}) FROM {}{}").format(

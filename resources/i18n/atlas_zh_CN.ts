@@ -795,6 +795,10 @@
         <translation>{layer}：视图中有 {n:,} 个要素</translation>
     </message>
     <message>
+        <source>{layer}: {n:,} features in view before the part of the filter PostGIS cannot evaluate, drawn as counts per {km:,.0f} km cell; zoom in for the filtered features</source>
+        <translation>{layer}：视图中有 {n:,} 个要素（尚未应用 PostGIS 无法计算的那部分筛选条件），按每 {km:,.0f} 公里网格计数绘制；放大可查看筛选后的要素</translation>
+    </message>
+    <message>
         <source>{layer}: {n:,} features in view, drawn as counts per {km:,.0f} km cell; zoom in for the features</source>
         <translation>{layer}：视图中有 {n:,} 个要素，按每 {km:,.0f} 公里网格计数绘制；放大可查看要素</translation>
     </message>

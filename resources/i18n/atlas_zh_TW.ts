@@ -795,6 +795,10 @@
         <translation>{layer}：視圖中有 {n:,} 個圖徵</translation>
     </message>
     <message>
+        <source>{layer}: {n:,} features in view before the part of the filter PostGIS cannot evaluate, drawn as counts per {km:,.0f} km cell; zoom in for the filtered features</source>
+        <translation>{layer}：視圖中有 {n:,} 個圖徵（尚未套用 PostGIS 無法計算的那部分篩選條件），按每 {km:,.0f} 公里網格計數繪製；放大可檢視篩選後的圖徵</translation>
+    </message>
+    <message>
         <source>{layer}: {n:,} features in view, drawn as counts per {km:,.0f} km cell; zoom in for the features</source>
         <translation>{layer}：視圖中有 {n:,} 個圖徵，按每 {km:,.0f} 公里網格計數繪製；放大可檢視圖徵</translation>
     </message>

@@ -220,3 +220,19 @@ def test_a_project_names_the_connection_by_service(server, sites, tmp_path, monk
     assert "service=newsroom" in path.read_text(encoding="utf-8") and str(server.port) not in path.read_text(encoding="utf-8")
     loaded = load_project(path)
     assert loaded.errors == [] and loaded.document.layers[0].feature_count == N
+
+
+def test_a_local_filter_on_a_crowded_view_sends_rows_up_to_a_cap_then_counts(server, sites):
+    """A filter the Atlas evaluates (contains) cannot be counted by the server: up to 10x the
+    threshold the rows come and the Atlas filters them; beyond, the cells count what the server
+    could filter, and say so (``local_filter``)."""
+    from asean_atlas.layers import postgis_view
+
+    source, whole = sites
+    expression = 'contains(name, "a") and capacity > 10'
+    with connect(server.uri) as con:
+        got = fetch_view(con, source, None, expression=expression, aggregate_above=N // postgis_view.LOCAL_ROWS_FACTOR)
+        assert got.frame is not None and got.local_filter and len(got.frame) == int((whole["capacity"] > 10).sum())
+        crowded = fetch_view(con, source, None, expression=expression, aggregate_above=5)
+    assert crowded.frame is None and crowded.local_filter
+    assert crowded.total == int((whole["capacity"] > 10).sum())  # counted before contains()
