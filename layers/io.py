@@ -789,10 +789,28 @@ def _read_gdal(
         frame, wkb, deep = _arrow_to_frame(table, meta, report, compact)
     except UnicodeDecodeError:
         raise LayerLoadError.of(p, "text is not UTF-8; choose its encoding") from None
+    except pa.ArrowException:
+        # GDAL's Arrow stream of some files cannot be converted (a FlatGeobuf without a spatial
+        # index holding null geometries: "Unknown error: Wrapping"); its feature reader can
+        frame, wkb, deep = _read_without_arrow(source, p, layer, kwargs)
     # what GDAL said while reading (e.g. "3002 columns detected. Limiting to 2000"): the user's to know
     said = dict.fromkeys(_plain_gdal(str(w.message).strip().splitlines()[0]) for w in gdal_warnings if str(w.message).strip())
     report.warnings.extend(f"GDAL: {m}" for m in list(said)[:3])
     return frame, wkb, meta.get("crs"), _driver_name(source, p), deep
+
+
+def _read_without_arrow(source: str, p: Path, layer, kwargs: dict):
+    """Attributes and WKB of a layer through GDAL's feature-by-feature reader (see the caller)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            gdf = pyogrio.read_dataframe(source, layer=layer, use_arrow=False, datetime_as_string=True, **kwargs)
+    except Exception as exc:  # GDAL raises several types; all mean "cannot read"
+        raise LayerLoadError(p, _gdal_reason(exc), layer=layer if isinstance(layer, str) else None) from None
+    geoms = np.asarray(gdf.geometry.values, dtype=object)
+    wkb = np.array([None if g is None else shapely.to_wkb(g) for g in geoms], dtype=object)
+    frame = pd.DataFrame(gdf.drop(columns=gdf.geometry.name))
+    return frame, wkb, np.empty(0, dtype=np.int64)
 
 
 def _plain_gdal(text: str) -> str:

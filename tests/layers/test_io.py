@@ -122,3 +122,22 @@ def test_line_jumping_across_antimeridian_is_split(tmp_path):
 
 def test_pre_split_cables_are_left_alone(cables_path):
     assert read_layer(cables_path).report.antimeridian_split == 0
+
+
+def test_flatgeobuf_without_index_holding_null_geometries(tmp_path):
+    """GDAL's Arrow stream of such a file cannot be converted ("Unknown error: Wrapping", found by
+    the break-it pass of session 23): it is read feature by feature instead."""
+    import geopandas as gpd
+    import shapely
+
+    from asean_atlas.layers.io import read_frame
+
+    frame = gpd.GeoDataFrame({"name": list("abcde")},
+                             geometry=[shapely.Point(100, 1), None, shapely.Point(101, 2), None, shapely.Point(102, 3)],
+                             crs=4326)
+    path = tmp_path / "nulls.fgb"
+    frame.to_file(path, driver="FlatGeobuf", SPATIAL_INDEX="NO")
+    got, report = read_frame(path)
+    assert list(got["name"]) == list("abcde") and got.geometry.isna().sum() == 2
+    assert shapely.equals(got.geometry.values[4], shapely.Point(102, 3))
+    assert "2 features without geometry" in str(report.warnings[0])
