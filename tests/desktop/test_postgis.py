@@ -160,6 +160,15 @@ def test_command_line_push_and_export(server, tmp_path, capsys, qapp):
     assert main(["export", "--no-builtin", "--layer", f"{server.uri}&table=public.sites", "--png", str(png),
                  "--bbox", "103,1,104.5,2", "--size", "400x300"]) == 0
     assert "sites: 1 feature read, 1 drawn" in capsys.readouterr().out and png.stat().st_size > 1000
+    html = tmp_path / "pg.html"
+    assert main(["export", "--no-builtin", "--layer", f"{server.uri}&table=public.sites", "--html", str(html),
+                 "--year", "2022"]) == 0
+    from asean_atlas.layers.html_export import page_data
+
+    (layer,) = page_data(html.read_text(encoding="utf-8"))["layers"]
+    (feature,) = layer["fc"]["features"]
+    assert feature["properties"]["name"] == "Tuas DC" and feature["geometry"]["coordinates"] == [103.64, 1.32]
+    capsys.readouterr()
     assert main(["db", "push", "--dsn", server.uri, "--layer", str(geo)]) == 2  # exists, no --replace
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "public.sites exists already" in err[0]
