@@ -17,7 +17,7 @@ import threading
 import geopandas as gpd
 import numpy as np
 import shapely
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from asean_atlas.layers.document import MapDocument
 from asean_atlas.layers.errors import AtlasError
@@ -56,10 +56,15 @@ class _Signals(QObject):
     progress = Signal(str, int, int)  # layer id, generation, rows received
 
 
-class _Fetch(QRunnable):
-    def __init__(self, live: "_Live", generation: int, token: _Token, args: dict, signals: _Signals) -> None:
-        super().__init__()
+class _Fetch:
+    """One request, run on a thread of its own (a fresh Python thread per request: on threads a
+    QThreadPool reused, building the GeoDataFrame's CRS crashed inside PROJ, new-user pass of
+    session 23)."""
+
+    def __init__(self, live: "_Live", generation: int, token: _Token, args: dict, signals: _Signals,
+                 span_fields: list[str] | None = None) -> None:
         self.live, self.generation, self.token, self.args, self.signals = live, generation, token, args, signals
+        self.span_fields = span_fields
 
     def run(self) -> None:  # worker thread
         from asean_atlas.layers.postgis import connect
@@ -78,6 +83,8 @@ class _Fetch(QRunnable):
                 result = fetch_view(con, self.live.source, cancelled=lambda: self.token.cancelled,
                                     progress=lambda n, _t: self.signals.progress.emit(lid, self.generation, n),
                                     **self.args)
+                if result is not None and self.span_fields:  # the first request: the table's years
+                    result.year_span = _year_span(con, self.live.source, self.span_fields)
             self.signals.done.emit(lid, self.generation, result)
         except Exception as exc:  # noqa: BLE001 - told to the GUI thread, which says it
             try:
@@ -98,6 +105,21 @@ class _Live:
         self.cells = False
         self.generation = 0
         self.token: _Token | None = None
+
+
+def _year_span(con, source, fields: list[str]) -> tuple[int, int] | None:
+    """First and last year of the table's time fields (for the time slider's range, whatever the
+    view holds)."""
+    from psycopg import sql
+
+    from asean_atlas.layers.temporal import parse_dates
+
+    row = con.execute(sql.SQL("SELECT {} FROM {}").format(
+        sql.SQL(", ").join(sql.SQL("min({f}), max({f})").format(f=sql.Identifier(f)) for f in fields),
+        sql.Identifier(source.schema, source.table))).fetchone()
+    years = parse_dates([v.isoformat() if hasattr(v, "isoformat") else v for v in row if v is not None])
+    years = years[~np.isnat(years)].astype("datetime64[Y]").astype(int) + 1970
+    return (int(years.min()), int(years.max())) if years.size else None
 
 
 def _prepared(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -146,8 +168,7 @@ class LiveLayers(QObject):
         self._signals = _Signals()
         self._signals.done.connect(self._done)
         self._signals.progress.connect(self._progress)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(2)
+        self._threads: list[threading.Thread] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REQUEST_DELAY_MS)
@@ -161,46 +182,32 @@ class LiveLayers(QObject):
 
     # -- layers ---------------------------------------------------------------------------------
     def add(self, text: str, password: str | None = None, color: str | None = None) -> Layer:
-        """Open a PostGIS source as a live layer: its first view is fetched now (so a failure is
-        raised here, naming the table), later ones on the worker thread.
+        """Open a PostGIS source as a live layer. What it is (geometry column, attributes, time
+        field on a sample of rows) is read now, so a missing table or a refused login is raised
+        here, naming the table; its features arrive from a worker thread (:meth:`wait`).
 
         Raises
         ------
         PostGISError, FilterError
         """
         from asean_atlas.layers.io import USER_PALETTE
-        from asean_atlas.layers.postgis import PostGISSource, _geometry_column, connect, read_table
-        from asean_atlas.layers.postgis_view import columns, fetch_view
+        from asean_atlas.layers.postgis import PostGISSource, read_table
         from asean_atlas.layers.style import Style
-        from asean_atlas.layers.temporal import detect_temporal, parse_dates
+        from asean_atlas.layers.temporal import detect_temporal
 
         source = PostGISSource.parse(text)
-        with connect(source.conninfo, password) as con:
-            geom, _ = _geometry_column(con, source)
-            cols = [c.name for c in columns(con, source, geom)]
-            result = fetch_view(con, source, self._bbox(), aggregate_above=self.aggregate_above,
-                                view_width_m=self._width())
-            # the time field, detected as for files, on a sample of the table's rows
-            temporal = detect_temporal(_prepared(read_table(source, limit=TIME_SAMPLE, password=password)))
-            span = None
-            if temporal is not None:  # the slider's range: the whole table's years, from the server
-                from psycopg import sql
-
-                fields = [f for f in (temporal.start_field, temporal.end_field) if f]
-                lo_hi = con.execute(sql.SQL("SELECT {} FROM {}").format(
-                    sql.SQL(", ").join(sql.SQL("min({f}), max({f})").format(f=sql.Identifier(f)) for f in fields),
-                    sql.Identifier(source.schema, source.table))).fetchone()
-                years = parse_dates([v for v in lo_hi if v is not None])
-                years = years[~np.isnat(years)].astype("datetime64[Y]").astype(int) + 1970
-                span = (int(years.min()), int(years.max())) if years.size else None
+        # the time field, detected as for files, on a sample of the table's rows
+        sample = _prepared(read_table(source, limit=TIME_SAMPLE, password=password))
+        temporal = detect_temporal(sample)
         colour = color or USER_PALETTE[0]
-        empty = gpd.GeoDataFrame({c: [] for c in cols}, geometry=[], crs=4326)
-        layer = Layer(empty, title=source.table, source=source.uri(), style=Style(color=colour, fill_color=colour),
-                      temporal=temporal, report=LoadReport(source=source.uri(), source_crs="EPSG:4326", driver="PostGIS"))
-        layer.full_year_range = span
+        layer = Layer(sample.iloc[:0], title=source.table, source=source.uri(),
+                      style=Style(color=colour, fill_color=colour), temporal=temporal,
+                      report=LoadReport(source=source.uri(), source_crs="EPSG:4326", driver="PostGIS"))
+        cols = [c for c in sample.columns if c != "geometry"]
         live = _Live(layer, source, password, temporal, cols)
         self.live[layer.id] = live
-        self._apply(live, result)
+        fields = [f for f in (temporal.start_field, temporal.end_field) if f] if temporal is not None else []
+        self._request(live, span_fields=fields or None)
         return layer
 
     def _layers_changed(self) -> None:
@@ -246,14 +253,19 @@ class LiveLayers(QObject):
 
     def refresh(self) -> None:
         """Ask the server for every live layer's current view (older requests cancelled)."""
-        for live in self.live.values():
-            if live.token is not None:
-                live.token.cancel()
-            live.generation += 1
-            live.token = _Token()
-            self._pool.start(_Fetch(live, live.generation, live.token, self._args(live), self._signals))
-        if self.live:
-            self.busy.emit(True)
+        for live in list(self.live.values()):
+            self._request(live)
+
+    def _request(self, live: _Live, span_fields: list[str] | None = None) -> None:
+        if live.token is not None:
+            live.token.cancel()
+        live.generation += 1
+        live.token = _Token()
+        job = _Fetch(live, live.generation, live.token, self._args(live), self._signals, span_fields)
+        thread = threading.Thread(target=job.run, name="atlas-postgis", daemon=True)
+        self._threads = [t for t in self._threads if t.is_alive()] + [thread]
+        thread.start()
+        self.busy.emit(True)
 
     def cancel(self) -> None:
         """Stop the requests in flight (the layers keep what they show)."""
@@ -268,12 +280,16 @@ class LiveLayers(QObject):
         """Block until the requests are done and applied (tests, scripts)."""
         from PySide6.QtCore import QCoreApplication
 
+        import time
+
         if self._timer.isActive():
             self._timer.stop()
             self.refresh()
-        ok = self._pool.waitForDone(timeout_ms)
-        QCoreApplication.processEvents()
-        return ok
+        deadline = time.monotonic() + timeout_ms / 1000
+        for thread in list(self._threads):
+            thread.join(max(0.0, deadline - time.monotonic()))
+        QCoreApplication.processEvents()  # the results, queued to this thread, are applied
+        return not any(t.is_alive() for t in self._threads)
 
     def _progress(self, lid: str, generation: int, rows: int) -> None:
         live = self.live.get(lid)
@@ -292,9 +308,9 @@ class LiveLayers(QObject):
             return
         if isinstance(result, Exception):
             text = words.error_text(result) if isinstance(result, AtlasError) else f"{type(result).__name__}: {result}"
-            self.status.emit(self.tr("{layer}: the server did not answer; it shows what it showed before, and the "
-                                     "next move of the map tries again").format(
-                layer=words.layer_name(live.layer, self.document)))
+            self.status.emit(self.tr("{layer}: cannot reach the database ({why}); showing the last data received; "
+                                     "retrying when you move the map").format(
+                layer=words.layer_name(live.layer, self.document), why=text[:200]))
             self.failed.emit(text)
             return
         self._apply(live, result)
@@ -305,6 +321,15 @@ class LiveLayers(QObject):
 
         layer = live.layer
         self.last_sql[layer.id] = result.sql
+        span = getattr(result, "year_span", None)
+        if span is not None:
+            layer.full_year_range = span
+        # rows are new: a selection by row number would point at another feature
+        if getattr(self.canvas, "selection", None) is not None and self.canvas.selection[0] is layer:
+            self.canvas.select(None)
+        many = getattr(self.canvas, "selected_rows", None)
+        if many is not None and many[0] is layer:
+            self.canvas.set_selected_rows(None, [])
         if result.frame is not None:
             layer.frame = _prepared(result.frame)
             if live.cells:

@@ -787,8 +787,8 @@
         <translation>{layer}：已收到 {n:,} 个要素…</translation>
     </message>
     <message>
-        <source>{layer}: the server did not answer; it shows what it showed before, and the next move of the map tries again</source>
-        <translation>{layer}：服务器没有响应；图层保留之前显示的内容，下次移动地图时将重试</translation>
+        <source>{layer}: cannot reach the database ({why}); showing the last data received; retrying when you move the map</source>
+        <translation>{layer}：无法连接数据库（{why}）；显示最后收到的数据；移动地图时将重试</translation>
     </message>
     <message>
         <source>{layer}: {n:,} features in view</source>

@@ -787,8 +787,8 @@
         <translation>{layer}：已收到 {n:,} 個圖徵…</translation>
     </message>
     <message>
-        <source>{layer}: the server did not answer; it shows what it showed before, and the next move of the map tries again</source>
-        <translation>{layer}：伺服器沒有回應；圖層保留先前顯示的內容，下次移動地圖時將重試</translation>
+        <source>{layer}: cannot reach the database ({why}); showing the last data received; retrying when you move the map</source>
+        <translation>{layer}：無法連線資料庫（{why}）；顯示最後收到的資料；移動地圖時將重試</translation>
     </message>
     <message>
         <source>{layer}: {n:,} features in view</source>

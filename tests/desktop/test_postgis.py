@@ -213,6 +213,7 @@ def test_the_add_postgis_layer_dialog(server, pushed, qtbot, tmp_path, monkeypat
     (source,) = dlg.sources()
     assert "typed-pw-123" not in source and source.endswith("table=public.landing_stations&geometry=geom")
     (layer,) = win.add_postgis_layers(dlg.sources(), dlg.password_text())
+    win.live_layers.wait()
     assert len(layer.frame) == 388 and layer.source == source and layer in win.document.layers
     # a table gone: said, the other layers stay
     assert win.add_postgis_layers([source.replace("landing_stations", "gone")], "typed-pw-123") == []

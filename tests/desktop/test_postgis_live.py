@@ -74,6 +74,8 @@ def test_layer_follows_the_view_time_and_filter(server, towers, window):
     added = window.add_postgis_layers([f"{server.uri}&table=public.towers"])
     assert len(added) == 1, window.errors
     layer = added[0]
+    assert layer.feature_count == 0  # the features arrive from a worker thread: the window never waits
+    assert window.live_layers.wait()
     assert layer.feature_count == N and "password" not in layer.source
     assert layer.year_range() == (2000, int(pd.to_datetime(towers["opened"]).dt.year.max()))
     # zoom in: only what is in view comes
@@ -107,6 +109,7 @@ def test_crowded_view_drawn_as_counts_then_features(server, towers, window, qtbo
     window.live_layers.aggregate_above = 500
     window.canvas.zoom_to_bbox((94, -9, 126, 23))
     (layer,) = window.add_postgis_layers([f"{server.uri}&table=public.towers"])
+    window.live_layers.wait()
     fields = [c for c in layer.attributes.columns if c != layer.geometry_name]
     assert fields == ["count"] and int(layer.attributes["count"].sum()) == N
     assert layer.style.categorized_field == "count" and layer.geometry_kind == "polygon"
@@ -124,6 +127,7 @@ def test_server_going_away_keeps_the_layer_and_reconnects(server, towers, window
     window.live_layers.aggregate_above = 10 * N
     window.canvas.zoom_to_bbox((94, -9, 126, 23))
     (layer,) = window.add_postgis_layers([f"{server.uri}&table=public.towers"])
+    window.live_layers.wait()
     builtin_like = Layer(gpd.GeoDataFrame({"name": ["x"]}, geometry=[shapely.Point(100, 10)], crs=4326), "local")
     window.document.add_layer(builtin_like)
     shown = layer.feature_count
@@ -133,7 +137,7 @@ def test_server_going_away_keeps_the_layer_and_reconnects(server, towers, window
         window.live_layers.wait()
         assert layer.feature_count == shown  # what it showed before
         assert window.errors and "towers" in window.errors[-1] or "connect" in window.errors[-1]
-        assert "the next move of the map tries again" in window.statusBar().currentMessage()
+        assert "retrying when you move the map" in window.statusBar().currentMessage()
         assert builtin_like in window.document.layers and window.isVisible()
     finally:
         server.start()
@@ -146,6 +150,7 @@ def test_cancel_keeps_what_is_shown(server, towers, window):
     window.live_layers.aggregate_above = 10 * N
     window.canvas.zoom_to_bbox((94, -9, 126, 23))
     (layer,) = window.add_postgis_layers([f"{server.uri}&table=public.towers"])
+    window.live_layers.wait()
     window.live_layers.refresh()
     assert window.cancel_request.isVisibleTo(window)
     window.live_layers.cancel()
