@@ -7,8 +7,9 @@ Usage (a throw-away server is started and stopped; needs Debian ``postgresql pos
                                                            [--out docs/POSTGIS-SCALE.json]
 
 The points are made on the server (``generate_series``, ``setseed``: the same points every run),
-uniform over lon 92..140, lat -10..28, ``opened`` a date in 1995..2025, then indexed (GiST) and
-analysed. The GeoPackage holds the same rows (written by pyogrio in chunks, its R-tree built).
+uniform over lon 92..140, lat -10..28, ``opened`` a date in 1995..2025, then indexed (GiST),
+clustered on the index (as ``asean-atlas db push`` leaves a table) and analysed. The GeoPackage
+holds the same rows (written by pyogrio in chunks, its R-tree built).
 Each measurement runs in a fresh process of :mod:`bench.postgis_worker`, as a user's window would:
 a request for the view (:func:`asean_atlas.layers.postgis_view.fetch_view`: count, then grid counts
 or features), the layer built from it, one frame of 1600x1000 pixels drawn by the window's
@@ -46,6 +47,7 @@ def make_table(uri: str, n: int) -> float:
                     "ST_SetSRID(ST_MakePoint(92 + random() * 48, -10 + random() * 38), 4326) "
                     "FROM generate_series(1, %s) AS g", (n,))
         con.execute("CREATE INDEX points_geom ON points USING gist (geom)")
+        con.execute("CLUSTER points USING points_geom")  # as asean-atlas db push leaves a table
         con.execute("VACUUM ANALYZE points")
     return time.perf_counter() - t
 

@@ -41,6 +41,8 @@ def main() -> None:
 
     out: dict = {"mode": mode}
     if mode == "postgis":
+        # what the window has imported before a user adds a layer: not part of a view's time
+        import asean_atlas.layers.classify  # noqa: F401
         from asean_atlas.desktop.postgis_live import cells_frame
         from asean_atlas.layers.classify import graduated_style
         from asean_atlas.layers.layer import Layer

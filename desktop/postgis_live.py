@@ -85,6 +85,17 @@ class _Fetch:
                                     **self.args)
                 if result is not None and self.span_fields:  # the first request: the table's years
                     result.year_span = _year_span(con, self.live.source, self.span_fields)
+            if result is not None and result.cells is not None:
+                # the cells and their classes made here, not on the GUI thread (mapclassify's first
+                # import alone takes ~2 s)
+                from asean_atlas.layers.classify import StyleError, graduated_style
+
+                result.cells_frame = cells_frame(result.cells, result.cell_m)
+                base = self.live.style if self.live.cells else self.live.layer.style
+                try:
+                    result.cells_style = graduated_style(base, result.cells_frame, "count", "quantiles", 5)
+                except StyleError:  # one count everywhere: a single colour
+                    result.cells_style = base
             self.signals.done.emit(lid, self.generation, result)
         except Exception as exc:  # noqa: BLE001 - told to the GUI thread, which says it
             try:
@@ -341,16 +352,21 @@ class LiveLayers(QObject):
             self.status.emit(self.tr("{layer}: {n:,} features in view").format(
                 layer=words.layer_name(layer, self.document), n=len(result.frame)))
         else:
-            cells = cells_frame(result.cells, result.cell_m)
+            cells = getattr(result, "cells_frame", None)
+            if cells is None:
+                cells = cells_frame(result.cells, result.cell_m)
             if not live.cells:
                 live.cells, live.style = True, layer.style
             layer.frame = cells
             layer.server_filtered = True
             layer.set_temporal(None, emit=False)
-            try:
-                layer.style = graduated_style(live.style, cells, "count", "quantiles", 5)
-            except StyleError:  # one count everywhere: a single colour
-                layer.style = live.style
+            style = getattr(result, "cells_style", None)
+            if style is None:
+                try:
+                    style = graduated_style(live.style, cells, "count", "quantiles", 5)
+                except StyleError:  # one count everywhere: a single colour
+                    style = live.style
+            layer.style = style
             if result.local_filter:  # part of the filter is the Atlas's: the counts come before it
                 self.status.emit(self.tr("{layer}: {n:,} features in view before the part of the filter PostGIS "
                                          "cannot evaluate, drawn as counts per {km:,.0f} km cell; zoom in for the "

@@ -34,14 +34,15 @@ import pandas as pd
 
 from .filter import FilterError, parse
 from .postgis import PostGISError, PostGISSource, _cell, _geometry_column
+from .projection import MAX_LATITUDE
 from .temporal import MODE_AS_OF, UNDATED_SHOW, TimeFilter
 
 #: A view holding more features than this is drawn as server-side grid counts.
 AGGREGATE_ABOVE = 50_000
 #: Rows per page of a feature request.
 PAGE_ROWS = 20_000
-#: Grid cells across the view's width when aggregated (each cell ~ 1/64 of the width).
-GRID_CELLS_ACROSS = 64
+#: Grid cells across the view's width when aggregated (each cell 1/48 of the width: ~33 px at 1600 px).
+GRID_CELLS_ACROSS = 48
 #: With part of a filter evaluated by the Atlas, at most this many times :data:`AGGREGATE_ABOVE`
 #: rows are sent before the view is drawn as counts (of what the server could filter).
 LOCAL_ROWS_FACTOR = 10
@@ -461,10 +462,23 @@ def fetch_view(con, source: PostGISSource, bbox: tuple[float, float, float, floa
                 x0, _, x1, _ = bbox_to_display(bbox if bbox is not None else (-180, -85, 180, 85))
                 width = x1 - x0
             cell = max(float(width) / GRID_CELLS_ACROSS, 1.0)
-            centre = sql.SQL("ST_Transform(ST_PointOnSurface({}), 3857)").format(
-                g if srid > 0 else sql.SQL("ST_SetSRID({}, 4326)").format(g))
-            q = sql.SQL("SELECT floor(ST_X(c) / %s)::bigint, floor(ST_Y(c) / %s)::bigint, count(*) FROM "
-                        "(SELECT {} AS c FROM {}{}) AS v WHERE c IS NOT NULL GROUP BY 1, 2").format(centre, target, clause)
+            if srid == 4326:  # Web Mercator by its formula: ~4x faster than ST_Transform per row
+                kind = con.execute("SELECT type FROM geometry_columns WHERE f_table_schema = %s AND f_table_name = %s "
+                                   "AND f_geometry_column = %s", (source.schema, source.table, geom)).fetchone()
+                pt = g if kind is not None and kind[0] == "POINT" else sql.SQL(
+                    "CASE WHEN GeometryType({g}) = 'POINT' THEN {g} ELSE ST_PointOnSurface({g}) END").format(g=g)
+                q = sql.SQL(
+                    "SELECT floor(x / %s)::bigint, floor(y / %s)::bigint, count(*) FROM ("
+                    "SELECT 6378137.0 * radians(lon) AS x, 6378137.0 * ln(tan(pi() / 4 + radians(greatest(least("
+                    "lat, {m}), -{m})) / 2)) AS y FROM (SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM "
+                    "(SELECT {} AS p FROM {}{}) AS a) AS b) AS v WHERE x IS NOT NULL GROUP BY 1, 2"
+                ).format(pt, target, clause, m=sql.Literal(MAX_LATITUDE))
+            else:
+                centre = sql.SQL("ST_Transform(ST_PointOnSurface({}), 3857)").format(
+                    g if srid > 0 else sql.SQL("ST_SetSRID({}, 4326)").format(g))
+                q = sql.SQL("SELECT floor(ST_X(c) / %s)::bigint, floor(ST_Y(c) / %s)::bigint, count(*) FROM "
+                            "(SELECT {} AS c FROM {}{}) AS v WHERE c IS NOT NULL GROUP BY 1, 2").format(centre, target, clause)
+            con.execute("SET LOCAL work_mem = '64MB'")  # the counts hashed in memory, not sorted on disk
             rows = con.execute(q, [cell, cell] + params).fetchall()
             cells = pd.DataFrame(rows, columns=["ix", "iy", "count"])
             cells["x"] = (cells["ix"] + 0.5) * cell

@@ -91,3 +91,23 @@ def test_hostile_pass_regressions():
         class_edges(f["huge"], "equal interval", 3)
     g = graduated_style(Style(), pd.DataFrame({"v": np.linspace(0.1230, 0.1239, 50)}), "v", "quantiles", 5)
     assert len(set(g.categories)) == len(g.categories) == 5  # close edges keep distinct labels and colours
+
+
+@pytest.mark.parametrize("seed,k", [(0, 5), (1, 3), (2, 9), (3, 4)])
+def test_quantile_edges_are_mapclassify_quantiles(seed, k):
+    """class_edges computes quantiles itself (mapclassify's import takes ~2 s): the same bins."""
+    import warnings
+
+    import mapclassify
+    import numpy as np
+
+    from asean_atlas.layers.classify import class_edges
+
+    rng = np.random.default_rng(seed)
+    for y in (rng.lognormal(3, 1, 1000), rng.integers(0, 7, 500).astype(float), np.r_[np.ones(50), np.arange(10.0)]):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            bins = mapclassify.Quantiles(y, k=min(k, np.unique(y).size)).bins  # as class_edges caps k
+        expected = [float(y.min())] + [float(b) for b in bins]
+        merged = expected[:2] + [e for i, e in enumerate(expected[2:], 2) if e > max(expected[:i])]
+        assert class_edges(y, "quantiles", k) == pytest.approx(tuple(merged))
