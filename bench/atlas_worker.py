@@ -22,9 +22,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
 import time
+
+from .peak import peak_rss_mb
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -134,7 +135,7 @@ def main() -> None:
 
     out["zoom_ms"] = _ms(zoom, max(args.frames, 4))
     out["pan_ms"] = _ms(pan, max(args.frames, 4))
-    out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["peak_rss_mb"] = peak_rss_mb()
     out["compact"] = layer.compact
 
     # search (issue 11): the index is built once after a load (a worker thread in the window);
@@ -150,7 +151,7 @@ def main() -> None:
     out["search_ms"] = _ms(lambda: search.search([layer], next(queries), limit=20), 20)
     queries = iter([f"{names.iloc[n // 3]}", f"{n // 7}", "zzz", f"{names.iloc[-1]}"] * 5)
     out["search_pandas_ms"] = _ms(lambda: names.str.contains(next(queries), case=False, regex=False).to_numpy().nonzero(), 20)
-    out["peak_rss_search_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["peak_rss_search_mb"] = peak_rss_mb()
 
     # attribute table (issue 11): open (model over the frame, the first screen of cells), sort a
     # column, apply a layer filter; baselines: pandas sort_values / a boolean mask on the same data

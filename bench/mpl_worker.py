@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import statistics
 import time
+
+from .peak import peak_rss_mb
 
 T_START = time.perf_counter()
 
@@ -67,7 +68,7 @@ def main() -> None:
             draw(width)
             times.append((time.perf_counter() - t) * 1000)
         out["frame_ms"][f"{width:g}/1"] = statistics.median(times)
-    out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["peak_rss_mb"] = peak_rss_mb()
     print(json.dumps(out))
 
 

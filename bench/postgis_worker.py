@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import statistics
 import sys
 import time
+
+from .peak import peak_rss_mb
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -105,7 +106,7 @@ def main() -> None:
         draw(doc, CITY)
         out["city_frame_s"] = time.perf_counter() - t
         out["city_first_paint_s"] = out["load_s"] + out["city_frame_s"]
-    out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["peak_rss_mb"] = peak_rss_mb()
     print(json.dumps(out))
 
 

@@ -16,9 +16,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
+import sys
 import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from peak import peak_rss_mb  # noqa: E402
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 T_START = time.perf_counter()
@@ -181,7 +185,7 @@ def main():
     out["zoom_ms"] = _ms(zoom, max(args.frames, 4))
     out["pan_ms"] = _ms(pan, max(args.frames, 4))
     del state
-    out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["peak_rss_mb"] = peak_rss_mb()
     print(json.dumps(out), flush=True)
     os._exit(0)  # QGIS's exit hooks can hang or crash headless; the result is printed
 

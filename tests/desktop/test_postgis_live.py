@@ -101,8 +101,13 @@ def test_layer_follows_the_view_time_and_filter(server, towers, window):
     expected_f = expected_t & FeatureFilter("capacity > 250").mask(towers)
     assert set(layer.attributes["id"]) == set(towers["id"][expected_f])
     assert "250" not in window.live_layers.last_sql[layer.id]  # a parameter, not SQL text
-    # identify and the attribute table work on what is shown
-    assert layer.index is not None and len(layer.attributes) == layer.feature_count
+    # identify works on what is shown: a click on a feature's point finds that feature
+    row = 3
+    x, y = layer.display_points()[0][list(layer.display_points()[1]).index(row)]
+    hit = layer.index.nearest_within(x, y, 3 * window.canvas.viewport.resolution,
+                                     layer.drawn_mask(window.document.time_filter))
+    assert hit is not None and layer.attributes["id"].iloc[hit] == layer.attributes["id"].iloc[row]
+    assert len(layer.attributes) == layer.feature_count
 
 
 def test_crowded_view_drawn_as_counts_then_features(server, towers, window, qtbot):
