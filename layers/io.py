@@ -965,42 +965,16 @@ def read_frame(
     if report.driver == "CSV" and bounds is not None:
         geoms, bounds = _unswap_lat_lon(geoms, bounds, report)
 
-    if crs is not None:
-        try:
-            source_crs = CRS.from_user_input(crs)
-        except Exception:
-            raise LayerLoadError.of(p, "unknown CRS {crs}", crs=repr(crs)) from None
-        report.source_crs = Message("{crs} (chosen)", crs=_crs_label(source_crs))
-    elif file_crs is None:
-        geoms = _check_lonlat(p, geoms, frame, report, lambda b: CRSNeededError.of(
-            p,
-            "has no CRS and its coordinates (x {w:.6g}..{e:.6g}, y {s:.6g}..{n:.6g}) "
-            "are not longitude/latitude; choose the CRS (e.g. EPSG:32647) or save the file with one",
-            w=b[0], s=b[1], e=b[2], n=b[3],
-        ))
-        source_crs = CRS.from_epsg(4326)
-        report.source_crs = Message("none (taken as EPSG:4326)")
-        if p.suffix.lower() == ".shp" and any(p.with_suffix(x).exists() for x in (".prj", ".PRJ")):
-            report.warnings.append(Message("its .prj could not be read (GDAL ignored it): coordinates taken as "
-                                           "longitude/latitude (EPSG:4326); if they are not, choose the CRS"))
-    else:
-        try:
-            source_crs = CRS.from_user_input(file_crs)
-        except Exception as exc:  # pyproj.CRSError: a .prj that PROJ cannot read
-            why = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
-            raise CRSNeededError.of(p, "names a CRS that cannot be read ({why}); choose the CRS of the coordinates",
-                                    why=why) from None
-        report.source_crs = _crs_label(source_crs)
-        geoms = _check_projected_over_degrees(p, geoms, source_crs, report, frame)
-        if source_crs.is_geographic:
-            implied = (Message(" (GeoJSON is always lon/lat, RFC 7946)")
-                       if report.driver in ("GeoJSON", "GeoJSONSeq") else "")
-            geoms = _check_lonlat(p, geoms, frame, report, lambda b: CRSNeededError.of(
-                p,
-                "says its CRS is {crs}{implied} but its coordinates (x {w:.6g}..{e:.6g}, y {s:.6g}..{n:.6g}) "
-                "are not longitude/latitude; choose the CRS they are in (e.g. EPSG:32647)",
-                crs=report.source_crs, implied=implied, w=b[0], s=b[1], e=b[2], n=b[3],
-            ))
+    held = [geoms]
+
+    def check_lonlat(crs_error) -> None:
+        held[0] = _check_lonlat(p, held[0], frame, report, crs_error)
+
+    def check_degrees(source_crs: CRS) -> None:
+        held[0] = _check_projected_over_degrees(p, held[0], source_crs, report, frame)
+
+    source_crs = _source_crs(p, crs, file_crs, report, check_lonlat, check_degrees)
+    geoms = held[0]
     gdf = gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geoms, crs=source_crs, index=frame.index))
     if not _is_wgs84_lonlat(source_crs):
         try:
@@ -1632,6 +1606,59 @@ def _wrap_longitudes(geoms: np.ndarray, report: LoadReport, report_frame: pd.Dat
         else _wrap_keep_z(geoms, wrap)
 
 
+def _source_crs(p: Path, crs, file_crs, report: LoadReport, check_lonlat, check_degrees) -> CRS:
+    """The CRS the coordinates are in: ``crs`` (the user's choice), the file's, or EPSG:4326 when
+    the file names none; said in ``report.source_crs``. Coordinates that are not
+    longitude/latitude where they must be are refused or dropped by ``check_lonlat(crs_error)``,
+    degrees under a projected CRS by ``check_degrees(source_crs)`` (the callers' checks, on
+    geometries or on coordinate arrays).
+
+    Raises
+    ------
+    LayerLoadError
+        ``crs`` is not a CRS.
+    CRSNeededError
+        The file's CRS cannot be read, or its coordinates do not fit it.
+    """
+    if crs is not None:
+        try:
+            source_crs = CRS.from_user_input(crs)
+        except Exception:
+            raise LayerLoadError.of(p, "unknown CRS {crs}", crs=repr(crs)) from None
+        report.source_crs = Message("{crs} (chosen)", crs=_crs_label(source_crs))
+        return source_crs
+    if file_crs is None:
+        check_lonlat(lambda b: CRSNeededError.of(
+            p,
+            "has no CRS and its coordinates (x {w:.6g}..{e:.6g}, y {s:.6g}..{n:.6g}) "
+            "are not longitude/latitude; choose the CRS (e.g. EPSG:32647) or save the file with one",
+            w=b[0], s=b[1], e=b[2], n=b[3],
+        ))
+        report.source_crs = Message("none (taken as EPSG:4326)")
+        if p.suffix.lower() == ".shp" and any(p.with_suffix(x).exists() for x in (".prj", ".PRJ")):
+            report.warnings.append(Message("its .prj could not be read (GDAL ignored it): coordinates taken as "
+                                           "longitude/latitude (EPSG:4326); if they are not, choose the CRS"))
+        return CRS.from_epsg(4326)
+    try:
+        source_crs = CRS.from_user_input(file_crs)
+    except Exception as exc:  # pyproj.CRSError: a .prj that PROJ cannot read
+        why = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+        raise CRSNeededError.of(p, "names a CRS that cannot be read ({why}); choose the CRS of the coordinates",
+                                why=why) from None
+    report.source_crs = _crs_label(source_crs)
+    check_degrees(source_crs)
+    if source_crs.is_geographic:
+        implied = (Message(" (GeoJSON is always lon/lat, RFC 7946)")
+                   if report.driver in ("GeoJSON", "GeoJSONSeq") else "")
+        check_lonlat(lambda b: CRSNeededError.of(
+            p,
+            "says its CRS is {crs}{implied} but its coordinates (x {w:.6g}..{e:.6g}, y {s:.6g}..{n:.6g}) "
+            "are not longitude/latitude; choose the CRS they are in (e.g. EPSG:32647)",
+            crs=report.source_crs, implied=implied, w=b[0], s=b[1], e=b[2], n=b[3],
+        ))
+    return source_crs
+
+
 def _wrap_x(x: np.ndarray) -> np.ndarray:
     """Longitudes (degrees) beyond ±180° moved by 360° into -180..180 (a new array)."""
     with np.errstate(invalid="ignore"):
@@ -1683,46 +1710,15 @@ def _finish_points(p: Path, frame: pd.DataFrame, lon: np.ndarray, lat: np.ndarra
             lon[:], lat[:] = lat.copy(), lon.copy()
             report.warnings.append(Message("its latitude and longitude columns hold each other's values (most "
                                            "latitudes beyond ±90°): swapped back"))
-    if crs is not None:
-        try:
-            source_crs = CRS.from_user_input(crs)
-        except Exception:
-            raise LayerLoadError.of(p, "unknown CRS {crs}", crs=repr(crs)) from None
-        report.source_crs = Message("{crs} (chosen)", crs=_crs_label(source_crs))
-    elif file_crs is None:
-        check_lonlat(lambda b: CRSNeededError.of(
-            p,
-            "has no CRS and its coordinates (x {w:.6g}..{e:.6g}, y {s:.6g}..{n:.6g}) "
-            "are not longitude/latitude; choose the CRS (e.g. EPSG:32647) or save the file with one",
-            w=b[0], s=b[1], e=b[2], n=b[3],
-        ))
-        source_crs = CRS.from_epsg(4326)
-        report.source_crs = Message("none (taken as EPSG:4326)")
-        if p.suffix.lower() == ".shp" and any(p.with_suffix(x).exists() for x in (".prj", ".PRJ")):
-            report.warnings.append(Message("its .prj could not be read (GDAL ignored it): coordinates taken as "
-                                           "longitude/latitude (EPSG:4326); if they are not, choose the CRS"))
-    else:
-        try:
-            source_crs = CRS.from_user_input(file_crs)
-        except Exception as exc:  # pyproj.CRSError: a .prj that PROJ cannot read
-            why = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
-            raise CRSNeededError.of(p, "names a CRS that cannot be read ({why}); choose the CRS of the coordinates",
-                                    why=why) from None
-        report.source_crs = _crs_label(source_crs)
+
+    def check_degrees(source_crs: CRS) -> None:
         ok = present()
         if source_crs.is_projected and ok.any():
             x, y = lon[ok], lat[ok]
             rows, why = _degree_like_rows(p, (x, y, x, y), np.flatnonzero(ok), source_crs, report)
             drop(rows, why)
-        if source_crs.is_geographic:
-            implied = (Message(" (GeoJSON is always lon/lat, RFC 7946)")
-                       if report.driver in ("GeoJSON", "GeoJSONSeq") else "")
-            check_lonlat(lambda b: CRSNeededError.of(
-                p,
-                "says its CRS is {crs}{implied} but its coordinates (x {w:.6g}..{e:.6g}, y {s:.6g}..{n:.6g}) "
-                "are not longitude/latitude; choose the CRS they are in (e.g. EPSG:32647)",
-                crs=report.source_crs, implied=implied, w=b[0], s=b[1], e=b[2], n=b[3],
-            ))
+
+    source_crs = _source_crs(p, crs, file_crs, report, check_lonlat, check_degrees)
     if not _is_wgs84_lonlat(source_crs):
         from pyproj import Transformer
 

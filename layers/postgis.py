@@ -270,6 +270,14 @@ def read_table(source: PostGISSource, bbox: tuple[float, float, float, float] | 
                 else:  # SRIDs mixed or unknown in the column: on the geometry in degrees
                     query += sql.SQL(" WHERE {e} && ST_MakeEnvelope(%s, %s, %s, %s, 4326)").format(e=lonlat)
                     params += [float(v) for v in bbox]
+            # rows in the table's own order (its primary key): db push clusters a table on its
+            # spatial index, which stores the rows in another order
+            key = [r[0] for r in con.execute(
+                "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid "
+                "AND a.attnum = ANY(i.indkey) WHERE i.indrelid = %s::regclass AND i.indisprimary "
+                "ORDER BY array_position(i.indkey::int2[], a.attnum)", (target.as_string(con),)).fetchall()]
+            if key:
+                query += sql.SQL(" ORDER BY ") + sql.SQL(", ").join(sql.Identifier(k) for k in key)
             if limit is not None:
                 query += sql.SQL(" LIMIT %s")
                 params.append(int(limit))

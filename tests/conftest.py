@@ -106,3 +106,17 @@ def chinese(request, qapp):
         yield request.param
     finally:
         i18n.install(qapp, "en")
+
+
+@pytest.fixture(scope="module")
+def server():
+    """A throw-away PostgreSQL + PostGIS server (``tests/pg_server.py``) for the tests of one
+    module, stopped after them; the modules skip themselves when ``pg_server.available()`` says
+    the binaries are missing."""
+    import pg_server
+
+    s = pg_server.Server()
+    try:
+        yield s
+    finally:
+        s.stop()

@@ -31,15 +31,6 @@ pytestmark = pytest.mark.skipif(bool(pg_server.available()), reason=pg_server.av
 
 
 @pytest.fixture(scope="module")
-def server():
-    s = pg_server.Server()
-    try:
-        yield s
-    finally:
-        s.stop()
-
-
-@pytest.fixture(scope="module")
 def pushed(server):
     layers = {lyr.source: lyr for lyr in builtin_layers()}
     for source, table in (("builtin:cables", "cables"), ("builtin:landing_stations", "landing_stations")):

@@ -30,15 +30,6 @@ N = 3_000
 
 
 @pytest.fixture(scope="module")
-def server():
-    s = pg_server.Server()
-    try:
-        yield s
-    finally:
-        s.stop()
-
-
-@pytest.fixture(scope="module")
 def towers(server):
     rng = np.random.default_rng(5)
     opened = pd.Series(pd.to_datetime("2000-01-01") + pd.to_timedelta(rng.integers(0, 25 * 365, N), unit="D"))

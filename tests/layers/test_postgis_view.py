@@ -29,15 +29,6 @@ N = 400
 
 
 @pytest.fixture(scope="module")
-def server():
-    s = pg_server.Server()
-    try:
-        yield s
-    finally:
-        s.stop()
-
-
-@pytest.fixture(scope="module")
 def sites(server):
     """A table of N points with awkward attributes: nulls, blanks, numbers written as text,
     quotes and SQL in names, dates with gaps; pushed by the Atlas's own ``db push``."""
