@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from asean_atlas.layers.document import MapDocument
 from asean_atlas.layers.errors import AtlasError
 from asean_atlas.layers.layer import Layer, LoadReport
+from asean_atlas.layers.postgis import iso_dates
 from asean_atlas.layers.projection import display_to_bbox, display_to_lonlat
 
 from . import words
@@ -133,15 +134,6 @@ def _year_span(con, source, fields: list[str]) -> tuple[int, int] | None:
     return (int(years.min()), int(years.max())) if years.size else None
 
 
-def _prepared(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Dates as ISO text, as :func:`~asean_atlas.layers.postgis.read_postgis_layer` gives them."""
-    for col in frame.columns:
-        if col != "geometry" and frame[col].dtype == object and len(frame) and \
-                frame[col].map(lambda v: hasattr(v, "isoformat")).any():
-            frame[col] = frame[col].map(lambda v: v.isoformat() if hasattr(v, "isoformat") else v)
-    return frame
-
-
 def cells_frame(cells, cell_m: float) -> gpd.GeoDataFrame:
     """Grid counts (``x``, ``y`` cell centres in EPSG:3857 metres, ``count``) as square polygons
     in EPSG:4326 with a ``count`` attribute."""
@@ -208,7 +200,7 @@ class LiveLayers(QObject):
 
         source = PostGISSource.parse(text)
         # the time field, detected as for files, on a sample of the table's rows
-        sample = _prepared(read_table(source, limit=TIME_SAMPLE, password=password))
+        sample = iso_dates(read_table(source, limit=TIME_SAMPLE, password=password))
         temporal = detect_temporal(sample)
         colour = color or USER_PALETTE[0]
         layer = Layer(sample.iloc[:0], title=source.table, source=source.uri(),
@@ -342,7 +334,7 @@ class LiveLayers(QObject):
         if many is not None and many[0] is layer:
             self.canvas.set_selected_rows(None, [])
         if result.frame is not None:
-            layer.frame = _prepared(result.frame)
+            layer.frame = iso_dates(result.frame)
             if live.cells:
                 live.cells = False
                 layer.style = live.style

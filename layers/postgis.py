@@ -320,6 +320,17 @@ def _cell(v):
     return str(v)
 
 
+def iso_dates(frame):
+    """``frame`` with its date and time values as ISO text, as a file's are read (psycopg gives
+    ``datetime.date`` objects; the time filter and the attribute table read text). Returns the
+    same GeoDataFrame, changed in place."""
+    for col in frame.columns:
+        if col != "geometry" and frame[col].dtype == object and len(frame) and \
+                frame[col].map(lambda v: hasattr(v, "isoformat")).any():
+            frame[col] = frame[col].map(lambda v: v.isoformat() if hasattr(v, "isoformat") else v)
+    return frame
+
+
 def read_postgis_layer(text: str, color: str | None = None, password: str | None = None):
     """A :class:`~asean_atlas.layers.layer.Layer` of a PostGIS source URI (the whole table; its
     ``source`` is the URI without password). The time field is detected as for files.
@@ -334,11 +345,7 @@ def read_postgis_layer(text: str, color: str | None = None, password: str | None
     from .temporal import detect_temporal
 
     source = PostGISSource.parse(text)
-    frame = read_table(source, password=password)
-    for col in frame.columns:  # dates come as datetime.date: the time filter reads ISO text
-        if col != "geometry" and frame[col].dtype == object and len(frame) and \
-                frame[col].map(lambda v: hasattr(v, "isoformat")).any():
-            frame[col] = frame[col].map(lambda v: v.isoformat() if hasattr(v, "isoformat") else v)
+    frame = iso_dates(read_table(source, password=password))
     report = LoadReport(source=source.uri(), features_read=len(frame), source_crs="EPSG:4326", driver="PostGIS")
     colour = color or USER_PALETTE[0]
     return Layer(frame, title=source.table, source=source.uri(), style=Style(color=colour, fill_color=colour),
