@@ -51,6 +51,9 @@ def main() -> None:
     args = ap.parse_args()
     w, h = (int(v) for v in args.size.split("x"))
 
+    # the data stack before PySide6, as the app imports it (desktop/cli.run_gui): PySide6's
+    # import hook reads, and linecache keeps, the source of every module imported after it
+    import geopandas  # noqa: F401
     import numpy as np
     from PySide6.QtGui import QGuiApplication, QImage, QPainter
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-
 from .cli import build_document
 from .cli import main as cli_main
-from . import words
+
+# Qt is imported by run_window, not here: the ``asean-atlas`` entry point imports this module,
+# and the data stack (geopandas, pandas, pyarrow) must be imported before PySide6
+# (desktop/cli.run_gui). PySide6's import hook reads the source of every module imported after it
+# and linecache keeps it: ~0.1 s and ~30 MB of memory for pandas' modules (issue 9).
 
 
 def _quiet_offscreen_warnings() -> None:
@@ -45,6 +46,10 @@ def run_window(
     ``lang`` (``"en"``, ``"zh_CN"``, ``"zh_TW"``) is the interface language; default the one chosen
     in View > Language, else the system locale's (:mod:`.i18n`). The map's labels follow it.
     """
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from . import words
     from .main_window import MainWindow
 
     _quiet_offscreen_warnings()

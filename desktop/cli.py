@@ -556,7 +556,8 @@ def run_gui(argv: Sequence[str]) -> int:
     if screenshot:
         _use_offscreen()
     # geopandas (pandas) before PySide6: PySide6's import hook reads the source of every module
-    # imported after it (shibokensupport "feature" check), ~0.1 s of the cold start (issue 9)
+    # imported after it (shibokensupport "feature" check) and linecache keeps it: ~0.1 s of the
+    # cold start and ~30 MB of memory (issue 9). desktop/app.py imports Qt in run_window for it.
     import geopandas  # noqa: F401
 
     from .app import run_window

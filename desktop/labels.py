@@ -166,16 +166,14 @@ def collect(document, viewport, tf, scale: float, basemap: bool = True):
                     cands.append(LabelCandidate(text, fm.horizontalAdvance(text), fm.height(), st.label_priority,
                                                 float(px[i]), float(py[i]), rad, None, key))
         else:
-            geoms = layer.display_geometries
             x0, y0, x1, y1 = viewport.extent()
             for shift in shifts:
-                box = shapely.box(x0 - shift, y0, x1 - shift, y1)
-                hit = np.flatnonzero(drawn & shapely.intersects(geoms, box))
-                for r in hit[:MAX_CANDIDATES]:
+                # the features in view through the identify index, projected as they are taken
+                hit, geoms = layer.index.intersecting((x0 - shift, y0, x1 - shift, y1), drawn, MAX_CANDIDATES)
+                for r, g in zip(hit.tolist(), geoms):
                     text = label_text(values.iat[r], values2.iat[r] if values2 is not None else None)
                     if not text:
                         continue
-                    g = geoms[r]
                     if g.geom_type in ("Polygon", "MultiPolygon"):  # an area: its name inside it
                         c = g.representative_point()
                         px, py = viewport.to_pixels(c.x + shift, c.y)

@@ -32,13 +32,15 @@ def geometry_path(geom) -> QPainterPath:
     """
     path = QPainterPath()
     path.setFillRule(path.fillRule().OddEvenFill)
-    if geom is None or geom.is_empty:
-        return path
-    _add(path, geom)
+    add_geometry(path, geom)
     return path
 
 
-def _add(path: QPainterPath, geom) -> None:
+def add_geometry(path: QPainterPath, geom) -> None:
+    """Append one shapely geometry to ``path`` as :func:`geometry_path` draws it (nothing for
+    None or an empty geometry)."""
+    if geom is None or geom.is_empty:
+        return
     kind = geom.geom_type
     if kind in ("LineString", "LinearRing"):
         coords = shapely.get_coordinates(geom)
@@ -52,7 +54,7 @@ def _add(path: QPainterPath, geom) -> None:
                 path.closeSubpath()
     elif kind.startswith("Multi") or kind == "GeometryCollection":
         for part in shapely.get_parts(geom):
-            _add(path, part)
+            add_geometry(path, part)
 
 
 def point_coordinates(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -69,7 +71,11 @@ def point_coordinates(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         # all single points (the common big layer): no get_parts, 10x faster at 400k points
         ok = ~shapely.is_empty(geoms)
         return shapely.get_coordinates(geoms[ok]), np.flatnonzero(ok)
-    parts, rows = shapely.get_parts(geoms, return_index=True)
+    # only what can hold points is taken apart (parts are copies: a line layer's would be a
+    # second copy of all its vertices, issue 9)
+    holders = np.flatnonzero(np.isin(types, (0, 4, 7)))
+    parts, rows = shapely.get_parts(geoms[holders], return_index=True)
+    rows = holders[rows]
     is_point = shapely.get_type_id(parts) == 0
     # one level of nesting (points inside collections of multipoints)
     nested = np.isin(shapely.get_type_id(parts), (4, 7))

@@ -21,7 +21,10 @@ from asean_atlas.layers.style import LOW_CONFIDENCE_OPACITY, MARKER_SHAPES
 from asean_atlas.layers.temporal import STAGE_CONSTRUCTION, STAGE_IN_SERVICE, STAGE_PLANNED, STAGE_RETIRED, TimeFilter
 from asean_atlas.layers.viewport import Viewport
 
-from .qtgeom import geometry_path, point_coordinates, polygonf
+from asean_atlas.layers.geometry import row_chunks
+from asean_atlas.layers.projection import lonlat_to_display, project_geometries
+
+from .qtgeom import add_geometry, geometry_path, point_coordinates, polygonf
 
 SEA_COLOR = QColor("#cfe3ef")
 LAND_COLOR = QColor("#f4f1ea")
@@ -39,7 +42,13 @@ OUTLINE_ONLY_VERTICES = 200
 
 
 class _LayerCache:
-    """Projected, Qt-ready geometry of one layer (rebuilt only if the layer's geometry changes)."""
+    """Projected, Qt-ready geometry of one layer (rebuilt only if the layer's geometry changes).
+
+    Polygons keep one path per feature (their odd-even fill must not merge); lines keep only
+    their merged paths per (class, time bucket) and level of detail, built straight from the
+    layer's geometries projected a share at a time, so no projected copy of the vertices and no
+    per-feature line path is held (issue 9: 10,000 lines of 125 vertices, ~70 MB less).
+    """
 
     def __init__(self, layer: Layer) -> None:
         self.frame_id = id(layer.attributes)
@@ -47,31 +56,33 @@ class _LayerCache:
             self.point_xy, self.point_rows = layer.display_points()
             geoms = np.empty(0, dtype=object)
         else:
-            geoms = layer.display_geometries
-            self.point_xy, self.point_rows = point_coordinates(geoms)
+            geoms = layer.frame.geometry.values
+            lonlat, self.point_rows = point_coordinates(geoms)
+            x, y = lonlat_to_display(lonlat[:, 0], lonlat[:, 1])
+            self.point_xy = np.column_stack([x, y])
         types = shapely.get_type_id(geoms)
         # 0 = Point, 4 = MultiPoint: drawn as markers only
         self.path_rows = np.flatnonzero((types > 0) & (types != 4))
-        self.paths: dict[int, QPainterPath] = {int(r): geometry_path(geoms[r]) for r in self.path_rows}
         # 3 Polygon, 6 MultiPolygon, 7 GeometryCollection: filled
         self.filled = np.isin(types, (3, 6, 7))
         n = layer.feature_count
         self.polygon_rows = self.path_rows[self.filled[self.path_rows]]
         self.line_rows = self.path_rows[~self.filled[self.path_rows]]
+        polygons = project_geometries(geoms[self.polygon_rows])
+        self.paths: dict[int, QPainterPath] = {int(r): geometry_path(g) for r, g in zip(self.polygon_rows.tolist(), polygons)}
         # big polygons left invalid (repair over budget, issue 16): drawn as outlines. Filling a
         # self-intersecting ring of 10,000 random vertices took Qt's rasterizer 45 s per frame,
         # 100,000 vertices over 120 s; its outline is drawn in milliseconds.
-        big = self.polygon_rows[shapely.get_num_coordinates(geoms[self.polygon_rows]) > OUTLINE_ONLY_VERTICES] \
-            if self.polygon_rows.size else self.polygon_rows
+        big = shapely.get_num_coordinates(polygons) > OUTLINE_ONLY_VERTICES
         with np.errstate(invalid="ignore"):
-            self.outline_only = set(big[~shapely.is_valid(geoms[big])].tolist()) if big.size else set()
+            self.outline_only = set(self.polygon_rows[big][~shapely.is_valid(polygons[big])].tolist()) if big.any() else set()
+        del polygons
         self._class_sig: tuple | None = None
         self._codes = np.zeros(n, dtype=np.int32)
         self._labels: list[str] = [""]
         self._bucket_sig: tuple | None = None
+        #: merged line paths per level of detail (:meth:`lod_level`; None: exact), a few kept
         self._buckets: dict[int | None, list[tuple[int, QPainterPath]]] = {}
-        #: simplified line paths per level of detail (:meth:`lod_level`), a few levels kept
-        self._lod_paths: dict[int, dict[int, QPainterPath]] = {}
         self.line_vertices = int(shapely.get_num_coordinates(geoms[self.line_rows]).sum()) if self.line_rows.size else 0
         self._layer_geoms = geoms
 
@@ -85,24 +96,66 @@ class _LayerCache:
             return None
         return int(np.floor(np.log2(viewport.resolution)))
 
-    def _row_paths(self, level: int | None) -> dict[int, QPainterPath]:
-        if level is None:
-            return self.paths
-        got = self._lod_paths.get(level)
-        if got is None:
-            rows = self.line_rows
-            # Douglas-Peucker (GEOS) at 2**level metres: 10,000 lines of 125 vertices, 1.25 million
-            # vertices, keep 0.55 million at 1 px of the region view, in ~0.15 s
-            simple = shapely.simplify(self._layer_geoms[rows], float(2.0 ** level), preserve_topology=False)
-            got = {int(r): geometry_path(g) for r, g in zip(rows.tolist(), simple)}
-            if len(self._lod_paths) >= LOD_LEVELS_KEPT:  # the level used least recently goes
-                oldest = next(iter(self._lod_paths))
-                del self._lod_paths[oldest]
-                self._buckets.pop(oldest, None)
-            self._lod_paths[level] = got
-        else:  # most recently used last
-            self._lod_paths[level] = self._lod_paths.pop(level)
-        return got
+    def _line_paths(self, rows: np.ndarray, level: int | None) -> list[QPainterPath]:
+        """Paths of the line features ``rows`` (one bucket), projected and simplified (at
+        ``level``) a share of at most :data:`~asean_atlas.layers.geometry.CHUNK_VERTICES`
+        vertices at a time, one path per share: no more than a share's copies exist at once."""
+        paths = []
+        geoms = self._layer_geoms[rows]
+        for a, b in row_chunks(geoms):
+            g = project_geometries(geoms[a:b])
+            if level is not None:
+                # Douglas-Peucker (GEOS) at 2**level metres: 10,000 lines of 125 vertices, 1.25
+                # million vertices, keep 0.55 million at 1 px of the region view, in ~0.15 s
+                g = shapely.simplify(g, float(2.0 ** level), preserve_topology=False)
+            path = QPainterPath()
+            # sized once: a path grown vertex by vertex keeps up to twice its memory
+            path.reserve(int(shapely.get_num_coordinates(g).sum()) + 1)
+            for one in g:
+                add_geometry(path, one)
+            paths.append(path)
+        return paths
+
+    def line_buckets(self, layer: Layer, codes: np.ndarray, level: int | None = None) -> list[tuple[int, QPainterPath]]:
+        """Line features merged into one path per (class, time bucket): features with the same
+        class and the same dates and status are shown, hidden and styled together at every time.
+
+        Parameters
+        ----------
+        level : int or None
+            Level of detail (:meth:`lod_level`): None for the exact lines.
+
+        Returns
+        -------
+        list of (int, QPainterPath)
+            A representative row of each bucket (its mask and stage are the bucket's) and a path;
+            a bucket of many vertices comes as several entries with the same row.
+        """
+        arrays = layer.time_key_arrays()
+        sig = (self._class_sig, tuple(id(a) for a in arrays))
+        if sig != self._bucket_sig:
+            self._buckets = {}
+        elif level in self._buckets:
+            self._buckets[level] = self._buckets.pop(level)  # most recently used last
+            return self._buckets[level]
+        rows = self.line_rows
+        cols = [codes[rows].astype(np.int64)] + [a[rows].astype(np.int64) for a in arrays]
+        keys = np.column_stack(cols)
+        _, first, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
+        inverse = inverse.ravel()
+        order = np.argsort(inverse, kind="stable")
+        bounds = np.searchsorted(inverse[order], np.arange(first.size + 1))
+        buckets = []
+        for b in range(first.size):
+            members = rows[order[bounds[b]:bounds[b + 1]]]
+            # a big bucket is drawn as several paths (same representative row, same pen)
+            buckets.extend((int(members[0]), path) for path in self._line_paths(members, level))
+        if len(self._buckets) >= LOD_LEVELS_KEPT:  # the level used least recently goes
+            del self._buckets[next(iter(self._buckets))]
+        self._buckets[level] = buckets
+        self._bucket_sig, self._arrays = sig, arrays
+        return buckets
+
 
     def class_codes(self, layer: Layer) -> tuple[np.ndarray, list[str]]:
         """Class of each feature as an int code and the class labels (recomputed on style change)."""
@@ -119,45 +172,6 @@ class _LayerCache:
             self._class_sig = sig
             self._bucket_sig = None
         return self._codes, self._labels
-
-    def line_buckets(self, layer: Layer, codes: np.ndarray, level: int | None = None) -> list[tuple[int, QPainterPath]]:
-        """Line features merged into one path per (class, time bucket): features with the same
-        class and the same dates and status are shown, hidden and styled together at every time.
-
-        Parameters
-        ----------
-        level : int or None
-            Level of detail (:meth:`lod_level`): None for the exact lines.
-
-        Returns
-        -------
-        list of (int, QPainterPath)
-            A representative row of each bucket (its mask and stage are the bucket's) and the path.
-        """
-        arrays = layer.time_key_arrays()
-        sig = (self._class_sig, tuple(id(a) for a in arrays))
-        if sig != self._bucket_sig:
-            self._buckets = {}
-        elif level in self._buckets:
-            return self._buckets[level]
-        paths = self._row_paths(level)
-        rows = self.line_rows
-        cols = [codes[rows].astype(np.int64)] + [a[rows].astype(np.int64) for a in arrays]
-        keys = np.column_stack(cols)
-        _, first, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
-        inverse = inverse.ravel()
-        order = np.argsort(inverse, kind="stable")
-        bounds = np.searchsorted(inverse[order], np.arange(first.size + 1))
-        buckets = []
-        for b in range(first.size):
-            members = rows[order[bounds[b]:bounds[b + 1]]]
-            path = QPainterPath()
-            for r in members.tolist():
-                path.addPath(paths[r])
-            buckets.append((int(members[0]), path))
-        self._buckets[level] = buckets
-        self._bucket_sig, self._arrays = sig, arrays
-        return buckets
 
 
 class _Basemap:
@@ -360,6 +374,7 @@ class MapRenderer:
                         painter.setPen(pen)
                         painter.setBrush(Qt.BrushStyle.NoBrush)
                         painter.drawPath(path)
+                        _drop_converter(path)
                 rows = cache.polygon_rows[mask[cache.polygon_rows]]
                 for g in np.unique(group[rows]) if rows.size else ():
                     pen, brush = pen_for(int(g))
@@ -438,22 +453,28 @@ class MapRenderer:
             groups.setdefault(g, []).append(path)
         offsets = dilation_offsets(width)
         antialias = painter.testRenderHint(QPainter.RenderHint.Antialiasing)
-        for g, paths in groups.items():
+        # two scratch images for every group (6.4 MB each at 1600x1000). (An 8-bit coverage
+        # image for the thin lines saved 4.8 MB but made a wide frame ~40% slower: each offset
+        # drawn converts it to ARGB.)
+        thin_img, wide = _blank(w, h, dpr), _blank(w, h, dpr)
+        for i, (g, paths) in enumerate(groups.items()):
+            if i:
+                thin_img.fill(0)
+                wide.fill(0)
             pen, _ = pen_for(g)
             thin = QPen(pen)
             thin.setWidthF(1.0)
             if pen.style() != Qt.PenStyle.SolidLine:
                 # dash lengths are in pen widths: keep the wide pen's on/off lengths in pixels
                 thin.setDashPattern([v * width for v in pen.dashPattern()])
-            thin_img = _blank(w, h, dpr)
             p = QPainter(thin_img)
             p.setRenderHint(QPainter.RenderHint.Antialiasing, antialias)
             p.setTransform(world)
             p.setPen(thin)
             for path in paths:
                 p.drawPath(path)
+                _drop_converter(path)
             p.end()
-            wide = _blank(w, h, dpr)
             p = QPainter(wide)
             p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
             p.setCompositionMode(QPainter.CompositionMode.CompositionMode_Lighten)
@@ -570,11 +591,26 @@ def _paint_basemap(painter: QPainter, world: QTransform, scale: float, base) -> 
 LOD_MIN_VERTICES = 200_000
 #: Levels of detail kept per layer (each ~a path of the layer's simplified vertices).
 LOD_LEVELS_KEPT = 3
+#: Line paths of at least this many vertices do not keep Qt's drawing copy (:func:`_drop_converter`).
+DROP_CONVERTER_ELEMENTS = 4_096
 
 #: Above this many visible points a layer's markers are stamped from a sprite in numpy instead of
 #: drawn by Qt's stroker (antialiased round points cost ~3 µs each: 15k points took 46 ms, while
 #: stamping 100k took ~5 ms, measured with bench/bench_time.py).
 SPRITE_THRESHOLD = 3_000
+
+
+def _drop_converter(path: QPainterPath) -> None:
+    """Let a big line path go of the copy Qt makes of it to draw it.
+
+    Qt keeps a vector form of a path once drawn (~20 bytes a vertex beside the path's 24): for the
+    merged lines of 10,000 cables at the region view, 12 MB. Any change of the path drops it;
+    rebuilding it costs ~1 ms per 100,000 vertices of the next frame (issue 9, peak memory).
+    """
+    if path.elementCount() >= DROP_CONVERTER_ELEMENTS:
+        rule = path.fillRule()
+        path.setFillRule(Qt.FillRule.WindingFill if rule == Qt.FillRule.OddEvenFill else Qt.FillRule.OddEvenFill)
+        path.setFillRule(rule)
 
 
 def _stage_of(g: int) -> int | None:

@@ -13,6 +13,37 @@ import shapely
 from shapely.errors import GEOSException
 
 
+#: Vertex budget of one pass of a computation over every coordinate (1 MB of float64 pairs): a
+#: check of 1.25 million vertices then never holds all their copies at once (issue 9, peak memory).
+CHUNK_VERTICES = 1 << 16
+
+
+def row_chunks(geoms: np.ndarray, max_vertices: int = CHUNK_VERTICES):
+    """Consecutive row ranges of ``geoms`` holding at most ``max_vertices`` vertices each (a
+    geometry with more forms a range of its own).
+
+    Parameters
+    ----------
+    geoms : ndarray of shapely.Geometry (or None), shape (n,)
+    max_vertices : int
+
+    Yields
+    ------
+    (start, stop) : tuple of int
+        Row slice ``geoms[start:stop]``; together they cover ``0..n`` in order.
+    """
+    n = len(geoms)
+    if n == 0:
+        return
+    cum = np.cumsum(shapely.get_num_coordinates(geoms), dtype=np.int64)
+    start = 0
+    while start < n:
+        base = int(cum[start - 1]) if start else 0
+        stop = max(int(np.searchsorted(cum, base + max_vertices, side="right")), start + 1)
+        yield start, min(stop, n)
+        start = stop
+
+
 def crosses_antimeridian(geoms: np.ndarray) -> np.ndarray:
     """Which geometries have a segment jumping more than 180° in longitude.
 
@@ -32,22 +63,24 @@ def crosses_antimeridian(geoms: np.ndarray) -> np.ndarray:
     cand = np.flatnonzero(np.isin(types, (1, 2, 3, 5, 6)))  # lines, rings, polygons, multi-
     if cand.size == 0:
         return out
-    # rings and line parts, each with the row it came from
-    parts, part_rows = shapely.get_parts(geoms[cand], return_index=True)
-    ptype = shapely.get_type_id(parts)
-    poly = ptype == 3
-    if poly.any():
-        rings, ring_idx = shapely.get_rings(parts[poly], return_index=True)
-        lines = np.concatenate([parts[~poly], rings])
-        line_rows = np.concatenate([part_rows[~poly], part_rows[poly][ring_idx]])
-    else:
-        lines, line_rows = parts, part_rows
-    xy, idx = shapely.get_coordinates(lines, return_index=True)
-    if len(xy) < 2:
-        return out
-    jump = (np.abs(np.diff(xy[:, 0])) > 180.0) & (idx[1:] == idx[:-1])
-    hit_lines = np.unique(idx[1:][jump])
-    out[cand[np.unique(line_rows[hit_lines])]] = True
+    for a, b in row_chunks(geoms[cand]):  # a bounded share of the vertices at a time
+        rows = cand[a:b]
+        # rings and line parts, each with the row it came from
+        parts, part_rows = shapely.get_parts(geoms[rows], return_index=True)
+        ptype = shapely.get_type_id(parts)
+        poly = ptype == 3
+        if poly.any():
+            rings, ring_idx = shapely.get_rings(parts[poly], return_index=True)
+            lines = np.concatenate([parts[~poly], rings])
+            line_rows = np.concatenate([part_rows[~poly], part_rows[poly][ring_idx]])
+        else:
+            lines, line_rows = parts, part_rows
+        xy, idx = shapely.get_coordinates(lines, return_index=True)
+        if len(xy) < 2:
+            continue
+        jump = (np.abs(np.diff(xy[:, 0])) > 180.0) & (idx[1:] == idx[:-1])
+        hit_lines = np.unique(idx[1:][jump])
+        out[rows[np.unique(line_rows[hit_lines])]] = True
     return out
 
 

@@ -9,17 +9,40 @@ import shapely
 class FeatureIndex:
     """Spatial index over one layer's geometries in display coordinates (EPSG:3857, metres).
 
+    An STRtree over the geometries themselves, or (with ``boxes`` and ``project``) over their
+    display bounding boxes only, each candidate projected when a query reaches it: a layer of
+    lines then keeps no projected copy of its vertices (issue 9: 10,000 lines of 125 vertices,
+    ~30 MB less).
+
     Parameters
     ----------
     geoms : ndarray of shapely.Geometry, shape (n,)
-        Projected geometries; None and empty ones are never returned.
+        Projected geometries, or with ``project`` the layer's own (EPSG:4326); None and empty
+        ones are never returned.
+    boxes : ndarray of float, shape (n, 4), optional
+        ``(xmin, ymin, xmax, ymax)`` of each geometry in display metres (NaN for none); with
+        ``project``.
+    project : callable, optional
+        ``project(geoms) -> geoms`` to display coordinates, applied to the candidates of a query.
     """
 
-    def __init__(self, geoms: np.ndarray) -> None:
+    def __init__(self, geoms: np.ndarray, boxes: np.ndarray | None = None, project=None) -> None:
         self._geoms = np.asarray(geoms, dtype=object)
+        self._project = project
         ok = ~(shapely.is_missing(self._geoms) | shapely.is_empty(self._geoms))
         self._rows = np.flatnonzero(ok)
-        self._tree = shapely.STRtree(self._geoms[self._rows])
+        if project is None:
+            self._tree = shapely.STRtree(self._geoms[self._rows])
+            self._boxes = None
+        else:
+            b = np.asarray(boxes, dtype=float)[self._rows]
+            self._boxes = b
+            self._tree = shapely.STRtree(shapely.box(b[:, 0], b[:, 1], b[:, 2], b[:, 3]))
+
+    def display_geometries(self, rows: np.ndarray) -> np.ndarray:
+        """The geometries of ``rows`` in display coordinates (projected now if need be)."""
+        rows = np.asarray(rows, dtype=np.int64)
+        return self._geoms[rows] if self._project is None else self._project(self._geoms[rows])
 
     def nearest_within(
         self, x: float, y: float, tolerance: float, mask: np.ndarray | None = None
@@ -64,14 +87,71 @@ class FeatureIndex:
             Positional rows of the layer's GeoDataFrame.
         """
         point = shapely.Point(x, y)
-        hits = self._tree.query(point, predicate="dwithin", distance=tolerance)
+        if self._project is None:
+            hits = self._tree.query(point, predicate="dwithin", distance=tolerance)
+        else:  # boxes meeting the square around the point; distances checked below
+            hits = self._tree.query(shapely.box(x - tolerance, y - tolerance, x + tolerance, y + tolerance))
         rows = np.sort(self._rows[hits])
         if mask is not None:
             rows = rows[mask[rows]]
         if rows.size == 0:
             return rows
-        dist = shapely.distance(self._geoms[rows], point)
+        dist = shapely.distance(self.display_geometries(rows), point)
+        if self._project is not None:  # a box within reach, its geometry maybe not
+            rows, dist = rows[dist <= tolerance], dist[dist <= tolerance]
         return rows[np.argsort(dist, kind="stable")]
+
+    def intersecting(self, box: tuple[float, float, float, float], mask: np.ndarray | None = None,
+                     limit: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """The first ``limit`` rows (in row order) whose geometry meets a box, with their
+        display geometries.
+
+        Parameters
+        ----------
+        box : tuple of float
+            ``(xmin, ymin, xmax, ymax)``, display metres.
+        mask : ndarray of bool, shape (n,), optional
+            Only rows where ``mask`` is True.
+        limit : int, optional
+            At most this many rows; all by default.
+
+        Returns
+        -------
+        rows : ndarray of int, shape (m,)
+        geoms : ndarray of shapely.Geometry, shape (m,)
+            EPSG:3857.
+        """
+        area = shapely.box(*box)
+        # the tree's boxes that meet the area (their envelopes only, with ``project``)
+        hits = np.sort(self._tree.query(area, predicate="intersects" if self._project is None else None))
+        rows = self._rows[hits]
+        if mask is not None:
+            keep = mask[rows]
+            rows, hits = rows[keep], hits[keep]
+        if self._project is None:
+            rows = rows[:limit] if limit is not None else rows
+            return rows, self._geoms[rows]
+        # a box wholly inside the view holds a geometry that meets it; the others are checked
+        # exactly, in blocks, until ``limit`` rows are found
+        b = self._boxes[hits]
+        sure = (b[:, 0] >= box[0]) & (b[:, 1] >= box[1]) & (b[:, 2] <= box[2]) & (b[:, 3] <= box[3])
+        want = len(rows) if limit is None else limit
+        got_rows, got_geoms = [], []
+        found = 0
+        step = max(want, 256)
+        for a in range(0, len(rows), step):
+            r = rows[a:a + step]
+            g = self._project(self._geoms[r])
+            ok = sure[a:a + step] | np.asarray(shapely.intersects(g, area), dtype=bool)
+            got_rows.append(r[ok])
+            got_geoms.append(g[ok])
+            found += int(ok.sum())
+            if found >= want:
+                break
+        if not got_rows:
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=object)
+        rows, geoms = np.concatenate(got_rows)[:want], np.concatenate(got_geoms)[:want]
+        return rows, geoms
 
 
 class PointIndex:

@@ -58,6 +58,7 @@ from .geometry import (
     REPAIR_MAX_CROSSINGS,
     deep_collections,
     repair_geometries,
+    row_chunks,
     split_antimeridian,
 )
 from .layer import Layer, LoadReport, PointTable
@@ -419,12 +420,14 @@ _NAMED = 3
 def _non_finite_rows(geoms: np.ndarray) -> np.ndarray:
     """Rows whose geometry has a NaN or infinite coordinate (1e308 overflows to one once
     transformed), vectorized over every vertex."""
-    coords, idx = shapely.get_coordinates(geoms, include_z=True, return_index=True)
-    if coords.size == 0:
-        return np.empty(0, dtype=np.int64)
-    with np.errstate(invalid="ignore"):
-        bad = ~np.isfinite(coords[:, :2]).all(axis=1)
-    return np.unique(idx[bad])
+    found = []
+    for a, b in row_chunks(geoms):  # a bounded share of the vertices at a time (issue 9)
+        coords, idx = shapely.get_coordinates(geoms[a:b], return_index=True)
+        with np.errstate(invalid="ignore"):
+            bad = ~np.isfinite(coords).all(axis=1)
+        if bad.any():
+            found.append(np.unique(idx[bad]) + a)
+    return np.concatenate(found) if found else np.empty(0, dtype=np.int64)
 
 
 def _feature_label(frame: pd.DataFrame, row: int) -> Message:
@@ -606,8 +609,9 @@ def _too_deep_wkb(column, wkb: np.ndarray) -> np.ndarray:
 
     if len(column) == 0:
         return np.empty(0, dtype=np.int64)
-    heads = pc.binary_slice(column.cast(pa.large_binary()), 1, 5)
-    nesting = pc.is_in(heads, value_set=pa.array(nesting_type_codes(), type=pa.large_binary()))
+    # the type bytes sliced from the column as it is (a cast to large_binary copied every blob)
+    heads = pc.binary_slice(column, 1, 5)
+    nesting = pc.is_in(heads, value_set=pa.array(nesting_type_codes(), type=heads.type))
     cand = np.flatnonzero(nesting.to_numpy(zero_copy_only=False) == True)  # noqa: E712 (nulls are None)
     return np.array([r for r in cand.tolist() if wkb_nesting_depth(wkb[r]) > MAX_COLLECTION_DEPTH], dtype=np.int64)
 
@@ -696,7 +700,14 @@ def _arrow_to_frame(table, meta: dict, report: LoadReport,
         if pa.types.is_list(t) or pa.types.is_large_list(t) or pa.types.is_struct(t) or pa.types.is_map(t):
             values = [_json_text(v) for v in table.column(i).to_pylist()]
             table = table.set_column(i, fld.name, pa.array(values, type=pa.string()))
-    frame = table.combine_chunks().to_pandas()
+    # every column copied out of GDAL's batches first: pandas keeps Arrow's buffers where it can
+    # (strings, numbers without nulls), and one kept column held its whole batch alive, the WKB
+    # of every geometry included (issue 9: ~20 MB for 10,000 lines of 125 vertices, ~60 MB for
+    # 1M points). ``combine_chunks`` copies only columns of several chunks.
+    if table.num_columns:  # (a table of no attributes keeps its row count as it is)
+        table = pa.table([pa.concat_arrays(c.chunks) if c.num_chunks else pa.array([], type=c.type)
+                          for c in table.columns], schema=table.schema)
+    frame = table.to_pandas()
     for col in json_cols & set(frame.columns):
         # GDAL's JSON text ("{ \"k\": [ 1, 2 ] }") re-dumped so all nested values read alike
         frame[col] = frame[col].map(_compact_json)
@@ -943,6 +954,7 @@ def read_frame(
         return _finish_points(p, frame, wkb.lon, wkb.lat, file_crs, crs, report), report
     if wkb is not None:
         geoms = _decode_geometries(wkb, report)
+        wkb = None  # GDAL's WKB buffers go now, not at the end of the read (issue 9, peak memory)
     else:
         geoms = np.asarray(frame.geometry.values, dtype=object)
         frame = pd.DataFrame(frame.drop(columns=frame.geometry.name))
@@ -1118,6 +1130,7 @@ def _read_ogr_as(p, q, layer, encoding, report, progress, cancelled, compact=Fal
                 raise LayerLoadError.of(p, "many distinct property names (read with Python's JSON reader)")
             frame, wkb, file_crs, driver, deep = _read_gdal(source, p, report, layer, options, gdal_encoding, progress,
                                                             cancelled, compact)
+            _release_memory()  # GDAL's Arrow batches, before the geometries are decoded (issue 9)
         except LayerLoadError as exc:
             if suffix not in {".geojson", ".json", ".geojsonl", ".geojsons"} | _SEQ_SUFFIXES \
                     or not _JSON_LIMITS.search(exc.reason):

@@ -286,7 +286,6 @@ class Layer:
         self._temporal: TemporalSpec | None = None
         self._start: np.ndarray | None = None
         self._end: np.ndarray | None = None
-        self._display: np.ndarray | None = None
         self._bounds: tuple | None = None
         self._index: FeatureIndex | PointIndex | None = None
         self._points: tuple[np.ndarray, np.ndarray] | None = None
@@ -322,7 +321,7 @@ class Layer:
         """New features for the layer (EPSG:4326): what was derived from the old ones is dropped."""
         with self._derive_lock:
             self._frame, self._attributes, self._lonlat = frame, None, None
-            self._display = self._bounds = self._index = self._points = self._point_layer = None
+            self._bounds = self._index = self._points = self._point_layer = None
 
     @property
     def attributes(self) -> pd.DataFrame:
@@ -421,14 +420,18 @@ class Layer:
             self._point_layer = bool(np.all((types == 0) | (types == -1)))
         return self._point_layer
 
-    @property
-    def display_geometries(self) -> np.ndarray:
-        """Geometries projected to EPSG:3857 (metres), computed once; shape (n,). A point layer's
-        renderer and index use :meth:`display_points` instead (one compact copy, issue 9)."""
-        with self._derive_lock:
-            if self._display is None:
-                self._display = project_geometries(self.frame.geometry.values)
-            return self._display
+    def display_geometries(self, rows: np.ndarray | None = None) -> np.ndarray:
+        """Geometries projected to EPSG:3857 (metres), computed on each call and not kept (a
+        layer holds one copy of its vertices, issue 9); shape (n,) or ``(len(rows),)``. A point
+        layer's renderer and index use :meth:`display_points` instead.
+
+        Parameters
+        ----------
+        rows : ndarray of int, optional
+            Positional rows; all by default.
+        """
+        geoms = self.frame.geometry.values
+        return project_geometries(geoms if rows is None else geoms[np.asarray(rows, dtype=np.int64)])
 
     def display_points(self) -> tuple[np.ndarray, np.ndarray]:
         """Projected coordinates of a point layer's points and their rows, computed once.
@@ -471,7 +474,14 @@ class Layer:
                 if self.is_point_layer:
                     self._index = PointIndex(*self.display_points())
                 else:
-                    self._index = FeatureIndex(self.display_geometries)
+                    # boxes in display metres (Web Mercator's x follows longitude alone and y
+                    # latitude alone, so a box projects corner to corner); the vertices are
+                    # projected when a query reaches them
+                    geoms = self.frame.geometry.values
+                    b = shapely.bounds(geoms)
+                    x0, y0 = lonlat_to_display(b[:, 0], b[:, 1])
+                    x1, y1 = lonlat_to_display(b[:, 2], b[:, 3])
+                    self._index = FeatureIndex(geoms, np.column_stack([x0, y0, x1, y1]), project_geometries)
             return self._index
 
     @property
@@ -484,8 +494,6 @@ class Layer:
         e.g. on the loading thread, so the first frame and the first click do not wait for it."""
         if self.is_point_layer:
             self.display_points()
-        else:
-            self.display_geometries
         self.index
 
     def display_geometry(self, row: int):
@@ -502,7 +510,7 @@ class Layer:
                 return None
             x, y = lonlat_to_display(np.array([g.x]), np.array([g.y]))
             return shapely.Point(float(x[0]), float(y[0]))
-        return self.display_geometries[row]
+        return self.display_geometries(np.array([row]))[0]
 
     def bounds(self) -> tuple[float, float, float, float] | None:
         """Bbox ``(west, south, east, north)`` in degrees (min/max of the coordinates, as GDAL

@@ -13,6 +13,8 @@ import numpy as np
 import shapely
 from pyproj import CRS, Transformer
 
+from .geometry import row_chunks
+
 #: Geographic CRS of every layer's GeoDataFrame (RFC 7946 order: lon, lat).
 DATA_CRS = CRS.from_epsg(4326)
 #: Display CRS of the canvas and of the PNG export (as folium/Leaflet).
@@ -73,7 +75,11 @@ def project_geometries(geoms: np.ndarray) -> np.ndarray:
     -------
     ndarray of shapely.Geometry, shape (n,), coordinates in metres
     """
-    return shapely.transform(np.asarray(geoms, dtype=object), _project_coords, include_z=False)
+    geoms = np.asarray(geoms, dtype=object)
+    out = np.empty(len(geoms), dtype=object)
+    for a, b in row_chunks(geoms):  # a bounded share of the vertices' copies at a time (issue 9)
+        out[a:b] = shapely.transform(geoms[a:b], _project_coords, include_z=False)
+    return out
 
 
 def bbox_to_display(bbox: tuple[float, float, float, float]) -> tuple[float, float, float, float]:

@@ -135,3 +135,35 @@ def test_big_line_layers_are_drawn_at_the_views_level_of_detail(qapp):
     assert differs.mean() < 0.02, differs.mean()
     small = MapRenderer(basemap=False).cache(_doc(_lines(100, 125), 1.0).layers[0])
     assert small.lod_level(vp, raster=True) is None  # 12,500 vertices: exact
+
+
+def _pixels(img: QImage) -> np.ndarray:
+    return (np.frombuffer(bytes(img.constBits()), np.uint8).reshape(img.height(), img.bytesPerLine())
+            [:, : img.width() * 4].reshape(img.height(), img.width(), 4).copy())
+
+
+@pytest.mark.parametrize("width", [1.0, 3.0])
+def test_a_big_bucket_is_built_in_shares_and_draws_as_one_path(qapp, monkeypatch, width):
+    """Issue 9 (peak memory): a bucket's lines are projected, simplified and turned into paths a
+    share of vertices at a time, one path per share, with the bucket's representative row; the
+    picture is the one a single path gives, frame after frame (Qt's drawing copy of each path is
+    dropped after use)."""
+    frame = _lines(600, 125, step=0.05)  # 75,000 vertices, one bucket
+    doc = _doc(frame, width)
+    layer = doc.layers[0]
+    shared = MapRenderer(basemap=False, labels=False)
+    cache = shared.cache(layer)
+    codes, _ = cache.class_codes(layer)
+    buckets = cache.line_buckets(layer, codes, None)
+    assert len(buckets) > 1 and {rep for rep, _ in buckets} == {0}
+    assert sum(p.elementCount() for _, p in buckets) == 75_000
+    first, again = _frame_ms(shared, doc)[1], _frame_ms(shared, doc)[1]
+    assert all(p.fillRule() == buckets[0][1].fillRule() for _, p in buckets)
+    monkeypatch.setattr(R, "row_chunks", lambda geoms: iter([(0, len(geoms))]))
+    whole = MapRenderer(basemap=False, labels=False)
+    assert len(whole.cache(layer).line_buckets(layer, codes, None)) == 1
+    one = _frame_ms(whole, doc)[1]
+    a, b, c = _pixels(first), _pixels(again), _pixels(one)
+    assert (a[..., 3] > 0).mean() > 0.02  # lines were drawn
+    assert np.array_equal(a, b)
+    assert np.abs(a.astype(int) - c.astype(int)).max() <= 1

@@ -85,7 +85,7 @@ def test_z_kept_in_data_dropped_for_display(tmp_path):
     layer = read_layer(path)
     g = layer.frame.geometry.iloc[0]
     assert g.has_z and list(shapely.get_coordinates(g, include_z=True)[:, 2]) == [5.0, -40.0]
-    assert not layer.display_geometries[0].has_z
+    assert not layer.display_geometries()[0].has_z
     assert "Z values kept in the data (1 features), drawn in 2D" in layer.report.summary()
     assert json.loads(feature_collection(layer))["features"][0]["geometry"]["coordinates"] == [[100, 0], [101, 1]]
 

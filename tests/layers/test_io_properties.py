@@ -69,7 +69,7 @@ def _check_loaded(layer, n_features: int) -> None:
     ok = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
     n_invalid = int((~shapely.is_valid(geoms[ok])).sum())
     assert n_invalid == 0 or f"{n_invalid} geometries still invalid" in layer.report.summary()
-    layer.display_geometries  # projection to the display CRS never raises
+    layer.display_geometries()  # projection to the display CRS never raises
     # set_precision in the HTML export warns (divide by zero) on coordinates ~1e-300 that hypothesis
     # makes; the output is still right, so the warning is silenced here (reported to the lead)
     with np.errstate(all="ignore"):

@@ -34,7 +34,6 @@ def test_point_layer_uses_one_compact_copy():
     layer.prepare()
     xy, rows = layer.display_points()
     assert rows.tolist() == [0, 2] and xy.shape == (2, 2)
-    assert layer._display is None  # no projected geometry copy of a point layer
     assert isinstance(layer.index, PointIndex)
     assert layer.index.nearest_within(*xy[1], 10.0) == 2
     assert layer.display_geometry(1) is None and layer.display_geometry(2).x == pytest.approx(xy[1, 0])
