@@ -1,8 +1,8 @@
 """The one renderer: draws a map document into any QPaintDevice (canvas, QImage, SVG, PDF).
 
 What the canvas shows is what the PNG export writes: both call :meth:`MapRenderer.render`.
-Geometry is projected once per layer (EPSG:3857, :attr:`Layer.display_geometries`) and turned into
-Qt paths once; a time-slider step only recomputes the layer's boolean mask and repaints.
+Geometry is projected (EPSG:3857) and turned into Qt paths once per layer and level of detail
+(:class:`_LayerCache`); a time-slider step only recomputes the layer's boolean mask and repaints.
 """
 
 from __future__ import annotations
