@@ -81,6 +81,9 @@ class MapCanvas(QWidget):
         self.related: list[tuple[Layer, int]] = []
         #: features selected in the attribute table ``(layer, rows)``, or None
         self.selected_rows: tuple | None = None
+        # highlighted features' display geometry and Qt path, kept between paints: a pan repaints
+        # the selection, and projecting 2,000 lines again each time doubled the frame (issue 9)
+        self._highlight_cache: dict[tuple, tuple] = {}
         #: the last hover tooltip's text (tests)
         self.hover_text = ""
         self.setMinimumSize(320, 240)
@@ -246,21 +249,45 @@ class MapCanvas(QWidget):
         self.related = list(features)
         self.update()
 
+    def _highlighted(self, layer: Layer, rows) -> list[tuple]:
+        """``(geometry, path)`` of each row to highlight: the display geometry (EPSG:3857, or
+        None) and its QPainterPath (None for points), projected once for all the rows not kept
+        yet and kept until the layer's data change."""
+        data = id(layer.attributes)
+        want = [int(r) for r in rows]
+        missing = [r for r in want if (layer.id, data, r) not in self._highlight_cache]
+        if missing:
+            if len(self._highlight_cache) + len(missing) > 4 * MAX_SELECTED_DRAWN:
+                self._highlight_cache.clear()
+            if layer.is_point_layer:
+                geoms = [layer.display_geometry(r) for r in missing]
+            else:
+                geoms = list(layer.display_geometries(np.array(missing, dtype=np.int64)))
+            for r, g in zip(missing, geoms):
+                path = None
+                if g is not None and not g.is_empty and g.geom_type not in ("Point", "MultiPoint"):
+                    path = geometry_path(g)
+                self._highlight_cache[(layer.id, data, r)] = (g, path)
+        return [self._highlight_cache[(layer.id, data, r)] for r in want]
+
     def _paint_selection(self, painter: QPainter) -> None:
         if self.selected_rows is not None:
             layer, rows = self.selected_rows
-            for row in rows[:MAX_SELECTED_DRAWN]:
-                self._paint_highlight(painter, layer, int(row), HIGHLIGHT, 4.0)
+            if layer in self.document.layers and layer.visible:
+                rows = rows[:MAX_SELECTED_DRAWN]
+                for row, shape in zip(rows, self._highlighted(layer, rows)):
+                    self._paint_highlight(painter, layer, int(row), HIGHLIGHT, 4.0, shape)
         for layer, row in self.related:
             self._paint_highlight(painter, layer, row, QColor(RELATED), 2.5)
         if self.selection is not None:
             layer, row = self.selection
             self._paint_highlight(painter, layer, row, HIGHLIGHT, 4.0)
 
-    def _paint_highlight(self, painter: QPainter, layer: Layer, row: int, color: QColor, extra: float) -> None:
+    def _paint_highlight(self, painter: QPainter, layer: Layer, row: int, color: QColor, extra: float,
+                         shape: tuple | None = None) -> None:
         if layer not in self.document.layers or not layer.visible:
             return
-        geom = layer.display_geometry(row)
+        geom, path = shape if shape is not None else self._highlighted(layer, [row])[0]
         if geom is None or geom.is_empty:
             return
         painter.save()
@@ -284,7 +311,7 @@ class MapCanvas(QWidget):
                 painter.setPen(pen)
                 painter.setOpacity(0.8)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawPath(geometry_path(geom))
+                painter.drawPath(path)
         painter.restore()
 
     # -- identify -------------------------------------------------------------------------------
@@ -331,9 +358,25 @@ class MapCanvas(QWidget):
         return hits
 
     def highlight(self, layer: Layer | None, row: int = -1) -> None:
-        """Highlight a feature on the map without announcing it (the attribute panel chose it)."""
+        """Highlight a feature on the map without announcing it (the attribute panel chose it: a
+        feature at the clicked point, or a linked one, e.g. a cable's landing station). A
+        feature outside the view is brought to its centre, at the same scale (QGIS's "pan to")."""
         self.selection = (layer, row) if layer is not None else None
+        if layer is not None and row >= 0:
+            self._pan_to(layer, row)
         self.update()
+
+    def _pan_to(self, layer: Layer, row: int) -> None:
+        geom = self._highlighted(layer, [row])[0][0]
+        if geom is None or geom.is_empty:
+            return
+        x0, y0, x1, y1 = geom.bounds
+        vx0, vy0, vx1, vy1 = self.viewport.extent()
+        for shift in self.viewport.world_shifts():  # in view on any world copy: stay
+            if x0 + shift <= vx1 and x1 + shift >= vx0 and y0 <= vy1 and y1 >= vy0:
+                return
+        self.viewport.cx, self.viewport.cy = (x0 + x1) / 2, (y0 + y1) / 2
+        self.view_changed.emit()
 
     def _time_moved(self) -> None:
         # a selected feature that the time filter hides is no longer selected

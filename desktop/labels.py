@@ -174,9 +174,16 @@ def collect(document, viewport, tf, scale: float, basemap: bool = True):
                     text = label_text(values.iat[r], values2.iat[r] if values2 is not None else None)
                     if not text:
                         continue
+                    view = (x0 - shift, y0, x1 - shift, y1)
                     if g.geom_type in ("Polygon", "MultiPolygon"):  # an area: its name inside it
                         c = g.representative_point()
                         px, py = viewport.to_pixels(c.x + shift, c.y)
+                        if not (0 <= px <= w and 0 <= py <= h):
+                            # zoomed into the area: its name inside the part in view
+                            inner = shapely.clip_by_rect(g, *view)
+                            if not inner.is_empty:
+                                c = inner.representative_point()
+                                px, py = viewport.to_pixels(c.x + shift, c.y)
                         if 0 <= px <= w and 0 <= py <= h:
                             cands.append(LabelCandidate(text, fm.horizontalAdvance(text), fm.height(),
                                                         st.label_priority, float(px), float(py), -1.0, None, key))
@@ -186,15 +193,17 @@ def collect(document, viewport, tf, scale: float, basemap: bool = True):
                     for part in parts:
                         if part.geom_type == "Polygon":
                             part = part.exterior
-                        xy = shapely.get_coordinates(part)
-                        if len(xy) < 2:
-                            continue
-                        px, py = viewport.to_pixels(xy[:, 0] + shift, xy[:, 1])
-                        inside = (px >= 0) & (px <= w) & (py >= 0) & (py <= h)
-                        seg = np.hypot(np.diff(px), np.diff(py))
-                        vis = float(seg[inside[1:] & inside[:-1]].sum())
-                        if vis > best_len:
-                            best, best_len = np.column_stack([px, py]), vis
+                        # the part cut at the view's edges: a line crossing the view with no
+                        # vertex inside it is labelled too (zoomed in on a long segment)
+                        clipped = shapely.clip_by_rect(part, *view)
+                        for piece in getattr(clipped, "geoms", [clipped]):
+                            xy = shapely.get_coordinates(piece)
+                            if len(xy) < 2:
+                                continue
+                            px, py = viewport.to_pixels(xy[:, 0] + shift, xy[:, 1])
+                            vis = float(np.hypot(np.diff(px), np.diff(py)).sum())
+                            if vis > best_len:
+                                best, best_len = np.column_stack([px, py]), vis
                     if best is not None:
                         cands.append(LabelCandidate(text, fm.horizontalAdvance(text), fm.height(), st.label_priority - 0.5,
                                                     path=best, key=key))

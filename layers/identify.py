@@ -24,11 +24,17 @@ class FeatureIndex:
         ``project``.
     project : callable, optional
         ``project(geoms) -> geoms`` to display coordinates, applied to the candidates of a query.
+    source_box : callable, optional
+        ``source_box((xmin, ymin, xmax, ymax)) -> (xmin, ymin, xmax, ymax)``: a display box as
+        a box of ``geoms``' own CRS that holds all of it. With it a query's candidates are first
+        tested against the box around the query in their own coordinates, and only those that
+        meet it are projected (long lines have wide boxes: many candidates, few near).
     """
 
-    def __init__(self, geoms: np.ndarray, boxes: np.ndarray | None = None, project=None) -> None:
+    def __init__(self, geoms: np.ndarray, boxes: np.ndarray | None = None, project=None, source_box=None) -> None:
         self._geoms = np.asarray(geoms, dtype=object)
         self._project = project
+        self._source_box = source_box
         ok = ~(shapely.is_missing(self._geoms) | shapely.is_empty(self._geoms))
         self._rows = np.flatnonzero(ok)
         if project is None:
@@ -94,6 +100,11 @@ class FeatureIndex:
         rows = np.sort(self._rows[hits])
         if mask is not None:
             rows = rows[mask[rows]]
+        if rows.size and self._source_box is not None:
+            # a feature within the tolerance meets the square around the point: tested in the
+            # geometries' own coordinates before any is projected
+            near = shapely.box(*self._source_box((x - tolerance, y - tolerance, x + tolerance, y + tolerance)))
+            rows = rows[np.asarray(shapely.intersects(self._geoms[rows], near), dtype=bool)]
         if rows.size == 0:
             return rows
         dist = shapely.distance(self.display_geometries(rows), point)

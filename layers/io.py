@@ -609,7 +609,10 @@ def _too_deep_wkb(column, wkb: np.ndarray) -> np.ndarray:
 
     if len(column) == 0:
         return np.empty(0, dtype=np.int64)
-    # the type bytes sliced from the column as it is (a cast to large_binary copied every blob)
+    # the type bytes sliced from the column as it is when Arrow can (a cast to large_binary
+    # copied every blob); other stored types (binary_view, dictionary, string) are cast
+    if not (pa.types.is_binary(column.type) or pa.types.is_large_binary(column.type)):
+        column = column.cast(pa.large_binary())
     heads = pc.binary_slice(column, 1, 5)
     nesting = pc.is_in(heads, value_set=pa.array(nesting_type_codes(), type=heads.type))
     cand = np.flatnonzero(nesting.to_numpy(zero_copy_only=False) == True)  # noqa: E712 (nulls are None)
@@ -1505,7 +1508,11 @@ def _check_parquet_wkb(p: Path) -> None:
         column = pq.read_table(p, columns=[name]).column(0)
     except Exception:  # not readable here: read_parquet says why below
         return
-    if _too_deep_wkb(column, column.to_numpy(zero_copy_only=False)).size:
+    try:
+        deep = _too_deep_wkb(column, column.to_numpy(zero_copy_only=False)).size
+    except Exception:  # a geometry column Arrow cannot read as binary: read_parquet says why below
+        return
+    if deep:
         raise LayerLoadError.of(p, "holds geometry collections nested more than {n} deep; refused", n=MAX_COLLECTION_DEPTH)
 
 

@@ -26,7 +26,7 @@ from psygnal import Signal
 from .errors import translate
 from .geometry import seam_aware_bounds, seam_aware_point_bounds
 from .identify import FeatureIndex, PointIndex
-from .projection import lonlat_to_display, project_geometries
+from .projection import MAX_LATITUDE, display_to_lonlat, lonlat_to_display, project_geometries
 from .style import Style
 from .temporal import (
     LifecycleSpec,
@@ -157,6 +157,19 @@ class LoadReport:
 
 def _same(text: str) -> str:
     return text
+
+
+def _lonlat_box(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """A display box (EPSG:3857 metres) as the lon/lat box (degrees) that holds all of it: an
+    edge at Web Mercator's latitude limit reaches the pole (latitudes beyond it are drawn there),
+    a box past ±180° takes every longitude."""
+    lon, lat = display_to_lonlat(np.array([box[0], box[2]]), np.array([box[1], box[3]]))
+    south = -90.0 if lat[0] <= -MAX_LATITUDE + 1e-9 else float(lat[0])
+    north = 90.0 if lat[1] >= MAX_LATITUDE - 1e-9 else float(lat[1])
+    west, east = float(lon[0]), float(lon[1])
+    if west > east:  # the box runs past ±180° (pyproj wraps longitudes): every longitude
+        west, east = -180.0, 180.0
+    return west, south, east, north
 
 
 @dataclass(eq=False)
@@ -481,7 +494,8 @@ class Layer:
                     b = shapely.bounds(geoms)
                     x0, y0 = lonlat_to_display(b[:, 0], b[:, 1])
                     x1, y1 = lonlat_to_display(b[:, 2], b[:, 3])
-                    self._index = FeatureIndex(geoms, np.column_stack([x0, y0, x1, y1]), project_geometries)
+                    self._index = FeatureIndex(geoms, np.column_stack([x0, y0, x1, y1]), project_geometries,
+                                               _lonlat_box)
             return self._index
 
     @property

@@ -295,3 +295,28 @@ def test_selected_row_is_highlighted_on_the_map(window, qtbot):
     t._selection_changed()
     window.canvas.repaint()
     assert yellowish() and HIGHLIGHT.name() == "#ffd400"
+
+
+def test_many_selected_lines_are_projected_once_not_at_every_paint(window, qtbot, monkeypatch):
+    """Issue 9: the highlighted features' projected geometry and path are kept between paints (a
+    pan repaints the selection: projecting 2,000 lines again each time doubled the frame), and
+    dropped when the layer's data change."""
+    rng = np.random.default_rng(0)
+    lines = [shapely.LineString(np.column_stack([np.linspace(x, x + 2, 50), np.full(50, y)]))
+             for x, y in zip(rng.uniform(96, 130, 300), rng.uniform(-5, 20, 300))]
+    layer = window.document.add_layer(Layer(gpd.GeoDataFrame({"n": range(300)}, geometry=lines, crs=4326), "lines"))
+    calls = []
+    real = layer.display_geometries
+    monkeypatch.setattr(layer, "display_geometries", lambda rows=None: calls.append(len(rows)) or real(rows))
+    window.canvas.set_selected_rows(layer, np.arange(300))
+    window.canvas.repaint()
+    assert calls == [300]  # one batch for the whole selection
+    window.canvas.viewport.pan_pixels(40, 0)
+    window.canvas.repaint()
+    window.canvas.set_selected_rows(layer, np.arange(0, 300, 2))
+    window.canvas.repaint()
+    assert calls == [300]  # kept
+    layer.frame = layer.frame.iloc[:100].copy()  # new data: projected again
+    window.canvas.set_selected_rows(layer, np.arange(10))
+    window.canvas.repaint()
+    assert calls == [300, 10]

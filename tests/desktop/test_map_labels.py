@@ -192,3 +192,35 @@ def test_khmer_thai_burmese_labels_have_real_glyphs_when_noto_is_installed():
         pytest.skip("no Khmer font installed (Debian: fonts-noto-core)")
     for text in ("南宁 臺北", "กรุงเทพมหานคร", "ភ្នំពេញ", "ရန်ကုန်"):
         assert missing_glyphs(text) == [], text
+
+
+def test_zoomed_in_labels_on_a_segment_without_vertices_and_inside_an_area(qapp):
+    """A view on the middle of a long segment (no vertex in view) still labels the line, and a
+    view inside an area whose label point is outside it still names the area (new-user pass,
+    session 24)."""
+    from asean_atlas.desktop.labels import collect
+    from asean_atlas.layers.document import MapDocument
+    from asean_atlas.layers.style import Style
+    from asean_atlas.layers.viewport import Viewport
+
+    doc = MapDocument()
+    line = gpd.GeoDataFrame({"name": ["Long Line"]}, geometry=[shapely.LineString([(112, 14), (118, 14)])], crs=4326)
+    area = gpd.GeoDataFrame({"name": ["Big Area"]}, geometry=[shapely.box(120, 10, 124, 14)], crs=4326)
+    doc.add_layer(Layer(line, "line", style=Style(label_field="name")))
+    doc.add_layer(Layer(area, "area", style=Style(label_field="name")))
+    vp = Viewport(width=800, height=600)
+
+    def texts(bbox):
+        vp.fit_bbox(bbox, 0.0)
+        cands, _, _ = collect(doc, vp, doc.time_filter, 1.0, basemap=False)
+        return {c.text: c for c in cands}
+
+    got = texts((114.8, 13.5, 115.8, 14.5))
+    assert "Long Line" in got
+    xy = got["Long Line"].path
+    assert xy[:, 0].min() >= -1 and xy[:, 0].max() <= 801 and np.ptp(xy[:, 0]) > 700  # across the view
+    got = texts((121.1, 11.1, 121.9, 11.6))  # inside the box, away from its label point
+    assert "Big Area" in got
+    c = got["Big Area"]
+    assert 0 <= c.x <= 800 and 0 <= c.y <= 600
+    assert "Long Line" not in texts((100, 0, 101, 1))  # nothing in view: no label

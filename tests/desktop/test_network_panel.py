@@ -69,3 +69,30 @@ def test_features_without_links_show_no_list(window):
     window.attribute_panel.show_feature(hubs, 0)
     assert window.attribute_panel.linked_rows() == [] and not window.attribute_panel.links.isVisibleTo(window)
     assert window.canvas.related == []
+
+
+def test_following_a_link_pans_to_a_station_out_of_view(window):
+    """A linked station outside the view is brought to the map's centre at the same scale (the
+    panel says "click one to show it"); one already in view leaves the map where it is."""
+    from asean_atlas.layers.projection import lonlat_to_display
+
+    doc = window.document
+    cables, stations = _layer(doc, "builtin:cables"), _layer(doc, "builtin:landing_stations")
+    row = int(cables.frame.index[cables.frame["id"] == "southeast-asia-japan-cable-2-sjc2"][0])
+    canvas, panel = window.canvas, window.attribute_panel
+    canvas.zoom_to_bbox((103.0, 0.5, 105.0, 2.0), pad=0.0)  # Singapore only
+    res = canvas.viewport.resolution
+    panel.show_feature(cables, row)
+    rows = panel.linked_rows()
+    changi = next(k for k, r in enumerate(rows) if r.startswith("Changi South"))
+    before = (canvas.viewport.cx, canvas.viewport.cy)
+    panel.links.itemClicked.emit(panel.links.item(changi))
+    assert (canvas.viewport.cx, canvas.viewport.cy) == before  # in view: the map stays
+    panel.show_feature(cables, row)
+    hk = next(k for k, r in enumerate(panel.linked_rows()) if r.startswith("Chung Hom Kok"))
+    panel.links.itemClicked.emit(panel.links.item(hk))
+    srow = window.canvas.selection[1]
+    g = stations.geometry_at(srow)
+    x, y = lonlat_to_display([g.x], [g.y])
+    assert canvas.viewport.cx == pytest.approx(float(x[0])) and canvas.viewport.cy == pytest.approx(float(y[0]))
+    assert canvas.viewport.resolution == pytest.approx(res)  # same scale

@@ -430,7 +430,12 @@ def test_multipart_features_and_long_values_do_not_break_the_page(browser, tmp_p
     many["__proto__"] = "own value"
     _open_page(browser, tmp_path / "parts.html", [Layer(frame, "parts"), Layer(many, "many")],
                bbox=(95, 0, 125, 25))
-    assert browser.execute_script("return !!document.getElementById('atlas-legend') && !!document.getElementById('atlas-search')")
+    # the page's script builds the legend and search once loaded: on a loaded machine (a 1 MB
+    # value to shorten) that may come a moment after the load event (seen failing in CI)
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(browser, 20).until(lambda b: b.execute_script(
+        "return !!document.getElementById('atlas-legend') && !!document.getElementById('atlas-search')"))
     assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
     got = browser.execute_script("""
       var g = window.atlasLayers[0], part = null, big = null;

@@ -397,3 +397,34 @@ def test_dates_read_as_written(tmp_path):
     path.write_text(_fc(_pt({"name": "a", "day": "2020-02-30", "at": "2020-01-01T23:30:00+07:00"})))
     row = read_layer(path, cache=False).frame.iloc[0]
     assert row["day"] == "2020-02-30" and row["at"] == "2020-01-01T23:30:00+07:00"  # GDAL made 2020-03-01 and UTC
+
+
+@pytest.mark.parametrize("kind", ["binary_view", "dictionary", "int64"])
+def test_geoparquet_geometry_stored_as_another_arrow_type(tmp_path, kind):
+    """A GeoParquet whose WKB column is stored as binary_view (Polars-style writers) or
+    dictionary-encoded reads as before; one that is not binary at all (int64) is refused with a
+    LayerLoadError, never an Arrow error (break-it pass, session 24)."""
+    import json
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from asean_atlas.layers.errors import LayerLoadError
+    from asean_atlas.layers.io import read_layer
+
+    wkb = [shapely.to_wkb(shapely.LineString([(100, 1), (105, 2)])),
+           shapely.to_wkb(shapely.LineString([(110, 5), (115, 6)]))]
+    col = {"binary_view": lambda: pa.array(wkb, type=pa.binary_view()),
+           "dictionary": lambda: pa.array(wkb, type=pa.binary()).dictionary_encode(),
+           "int64": lambda: pa.array([1, 2], type=pa.int64())}[kind]()
+    geo = {"version": "1.0.0", "primary_column": "geometry",
+           "columns": {"geometry": {"encoding": "WKB", "geometry_types": ["LineString"]}}}
+    path = tmp_path / f"{kind}.parquet"
+    pq.write_table(pa.table({"name": ["a", "b"], "geometry": col}).replace_schema_metadata(
+        {b"geo": json.dumps(geo).encode()}), path)
+    if kind == "int64":
+        with pytest.raises(LayerLoadError, match="int64.parquet"):
+            read_layer(path, cache=False)
+        return
+    layer = read_layer(path, cache=False)
+    assert layer.feature_count == 2 and layer.geometry_at(1).coords[0] == (110.0, 5.0)

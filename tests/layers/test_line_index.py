@@ -90,3 +90,23 @@ def test_row_chunks_cover_every_row_within_the_vertex_budget():
     for a, b in chunks:
         assert counts[a:b].sum() <= 20 or b - a == 1
     assert list(row_chunks(np.empty(0, dtype=object))) == []
+
+
+def test_candidates_are_tested_in_lonlat_before_projection_near_the_seam_and_the_poles():
+    """The lon/lat pre-test keeps every feature the exact test would find: at ±180° (the query's
+    box runs past the seam) and beyond Web Mercator's 85.05° (drawn at the edge)."""
+    from asean_atlas.layers.layer import _lonlat_box
+
+    geoms = [shapely.LineString([(179.9, 10), (179.99, 10.5)]), shapely.LineString([(-179.99, 10), (-179.9, 10.5)]),
+             shapely.LineString([(10, 88), (20, 89)]), shapely.LineString([(10, -88), (20, -89)]),
+             shapely.LineString([(100, 5), (101, 6)])]
+    layer = Layer(gpd.GeoDataFrame({"id": range(5)}, geometry=geoms, crs=4326), "edges")
+    exact = FeatureIndex(project_geometries(layer.frame.geometry.values))
+    x, y = lonlat_to_display([180.0, -180.0, 15.0, 15.0, 100.5], [10.2, 10.2, 85.0, -85.0, 5.5])
+    for px, py in zip(x.tolist(), y.tolist()):
+        for tol in (1_000.0, 30_000.0, 500_000.0):
+            assert layer.index.all_within(px, py, tol).tolist() == exact.all_within(px, py, tol).tolist()
+    assert layer.index.all_within(float(x[2]), float(y[2]), 100_000.0).tolist() == [2]  # drawn at 85.05°
+    w, s, e, n = _lonlat_box((19.9e6, 0.0, 20.1e6, 1e5))
+    assert (w, e) == (-180.0, 180.0) and 0 <= s < n < 1
+    assert _lonlat_box((0.0, 19e6, 1e5, 20.1e6))[3] == 90.0
