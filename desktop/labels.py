@@ -169,12 +169,12 @@ def collect(document, viewport, tf, scale: float, basemap: bool = True):
             x0, y0, x1, y1 = viewport.extent()
             for shift in shifts:
                 # the features in view through the identify index, projected as they are taken
-                hit, geoms = layer.index.intersecting((x0 - shift, y0, x1 - shift, y1), drawn, MAX_CANDIDATES)
+                view = (x0 - shift, y0, x1 - shift, y1)
+                hit, geoms = layer.index.intersecting(view, drawn, MAX_CANDIDATES)
                 for r, g in zip(hit.tolist(), geoms):
                     text = label_text(values.iat[r], values2.iat[r] if values2 is not None else None)
                     if not text:
                         continue
-                    view = (x0 - shift, y0, x1 - shift, y1)
                     if g.geom_type in ("Polygon", "MultiPolygon"):  # an area: its name inside it
                         c = g.representative_point()
                         px, py = viewport.to_pixels(c.x + shift, c.y)

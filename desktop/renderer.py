@@ -16,13 +16,12 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 
 from asean_atlas.layers.document import MapDocument
+from asean_atlas.layers.geometry import row_chunks
 from asean_atlas.layers.layer import Layer
+from asean_atlas.layers.projection import lonlat_to_display, project_geometries
 from asean_atlas.layers.style import LOW_CONFIDENCE_OPACITY, MARKER_SHAPES
 from asean_atlas.layers.temporal import STAGE_CONSTRUCTION, STAGE_IN_SERVICE, STAGE_PLANNED, STAGE_RETIRED, TimeFilter
 from asean_atlas.layers.viewport import Viewport
-
-from asean_atlas.layers.geometry import row_chunks
-from asean_atlas.layers.projection import lonlat_to_display, project_geometries
 
 from .qtgeom import add_geometry, geometry_path, point_coordinates, polygonf
 
