@@ -72,6 +72,9 @@ class _LayerCache:
         # big polygons left invalid (repair over budget, issue 16): drawn as outlines. Filling a
         # self-intersecting ring of 10,000 random vertices took Qt's rasterizer 45 s per frame,
         # 100,000 vertices over 120 s; its outline is drawn in milliseconds.
+        #: display bbox of each polygon row (metres, shape (len(polygon_rows), 4)): those outside
+        #: the view are not drawn (a zoomed-in view of big polygons drew all of them)
+        self.polygon_boxes = shapely.bounds(polygons) if len(polygons) else np.empty((0, 4))
         big = shapely.get_num_coordinates(polygons) > OUTLINE_ONLY_VERTICES
         with np.errstate(invalid="ignore"):
             self.outline_only = set(self.polygon_rows[big][~shapely.is_valid(polygons[big])].tolist()) if big.any() else set()
@@ -374,7 +377,13 @@ class MapRenderer:
                         painter.setBrush(Qt.BrushStyle.NoBrush)
                         painter.drawPath(path)
                         _drop_converter(path)
-                rows = cache.polygon_rows[mask[cache.polygon_rows]]
+                # polygons in view only (their box, widened by a few pixels for the outline)
+                x0, y0, x1, y1 = viewport.extent()
+                pad = (style.stroke_width * scale + 4) * viewport.resolution
+                b = cache.polygon_boxes
+                seen = mask[cache.polygon_rows] & (b[:, 0] + shift <= x1 + pad) & (b[:, 2] + shift >= x0 - pad) \
+                    & (b[:, 1] <= y1 + pad) & (b[:, 3] >= y0 - pad)
+                rows = cache.polygon_rows[seen]
                 for g in np.unique(group[rows]) if rows.size else ():
                     pen, brush = pen_for(int(g))
                     painter.setPen(pen)

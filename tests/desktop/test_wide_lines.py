@@ -167,3 +167,34 @@ def test_a_big_bucket_is_built_in_shares_and_draws_as_one_path(qapp, monkeypatch
     assert (a[..., 3] > 0).mean() > 0.02  # lines were drawn
     assert np.array_equal(a, b)
     assert np.abs(a.astype(int) - c.astype(int)).max() <= 1
+
+
+def test_polygons_outside_the_view_are_not_drawn_and_the_picture_is_the_same(qapp):
+    """Polygons whose display box is outside the view are skipped (new-user pass, session 24: a
+    zoomed-in view of big polygons drew all of them); what is drawn is unchanged, also on the
+    world copy across the antimeridian."""
+    rng = np.random.default_rng(4)
+    cx, cy = rng.uniform(95, 135, 400), rng.uniform(-8, 25, 400)
+    polys = [shapely.Point(x, y).buffer(0.4, 16) for x, y in zip(cx, cy)]
+    polys.append(shapely.box(179.0, 10.0, 179.9, 11.0))  # east of the seam
+    frame = gpd.GeoDataFrame({"id": np.arange(len(polys))}, geometry=polys, crs=4326)
+    doc = MapDocument()
+    doc.add_layer(Layer(frame, "polys", style=Style(color=COLOR, stroke_width=1.5, fill_color="#a6cee3")))
+    layer = doc.layers[0]
+    for bbox in ((110.0, 5.0, 114.0, 8.0), (179.5, 9.5, 180.5, 11.5)):
+        vp = Viewport(width=600, height=450)
+        vp.fit_bbox(bbox, 0.0)
+        culled = MapRenderer(basemap=False, labels=False)
+        img = QImage(600, 450, QImage.Format.Format_ARGB32_Premultiplied)
+        p = QPainter(img)
+        culled.render(p, doc, vp)
+        p.end()
+        full = MapRenderer(basemap=False, labels=False)
+        full.cache(layer).polygon_boxes = np.tile([-np.inf, -np.inf, np.inf, np.inf], (len(polys), 1))
+        ref = QImage(600, 450, QImage.Format.Format_ARGB32_Premultiplied)
+        p = QPainter(ref)
+        full.render(p, doc, vp)
+        p.end()
+        a, b = _pixels(img), _pixels(ref)
+        assert np.array_equal(a, b)
+        assert (np.abs(a.astype(int) - a[0, 0].astype(int)).max(axis=2) > 30).mean() > 0.002  # polygons drawn
