@@ -93,23 +93,25 @@ class FeatureIndex:
             Positional rows of the layer's GeoDataFrame.
         """
         point = shapely.Point(x, y)
+        # the square around the point a hair wider than the tolerance: its edges are rounded, and
+        # a feature at exactly the tolerance must stay a candidate (the distance decides below)
+        r = tolerance + max(abs(x), abs(y), tolerance) * 1e-12
         if self._project is None:
-            hits = self._tree.query(point, predicate="dwithin", distance=tolerance)
+            hits = self._tree.query(point, predicate="dwithin", distance=r)
         else:  # boxes meeting the square around the point; distances checked below
-            hits = self._tree.query(shapely.box(x - tolerance, y - tolerance, x + tolerance, y + tolerance))
+            hits = self._tree.query(shapely.box(x - r, y - r, x + r, y + r))
         rows = np.sort(self._rows[hits])
         if mask is not None:
             rows = rows[mask[rows]]
         if rows.size and self._source_box is not None:
             # a feature within the tolerance meets the square around the point: tested in the
             # geometries' own coordinates before any is projected
-            near = shapely.box(*self._source_box((x - tolerance, y - tolerance, x + tolerance, y + tolerance)))
+            near = shapely.box(*self._source_box((x - r, y - r, x + r, y + r)))
             rows = rows[np.asarray(shapely.intersects(self._geoms[rows], near), dtype=bool)]
         if rows.size == 0:
             return rows
         dist = shapely.distance(self.display_geometries(rows), point)
-        if self._project is not None:  # a box within reach, its geometry maybe not
-            rows, dist = rows[dist <= tolerance], dist[dist <= tolerance]
+        rows, dist = rows[dist <= tolerance], dist[dist <= tolerance]  # a box within reach, its geometry maybe not
         return rows[np.argsort(dist, kind="stable")]
 
     def intersecting(self, box: tuple[float, float, float, float], mask: np.ndarray | None = None,

@@ -110,3 +110,29 @@ def test_candidates_are_tested_in_lonlat_before_projection_near_the_seam_and_the
     w, s, e, n = _lonlat_box((19.9e6, 0.0, 20.1e6, 1e5))
     assert (w, e) == (-180.0, 180.0) and 0 <= s < n < 1
     assert _lonlat_box((0.0, 19e6, 1e5, 20.1e6))[3] == 90.0
+
+
+def test_a_feature_at_exactly_the_tolerance_is_found():
+    """distance <= tolerance: a feature exactly at the tolerance is identified, although the
+    query square's edges are rounded (break-it pass, session 24: 18 of ~190,000 queries missed)."""
+    layer = _layer()
+    display = project_geometries(layer.frame.geometry.values)
+    rng = np.random.default_rng(9)
+    x, y = lonlat_to_display(rng.uniform(94, 136, 400), rng.uniform(-9, 26, 400))
+    for px, py in zip(x.tolist(), y.tolist()):
+        d = shapely.distance(display, shapely.Point(px, py))
+        row = int(np.nanargmin(d))
+        assert row in layer.index.all_within(px, py, float(d[row])).tolist()
+
+
+def test_the_query_square_is_not_cut_short_by_rounding():
+    """A case found by search where ``y + distance`` rounds below the line's y: the box query
+    must still reach the line (both index kinds)."""
+    py, line_y = -287901.9238241934, -203600.29537990896
+    line = shapely.LineString([(0.0, line_y), (10.0, line_y)])
+    d = float(shapely.distance(line, shapely.Point(5.0, py)))
+    assert py + d < line_y  # the rounding this test is about
+    geoms = np.array([line], dtype=object)
+    boxes = np.array([shapely.bounds(line)])
+    for index in (FeatureIndex(geoms), FeatureIndex(geoms, boxes, lambda g: g)):
+        assert index.all_within(5.0, py, d).tolist() == [0]
