@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
+import shapely
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPen, QTransform, QWheelEvent
 from PySide6.QtWidgets import QWidget
@@ -259,8 +260,13 @@ class MapCanvas(QWidget):
         if missing:
             if len(self._highlight_cache) + len(missing) > 4 * MAX_SELECTED_DRAWN:
                 self._highlight_cache.clear()
-            if layer.is_point_layer:
-                geoms = [layer.display_geometry(r) for r in missing]
+            if layer.is_point_layer:  # the layer's projected coordinates, looked up at once
+                xy, prow = layer.display_points()
+                want_rows = np.array(missing, dtype=np.int64)
+                at = np.minimum(np.searchsorted(prow, want_rows), max(len(prow) - 1, 0))
+                found = (prow[at] == want_rows) if len(prow) else np.zeros(len(missing), dtype=bool)
+                geoms = np.full(len(missing), None, dtype=object)
+                geoms[found] = shapely.points(xy[at[found]])
             else:
                 geoms = list(layer.display_geometries(np.array(missing, dtype=np.int64)))
             for r, g in zip(missing, geoms):
@@ -293,8 +299,6 @@ class MapCanvas(QWidget):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if geom.geom_type in ("Point", "MultiPoint"):
-            import shapely
-
             xy = shapely.get_coordinates(geom)
             px, py = self.viewport.to_pixels(xy[:, 0], xy[:, 1])
             ring = QColor("#202020") if color == HIGHLIGHT else color

@@ -26,7 +26,7 @@ from psygnal import Signal
 from .errors import translate
 from .geometry import seam_aware_bounds, seam_aware_point_bounds
 from .identify import FeatureIndex, PointIndex
-from .projection import MAX_LATITUDE, display_to_lonlat, lonlat_to_display, project_geometries
+from .projection import MAX_LATITUDE, display_to_bbox, lonlat_to_display, project_geometries
 from .style import Style
 from .temporal import (
     LifecycleSpec,
@@ -163,10 +163,9 @@ def _lonlat_box(box: tuple[float, float, float, float]) -> tuple[float, float, f
     """A display box (EPSG:3857 metres) as the lon/lat box (degrees) that holds all of it: an
     edge at Web Mercator's latitude limit reaches the pole (latitudes beyond it are drawn there),
     a box past ±180° takes every longitude."""
-    lon, lat = display_to_lonlat(np.array([box[0], box[2]]), np.array([box[1], box[3]]))
-    south = -90.0 if lat[0] <= -MAX_LATITUDE + 1e-9 else float(lat[0])
-    north = 90.0 if lat[1] >= MAX_LATITUDE - 1e-9 else float(lat[1])
-    west, east = float(lon[0]), float(lon[1])
+    west, south, east, north = display_to_bbox(box)
+    south = -90.0 if south <= -MAX_LATITUDE + 1e-9 else south
+    north = 90.0 if north >= MAX_LATITUDE - 1e-9 else north
     if west > east:  # the box runs past ±180° (pyproj wraps longitudes): every longitude
         west, east = -180.0, 180.0
     return west, south, east, north

@@ -320,3 +320,16 @@ def test_many_selected_lines_are_projected_once_not_at_every_paint(window, qtbot
     window.canvas.set_selected_rows(layer, np.arange(10))
     window.canvas.repaint()
     assert calls == [300, 10]
+
+
+def test_selected_points_are_looked_up_in_the_layers_projected_coordinates(window):
+    """Points to highlight come from the layer's one projected copy, in one lookup; a row without
+    geometry highlights nothing."""
+    pts = [shapely.Point(100, 5), None, shapely.Point(104, 9)]
+    layer = window.document.add_layer(Layer(gpd.GeoDataFrame({"n": [0, 1, 2]}, geometry=pts, crs=4326), "pts"))
+    got = window.canvas._highlighted(layer, [2, 1, 0])
+    assert got[1] == (None, None)
+    for (geom, path), row in zip((got[0], got[2]), (2, 0)):
+        assert path is None and geom.equals_exact(layer.display_geometry(row), 1e-6)
+    window.canvas.set_selected_rows(layer, np.array([0, 1, 2]))
+    window.canvas.repaint()

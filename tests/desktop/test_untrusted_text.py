@@ -167,3 +167,25 @@ def test_every_widget_shows_file_text_as_text(window, tmp_path, qtbot):
     for box in boxes:
         assert box.textFormat() == Qt.TextFormat.PlainText
         box.close()
+
+
+def test_attribute_table_shows_file_text_and_filters_as_text(window):
+    """The attribute table's cells, tooltips and status line (a filter quoting file text, a
+    bytes value) never render file text as markup (project check, session 24)."""
+    long_markup = MARKUP * 40  # a tooltip: over 40 characters, cut at 2,000 with a count
+    frame = gpd.GeoDataFrame({"name": [MARKUP, long_markup], "blob": [b"<b>raw</b>", b""]},
+                             geometry=[shapely.Point(101.0, 13.4), shapely.Point(102.0, 13.0)], crs=4326)
+    layer = window.document.add_layer(Layer(frame, title="t", source="t"))
+    layer.set_filter(f"name == {MARKUP!r}")
+    window.open_attribute_table(layer)
+    table = window.attribute_table
+    assert table.status.textFormat() == Qt.TextFormat.PlainText
+    assert MARKUP in table.status.text() and "1 pass" in table.status.text()
+    model = table.model
+    col = {name: i for i, name in enumerate(model.columns)}
+    assert model.data(model.index(0, col["name"])) == MARKUP  # a view draws display text as text
+    assert model.data(model.index(0, col["blob"])) == "<10 bytes>"
+    layer.set_filter(None)
+    row = int(np.flatnonzero(model.rows == 1)[0])
+    tip = model.data(model.index(row, col["name"]), Qt.ItemDataRole.ToolTipRole)
+    assert "<img" not in tip and "&lt;img" in tip and f"({len(long_markup):,} characters)" in tip
