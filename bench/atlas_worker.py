@@ -85,9 +85,10 @@ def main() -> None:
     image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
 
     def frame(viewport=vp, aa=True):
+        # the renderer sets the painter's hints itself (View > Antialiasing); before session 25
+        # it always antialiased, so the "aliased" Atlas figures were antialiased ones
         p = QPainter(image)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, aa)
-        renderer.render(p, doc, viewport)
+        renderer.render(p, doc, viewport, antialiasing=aa)
         p.end()
 
     # identify right after the load, as a user's first click

@@ -110,6 +110,8 @@ class MapCanvas(QWidget):
         self.render_count = 0
         # frames are rendered on a worker thread; the GUI thread polls for them (issue 9)
         self._content_gen = 0
+        #: smooth edges in the map frames (View > Antialiasing; exports are always antialiased)
+        self.antialiasing = True
         self._worker = FrameWorker(self.renderer)
         self._wanted: tuple | None = None
         self._poll = QTimer(self)
@@ -154,6 +156,12 @@ class MapCanvas(QWidget):
         self._content_gen += 1
         self.update()
 
+    def set_antialiasing(self, on: bool) -> None:
+        """Draw the map with (``True``) or without smoothed edges; redraws if it changes."""
+        if bool(on) != self.antialiasing:
+            self.antialiasing = bool(on)
+            self._content_changed()
+
     def _view_input(self) -> None:
         """A pan or zoom by the user: show the last frame moved until the input rests."""
         self._last_input = time.monotonic()
@@ -179,7 +187,8 @@ class MapCanvas(QWidget):
         if self._wanted == token:
             return
         self._wanted = token
-        self._worker.request(token, self.document, self.viewport, self.document.time_filter, key[3])
+        self._worker.request(token, self.document, self.viewport, self.document.time_filter, key[3],
+                             self.antialiasing)
         self._poll.start()
 
     def _collect(self) -> None:

@@ -51,10 +51,11 @@ class FrameWorker:
         self._thread: threading.Thread | None = None
         self.errors: list[BaseException] = []
 
-    def request(self, token, document, viewport, time_filter, dpr: float) -> None:
-        """Render ``document`` as seen through a copy of ``viewport`` at ``time_filter``; replaces a
-        request not started yet. ``token`` comes back with the frame (:meth:`take`)."""
-        job = (token, document, dataclasses.replace(viewport), time_filter, dpr)
+    def request(self, token, document, viewport, time_filter, dpr: float, antialiasing: bool = True) -> None:
+        """Render ``document`` as seen through a copy of ``viewport`` at ``time_filter``, with or
+        without ``antialiasing`` (:meth:`MapRenderer.render`); replaces a request not started
+        yet. ``token`` comes back with the frame (:meth:`take`)."""
+        job = (token, document, dataclasses.replace(viewport), time_filter, dpr, antialiasing)
         with self._cond:
             self._job = job
             if self._thread is None or not self._thread.is_alive():
@@ -84,7 +85,7 @@ class FrameWorker:
                 if self._job is None:
                     self._thread = None if self._thread is threading.current_thread() else self._thread
                     return
-                token, document, viewport, time_filter, dpr = self._job
+                token, document, viewport, time_filter, dpr, antialiasing = self._job
                 self._job = None
                 self._busy = True
             try:
@@ -98,7 +99,8 @@ class FrameWorker:
                     # frame: labels keep out of those corners
                     w, h = viewport.width, viewport.height
                     corners = [(w - 200.0, h - 44.0, float(w), float(h)), (w - 150.0, 0.0, float(w), 70.0)]
-                    self.renderer.render(painter, document, viewport, time_filter=time_filter, reserved=corners)
+                    self.renderer.render(painter, document, viewport, time_filter=time_filter, reserved=corners,
+                                         antialiasing=antialiasing)
                 finally:
                     painter.end()
                 frame = Frame(token, image, time.perf_counter() - t)

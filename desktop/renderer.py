@@ -240,15 +240,16 @@ class MapRenderer:
             for layer_id in [k for k in self._caches if k not in keep]:
                 del self._caches[layer_id]
 
-    def _basemap_image(self, painter: QPainter, viewport: Viewport, world: QTransform, scale: float, base) -> QImage:
+    def _basemap_image(self, painter: QPainter, viewport: Viewport, world: QTransform, scale: float, base,
+                       antialiasing: bool = True) -> QImage:
         dpr = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
-        key = (viewport.affine(), round(viewport.width), round(viewport.height), scale, dpr)
+        key = (viewport.affine(), round(viewport.width), round(viewport.height), scale, dpr, antialiasing)
         if getattr(self, "_base_key", None) != key:
             img = QImage(round(viewport.width * dpr), round(viewport.height * dpr), QImage.Format.Format_ARGB32_Premultiplied)
             img.setDevicePixelRatio(dpr)
             img.fill(0)
             p = QPainter(img)
-            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, antialiasing)
             for shift in viewport.world_shifts():
                 _paint_basemap(p, _shifted(world, shift), scale, base)
             p.end()
@@ -270,6 +271,7 @@ class MapRenderer:
         scale: float = 1.0,
         time_filter: TimeFilter | None | object = CURRENT_TIME,
         reserved: list | None = None,
+        antialiasing: bool = True,
     ) -> None:
         """Draw the map into ``painter``'s device, which is ``viewport.width`` x ``height`` pixels.
 
@@ -289,17 +291,21 @@ class MapRenderer:
             hollow, retired ones grey.
         reserved : list of (x0, y0, x1, y1), optional
             Pixel boxes labels keep out of (an export's title band, legend, scale bar…).
+        antialiasing : bool
+            Smooth the edges of the basemap, lines, areas and round markers (QGIS's
+            "antialiasing" rendering setting; off: about a fifth faster for many thin lines).
+            Labels are always drawn with antialiased text. Exports keep the default (on).
         """
         with self.lock:
-            self._render(painter, document, viewport, scale, time_filter, reserved)
+            self._render(painter, document, viewport, scale, time_filter, reserved, antialiasing)
 
-    def _render(self, painter, document, viewport, scale, time_filter, reserved=None) -> None:
+    def _render(self, painter, document, viewport, scale, time_filter, reserved=None, antialiasing=True) -> None:
         tf = document.time_filter if time_filter is CURRENT_TIME else time_filter
         # the painter's transform on entry places the map on its device (an export's map frame
         # is offset by the title band and margins): every transform below is composed with it
         self._base = painter.transform()
         painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, bool(antialiasing))
         painter.fillRect(QRectF(0, 0, viewport.width, viewport.height), SEA_COLOR)
         world = QTransform(*viewport.affine())
         if self.basemap:
@@ -307,7 +313,8 @@ class MapRenderer:
             if base.land is not None:
                 if _is_raster(painter):
                     # the basemap does not change with time: a slider step blits it (issue 5)
-                    painter.drawImage(QPointF(0, 0), self._basemap_image(painter, viewport, world, scale, base))
+                    painter.drawImage(QPointF(0, 0), self._basemap_image(painter, viewport, world, scale, base,
+                                                                         bool(antialiasing)))
                 else:  # SVG, PDF: keep it vector
                     for shift in viewport.world_shifts():
                         _paint_basemap(painter, _shifted(world, shift) * self._base, scale, base)

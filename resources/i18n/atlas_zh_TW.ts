@@ -1020,6 +1020,10 @@
         <translation>縮放至地圖集區域(&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;Antialiasing (smooth edges)</source>
+        <translation>反鋸齒（平滑邊緣）(&amp;A)</translation>
+    </message>
+    <message>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
@@ -1045,6 +1049,7 @@
     </message>
     <message>
         <source>The interface is in {language}.</source>
+        <extracomment>QSettings key of View &gt; Antialiasing.</extracomment>
         <translation>介面語言為{language}。</translation>
     </message>
     <message>
@@ -1169,7 +1174,7 @@
     <name>MapCanvas</name>
     <message>
         <source>(+{n} more here; click to list them)</source>
-        <extracomment>Identify search radius, pixels. After the last pan or zoom input, the map is redrawn once this many ms have passed without another (until then the last frame is shown moved and scaled: issue 9, as QGIS&apos;s canvas does). The attribute table&apos;s selection highlights at most this many features (drawn one by one). The mouse rests this long over a feature before its name shows in a tooltip, ms. Colour of the features linked to the selection (a cable&apos;s landing stations, a station&apos;s cables). features linked to the selection (a cable&apos;s stations, a station&apos;s cables), highlighted features selected in the attribute table ``(layer, rows)``, or None the last hover tooltip&apos;s text (tests) the measure tool while it is active (clicks measure instead of identifying), else None full renders done (tests count them)</extracomment>
+        <extracomment>Identify search radius, pixels. After the last pan or zoom input, the map is redrawn once this many ms have passed without another (until then the last frame is shown moved and scaled: issue 9, as QGIS&apos;s canvas does). The attribute table&apos;s selection highlights at most this many features (drawn one by one). The mouse rests this long over a feature before its name shows in a tooltip, ms. Colour of the features linked to the selection (a cable&apos;s landing stations, a station&apos;s cables). features linked to the selection (a cable&apos;s stations, a station&apos;s cables), highlighted features selected in the attribute table ``(layer, rows)``, or None the last hover tooltip&apos;s text (tests) the measure tool while it is active (clicks measure instead of identifying), else None full renders done (tests count them) smooth edges in the map frames (View &gt; Antialiasing; exports are always antialiased)</extracomment>
         <translation>（此處還有 {n} 個；點擊以列出全部）</translation>
     </message>
 </context>
