@@ -199,14 +199,14 @@ class MainWindow(ProjectController, QMainWindow):
         self.recent_menu = file_menu.addMenu(self.tr("Recent &projects"))
         self.save_project_action = self._action(file_menu, self.tr("&Save project"), lambda: self.save_project(),
                                                 QKeySequence.StandardKey.Save)
-        self.save_project_as_action = self._action(file_menu, self.tr("Save project &as…"), self.save_project_as, "Ctrl+Shift+S")
+        self.save_project_as_action = self._action(file_menu, self.tr("Sa&ve project as…"), self.save_project_as, "Ctrl+Shift+S")
         file_menu.addSeparator()
         self.export_png_action = self._action(file_menu, self.tr("Export &map (PNG, SVG, PDF)…"), self.export_map_dialog, "Ctrl+P")
         self.export_html_action = self._action(file_menu, self.tr("Export &HTML…"), self.export_html_dialog, "Ctrl+E")
-        self.export_gif_action = self._action(file_menu, self.tr("Export time &animation (GIF)…"), self.export_gif_dialog)
-        self.export_mp4_action = self._action(file_menu, self.tr("Export time animation (&MP4 video)…"), self.export_mp4_dialog)
+        self.export_gif_action = self._action(file_menu, self.tr("Export time animat&ion (GIF)…"), self.export_gif_dialog)
+        self.export_mp4_action = self._action(file_menu, self.tr("Export time animation (MP&4 video)…"), self.export_mp4_dialog)
         self.export_multiples_action = self._action(
-            file_menu, self.tr("Export small &multiples (PNG)…"), self.export_small_multiples_dialog
+            file_menu, self.tr("Export small m&ultiples (PNG)…"), self.export_small_multiples_dialog
         )
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -223,7 +223,7 @@ class MainWindow(ProjectController, QMainWindow):
         self._action(view, self.tr("Zoom to Atlas &region"), lambda: self.canvas.zoom_to_bbox(DEFAULT_BBOX), "Ctrl+R")
         # like QGIS's Settings > Rendering > "Make lines appear less jagged": on by default,
         # remembered between sessions; off draws many thin lines about a fifth faster (issue 9)
-        self.antialiasing_action = QAction(self.tr("&Antialiasing (smooth edges)"), self, checkable=True)
+        self.antialiasing_action = QAction(self.tr("An&tialiasing (smooth edges)"), self, checkable=True)
         self.antialiasing_action.setChecked(self.canvas.antialiasing)
         self.antialiasing_action.toggled.connect(self.set_antialiasing)
         view.addAction(self.antialiasing_action)
@@ -231,7 +231,7 @@ class MainWindow(ProjectController, QMainWindow):
         tools = self.menuBar().addMenu(self.tr("&Tools"))
         self.measure_action = self._action(tools, self.tr("&Measure distance"), lambda on: self.set_measuring(on), "Ctrl+Shift+M")
         self.measure_action.setCheckable(True)
-        colours = view.addMenu(self.tr("&Cable colours"))
+        colours = view.addMenu(self.tr("Ca&ble colours"))
         group = QActionGroup(self)
         self.cable_colour_actions = {}
         for scheme, text in (("atlas", self.tr("&Atlas (by status)")),

@@ -529,11 +529,7 @@ def validate(release: Path, only: list[str] | None = None, res: float = RES, log
     """
     from asean_atlas.geodata.build import read_source
 
-    data = json.loads(Path(release).read_text(encoding="utf-8"))
-    refs: dict[str, list] = {}
-    for f in data["features"]:
-        refs.setdefault(f["properties"]["id"], []).extend(f["geometry"]["coordinates"])
-    routes = {k: MultiLineString(v) for k, v in refs.items()}
+    routes = read_release(release)
     cables = read_source("cables.csv")
     st = read_source("landing_stations.csv").set_index("id")
     router = CorridorRouter(router_land(), routes, res=res)
@@ -571,48 +567,123 @@ def _validate_share(args):
     return validate(release, ids, res, log=lambda *_: None, leave_one_out=leave_one_out)
 
 
+def read_release(release: Path) -> dict[str, MultiLineString]:
+    """The routes of TeleGeography's ``cable-geo.json``: one MultiLineString (EPSG:4326) per
+    cable ``id`` (the release splits a cable into several features).
+
+    Raises
+    ------
+    OSError
+        The file cannot be read.
+    ValueError
+        Not UTF-8 JSON, or not a FeatureCollection of (Multi)LineStrings with a text ``id``
+        property (the message names the feature).
+    """
+    from shapely.geometry import shape
+
+    try:
+        data = json.loads(Path(release).read_text(encoding="utf-8"))
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None
+    feats = data.get("features") if isinstance(data, dict) else None
+    if not isinstance(feats, list):
+        raise ValueError("not a GeoJSON FeatureCollection (no 'features' list)")
+    parts: dict[str, list] = {}
+    for n, f in enumerate(feats):
+        props = f.get("properties") if isinstance(f, dict) else None
+        cid = props.get("id") if isinstance(props, dict) else None
+        if not isinstance(cid, str) or not cid:
+            raise ValueError(f"feature {n}: no text 'id' property")
+        try:
+            g = shape(f.get("geometry"))
+        except Exception as exc:  # noqa: BLE001 - shapely's errors vary with the bad input
+            raise ValueError(f"feature {n} ({cid}): bad geometry ({exc})") from None
+        if g.geom_type not in ("LineString", "MultiLineString"):
+            raise ValueError(f"feature {n} ({cid}): {g.geom_type}, not a line")
+        parts.setdefault(cid, []).extend(shapely.get_parts(g))
+    return {k: MultiLineString(list(v)) for k, v in parts.items()}
+
+
 def _release_ids(release: Path) -> list[str]:
     from asean_atlas.geodata.build import read_source
 
-    data = json.loads(Path(release).read_text(encoding="utf-8"))
-    have = {f["properties"]["id"] for f in data["features"]}
+    have = read_release(release)
     return [i for i in read_source("cables.csv")["id"] if i in have]
+
+
+def _positive_int(text: str) -> int:
+    n = int(text)
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {text}")
+    return n
 
 
 def main(argv: list[str] | None = None) -> int:
     """Command line (see the module docstring); returns 0 when the targets are met, 1 if not, 2
-    when the reference file cannot be read."""
-    p = argparse.ArgumentParser(description="validate the corridor router on TeleGeography's release")
-    p.add_argument("--validate", type=Path, required=True, metavar="REF.geojson")
+    on bad input (an unreadable reference, unknown cable ids, an output folder that does not
+    exist)."""
+    p = argparse.ArgumentParser(
+        prog="python -m asean_atlas.geodata.routing",
+        description="Route every TeleGeography release cable of the Atlas from its landing stations "
+                    "with the corridor router and compare with the release's own route (issue 10).",
+        epilog="Prints one JSON line per cable, then a JSON summary (median and p90 of the per-cable "
+               "mean distance in km, long open-sea chords). Exit status: 0 when the targets are met "
+               "(median <= 15 km, p90 <= 60 km, no open-sea segment over 1,000 km the reference "
+               "lacks), 1 when not, 2 on bad input.")
+    p.add_argument("--validate", type=Path, required=True, metavar="REF.geojson",
+                   help="TeleGeography's cable-geo.json (the reference routes)")
     p.add_argument("--out", type=Path, help="write the routed geometry (GeoPackage, with the cable id)")
-    p.add_argument("--only", help="comma-separated cable ids")
-    p.add_argument("--res", type=float, default=RES)
+    p.add_argument("--only", help="comma-separated cable ids (default: every release cable of the Atlas)")
+    p.add_argument("--res", type=float, default=RES, help=f"raster cell size in degrees (default {RES})")
     p.add_argument("--in-sample", action="store_true",
                    help="keep each cable's own reference route among the corridors (how faithfully the "
                         "router follows known corridors); default: leave-one-out (how well it predicts "
                         "a route it has not seen)")
-    p.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument("--jobs", type=_positive_int, default=1, help="worker processes (default 1)")
     a = p.parse_args(argv)
-    try:
-        ids = a.only.split(",") if a.only else _release_ids(a.validate)
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        print(f"error: cannot read the reference {a.validate}: {exc}", file=sys.stderr)
+
+    def fail(msg: str) -> int:
+        print(f"error: {msg}", file=sys.stderr)
         return 2
+
+    try:
+        known = _release_ids(a.validate)
+    except (OSError, ValueError) as exc:
+        return fail(f"cannot read the reference {a.validate}: {exc}")
+    if a.only is not None:
+        ids = list(dict.fromkeys(i.strip() for i in a.only.split(",") if i.strip()))
+        unknown = [i for i in ids if i not in known]
+        if not ids or unknown:
+            return fail(f"--only: not release cables of the Atlas in {a.validate}: {', '.join(unknown) or '(none given)'}")
+    else:
+        ids = known
+    if a.out is not None and not a.out.resolve().parent.is_dir():
+        return fail(f"--out: the folder {a.out.resolve().parent} does not exist")
     loo = not a.in_sample
+
+    def show(cid: str, r: dict) -> None:
+        print(json.dumps({"id": cid, **r}), flush=True)
+
     if a.jobs > 1 and len(ids) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        shares = [ids[k::a.jobs] for k in range(a.jobs)]
+        jobs = min(a.jobs, len(ids))
+        shares = [ids[k::jobs] for k in range(jobs)]
         results, geoms = {}, {}
-        with ProcessPoolExecutor(a.jobs) as pool:
-            for res_k, geoms_k in pool.map(_validate_share, [(a.validate, s, a.res, loo) for s in shares if s]):
+        with ProcessPoolExecutor(jobs) as pool:
+            for res_k, geoms_k in pool.map(_validate_share, [(a.validate, s, a.res, loo) for s in shares]):
                 results.update(res_k)
                 geoms.update(geoms_k)
-        order = {k: n for n, k in enumerate(ids)}
-        results = dict(sorted(results.items(), key=lambda kv: order[kv[0]]))
-        geoms = {k: geoms[k] for k in results}
+        results = {k: results[k] for k in ids}
+        geoms = {k: geoms[k] for k in ids}
+        for cid, r in results.items():
+            show(cid, r)
     else:
-        results, geoms = validate(a.validate, ids, a.res, leave_one_out=loo)
+        results, geoms = validate(a.validate, ids, a.res, leave_one_out=loo, log=lambda _: None)
+        results = {k: results[k] for k in ids}
+        geoms = {k: geoms[k] for k in ids}
+        for cid, r in results.items():
+            show(cid, r)
     s = summary(results)
     s["mode"] = "leave-one-out" if loo else "in-sample"
     print(json.dumps(s, indent=1))
@@ -620,10 +691,14 @@ def main(argv: list[str] | None = None) -> int:
         import geopandas as gpd
 
         from asean_atlas.layers.atomic import write_atomic
+        from asean_atlas.layers.errors import AtlasError
 
         frame = gpd.GeoDataFrame({"id": list(geoms), "mean_km": [results[k]["mean_km"] for k in geoms]},
                                  geometry=list(geoms.values()), crs="EPSG:4326")
-        write_atomic(a.out, lambda tmp: frame.to_file(tmp, driver="GPKG", layer="routes", engine="pyogrio"))
+        try:
+            write_atomic(a.out, lambda tmp: frame.to_file(tmp, driver="GPKG", layer="routes", engine="pyogrio"))
+        except AtlasError as exc:
+            return fail(str(exc))
         print(f"wrote {a.out}")
     ok = s["median_km"] is not None and s["median_km"] <= 15 and s["p90_km"] <= 60 and not s["long_open_sea_segments"]
     return 0 if ok else 1

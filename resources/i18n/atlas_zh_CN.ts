@@ -956,8 +956,8 @@
         <translation>保存项目(&amp;S)</translation>
     </message>
     <message>
-        <source>Save project &amp;as…</source>
-        <translation>项目另存为(&amp;A)…</translation>
+        <source>Sa&amp;ve project as…</source>
+        <translation>项目另存为(&amp;V)…</translation>
     </message>
     <message>
         <source>Export &amp;map (PNG, SVG, PDF)…</source>
@@ -968,16 +968,16 @@
         <translation>导出 HTML(&amp;H)…</translation>
     </message>
     <message>
-        <source>Export time &amp;animation (GIF)…</source>
-        <translation>导出时间动画（GIF）(&amp;A)…</translation>
+        <source>Export time animat&amp;ion (GIF)…</source>
+        <translation>导出时间动画（GIF）(&amp;I)…</translation>
     </message>
     <message>
-        <source>Export time animation (&amp;MP4 video)…</source>
-        <translation>导出时间动画（MP4 视频）(&amp;M)…</translation>
+        <source>Export time animation (MP&amp;4 video)…</source>
+        <translation>导出时间动画（MP4 视频）(&amp;4)…</translation>
     </message>
     <message>
-        <source>Export small &amp;multiples (PNG)…</source>
-        <translation>导出多时相对比图（PNG）(&amp;M)…</translation>
+        <source>Export small m&amp;ultiples (PNG)…</source>
+        <translation>导出多时相对比图（PNG）(&amp;U)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1020,8 +1020,8 @@
         <translation>缩放至地图集区域(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Antialiasing (smooth edges)</source>
-        <translation>抗锯齿（平滑边缘）(&amp;A)</translation>
+        <source>An&amp;tialiasing (smooth edges)</source>
+        <translation>抗锯齿（平滑边缘）(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
@@ -1032,8 +1032,8 @@
         <translation>测量距离(&amp;M)</translation>
     </message>
     <message>
-        <source>&amp;Cable colours</source>
-        <translation>海缆颜色(&amp;C)</translation>
+        <source>Ca&amp;ble colours</source>
+        <translation>海缆颜色(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Atlas (by status)</source>

@@ -956,8 +956,8 @@
         <translation>儲存專案(&amp;S)</translation>
     </message>
     <message>
-        <source>Save project &amp;as…</source>
-        <translation>專案另存新檔(&amp;A)…</translation>
+        <source>Sa&amp;ve project as…</source>
+        <translation>專案另存新檔(&amp;V)…</translation>
     </message>
     <message>
         <source>Export &amp;map (PNG, SVG, PDF)…</source>
@@ -968,16 +968,16 @@
         <translation>匯出 HTML(&amp;H)…</translation>
     </message>
     <message>
-        <source>Export time &amp;animation (GIF)…</source>
-        <translation>匯出時間動畫（GIF）(&amp;A)…</translation>
+        <source>Export time animat&amp;ion (GIF)…</source>
+        <translation>匯出時間動畫（GIF）(&amp;I)…</translation>
     </message>
     <message>
-        <source>Export time animation (&amp;MP4 video)…</source>
-        <translation>匯出時間動畫（MP4 影片）(&amp;M)…</translation>
+        <source>Export time animation (MP&amp;4 video)…</source>
+        <translation>匯出時間動畫（MP4 影片）(&amp;4)…</translation>
     </message>
     <message>
-        <source>Export small &amp;multiples (PNG)…</source>
-        <translation>匯出多時相對照圖（PNG）(&amp;M)…</translation>
+        <source>Export small m&amp;ultiples (PNG)…</source>
+        <translation>匯出多時相對照圖（PNG）(&amp;U)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1020,8 +1020,8 @@
         <translation>縮放至地圖集區域(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Antialiasing (smooth edges)</source>
-        <translation>反鋸齒（平滑邊緣）(&amp;A)</translation>
+        <source>An&amp;tialiasing (smooth edges)</source>
+        <translation>反鋸齒（平滑邊緣）(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
@@ -1032,8 +1032,8 @@
         <translation>測量距離(&amp;M)</translation>
     </message>
     <message>
-        <source>&amp;Cable colours</source>
-        <translation>海纜顏色(&amp;C)</translation>
+        <source>Ca&amp;ble colours</source>
+        <translation>海纜顏色(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Atlas (by status)</source>

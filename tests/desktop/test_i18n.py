@@ -317,3 +317,42 @@ def test_filter_errors_are_translated(qapp):
         i18n.install(qapp, "en")
     assert words.error_text(info.value) == "no attribute named 'owner'"
     assert words.error_text(ValueError("plain")) == "plain"
+
+
+def _mnemonic(text: str) -> str | None:
+    """The accelerator letter of a menu text ("&File", "文件(&F)", "Ca&ble"), lower case."""
+    m = re.search(r"&([^&])", text.replace("&&", ""))
+    return m.group(1).lower() if m else None
+
+
+def _clashes(menu) -> list[str]:
+    seen: dict[str, str] = {}
+    out = []
+    for act in menu.actions():
+        if act.isSeparator() or not act.isVisible():
+            continue
+        key = _mnemonic(act.text())
+        if key is not None:
+            if key in seen:
+                out.append(f"{menu.title()}: {seen[key]!r} and {act.text()!r} share &{key}")
+            seen[key] = act.text()
+        if act.menu() is not None:
+            out += _clashes(act.menu())
+    return out
+
+
+@pytest.mark.parametrize("code", ["en", "zh_CN", "zh_TW"])
+def test_menu_accelerators_are_unique_in_each_menu(code, qapp, qtbot):
+    """Two items of one menu with the same &-letter: the key only cycles between them and opens
+    neither (found by a new-user pass: View > A no longer opened the attribute table)."""
+    from asean_atlas.desktop.main_window import MainWindow
+    from asean_atlas.layers.document import MapDocument
+
+    assert i18n.install(qapp, code) == code
+    try:
+        window = MainWindow(MapDocument())
+        qtbot.addWidget(window)
+        assert _clashes(window.menuBar()) == []
+        assert _mnemonic(window.antialiasing_action.text()) is not None
+    finally:
+        i18n.install(qapp, "en")

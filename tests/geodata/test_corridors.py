@@ -72,7 +72,10 @@ def test_in_sample_validation_follows_the_cables_own_corridor(tmp_path, capsys):
     out = tmp_path / "routes.gpkg"
     code = routing.main(["--validate", str(RELEASE), "--only", ids, "--in-sample", "--jobs", "2", "--out", str(out)])
     printed = capsys.readouterr().out
-    s = json.loads(printed[: printed.rindex("}") + 1])
+    lines = [json.loads(line) for line in printed.splitlines() if line.startswith('{"id"')]
+    assert [r["id"] for r in lines] == ids.split(",")  # one JSON line per cable, in the order asked
+    start = printed.index("{\n")
+    s = json.loads(printed[start: printed.rindex("}") + 1])
     assert s["mode"] == "in-sample" and s["cables"] == 2
     assert code == (0 if s["median_km"] <= 15 and s["p90_km"] <= 60 else 1)
     import pyogrio
@@ -81,3 +84,46 @@ def test_in_sample_validation_follows_the_cables_own_corridor(tmp_path, capsys):
     assert list(frame["id"]) == ids.split(",")
     # measured 2026-12-02: 2.2 and 3.6 km in-sample (leave-one-out: 1.5 and 22.7)
     assert (frame["mean_km"] < 6).all(), frame[["id", "mean_km"]]
+
+
+@pytest.mark.parametrize("text, problem", [
+    ('{"type": "FeatureCollection"}', "no 'features' list"),
+    ('[1, 2]', "no 'features' list"),
+    ('{"features": [{"properties": {}, "geometry": null}]}', "feature 0: no text 'id'"),
+    ('{"features": [{"properties": {"id": "x"}, "geometry": null}]}', "feature 0 (x): bad geometry"),
+    ('{"features": [{"properties": {"id": "x"}, "geometry": {"type": "Point", "coordinates": [1, 2]}}]}',
+     "feature 0 (x): Point, not a line"),
+    ("[" * 100_000, "nested too deeply"),
+])
+def test_validation_cli_names_what_is_wrong_in_a_broken_reference(tmp_path, capsys, text, problem):
+    from asean_atlas.geodata import routing
+
+    bad = tmp_path / "ref.geojson"
+    bad.write_text(text, encoding="utf-8")
+    assert routing.main(["--validate", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert problem in err and "ref.geojson" in err and "Traceback" not in err
+
+
+def test_validation_cli_refuses_bad_options_before_routing(tmp_path, capsys):
+    if not RELEASE.exists():
+        pytest.skip(f"real data not available: {RELEASE}")
+    from asean_atlas.geodata import routing
+
+    ref = str(RELEASE)
+    assert routing.main(["--validate", ref, "--only", "pasuli,no-such-cable"]) == 2
+    assert "no-such-cable" in capsys.readouterr().err
+    assert routing.main(["--validate", ref, "--only", " , "]) == 2
+    assert "(none given)" in capsys.readouterr().err
+    assert routing.main(["--validate", ref, "--only", "pasuli", "--out", str(tmp_path / "nope" / "r.gpkg")]) == 2
+    assert "does not exist" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:
+        routing.main(["--validate", ref, "--jobs", "0"])
+    assert exc.value.code == 2
+    # an existing output is replaced whole by a finished validation (ids trimmed of spaces)
+    out = tmp_path / "routes.gpkg"
+    out.write_bytes(b"old")
+    assert routing.main(["--validate", ref, "--only", " pasuli ", "--out", str(out)]) in (0, 1)
+    import pyogrio
+
+    assert list(pyogrio.read_dataframe(out)["id"]) == ["pasuli"]
