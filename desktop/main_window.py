@@ -33,6 +33,19 @@ VECTOR_FILTER = QT_TRANSLATE_NOOP(
 )
 
 
+def _setting_bool(value, default: bool) -> bool:
+    """A yes/no setting as QSettings returns it (``True``, ``"true"``, ``"0"``…); anything else
+    (blank, corrupted by hand) is ``default``, not off."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower() if isinstance(value, (str, int)) else ""
+    if text in ("true", "1", "yes", "on"):
+        return True
+    if text in ("false", "0", "no", "off"):
+        return False
+    return default
+
+
 class MainWindow(ProjectController, QMainWindow):
     """ASEAN Digital Atlas main window.
 
@@ -47,7 +60,7 @@ class MainWindow(ProjectController, QMainWindow):
         self.document = document
         self.setWindowTitle(self.tr("ASEAN Digital Atlas"))
         self.canvas = MapCanvas(document)
-        self.canvas.antialiasing = bool(QSettings().value(self.ANTIALIASING_KEY, True, type=bool))
+        self.canvas.antialiasing = _setting_bool(QSettings().value(self.ANTIALIASING_KEY), True)
         self.setCentralWidget(self.canvas)
         self.layer_panel = LayerPanel(document)
         self.attribute_panel = AttributePanel(document=document)

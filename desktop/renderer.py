@@ -483,7 +483,10 @@ class MapRenderer:
                 # dash lengths are in pen widths: keep the wide pen's on/off lengths in pixels
                 thin.setDashPattern([v * width for v in pen.dashPattern()])
             p = QPainter(thin_img)
-            p.setRenderHint(QPainter.RenderHint.Antialiasing, antialias)
+            # always antialiased here: without antialiasing the thresholded coverage below makes
+            # the aliased picture (sub-pixel offsets of an aliased 1 px line would round to no
+            # widening at all at 1.5 px)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             p.setTransform(world)
             p.setPen(thin)
             for path in paths:
@@ -496,6 +499,8 @@ class MapRenderer:
             for dx, dy in offsets:
                 p.drawImage(QPointF(dx, dy), thin_img)
             p.end()
+            if not antialias:
+                _threshold_coverage(wide, thin.color())
             painter.setTransform(self._base)
             painter.drawImage(QPointF(0, 0), wide)
 
@@ -506,7 +511,8 @@ class MapRenderer:
         overlay = np.zeros(h * w, dtype=np.uint32)
         flat = np.int32 if h * w < 2**31 else np.int64  # pixel offsets of a huge export need 64 bits
         for g in groups:
-            dx, dy, argb = _marker_sprite(style, labels[g // 6], _stage_of(int(g)), size, scale)
+            dx, dy, argb = _marker_sprite(style, labels[g // 6], _stage_of(int(g)), size, scale,
+                                          painter.testRenderHint(QPainter.RenderHint.Antialiasing))
             if len(groups) == 1:  # one class: no selection (no copies of 1M positions)
                 gx, gy = ix, iy
             else:
@@ -567,6 +573,22 @@ def dilation_offsets(width: float) -> list[tuple[float, float]]:
         a = 2 * np.pi * np.arange(m) / m
         out += list(zip((rr * np.cos(a)).tolist(), (rr * np.sin(a)).tolist()))
     return out
+
+
+def _threshold_coverage(img: QImage, color: QColor) -> None:
+    """Make an antialiased drawing in one ``color`` aliased, in place: pixels covered at least
+    half (alpha >= half the colour's) become the colour, the others transparent -- a pixel is
+    drawn when its centre is inside the shape, as Qt's aliased rasterizer decides.
+
+    ``img`` is ARGB32_Premultiplied."""
+    one = QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied)
+    one.fill(color)
+    value = np.frombuffer(bytes(one.constBits()), dtype=np.uint32)[0]
+    arr = np.frombuffer(img.bits(), dtype=np.uint32)
+    alpha = arr >> np.uint32(24)
+    on = alpha >= max(int(value >> np.uint32(24)) // 2, 1)
+    arr[on] = value
+    arr[~on] = 0
 
 
 def _blank(w: int, h: int, dpr: float) -> QImage:
@@ -720,11 +742,12 @@ def _paint_markers(painter: QPainter, poly, style, cls: str, stage: int | None, 
 _SPRITES: dict[tuple, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
 
 
-def _marker_sprite(style, cls: str, stage: int | None, size: float, scale: float):
+def _marker_sprite(style, cls: str, stage: int | None, size: float, scale: float, antialias: bool = True):
     """Pixels of one marker as painted by :func:`_paint_markers`: offsets ``dx, dy`` from the
     centre and opaque premultiplied ARGB values, outermost first (so halos end up under colours,
-    as with Qt's two passes). Pixels under 50 % coverage are left out."""
-    key = (style.color_for(cls), style.fill_color, bool(cls), stage, round(size, 2), round(scale, 2))
+    as with Qt's two passes). Pixels under 50 % coverage are left out; ``antialias`` False paints
+    the marker aliased (no blends of fill and halo, View > Antialiasing)."""
+    key = (style.color_for(cls), style.fill_color, bool(cls), stage, round(size, 2), round(scale, 2), bool(antialias))
     hit = _SPRITES.get(key)
     if hit is not None:
         return hit
@@ -733,7 +756,7 @@ def _marker_sprite(style, cls: str, stage: int | None, size: float, scale: float
     img = QImage(k, k, QImage.Format.Format_ARGB32_Premultiplied)
     img.fill(0)
     p = QPainter(img)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, bool(antialias))
     c = k // 2
     _paint_markers(p, polygonf(np.array([[c + 0.5, c + 0.5]])), style, cls, stage, size, scale)
     p.end()

@@ -632,7 +632,9 @@ def main(argv: list[str] | None = None) -> int:
                "lacks), 1 when not, 2 on bad input.")
     p.add_argument("--validate", type=Path, required=True, metavar="REF.geojson",
                    help="TeleGeography's cable-geo.json (the reference routes)")
-    p.add_argument("--out", type=Path, help="write the routed geometry (GeoPackage, with the cable id)")
+    p.add_argument("--out", type=Path, metavar="ROUTES.gpkg",
+                   help="write the routed lines (layer 'routes': cable id, mean_km) to a new GeoPackage; "
+                        "an existing file of that name is replaced whole")
     p.add_argument("--only", help="comma-separated cable ids (default: every release cable of the Atlas)")
     p.add_argument("--res", type=float, default=RES, help=f"raster cell size in degrees (default {RES})")
     p.add_argument("--in-sample", action="store_true",
@@ -657,8 +659,13 @@ def main(argv: list[str] | None = None) -> int:
             return fail(f"--only: not release cables of the Atlas in {a.validate}: {', '.join(unknown) or '(none given)'}")
     else:
         ids = known
-    if a.out is not None and not a.out.resolve().parent.is_dir():
-        return fail(f"--out: the folder {a.out.resolve().parent} does not exist")
+    if a.out is not None:
+        if a.out.suffix.lower() != ".gpkg":
+            return fail(f"--out: {a.out} is not a GeoPackage name (.gpkg)")
+        if a.out.is_dir():
+            return fail(f"--out: {a.out} is a folder")
+        if not a.out.resolve().parent.is_dir():
+            return fail(f"--out: the folder {a.out.resolve().parent} does not exist")
     loo = not a.in_sample
 
     def show(cid: str, r: dict) -> None:

@@ -100,3 +100,69 @@ def test_a_wide_line_frame_follows_the_setting(aa):
     doc.layers[0].set_style(Style(color="#d62728", stroke_width=3.0))
     reds = _reddish(_colours(_render(doc, antialiasing=aa)))
     assert (len(reds) > 20) if aa else (reds == {PEN})
+
+
+def _many_lines_doc(width: float) -> MapDocument:
+    """400 random walks of 60 vertices (24,000 path elements: the wide-line path of the renderer,
+    above WIDE_LINE_ELEMENTS), in one colour."""
+    rng = np.random.default_rng(7)
+    start = rng.uniform([100, 5], [118, 25], size=(400, 2))
+    steps = rng.normal(0, 0.08, size=(400, 60, 2)).cumsum(axis=1)
+    lines = [shapely.LineString(s + st) for s, st in zip(start, steps)]
+    doc = MapDocument()
+    frame = gpd.GeoDataFrame({"name": [str(k) for k in range(400)]}, geometry=lines, crs=4326)
+    doc.add_layer(Layer(frame, "walks", style=Style(color="#d62728", stroke_width=width)))
+    return doc
+
+
+def _pen_pixels(img: QImage) -> int:
+    img = img.convertToFormat(QImage.Format.Format_RGB32)
+    arr = np.frombuffer(bytes(img.constBits()), dtype=np.uint32).reshape(img.height(), img.bytesPerLine() // 4)
+    return int((arr[:, : img.width()] & 0xFFFFFF == 0xD62728).sum())
+
+
+def test_many_aliased_lines_keep_their_width_and_pen_colour(monkeypatch):
+    """Break-it pass: aliased, the wide-line path (a 1 px image widened by sub-pixel offsets)
+    drew 1.5 px lines exactly as 1 px ones (the offsets rounded to nothing). Now it covers what
+    Qt's own aliased stroke of the same lines covers."""
+    from asean_atlas.desktop import renderer as R
+
+    doc = _many_lines_doc(1.0)
+    assert sum(len(g.coords) for g in doc.layers[0].frame.geometry) >= R.WIDE_LINE_ELEMENTS
+    fast, qt = {}, {}
+    for width in (1.0, 1.5, 3.0):
+        img = _render(_many_lines_doc(width), antialiasing=False)
+        assert _reddish(_colours(img)) == {PEN}, width  # aliased: no blends
+        fast[width] = _pen_pixels(img)
+    monkeypatch.setattr(R, "WIDE_LINE_ELEMENTS", 10**9)  # Qt strokes the wide lines itself
+    for width in (1.5, 3.0):
+        qt[width] = _pen_pixels(_render(_many_lines_doc(width), antialiasing=False))
+        assert abs(fast[width] / qt[width] - 1) < 0.08, (width, fast, qt)
+    assert fast[1.5] > 1.25 * fast[1.0] and fast[3.0] > 1.25 * fast[1.5], fast
+
+
+def test_stamped_markers_follow_the_setting():
+    """Above the sprite threshold markers are stamped from a sprite; aliased, the sprite has no
+    blends of fill, outline and halo either (break-it pass: it was always antialiased)."""
+    from asean_atlas.desktop import renderer as R
+
+    rng = np.random.default_rng(3)
+    n = R.SPRITE_THRESHOLD + 2000
+    xy = rng.uniform([99, 4], [121, 29], size=(n, 2))
+    doc = MapDocument()
+    frame = gpd.GeoDataFrame({"k": np.arange(n)}, geometry=shapely.points(xy), crs=4326)
+    doc.add_layer(Layer(frame, "pts", style=Style(color="#d62728", fill_color="#d62728", marker_size=8)))
+    smooth = _colours(_render(doc))
+    sharp = _colours(_render(doc, antialiasing=False))
+    assert len(sharp) < len(smooth)
+    assert len(_reddish(sharp)) <= 2 < len(_reddish(smooth))  # the pen, maybe one halo blend
+
+
+@pytest.mark.parametrize("stored, expected", [
+    ("true", True), ("false", False), ("0", False), ("1", True), (True, True), (False, False),
+    ("", True), ("maybe", True), (None, True), ("@Invalid()", True), (["a", "b"], True), (42, True),
+])
+def test_a_blank_or_corrupted_setting_keeps_the_default(stored, expected):
+    from asean_atlas.desktop.main_window import _setting_bool
+
+    assert _setting_bool(stored, True) is expected

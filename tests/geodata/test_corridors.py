@@ -117,6 +117,11 @@ def test_validation_cli_refuses_bad_options_before_routing(tmp_path, capsys):
     assert "(none given)" in capsys.readouterr().err
     assert routing.main(["--validate", ref, "--only", "pasuli", "--out", str(tmp_path / "nope" / "r.gpkg")]) == 2
     assert "does not exist" in capsys.readouterr().err
+    (tmp_path / "d.gpkg").mkdir()
+    assert routing.main(["--validate", ref, "--only", "pasuli", "--out", str(tmp_path / "d.gpkg")]) == 2
+    assert "is a folder" in capsys.readouterr().err
+    assert routing.main(["--validate", ref, "--only", "pasuli", "--out", str(tmp_path / "r.shp")]) == 2
+    assert "not a GeoPackage name" in capsys.readouterr().err
     with pytest.raises(SystemExit) as exc:
         routing.main(["--validate", ref, "--jobs", "0"])
     assert exc.value.code == 2
