@@ -545,20 +545,36 @@ def validate(release: Path, only: list[str] | None = None, res: float = RES, log
             "long_segments_km": [round(v) for v in long_open_sea_segments(g, routes[r.id])],
             "seconds": round(time.perf_counter() - t, 1),
         }
+        if leave_one_out:
+            # what the corridors can tell: the mean distance from the reference to the nearest
+            # route of any other cable (a router that keeps to the others' corridors is about
+            # this far off where the cable runs in a lane of its own)
+            others = MultiLineString([p for k, v in routes.items() if k != r.id for p in v.geoms])
+            results[r.id]["corridor_km"] = round(mean_distance_km(routes[r.id], others), 1)
         geoms[r.id] = g
         log(f"{r.id}: {results[r.id]}")
     return results, geoms
 
 
 def summary(results: dict) -> dict:
-    """Median and p90 of the per-cable mean distances (km), and the cables with long chords."""
+    """Median and p90 of the per-cable mean distances (km), the cables with long chords, and
+    (leave-one-out) the median and p90 of ``corridor_km``: how far each reference route lies from
+    every other cable's route: roughly how far a router that keeps to known corridors stays from
+    a route it has not seen where that cable runs in a lane of its own (not a strict bound: a leg
+    over open sea may come closer)."""
     v = np.array([r["mean_km"] for r in results.values()])
-    return {
+    out = {
         "cables": len(v),
         "median_km": round(float(np.median(v)), 1) if len(v) else None,
         "p90_km": round(float(np.percentile(v, 90)), 1) if len(v) else None,
         "long_open_sea_segments": {k: r["long_segments_km"] for k, r in results.items() if r["long_segments_km"]},
     }
+    c = np.array([r["corridor_km"] for r in results.values() if "corridor_km" in r])
+    if len(c):
+        # leave-one-out: the same figures for the reference itself against the other cables' routes
+        out["corridor_median_km"] = round(float(np.median(c)), 1)
+        out["corridor_p90_km"] = round(float(np.percentile(c, 90)), 1)
+    return out
 
 
 def _validate_share(args):
