@@ -585,10 +585,10 @@ def _threshold_coverage(img: QImage, color: QColor) -> None:
     one.fill(color)
     value = np.frombuffer(bytes(one.constBits()), dtype=np.uint32)[0]
     arr = np.frombuffer(img.bits(), dtype=np.uint32)
-    alpha = arr >> np.uint32(24)
-    on = alpha >= max(int(value >> np.uint32(24)) // 2, 1)
-    arr[on] = value
-    arr[~on] = 0
+    # alpha is the top byte: alpha >= t exactly when the pixel's value >= t << 24 (two passes over
+    # the image, ~2 ms at 1600x1000, not four)
+    on = arr >= np.uint32(max(int(value >> np.uint32(24)) // 2, 1) << 24)
+    np.multiply(on, np.uint32(value), out=arr)
 
 
 def _blank(w: int, h: int, dpr: float) -> QImage:
