@@ -45,6 +45,7 @@ from asean_atlas.layers.projection import display_to_lonlat
 from asean_atlas.layers.viewport import Viewport
 
 from . import words
+from .settings import setting_bool
 
 #: Size choices: key, ``--size`` value (None: custom pixels / millimetres). The key is the English
 #: label (:meth:`ExportDialog.size_labels` gives the shown, translated one) and what QSettings keeps.
@@ -227,8 +228,8 @@ class ExportDialog(QDialog):
         self.legend.setCurrentIndex(max(0, self.legend.findData(st.value("legend", "auto"))))
         for key, box in (("scale_bar", self.scale_bar), ("north_arrow", self.north_arrow),
                          ("date_stamp", self.date_stamp), ("sources", self.sources), ("keep_scale", self.keep_scale)):
-            box.setChecked(str(st.value(key, "true")).lower() in ("true", "1"))
-        self.locator.setChecked(str(st.value("locator", "false")).lower() in ("true", "1"))
+            box.setChecked(setting_bool(st.value(key), True))
+        self.locator.setChecked(setting_bool(st.value("locator"), False))
         self.fps.setValue(int(st.value("fps", 25)))
         st.endGroup()
 

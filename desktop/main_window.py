@@ -20,6 +20,7 @@ from .projects import ProjectController
 from .loader import LayerLoader, LoadOptionsDialog, LoadRequest
 from .panels import AttributePanel, LayerPanel
 from .search import SearchBox, feature_view_bbox
+from .settings import setting_bool
 from . import words
 from .text import plain_labels
 from .time_dock import QtTimeController
@@ -31,19 +32,6 @@ VECTOR_FILTER = QT_TRANSLATE_NOOP(
     "Vector files (*.geojson *.json *.geojsonl *.geojsons *.ndjson *.gpkg *.shp *.zip *.kml *.fgb "
     "*.parquet *.geoparquet *.csv *.tsv);;All files (*)",
 )
-
-
-def _setting_bool(value, default: bool) -> bool:
-    """A yes/no setting as QSettings returns it (``True``, ``"true"``, ``"0"``…); anything else
-    (blank, corrupted by hand) is ``default``, not off."""
-    if isinstance(value, bool):
-        return value
-    text = str(value).strip().lower() if isinstance(value, (str, int)) else ""
-    if text in ("true", "1", "yes", "on"):
-        return True
-    if text in ("false", "0", "no", "off"):
-        return False
-    return default
 
 
 class MainWindow(ProjectController, QMainWindow):
@@ -60,7 +48,7 @@ class MainWindow(ProjectController, QMainWindow):
         self.document = document
         self.setWindowTitle(self.tr("ASEAN Digital Atlas"))
         self.canvas = MapCanvas(document)
-        self.canvas.antialiasing = _setting_bool(QSettings().value(self.ANTIALIASING_KEY), True)
+        self.canvas.antialiasing = setting_bool(QSettings().value(self.ANTIALIASING_KEY), True)
         self.setCentralWidget(self.canvas)
         self.layer_panel = LayerPanel(document)
         self.attribute_panel = AttributePanel(document=document)

@@ -505,7 +505,8 @@ def router_land() -> np.ndarray:
                            np.asarray(shapely.get_parts(load_land10m("land")))])
 
 
-def validate(release: Path, only: list[str] | None = None, res: float = RES, log=print, leave_one_out: bool = True):
+def validate(release: Path, only: list[str] | None = None, res: float = RES, log=print, leave_one_out: bool = True,
+             routes: dict | None = None):
     """Route every release cable of the Atlas (``cables.csv``) from its landing points and compare
     with its reference route.
 
@@ -521,6 +522,8 @@ def validate(release: Path, only: list[str] | None = None, res: float = RES, log
         Route each cable with the corridors of the *other* cables only (default; how well the
         router predicts an unseen route). False keeps its own route among the corridors
         (in-sample: how faithfully it follows known corridors).
+    routes : dict, optional
+        :func:`read_release` of ``release`` if already read (not read again).
 
     Returns
     -------
@@ -529,7 +532,7 @@ def validate(release: Path, only: list[str] | None = None, res: float = RES, log
     """
     from asean_atlas.geodata.build import read_source
 
-    routes = read_release(release)
+    routes = read_release(release) if routes is None else routes
     cables = read_source("cables.csv")
     st = read_source("landing_stations.csv").set_index("id")
     router = CorridorRouter(router_land(), routes, res=res)
@@ -620,11 +623,11 @@ def read_release(release: Path) -> dict[str, MultiLineString]:
     return {k: MultiLineString(list(v)) for k, v in parts.items()}
 
 
-def _release_ids(release: Path) -> list[str]:
+def _release_ids(routes: dict) -> list[str]:
+    """The ids of the Atlas's cables (``cables.csv`` order) that ``routes`` holds."""
     from asean_atlas.geodata.build import read_source
 
-    have = read_release(release)
-    return [i for i in read_source("cables.csv")["id"] if i in have]
+    return [i for i in read_source("cables.csv")["id"] if i in routes]
 
 
 def _positive_int(text: str) -> int:
@@ -665,9 +668,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     try:
-        known = _release_ids(a.validate)
+        routes = read_release(a.validate)
     except (OSError, ValueError) as exc:
         return fail(f"cannot read the reference {a.validate}: {exc}")
+    known = _release_ids(routes)
     if a.only is not None:
         ids = list(dict.fromkeys(i.strip() for i in a.only.split(",") if i.strip()))
         unknown = [i for i in ids if i not in known]
@@ -702,7 +706,7 @@ def main(argv: list[str] | None = None) -> int:
         for cid, r in results.items():
             show(cid, r)
     else:
-        results, geoms = validate(a.validate, ids, a.res, leave_one_out=loo, log=lambda _: None)
+        results, geoms = validate(a.validate, ids, a.res, leave_one_out=loo, log=lambda _: None, routes=routes)
         results = {k: results[k] for k in ids}
         geoms = {k: geoms[k] for k in ids}
         for cid, r in results.items():

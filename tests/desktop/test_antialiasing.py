@@ -163,6 +163,6 @@ def test_stamped_markers_follow_the_setting():
     ("", True), ("maybe", True), (None, True), ("@Invalid()", True), (["a", "b"], True), (42, True),
 ])
 def test_a_blank_or_corrupted_setting_keeps_the_default(stored, expected):
-    from asean_atlas.desktop.main_window import _setting_bool
+    from asean_atlas.desktop.settings import setting_bool
 
-    assert _setting_bool(stored, True) is expected
+    assert setting_bool(stored, True) is expected
