@@ -13,17 +13,28 @@ met, 1 if not, 2 when the reference cannot be read.)
 Method
 ------
 For each cable, a raster of :data:`RES` degrees is made over its landing stations' box plus a margin
-(:data:`MARGIN_DEG`), anywhere on Earth; a cable across the Pacific is routed in 0..360° longitudes
-(land and routes clipped to the frame and moved, :func:`_in_frame`) and cut at ±180° afterwards.
-Cell costs: land :data:`COST_LAND` (Natural Earth 1:50m land, and the 1:10m land where it exists,
-:func:`router_land`), coastline cells :data:`COST_COAST`, open sea 1, sea near the coast
-:data:`NEAR_COAST_FACTOR` times more (not round the cable's own stations) -- divided by
-``1 + CORRIDOR_GAIN * min(k, CORRIDOR_CAP)`` where ``k`` is the number of *other* cables whose
-release route passes within one cell: the router prefers the corridors cables share (straits,
-the routes along the Vietnamese coast, the Luzon Strait), never the cable's own reference route
-(leave-one-out, so the validation is honest). The cable is routed as a tree (Prim from the station
-farthest from the stations' centre: each further station joins the nearest point of the tree so
-far, :class:`skimage.graph.MCP_Geometric`). Each raster path is string-pulled by cost
+(:data:`MARGIN_DEG`), anywhere on Earth (:class:`Grid`). A cable across the Pacific is routed in
+0..360° longitudes (land and routes clipped to the frame and moved, :func:`_in_frame`) and cut at
+±180° afterwards. Cell costs: land :data:`COST_LAND` (Natural Earth 1:50m land, and the 1:10m
+land where it exists, :func:`router_land`), coastline cells :data:`COST_COAST`, open sea 1, sea
+near the coast :data:`NEAR_COAST_FACTOR` times more (not round the cable's own stations) --
+divided by ``1 + CORRIDOR_GAIN * min(k, CORRIDOR_CAP)`` where ``k`` is the number of *other*
+cables whose release route passes within one cell: the router prefers the corridors cables share
+(straits, the routes along the Vietnamese coast, the Luzon Strait), never the cable's own
+reference route (leave-one-out, so the validation is honest). The cable is routed as a tree:
+Prim from the station farthest from the stations' centre (each further station joins the nearest
+point of the tree so far: a chain along a coast); :class:`skimage.graph.MCP_Geometric`, stopped
+at the first station reached.
+
+Options measured in session 26 and left off (docs/DATA.md gives the figures: each improves some
+cables and the in-sample fit, none improves the leave-one-out p90): :data:`MERCATOR`, a World
+Mercator raster (EPSG:3395, pyproj) whose cells are weighed by their ground size, so path costs
+count ground lengths (the lon/lat raster counts a step east at 45° N as 1.4 times its length, and
+routes across the Pacific go south by Hawaii); :data:`GC_FRAME`, a frame that also holds the
+great circle between the two stations farthest apart (PLCN's route runs at 42° N, beyond its
+landings' box); :data:`TRUNK_FIRST` ``None``, the cheaper of the Prim tree and a tree whose trunk
+joins the two stations farthest apart first (a trunk system such as SJC).
+Each raster path is string-pulled by cost
 (:func:`pull_taut`: a straight move replaces a stretch when it costs at most ``1 + PULL_TOL`` times
 as much -- no L-shaped paths over open sea), smoothed (:func:`smooth`: Chaikin corner cutting, then
 simplification within half a cell, kept only where it does not touch more land), and moves longer
@@ -54,6 +65,10 @@ from shapely.geometry import LineString, MultiLineString
 #: raster cell size (degrees) and the margin round the stations' box (degrees)
 RES = 0.05
 MARGIN_DEG = 6.0
+#: the frame also holds the great circle between the two stations farthest apart
+GC_FRAME = False
+#: route on a World Mercator raster weighed by ground size (False: a lon/lat raster, cells equal)
+MERCATOR = False
 COST_LAND = 1000.0
 COST_COAST = 20.0
 #: cables keep off the coast between landings: sea cells within NEAR_COAST_DEG of land cost this
@@ -64,9 +79,9 @@ STATION_FREE_DEG = 1.0
 #: corridor discount: cost / (1 + GAIN * min(k, CAP)), k other cables through the cell
 CORRIDOR_GAIN = 1.5
 CORRIDOR_CAP = 6
-#: build the trunk first between the two stations farthest apart (else Prim from the station
-#: farthest from the stations' centre)
-TRUNK_FIRST = False
+#: True: build the trunk first between the two stations farthest apart; False: Prim from the
+#: station farthest from the stations' centre; None: both, the cheaper tree kept
+TRUNK_FIRST: bool | None = False
 #: string pulling of each raster path: a straight shortcut replaces a stretch of the path when it
 #: costs at most (1 + PULL_TOL) times as much (None: no pulling). Removes the L-shaped paths an
 #: 8-connected raster draws over uniform open sea, keeps the corridors where they pay.
@@ -82,8 +97,15 @@ REGION = (90.0, -15.0, 150.0, 35.0)
 
 @dataclass
 class Grid:
-    """A raster frame: origin (lon, lat of the upper-left corner), cell size, shape; ``shift`` is
-    360 when the frame runs over 0..360° longitudes (a trans-Pacific cable)."""
+    """A raster frame: column ``c`` spans longitudes ``x0 + c * res`` .. ``+ res`` (``shift``:
+    the frame runs over 0..360° longitudes, a trans-Pacific cable), row ``r`` spans ordinates
+    ``y1 - r * res`` .. ``- res``: latitudes (``mercator`` False, a lon/lat raster), or World
+    Mercator (EPSG:3395) northings in "Mercator degrees" (the northing over the equatorial metres
+    per degree; equal to the latitude near the equator). Mercator is conformal: each cell is a
+    square on the ground, of side ``res`` degrees of the equator times :meth:`row_scale`, so a
+    least-cost path over costs multiplied by that scale counts ground lengths (on a lon/lat
+    raster a step east at 45° N counts 1.4 times its length and routes bend towards the
+    equator)."""
 
     x0: float
     y1: float
@@ -91,19 +113,91 @@ class Grid:
     nx: int
     ny: int
     shift: bool
+    mercator: bool = False
+
+    def y_of(self, lat) -> np.ndarray:
+        """Ordinates of latitudes ``lat`` (degrees) on this grid."""
+        return mercator_deg(lat) if self.mercator else np.asarray(lat, dtype=float)
+
+    def lat_of(self, y) -> np.ndarray:
+        """Latitudes (degrees) of ordinates ``y`` on this grid."""
+        return latitude_of(y) if self.mercator else np.asarray(y, dtype=float)
 
     def rc(self, x, y):
+        """Row and column (int arrays, clipped to the frame) of longitudes ``x``, latitudes ``y``."""
         x = np.asarray(x, dtype=float)
         if self.shift:
             x = np.where(x < 0, x + 360.0, x)
         c = np.floor((x - self.x0) / self.res).astype(int)
-        r = np.floor((self.y1 - np.asarray(y, dtype=float)) / self.res).astype(int)
+        r = np.floor((self.y1 - self.y_of(y)) / self.res).astype(int)
         return np.clip(r, 0, self.ny - 1), np.clip(c, 0, self.nx - 1)
 
     def xy(self, r, c):
+        """Longitude and latitude (degrees) of the centres of cells ``r``, ``c``."""
         x = self.x0 + (np.asarray(c) + 0.5) * self.res
-        y = self.y1 - (np.asarray(r) + 0.5) * self.res
+        y = self.lat_of(self.y1 - (np.asarray(r) + 0.5) * self.res)
         return x, y
+
+    @property
+    def x1(self) -> float:
+        """Longitude of the frame's east edge (degrees; over 180 when ``shift``)."""
+        return self.x0 + self.nx * self.res
+
+    @property
+    def lat_top(self) -> float:
+        return float(self.lat_of(self.y1))
+
+    @property
+    def lat_bottom(self) -> float:
+        return float(self.lat_of(self.y1 - self.ny * self.res))
+
+    def row_scale(self) -> np.ndarray:
+        """Ground size of a cell of each row over a cell at the equator (shape ``(ny,)``, the
+        inverse of Mercator's scale factor at the row's latitude, pyproj ``get_factors``; ones on
+        a lon/lat raster, which counts cells as equal)."""
+        if not self.mercator:
+            return np.ones(self.ny)
+        lat = latitude_of(self.y1 - (np.arange(self.ny) + 0.5) * self.res)
+        return _mercator_scale_inverse(lat)
+
+
+_MERC = None
+
+
+def _mercator():
+    global _MERC
+    if _MERC is None:
+        from pyproj import CRS, Proj, Transformer
+
+        crs = CRS.from_epsg(3395)
+        # metres of EPSG:3395 northing per degree of the equator
+        per_deg = crs.ellipsoid.semi_major_metre * math.pi / 180.0
+        _MERC = (Transformer.from_crs(4326, crs, always_xy=True), Proj(crs), per_deg)
+    return _MERC
+
+
+def mercator_deg(lat) -> np.ndarray:
+    """World Mercator (EPSG:3395, pyproj) northing of latitudes ``lat`` (degrees), in degrees
+    of the equator."""
+    t, _, per_deg = _mercator()
+    lat = np.clip(np.asarray(lat, dtype=float), -85.0, 85.0)
+    return np.asarray(t.transform(np.zeros_like(lat), lat)[1]) / per_deg
+
+
+def latitude_of(y) -> np.ndarray:
+    """Latitudes (degrees) of World Mercator northings ``y`` in degrees of the equator (the
+    inverse of :func:`mercator_deg`)."""
+    from pyproj.enums import TransformDirection
+
+    t, _, per_deg = _mercator()
+    y = np.asarray(y, dtype=float) * per_deg
+    return np.asarray(t.transform(np.zeros_like(y), y, direction=TransformDirection.INVERSE)[1])
+
+
+def _mercator_scale_inverse(lat) -> np.ndarray:
+    _, proj, _ = _mercator()
+    lat = np.asarray(lat, dtype=float)
+    return 1.0 / np.asarray(proj.get_factors(np.zeros_like(lat), lat).parallel_scale)
 
 
 def _shifted(geoms, shift: bool):
@@ -119,16 +213,17 @@ def _shifted(geoms, shift: bool):
     return shapely.transform(geoms, f)
 
 
-def _in_frame(geoms, grid: "Grid", y0: float, x1: float):
+def _in_frame(geoms, grid: "Grid"):
     """``geoms`` (EPSG:4326, -180..180) clipped to the grid's frame; when the frame runs over
     0..360° (``grid.shift``), the part west of -180+360 is clipped and moved by +360 -- not each
     vertex moved, which would smear a polygon or line across 0° over the whole frame."""
     geoms = np.asarray(geoms, dtype=object)
     pad = grid.res
+    x1, y0, y1 = grid.x1, grid.lat_bottom, grid.lat_top
     if not grid.shift:
-        return shapely.clip_by_rect(geoms, grid.x0 - pad, y0 - pad, x1 + pad, grid.y1 + pad)
-    east = shapely.clip_by_rect(geoms, grid.x0 - pad, y0 - pad, 180.0, grid.y1 + pad)
-    west = shapely.clip_by_rect(geoms, -180.0, y0 - pad, x1 - 360.0 + pad, grid.y1 + pad)
+        return shapely.clip_by_rect(geoms, grid.x0 - pad, y0 - pad, x1 + pad, y1 + pad)
+    east = shapely.clip_by_rect(geoms, grid.x0 - pad, y0 - pad, 180.0, y1 + pad)
+    west = shapely.clip_by_rect(geoms, -180.0, y0 - pad, x1 - 360.0 + pad, y1 + pad)
     west = shapely.transform(west, lambda xy: xy + np.array([360.0, 0.0]))
     return np.where(shapely.is_empty(west), east,
                     np.where(shapely.is_empty(east), west, shapely.union(east, west)))
@@ -164,31 +259,42 @@ class CorridorRouter:
             lons = np.where(lons < 0, lons + 360.0, lons)
         x0 = math.floor((lons.min() - MARGIN_DEG) / self.res) * self.res
         x1 = math.ceil((lons.max() + MARGIN_DEG) / self.res) * self.res
-        y0 = max(math.floor((lats.min() - MARGIN_DEG) / self.res) * self.res, -78.0)
-        y1 = min(math.ceil((lats.max() + MARGIN_DEG) / self.res) * self.res, 84.0)
-        return Grid(x0, y1, self.res, int(round((x1 - x0) / self.res)), int(round((y1 - y0) / self.res)), shift)
+        if GC_FRAME and len(stations) >= 2:
+            # the frame holds the great circle between the two stations farthest apart: across
+            # an ocean a cable bends poleward beyond its stations' box (PLCN: landings at 34° N
+            # and south of it, route at 42° N)
+            from pyproj import Geod
+
+            a, b = _trunk_first(stations)[:2]
+            arc = np.asarray(Geod(ellps="WGS84").npts(a[1], a[2], b[1], b[2], 64))
+            if len(arc):
+                lats = np.concatenate([lats, arc[:, 1]])
+        ordinate = mercator_deg if MERCATOR else float
+        y0 = math.floor(float(ordinate(max(lats.min() - MARGIN_DEG, -78.0))) / self.res) * self.res
+        y1 = math.ceil(float(ordinate(min(lats.max() + MARGIN_DEG, 84.0))) / self.res) * self.res
+        return Grid(x0, y1, self.res, int(round((x1 - x0) / self.res)), int(round((y1 - y0) / self.res)), shift,
+                    MERCATOR)
 
     def cost(self, grid: Grid, exclude: str | None = None) -> np.ndarray:
         """The cost raster of ``grid`` (see the module docstring), without the corridor of
         ``exclude`` (the cable being validated)."""
         from skimage.draw import polygon as draw_polygon
 
-        x1 = grid.x0 + grid.nx * grid.res
-        y0 = grid.y1 - grid.ny * grid.res
-        frame = shapely.box(grid.x0, y0, x1, grid.y1)
+        x1, y0, y1 = grid.x1, grid.lat_bottom, grid.lat_top  # degrees
+        frame = shapely.box(grid.x0, y0, x1, y1)
         inside = np.zeros((grid.ny, grid.nx), dtype=bool)
         coast = np.zeros_like(inside)
         # land in the frame (in 0..360 when shifted)
-        land = _in_frame(self.land, grid, y0, x1)
+        land = _in_frame(self.land, grid)
         cand = shapely.STRtree(land).query(frame) if grid.shift else self.land_tree.query(frame)
         for poly in land[cand]:
-            poly = shapely.clip_by_rect(poly, grid.x0 - grid.res, y0 - grid.res, x1 + grid.res, grid.y1 + grid.res)
+            poly = shapely.clip_by_rect(poly, grid.x0 - grid.res, y0 - grid.res, x1 + grid.res, y1 + grid.res)
             for p in shapely.get_parts(poly):
                 if p.geom_type != "Polygon":
                     continue
                 for ring, val in [(p.exterior, True)] + [(r, False) for r in p.interiors]:
                     x, y = np.asarray(ring.coords).T
-                    rr = (grid.y1 - y) / grid.res - 0.5
+                    rr = (grid.y1 - grid.y_of(y)) / grid.res - 0.5
                     cc = (x - grid.x0) / grid.res - 0.5
                     r_, c_ = draw_polygon(rr, cc, shape=inside.shape)
                     inside[r_, c_] = val
@@ -200,12 +306,12 @@ class CorridorRouter:
         cost[inside] = COST_LAND
         # corridors: cables (but the excluded one) through each cell, counted once per cable
         count = np.zeros(inside.shape, dtype=np.int16)
-        routes = _in_frame(self.routes, grid, y0, x1)
+        routes = _in_frame(self.routes, grid)
         for k in shapely.STRtree(routes).query(frame):
             if self.route_ids[k] == exclude:
                 continue
             xy = shapely.get_coordinates(shapely.segmentize(routes[k], grid.res / 2))
-            inb = (xy[:, 0] >= grid.x0) & (xy[:, 0] < x1) & (xy[:, 1] > y0) & (xy[:, 1] <= grid.y1)
+            inb = (xy[:, 0] >= grid.x0) & (xy[:, 0] < x1) & (xy[:, 1] > y0) & (xy[:, 1] <= y1)
             if not inb.any():
                 continue
             r_, c_ = grid.rc(xy[inb, 0], xy[inb, 1])
@@ -218,7 +324,8 @@ class CorridorRouter:
         sea = ~inside
         from scipy import ndimage
 
-        near = ndimage.distance_transform_edt(sea) * grid.res < NEAR_COAST_DEG
+        scale = grid.row_scale()[:, None]  # ground size of each row's cells (Mercator)
+        near = ndimage.distance_transform_edt(sea) * grid.res * scale < NEAR_COAST_DEG
         cost[sea & near] *= NEAR_COAST_FACTOR
         cost[sea] = cost[sea] / (1.0 + CORRIDOR_GAIN * np.minimum(count[sea], CORRIDOR_CAP))
         return cost
@@ -248,26 +355,21 @@ class CorridorRouter:
         MultiLineString
             EPSG:4326.
         """
-        from skimage.graph import MCP_Geometric
-
         grid = self.grid_for(stations)
         cost = self.cost(grid, exclude)
         self.free_stations(cost, grid, stations)
-        # the trunk first: between the two stations farthest apart; the others join the tree
-        stations = _trunk_first(stations) if TRUNK_FIRST else _extreme_first(stations)
-        rs, cs = grid.rc([s[1] for s in stations], [s[2] for s in stations])
-        tree_cells = [(int(rs[0]), int(cs[0]))]
-        todo = list(range(1, len(stations)))
+        # cost per ground length: each row's cells weighed by their ground size (Mercator grid)
+        walk = cost * grid.row_scale()[:, None]
+        # the cheaper of two trees: Prim from the station farthest from the stations' centre
+        # (each next station joins the nearest point of the tree so far: a coastal chain), and
+        # the trunk first between the two stations farthest apart (the others branch off it)
+        trees = []
+        for trunk in (False, True) if TRUNK_FIRST is None and len(stations) > 2 else (bool(TRUNK_FIRST),):
+            order = _trunk_first(stations) if trunk else _extreme_first(stations)
+            trees.append((*self._raster_tree(walk, grid, order, trunk), order))
+        total, joins, stations = min(trees, key=lambda t: t[0])
         branches = []
-        while todo:
-            mcp = MCP_Geometric(cost)
-            dist, _ = mcp.find_costs(tree_cells)
-            nxt = todo[0] if TRUNK_FIRST and len(todo) == len(stations) - 1 else min(todo, key=lambda i: dist[rs[i], cs[i]])
-            path = np.array(mcp.traceback((int(rs[nxt]), int(cs[nxt]))))
-            todo.remove(nxt)
-            if PULL_TOL is not None:
-                path = pull_taut(path, cost, PULL_TOL)
-            tree_cells += _cells_along(path, cost.shape)
+        for nxt, path in joins:
             x, y = grid.xy(path[:, 0], path[:, 1])
             xy = np.column_stack([x, y])
             st = stations[nxt]
@@ -299,6 +401,41 @@ class CorridorRouter:
             if geom.geom_type == "LineString":
                 geom = MultiLineString([geom])
         return geom
+
+    @staticmethod
+    def _raster_tree(walk: np.ndarray, grid: Grid, stations: list, trunk: bool) -> tuple[float, list]:
+        """Join ``stations`` into a tree of least-cost raster paths over ``walk``: from
+        ``stations[0]``, the station cheapest to reach from the tree so far joins it next (with
+        ``trunk``, ``stations[1]`` first). Dijkstra (:class:`skimage.graph.MCP_Geometric`) stops
+        at the first station it reaches.
+
+        Returns
+        -------
+        (float, list of (int, numpy.ndarray))
+            The tree's total cost, and each join: the station's index and its path (``(n, 2)``
+            rows, cols; string-pulled with :func:`pull_taut`) from the tree to the station.
+        """
+        from skimage.graph import MCP_Geometric
+
+        rs, cs = grid.rc([s[1] for s in stations], [s[2] for s in stations])
+        tree_cells = [(int(rs[0]), int(cs[0]))]
+        todo = list(range(1, len(stations)))
+        joins, total = [], 0.0
+        while todo:
+            mcp = MCP_Geometric(walk)
+            first = trunk and len(joins) == 0
+            targets = todo[:1] if first else todo
+            dist, _ = mcp.find_costs(tree_cells, [(int(rs[i]), int(cs[i])) for i in targets], find_all_ends=False)
+            # Dijkstra settles the cheapest station first; the others hold upper bounds
+            nxt = min(targets, key=lambda i: dist[rs[i], cs[i]])
+            total += float(dist[rs[nxt], cs[nxt]])
+            path = np.array(mcp.traceback((int(rs[nxt]), int(cs[nxt]))))
+            todo.remove(nxt)
+            if PULL_TOL is not None:
+                path = pull_taut(path, walk, PULL_TOL)
+            tree_cells += _cells_along(path, walk.shape)
+            joins.append((nxt, path))
+        return total, joins
 
     def _great_circles(self, xy: np.ndarray, grid: Grid, cost: np.ndarray) -> np.ndarray:
         """Straight moves longer than :data:`GREAT_CIRCLE_KM` drawn along the great circle
