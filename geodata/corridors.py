@@ -26,20 +26,21 @@ Prim from the station farthest from the stations' centre (each further station j
 point of the tree so far: a chain along a coast); :class:`skimage.graph.MCP_Geometric`, stopped
 at the first station reached.
 
-Options measured in session 26 and left off (docs/DATA.md gives the figures: each improves some
-cables and the in-sample fit, none improves the leave-one-out p90): :data:`MERCATOR`, a World
-Mercator raster (EPSG:3395, pyproj) whose cells are weighed by their ground size, so path costs
-count ground lengths (the lon/lat raster counts a step east at 45° N as 1.4 times its length, and
-routes across the Pacific go south by Hawaii); :data:`GC_FRAME`, a frame that also holds the
-great circle between the two stations farthest apart (PLCN's route runs at 42° N, beyond its
-landings' box); :data:`TRUNK_FIRST` ``None``, the cheaper of the Prim tree and a tree whose trunk
-joins the two stations farthest apart first (a trunk system such as SJC).
 Each raster path is string-pulled by cost
 (:func:`pull_taut`: a straight move replaces a stretch when it costs at most ``1 + PULL_TOL`` times
 as much -- no L-shaped paths over open sea), smoothed (:func:`smooth`: Chaikin corner cutting, then
 simplification within half a cell, kept only where it does not touch more land), and moves longer
 than :data:`GREAT_CIRCLE_KM` follow the great circle (pyproj) where that touches no more land. A
 branch starts on the line drawn so far (a junction, not a free end) and ends exactly at its station.
+
+Options measured in session 26 and left off (docs/DATA.md gives the figures: together they
+improve the in-sample fit and the trans-Pacific cables, none the leave-one-out p90): :data:`MERCATOR`, a World
+Mercator raster (EPSG:3395, pyproj) whose cells are weighed by their ground size, so path costs
+count ground lengths (the lon/lat raster counts a step east at 45° N as 1.4 times its length, and
+routes across the Pacific go south by Hawaii); :data:`GC_FRAME`, a frame that also holds the
+great circle between the two stations farthest apart (PLCN's route runs at 42° N, beyond its
+landings' box); :data:`TRUNK_FIRST` ``None``, the cheaper of the Prim tree and a tree whose trunk
+joins the two stations farthest apart first (a trunk system such as SJC).
 
 Validation (on every release cable with a landing in the region): the mean distance (km) from the
 routed line to the reference route, sampled every :data:`SAMPLE_KM`; and the longest segment over
@@ -358,11 +359,11 @@ class CorridorRouter:
         grid = self.grid_for(stations)
         cost = self.cost(grid, exclude)
         self.free_stations(cost, grid, stations)
-        # cost per ground length: each row's cells weighed by their ground size (Mercator grid)
+        # cost per ground length: each row's cells weighed by their ground size (ones unless MERCATOR)
         walk = cost * grid.row_scale()[:, None]
-        # the cheaper of two trees: Prim from the station farthest from the stations' centre
-        # (each next station joins the nearest point of the tree so far: a coastal chain), and
-        # the trunk first between the two stations farthest apart (the others branch off it)
+        # Prim from the station farthest from the stations' centre (each next station joins the
+        # nearest point of the tree so far: a coastal chain), or the trunk first between the two
+        # stations farthest apart (the others branch off it), or (TRUNK_FIRST None) the cheaper
         trees = []
         for trunk in (False, True) if TRUNK_FIRST is None and len(stations) > 2 else (bool(TRUNK_FIRST),):
             order = _trunk_first(stations) if trunk else _extreme_first(stations)
