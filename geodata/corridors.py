@@ -51,6 +51,7 @@ segment over 1,000 km across open sea that the reference lacks.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import math
 import sys
@@ -146,10 +147,12 @@ class Grid:
 
     @property
     def lat_top(self) -> float:
+        """Latitude of the frame's north edge (degrees)."""
         return float(self.lat_of(self.y1))
 
     @property
     def lat_bottom(self) -> float:
+        """Latitude of the frame's south edge (degrees)."""
         return float(self.lat_of(self.y1 - self.ny * self.res))
 
     def row_scale(self) -> np.ndarray:
@@ -162,19 +165,15 @@ class Grid:
         return _mercator_scale_inverse(lat)
 
 
-_MERC = None
-
-
+@functools.cache
 def _mercator():
-    global _MERC
-    if _MERC is None:
-        from pyproj import CRS, Proj, Transformer
+    """pyproj's EPSG:4326 -> EPSG:3395 transformer, its Proj, and the metres of northing per
+    degree of the equator."""
+    from pyproj import CRS, Proj, Transformer
 
-        crs = CRS.from_epsg(3395)
-        # metres of EPSG:3395 northing per degree of the equator
-        per_deg = crs.ellipsoid.semi_major_metre * math.pi / 180.0
-        _MERC = (Transformer.from_crs(4326, crs, always_xy=True), Proj(crs), per_deg)
-    return _MERC
+    crs = CRS.from_epsg(3395)
+    per_deg = crs.ellipsoid.semi_major_metre * math.pi / 180.0
+    return Transformer.from_crs(4326, crs, always_xy=True), Proj(crs), per_deg
 
 
 def mercator_deg(lat) -> np.ndarray:
@@ -325,8 +324,10 @@ class CorridorRouter:
         sea = ~inside
         from scipy import ndimage
 
-        scale = grid.row_scale()[:, None]  # ground size of each row's cells (Mercator)
-        near = ndimage.distance_transform_edt(sea) * grid.res * scale < NEAR_COAST_DEG
+        near = ndimage.distance_transform_edt(sea) * grid.res
+        if grid.mercator:
+            near *= grid.row_scale()[:, None]  # ground size of each row's cells
+        near = near < NEAR_COAST_DEG
         cost[sea & near] *= NEAR_COAST_FACTOR
         cost[sea] = cost[sea] / (1.0 + CORRIDOR_GAIN * np.minimum(count[sea], CORRIDOR_CAP))
         return cost
@@ -360,7 +361,7 @@ class CorridorRouter:
         cost = self.cost(grid, exclude)
         self.free_stations(cost, grid, stations)
         # cost per ground length: each row's cells weighed by their ground size (ones unless MERCATOR)
-        walk = cost * grid.row_scale()[:, None]
+        walk = cost * grid.row_scale()[:, None] if grid.mercator else cost
         # Prim from the station farthest from the stations' centre (each next station joins the
         # nearest point of the tree so far: a coastal chain), or the trunk first between the two
         # stations farthest apart (the others branch off it), or (TRUNK_FIRST None) the cheaper
