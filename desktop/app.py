@@ -34,6 +34,7 @@ def run_window(
     size: tuple[int, int] = (1400, 900),
     project: str | None = None,
     lang: str | None = None,
+    startup=None,
 ) -> int:
     """Open the main window with the built-in layers and ``files``; return the exit status.
 
@@ -45,6 +46,9 @@ def run_window(
 
     ``lang`` (``"en"``, ``"zh_CN"``, ``"zh_TW"``) is the interface language; default the one chosen
     in View > Language, else the system locale's (:mod:`.i18n`). The map's labels follow it.
+
+    ``startup`` (a :class:`.startup.StartupPicture`, or None): the start-up picture shown while the
+    Atlas loaded; the window takes its place and replaces it once the map has painted.
     """
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -63,6 +67,8 @@ def run_window(
     doc.language = language
     window = MainWindow(doc)
     window.resize(*size)
+    if startup is not None:
+        startup.place(window)
     window.interactive = not screenshot
     if project:
         if not window.open_project(project):
@@ -81,6 +87,12 @@ def run_window(
 
         extent = doc.full_extent()
         window.canvas._pending_bbox = map_bbox(extent) if extent else window.canvas._pending_bbox
+    if startup is not None:
+        startup.hand_over(window)
+    else:
+        from .startup import record_first_paint
+
+        record_first_paint(window)
     window.show()
     if screenshot:
         status = {"code": 1}

@@ -6,7 +6,7 @@ import time
 
 import numpy as np
 import shapely
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPen, QTransform, QWheelEvent
 from PySide6.QtWidgets import QWidget
 
@@ -101,6 +101,9 @@ class MapCanvas(QWidget):
         self._frame: QImage | None = None
         self._frame_key: tuple | None = None
         self._frame_valid = False
+        #: a picture of the whole window as a plain start first showed it (the start-up picture,
+        #: :mod:`.startup`): its part under the canvas is shown until the first frame is ready
+        self.placeholder: QImage | None = None
         self._last_input = 0.0
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
@@ -203,6 +206,7 @@ class MapCanvas(QWidget):
             return
         key, gen = frame.token
         self._frame, self._frame_key = frame.image, key
+        self.placeholder = None
         self._frame_valid = gen == self._content_gen
         # the list is replaced whole by the worker: reading it needs no lock (a lock here would
         # make the GUI thread wait for the next frame)
@@ -224,6 +228,14 @@ class MapCanvas(QWidget):
         if not fresh and not self._interacting():
             self._request_frame(key)
         painter = QPainter(self)
+        if self._frame is None and self.placeholder is not None:
+            # the start-up picture's map (with its scale bar) until the first frame is ready
+            dpr = self.placeholder.devicePixelRatio()
+            at = self.mapTo(self.window(), QPoint(0, 0))
+            painter.drawImage(QRectF(self.rect()), self.placeholder,
+                              QRectF(at.x() * dpr, at.y() * dpr, self.width() * dpr, self.height() * dpr))
+            painter.end()
+            return
         try:
             painter.fillRect(self.rect(), QColor("#cfe3ef"))
             if fresh:

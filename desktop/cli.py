@@ -20,8 +20,6 @@ import re
 import sys
 from collections.abc import Sequence
 
-import numpy as np
-
 from asean_atlas.layers.errors import AtlasError, printable
 
 PROG = "asean-atlas"
@@ -485,6 +483,8 @@ def _parse_when_checked(option: str, text: str | None):
 
     if text is None:
         return None
+    import numpy as np
+
     value = parse_dates([text.strip()])[0]
     if np.isnat(value):
         raise ExportError(f"{option} {text!r}: expected a year (2010) or a date (2010-06-01)")
@@ -537,7 +537,7 @@ def run_info(argv: Sequence[str]) -> int:
 def run_gui(argv: Sequence[str]) -> int:
     """Open the main window (or take a screenshot of it with ``--screenshot``)."""
     args = _main_parser().parse_args(argv)
-    from asean_atlas.layers.export_options import parse_size
+    from asean_atlas.layers.page_size import parse_size
 
     size = parse_size(args.size)
     if not (320 <= size[0] <= 8000 and 240 <= size[1] <= 8000):
@@ -555,15 +555,34 @@ def run_gui(argv: Sequence[str]) -> int:
         )
     if screenshot:
         _use_offscreen()
-    # geopandas (pandas) before PySide6: PySide6's import hook reads the source of every module
-    # imported after it (shibokensupport "feature" check) and linecache keeps it: ~0.1 s of the
-    # cold start and ~30 MB of memory (issue 9). desktop/app.py imports Qt in run_window for it.
+    from . import startup
+
+    # a plain start shows the picture of the window's last plain start at once (Qt only), then
+    # imports the data stack on a worker thread (issue 9: cold start; desktop/startup.py)
+    picture = startup.begin(args.files, args.project, not args.no_builtin, screenshot, args.year, args.lang, size)
+    run_window = (picture.run_while_showing if picture is not None else _call)(_import_window)
+    if picture is not None and picture.cancelled:
+        return 0  # the user closed the picture window while the Atlas was loading
+    return run_window(args.files, year=args.year, builtin=not args.no_builtin, screenshot=screenshot, size=size,
+                      project=args.project, lang=args.lang, startup=picture)
+
+
+def _call(fn):
+    return fn()
+
+
+def _import_window():
+    """Import the data stack and the main window's modules; returns :func:`.app.run_window`."""
+    # geopandas (pandas) before PySide6 where PySide6 is not imported yet: PySide6's import hook
+    # reads the source of every module imported after it (shibokensupport "feature" check) and
+    # linecache keeps it: ~0.1-0.3 s of the cold start and ~30 MB of memory (issue 9).
+    # desktop/startup.import_qt takes the hook out when the start-up picture imports Qt first.
     import geopandas  # noqa: F401
 
+    from . import main_window  # noqa: F401
     from .app import run_window
 
-    return run_window(args.files, year=args.year, builtin=not args.no_builtin, screenshot=screenshot, size=size,
-                      project=args.project, lang=args.lang)
+    return run_window
 
 
 def _join_negative_values(argv: list[str]) -> list[str]:

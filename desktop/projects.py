@@ -12,7 +12,6 @@ window), so nothing is lost.
 from __future__ import annotations
 
 import os
-import re
 import time
 from pathlib import Path
 
@@ -32,6 +31,7 @@ from asean_atlas.layers.project import (
 )
 
 from . import words
+from .autosave_files import autosave_dir, orphan_autosave  # noqa: F401 (re-exported)
 
 #: Autosave interval while there are unsaved changes, ms (``ATLAS_AUTOSAVE_MS`` overrides).
 AUTOSAVE_MS = 60_000
@@ -46,41 +46,10 @@ def project_filter() -> str:
             + ";;" + QCoreApplication.translate("projects", "All files (*)"))
 
 
-def autosave_dir() -> Path:
-    folder = os.environ.get("ATLAS_AUTOSAVE_DIR")
-    if not folder:
-        base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
-        folder = str(Path(base) / "asean-atlas")
-    return Path(folder)
-
-
 def autosave_path(pid: int | None = None) -> Path:
     """Where this process autosaves: ``autosave-<pid>.atlas.json`` in :func:`autosave_dir` (one
     file per running Atlas, so two windows never overwrite or delete each other's)."""
     return autosave_dir() / f"autosave-{os.getpid() if pid is None else pid}{SUFFIX}"
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
-
-
-def orphan_autosave() -> Path | None:
-    """The newest autosave left by an Atlas that is no longer running (a crash, ``kill -9``)."""
-    found = []
-    for p in autosave_dir().glob(f"autosave-*{SUFFIX}"):
-        m = re.match(r"autosave-(\d+)", p.name)
-        if m and int(m.group(1)) != os.getpid() and not _alive(int(m.group(1))):
-            try:
-                found.append((p.stat().st_mtime, p))
-            except OSError:
-                continue
-    return max(found)[1] if found else None
 
 
 def _real_display() -> bool:
