@@ -18,9 +18,9 @@ first window: the size, name and modification time (ns) of every file of the Atl
 (code, built-in layers, basemap, translations), the remembered settings file (language,
 antialiasing…), the interface language chosen for this start (``--lang``, the remembered one or
 the system locale's), ``--year``, the window size, the Qt platform, device pixel ratio, widget
-style and default font, the Python, Qt and PySide6 versions, the modification time of the
-environment's ``site-packages`` (a package installed or removed) and the current year (the time
-panel's range ends at it). Anything else (``--no-builtin``, files, a project, ``--screenshot``,
+style, default font and palette, the Python, Qt and PySide6 versions, the modification times of
+the environment's ``site-packages`` (a package installed or removed) and of fontconfig's cache
+folders (fonts installed or removed), and the current year (the time panel's range ends at it). Anything else (``--no-builtin``, files, a project, ``--screenshot``,
 an autosave left by a crash) starts the ordinary way and neither reads nor writes a picture.
 ``ATLAS_STARTUP_PICTURE=0`` turns the picture off.
 
@@ -111,6 +111,20 @@ def _files_digest(h) -> None:
                 h.update(f"{os.path.relpath(p, root)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
 
 
+def _mtime(path) -> int:
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return 0
+
+
+def _font_caches() -> list[str]:
+    """fontconfig's cache folders: rewritten whenever fonts are installed or removed (``fc-cache``),
+    which changes how labels and Chinese names are drawn."""
+    user = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return ["/var/cache/fontconfig", os.path.join(user, "fontconfig")]
+
+
 def picture_key(language: str, year: int | None, size: tuple[int, int]) -> str:
     """SHA-256 (hex) of what shapes the first window (the module docstring lists it). Needs the
     QApplication."""
@@ -147,6 +161,8 @@ def picture_key(language: str, year: int | None, size: tuple[int, int]) -> str:
         "site_packages": [str(site), site_mtime],
         "settings": [settings, hashlib.sha256(settings_bytes).hexdigest()],
         "this_year": time.localtime().tm_year,
+        "palette": [app.palette().window().color().name(), app.palette().windowText().color().name()],
+        "fonts": [_mtime(p) for p in _font_caches()],
     }, sort_keys=True).encode())
     _files_digest(h)
     return h.hexdigest()
@@ -188,17 +204,23 @@ class StartupPicture:
     # -- showing --------------------------------------------------------------------------------
     def show(self) -> bool:
         """Show the picture of this key, if one is cached and readable; True if shown (and painted)."""
-        from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt
-        from PySide6.QtGui import QImage, QPainter
+        from PySide6.QtCore import QElapsedTimer, QEventLoop, QSize, Qt
+        from PySide6.QtGui import QImageReader, QPainter
         from PySide6.QtWidgets import QApplication, QWidget
 
         if not self.path.is_file():
             return False
-        image = QImage(str(self.path))
-        if image.isNull():
-            return False
         screen = QApplication.primaryScreen()
-        image.setDevicePixelRatio(screen.devicePixelRatio() if screen else 1.0)
+        dpr = screen.devicePixelRatio() if screen else 1.0
+        reader = QImageReader(str(self.path), b"png")
+        # the header first: a picture of another size (or a huge one) is not decoded at all
+        expected = QSize(round(self.size[0] * dpr), round(self.size[1] * dpr))
+        if reader.size() != expected:
+            return False
+        image = reader.read()  # (asking the reader its size after this would read the header again)
+        if image.isNull() or image.size() != expected:
+            return False
+        image.setDevicePixelRatio(dpr)
         painted = {"done": False}
 
         owner = self
@@ -253,8 +275,8 @@ class StartupPicture:
         loop = QEventLoop()
         poll = QTimer()
         poll.setInterval(10)
-        # (closing the picture window quits this loop too, as the last window: the work is
-        # still waited for, :attr:`cancelled` says what the user wanted)
+        # (closing the picture window does not end this loop: the work is waited for, then
+        # :attr:`cancelled` says what the user wanted)
         poll.timeout.connect(lambda: None if thread.is_alive() else loop.quit())
         thread.start()
         poll.start()

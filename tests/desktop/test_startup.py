@@ -232,6 +232,10 @@ def test_the_entry_point_shows_the_picture_then_the_window(tmp_path):
 def test_closing_the_picture_window_cancels_the_start(app):
     plain = startup.begin([], None, True, None, None, "en", SIZE)
     plain.path.parent.mkdir(parents=True)
+    narrow = QImage(SIZE[0] - 10, SIZE[1], QImage.Format.Format_RGB32)
+    narrow.fill(0xFF336699)
+    assert narrow.save(str(plain.path), "PNG")
+    assert startup.begin([], None, True, None, None, "en", SIZE).widget is None  # not this window's size
     image = QImage(*SIZE, QImage.Format.Format_RGB32)
     image.fill(0xFF336699)
     image.setText(startup.TITLE_KEY, "Atlas — picture")
