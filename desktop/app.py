@@ -35,6 +35,7 @@ def run_window(
     project: str | None = None,
     lang: str | None = None,
     startup=None,
+    doc=None,
 ) -> int:
     """Open the main window with the built-in layers and ``files``; return the exit status.
 
@@ -48,7 +49,8 @@ def run_window(
     in View > Language, else the system locale's (:mod:`.i18n`). The map's labels follow it.
 
     ``startup`` (a :class:`.startup.StartupPicture`, or None): the start-up picture shown while the
-    Atlas loaded; the window takes its place and replaces it once the map has painted.
+    Atlas loaded; the window takes its place and replaces it once the map has painted. ``doc``:
+    the document of the built-in layers when it was read already (on the start-up worker thread).
     """
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -63,9 +65,13 @@ def run_window(
     from . import i18n
 
     language = i18n.install(app, i18n.choose_language(lang))
-    doc = build_document([], builtin=builtin, year=year)
+    if doc is None:
+        doc = build_document([], builtin=builtin, year=year)
     doc.language = language
     window = MainWindow(doc)
+    if startup is not None and startup.cancelled:
+        window.close()
+        return 0  # the picture window was closed while the window was being built
     window.resize(*size)
     if startup is not None:
         startup.place(window)

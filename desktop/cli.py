@@ -560,15 +560,15 @@ def run_gui(argv: Sequence[str]) -> int:
     # a plain start shows the picture of the window's last plain start at once (Qt only), then
     # imports the data stack on a worker thread (issue 9: cold start; desktop/startup.py)
     picture = startup.begin(args.files, args.project, not args.no_builtin, screenshot, args.year, args.lang, size)
-    run_window = (picture.run_while_showing if picture is not None else _call)(_import_window)
-    if picture is not None and picture.cancelled:
-        return 0  # the user closed the picture window while the Atlas was loading
+    doc = None
+    if picture is None:
+        run_window = _import_window()
+    else:  # the built-in layers are read on the worker thread too (a plain start has no files)
+        run_window, doc = picture.run_while_showing(lambda: (_import_window(), build_document([], year=args.year)))
+        if picture.cancelled:
+            return 0  # the user closed the picture window while the Atlas was loading
     return run_window(args.files, year=args.year, builtin=not args.no_builtin, screenshot=screenshot, size=size,
-                      project=args.project, lang=args.lang, startup=picture)
-
-
-def _call(fn):
-    return fn()
+                      project=args.project, lang=args.lang, startup=picture, doc=doc)
 
 
 def _import_window():

@@ -9,24 +9,31 @@ as the window first painted at the last *plain* start (no files, no project, no 
 restore) and, when nothing that shapes that window has changed since, shows the picture at once:
 Qt only is imported (~0.2 s), the picture is shown with a busy cursor, then the data stack is
 imported and the built-in layers are read on a worker thread while the picture window keeps
-repainting, and the live main window takes the picture's place (same geometry) when its map has
-painted. The picture is taken with :meth:`QWidget.grab` at that first paint (the same pixels; a
-grab 300 ms later is identical) and written atomically in the background.
+repainting, and the live main window takes the picture's place (same geometry; its canvas shows
+the picture's map until its own first frame) and the picture window closes when the live map has
+painted. Input given to the picture window is not kept (the busy cursor says so). The picture is
+taken with :meth:`QWidget.grab` at that first paint (the same pixels; a grab 300 ms later is
+identical) and written atomically in the background — only if the window is untouched then: no
+input since it was shown, nothing to save, no session restored. A start that showed a picture
+grabs its live window too and rewrites the picture if the two differ (a change the key missed
+mends itself at the next start).
 
 The picture is used only when its key matches. The key is a SHA-256 of everything that shapes the
 first window: the size, name and modification time (ns) of every file of the Atlas's packages
-(code, built-in layers, basemap, translations), the remembered settings file (language,
-antialiasing…), the interface language chosen for this start (``--lang``, the remembered one or
-the system locale's), ``--year``, the window size, the Qt platform, device pixel ratio, widget
-style, default font and palette, the Python, Qt and PySide6 versions, the modification times of
-the environment's ``site-packages`` (a package installed or removed) and of fontconfig's cache
-folders (fonts installed or removed), and the current year (the time panel's range ends at it). Anything else (``--no-builtin``, files, a project, ``--screenshot``,
-an autosave left by a crash) starts the ordinary way and neither reads nor writes a picture.
-``ATLAS_STARTUP_PICTURE=0`` turns the picture off.
+(code, built-in layers, basemap, translations), the remembered settings that shape the window
+(every ``QSettings`` key, fallback files included, but the export dialog's and the recent
+projects), the interface language chosen for this start (``--lang``, the remembered one or the
+system locale's), ``--year``, the window size, the Qt platform, device pixel ratio, widget style,
+fonts (default, menus, docks, item views) and palette, the Python, Qt and PySide6 versions, the
+modification times of the environment's ``site-packages`` (a package installed or removed) and of
+fontconfig's cache folders (fonts installed or removed), and the current year (the time panel's
+range ends at it). Anything else (``--no-builtin``, files, a project, ``--screenshot``, an autosave
+left by a crash) starts the ordinary way and neither reads nor writes a picture.
+``ATLAS_STARTUP_PICTURE=0`` (or ``off``, ``no``, ``false``) turns the picture off.
 
 Where: ``<QStandardPaths.CacheLocation>/startup/window-<key>.png`` (on Linux
-``$XDG_CACHE_HOME/asean-atlas/ASEAN Digital Atlas/startup``); one file is kept, older keys are
-removed when a new picture is written.
+``$XDG_CACHE_HOME/asean-atlas/ASEAN Digital Atlas/startup``); the :data:`KEPT` most recently used
+pictures are kept (a ``--lang`` or ``--year`` start does not cost the plain start its picture).
 
 Only PySide6 and the standard library are imported here, so the picture paints before numpy.
 """
@@ -37,6 +44,8 @@ import builtins
 import hashlib
 import json
 import os
+import re
+import signal
 import sys
 import threading
 import time
@@ -48,6 +57,12 @@ FORMAT = 1
 ENV_SWITCH = "ATLAS_STARTUP_PICTURE"
 #: the Atlas's package folders whose files go into the key (beside this module's folder)
 PACKAGE_DIRS = ("desktop", "layers", "geodata", "resources")
+#: how many pictures (keys) are kept, the most recently used
+KEPT = 3
+#: a picture's (or its temporary file's) name: nothing else in the folder is ever removed
+_NAME = re.compile(r"\.?window-[0-9a-f]{64}\.png(\.\d+\.tmp)?")
+#: settings that do not shape the first window (changing them keeps the picture)
+_SETTINGS_IGNORED = ("export/", "projects/recent")
 #: the PNG text key (tEXt chunk) holding the live window's title, shown on the picture window
 TITLE_KEY = "Title"
 #: the folder holding :data:`PACKAGE_DIRS` (the checkout, or ``site-packages/asean_atlas``)
@@ -85,7 +100,7 @@ def import_qt():
 
 def enabled(files, project, builtin: bool, screenshot) -> bool:
     """Whether this start may use (and write) a start-up picture: a plain start of the window."""
-    if os.environ.get(ENV_SWITCH, "1").strip() in ("0", "no", "off", "false"):
+    if os.environ.get(ENV_SWITCH, "1").strip().lower() in ("0", "no", "off", "false"):
         return False
     if files or project or not builtin or screenshot:
         return False
@@ -130,6 +145,7 @@ def picture_key(language: str, year: int | None, size: tuple[int, int]) -> str:
     QApplication."""
     import PySide6
     from PySide6.QtCore import QSettings, qVersion
+    from PySide6.QtGui import QColor, QPalette
     from PySide6.QtWidgets import QApplication
 
     h = hashlib.sha256()
@@ -141,11 +157,14 @@ def picture_key(language: str, year: int | None, size: tuple[int, int]) -> str:
         site_mtime = os.stat(site).st_mtime_ns
     except OSError:
         site_mtime = 0
-    settings = QSettings().fileName()
-    try:
-        settings_bytes = Path(settings).read_bytes()
-    except OSError:
-        settings_bytes = b""
+    st = QSettings()  # with its fallbacks (the organisation's file, the system's)
+    remembered = sorted((k, repr(st.value(k))) for k in st.allKeys() if not k.startswith(_SETTINGS_IGNORED))
+    palette = app.palette()
+    colours = [palette.color(group, role).name(QColor.NameFormat.HexArgb)
+               for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Disabled, QPalette.ColorGroup.Inactive)
+               for role in QPalette.ColorRole if role not in (QPalette.ColorRole.NColorRoles,)]
+    fonts = [app.font(name).toString() for name in ("QMenuBar", "QMenu", "QDockWidget", "QAbstractItemView",
+                                                     "QLabel", "QPushButton", "QComboBox", "QLineEdit")]
     h.update(json.dumps({
         "format": FORMAT,
         "language": language,
@@ -155,14 +174,15 @@ def picture_key(language: str, year: int | None, size: tuple[int, int]) -> str:
         "dpr": screen.devicePixelRatio() if screen else 1.0,
         "style": app.style().name(),
         "font": font.toString(),
+        "fonts": fonts,
         "python": sys.version,
         "qt": qVersion(),
         "pyside6": PySide6.__version__,
         "site_packages": [str(site), site_mtime],
-        "settings": [settings, hashlib.sha256(settings_bytes).hexdigest()],
+        "settings": remembered,
         "this_year": time.localtime().tm_year,
-        "palette": [app.palette().window().color().name(), app.palette().windowText().color().name()],
-        "fonts": [_mtime(p) for p in _font_caches()],
+        "palette": colours,
+        "font_caches": [_mtime(p) for p in _font_caches()],
     }, sort_keys=True).encode())
     _files_digest(h)
     return h.hexdigest()
@@ -176,7 +196,8 @@ def cache_folder() -> Path:
 
 
 class StartupPicture:
-    """The start-up picture of this start: shown (if one matches) and written (if none did).
+    """The start-up picture of this start: shown (if one matches) and written (if none did, or
+    the one shown was not what the live window showed).
 
     Attributes
     ----------
@@ -199,7 +220,10 @@ class StartupPicture:
         self.writer: threading.Thread | None = None
         #: the user closed the picture window before the live window came: the start ends there
         self.cancelled = False
+        #: input reached the live window before its first paint: it is not the plain window now
+        self.touched = False
         self._busy = False
+        self._watcher = None
 
     # -- showing --------------------------------------------------------------------------------
     def show(self) -> bool:
@@ -221,8 +245,11 @@ class StartupPicture:
         if image.isNull() or image.size() != expected:
             return False
         image.setDevicePixelRatio(dpr)
+        try:
+            os.utime(self.path)  # most recently used: kept when other keys' pictures are written
+        except OSError:
+            pass
         painted = {"done": False}
-
         owner = self
 
         class PictureWindow(QWidget):
@@ -258,7 +285,13 @@ class StartupPicture:
     def run_while_showing(self, work):
         """Run ``work()`` on a worker thread while the picture window keeps handling its events
         (expose, move); return its result or raise its exception. Without a picture shown it runs
-        on this thread."""
+        on this thread.
+
+        Raises
+        ------
+        KeyboardInterrupt
+            Ctrl+C (SIGINT) came while it ran (after ``work`` has finished: imports cannot be cut).
+        """
         if self.widget is None:
             return work()
         from PySide6.QtCore import QEventLoop, QTimer
@@ -278,29 +311,68 @@ class StartupPicture:
         # (closing the picture window does not end this loop: the work is waited for, then
         # :attr:`cancelled` says what the user wanted)
         poll.timeout.connect(lambda: None if thread.is_alive() else loop.quit())
-        thread.start()
-        poll.start()
-        loop.exec()
-        poll.stop()
-        thread.join()
+        interrupted = threading.Event()
+        # Ctrl+C: a KeyboardInterrupt raised inside a Qt slot would only print a traceback
+        previous = signal.signal(signal.SIGINT, lambda *_: (interrupted.set(), loop.quit()))
+        try:
+            thread.start()
+            poll.start()
+            loop.exec()
+            poll.stop()
+            thread.join()
+        finally:
+            signal.signal(signal.SIGINT, previous)
+        if interrupted.is_set():
+            raise KeyboardInterrupt
         if "error" in box:
             raise box["error"]
         return box.get("value")
 
     # -- handing over to the live window --------------------------------------------------------
     def place(self, window) -> None:
-        """Give the live ``window`` the picture window's place (before it is shown)."""
+        """Give the live ``window`` the picture window's place (before it is shown); its canvas
+        shows the picture's map until its first frame when the two windows are the same size."""
         if self.widget is not None:
             window.setGeometry(self.widget.geometry())
-            # the live canvas shows the picture's map until its first frame: no blank map between
-            window.canvas.placeholder = self.image
+            if (self.widget.width(), self.widget.height()) == tuple(self.size):
+                window.canvas.placeholder = self.image
+
+    def _drop_widget(self) -> None:
+        if self.widget is not None:
+            widget, self.widget = self.widget, None
+            widget.close()
+            widget.deleteLater()
+        if self._busy:
+            from PySide6.QtWidgets import QApplication
+
+            QApplication.restoreOverrideCursor()
+            self._busy = False
 
     def hand_over(self, window) -> None:
-        """Once ``window``'s map has painted: close the picture window and, if no picture of this key
-        was cached, take one of ``window`` and write it in the background."""
-        from PySide6.QtCore import QTimer
+        """Until ``window``'s map has painted: note any input to it and close the picture window
+        if ``window`` is closed. Once it has painted: close the picture window and, unless the
+        window was touched, take a picture of it (written in the background) when none was shown
+        or the one shown differs."""
+        from PySide6.QtCore import QEvent, QObject, QTimer
+        from PySide6.QtWidgets import QApplication
 
-        shown = self.widget is not None
+        app = QApplication.instance()
+        inputs = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.KeyPress,
+                  QEvent.Type.Wheel, QEvent.Type.Drop, QEvent.Type.DragEnter, QEvent.Type.TouchBegin,
+                  QEvent.Type.Shortcut, QEvent.Type.ShortcutOverride, QEvent.Type.ContextMenu}
+        owner = self
+
+        class Watcher(QObject):
+            def eventFilter(self, obj, event):  # noqa: N802 (Qt name)
+                kind = event.type()
+                if kind in inputs and obj is not owner.widget:
+                    owner.touched = True
+                elif kind == QEvent.Type.Close and obj is window:
+                    owner._drop_widget()  # the live window closed before its map: no frozen copy left
+                return False
+
+        self._watcher = Watcher()
+        app.installEventFilter(self._watcher)
 
         def on_painted() -> None:
             window.canvas.painted.disconnect(on_painted)
@@ -308,50 +380,76 @@ class StartupPicture:
             QTimer.singleShot(0, handed)
 
         def handed() -> None:
-            if self.widget is not None:
-                widget, self.widget = self.widget, None
-                widget.close()
-                widget.deleteLater()
-            if self._busy:
-                from PySide6.QtWidgets import QApplication
-
-                QApplication.restoreOverrideCursor()
-                self._busy = False
-            if not shown:
-                self._take(window)
+            if self._watcher is not None:
+                app.removeEventFilter(self._watcher)
+                self._watcher = None
+            shown = self.image
+            self._drop_widget()
+            window.canvas.placeholder = None
+            self._take(window, shown)
 
         window.canvas.painted.connect(on_painted)
         record_first_paint(window)
 
-    def _take(self, window) -> None:
-        """Grab ``window`` as it first painted and write it (atomically, on a worker thread)."""
+    def _take(self, window, shown=None) -> None:
+        """Grab ``window`` as it first painted and write it (atomically, on a worker thread) unless
+        it was touched or is not a plain window, or it is the picture ``shown`` already."""
         from PySide6.QtWidgets import QApplication
 
-        if getattr(window, "errors", None) or QApplication.activeModalWidget() is not None:
-            return  # a load failed or a dialog is up: not the window a plain start shows
+        if self.touched or getattr(window, "errors", None) or QApplication.activeModalWidget() is not None:
+            return  # input, a failed load or a dialog: not the window a plain start shows
+        if getattr(window, "dirty", False) or getattr(window, "restored_from", None):
+            return  # the user's work (a layer dropped in, a session restored) is never cached
         if (window.width(), window.height()) != tuple(self.size):
             return  # the window system did not give the asked size (a small screen)
         image = window.grab().toImage()
         image.setText(TITLE_KEY, window.windowTitle())  # a PNG tEXt chunk: the picture window's title
+        if shown is not None:
+            same = image.convertToFormat(shown.format())
+            same.setDevicePixelRatio(shown.devicePixelRatio())
+            if same == shown and shown.text(TITLE_KEY) == image.text(TITLE_KEY):
+                return
         folder = self.path.parent
         path = self.path
 
         def write() -> None:
+            tmp = folder / f".{path.name}.{os.getpid()}.tmp"
             try:
                 folder.mkdir(parents=True, exist_ok=True)
-                tmp = folder / f".{path.name}.{os.getpid()}.tmp"
-                if not image.save(str(tmp), "PNG"):
-                    tmp.unlink(missing_ok=True)
-                    return
-                os.replace(tmp, path)
-                for old in [*folder.glob("window-*.png"), *folder.glob(".window-*.tmp")]:
-                    if old != path and old != tmp:
-                        old.unlink(missing_ok=True)
+                if image.save(str(tmp), "PNG"):
+                    os.replace(tmp, path)
+                _prune(folder, keep=path)
             except OSError:
                 pass  # a cache: a start without it is only slower
+            finally:
+                try:
+                    tmp.unlink(missing_ok=True)
+                except OSError:
+                    pass
 
         self.writer = threading.Thread(target=write, name="atlas-startup-picture", daemon=True)
         self.writer.start()
+        writer = self.writer
+        QApplication.instance().aboutToQuit.connect(lambda: writer.join(10))  # no half-written file at exit
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Remove the Atlas's older pictures in ``folder`` (beyond the :data:`KEPT` most recently used)
+    and temporary files of other processes that are gone; nothing else in the folder."""
+    from .autosave_files import _alive
+
+    pictures = []
+    for p in folder.iterdir():
+        if not _NAME.fullmatch(p.name) or p.is_symlink() or not p.is_file():
+            continue
+        if p.name.endswith(".tmp"):
+            pid = int(p.name.rsplit(".", 2)[-2])
+            if pid != os.getpid() and not _alive(pid):
+                p.unlink(missing_ok=True)
+        elif p != keep:
+            pictures.append((p.stat().st_mtime_ns, p))
+    for _, p in sorted(pictures, reverse=True)[KEPT - 1:]:
+        p.unlink(missing_ok=True)
 
 
 def record_first_paint(window) -> None:

@@ -201,6 +201,7 @@ def test_the_entry_point_shows_the_picture_then_the_window(tmp_path):
         "def report():",
         "    print('RESULT', json.dumps({'events': [n for n, _ in startup.events],",
         "        'files': sorted(str(p) for p in startup.cache_folder().glob('*')),",
+        "        'sha': [__import__('hashlib').sha256(p.read_bytes()).hexdigest() for p in sorted(startup.cache_folder().glob('*'))],",
         "        'hook': builtins.__import__.__name__,",
         "        'pandas_sources': sum(1 for k in linecache.cache if '/pandas/' in k)}), flush=True)",
         "    os._exit(0)",
@@ -224,6 +225,7 @@ def test_the_entry_point_shows_the_picture_then_the_window(tmp_path):
     assert first["events"] == ["window"] and len(first["files"]) == 1
     assert first["files"][0].endswith(".png") and "/startup/window-" in first["files"][0]
     assert second["events"] == ["picture", "window"] and second["files"] == first["files"]
+    assert second["sha"] == first["sha"]  # the live window was the picture: nothing rewritten
     assert second["hook"] == "__import__"  # PySide6's __feature__ hook taken out again
     assert second["pandas_sources"] < 30, second  # with the hook: ~600 of pandas' modules read
     assert "propagateSizeHints" not in r.stderr
@@ -248,3 +250,98 @@ def test_closing_the_picture_window_cancels_the_start(app):
     shown.widget.close()  # the user closes the window while the Atlas loads
     assert shown.cancelled
     assert shown.run_while_showing(lambda: "loaded") == "loaded"  # the load is waited for, not cut
+
+
+def _solid_picture(picture, argb: int = 0xFF336699) -> None:
+    picture.path.parent.mkdir(parents=True, exist_ok=True)
+    image = QImage(*SIZE, QImage.Format.Format_RGB32)
+    image.fill(argb)
+    assert image.save(str(picture.path), "PNG")
+
+
+def test_a_picture_unlike_the_live_window_is_rewritten(app):
+    """A change the key missed (or a stale file) mends itself: the start that showed it grabs the
+    live window and writes that instead."""
+    _solid_picture(startup.begin([], None, True, None, None, "en", SIZE))
+    shown = startup.begin([], None, True, None, None, "en", SIZE)
+    assert shown.widget is not None
+    window = _window(shown)
+    _wait(lambda: shown.writer is not None and not shown.writer.is_alive())
+    assert np.array_equal(_pixels(QImage(str(shown.path))), _pixels(window.grab().toImage()))
+    window.close()
+    window.deleteLater()
+
+
+def test_a_touched_or_changed_window_is_never_cached(app):
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+
+    first = startup.begin([], None, True, None, None, "en", SIZE)
+    window = _window(first)
+    # a key pressed before the map painted (e.g. F6 opening the attribute table)
+    QApplication.sendEvent(window, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier))
+    _wait(lambda: [n for n, _ in startup.events] == ["window"])
+    for _ in range(20):
+        QApplication.processEvents()
+    assert first.touched and first.writer is None and not first.path.exists()
+    window.close()
+    window.deleteLater()
+    # a window with the user's work in it (a dropped layer, a restored session): never cached
+    startup.events.clear()
+    second = startup.begin([], None, True, None, None, "en", SIZE)
+    window = _window(second)
+    window.dirty = True
+    _wait(lambda: [n for n, _ in startup.events] == ["window"])
+    for _ in range(20):
+        QApplication.processEvents()
+    assert not second.touched and second.writer is None and not second.path.exists()
+    window.close()
+    window.deleteLater()
+
+
+def test_closing_the_live_window_before_its_map_closes_the_picture(app):
+    _solid_picture(startup.begin([], None, True, None, None, "en", SIZE))
+    shown = startup.begin([], None, True, None, None, "en", SIZE)
+    window = _window(shown)
+    assert shown.widget is not None
+    window.close()  # before its first frame
+    assert shown.widget is None and QApplication.overrideCursor() is None and not shown.cancelled
+    window.deleteLater()
+
+
+def test_old_pictures_are_pruned_and_nothing_else(app, tmp_path):
+    folder = tmp_path / "pictures"
+    folder.mkdir()
+    names = [f"window-{c * 64}.png" for c in "abcde"]
+    for i, name in enumerate(names):
+        (folder / name).write_bytes(b"png")
+        os.utime(folder / name, ns=(1_000_000_000 * (i + 1),) * 2)  # a oldest … e newest
+    dead = 4_194_000 + 7
+    (folder / f".window-{'f' * 64}.png.{dead}.tmp").write_bytes(b"half")
+    (folder / f".window-{'f' * 64}.png.{os.getpid()}.tmp").write_bytes(b"ours, being written")
+    (folder / "window-holiday.png").write_bytes(b"the user's")
+    startup._prune(folder, keep=folder / names[0])
+    left = sorted(p.name for p in folder.iterdir())
+    # the one just written, the KEPT - 1 most recently used others, ours in progress, the user's
+    assert left == sorted([names[0], names[3], names[4], f".window-{'f' * 64}.png.{os.getpid()}.tmp",
+                           "window-holiday.png"])
+    assert startup.KEPT == 3
+
+
+def test_ctrl_c_while_loading_ends_the_start(app, monkeypatch):
+    import signal
+
+    _solid_picture(startup.begin([], None, True, None, None, "en", SIZE))
+    shown = startup.begin([], None, True, None, None, "en", SIZE)
+    before = signal.getsignal(signal.SIGINT)
+
+    def work():
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.3)
+        return "loaded"
+
+    with pytest.raises(KeyboardInterrupt):
+        shown.run_while_showing(work)
+    assert signal.getsignal(signal.SIGINT) is before
+    monkeypatch.setenv(startup.ENV_SWITCH, "OFF")
+    assert not startup.enabled([], None, True, None)
