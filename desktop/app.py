@@ -36,6 +36,7 @@ def run_window(
     lang: str | None = None,
     startup=None,
     doc=None,
+    fit_screen: bool = False,
 ) -> int:
     """Open the main window with the built-in layers and ``files``; return the exit status.
 
@@ -51,6 +52,7 @@ def run_window(
     ``startup`` (a :class:`.startup.StartupPicture`, or None): the start-up picture shown while the
     Atlas loaded; the window takes its place and replaces it once the map has painted. ``doc``:
     the document of the built-in layers when it was read already (on the start-up worker thread).
+    ``fit_screen``: make ``size`` smaller where the screen's free area is (:func:`.startup.fit_to_screen`).
     """
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -65,6 +67,10 @@ def run_window(
     from . import i18n
 
     language = i18n.install(app, i18n.choose_language(lang))
+    if fit_screen:
+        from .startup import fit_to_screen
+
+        size = fit_to_screen(size)
     if doc is None:
         doc = build_document([], builtin=builtin, year=year)
     doc.language = language

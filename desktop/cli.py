@@ -2,7 +2,7 @@
 
 Usage::
 
-    asean-atlas [FILE ...] [--year YEAR] [--no-builtin]
+    asean-atlas [FILE ...] [--year YEAR] [--no-builtin] [--size WxH]
     asean-atlas --screenshot PATH [FILE ...] [--year YEAR] [--size WxH]
     asean-atlas export [--layer FILE]... [--no-builtin] [--year YEAR] [--size WxH]
                        [--bbox W,S,E,N] [--title TEXT] [--dpi DPI] [--png PATH] [--html PATH]
@@ -23,6 +23,8 @@ from collections.abc import Sequence
 from asean_atlas.layers.errors import AtlasError, printable
 
 PROG = "asean-atlas"
+#: the window's size when ``--size`` is not given (then made smaller to fit the screen)
+DEFAULT_WINDOW_SIZE = "1400x900"
 #: Where the window's picture goes when there is no display (see :func:`run_gui`).
 NO_DISPLAY_SCREENSHOT = "asean-atlas-window.png"
 
@@ -106,7 +108,9 @@ def _main_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-builtin", action="store_true", help="leave out the built-in layers")
     p.add_argument("--project", metavar="FILE.atlas.json", help="open a project saved with File > Save project")
     p.add_argument("--screenshot", metavar="PATH", help="save a PNG of the whole window once painted, then exit")
-    p.add_argument("--size", default="1400x900", help="window size WxH for --screenshot (default 1400x900)")
+    p.add_argument("--size", default=None,
+                   help="window size WxH (default 1400x900, made smaller to fit the screen's free area; "
+                   "--screenshot: exactly 1400x900)")
     p.add_argument("--lang", choices=("en", "zh_CN", "zh_TW"), default=None,
                    help="interface language: en, zh_CN (简体中文) or zh_TW (繁體中文); default: the one "
                    "chosen in View > Language, else the system's")
@@ -539,7 +543,7 @@ def run_gui(argv: Sequence[str]) -> int:
     args = _main_parser().parse_args(argv)
     from asean_atlas.layers.page_size import parse_size
 
-    size = parse_size(args.size)
+    size = parse_size(args.size or DEFAULT_WINDOW_SIZE)
     if not (320 <= size[0] <= 8000 and 240 <= size[1] <= 8000):
         raise AtlasError(f"--size {args.size}: the window must be 320x240 to 8000x8000 pixels")
     screenshot = args.screenshot
@@ -559,7 +563,12 @@ def run_gui(argv: Sequence[str]) -> int:
 
     # a plain start shows the picture of the window's last plain start at once (Qt only), then
     # imports the data stack on a worker thread (issue 9: cold start; desktop/startup.py)
-    picture = startup.begin(args.files, args.project, not args.no_builtin, screenshot, args.year, args.lang, size)
+    # the default size is made to fit the screen (a 1366x768 laptop); an asked --size is kept
+    fit = args.size is None and not screenshot
+    picture = startup.begin(args.files, args.project, not args.no_builtin, screenshot, args.year, args.lang, size,
+                            fit_screen=fit)
+    if picture is not None:
+        size = picture.size
     doc = None
     if picture is None:
         run_window = _import_window()
@@ -568,7 +577,8 @@ def run_gui(argv: Sequence[str]) -> int:
         if picture.cancelled:
             return 0  # the user closed the picture window while the Atlas was loading
     return run_window(args.files, year=args.year, builtin=not args.no_builtin, screenshot=screenshot, size=size,
-                      project=args.project, lang=args.lang, startup=picture, doc=doc)
+                      project=args.project, lang=args.lang, startup=picture, doc=doc,
+                      fit_screen=fit and picture is None)
 
 
 def _import_window():

@@ -462,12 +462,35 @@ def record_first_paint(window) -> None:
     window.canvas.painted.connect(on_painted)
 
 
+def fit_size(size: tuple[int, int], available: tuple[int, int] | None) -> tuple[int, int]:
+    """``size`` (pixels) made no larger than ``available`` (the screen's free area, pixels; None:
+    unknown), each side on its own."""
+    if not available or available[0] <= 0 or available[1] <= 0:
+        return size
+    return min(size[0], available[0]), min(size[1], available[1])
+
+
+def fit_to_screen(size: tuple[int, int]) -> tuple[int, int]:
+    """``size`` fitted into the primary screen's available geometry (the screen less panels and
+    docks), as a window manager would; unchanged on the offscreen and minimal platforms, whose
+    800x600 screen is no screen anyone looks at. Needs the QApplication."""
+    from PySide6.QtGui import QGuiApplication
+
+    screen = QGuiApplication.primaryScreen()
+    if screen is None or QGuiApplication.platformName() in ("offscreen", "minimal"):
+        return size
+    free = screen.availableGeometry()
+    return fit_size(size, (free.width(), free.height()))
+
+
 def begin(files, project, builtin: bool, screenshot, year: int | None, lang: str | None,
-          size: tuple[int, int]) -> StartupPicture | None:
+          size: tuple[int, int], fit_screen: bool = False) -> StartupPicture | None:
     """At the start of the window (``asean-atlas`` without a subcommand): if this start may use a
     picture, create the QApplication (Qt only, no data stack), compute the key and show the cached
-    picture when there is one. Returns the :class:`StartupPicture` (its ``widget`` set when shown),
-    or None for a start that does not use pictures."""
+    picture when there is one. ``fit_screen``: make ``size`` no larger than the screen's free area
+    first (:func:`fit_to_screen`; the picture's ``size`` is the window's). Returns the
+    :class:`StartupPicture` (its ``widget`` set when shown), or None for a start that does not use
+    pictures."""
     if not enabled(files, project, builtin, screenshot):
         return None
     widgets = import_qt()
@@ -483,6 +506,8 @@ def begin(files, project, builtin: bool, screenshot, year: int | None, lang: str
         language = i18n.choose_language(lang)
     except ValueError:
         return None
+    if fit_screen:
+        size = fit_to_screen(size)
     picture = StartupPicture(picture_key(language, year, size), size)
     picture.show()
     return picture

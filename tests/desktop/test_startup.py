@@ -345,3 +345,17 @@ def test_ctrl_c_while_loading_ends_the_start(app, monkeypatch):
     assert signal.getsignal(signal.SIGINT) is before
     monkeypatch.setenv(startup.ENV_SWITCH, "OFF")
     assert not startup.enabled([], None, True, None)
+
+
+def test_the_default_window_fits_a_small_screen(app):
+    # a 1366x768 laptop less its panel: the 1400x900 default would overflow it
+    assert startup.fit_size((1400, 900), (1366, 740)) == (1366, 740)
+    assert startup.fit_size((1400, 900), (1920, 1050)) == (1400, 900)
+    assert startup.fit_size((1400, 900), (1200, 1050)) == (1200, 900)
+    assert startup.fit_size((1400, 900), None) == (1400, 900)
+    assert startup.fit_size((1400, 900), (0, 0)) == (1400, 900)  # a screen that reports nothing
+    # the offscreen platform's 800x600 screen is no one's screen: sizes are kept there
+    assert QApplication.platformName() == "offscreen"
+    assert startup.fit_to_screen((1400, 900)) == (1400, 900)
+    picture = startup.begin([], None, True, None, None, "en", (1400, 900), fit_screen=True)
+    assert picture.size == (1400, 900)
