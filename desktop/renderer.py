@@ -23,6 +23,7 @@ from asean_atlas.layers.style import LOW_CONFIDENCE_OPACITY, MARKER_SHAPES
 from asean_atlas.layers.temporal import STAGE_CONSTRUCTION, STAGE_IN_SERVICE, STAGE_PLANNED, STAGE_RETIRED, TimeFilter
 from asean_atlas.layers.viewport import Viewport
 
+from .paint_threads import draw_paths
 from .qtgeom import add_geometry, geometry_path, point_coordinates, polygonf
 
 SEA_COLOR = QColor("#cfe3ef")
@@ -378,12 +379,8 @@ class MapRenderer:
                     self._draw_wide_lines(painter, buckets, pen_for, world, viewport, width)
                     painter.setTransform(world * self._base)
                 else:
-                    for g, path in buckets:
-                        pen, _ = pen_for(g)
-                        painter.setPen(pen)
-                        painter.setBrush(Qt.BrushStyle.NoBrush)
-                        painter.drawPath(path)
-                        _drop_converter(path)
+                    # many paths: shares drawn by several threads (desktop/paint_threads.py)
+                    draw_paths(painter, [(pen_for(g)[0], path) for g, path in buckets], drawn=_drop_converter)
                 # polygons in view only (their box, widened by a few pixels for the outline)
                 x0, y0, x1, y1 = viewport.extent()
                 pad = (style.stroke_width * scale + 4) * viewport.resolution
@@ -488,10 +485,9 @@ class MapRenderer:
             # widening at all at 1.5 px)
             p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             p.setTransform(world)
-            p.setPen(thin)
-            for path in paths:
-                p.drawPath(path)
-                _drop_converter(path)
+            # `wide` is blank here: it serves as the second thread's scratch image
+            if draw_paths(p, [(thin, path) for path in paths], scratch=wide, drawn=_drop_converter) > 1:
+                wide.fill(0)
             p.end()
             p = QPainter(wide)
             p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)

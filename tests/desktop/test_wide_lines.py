@@ -147,7 +147,8 @@ def test_a_big_bucket_is_built_in_shares_and_draws_as_one_path(qapp, monkeypatch
     """Issue 9 (peak memory): a bucket's lines are projected, simplified and turned into paths a
     share of vertices at a time, one path per share, with the bucket's representative row; the
     picture is the one a single path gives, frame after frame (Qt's drawing copy of each path is
-    dropped after use)."""
+    dropped after use). One thread draws (shares on threads: tests/desktop/test_paint_threads.py)."""
+    monkeypatch.setenv("ATLAS_PAINT_THREADS", "1")
     frame = _lines(600, 125, step=0.05)  # 75,000 vertices, one bucket
     doc = _doc(frame, width)
     layer = doc.layers[0]

@@ -1,0 +1,249 @@
+"""Many line paths drawn by several threads at once (issue 9: 1 px frames of big line layers).
+
+PySide6's ``QPainter.drawPath`` holds the GIL while Qt rasterizes, so a second Python thread
+cannot draw meanwhile (bench/NOTES.md, session 25: two threads took 119 ms for two frames, one
+thread 109 ms). Qt's own ``QPainter::drawPath`` called through :mod:`ctypes` runs with the GIL
+released (ctypes drops it around every foreign call), so :func:`draw_paths` splits a long list of
+paths into contiguous shares of about equal vertex count: the first share is drawn straight onto
+the painter's device on the calling thread, each other share by a worker thread onto a
+transparent scratch image with the painter's transform, opacity and hints, and the scratch
+images are then composited over the device in order, under the painter's clip. Source-over
+composition is associative, so the result is the sequential drawing (identical pixels without
+antialiasing; antialiased or translucent edges may differ by a few 8-bit rounding steps). This is how QGIS's parallel renderer
+works too (each layer into an image of its own on a thread, composited in order), one level
+finer: shares of one layer's paths.
+
+The native call is looked up by its Itanium C++ ABI name (Linux, and macOS where the same
+mangling applies) in the Qt GUI library already loaded by PySide6. Where it cannot be found (other
+platforms, another Qt build) or the painter is not a plain raster painter on a QImage, paths are
+drawn one after another with PySide6 as before. ``ATLAS_PAINT_THREADS=1`` turns the threads off;
+the default is the number of CPUs this process may use, at most :data:`MAX_THREADS`.
+
+Measured (bench/NOTES.md, session 29): 10,000 random-walk lines at the region view, 1 px, 1600x1000
+px, two cores: see docs/PERFORMANCE.md.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import ctypes
+import os
+import sys
+import threading
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QImage, QPainter, QPainterPath, QPen
+
+#: Fewer path elements than this are drawn on the calling thread only (a share must outweigh
+#: the scratch image's clear and compositing, ~1-2 ms at 1600x1000).
+MIN_PARALLEL_ELEMENTS = 60_000
+#: At most this many threads draw one list of paths (each beyond the first holds a scratch image
+#: of the device's size: 6.4 MB at 1600x1000).
+MAX_THREADS = 4
+#: Itanium C++ ABI name of ``void QPainter::drawPath(const QPainterPath &)``.
+DRAW_PATH_SYMBOL = "_ZN8QPainter8drawPathERK12QPainterPath"
+#: ``QInternal::Image``: the value of ``QPaintDevice.devType()`` for a QImage.
+_DEVTYPE_IMAGE = 3
+
+_lock = threading.Lock()
+_native: object = None  # None: not looked up yet; False: not available; else the ctypes function
+_pool: concurrent.futures.ThreadPoolExecutor | None = None
+_pool_size = 0
+
+
+def _qt_gui_library() -> str | None:
+    """Path of the Qt GUI library loaded in this process (the one PySide6's QtGui uses), or None."""
+    maps = "/proc/self/maps"
+    if os.path.exists(maps):
+        try:
+            with open(maps, encoding="utf-8", errors="replace") as f:
+                for line in f:
+                    path = line.rstrip("\n").split(None, 5)[-1] if line.count(" ") >= 5 else ""
+                    name = os.path.basename(path)
+                    if name.startswith("libQt6Gui.so") or name.startswith("libQt6Gui_"):
+                        return path
+        except OSError:
+            return None
+        return None
+    if sys.platform == "darwin":
+        import PySide6
+
+        path = os.path.join(os.path.dirname(PySide6.__file__), "Qt", "lib", "QtGui.framework", "Versions", "A", "QtGui")
+        return path if os.path.exists(path) else None
+    return None
+
+
+def native_draw_path():
+    """Qt's ``QPainter::drawPath`` as a ctypes function of two pointers (painter, path) that
+    releases the GIL, or None where it cannot be found. Looked up once per process."""
+    global _native
+    with _lock:
+        if _native is None:
+            _native = False
+            path = _qt_gui_library()
+            if path is not None:
+                try:
+                    fn = getattr(ctypes.CDLL(path), DRAW_PATH_SYMBOL)
+                except (OSError, AttributeError):
+                    fn = None
+                if fn is not None:
+                    fn.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
+                    fn.restype = None
+                    _native = fn
+        return _native or None
+
+
+def thread_count() -> int:
+    """Threads :func:`draw_paths` uses: ``ATLAS_PAINT_THREADS`` if set (1 turns them off), else
+    the CPUs this process may run on, at most :data:`MAX_THREADS`."""
+    value = os.environ.get("ATLAS_PAINT_THREADS", "").strip()
+    if value:
+        try:
+            return max(1, min(int(value), 16))
+        except ValueError:
+            pass
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, MAX_THREADS))
+
+
+def _executor(workers: int) -> concurrent.futures.ThreadPoolExecutor:
+    global _pool, _pool_size
+    with _lock:
+        if _pool is None or _pool_size < workers:
+            old = _pool
+            _pool = concurrent.futures.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="atlas-paint")
+            _pool_size = workers
+            if old is not None:
+                old.shutdown(wait=False)
+        return _pool
+
+
+def _pointer(obj) -> int:
+    import shiboken6
+
+    return shiboken6.getCppPointer(obj)[0]
+
+
+def _splits(counts: Sequence[int], shares: int) -> list[tuple[int, int]]:
+    """Contiguous index ranges of ``counts`` with about equal sums, at most ``shares`` of them."""
+    total = sum(counts)
+    out, start, acc = [], 0, 0
+    for i, c in enumerate(counts):
+        acc += c
+        if len(out) < shares - 1 and acc >= total * (len(out) + 1) / shares and i + 1 < len(counts):
+            out.append((start, i + 1))
+            start = i + 1
+    out.append((start, len(counts)))
+    return [r for r in out if r[1] > r[0]]
+
+
+def _can_share(painter: QPainter) -> bool:
+    """Whether ``painter``'s drawing can be split into composited scratch images exactly."""
+    device = painter.device()
+    return (
+        device is not None
+        and device.devType() == _DEVTYPE_IMAGE
+        and painter.compositionMode() == QPainter.CompositionMode.CompositionMode_SourceOver
+        and not painter.viewTransformEnabled()
+        and painter.backgroundMode() == Qt.BGMode.TransparentMode
+    )
+
+
+def draw_paths(
+    painter: QPainter,
+    items: Sequence[tuple[QPen, QPainterPath]],
+    scratch: QImage | None = None,
+    drawn: Callable[[QPainterPath], None] | None = None,
+) -> int:
+    """Stroke each ``(pen, path)`` of ``items`` in order with no brush, as ``painter.drawPath``
+    one after another would, on several threads when that pays.
+
+    Parameters
+    ----------
+    painter : QPainter
+        Active painter; its transform, opacity, render hints and clip apply (as set on entry).
+    items : sequence of (QPen, QPainterPath)
+        Drawn in order (later paths over earlier ones).
+    scratch : QImage, optional
+        A spare ARGB32_Premultiplied image of the device's size and pixel ratio for the second
+        share (saves allocating one); it is cleared first and left with that share's pixels.
+    drawn : callable, optional
+        Called with each path right after it is drawn, on the thread that drew it (e.g. to let
+        Qt's drawing copy of the path go before the next is drawn).
+
+    Returns
+    -------
+    int
+        The number of threads that drew (1: sequential).
+
+    Notes
+    -----
+    The painter's brush is left as NoBrush and its pen as one of the items'.
+    """
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    fn = native_draw_path()
+    counts = [p.elementCount() for _, p in items]
+    threads = thread_count()
+    if fn is None or threads < 2 or len(items) < 2 or sum(counts) < MIN_PARALLEL_ELEMENTS or not _can_share(painter):
+        for pen, path in items:
+            painter.setPen(pen)
+            if fn is None:
+                painter.drawPath(path)
+            else:
+                fn(_pointer(painter), _pointer(path))
+            if drawn is not None:
+                drawn(path)
+        return 1
+    shares = _splits(counts, threads)
+    device = painter.device()
+    w, h, dpr = device.width(), device.height(), device.devicePixelRatioF()
+    transform, opacity, hints = painter.worldTransform(), painter.opacity(), painter.renderHints()
+
+    def draw_into(index: int, start: int, stop: int) -> QImage:
+        if index == 1 and scratch is not None and (scratch.width(), scratch.height()) == (w, h):
+            img = scratch
+        else:
+            img = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+            img.setDevicePixelRatio(dpr)
+        img.fill(0)
+        p = QPainter(img)
+        try:
+            p.setRenderHints(hints)
+            p.setTransform(transform)
+            p.setOpacity(opacity)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            ptr = _pointer(p)
+            for pen, path in items[start:stop]:
+                p.setPen(pen)
+                fn(ptr, _pointer(path))
+                if drawn is not None:
+                    drawn(path)
+        finally:
+            p.end()
+        return img
+
+    pool = _executor(len(shares) - 1)
+    futures = [pool.submit(draw_into, i, a, b) for i, (a, b) in enumerate(shares) if i]
+    try:
+        ptr = _pointer(painter)
+        a, b = shares[0]
+        for pen, path in items[a:b]:
+            painter.setPen(pen)
+            fn(ptr, _pointer(path))
+            if drawn is not None:
+                drawn(path)
+    finally:
+        images = [f.result() for f in futures]
+    painter.save()
+    try:  # under the painter's clip, which thus applies to every share
+        painter.resetTransform()
+        painter.setOpacity(1.0)
+        for img in images:
+            painter.drawImage(QPointF(0, 0), img)
+    finally:
+        painter.restore()
+    return len(shares)
