@@ -6,12 +6,16 @@ thread 109 ms). Qt's own ``QPainter::drawPath`` called through :mod:`ctypes` run
 released (ctypes drops it around every foreign call), so :func:`draw_paths` splits a long list of
 paths into contiguous shares of about equal vertex count: the first share is drawn straight onto
 the painter's device on the calling thread, each other share by a worker thread onto a
-transparent scratch image with the painter's transform, opacity and hints, and the scratch
-images are then composited over the device in order, under the painter's clip. Source-over
-composition is associative, so the result is the sequential drawing (identical pixels without
-antialiasing; antialiased or translucent edges may differ by a few 8-bit rounding steps). This is how QGIS's parallel renderer
-works too (each layer into an image of its own on a thread, composited in order), one level
-finer: shares of one layer's paths.
+transparent scratch image with the painter's transform, opacity, hints, brush origin and clip,
+and the scratch images are then composited over the device in order. Source-over composition is
+associative, so the result is the sequential drawing up to 8-bit rounding: identical pixels for
+1 px aliased lines; antialiased or translucent edges where many lines overlap may differ by a few
+steps (a 10,000-line antialiased export: at most 16/255, 204 of 1.6 million pixels more than 4
+apart), and wide aliased lines (drawn antialiased and thresholded) may flip a rare pixel. The
+number of shares follows the CPUs, so such pixels can differ between machines; on one machine a
+frame is always drawn the same way. This is how QGIS's parallel renderer works too (each layer
+into an image of its own on a thread, composited in order), one level finer: shares of one
+layer's paths.
 
 The native call is looked up by its Itanium C++ ABI name (Linux, and macOS where the same
 mangling applies) in the Qt GUI library already loaded by PySide6. Where it cannot be found (other
@@ -19,8 +23,8 @@ platforms, another Qt build) or the painter is not a plain raster painter on a Q
 drawn one after another with PySide6 as before. ``ATLAS_PAINT_THREADS=1`` turns the threads off;
 the default is the number of CPUs this process may use, at most :data:`MAX_THREADS`.
 
-Measured (bench/NOTES.md, session 29): 10,000 random-walk lines at the region view, 1 px, 1600x1000
-px, two cores: see docs/PERFORMANCE.md.
+Measured (bench/NOTES.md "1 px lines"): 10,000 random-walk lines at the region view, 1600x1000 px,
+two cores: 1 px antialiased 209 -> 103 ms, aliased 251 -> 128 ms.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ import threading
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QImage, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QImage, QPainter, QPainterPath, QPen, QTransform
 
 #: Fewer path elements than this are drawn on the calling thread only (a share must outweigh
 #: the scratch image's clear and compositing, ~1-2 ms at 1600x1000).
@@ -43,8 +47,6 @@ MIN_PARALLEL_ELEMENTS = 60_000
 MAX_THREADS = 4
 #: Itanium C++ ABI name of ``void QPainter::drawPath(const QPainterPath &)``.
 DRAW_PATH_SYMBOL = "_ZN8QPainter8drawPathERK12QPainterPath"
-#: ``QInternal::Image``: the value of ``QPaintDevice.devType()`` for a QImage.
-_DEVTYPE_IMAGE = 3
 
 _lock = threading.Lock()
 _native: object = None  # None: not looked up yet; False: not available; else the ctypes function
@@ -96,11 +98,11 @@ def native_draw_path():
 
 def thread_count() -> int:
     """Threads :func:`draw_paths` uses: ``ATLAS_PAINT_THREADS`` if set (1 turns them off), else
-    the CPUs this process may run on, at most :data:`MAX_THREADS`."""
+    the CPUs this process may run on; at most :data:`MAX_THREADS` either way."""
     value = os.environ.get("ATLAS_PAINT_THREADS", "").strip()
     if value:
         try:
-            return max(1, min(int(value), 16))
+            return max(1, min(int(value), MAX_THREADS))
         except ValueError:
             pass
     try:
@@ -111,15 +113,15 @@ def thread_count() -> int:
 
 
 def _executor(workers: int) -> concurrent.futures.ThreadPoolExecutor:
+    """The worker pool, grown to ``workers`` threads if smaller (call with ``_lock`` held)."""
     global _pool, _pool_size
-    with _lock:
-        if _pool is None or _pool_size < workers:
-            old = _pool
-            _pool = concurrent.futures.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="atlas-paint")
-            _pool_size = workers
-            if old is not None:
-                old.shutdown(wait=False)
-        return _pool
+    if _pool is None or _pool_size < workers:
+        old = _pool
+        _pool = concurrent.futures.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="atlas-paint")
+        _pool_size = workers
+        if old is not None:
+            old.shutdown(wait=False)  # work already submitted to it still runs
+    return _pool
 
 
 def _pointer(obj) -> int:
@@ -141,16 +143,46 @@ def _splits(counts: Sequence[int], shares: int) -> list[tuple[int, int]]:
     return [r for r in out if r[1] > r[0]]
 
 
-def _can_share(painter: QPainter) -> bool:
-    """Whether ``painter``'s drawing can be split into composited scratch images exactly."""
+#: Device formats whose pixels the composited shares reproduce (the Atlas's frames and exports use
+#: the first; 8-bit grey, 16-bit and 1-bit devices round antialiased edges differently).
+SHARE_FORMATS = (QImage.Format.Format_ARGB32_Premultiplied, QImage.Format.Format_RGB32)
+
+
+def _can_share(painter: QPainter, items) -> bool:
+    """Whether ``painter``'s drawing of ``items`` can be split into composited scratch images:
+    a raster painter on a QImage of :data:`SHARE_FORMATS` whose state the scratch painters can
+    copy, and paths that share no data (Qt builds and drops a drawn path's vector copy lazily,
+    unguarded: one path drawn by two threads at once crashes)."""
     device = painter.device()
-    return (
-        device is not None
-        and device.devType() == _DEVTYPE_IMAGE
+    if not (
+        isinstance(device, QImage)
+        and device.format() in SHARE_FORMATS
         and painter.compositionMode() == QPainter.CompositionMode.CompositionMode_SourceOver
         and not painter.viewTransformEnabled()
         and painter.backgroundMode() == Qt.BGMode.TransparentMode
-    )
+    ):
+        return False
+    data = {_path_data(path) for _, path in items}
+    return len(data) == len(items)
+
+
+def _path_data(path: QPainterPath) -> int:
+    """Address of the data a QPainterPath shares with its copies (its only member, ``d_ptr``)."""
+    return ctypes.c_void_p.from_address(_pointer(path)).value or 0
+
+
+def _stroke(painter: QPainter, items, fn, drawn) -> None:
+    """Stroke ``items`` with ``painter`` in order: through the native call ``fn`` (GIL released)
+    or, where it is None, through PySide6."""
+    ptr = _pointer(painter) if fn is not None else 0
+    for pen, path in items:
+        painter.setPen(pen)
+        if fn is None:
+            painter.drawPath(path)
+        else:
+            fn(ptr, _pointer(path))
+        if drawn is not None:
+            drawn(path)
 
 
 def draw_paths(
@@ -188,20 +220,21 @@ def draw_paths(
     fn = native_draw_path()
     counts = [p.elementCount() for _, p in items]
     threads = thread_count()
-    if fn is None or threads < 2 or len(items) < 2 or sum(counts) < MIN_PARALLEL_ELEMENTS or not _can_share(painter):
-        for pen, path in items:
-            painter.setPen(pen)
-            if fn is None:
-                painter.drawPath(path)
-            else:
-                fn(_pointer(painter), _pointer(path))
-            if drawn is not None:
-                drawn(path)
+    if fn is None or threads < 2 or len(items) < 2 or sum(counts) < MIN_PARALLEL_ELEMENTS or not _can_share(painter, items):
+        _stroke(painter, items, fn, drawn)
         return 1
     shares = _splits(counts, threads)
     device = painter.device()
     w, h, dpr = device.width(), device.height(), device.devicePixelRatioF()
-    transform, opacity, hints = painter.worldTransform(), painter.opacity(), painter.renderHints()
+    # worldMatrixEnabled() is False with no world transform in effect (identity, or one set then
+    # disabled with setWorldMatrixEnabled(False)): the scratch painters then draw untransformed
+    transform = painter.worldTransform() if painter.worldMatrixEnabled() else QTransform()
+    opacity, hints = painter.opacity(), painter.renderHints()
+    origin = painter.brushOrigin()
+    clip = painter.clipPath() if painter.hasClipping() else None
+    for pen, _ in items:
+        # QPen fills in its dash pattern on first use, unguarded: done here, before the threads
+        pen.dashPattern()
 
     def draw_into(index: int, start: int, stop: int) -> QImage:
         if index == 1 and scratch is not None and (scratch.width(), scratch.height()) == (w, h):
@@ -214,33 +247,27 @@ def draw_paths(
         try:
             p.setRenderHints(hints)
             p.setTransform(transform)
+            p.setBrushOrigin(origin)
+            if clip is not None:  # each path clipped once, as on the device (antialiased clip edges)
+                p.setClipPath(clip)
             p.setOpacity(opacity)
             p.setBrush(Qt.BrushStyle.NoBrush)
-            ptr = _pointer(p)
-            for pen, path in items[start:stop]:
-                p.setPen(pen)
-                fn(ptr, _pointer(path))
-                if drawn is not None:
-                    drawn(path)
+            _stroke(p, items[start:stop], fn, drawn)
         finally:
             p.end()
         return img
 
-    pool = _executor(len(shares) - 1)
-    futures = [pool.submit(draw_into, i, a, b) for i, (a, b) in enumerate(shares) if i]
+    with _lock:  # a concurrent call that grows the pool must not shut this one down before submitting
+        pool = _executor(len(shares) - 1)
+        futures = [pool.submit(draw_into, i, a, b) for i, (a, b) in enumerate(shares) if i]
     try:
-        ptr = _pointer(painter)
-        a, b = shares[0]
-        for pen, path in items[a:b]:
-            painter.setPen(pen)
-            fn(ptr, _pointer(path))
-            if drawn is not None:
-                drawn(path)
+        _stroke(painter, items[shares[0][0]:shares[0][1]], fn, drawn)
     finally:
         images = [f.result() for f in futures]
     painter.save()
-    try:  # under the painter's clip, which thus applies to every share
+    try:
         painter.resetTransform()
+        painter.setClipping(False)  # the shares were clipped as they were drawn
         painter.setOpacity(1.0)
         for img in images:
             painter.drawImage(QPointF(0, 0), img)

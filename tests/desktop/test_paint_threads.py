@@ -10,7 +10,7 @@ import time
 import numpy as np
 import pytest
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QTransform
 
 from asean_atlas.desktop import paint_threads as PT
 from asean_atlas.desktop import renderer as R
@@ -337,3 +337,143 @@ def test_three_shares_are_composited_in_their_order(qapp, monkeypatch):
     assert img.pixelColor(60, 200) == QColor("#ff0000")
     seq, _ = _draw(items, False)
     assert np.array_equal(_pixels(seq), _pixels(img))
+
+
+# --- found by a break-it review (session 29) ---------------------------------------------------
+
+
+@needs_native
+def test_one_path_twice_is_drawn_on_one_thread(qapp, two_threads):
+    """Qt builds and drops a drawn path's vector copy unguarded: one path's data drawn by two
+    threads at once crashed (a casing and an inner line over the same path)."""
+    from PySide6.QtGui import QPainterPath as P
+
+    path = _paths(n_paths=1, vertices=4000)[0]
+    casing, inner = QPen(QColor("#ffffff"), 5), QPen(QColor("#1f78b4"), 1)
+    for pen in (casing, inner):
+        pen.setCosmetic(True)
+    items = [(casing, path), (inner, path)]
+    seq, _ = _draw(items, False)
+    img, used = _draw(items, True)
+    assert used == 1
+    assert np.array_equal(_pixels(seq), _pixels(img))
+    # a copy made in Python is a deep copy (its own data): it may be shared out
+    assert PT._path_data(P(path)) != PT._path_data(path)
+    other = _paths(n_paths=1, vertices=4000, seed=9)[0]
+    assert _draw([(casing, path), (inner, other)], True)[1] == 2  # distinct data: shared
+
+
+@needs_native
+def test_painter_states_the_shares_cannot_copy_or_must_copy(qapp, two_threads):
+    from PySide6.QtGui import QLinearGradient
+
+    items = _items(_paths(n_paths=4, vertices=3000))
+    img = QImage(W, H, QImage.Format.Format_ARGB32_Premultiplied)
+    # a world transform set, then disabled: the shares are drawn untransformed too
+    for threaded in (False, True):
+        img.fill(QColor("#dfe9f2"))
+        p = QPainter(img)
+        p.setTransform(QTransform().scale(0.5, 0.5))
+        p.setWorldMatrixEnabled(False)
+        if threaded:
+            assert PT.draw_paths(p, items) == 2
+        else:
+            for pen, path in items:
+                p.setPen(pen)
+                p.drawPath(path)
+        p.end()
+        if not threaded:
+            want = _pixels(img)
+    assert np.array_equal(want, _pixels(img))
+    # devices other than 32-bit colour: one thread
+    for fmt in (QImage.Format.Format_Grayscale8, QImage.Format.Format_RGB16, QImage.Format.Format_ARGB32):
+        other = QImage(W, H, fmt)
+        p = QPainter(other)
+        assert PT.draw_paths(p, items) == 1
+        p.end()
+    # a gradient pen follows the brush origin; an antialiased elliptic clip applies once per path
+    grad = QLinearGradient(0, 0, 40, 0)
+    grad.setColorAt(0, QColor("#ff0000"))
+    grad.setColorAt(1, QColor("#0000ff"))
+    pens = []
+    for i in range(4):
+        # gradient and pattern brushes: both placed by the brush origin
+        pen = QPen(grad if i % 2 else QBrush(QColor("#33a02c"), Qt.BrushStyle.Dense4Pattern), 3)
+        pen.setCosmetic(True)
+        pens.append((pen, items[i][1]))
+
+    def draw(threaded):
+        out = QImage(W, H, QImage.Format.Format_ARGB32_Premultiplied)
+        out.fill(QColor("#dfe9f2"))
+        q = QPainter(out)
+        q.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        q.setBrushOrigin(17, 5)
+        clip = QPainterPath()
+        clip.addEllipse(QRectF(60, 40, 500, 330))
+        q.setClipPath(clip)
+        if threaded:
+            used = PT.draw_paths(q, pens)
+        else:
+            used = 1
+            for pen, path in pens:
+                q.setPen(pen)
+                q.drawPath(path)
+        q.end()
+        return _pixels(out), used
+
+    (a, _), (b, used) = draw(False), draw(True)
+    assert used == 2
+    assert np.abs(a - b).max() <= 4
+
+
+@needs_native
+def test_dashed_pens_shared_by_the_shares(qapp, two_threads):
+    pen = QPen(QColor("#e31a1c"), 1, Qt.PenStyle.DashDotLine)
+    pen.setCosmetic(True)
+    items = [(pen, path) for path in _paths(n_paths=6, vertices=3000)]
+    seq, _ = _draw(items, False)
+    img, used = _draw(items, True)
+    assert used == 2
+    assert np.array_equal(_pixels(seq), _pixels(img))
+
+
+@needs_native
+def test_concurrent_calls_while_the_pool_grows(qapp, monkeypatch):
+    """Two threads drawing at once (the canvas's frame thread and an export on the GUI thread)
+    while the pool grows: no share is lost to a pool shut down under it."""
+    monkeypatch.setattr(PT, "MIN_PARALLEL_ELEMENTS", 1_000)
+    monkeypatch.setattr(PT, "_pool", None)
+    counts = iter([2, 3, 4] * 100)
+    lock = threading.Lock()
+
+    def next_count():
+        with lock:
+            return next(counts)
+
+    monkeypatch.setattr(PT, "thread_count", next_count)
+    items = _items(_paths(n_paths=6, vertices=1500))
+    want = _pixels(_draw(items, False)[0])
+    errors, results = [], []
+
+    def work():
+        try:
+            for _ in range(10):
+                results.append(np.array_equal(want, _pixels(_draw(items, True)[0])))
+        except Exception as exc:  # noqa: BLE001 (reported below)
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert results and all(results)
+
+
+def test_thread_count_is_capped(monkeypatch):
+    monkeypatch.setenv("ATLAS_PAINT_THREADS", "1000")
+    assert PT.thread_count() == PT.MAX_THREADS
+    for value in ("0", "-3", "", "abc", "2.5"):
+        monkeypatch.setenv("ATLAS_PAINT_THREADS", value)
+        assert 1 <= PT.thread_count() <= PT.MAX_THREADS
