@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-matplotlib", action="store_true")
     ap.add_argument("--data", type=Path, default=Path(tempfile.gettempdir()) / "atlas-bench-data")
     ap.add_argument("--out", type=Path, default=REPO / "docs" / "PERFORMANCE.md")
-    ap.add_argument("--only", choices=("cold_start",),
+    ap.add_argument("--only", choices=("cold_start", "reopen"),
                     help="measure only this workload and merge it into the existing docs/PERFORMANCE.json and report")
     args = ap.parse_args(argv)
 
@@ -193,12 +193,18 @@ def main(argv: list[str] | None = None) -> int:
         print("QGIS: not available (install Debian python3-qgis qgis-providers; runs under /usr/bin/python3): skipped")
     if not args.no_matplotlib:
         tools.append("matplotlib")
-    if args.only == "cold_start":
+    if args.only:
         json_path = args.out.with_suffix(".json")
         results = json.loads(json_path.read_text(encoding="utf-8")) if json_path.exists() else {
             "machine": _machine(), "qgis": qgis, "runs": args.runs, "datasets": {}}
-        results["cold_start"] = bench_cold_start(args.runs, tools)
-        print("cold start:", json.dumps(results["cold_start"]))
+        if args.only == "cold_start":
+            results["cold_start"] = bench_cold_start(args.runs, tools)
+            print("cold start:", json.dumps(results["cold_start"]))
+        else:
+            names = [n for n in args.datasets.split(",") if n.startswith("points_1")]
+            results["reopen"] = dict(results.get("reopen") or {}, date=time.strftime("%Y-%m-%d"),
+                                     **{n: bench_reopen(n, args.data, args.runs) for n in names})
+            print("reopen:", json.dumps(results["reopen"]))
         json_path.write_text(json.dumps(results, indent=1), encoding="utf-8")
         from .report import write_report
 
