@@ -551,7 +551,8 @@ def _distinct(values: np.ndarray) -> np.ndarray:
 
 def dilation_offsets(width: float) -> list[tuple[float, float]]:
     """Sub-pixel offsets that widen a 1 px line to ``width`` pixels: the centre and rings on a
-    disk of radius ``(width - 1) / 2``, points at most 0.75 px apart along each ring.
+    disk of radius ``(width - 1) / 2``, points at most 0.75 px apart along each ring and at
+    least 4 on it (1.5 px: 5 offsets; a ring of 8 drew no closer to Qt's stroke, bench/NOTES.md).
 
     Returns
     -------
@@ -565,7 +566,7 @@ def dilation_offsets(width: float) -> list[tuple[float, float]]:
     rings = max(1, int(np.ceil(r)))
     for j in range(1, rings + 1):
         rr = r * j / rings
-        m = max(8, int(np.ceil(2 * np.pi * rr / 0.75)))
+        m = max(4, int(np.ceil(2 * np.pi * rr / 0.75)))
         a = 2 * np.pi * np.arange(m) / m
         out += list(zip((rr * np.cos(a)).tolist(), (rr * np.sin(a)).tolist()))
     return out

@@ -102,6 +102,13 @@ def test_dilation_offsets():
     offs = np.array(dilation_offsets(3.0))
     assert np.hypot(offs[:, 0], offs[:, 1]).max() == pytest.approx(1.0)
     assert len(dilation_offsets(5.0)) > len(offs)
+    # small widths: a ring of at least 4 points, at most 0.75 px apart
+    for width, n in ((1.5, 5), (2.0, 6)):
+        ring = np.array(dilation_offsets(width)[1:])
+        assert len(ring) + 1 == n
+        assert np.allclose(np.hypot(ring[:, 0], ring[:, 1]), (width - 1) / 2)
+        gaps = np.hypot(*(ring - np.roll(ring, 1, axis=0)).T)
+        assert gaps.max() <= 0.75
 
 
 def test_big_line_layers_are_drawn_at_the_views_level_of_detail(qapp):
