@@ -81,6 +81,15 @@ def _draw(items, threaded: bool, *, antialias=False, opacity=1.0, clip=None, tra
     return img, used
 
 
+def _same_as_sequential(items, threads_used: int) -> None:
+    """Drawing ``items`` through draw_paths used ``threads_used`` threads and gave the pixels of
+    drawing them one after another with PySide6."""
+    seq, _ = _draw(items, False)
+    img, used = _draw(items, True)
+    assert used == threads_used
+    assert np.array_equal(_pixels(seq), _pixels(img))
+
+
 @pytest.fixture
 def two_threads(monkeypatch):
     monkeypatch.setenv("ATLAS_PAINT_THREADS", "2")
@@ -177,11 +186,7 @@ def test_few_elements_or_one_thread_draw_sequentially(qapp, monkeypatch):
 def test_without_the_native_call_paths_are_drawn_by_pyside(qapp, monkeypatch):
     monkeypatch.setattr(PT, "_native", False)
     monkeypatch.setenv("ATLAS_PAINT_THREADS", "2")
-    items = _items(_paths(n_paths=4, vertices=3000))
-    seq, _ = _draw(items, False)
-    par, used = _draw(items, True)
-    assert used == 1
-    assert np.array_equal(_pixels(seq), _pixels(par))
+    _same_as_sequential(_items(_paths(n_paths=4, vertices=3000)), 1)
 
 
 @needs_native
@@ -352,11 +357,7 @@ def test_one_path_twice_is_drawn_on_one_thread(qapp, two_threads):
     casing, inner = QPen(QColor("#ffffff"), 5), QPen(QColor("#1f78b4"), 1)
     for pen in (casing, inner):
         pen.setCosmetic(True)
-    items = [(casing, path), (inner, path)]
-    seq, _ = _draw(items, False)
-    img, used = _draw(items, True)
-    assert used == 1
-    assert np.array_equal(_pixels(seq), _pixels(img))
+    _same_as_sequential([(casing, path), (inner, path)], 1)
     # a copy made in Python is a deep copy (its own data): it may be shared out
     assert PT._path_data(P(path)) != PT._path_data(path)
     other = _paths(n_paths=1, vertices=4000, seed=9)[0]
@@ -430,11 +431,7 @@ def test_painter_states_the_shares_cannot_copy_or_must_copy(qapp, two_threads):
 def test_dashed_pens_shared_by_the_shares(qapp, two_threads):
     pen = QPen(QColor("#e31a1c"), 1, Qt.PenStyle.DashDotLine)
     pen.setCosmetic(True)
-    items = [(pen, path) for path in _paths(n_paths=6, vertices=3000)]
-    seq, _ = _draw(items, False)
-    img, used = _draw(items, True)
-    assert used == 2
-    assert np.array_equal(_pixels(seq), _pixels(img))
+    _same_as_sequential([(pen, path) for path in _paths(n_paths=6, vertices=3000)], 2)
 
 
 @needs_native
