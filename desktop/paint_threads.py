@@ -36,6 +36,7 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 
+import shiboken6
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage, QPainter, QPainterPath, QPen, QTransform
 
@@ -125,8 +126,7 @@ def _executor(workers: int) -> concurrent.futures.ThreadPoolExecutor:
 
 
 def _pointer(obj) -> int:
-    import shiboken6
-
+    """Address of the C++ object behind a PySide6 wrapper."""
     return shiboken6.getCppPointer(obj)[0]
 
 
