@@ -48,6 +48,7 @@ import pyogrio
 import shapely
 from pyproj import CRS
 
+from . import cache as layer_cache
 from . import geometry as _geometry
 from .encoding import EncodingGuess, detect_encoding, transcode_to_utf8
 from .errors import CRSNeededError, LayerLoadError, LoadCancelled, Message
@@ -1867,8 +1868,6 @@ def read_layer(
     LayerLoadError, CRSNeededError, LoadCancelled
         See :func:`read_frame`.
     """
-    from . import cache as layer_cache
-
     src, named_layer = split_source(path)
     layer = layer if layer is not None else named_layer
     use_cache = layer_cache.should_cache(src) if cache is None else cache
@@ -1908,8 +1907,8 @@ def read_layer(
         temporal=temporal,
         report=report,
     )
-    if temporal and lyr.undated_count():
-        n = lyr.undated_count()
+    n = lyr.undated_count() if temporal else 0
+    if n:
         report.notes.append(Message("1 feature without a date") if n == 1 else Message("{n} features without a date", n=n))
     # dates written but not dates (2030-13-45, year 10000, "abc"): said, never silently undated or
     # never-ending (issue 16)
@@ -1917,13 +1916,16 @@ def read_layer(
                if temporal and temporal.undated == "show" else Message("they have no date (undated features are hidden)"))
     for field, dates, what in ((temporal.start_field if temporal else None, lyr.start_dates, undated),
                                (temporal.end_field if temporal else None, lyr.end_dates, Message("they never end"))):
-        if not field or dates is None or field not in attrs.columns:
+        if not field or dates is None or field not in attrs.columns or (dates is lyr.start_dates and not n):
+            continue
+        unparsed = np.isnat(dates)
+        if not unparsed.any():  # every feature dated (the common case): nothing more to look at
             continue
         raw = attrs[field]
         written = raw.notna().to_numpy()
         if not (pd.api.types.is_numeric_dtype(raw.dtype) or pd.api.types.is_datetime64_any_dtype(raw.dtype)):
             written = written & (raw.astype("string").str.strip().fillna("") != "").to_numpy()
-        unread = np.flatnonzero(written & np.isnat(dates))
+        unread = np.flatnonzero(written & unparsed)
         if unread.size:
             examples = tuple(repr(str(v)[:30]) for v in raw.iloc[unread[:_NAMED]])
             report.warnings.append(Message("{features} whose {field} is not a date ({examples}): {what}",

@@ -36,6 +36,7 @@ from .temporal import (
     detect_lifecycle,
     lifecycle_stages,
     parse_dates,
+    parse_dates_counted,
     status_stages,
 )
 
@@ -297,6 +298,7 @@ class Layer:
         self.visible = True
         self._temporal: TemporalSpec | None = None
         self._start: np.ndarray | None = None
+        self._undated: tuple[np.ndarray, int] | None = None  # (the start dates counted, their NaT count)
         self._end: np.ndarray | None = None
         self._bounds: tuple | None = None
         self._index: FeatureIndex | PointIndex | None = None
@@ -641,7 +643,8 @@ class Layer:
         if spec is None:
             self._start = self._end = None
         else:
-            self._start = parse_dates(self.attributes[spec.start_field])
+            self._start, undated = parse_dates_counted(self.attributes[spec.start_field])
+            self._undated = (self._start, undated)
             self._end = parse_dates(self.attributes[spec.end_field]) if spec.end_field else None
         if emit:
             self.changed.emit()
@@ -772,7 +775,11 @@ class Layer:
 
     def undated_count(self) -> int:
         """Features with no parsable start date (0 for a layer without temporal spec)."""
-        return 0 if self._start is None else int(np.isnat(self._start).sum())
+        if self._start is None:
+            return 0
+        if self._undated is None or self._undated[0] is not self._start:  # counted once per parse
+            self._undated = (self._start, int(np.count_nonzero(np.isnat(self._start))))
+        return self._undated[1]
 
     def __repr__(self) -> str:
         return f"Layer({self.title!r}, {self.feature_count} features, source={self.source!r})"

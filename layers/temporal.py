@@ -120,7 +120,8 @@ def detect_temporal(frame: pd.DataFrame) -> TemporalSpec | None:
     def first(names: tuple[str, ...]) -> str | None:
         for name in names:
             col = lower.get(name)
-            if col is not None and any_date(frame[col].dropna()):
+            # nulls parse as NaT: no dropna (a copy of the whole column) needed to sample
+            if col is not None and any_date(frame[col]):
                 return str(col)
         return None
 
@@ -130,23 +131,32 @@ def detect_temporal(frame: pd.DataFrame) -> TemporalSpec | None:
     return TemporalSpec(start_field=start, end_field=first(END_FIELD_NAMES))
 
 
-def _years_to_datetime(years: np.ndarray) -> np.ndarray:
+def _years_to_datetime(years: np.ndarray, lo: int | None = None, hi: int | None = None) -> np.ndarray:
     """Whole years (float, NaN: none; or int) to the instant their year starts, ``datetime64[s]``;
-    through a table of the years present (a 1M-row year column: 13 ms, against 21 ms converting
-    each)."""
+    years outside 1–9999 (:data:`DATE_MIN`–:data:`DATE_MAX`) give NaT, so the result needs no range
+    check. Through a table of the years present, indexed by the year itself where all are 0–9999
+    (a 1M-row year column: ~2 ms, against ~4 ms through ``year - lo`` and ~21 ms converting each).
+    ``lo``/``hi``: the years' minimum and maximum when the caller already has them."""
     if years.dtype.kind in "iu":
         ok, every, y = None, True, years
     else:
         ok = np.isfinite(years)
         every = bool(ok.all())
         y = years.astype(np.int64) if every else years[ok].astype(np.int64)
+        lo = hi = None
     if not y.size:
         return np.full(years.shape, np.datetime64("NaT"), dtype="datetime64[s]")
-    lo, hi = int(y.min()), int(y.max())
+    if lo is None or hi is None:
+        lo, hi = int(y.min()), int(y.max())
     if hi - lo > 100_000:  # not a column of years: convert each
-        conv = (y - 1970).astype("datetime64[Y]").astype("datetime64[s]")
+        conv = (y.astype(np.int64) - 1970).astype("datetime64[Y]").astype("datetime64[s]")
+        conv[(y < 1) | (y > 9999)] = np.datetime64("NaT")
     else:
-        conv = (np.arange(lo, hi + 1) - 1970).astype("datetime64[Y]").astype("datetime64[s]")[y.astype(np.int64, copy=False) - lo]
+        first = 0 if 0 <= lo and hi <= 9999 else lo  # a table from year 0 is indexed without a subtraction
+        year = np.arange(first, hi + 1)
+        table = (year - 1970).astype("datetime64[Y]").astype("datetime64[s]")
+        table[(year < 1) | (year > 9999)] = np.datetime64("NaT")
+        conv = table[y] if first == 0 else table[y.astype(np.int64, copy=False) - first]
     if every:
         return conv
     out = np.full(years.shape, np.datetime64("NaT"), dtype="datetime64[s]")
@@ -171,7 +181,24 @@ def parse_dates(values: pd.Series | np.ndarray | list) -> np.ndarray:
     -------
     ndarray of datetime64[s], shape (n,)
     """
-    return _in_date_range(_parse_dates(values))
+    return parse_dates_counted(values)[0]
+
+
+def parse_dates_counted(values: pd.Series | np.ndarray | list) -> tuple[np.ndarray, int]:
+    """:func:`parse_dates`, and how many of the dates are NaT (undated), counted only where the
+    parse does not already know it (a column of whole years 1–9999 has none: 1M rows, ~2 ms saved).
+
+    Returns
+    -------
+    dates : ndarray of datetime64[s], shape (n,)
+    undated : int
+        NaT count of ``dates``.
+    """
+    out, in_range, undated = _parse_dates(values)
+    if not in_range:
+        out = _in_date_range(out)
+        undated = None
+    return out, int(np.count_nonzero(np.isnat(out))) if undated is None else undated
 
 
 #: Dates read as dates: years 1 to 9999 (ISO 8601's four digits); anything outside is not a date of
@@ -188,25 +215,30 @@ def _in_date_range(out: np.ndarray) -> np.ndarray:
     return out
 
 
-def _parse_dates(values) -> np.ndarray:
+def _parse_dates(values) -> tuple[np.ndarray, bool, int | None]:
+    """The dates of :func:`parse_dates`, whether they are known to lie in
+    :data:`DATE_MIN`–:data:`DATE_MAX` already (whole years: no range check needed), and their NaT
+    count where known without counting (else None)."""
     s = pd.Series(values) if not isinstance(values, pd.Series) else values
-    s = s.reset_index(drop=True)
     n = len(s)
     if n == 0:
-        return np.array([], dtype="datetime64[s]")
+        return np.array([], dtype="datetime64[s]"), True, 0
     if pd.api.types.is_datetime64_any_dtype(s.dtype):
         if getattr(s.dt, "tz", None) is not None:
             s = s.dt.tz_convert("UTC").dt.tz_localize(None)
-        return s.to_numpy(dtype="datetime64[s]")
+        return s.to_numpy(dtype="datetime64[s]"), False, None
     if pd.api.types.is_bool_dtype(s.dtype):
-        return np.full(n, np.datetime64("NaT"), dtype="datetime64[s]")
-    if pd.api.types.is_integer_dtype(s.dtype) and not s.hasnans:
+        return np.full(n, np.datetime64("NaT"), dtype="datetime64[s]"), True, n
+    # a NumPy integer column holds no nulls (pandas' nullable Int64 may: ask it)
+    if pd.api.types.is_integer_dtype(s.dtype) and (isinstance(s.dtype, np.dtype) or not s.hasnans):
         ints = s.to_numpy()
-        if ints.size and -10_000 < ints.min() and ints.max() < 10_000:
+        lo, hi = int(ints.min()), int(ints.max())
+        if -10_000 < lo and hi < 10_000:
             # a column of whole years (the common case): no float copies (1M rows: 8 MB, not ~40)
-            return _years_to_datetime(ints)
+            return _years_to_datetime(ints, lo, hi), True, 0 if 1 <= lo and hi <= 9999 else None
     if pd.api.types.is_numeric_dtype(s.dtype):
-        return _numbers_to_datetime(pd.to_numeric(s, errors="coerce").to_numpy(dtype=float))
+        return *_numbers_to_datetime(pd.to_numeric(s, errors="coerce").to_numpy(dtype=float)), None
+    s = s.reset_index(drop=True)
 
     out = np.full(n, np.datetime64("NaT"), dtype="datetime64[s]")
     text = s.astype("string").str.strip()
@@ -220,7 +252,7 @@ def _parse_dates(values) -> np.ndarray:
     num = pd.to_numeric(text, errors="coerce").to_numpy(dtype=float)
     is_num = np.isfinite(num) & text.str.fullmatch(r"[+-]?\d+(\.\d+)?").fillna(False).to_numpy()
     if is_num.any():
-        out[is_num] = _numbers_to_datetime(num[is_num])
+        out[is_num] = _numbers_to_datetime(num[is_num])[0]
     ym = text.str.fullmatch(r"\d{4}-\d{1,2}").fillna(False).to_numpy() & ~is_num
     if ym.any():
         out[ym] = pd.to_datetime(text[ym] + "-01", errors="coerce", format="%Y-%m-%d").to_numpy(
@@ -232,12 +264,14 @@ def _parse_dates(values) -> np.ndarray:
     if rest.any():
         parsed = pd.to_datetime(text[rest], errors="coerce", format="mixed", utc=True)
         out[rest] = parsed.dt.tz_localize(None).to_numpy(dtype="datetime64[s]")
-    return out
+    return out, False, None
 
 
-def _numbers_to_datetime(num: np.ndarray) -> np.ndarray:
+def _numbers_to_datetime(num: np.ndarray) -> tuple[np.ndarray, bool]:
+    """Numbers (float64, NaN: none) as dates: years, YYYYMMDD, epoch seconds or milliseconds;
+    and whether they are known to be in range (see :func:`_parse_dates`)."""
     if num.size and np.all(np.abs(num) < 10_000):  # all years (NaN fails the test): the common case, once
-        return _years_to_datetime(np.floor(num))
+        return _years_to_datetime(np.floor(num)), True
     out = np.full(num.shape, np.datetime64("NaT"), dtype="datetime64[s]")
     finite = np.isfinite(num)
     year = finite & (np.abs(num) < 10_000)
@@ -252,7 +286,7 @@ def _numbers_to_datetime(num: np.ndarray) -> np.ndarray:
         out[ymd] = pd.to_datetime(text, format="%Y%m%d", errors="coerce").to_numpy(dtype="datetime64[s]")
     sec = finite & ~year & ~ymd & (np.abs(num) >= 1e5) & (np.abs(num) < 1e11)
     out[sec] = num[sec].astype(np.int64).astype("datetime64[s]")
-    return out
+    return out, False
 
 
 def year_start(year: int) -> np.datetime64:

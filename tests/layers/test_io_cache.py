@@ -108,3 +108,29 @@ print("ok")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "ok" and list((tmp_path / "c").glob("*.parquet"))
+
+
+def test_reopen_leaves_no_mapping_of_the_entry(tmp_path, cache_dir, monkeypatch):
+    """The cache entry is read memory-mapped (issue 9): once read, nothing maps it any more, so it
+    can be replaced or pruned (on Windows a mapped file could not be)."""
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("reads /proc/self/maps")
+    import numpy as np
+    import pandas as pd
+
+    monkeypatch.setattr("asean_atlas.layers.io.COMPACT_POINTS_MIN", 1000)  # a compact point entry
+    path = tmp_path / "sites.geojson"
+    feats = [{"type": "Feature", "properties": {"name": f"s{i}", "year": 2000 + i % 20},
+              "geometry": {"type": "Point", "coordinates": [100 + i * 1e-4, 10]}} for i in range(2000)]
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": feats}))
+    read_layer(path, cache=True)
+    entry = next(cache_dir.glob("*.parquet"))
+    again = read_layer(path, cache=True)
+    assert REOPENED in again.report.notes and again.compact
+    assert str(entry) not in open("/proc/self/maps").read()
+    assert list(again.attributes["name"][:2]) == ["s0", "s1"]
+    np.testing.assert_allclose(again.lonlat()[0][:2], [100, 100.0001])
+    assert pd.Series(again.start_dates).dt.year.tolist()[:3] == [2000, 2001, 2002]
+    assert again.undated_count() == 0

@@ -89,3 +89,35 @@ def test_yyyymmdd_integers_and_relative_words():
     got = parse_dates(pd.Series(["2010", "now", "Today", "20201231"]))
     assert [str(v)[:10] for v in got] == ["2010-01-01", "NaT", "NaT", "2020-12-31"]
     assert str(parse_dates(pd.Series([1500000000]))[0])[:10] == "2017-07-14"  # epoch seconds still read
+
+
+@pytest.mark.parametrize("values", [
+    pd.Series([1990, 2000, 2017]),                       # whole years: counted without counting
+    pd.Series([0, 1, 9999, 10_000 - 1, -5]),             # year 0 and negatives are no dates
+    pd.Series([1990, None], dtype="Int64"),              # nullable integers
+    pd.Series([1990.0, np.nan, 0.0]),
+    pd.Series([20201231, 1990, 1_700_000_000]),
+    pd.Series(["2017", "x", None, "0"]),
+    pd.Series([True, False]),
+    pd.Series([], dtype="int64"),
+    pd.Series(pd.to_datetime(["2001-02-03", None])),
+])
+def test_parse_dates_counted_agrees_with_parse_dates(values):
+    """The undated count the parse gives (issue 9: not recounted for a column of years) is the
+    NaT count of the same dates parse_dates gives."""
+    from asean_atlas.layers.temporal import parse_dates_counted
+
+    dates, undated = parse_dates_counted(values)
+    assert dates.dtype == np.dtype("datetime64[s]")
+    np.testing.assert_array_equal(dates, parse_dates(values))
+    assert undated == int(np.isnat(dates).sum())
+
+
+def test_whole_years_outside_1_to_9999_are_undated():
+    """The table of years (issue 9) maps years outside ISO 8601's 1-9999 to NaT itself, since the
+    range check is skipped for it; a big column takes the same path as a small one."""
+    years = np.tile(np.array([0, 1, 2024, 9999, -3], dtype=np.int64), 200_000)
+    got = parse_dates(pd.Series(years))
+    assert _years(got[:5]) == [None, "0001-01-01", "2024-01-01", "9999-01-01", None]
+    assert int(np.isnat(got).sum()) == 400_000
+    assert _years(parse_dates(pd.Series(np.arange(1, 10_000)))[[0, -1]]) == ["0001-01-01", "9999-01-01"]
