@@ -134,3 +134,32 @@ def test_reopen_leaves_no_mapping_of_the_entry(tmp_path, cache_dir, monkeypatch)
     np.testing.assert_allclose(again.lonlat()[0][:2], [100, 100.0001])
     assert pd.Series(again.start_dates).dt.year.tolist()[:3] == [2000, 2001, 2002]
     assert again.undated_count() == 0
+
+
+@pytest.mark.parametrize("damage", ["truncated", "no coordinate columns", "zero bytes"])
+def test_damaged_point_entry_is_a_miss(tmp_path, cache_dir, monkeypatch, damage):
+    """A compact point entry cut short, emptied, or naming coordinate columns it lacks is read
+    again from the file (memory-mapped reads included, issue 9), never an error."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    monkeypatch.setattr("asean_atlas.layers.io.COMPACT_POINTS_MIN", 10)
+    path = tmp_path / "sites.geojson"
+    feats = [{"type": "Feature", "properties": {"name": f"s{i}", "year": 2001},
+              "geometry": {"type": "Point", "coordinates": [100 + i * 0.01, 10]}} for i in range(50)]
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": feats}))
+    assert read_layer(path, cache=True).compact
+    entry = next(cache_dir.glob("*.parquet"))
+    data = entry.read_bytes()
+    if damage == "truncated":
+        entry.write_bytes(data[: len(data) // 2])
+    elif damage == "zero bytes":
+        entry.write_bytes(b"")
+    else:
+        table = pq.read_table(entry)
+        meta = dict(table.schema.metadata)
+        table = pa.table({"name": table.column("name")}).replace_schema_metadata(meta)
+        pq.write_table(table, entry)
+    again = read_layer(path, cache=True)
+    assert REOPENED not in again.report.notes
+    assert again.feature_count == 50 and again.undated_count() == 0
