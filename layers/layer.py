@@ -298,7 +298,7 @@ class Layer:
         self.visible = True
         self._temporal: TemporalSpec | None = None
         self._start: np.ndarray | None = None
-        self._undated: tuple[np.ndarray, int] | None = None  # (the start dates counted, their NaT count)
+        self._undated = 0  # NaT count of _start, counted by its parse (set_temporal)
         self._end: np.ndarray | None = None
         self._bounds: tuple | None = None
         self._index: FeatureIndex | PointIndex | None = None
@@ -642,9 +642,9 @@ class Layer:
         self._temporal = spec
         if spec is None:
             self._start = self._end = None
+            self._undated = 0
         else:
-            self._start, undated = parse_dates_counted(self.attributes[spec.start_field])
-            self._undated = (self._start, undated)
+            self._start, self._undated = parse_dates_counted(self.attributes[spec.start_field])
             self._end = parse_dates(self.attributes[spec.end_field]) if spec.end_field else None
         if emit:
             self.changed.emit()
@@ -775,11 +775,7 @@ class Layer:
 
     def undated_count(self) -> int:
         """Features with no parsable start date (0 for a layer without temporal spec)."""
-        if self._start is None:
-            return 0
-        if self._undated is None or self._undated[0] is not self._start:  # counted once per parse
-            self._undated = (self._start, int(np.count_nonzero(np.isnat(self._start))))
-        return self._undated[1]
+        return self._undated
 
     def __repr__(self) -> str:
         return f"Layer({self.title!r}, {self.feature_count} features, source={self.source!r})"
