@@ -1907,7 +1907,7 @@ def read_layer(
         temporal=temporal,
         report=report,
     )
-    n = lyr.undated_count() if temporal else 0
+    n = lyr.undated_count()  # 0 without a temporal spec
     if n:
         report.notes.append(Message("1 feature without a date") if n == 1 else Message("{n} features without a date", n=n))
     # dates written but not dates (2030-13-45, year 10000, "abc"): said, never silently undated or
