@@ -37,7 +37,7 @@ import threading
 from collections.abc import Callable, Sequence
 
 import shiboken6
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRect, Qt
 from PySide6.QtGui import QImage, QPainter, QPainterPath, QPen, QTransform
 
 #: Fewer path elements than this are drawn on the calling thread only (a share must outweigh
@@ -48,9 +48,14 @@ MIN_PARALLEL_ELEMENTS = 60_000
 MAX_THREADS = 4
 #: Itanium C++ ABI name of ``void QPainter::drawPath(const QPainterPath &)``.
 DRAW_PATH_SYMBOL = "_ZN8QPainter8drawPathERK12QPainterPath"
+#: Itanium C++ ABI name of ``void QPainter::drawImage(const QPointF &, const QImage &)``.
+DRAW_IMAGE_SYMBOL = "_ZN8QPainter9drawImageERK7QPointFRK6QImage"
+#: Fewer rows than this are drawn by :func:`draw_image_bands` on the calling thread only.
+MIN_BAND_ROWS = 64
 
 _lock = threading.Lock()
 _native: object = None  # None: not looked up yet; False: not available; else the ctypes function
+_native_image: object = None  # the same for drawImage
 _pool: concurrent.futures.ThreadPoolExecutor | None = None
 _pool_size = 0
 
@@ -95,6 +100,26 @@ def native_draw_path():
                     fn.restype = None
                     _native = fn
         return _native or None
+
+
+def native_draw_image():
+    """Qt's ``QPainter::drawImage(const QPointF &, const QImage &)`` as a ctypes function of three
+    pointers (painter, point, image) that releases the GIL, or None where it cannot be found."""
+    global _native_image
+    with _lock:
+        if _native_image is None:
+            _native_image = False
+            path = _qt_gui_library()
+            if path is not None:
+                try:
+                    fn = getattr(ctypes.CDLL(path), DRAW_IMAGE_SYMBOL)
+                except (OSError, AttributeError):
+                    fn = None
+                if fn is not None:
+                    fn.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p]
+                    fn.restype = None
+                    _native_image = fn
+        return _native_image or None
 
 
 def thread_count() -> int:
@@ -274,3 +299,91 @@ def draw_paths(
     finally:
         painter.restore()
     return len(shares)
+
+
+def draw_image_bands(
+    target: QImage,
+    image: QImage,
+    offsets: Sequence[tuple[float, float]],
+    mode: QPainter.CompositionMode = QPainter.CompositionMode.CompositionMode_SourceOver,
+    smooth: bool = True,
+) -> int:
+    """Draw ``image`` onto ``target`` once at each of ``offsets`` (logical pixels, as
+    ``QPainter.drawImage(QPointF(dx, dy), image)``) with the composition ``mode``, as one painter
+    drawing them in order would -- split into horizontal bands of ``target``'s rows drawn by
+    several threads at once (issue 9: the wide-line dilation, 5 to 17 whole-frame ``drawImage``
+    calls a frame).
+
+    Each thread paints its own QImage over ``target``'s memory (no copy) clipped to its band of
+    rows: every pixel is computed from the same positions as on the whole image (Qt rounds a
+    position that falls on half a pixel away from zero, so a band translated to its first row
+    could round differently) and the bands never overlap, so the threads write disjoint memory.
+    Where the native call is missing, one thread is configured (``ATLAS_PAINT_THREADS=1``),
+    ``target`` has fewer than 2 x :data:`MIN_BAND_ROWS` rows or a fractional device pixel ratio
+    (band edges between device rows), one painter draws everything on the calling thread.
+
+    Parameters
+    ----------
+    target : QImage
+        ARGB32_Premultiplied (or RGB32) image drawn onto; not being painted by anyone else.
+    image : QImage
+        The source, drawn whole at each offset.
+    offsets : sequence of (float, float)
+        Positions of ``image``'s top-left corner in ``target``'s logical pixels.
+    mode : QPainter.CompositionMode
+        Composition of every draw (the dilation uses ``CompositionMode_Lighten``).
+    smooth : bool
+        Bilinear sampling at fractional offsets (``SmoothPixmapTransform``).
+
+    Returns
+    -------
+    int
+        The number of threads that drew (1: one painter on the calling thread).
+    """
+    fn = native_draw_image()
+    threads = thread_count()
+    h = target.height()
+    bands = min(threads, h // MIN_BAND_ROWS)
+    points = [QPointF(dx, dy) for dx, dy in offsets]
+
+    def paint(device: QImage, band: QRect | None) -> None:
+        p = QPainter(device)
+        try:
+            p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
+            p.setCompositionMode(mode)
+            if band is not None:
+                p.setClipRect(band)
+            if fn is None:
+                for pt in points:
+                    p.drawImage(pt, image)
+            else:
+                pp, ip = _pointer(p), _pointer(image)
+                for pt in points:
+                    fn(pp, _pointer(pt), ip)
+        finally:
+            p.end()
+
+    dpr = target.devicePixelRatioF()
+    if fn is None or bands < 2 or target.format() not in SHARE_FORMATS or dpr != round(dpr):
+        paint(target, None)
+        return 1
+    # bands in logical rows; an integral pixel ratio puts their edges on device rows
+    lw, lh = round(target.width() / dpr), h // round(dpr)
+    rows = [round(lh * i / bands) for i in range(bands)] + [lh + 1]
+    clips = [QRect(0, y0, lw + 1, y1 - y0) for y0, y1 in zip(rows, rows[1:])]
+    buffer = target.bits()  # detaches target if shared: its rows are written in place below
+    views = []
+    for _ in clips[1:]:
+        view = QImage(buffer, target.width(), h, target.bytesPerLine(), target.format())
+        view.setDevicePixelRatio(dpr)
+        views.append(view)
+    with _lock:
+        pool = _executor(bands - 1)
+        futures = [pool.submit(paint, view, clip) for view, clip in zip(views, clips[1:])]
+    try:
+        paint(target, clips[0])
+    finally:
+        for f in futures:
+            f.result()
+    del views
+    return bands

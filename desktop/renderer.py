@@ -23,7 +23,7 @@ from asean_atlas.layers.style import LOW_CONFIDENCE_OPACITY, MARKER_SHAPES
 from asean_atlas.layers.temporal import STAGE_CONSTRUCTION, STAGE_IN_SERVICE, STAGE_PLANNED, STAGE_RETIRED, TimeFilter
 from asean_atlas.layers.viewport import Viewport
 
-from .paint_threads import draw_paths
+from .paint_threads import draw_image_bands, draw_paths
 from .qtgeom import add_geometry, geometry_path, point_coordinates, polygonf
 
 SEA_COLOR = QColor("#cfe3ef")
@@ -489,12 +489,8 @@ class MapRenderer:
             if draw_paths(p, [(thin, path) for path in paths], scratch=wide, drawn=_drop_converter) > 1:
                 wide.fill(0)
             p.end()
-            p = QPainter(wide)
-            p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-            p.setCompositionMode(QPainter.CompositionMode.CompositionMode_Lighten)
-            for dx, dy in offsets:
-                p.drawImage(QPointF(dx, dy), thin_img)
-            p.end()
+            # the dilation, in bands of rows on as many threads as the thin pass
+            draw_image_bands(wide, thin_img, offsets, QPainter.CompositionMode.CompositionMode_Lighten)
             if not antialias:
                 _threshold_coverage(wide, thin.color())
             painter.setTransform(self._base)

@@ -9,7 +9,7 @@ import time
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QTransform
 
 from asean_atlas.desktop import paint_threads as PT
@@ -474,3 +474,110 @@ def test_thread_count_is_capped(monkeypatch):
     for value in ("0", "-3", "", "abc", "2.5"):
         monkeypatch.setenv("ATLAS_PAINT_THREADS", value)
         assert 1 <= PT.thread_count() <= PT.MAX_THREADS
+
+
+# --- the dilation's drawImage calls in bands of rows (draw_image_bands) ---
+
+def _line_image(w=W, h=H + 1, dpr=1.0, seed=5) -> QImage:
+    """Antialiased random lines on a transparent image (odd height: bands of unequal rows)."""
+    img = QImage(int(w * dpr), int(h * dpr), QImage.Format.Format_ARGB32_Premultiplied)
+    img.setDevicePixelRatio(dpr)
+    img.fill(0)
+    p = QPainter(img)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    rng = np.random.default_rng(seed)
+    for i in range(300):
+        p.setPen(QPen(QColor(COLORS[i % 2]), 1))
+        x0, x1 = rng.uniform(0, w, 2)
+        y0, y1 = rng.uniform(0, h, 2)
+        p.drawLine(QPointF(x0, y0), QPointF(x1, y1))
+    p.end()
+    return img
+
+
+def _drawn_by_one_painter(src: QImage, offsets, mode) -> QImage:
+    out = QImage(src.width(), src.height(), QImage.Format.Format_ARGB32_Premultiplied)
+    out.setDevicePixelRatio(src.devicePixelRatioF())
+    out.fill(QColor(10, 20, 30, 40))
+    p = QPainter(out)
+    p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+    p.setCompositionMode(mode)
+    for dx, dy in offsets:
+        p.drawImage(QPointF(dx, dy), src)
+    p.end()
+    return out
+
+
+def _drawn_in_bands(src: QImage, offsets, mode) -> tuple[QImage, int]:
+    out = QImage(src.width(), src.height(), QImage.Format.Format_ARGB32_Premultiplied)
+    out.setDevicePixelRatio(src.devicePixelRatioF())
+    out.fill(QColor(10, 20, 30, 40))
+    return out, PT.draw_image_bands(out, src, offsets, mode)
+
+
+LIGHTEN = QPainter.CompositionMode.CompositionMode_Lighten
+SOURCE_OVER = QPainter.CompositionMode.CompositionMode_SourceOver
+
+
+@needs_native
+@pytest.mark.parametrize("width, mode, dpr", [
+    (1.5, LIGHTEN, 1.0), (3.0, LIGHTEN, 1.0), (1.5, LIGHTEN, 2.0), (None, SOURCE_OVER, 1.0), (None, SOURCE_OVER, 1.25),
+])
+def test_image_bands_give_the_pixels_of_one_painter(qapp, two_threads, width, mode, dpr):
+    """Every pixel as one painter draws it, at offsets that fall on half pixels too (Qt rounds
+    those away from zero: -0.5 and 60.5 round apart). A fractional pixel ratio is drawn by one
+    painter (band edges would fall between device rows)."""
+    src = _line_image(dpr=dpr)
+    offsets = R.dilation_offsets(width) if width else [(0.0, 0.0), (10.5, -3.25), (-7.75, 60.5), (3.0, -0.5)]
+    one = _drawn_by_one_painter(src, offsets, mode)
+    banded, used = _drawn_in_bands(src, offsets, mode)
+    assert used == (2 if dpr == int(dpr) else 1)
+    a, b = _pixels(one), _pixels(banded)
+    background = _pixels(_drawn_by_one_painter(_line_image(dpr=dpr, seed=0), [], mode))
+    assert (a != background).reshape(a.shape[0], -1, 4).any(axis=-1).sum() > 50_000 * dpr * dpr
+    assert np.array_equal(a, b)  # every pixel, the rows where the bands meet included
+
+
+@needs_native
+def test_image_bands_are_drawn_by_two_threads_at_once(qapp, two_threads, monkeypatch):
+    seen = set()
+    real = PT._pointer
+
+    def spy(obj):
+        seen.add(threading.get_ident())
+        return real(obj)
+
+    monkeypatch.setattr(PT, "_pointer", spy)
+    src = _line_image()
+    _, used = _drawn_in_bands(src, R.dilation_offsets(1.5), LIGHTEN)
+    assert used == 2
+    assert threading.get_ident() in seen and len(seen) == 2
+
+
+def test_image_bands_fall_back_to_one_painter(qapp, monkeypatch):
+    src = _line_image()
+    offsets = R.dilation_offsets(3.0)
+    one = _pixels(_drawn_by_one_painter(src, offsets, LIGHTEN))
+    monkeypatch.setenv("ATLAS_PAINT_THREADS", "1")
+    out, used = _drawn_in_bands(src, offsets, LIGHTEN)
+    assert used == 1 and np.array_equal(_pixels(out), one)
+    monkeypatch.setenv("ATLAS_PAINT_THREADS", "2")
+    monkeypatch.setattr(PT, "_native_image", False)  # Qt's call not found: PySide6, one thread
+    out, used = _drawn_in_bands(src, offsets, LIGHTEN)
+    assert used == 1 and np.array_equal(_pixels(out), one)
+    monkeypatch.setattr(PT, "_native_image", None)
+    small = _line_image(h=2 * PT.MIN_BAND_ROWS - 1)  # too few rows for two bands
+    out, used = _drawn_in_bands(small, offsets, LIGHTEN)
+    assert used == 1
+    assert np.array_equal(_pixels(out), _pixels(_drawn_by_one_painter(small, offsets, LIGHTEN)))
+
+
+@needs_native
+def test_image_bands_leave_an_implicit_copy_of_the_target_alone(qapp, two_threads):
+    src = _line_image()
+    out = QImage(src.width(), src.height(), QImage.Format.Format_ARGB32_Premultiplied)
+    out.fill(0)
+    copy = QImage(out)  # shares out's pixels until one of them is written
+    assert PT.draw_image_bands(out, src, [(0.5, 0.5)], LIGHTEN) == 2
+    assert not _pixels(copy).any()
+    assert _pixels(out).any()
