@@ -54,8 +54,7 @@ DRAW_IMAGE_SYMBOL = "_ZN8QPainter9drawImageERK7QPointFRK6QImage"
 MIN_BAND_ROWS = 64
 
 _lock = threading.Lock()
-_native: object = None  # None: not looked up yet; False: not available; else the ctypes function
-_native_image: object = None  # the same for drawImage
+_natives: dict[str, object] = {}  # symbol -> the ctypes function, or None where not found
 _pool: concurrent.futures.ThreadPoolExecutor | None = None
 _pool_size = 0
 
@@ -82,44 +81,36 @@ def _qt_gui_library() -> str | None:
     return None
 
 
-def native_draw_path():
-    """Qt's ``QPainter::drawPath`` as a ctypes function of two pointers (painter, path) that
-    releases the GIL, or None where it cannot be found. Looked up once per process."""
-    global _native
+def _native_call(symbol: str, pointers: int):
+    """The function ``symbol`` of the Qt GUI library loaded by PySide6 as a ctypes function of
+    ``pointers`` pointers returning nothing (ctypes releases the GIL around each call), or None
+    where it cannot be found. Looked up once per process and symbol."""
     with _lock:
-        if _native is None:
-            _native = False
+        if symbol not in _natives:
+            fn = None
             path = _qt_gui_library()
             if path is not None:
                 try:
-                    fn = getattr(ctypes.CDLL(path), DRAW_PATH_SYMBOL)
+                    fn = getattr(ctypes.CDLL(path), symbol)
                 except (OSError, AttributeError):
                     fn = None
                 if fn is not None:
-                    fn.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
+                    fn.argtypes = [ctypes.c_void_p] * pointers
                     fn.restype = None
-                    _native = fn
-        return _native or None
+            _natives[symbol] = fn
+        return _natives[symbol]
+
+
+def native_draw_path():
+    """Qt's ``QPainter::drawPath`` as a ctypes function of two pointers (painter, path) that
+    releases the GIL, or None where it cannot be found."""
+    return _native_call(DRAW_PATH_SYMBOL, 2)
 
 
 def native_draw_image():
     """Qt's ``QPainter::drawImage(const QPointF &, const QImage &)`` as a ctypes function of three
     pointers (painter, point, image) that releases the GIL, or None where it cannot be found."""
-    global _native_image
-    with _lock:
-        if _native_image is None:
-            _native_image = False
-            path = _qt_gui_library()
-            if path is not None:
-                try:
-                    fn = getattr(ctypes.CDLL(path), DRAW_IMAGE_SYMBOL)
-                except (OSError, AttributeError):
-                    fn = None
-                if fn is not None:
-                    fn.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p]
-                    fn.restype = None
-                    _native_image = fn
-        return _native_image or None
+    return _native_call(DRAW_IMAGE_SYMBOL, 3)
 
 
 def thread_count() -> int:

@@ -184,7 +184,7 @@ def test_few_elements_or_one_thread_draw_sequentially(qapp, monkeypatch):
 
 
 def test_without_the_native_call_paths_are_drawn_by_pyside(qapp, monkeypatch):
-    monkeypatch.setattr(PT, "_native", False)
+    monkeypatch.setattr(PT, "native_draw_path", lambda: None)
     monkeypatch.setenv("ATLAS_PAINT_THREADS", "2")
     _same_as_sequential(_items(_paths(n_paths=4, vertices=3000)), 1)
 
@@ -562,10 +562,11 @@ def test_image_bands_fall_back_to_one_painter(qapp, monkeypatch):
     out, used = _drawn_in_bands(src, offsets, LIGHTEN)
     assert used == 1 and np.array_equal(_pixels(out), one)
     monkeypatch.setenv("ATLAS_PAINT_THREADS", "2")
-    monkeypatch.setattr(PT, "_native_image", False)  # Qt's call not found: PySide6, one thread
+    monkeypatch.setattr(PT, "native_draw_image", lambda: None)  # Qt's call not found: PySide6, one thread
     out, used = _drawn_in_bands(src, offsets, LIGHTEN)
     assert used == 1 and np.array_equal(_pixels(out), one)
-    monkeypatch.setattr(PT, "_native_image", None)
+    monkeypatch.undo()
+    monkeypatch.setenv("ATLAS_PAINT_THREADS", "2")
     small = _line_image(h=2 * PT.MIN_BAND_ROWS - 1)  # too few rows for two bands
     out, used = _drawn_in_bands(small, offsets, LIGHTEN)
     assert used == 1
