@@ -39,6 +39,18 @@ _FIELD = re.compile(r"[A-Za-z_]\w*")
 _SPEC = re.compile(r",?(\.\d{1,2})?[fg%]?")
 
 
+#: Characters of one value a message quotes (text from a file or GDAL: a 200,000-deep GPX gave a
+#: 1 MB GDAL warning that froze the window's dialog for 20 s, session 31); longer values are cut.
+MAX_VALUE_CHARS = 400
+
+
+def _bounded(value):
+    """``value`` with a plain string over :data:`MAX_VALUE_CHARS` cut, saying how long it was."""
+    if type(value) is str and len(value) > MAX_VALUE_CHARS:
+        return f"{value[:MAX_VALUE_CHARS - 60]}… ({len(value):,} characters)"
+    return value
+
+
 class Message(str):
     """English text that keeps its template and values, so the window can show it in the
     interface's language (issue 13): a load report's warnings and notes, an error's reason.
@@ -63,6 +75,7 @@ class Message(str):
     values: dict
 
     def __new__(cls, template: str, /, **values):
+        values = {k: _bounded(v) for k, v in values.items()}
         english = {k: ", ".join(map(str, v)) if isinstance(v, tuple) else v for k, v in values.items()}
         self = super().__new__(cls, template.format(**english))
         self.template, self.values = template, dict(values)

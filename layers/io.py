@@ -51,7 +51,7 @@ from pyproj import CRS
 from . import cache as layer_cache
 from . import geometry as _geometry
 from .encoding import EncodingGuess, detect_encoding, transcode_to_utf8
-from .errors import CRSNeededError, LayerLoadError, LoadCancelled, Message
+from .errors import CRSNeededError, LayerLoadError, LoadCancelled, Message, _bounded
 from .geometry import (
     MAX_COLLECTION_DEPTH,
     nesting_type_codes,
@@ -232,8 +232,7 @@ def list_vector_layers(path: str | Path) -> list[str]:
         return [p.stem]
     if not p.is_file() and not p.is_dir():
         raise LayerLoadError.of(p, "is not a regular file (a pipe, a device or a socket)")
-    if p.suffix.lower() == ".gpkg":
-        _check_gpkg(p)
+    _check_file(p)
     try:
         with _gdal_safe_name(p) as q, warnings.catch_warnings():
             warnings.simplefilter("ignore")  # GDAL's complaints become the message below, not stderr noise
@@ -832,7 +831,7 @@ def _plain_gdal(text: str) -> str:
     """GDAL's words for what it did, in the user's terms where we know them."""
     if text.startswith("Non closed ring detected"):
         return "some polygon rings were not closed; they were closed"
-    return text
+    return _bounded(text)  # GDAL quotes file text: a 200,000-deep GPX gave a 1 MB line
 
 
 def _decode_geometries(wkb: np.ndarray, report: LoadReport) -> np.ndarray:
@@ -922,10 +921,7 @@ def read_frame(
         raise LayerLoadError.of(p, "the file is empty (0 bytes)")
     if p.is_dir() and p.suffix.lower() in _TEXT_SUFFIXES | _PARQUET_SUFFIXES | {".zip", ".kml", ".fgb", ".gpkg"}:
         raise LayerLoadError.of(p, "is a folder, not a file")
-    if p.suffix.lower() == ".zip":
-        _check_zip(p)
-    if p.suffix.lower() == ".gpkg" and p.is_file():
-        _check_gpkg(p)
+    _check_file(p)
     if p.is_file() and _BLOCKED_PRESENT:
         with open(p, "rb") as f:
             sample = f.read(8192).lower()
@@ -1472,28 +1468,120 @@ def _read_geojson_python(path: Path, p: Path, report: LoadReport, gdal_said: str
     return frame, wkb, crs_name or "EPSG:4326", "GeoJSON", np.empty(0, dtype=np.int64)
 
 
-def _check_gpkg(p: Path) -> None:
-    """Refuse a GeoPackage whose layers include a view: a view is a stored SQL query that GDAL runs
-    when it opens the file, and a 36 kB file's recursive query took all memory or never ended
-    (issue 8). Read with SQLite directly, read-only, running nothing from the file."""
+#: The first 16 bytes of every SQLite database (GeoPackage, SpatiaLite, plain SQLite).
+SQLITE_MAGIC = b"SQLite format 3\x00"
+#: ``PRAGMA application_id`` of GeoPackages (``GPKG``; ``GP10``/``GP11`` before version 1.2).
+_GPKG_APPLICATION_IDS = {0x47504B47, 0x47503130, 0x47503131}
+#: Virtual-table modules a GeoPackage may hold: spatial indexes (R*Tree). Others run code when
+#: read: GDAL's ``VirtualOGR`` and SpatiaLite's ``VirtualShape``/``VirtualText`` read any file
+#: named in the schema.
+_SAFE_VIRTUAL_MODULES = {"rtree", "rtree_i32"}
+
+
+def _is_sqlite(p: Path) -> bool:
+    try:
+        with open(p, "rb") as f:
+            return f.read(16) == SQLITE_MAGIC
+    except OSError:
+        return False
+
+
+def _check_sqlite(p: Path) -> None:
+    """Refuse an SQLite database (whatever its name) that is not a GeoPackage, and a GeoPackage
+    holding a view or a virtual table other than a spatial index. A view is a stored SQL query
+    that GDAL runs when it opens the file (a 36 kB file's recursive query took all memory or never
+    ended, issue 8); GDAL's SQLite driver (``VirtualOGR``) makes a table of *any other file* named
+    in the schema, so a ``.sqlite`` file could pull the user's other layers into a map (session
+    31). The schema is read with SQLite directly, read-only, running nothing from the file.
+
+    Raises
+    ------
+    LayerLoadError
+        The file is such a database (the message says what it holds and what to do).
+    """
     import sqlite3
     from urllib.parse import quote
 
+    uri = f"file:{quote(str(p.absolute()))}"
     try:
-        con = sqlite3.connect(f"file:{quote(str(p.absolute()))}?mode=ro&immutable=1", uri=True)
-    except sqlite3.Error:
-        return
-    try:
-        views = [r[0] for r in con.execute(
-            "SELECT m.name FROM sqlite_master m JOIN gpkg_contents c ON c.table_name = m.name WHERE m.type = 'view'")]
-    except sqlite3.Error:  # not a GeoPackage's tables: GDAL says what it is
-        return
+        con = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+        try:
+            app_id = con.execute("PRAGMA application_id").fetchone()[0]
+        except sqlite3.Error:  # e.g. WAL without a writable folder: read the main file as it is
+            con.close()
+            con = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
+            app_id = con.execute("PRAGMA application_id").fetchone()[0]
+        schema = con.execute("SELECT type, name, sql FROM sqlite_master WHERE type IN ('view', 'table')").fetchall()
+    except sqlite3.Error as exc:  # what cannot be checked is not opened
+        raise LayerLoadError.of(p, "is an SQLite database that cannot be read: {detail}",
+                                detail=str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
     finally:
-        con.close()
-    if views:
-        raise LayerLoadError.of(p, "has a layer that is a view (a stored SQL query), {name}, which the Atlas does "
-                                   "not run; export the view as a table (e.g. in QGIS or with ogr2ogr) and open that",
-                                name=repr(views[0]))
+        with contextlib.suppress(Exception):
+            con.close()
+    if app_id not in _GPKG_APPLICATION_IDS and not any(name == "gpkg_contents" for _, name, _ in schema):
+        raise LayerLoadError.of(p, "is an SQLite or SpatiaLite database, which the Atlas does not open (its "
+                                   "tables can run stored SQL and read other files); save the layer as a "
+                                   "GeoPackage (e.g. in QGIS or with ogr2ogr) and open that")
+    for kind, name, sql in schema:
+        if kind == "view":
+            raise LayerLoadError.of(p, "holds a view (a stored SQL query), {name}, which the Atlas does not run; "
+                                       "export the view as a table (e.g. in QGIS or with ogr2ogr) and open that",
+                                    name=repr(name))
+        module = re.match(r"\s*create\s+virtual\s+table\s+.*?\busing\s+([\w]+)", sql or "", re.I | re.S)
+        if module and module.group(1).lower() not in _SAFE_VIRTUAL_MODULES:
+            raise LayerLoadError.of(p, "holds a virtual table {name} (module {module}) that would read other files "
+                                       "or run code; the Atlas opens GeoPackages of plain tables only",
+                                    name=repr(name), module=repr(module.group(1)))
+
+
+def _check_sidecars(p: Path) -> None:
+    """Refuse a file whose companions (``NAME.*`` beside it: a Shapefile's ``.shx``, ``.dbf``,
+    ``.prj``, ``.cpg``...) include a named pipe, a device or a socket: GDAL would block reading
+    one for ever (an archive can unpack a pipe named ``x.dbf``)."""
+    stem = p.name[: -len(p.suffix)] if p.suffix else p.name
+    folder = p.absolute().parent
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for e in entries:
+        if e.name != p.name and e.name.lower().startswith(stem.lower() + "."):
+            try:
+                ok = e.is_file() or e.is_dir()
+            except OSError:
+                ok = False
+            if not ok:
+                raise LayerLoadError.of(p, "has a companion file {name} that is not a regular file (a pipe, a device "
+                                           "or a socket), which would block reading it", name=repr(e.name))
+
+
+def _check_zip_members(p: Path) -> None:
+    """Refuse a zip holding an SQLite database (GeoPackage...): its schema cannot be checked
+    without unpacking it (see :func:`_check_sqlite`)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(p) as zf:
+            for info in zf.infolist():
+                if info.is_dir() or info.file_size < 16:
+                    continue
+                with zf.open(info) as f:
+                    if f.read(16) == SQLITE_MAGIC:
+                        raise LayerLoadError.of(p, "holds a GeoPackage or SQLite database ({member}); unzip it and "
+                                                   "open the file inside", member=repr(info.filename))
+    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, EOFError, NotImplementedError):
+        return  # _check_zip or GDAL says what is wrong
+
+
+def _check_file(p: Path) -> None:
+    """The checks every local file gets before GDAL opens it: companions, SQLite contents, zips."""
+    if p.is_file():
+        _check_sidecars(p)
+        if _is_sqlite(p):
+            _check_sqlite(p)
+        if p.suffix.lower() == ".zip":
+            _check_zip(p)
+            _check_zip_members(p)
 
 
 def _check_parquet_wkb(p: Path) -> None:

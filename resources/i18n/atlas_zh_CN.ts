@@ -1174,7 +1174,7 @@
     <name>MapCanvas</name>
     <message>
         <source>(+{n} more here; click to list them)</source>
-        <extracomment>Identify search radius, pixels. After the last pan or zoom input, the map is redrawn once this many ms have passed without another (until then the last frame is shown moved and scaled: issue 9, as QGIS&apos;s canvas does). The attribute table&apos;s selection highlights at most this many features (drawn one by one). The mouse rests this long over a feature before its name shows in a tooltip, ms. Colour of the features linked to the selection (a cable&apos;s landing stations, a station&apos;s cables). features linked to the selection (a cable&apos;s stations, a station&apos;s cables), highlighted features selected in the attribute table ``(layer, rows)``, or None the last hover tooltip&apos;s text (tests) the measure tool while it is active (clicks measure instead of identifying), else None full renders done (tests count them) smooth edges in the map frames (View &gt; Antialiasing; exports are always antialiased)</extracomment>
+        <extracomment>Identify search radius, pixels. After the last pan or zoom input, the map is redrawn once this many ms have passed without another (until then the last frame is shown moved and scaled: issue 9, as QGIS&apos;s canvas does). The attribute table&apos;s selection highlights at most this many features (drawn one by one). The mouse rests this long over a feature before its name shows in a tooltip, ms. Colour of the features linked to the selection (a cable&apos;s landing stations, a station&apos;s cables). features linked to the selection (a cable&apos;s stations, a station&apos;s cables), highlighted features selected in the attribute table ``(layer, rows)``, or None the last hover tooltip&apos;s text (tests) the measure tool while it is active (clicks measure instead of identifying), else None a picture of the whole window as a plain start first showed it (the start-up picture, :mod:`.startup`): its part under the canvas is shown until the first frame is ready full renders done (tests count them) smooth edges in the map frames (View &gt; Antialiasing; exports are always antialiased)</extracomment>
         <translation>（此处还有 {n} 个；点击以列出全部）</translation>
     </message>
 </context>
@@ -2040,8 +2040,28 @@
         <translation>含有超过 {max:,} 个属性值</translation>
     </message>
     <message>
-        <source>has a layer that is a view (a stored SQL query), {name}, which the Atlas does not run; export the view as a table (e.g. in QGIS or with ogr2ogr) and open that</source>
-        <translation>含有一个视图图层（存储的 SQL 查询）{name}，本地图集不会执行它；请把该视图导出为表（例如用 QGIS 或 ogr2ogr）再打开</translation>
+        <source>holds a view (a stored SQL query), {name}, which the Atlas does not run; export the view as a table (e.g. in QGIS or with ogr2ogr) and open that</source>
+        <translation>含有一个视图（存储的 SQL 查询）{name}，本地图集不会执行它；请把该视图导出为表（例如用 QGIS 或 ogr2ogr）再打开</translation>
+    </message>
+    <message>
+        <source>is an SQLite database that cannot be read: {detail}</source>
+        <translation>是无法读取的 SQLite 数据库：{detail}</translation>
+    </message>
+    <message>
+        <source>is an SQLite or SpatiaLite database, which the Atlas does not open (its tables can run stored SQL and read other files); save the layer as a GeoPackage (e.g. in QGIS or with ogr2ogr) and open that</source>
+        <translation>是 SQLite 或 SpatiaLite 数据库，本地图集不打开此类文件（其中的表可以执行存储的 SQL 并读取其他文件）；请把图层另存为 GeoPackage（例如用 QGIS 或 ogr2ogr）再打开</translation>
+    </message>
+    <message>
+        <source>holds a virtual table {name} (module {module}) that would read other files or run code; the Atlas opens GeoPackages of plain tables only</source>
+        <translation>含有虚拟表 {name}（模块 {module}），它会读取其他文件或执行代码；本地图集只打开由普通表组成的 GeoPackage</translation>
+    </message>
+    <message>
+        <source>has a companion file {name} that is not a regular file (a pipe, a device or a socket), which would block reading it</source>
+        <translation>有一个附属文件 {name} 不是普通文件（而是管道、设备或套接字），读取它会一直阻塞</translation>
+    </message>
+    <message>
+        <source>holds a GeoPackage or SQLite database ({member}); unzip it and open the file inside</source>
+        <translation>包含 GeoPackage 或 SQLite 数据库（{member}）；请先解压，再打开其中的文件</translation>
     </message>
     <message>
         <source>holds geometry collections nested more than {n} deep; refused</source>
@@ -2412,6 +2432,10 @@
     <message>
         <source>cannot connect to {source}: {why}</source>
         <translation>无法连接 {source}：{why}</translation>
+    </message>
+    <message>
+        <source>{source}: a project file may not set {names} (it could send your saved password to another server or read your files); if you trust it, add the layer yourself</source>
+        <translation>{source}：项目文件不得设置 {names}（它可能把您保存的密码发送到其他服务器，或读取您的文件）；如果您信任它，请自行添加该图层</translation>
     </message>
     <message>
         <source>{table}: permission denied (ask the database&apos;s owner for SELECT on it)</source>

@@ -1174,7 +1174,7 @@
     <name>MapCanvas</name>
     <message>
         <source>(+{n} more here; click to list them)</source>
-        <extracomment>Identify search radius, pixels. After the last pan or zoom input, the map is redrawn once this many ms have passed without another (until then the last frame is shown moved and scaled: issue 9, as QGIS&apos;s canvas does). The attribute table&apos;s selection highlights at most this many features (drawn one by one). The mouse rests this long over a feature before its name shows in a tooltip, ms. Colour of the features linked to the selection (a cable&apos;s landing stations, a station&apos;s cables). features linked to the selection (a cable&apos;s stations, a station&apos;s cables), highlighted features selected in the attribute table ``(layer, rows)``, or None the last hover tooltip&apos;s text (tests) the measure tool while it is active (clicks measure instead of identifying), else None full renders done (tests count them) smooth edges in the map frames (View &gt; Antialiasing; exports are always antialiased)</extracomment>
+        <extracomment>Identify search radius, pixels. After the last pan or zoom input, the map is redrawn once this many ms have passed without another (until then the last frame is shown moved and scaled: issue 9, as QGIS&apos;s canvas does). The attribute table&apos;s selection highlights at most this many features (drawn one by one). The mouse rests this long over a feature before its name shows in a tooltip, ms. Colour of the features linked to the selection (a cable&apos;s landing stations, a station&apos;s cables). features linked to the selection (a cable&apos;s stations, a station&apos;s cables), highlighted features selected in the attribute table ``(layer, rows)``, or None the last hover tooltip&apos;s text (tests) the measure tool while it is active (clicks measure instead of identifying), else None a picture of the whole window as a plain start first showed it (the start-up picture, :mod:`.startup`): its part under the canvas is shown until the first frame is ready full renders done (tests count them) smooth edges in the map frames (View &gt; Antialiasing; exports are always antialiased)</extracomment>
         <translation>（此處還有 {n} 個；點擊以列出全部）</translation>
     </message>
 </context>
@@ -2040,8 +2040,28 @@
         <translation>含有超過 {max:,} 個屬性值</translation>
     </message>
     <message>
-        <source>has a layer that is a view (a stored SQL query), {name}, which the Atlas does not run; export the view as a table (e.g. in QGIS or with ogr2ogr) and open that</source>
-        <translation>含有一個檢視圖層（儲存的 SQL 查詢）{name}，本地圖集不會執行它；請把該檢視匯出為表（例如用 QGIS 或 ogr2ogr）再開啟</translation>
+        <source>holds a view (a stored SQL query), {name}, which the Atlas does not run; export the view as a table (e.g. in QGIS or with ogr2ogr) and open that</source>
+        <translation>含有一個檢視（儲存的 SQL 查詢）{name}，本地圖集不會執行它；請把該檢視匯出為表格（例如用 QGIS 或 ogr2ogr）再開啟</translation>
+    </message>
+    <message>
+        <source>is an SQLite database that cannot be read: {detail}</source>
+        <translation>是無法讀取的 SQLite 資料庫：{detail}</translation>
+    </message>
+    <message>
+        <source>is an SQLite or SpatiaLite database, which the Atlas does not open (its tables can run stored SQL and read other files); save the layer as a GeoPackage (e.g. in QGIS or with ogr2ogr) and open that</source>
+        <translation>是 SQLite 或 SpatiaLite 資料庫，本地圖集不開啟此類檔案（其中的表格可以執行儲存的 SQL 並讀取其他檔案）；請把圖層另存為 GeoPackage（例如用 QGIS 或 ogr2ogr）再開啟</translation>
+    </message>
+    <message>
+        <source>holds a virtual table {name} (module {module}) that would read other files or run code; the Atlas opens GeoPackages of plain tables only</source>
+        <translation>含有虛擬表格 {name}（模組 {module}），它會讀取其他檔案或執行程式碼；本地圖集只開啟由一般表格組成的 GeoPackage</translation>
+    </message>
+    <message>
+        <source>has a companion file {name} that is not a regular file (a pipe, a device or a socket), which would block reading it</source>
+        <translation>有一個附屬檔案 {name} 不是一般檔案（而是管道、裝置或通訊端），讀取它會一直阻塞</translation>
+    </message>
+    <message>
+        <source>holds a GeoPackage or SQLite database ({member}); unzip it and open the file inside</source>
+        <translation>包含 GeoPackage 或 SQLite 資料庫（{member}）；請先解壓縮，再開啟其中的檔案</translation>
     </message>
     <message>
         <source>holds geometry collections nested more than {n} deep; refused</source>
@@ -2412,6 +2432,10 @@
     <message>
         <source>cannot connect to {source}: {why}</source>
         <translation>無法連線 {source}：{why}</translation>
+    </message>
+    <message>
+        <source>{source}: a project file may not set {names} (it could send your saved password to another server or read your files); if you trust it, add the layer yourself</source>
+        <translation>{source}：專案檔不得設定 {names}（它可能把您儲存的密碼傳送到其他伺服器，或讀取您的檔案）；如果您信任它，請自行加入該圖層</translation>
     </message>
     <message>
         <source>{table}: permission denied (ask the database&apos;s owner for SELECT on it)</source>

@@ -313,9 +313,136 @@ def test_geopackage_views_are_not_run(tmp_path):
 
     t0 = time.perf_counter()
     for call in (lambda: read_layer(path, cache=False), lambda: list_vector_layers(path)):
-        with pytest.raises(LayerLoadError, match="is a view"):
+        with pytest.raises(LayerLoadError, match="holds a view"):
             call()
     assert time.perf_counter() - t0 < 5
+
+
+def _recursive_view(path, name="hang"):
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    con.execute(f"CREATE VIEW {name} AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) "
+                "SELECT x AS fid, NULL AS geom FROM c WHERE x < 0")
+    con.commit()
+    con.close()
+    return path
+
+
+def test_a_geopackage_by_any_name_with_any_view_is_refused_without_running_it(tmp_path):
+    """GDAL recognises a GeoPackage by its contents: the view check cannot go by the name (a
+    GeoPackage named .db, or none, hung the load and the window for ever: session 31)."""
+    from asean_atlas.layers.io import list_vector_layers
+
+    for name in ("viewonly.db", "viewonly", "viewonly.sqlite", "viewonly.GPKG"):
+        path = write_gpkg(tmp_path / name, "base", [(gpkg_blob(wkb_point(101.0, 13.0)), "ok")])
+        _recursive_view(path)  # a view the GeoPackage does not even list as a layer
+        for call in (lambda: read_layer(path, cache=False), lambda: list_vector_layers(path)):
+            with pytest.raises(LayerLoadError, match="holds a view.*'hang'"):
+                call()
+
+
+def test_a_geopackage_whose_contents_table_is_a_view_is_refused_in_a_child(tmp_path):
+    """The check itself must not run the file's SQL (``gpkg_contents`` as a recursive view)."""
+    import sqlite3
+
+    path = write_gpkg(tmp_path / "contents_view.gpkg", "base", [(gpkg_blob(wkb_point(101.0, 13.0)), "ok")])
+    con = sqlite3.connect(path)
+    con.execute("ALTER TABLE gpkg_contents RENAME TO real_contents")
+    con.execute("CREATE VIEW gpkg_contents AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) "
+                "SELECT r.* FROM real_contents r, c WHERE c.x < 0")
+    con.commit()
+    con.close()
+    out = _in_child("import sys; from asean_atlas.desktop.cli import main; raise SystemExit(main(['info', sys.argv[1]]))",
+                    path, timeout=60)
+    assert out.returncode == 2 and "holds a view" in out.stderr and "'gpkg_contents'" in out.stderr
+
+
+def _virtual_ogr(path, target):
+    """An SQLite schema entry making table 'stations' GDAL's VirtualOGR view of ``target`` (how a
+    stranger's file would read the user's other files: session 31)."""
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA writable_schema=ON")
+    con.execute("INSERT INTO sqlite_master(type,name,tbl_name,rootpage,sql) VALUES('table','stations','stations',0,?)",
+                (f"CREATE VIRTUAL TABLE stations USING VirtualOGR('{target}')",))
+    con.commit()
+    con.close()
+    return path
+
+
+def test_sqlite_files_cannot_read_other_files(tmp_path):
+    import sqlite3
+
+    from pyproj import CRS
+
+    victim = tmp_path / "confidential_sites.geojson"
+    victim.write_text(_fc(_pt({"name": "SECRET SITE"})))
+    # a plain SQLite / SpatiaLite-style database: refused whatever its name
+    for name in ("exfil.sqlite", "exfil.db", "exfil"):
+        path = tmp_path / name
+        con = sqlite3.connect(path)
+        con.execute("CREATE TABLE geometry_columns (f_table_name VARCHAR, f_geometry_column VARCHAR, geometry_type "
+                    "INTEGER, coord_dimension INTEGER, srid INTEGER, geometry_format VARCHAR)")
+        con.execute("CREATE TABLE spatial_ref_sys (srid INTEGER UNIQUE, auth_name TEXT, auth_srid TEXT, srtext TEXT)")
+        con.execute("INSERT INTO spatial_ref_sys VALUES (4326,'EPSG','4326',?)", (CRS(4326).to_wkt("WKT1_GDAL"),))
+        con.execute("INSERT INTO geometry_columns VALUES ('stations','GEOMETRY',0,2,4326,'SpatiaLite')")
+        con.commit()
+        con.close()
+        _virtual_ogr(path, victim)
+        with pytest.raises(LayerLoadError, match="SQLite or SpatiaLite database"):
+            read_layer(path, cache=False)
+    # the same table inside a GeoPackage
+    path = _virtual_ogr(write_gpkg(tmp_path / "vogr.gpkg", "base", [(gpkg_blob(wkb_point(101.0, 13.0)), "ok")]), victim)
+    with pytest.raises(LayerLoadError, match="virtual table 'stations' \\(module 'VirtualOGR'\\)"):
+        read_layer(path, cache=False)
+    # and from the command line: exit 2, nothing of the victim in the export
+    html = tmp_path / "out.html"
+    assert main(["export", "--no-builtin", "--layer", str(tmp_path / "exfil.sqlite"), "--html", str(html)]) == 2
+    assert not html.exists()
+
+
+def test_real_geopackages_with_spatial_indexes_still_load(tmp_path):
+    import geopandas as gpd
+
+    frame = gpd.GeoDataFrame({"name": ["a", "b"]}, geometry=gpd.points_from_xy([100.5, 101.0], [13.7, 14.0]), crs=4326)
+    for name in ("sites.gpkg", "sites.db"):
+        frame.to_file(tmp_path / name, driver="GPKG", layer="sites", SPATIAL_INDEX="YES")
+        layer = read_layer(tmp_path / name, cache=False)
+        assert layer.feature_count == 2 and list(layer.attributes["name"]) == ["a", "b"]
+
+
+def test_a_geopackage_inside_a_zip_is_refused(tmp_path):
+    import geopandas as gpd
+
+    gpkg = tmp_path / "inner.gpkg"
+    gpd.GeoDataFrame({"name": ["a"]}, geometry=gpd.points_from_xy([100.5], [13.7]), crs=4326).to_file(gpkg, driver="GPKG")
+    with zipfile.ZipFile(tmp_path / "view.zip", "w") as zf:
+        zf.write(gpkg, "data/view.gpkg")
+    with pytest.raises(LayerLoadError, match="holds a GeoPackage or SQLite database \\('data/view.gpkg'\\); unzip it"):
+        read_layer(tmp_path / "view.zip", cache=False)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="named pipes")
+def test_a_pipe_beside_a_shapefile_is_refused_at_once(tmp_path):
+    import geopandas as gpd
+
+    from asean_atlas.layers.io import list_vector_layers
+
+    for sidecar in (".dbf", ".shx", ".prj", ".cpg"):
+        d = tmp_path / sidecar[1:]
+        d.mkdir()
+        gpd.GeoDataFrame({"name": ["a"]}, geometry=gpd.points_from_xy([100.5], [13.7]), crs=4326).to_file(d / "x.shp")
+        side = d / ("x" + sidecar)
+        if side.exists():
+            side.unlink()
+        os.mkfifo(side)
+        t0 = time.perf_counter()
+        for call in (lambda: read_layer(d / "x.shp", cache=False), lambda: list_vector_layers(d / "x.shp")):
+            with pytest.raises(LayerLoadError, match=f"companion file 'x{sidecar}' that is not a regular file"):
+                call()
+        assert time.perf_counter() - t0 < 5
 
 
 @pytest.mark.skipif(os.name != "posix", reason="named pipes and /dev/zero")
@@ -428,3 +555,20 @@ def test_geoparquet_geometry_stored_as_another_arrow_type(tmp_path, kind):
         return
     layer = read_layer(path, cache=False)
     assert layer.feature_count == 2 and layer.geometry_at(1).coords[0] == (110.0, 5.0)
+
+
+def test_a_gdal_warning_quoting_a_huge_value_is_cut(tmp_path):
+    """GDAL quotes the file's text in some warnings: 200,000 nested GPX extension elements gave a
+    1 MB warning line (and a 20 s freeze of the window's dialog): cut to a few hundred
+    characters, saying how long it was (session 31)."""
+    from asean_atlas.layers.errors import MAX_VALUE_CHARS
+    n = 200_000
+    path = tmp_path / "deep.gpx"
+    path.write_text('<?xml version="1.0"?><gpx version="1.1" creator="x" xmlns="http://www.topografix.com/GPX/1/1">'
+                    '<wpt lat="13.7" lon="100.5"><name>a</name><extensions>' + "<a>" * n + "</a>" * n
+                    + "</extensions></wpt></gpx>")
+    layer = read_layer(path, cache=False)
+    assert layer.feature_count == 1
+    said = [w for w in layer.report.warnings if "<a><a>" in w]
+    assert said and all(len(w) < MAX_VALUE_CHARS + 20 for w in said)
+    assert any("characters)" in w for w in said)
