@@ -103,6 +103,38 @@ class PostGISSource:
         return _unsplit(parts, query)
 
 
+#: libpq parameters a project file may give (session 31). Others are refused there: ``hostaddr``
+#: makes libpq look up the saved password (``~/.pgpass``) for ``host`` but send it to another
+#: address; ``passfile``, ``sslkey``, ``sslcert``... name files of the user's; ``options`` sets
+#: server settings. A source typed by the user (command line, window) may give any of them.
+PROJECT_PARAMETERS = frozenset({
+    "host", "port", "dbname", "user", "sslmode", "connect_timeout", "application_name", "service",
+    "target_session_attrs", "table", "schema", "geometry",
+})
+
+
+def check_project_source(text: str) -> None:
+    """Refuse a PostGIS source read from a project file whose URI gives a libpq parameter outside
+    :data:`PROJECT_PARAMETERS` (a stranger's project could otherwise send the user's saved
+    password to a server of its choosing).
+
+    Raises
+    ------
+    PostGISError
+        Names the parameters refused (the URI shown has no password) and says to add the
+        layer by hand.
+    """
+    parts = urlsplit(text)
+    keys = {k.lower() for k, _ in parse_qsl(parts.query, keep_blank_values=True)}
+    refused = sorted(keys - PROJECT_PARAMETERS)
+    if refused:
+        raise PostGISError.of(
+            "{source}: a project file may not set {names} (it could send your saved password to "
+            "another server or read your files); if you trust it, add the layer yourself",
+            source=_scrub(PostGISSource.parse(text).uri() if "table=" in parts.query else text.split("?", 1)[0]),
+            names=", ".join(refused))
+
+
 def _unsplit(parts, query: dict) -> str:
     """A URI again from its parts; ``scheme://`` kept when there is no host (``urlunsplit`` would
     write ``postgresql:?service=…``, which libpq does not read as a URI)."""

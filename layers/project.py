@@ -431,9 +431,10 @@ def load_project(path: str | Path, read=None, read_postgis=None) -> LoadedProjec
                 continue
             used_builtins.add(source)
         elif isinstance(source, str) and source.startswith(("postgresql://", "postgres://")):
-            from .postgis import read_postgis_layer
+            from .postgis import check_project_source, read_postgis_layer
 
             try:  # the password from libpq's password file or service file (issue 15)
+                check_project_source(source)
                 layer = (read_postgis or read_postgis_layer)(source)
             except AtlasError as exc:
                 out.errors.append(str(exc))
