@@ -298,14 +298,26 @@ class MapCanvas(QWidget):
         return [self._highlight_cache[(layer.id, data, r)] for r in want]
 
     def _paint_selection(self, painter: QPainter) -> None:
+        # only features the map draws at the current time and filters are highlighted (as QGIS
+        # draws a selection): a cable selected in the attribute table must not be drawn in the
+        # years before it existed (session 31)
+        drawn: dict[int, np.ndarray] = {}
+
+        def shown(layer: Layer) -> np.ndarray:
+            if id(layer) not in drawn:
+                drawn[id(layer)] = layer.drawn_mask(self.document.time_filter)
+            return drawn[id(layer)]
+
         if self.selected_rows is not None:
             layer, rows = self.selected_rows
             if layer in self.document.layers and layer.visible:
-                rows = rows[:MAX_SELECTED_DRAWN]
+                rows = np.asarray(rows)
+                rows = rows[shown(layer)[rows]][:MAX_SELECTED_DRAWN]
                 for row, shape in zip(rows, self._highlighted(layer, rows)):
                     self._paint_highlight(painter, layer, int(row), HIGHLIGHT, 4.0, shape)
         for layer, row in self.related:
-            self._paint_highlight(painter, layer, row, QColor(RELATED), 2.5)
+            if layer in self.document.layers and shown(layer)[row]:
+                self._paint_highlight(painter, layer, row, QColor(RELATED), 2.5)
         if self.selection is not None:
             layer, row = self.selection
             self._paint_highlight(painter, layer, row, HIGHLIGHT, 4.0)

@@ -333,3 +333,38 @@ def test_selected_points_are_looked_up_in_the_layers_projected_coordinates(windo
         assert path is None and geom.equals_exact(layer.display_geometry(row), 1e-6)
     window.canvas.set_selected_rows(layer, np.array([0, 1, 2]))
     window.canvas.repaint()
+
+
+def test_a_selected_feature_the_time_filter_hides_is_not_highlighted(window, qtbot):
+    """A cable selected in the table (in service from 2025) must not be drawn, highlighted, in
+    2015: the highlight follows what the map draws (the new-user pass of session 31 found it)."""
+    from asean_atlas.layers.temporal import TemporalSpec
+
+    gdf = gpd.GeoDataFrame({"name": ["old", "new"], "year": [2000, 2025]},
+                           geometry=[shapely.LineString([(100, 3), (110, 3)]), shapely.LineString([(100, 7), (110, 7)])],
+                           crs=4326)
+    for lyr in window.document.layers:
+        lyr.set_visible(False)
+    layer = window.document.add_layer(Layer(gdf, "two lines", style=Style(color="#1f78b4", stroke_width=1.0)))
+    layer.set_temporal(TemporalSpec("year"))
+    window.canvas.zoom_to_bbox((98, 0, 112, 10))
+    window.canvas.set_selected_rows(layer, np.array([0, 1]))
+    window.canvas.highlight(layer, 1)  # the station/cable links of a clicked feature
+    window.canvas.related = [(layer, 1)]
+
+    def yellow_at(lat):
+        x, y = lonlat_to_display(np.array([105.0]), np.array([lat]))
+        px, py = (round(float(v)) for v in window.canvas.viewport.to_pixels(float(x[0]), float(y[0])))
+        window.canvas.repaint()
+        img = window.canvas.grab().toImage()
+        cols = [QColor(img.pixel(px, py + d)) for d in range(-3, 4)]
+        return any(c.red() > 200 and c.green() > 170 and c.blue() < 120 for c in cols)
+
+    qtbot.waitUntil(window.canvas.frame_is_current, timeout=10_000)
+    assert yellow_at(3) and yellow_at(7)
+    window.document.set_year(2015)
+    qtbot.waitUntil(window.canvas.frame_is_current, timeout=10_000)
+    assert yellow_at(3) and not yellow_at(7)
+    window.document.set_year(2026)
+    qtbot.waitUntil(window.canvas.frame_is_current, timeout=10_000)
+    assert yellow_at(7)
