@@ -1626,7 +1626,14 @@ def _read_parquet(p: Path) -> gpd.GeoDataFrame:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # geopandas' warnings quote file text to stderr (issue 8)
-            return gpd.read_parquet(p)
+            try:
+                return gpd.read_parquet(p)
+            except ValueError as exc:
+                if "out of range" not in str(exc):
+                    raise
+                # a date32 column holding a year Python's dates cannot (-221, 10000): read the
+                # dates as datetime64, where the time parsing makes such a feature undated
+                return gpd.read_parquet(p, to_pandas_kwargs={"date_as_object": False})
     except ImportError:
         raise LayerLoadError.of(p, "reading GeoParquet needs the pyarrow package") from None
     except ValueError as exc:

@@ -572,3 +572,26 @@ def test_a_gdal_warning_quoting_a_huge_value_is_cut(tmp_path):
     said = [w for w in layer.report.warnings if "<a><a>" in w]
     assert said and all(len(w) < MAX_VALUE_CHARS + 20 for w in said)
     assert any("characters)" in w for w in said)
+
+
+def test_a_geoparquet_date_beyond_pythons_years_makes_the_feature_undated(tmp_path):
+    """A date32 value of year -221 refused the whole file ("year -221 is out of range", no column
+    named); now the file loads and that feature is undated, with a warning naming the column."""
+    import datetime
+
+    import geopandas as gpd
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "dates.parquet"
+    gpd.GeoDataFrame({"name": ["a", "b"]}, geometry=[shapely.Point(100, 10), shapely.Point(101, 11)],
+                     crs=4326).to_parquet(path)
+    days = [(datetime.date(2020, 5, 1) - datetime.date(1970, 1, 1)).days, -800_000]  # 2020-05-01, year -221
+    table = pq.read_table(path).append_column("start_date", pa.array(np.array(days, dtype=np.int32)).cast(pa.date32()))
+    pq.write_table(table, path)
+    layer = read_layer(path, cache=False)
+    assert layer.feature_count == 2 and layer.temporal.start_field == "start_date"
+    assert layer.undated_count() == 1
+    assert layer.time_mask(2021).tolist() == [True, True]  # undated: shown at every date
+    assert layer.time_mask(2019).tolist() == [False, True]
+    assert any("'start_date' is not a date" in w for w in layer.report.warnings)
