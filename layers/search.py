@@ -8,7 +8,8 @@ Python loop over the features. At 1,000,000 point features a query answers in mi
 layer frame (on a worker thread in the window).
 
 Matching, as QGIS's locator and kepler.gl's search do it, is case-insensitive substring matching
-(a query with spaces also matches without them, a Chinese query also by its pinyin),
+(a query with spaces also matches without them, and a name or place written with spaces also
+matches a query without them: "chonburi" finds "Chon Buri"; a Chinese query also by its pinyin),
 here also accent-insensitive (``"da nang"`` finds ``"Đà Nẵng"``), script-insensitive for Chinese
 (traditional and simplified characters are one: ``"南寧"`` finds ``"南宁"``, OpenCC) and pinyin-aware: a Chinese name
 is indexed with its pinyin without tones (``"南宁"`` → ``"nanning"`` and ``"nan ning"``) by
@@ -35,6 +36,8 @@ from .layer import Layer
 
 #: Attributes searched, when a layer has them (lower-case column names), names first.
 NAME_FIELDS = ("name", "name_en", "name_zh", "name_zh_hant", "name_local", "title", "label", "名称", "名稱", "名字")
+#: Place names among :data:`OTHER_FIELDS` (searched without their spaces too, as names are).
+PLACE_FIELDS = ("place", "city")
 OTHER_FIELDS = (
     "id", "operator", "operators", "owner", "owners", "suppliers", "company", "place", "city",
 )
@@ -176,8 +179,12 @@ class LayerSearchIndex:
             if c.lower() in NAME_FIELDS and (raw.dtype == object or pd.api.types.is_string_dtype(raw)):
                 if raw.astype("string").str.contains(_CJK.pattern, regex=True, na=False).any():
                     self.pinyin_columns.append(c)
-        #: the fields of each feature's text, in order: the columns, then the pinyin fields
-        self.fields: list[str] = list(self.columns) + [f"{c} (pinyin)" for c in self.pinyin_columns]
+        #: name and place fields also get their text without spaces ("chonburi" finds "Chon Buri";
+        #: empty where the text has no space)
+        self.joined_columns = [c for c in self.columns if c.lower() in NAME_FIELDS + PLACE_FIELDS]
+        #: the fields of each feature's text, in order: the columns, the pinyin fields, the joined
+        self.fields: list[str] = (list(self.columns) + [f"{c} (pinyin)" for c in self.pinyin_columns]
+                                  + [f"{c} (no spaces)" for c in self.joined_columns])
         n = len(self.frame)
         pieces, lengths = [], []
         for a in range(0, n, self.CHUNK):
@@ -187,6 +194,10 @@ class LayerSearchIndex:
                 py = sub[c].map(pinyin).astype(object)
                 # "nanning" and "nan ning": both spellings people type
                 parts.append(py.str.replace(" ", "", regex=False) + " " + py)
+            for c in self.joined_columns:
+                norm = parts[self.columns.index(c)]
+                joined = norm.str.replace(" ", "", regex=False)
+                parts.append(joined.where(joined != norm, ""))
             if parts:
                 texts = parts[0]
                 for p in parts[1:]:
@@ -225,16 +236,18 @@ class LayerSearchIndex:
         """Whether field ``field`` of the texts is a name (or a name's pinyin)."""
         return self.fields[field].split(" ")[0].lower() in NAME_FIELDS
 
-    def order_key(self, rank: int, field: int) -> tuple[bool, bool, bool, int]:
+    def order_key(self, rank: int, field: int, whole: bool = True) -> tuple[bool, bool, bool, int, bool]:
         """How a match of ``rank`` in ``field`` sorts (smaller first): a name or id equal to the
-        query; then whole-word matches before bare substrings; names before other fields; rank."""
+        query; then word matches before bare substrings; names before other fields; rank; a
+        whole word before a word that only starts with the query (``sjc`` finds "… (SJC)"
+        before "… (SJC2)")."""
         name = self.is_name_field(field)
         exact_id = rank == 0 and (name or self.fields[field].lower() == "id")
-        return (not exact_id, rank == 3, not name, rank)
+        return (not exact_id, rank == 3, not name, rank, not whole)
 
-    def rows_matching(self, q: str, limit: int) -> dict[int, tuple[int, int]]:
-        """``{row: (rank, field index)}`` of the features whose text holds the normalised query
-        ``q`` (the best match per row, to be ordered as :func:`search` orders).
+    def rows_matching(self, q: str, limit: int) -> dict[int, tuple[int, int, bool]]:
+        """``{row: (rank, field index, whole word)}`` of the features whose text holds the
+        normalised query ``q`` (the best match per row, to be ordered as :func:`search` orders).
 
         One pass over the index finds every occurrence when there are fewer than
         :data:`SCAN_CAP`; a commoner query is answered from up to ``4 * limit`` field starts,
@@ -257,15 +270,16 @@ class LayerSearchIndex:
         for at, row in zip(positions, rows.tolist()):
             if row < 0 or at + nq > self.ends[row]:
                 continue  # across a feature boundary (cannot happen: separators are not typed)
-            before = blob[at - 1]
+            before, after = blob[at - 1], blob[at + nq]
             if before in seps:
-                rank = 0 if blob[at + nq] == _FIELD_SEP else 1
+                rank = 0 if after == _FIELD_SEP else 1
             else:
                 rank = 2 if before == " " else 3
+            whole = after in (" ", _FIELD_SEP)
             field = blob.count(_FIELD_SEP, int(self.starts[row]), at)
             prev = found.get(row)
-            if prev is None or (self.order_key(rank, field), field) < (self.order_key(*prev), prev[1]):
-                found[row] = (rank, field)
+            if prev is None or (self.order_key(rank, field, whole), field) < (self.order_key(*prev), prev[1]):
+                found[row] = (rank, field, whole)
         return found
 
     def snippet(self, row: int, field: int, q: str, width: int = 80) -> str:
@@ -276,6 +290,9 @@ class LayerSearchIndex:
             raw = self.frame[self.columns[field]].iloc[row]
             original = cell_text(raw)[:5000]  # a value may be megabytes; the snippet needs 80 characters
             original = _SPACE.sub(" ", "".join(ch if ch >= " " else " " for ch in original)).strip()
+        elif name.endswith(" (no spaces)"):  # the field's own text, as for the field itself
+            raw = self.frame[name[: -len(" (no spaces)")]].iloc[row]
+            return _SPACE.sub(" ", cell_text(raw)[:5000]).strip()[:width]
         else:  # pinyin: the Chinese name, then its pinyin
             column = name[: -len(" (pinyin)")]  # "name_zh (pinyin)" -> the name_zh column
             spaced = self.text(row).split(_FIELD_SEP)[field].split(" ", 1)[-1]
@@ -375,11 +392,11 @@ def search(layers: list[Layer], query: str, limit: int = 50, build: bool = True)
             continue
         found = idx.rows_matching(q, limit)
         for v in variants:
-            for row, (rank, field) in idx.rows_matching(v, limit).items():
+            for row, (rank, field, _) in idx.rows_matching(v, limit).items():
                 if row not in found:
-                    found[row] = (3, field)  # after every match of the query as typed
-        for row, (rank, field) in found.items():
-            hits.append((idx.order_key(rank, field), li, row, layer, idx, field, rank))
+                    found[row] = (3, field, False)  # after every match of the query as typed
+        for row, (rank, field, whole) in found.items():
+            hits.append((idx.order_key(rank, field, whole), li, row, layer, idx, field, rank))
     hits.sort(key=lambda h: h[:3])
     return [SearchHit(layer, row, _display_name(layer, row, idx.columns), idx.fields[field], idx.snippet(row, field, q), rank)
             for _, _, row, layer, idx, field, rank in hits[:limit]]
