@@ -204,7 +204,9 @@ class ProjectController:
             self.unavailable = []
             doc.title = loaded.document.title
             doc.analysis = getattr(loaded.document, "analysis", None)  # the what-if scenario (issue 14)
-            doc.language = loaded.language if loaded.language in ("en", "zh_CN", "zh_TW") else "en"
+            # the map stays in the interface's language (README "Language": with Chinese chosen the
+            # map is in Chinese too), whatever language the project was saved in; the command
+            # line's export uses the project's unless --lang says otherwise
             layers = list(loaded.document.layers)
             loaded.document.clear()  # disconnects them from the loaded document
             doc.add_layers(layers)

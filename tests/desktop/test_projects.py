@@ -291,3 +291,21 @@ def test_hostile_pass_regressions(tmp_path):
     long = tmp_path / "long.atlas.json"
     long.write_text(json.dumps({"format": "asean-atlas-project", "version": 1, "layers": [{"source": "x" * 6000}]}))
     assert [m.entry["source"][:1] for m in load_project(long).missing] == ["x"]
+
+
+def test_an_english_project_opens_in_the_windows_map_language(qtbot, tmp_path):
+    """A project saved with an English map, opened in a window whose interface (and map) is
+    Chinese, gives a Chinese map: titles, legend (the new-user pass of session 31 found menus in
+    Chinese over an English map). The command line's export keeps the project's language unless
+    --lang says otherwise."""
+    from asean_atlas.desktop import layout
+
+    win = _window(qtbot)
+    path = tmp_path / "story.atlas.json"
+    win.save_project(path)
+    assert json.loads(path.read_text(encoding="utf-8"))["language"] == "en"
+    win.document.language = "zh_CN"  # as a start with --lang zh_CN sets it
+    assert win.open_project(path)
+    assert win.document.language == "zh_CN"
+    labels = [label.strip() for _layer, label, _c, _d in layout.legend_rows(win.document)]
+    assert "海底电缆" in labels and "Submarine cables" not in labels
