@@ -116,23 +116,30 @@ FIELD_UNITS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
 }
 
 
+#: The same in English: field -> (quantity, unit) ("500 MW", "capacity not given").
+ENGLISH_UNITS: dict[str, tuple[str, str]] = {
+    "capacity_mw": ("capacity", "MW"), "length_km": ("length", "km"), "area_m2": ("area", "m²"),
+}
+
+
 def size_label(value: str, field: str, language: str | None) -> str:
-    """A size legend's row in ``language``: ``"500 capacity_mw"`` stays English; in Chinese
-    ``"500 兆瓦"`` (a field with a unit, :data:`FIELD_UNITS`) or ``"500 <field label>"``."""
+    """A size legend's row in ``language``: ``"500 MW"`` (a field with a unit,
+    :data:`ENGLISH_UNITS`) or ``"500 <field>"``; in Chinese ``"500 兆瓦"`` (:data:`FIELD_UNITS`)
+    or ``"500 <field label>"``."""
     i = _index(language)
     if i is None:
-        return f"{value} {field}"
+        return f"{value} {ENGLISH_UNITS[field][1]}" if field in ENGLISH_UNITS else f"{value} {field}"
     if field in FIELD_UNITS:
         return f"{value} {FIELD_UNITS[field][1][i]}"
     return f"{value} {field_label(field, language)}"
 
 
 def size_missing_label(field: str, language: str | None) -> str:
-    """The size legend's row for features without a value: ``"capacity_mw not given"``,
-    ``"容量未提供"``."""
+    """The size legend's row for features without a value: ``"capacity not given"``,
+    ``"容量未提供"`` (a field without a known unit: ``"<field> not given"``)."""
     i = _index(language)
     if i is None:
-        return f"{field} not given"
+        return f"{ENGLISH_UNITS[field][0] if field in ENGLISH_UNITS else field} not given"
     name = FIELD_UNITS[field][0][i] if field in FIELD_UNITS else field_label(field, language)
     return map_text("{field} not given", language, field=name)
 

@@ -216,3 +216,23 @@ def test_font_warnings_are_bounded(monkeypatch):
     out = labels.font_warnings(texts, seen)
     assert len(out) == 1 and len(out[0]) < 400  # once, the label text cut short
     assert labels.font_warnings(texts, seen) == []
+
+
+def test_size_legend_rows_name_the_unit_in_each_language(builtin_doc):
+    """The data centres' proportional symbols: "500 MW" and "capacity not given" in English (the
+    raw field name "500 capacity_mw" showed before, session 31), "500 兆瓦" / "容量未提供" in
+    Chinese; a field without a known unit keeps its name."""
+    from asean_atlas.desktop import layout
+    from asean_atlas.layers.map_text import size_label, size_missing_label
+
+    def size_rows(lang):
+        builtin_doc.language = lang
+        return [label.strip() for _layer, label, colour, _d in layout.legend_rows(builtin_doc)
+                if colour.startswith("size:")]
+
+    en, cn, tw = size_rows("en"), size_rows("zh_CN"), size_rows("zh_TW")
+    assert en and all(r.endswith(" MW") or r == "capacity not given" for r in en) and "capacity not given" in en
+    assert not any("capacity_mw" in r for r in en)
+    assert all(r.endswith(" 兆瓦") or r == "容量未提供" for r in cn) and len(cn) == len(en)
+    assert all(r.endswith(" 百萬瓦") or r == "容量未提供" for r in tw)
+    assert size_label("5", "racks", "en") == "5 racks" and size_missing_label("racks", "en") == "racks not given"
