@@ -266,6 +266,10 @@ class AttributePanel(QWidget):
         if self._hits and (layer, row) not in self._hits:
             self._hits = []
             self.results.setVisible(False)
+        elif self._hits:  # one of the click's results (a link to it): the list says which
+            self.results.blockSignals(True)
+            self.results.setCurrentIndex(self._hits.index((layer, row)))
+            self.results.blockSignals(False)
         self._show_feature(layer, row, click)
 
     def _show_feature(self, layer: Layer | None, row: int, click: tuple[float, float] | None = None) -> None:

@@ -96,3 +96,24 @@ def test_following_a_link_pans_to_a_station_out_of_view(window):
     x, y = lonlat_to_display([g.x], [g.y])
     assert canvas.viewport.cx == pytest.approx(float(x[0])) and canvas.viewport.cy == pytest.approx(float(y[0]))
     assert canvas.viewport.resolution == pytest.approx(res)  # same scale
+
+
+def test_a_link_to_another_result_of_the_click_moves_the_results_list(window):
+    """A click on a landing station found it and its cables; following the link to one of those
+    cables shows the cable and the results list says "2 of 3: <cable>", not the station (the
+    new-user pass of session 31 found "1 of 4: Quy Nhon" over the cable's attributes)."""
+    doc = window.document
+    cables, stations = _layer(doc, "builtin:cables"), _layer(doc, "builtin:landing_stations")
+    srow = int(stations.frame.index[stations.frame["id"] == "changi-south-singapore"][0])
+    crow = int(cables.frame.index[cables.frame["id"] == "southeast-asia-japan-cable-2-sjc2"][0])
+    other = int(cables.frame.index[cables.frame["id"] != "southeast-asia-japan-cable-2-sjc2"][0])
+    panel = window.attribute_panel
+    panel.show_results([(stations, srow), (cables, crow), (cables, other)])
+    assert panel.results.currentIndex() == 0 and panel.results.isVisibleTo(panel)
+    sjc2 = next(i for i, r in enumerate(panel.linked_rows()) if r.startswith("Southeast Asia-Japan Cable 2 (SJC2)"))
+    panel.links.itemClicked.emit(panel.links.item(sjc2))
+    assert panel.rows()["id"] == "southeast-asia-japan-cable-2-sjc2"
+    assert panel.results.currentIndex() == 1 and panel.results.currentText().startswith("2 of 3: Southeast Asia-Japan Cable 2")
+    # a feature that is not among the results hides the list
+    panel.show_feature(stations, int(stations.frame.index[stations.frame["id"] != "changi-south-singapore"][0]))
+    assert not panel.results.isVisibleTo(panel)
