@@ -56,7 +56,7 @@ import shapely
 
 from .atomic import write_text_atomic
 from .document import MapDocument
-from .export_options import ExportOptions, default_bbox, export_time_filter, export_viewport, stamp_text
+from .export_options import ExportOptions, export_bbox, export_time_filter, export_viewport, stamp_text
 from .filter import filter_notes
 from .map_text import LANGUAGES, PAGE_TEXT, class_label, date_label, field_label, layer_title, map_text, page_text
 from .map_text import chinese_name_field as _chinese_name_field
@@ -612,13 +612,19 @@ def build_map(document: MapDocument, options: ExportOptions):
     stamp, _ = stamp_text(tf)
     visible = document.visible_layers()
     slider = options.html_time_slider and any(lyr.temporal is not None for lyr in visible)
+    pad = 0.0
     if options.center is not None:  # the centre and scale of the window's export dialog
         bbox = export_viewport(document, options).bbox()
     else:
-        bbox = options.bbox or default_bbox(document)
+        bbox, pad = export_bbox(document, options)
     w, s, e, n = _viewable(bbox)
     if w > e:  # across the antimeridian (RFC 7946 §5.2): one short view, east past 180
         e += 360.0
+    if options.center is None and pad:
+        # the default view has the PNG's 3 % margin: features on the layers' extent are not cut
+        # at the page's edge (a user's points at the top edge were half hidden, session 31)
+        dx, dy = (e - w) * pad, (n - s) * pad
+        w, e, s, n = w - dx, e + dx, max(s - dy, -85.0), min(n + dy, 85.0)
     wrap = (w + e) / 2 if e > 180 else None
     bbox = (w, s, e, n)
     # fractional zoom: the page opens on the export's own view, not the next whole zoom level out

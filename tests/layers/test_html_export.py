@@ -214,3 +214,21 @@ def test_wrap_parts_copies_world_wide_parts_and_scales():
     moved = wrap_parts(pts, 180.0)
     assert time.perf_counter() - t < 2.0
     assert shapely.get_x(moved).min() == 190.0
+
+
+def test_the_default_view_keeps_a_margin_round_the_layers(tmp_path):
+    """A user's layers only: the page opens on their extent plus the PNG's 3 % margin, so points
+    on the extent's edge are not cut at the page's edge (Yangon and Da Nang were, session 31); a
+    bbox the user gives is kept exactly."""
+    frame = gpd.GeoDataFrame({"name": ["Yangon", "Da Nang", "Jakarta"]},
+                             geometry=[shapely.Point(96.2, 16.8), shapely.Point(108.2, 16.05), shapely.Point(106.8, -6.2)],
+                             crs=4326)
+    doc = _doc(Layer(frame, "mine"))
+    out = tmp_path / "m.html"
+    export_html(doc, out, ExportOptions(html_self_contained=False))
+    (s, w), (n, e) = page_data(out.read_text(encoding="utf-8"))["view"]
+    width, height = 108.2 - 96.2, 16.8 - -6.2
+    assert w == pytest.approx(96.2 - 0.03 * width, abs=1e-6) and e == pytest.approx(108.2 + 0.03 * width, abs=1e-6)
+    assert s == pytest.approx(-6.2 - 0.03 * height, abs=1e-6) and n == pytest.approx(16.8 + 0.03 * height, abs=1e-6)
+    export_html(doc, out, ExportOptions(html_self_contained=False, bbox=(96.2, -6.2, 108.2, 16.8)))
+    assert page_data(out.read_text(encoding="utf-8"))["view"] == [[-6.2, 96.2], [16.8, 108.2]]
