@@ -123,9 +123,16 @@ def collect(document, viewport, tf, scale: float, basemap: bool = True):
         labelled = bool(st.label_field) and st.label_field in layer.attributes.columns
         if not labelled and (not any_labels or layer.feature_count > 10 * MAX_OBSTACLES):
             continue  # nothing to label here, or too many markers to keep clear of
+        xy = prow = None
         if layer.is_point_layer and layer.feature_count:
-            drawn = layer.drawn_mask(tf)
             xy, prow = layer.display_points()
+        elif layer.feature_count and not layer.compact:
+            # the Point features of a mixed layer are markers too (a user's file of sites and
+            # routes: a country's name covered a site, session 31)
+            prow = np.flatnonzero(shapely.get_type_id(layer.frame.geometry.values) == 0)
+            xy = shapely.get_coordinates(layer.display_geometries(prow)) if prow.size else None
+        if xy is not None:
+            drawn = layer.drawn_mask(tf)
             size = (st.marker_sizes(layer.attributes) if st.size_field else None)
             for shift in shifts:
                 px, py = viewport.to_pixels(xy[:, 0] + shift, xy[:, 1])

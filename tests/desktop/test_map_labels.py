@@ -224,3 +224,34 @@ def test_zoomed_in_labels_on_a_segment_without_vertices_and_inside_an_area(qapp)
     c = got["Big Area"]
     assert 0 <= c.x <= 800 and 0 <= c.y <= 600
     assert "Long Line" not in texts((100, 0, 101, 1))  # nothing in view: no label
+
+
+def test_the_points_of_a_mixed_layer_keep_labels_off(qapp):
+    """A user's file of sites and a route (points and lines in one layer): its points are markers
+    the labels keep clear of, as a point layer's are ("VIETNAM" covered a Da Nang site, session 31)."""
+    from asean_atlas.desktop.labels import collect
+    from asean_atlas.layers.document import MapDocument
+    from asean_atlas.layers.labels import place_labels
+    from asean_atlas.layers.viewport import Viewport
+
+    geoms = [shapely.Point(108.2, 16.05), shapely.Point(96.2, 16.8),
+             shapely.LineString([(96.2, 16.8), (108.2, 16.05)])]
+    layer = Layer(gpd.GeoDataFrame({"name": ["Da Nang", "Yangon", "route"]}, geometry=geoms, crs=4326), "mine")
+    assert not layer.is_point_layer
+    doc = MapDocument()
+    doc.add_layer(layer)
+    vp = Viewport(width=900, height=600)
+    vp.fit_bbox((92, 0, 120, 26), 0.0)
+    cands, obs, markers = collect(doc, vp, None, 1.0, basemap=True)
+    from asean_atlas.layers.projection import lonlat_to_display
+
+    x, y = lonlat_to_display(np.array([108.2, 96.2]), np.array([16.05, 16.8]))
+    px, py = vp.to_pixels(x, y)
+    for cx, cy in zip(px, py):
+        assert any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in markers)
+    placed = place_labels(cands, vp.width, vp.height, obs)
+    assert any(p.candidate.text.upper() == "VIETNAM" or "Viet" in p.candidate.text for p in placed)
+    for label in placed:
+        box = label.box
+        for cx, cy in zip(px, py):
+            assert not (box[0] - 1 <= cx <= box[2] + 1 and box[1] - 1 <= cy <= box[3] + 1), label.candidate.text
