@@ -231,6 +231,12 @@ def _draw_symbol(painter: QPainter, layer: Layer, color: QColor, dashed: bool, b
             QPointF(box.right(), box.center().y() - 3 * scale),
         )
         painter.drawPath(path)
+        if kind == "mixed":  # points among the lines: their marker on the line too
+            size = style.marker_size * scale
+            fill = style.fill_color if style.fill_color and not style.categorized_field else color
+            painter.setPen(QPen(color, 1.5 * scale))
+            painter.setBrush(QColor("white") if dashed else QColor(fill))
+            painter.drawEllipse(box.center(), size / 2 + 0.5, size / 2 + 0.5)
     else:
         # a categorized/graduated class fills with its colour, as on the map
         fill = QColor(color) if style.categorized_field else QColor(style.fill_color or color)

@@ -236,3 +236,34 @@ def test_size_legend_rows_name_the_unit_in_each_language(builtin_doc):
     assert all(r.endswith(" 兆瓦") or r == "容量未提供" for r in cn) and len(cn) == len(en)
     assert all(r.endswith(" 百萬瓦") or r == "容量未提供" for r in tw)
     assert size_label("5", "racks", "en") == "5 racks" and size_missing_label("racks", "en") == "racks not given"
+
+
+def test_a_mixed_layer_shows_its_marker_in_the_legend_too(qapp):
+    """A layer of points and lines: the legend symbol is the line with the point marker on it
+    (only a line showed, session 31)."""
+    import geopandas as gpd
+    import numpy as np
+    import shapely
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from asean_atlas.desktop.layout import _draw_symbol
+    from asean_atlas.layers.layer import Layer
+    from asean_atlas.layers.style import Style
+
+    def ink(geoms):
+        layer = Layer(gpd.GeoDataFrame({"n": range(len(geoms))}, geometry=geoms, crs=4326), "t",
+                      style=Style(color="#d62728", fill_color="#d62728", marker_size=10.0, stroke_width=1.5))
+        img = QImage(60, 30, QImage.Format.Format_ARGB32_Premultiplied)
+        img.fill(QColor("white"))
+        p = QPainter(img)
+        _draw_symbol(p, layer, QColor("#d62728"), False, QRectF(5, 5, 50, 20), 1.0)
+        p.end()
+        arr = np.frombuffer(bytes(img.constBits()), dtype=np.uint8).reshape(30, img.bytesPerLine())[:, :240]
+        rgb = arr.reshape(30, 60, 4)[:, :, :3].astype(int)  # BGRA
+        red = (rgb[:, :, 2] > 180) & (rgb[:, :, 1] < 90) & (rgb[:, :, 0] < 90)
+        return int(red[10:21, 24:37].sum())  # round the centre
+
+    line = ink([shapely.LineString([(100, 1), (101, 2)])])
+    mixed = ink([shapely.LineString([(100, 1), (101, 2)]), shapely.Point(100, 1)])
+    assert mixed > 2 * line
