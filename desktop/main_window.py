@@ -333,8 +333,13 @@ class MainWindow(ProjectController, QMainWindow):
         layer = layer or self.layer_panel.selected_layer() or (self.document.layers[-1] if self.document.layers else None)
         if layer is not None:
             self.attribute_table.show_layer(layer)
+        opening = self.table_dock.isHidden()
         self.table_dock.show()
         self.table_dock.raise_()
+        if opening and not self.table_dock.isFloating():
+            # a quarter of the window (at least 200 px): the map keeps most of its height (it
+            # shrank to ~240 px of a 1000 px window, the new-user pass of session 31)
+            self.resizeDocks([self.table_dock], [max(200, self.height() // 4)], Qt.Orientation.Vertical)
 
     def _table_selection(self, layer, rows) -> None:
         """Rows selected in the attribute table: highlight them on the map, the first one in the

@@ -368,3 +368,14 @@ def test_a_selected_feature_the_time_filter_hides_is_not_highlighted(window, qtb
     window.document.set_year(2026)
     qtbot.waitUntil(window.canvas.frame_is_current, timeout=10_000)
     assert yellow_at(7)
+
+
+def test_the_table_opens_a_quarter_of_the_window_high(window, qtbot):
+    """Opening the table leaves the map most of the window (it had ~240 px of 1000, session 31)."""
+    before = window.canvas.height()
+    window.open_attribute_table()
+    qtbot.waitUntil(lambda: window.table_dock.isVisible())
+    qtbot.wait(50)
+    quarter = max(window.height() // 4, window.table_dock.minimumSizeHint().height())
+    assert window.table_dock.height() <= quarter + 10
+    assert window.canvas.height() >= before - quarter - 20 and window.canvas.height() >= 0.45 * window.height()
