@@ -754,6 +754,18 @@ def _add_links(visible: list[Layer], configs: list[dict]) -> None:
                 configs[j]["fields"] = configs[j]["fields"] + ["id"]
 
 
+def _size_row_label(label: str, field: str, language: str) -> str:
+    """A size row of :meth:`Style.size_legend` (``"500 capacity_mw"``) in ``language``, as the
+    window's legend writes it (``"500 MW"``, ``"500 兆瓦"``, ``"capacity not given"``)."""
+    from .map_text import size_label, size_missing_label
+
+    if label == f"{field} not given":
+        return size_missing_label(field, language)
+    if label.endswith(" " + field):
+        return size_label(label[: -len(field) - 1], field, language)
+    return label
+
+
 def _layer_config(layer: Layer, mask: np.ndarray | None, timed: bool, language: str = "en",
                   wrap: float | None = None) -> dict:
     """What the page's script needs to draw one layer: its features (with the per-feature members
@@ -860,6 +872,11 @@ def _layer_config(layer: Layer, mask: np.ndarray | None, timed: bool, language: 
         "classes": classes,
         "search": searched if has_geom else [],
         "hasLow": bool(low is not None and (mask is None or (low & mask).any())),
+        # proportional symbols: the window's size rows ("500 MW", "capacity not given"), per language
+        "sizeRows": [{"d": round(float(d), 1), "labels": {lang: _size_row_label(label, style.size_field, lang)
+                                                            for lang in LANG_CODES}}
+                     for label, d in style.size_legend(frame)] if sizes is not None and has_geom else [],
+        "hasLife": bool(life) and has_geom,
         "label": label if has_geom else None,
         "labels": labels if has_geom else {lang: None for lang in LANG_CODES},
         "fieldNames": {lang: [field_label(f, lang) for f in fields] for lang in LANG_CODES} if has_geom else None,

@@ -73,6 +73,7 @@
       cfg.title = pick(cfg.titles, cfg.title);
       if (cfg.labels) cfg.label = pick(cfg.labels, cfg.label);
       cfg.classes.forEach(function (c) { c.label = pick(c.labels, c.label); });
+      (cfg.sizeRows || []).forEach(function (r) { r.label = pick(r.labels, r.labels.en); });
     });
   }
   localize();
@@ -815,18 +816,38 @@
       row.appendChild(swatch(kind, cfg.classes[0].color, false, cfg.style.fillColor, cfg.style.shape));
       row.appendChild(el("span", null, cfg.title));
       legend.appendChild(row);
-      return;
+    } else {
+      legend.appendChild(el("div", "atlas-legend-layer", cfg.title));
+      cfg.classes.forEach(function (c, ci) {
+        if (c.label === "") return;
+        var r = el("div", "atlas-legend-row atlas-legend-class");
+        r.appendChild(swatch(kind, c.color, c.dashed, null, cfg.style.shape));
+        r.appendChild(el("span", null, c.label));
+        legend.appendChild(r);
+        classRows[li][ci] = r;
+      });
     }
-    legend.appendChild(el("div", "atlas-legend-layer", cfg.title));
-    cfg.classes.forEach(function (c, ci) {
-      if (c.label === "") return;
-      var r = el("div", "atlas-legend-row atlas-legend-class");
-      r.appendChild(swatch(kind, c.color, c.dashed, null, cfg.style.shape));
-      r.appendChild(el("span", null, c.label));
+    // proportional symbols: a circle of each reference size, as the window's legend
+    (cfg.sizeRows || []).forEach(function (sr) {
+      var r = el("div", "atlas-legend-row atlas-legend-class atlas-legend-size");
+      var s = swatch("point", "#5f6b73", false, "#ffffff");
+      s.style.width = s.style.height = Math.max(2, sr.d - 4) + "px";
+      r.appendChild(s);
+      r.appendChild(el("span", null, sr.label));
       legend.appendChild(r);
-      classRows[li][ci] = r;
     });
   });
+  if (data.layers.some(function (cfg) { return cfg.hasLife; })) {  // how the lifecycle stages are drawn
+    legend.appendChild(el("div", "atlas-legend-layer", T("Lifecycle")));
+    var planned = el("div", "atlas-legend-row atlas-legend-class");
+    planned.appendChild(swatch("line", "#5f6b73", true, null));
+    planned.appendChild(el("span", null, T("planned / under construction (dashed, hollow)")));
+    legend.appendChild(planned);
+    var retired = el("div", "atlas-legend-row atlas-legend-class");
+    retired.appendChild(swatch("line", "#9a9a9a", false, null));
+    retired.appendChild(el("span", null, T("retired")));
+    legend.appendChild(retired);
+  }
   if (data.layers.some(function (cfg) { return cfg.hasLow; })) {
     legend.appendChild(el("div", "atlas-legend-layer", T("Confidence")));
     var weak = el("div", "atlas-legend-row atlas-legend-class");

@@ -524,3 +524,26 @@ def test_page_play_button_steps_the_slider(browser, tmp_path):
     assert start == 0 and 1 <= moved <= 3 and steps > 3  # about 2 steps (timers run late under load)
     time.sleep(1.5 * interval / 1000)
     assert browser.execute_script("return +window.atlasTime.slider.value") == moved  # paused
+
+
+def test_legend_has_the_size_rows_and_the_lifecycle_key(browser, tmp_path):
+    """The page's legend as the window's: the data centres' size rows ("500 MW", "capacity not
+    given") and the lifecycle key, in the page's language (they were missing, session 31)."""
+    from asean_atlas.layers.builtin import builtin_layers
+
+    doc = MapDocument()
+    for layer in builtin_layers():
+        doc.add_layer(layer)
+    out = export_html(doc, tmp_path / "all.html", ExportOptions(html_time_slider=False))
+    browser.get(out.as_uri())
+    text = browser.execute_script("return document.getElementById('atlas-legend').innerText")
+    assert "capacity not given" in text and re.search(r"\b\d+ MW\b", text)
+    assert "Lifecycle" in text and "planned / under construction (dashed, hollow)" in text and "retired" in text
+    sizes = browser.execute_script("""return Array.prototype.map.call(
+        document.querySelectorAll('.atlas-legend-size .atlas-swatch'), function (s) { return s.offsetWidth; });""")
+    assert len(sizes) >= 3 and sizes[:-1] == sorted(sizes[:-1], reverse=True) and sizes[0] > sizes[-2]  # then "not given"
+    doc.language = "zh_CN"
+    out = export_html(doc, tmp_path / "zh.html", ExportOptions(html_time_slider=False))
+    browser.get(out.as_uri())
+    text = browser.execute_script("return document.getElementById('atlas-legend').innerText")
+    assert "兆瓦" in text and "容量未提供" in text and "生命周期" in text
