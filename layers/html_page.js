@@ -830,7 +830,7 @@
     // proportional symbols: a circle of each reference size, as the window's legend
     (cfg.sizeRows || []).forEach(function (sr) {
       var r = el("div", "atlas-legend-row atlas-legend-class atlas-legend-size");
-      var s = swatch("point", "#5f6b73", false, "#ffffff");
+      var s = swatch("point", cfg.classes[0].color, false, cfg.style.fillColor, cfg.style.shape);  // the layer's marker
       s.style.width = s.style.height = Math.max(2, sr.d - 4) + "px";
       r.appendChild(s);
       r.appendChild(el("span", null, sr.label));
