@@ -152,6 +152,7 @@ LOAD_WORDS = (
     QT_TRANSLATE_NOOP("errors", "holds more than {max:,} attribute values"),
     QT_TRANSLATE_NOOP("errors", "holds a view (a stored SQL query), {name}, which the Atlas does not run; export the view as a table (e.g. in QGIS or with ogr2ogr) and open that"),
     QT_TRANSLATE_NOOP("errors", "is an SQLite database that cannot be read: {detail}"),
+    QT_TRANSLATE_NOOP("errors", "has unfinished changes beside it ({name}) that cannot be checked read-only; open it once in QGIS or SQLite to finish them"),
     QT_TRANSLATE_NOOP("errors", "is an SQLite or SpatiaLite database, which the Atlas does not open (its tables can run stored SQL and read other files); save the layer as a GeoPackage (e.g. in QGIS or with ogr2ogr) and open that"),
     QT_TRANSLATE_NOOP("errors", "holds a virtual table {name} (module {module}) that would read other files or run code; the Atlas opens GeoPackages of plain tables only"),
     QT_TRANSLATE_NOOP("errors", "has a companion file {name} that is not a regular file (a pipe, a device or a socket), which would block reading it"),

@@ -1472,10 +1472,13 @@ def _read_geojson_python(path: Path, p: Path, report: LoadReport, gdal_said: str
 SQLITE_MAGIC = b"SQLite format 3\x00"
 #: ``PRAGMA application_id`` of GeoPackages (``GPKG``; ``GP10``/``GP11`` before version 1.2).
 _GPKG_APPLICATION_IDS = {0x47504B47, 0x47503130, 0x47503131}
-#: Virtual-table modules a GeoPackage may hold: spatial indexes (R*Tree). Others run code when
-#: read: GDAL's ``VirtualOGR`` and SpatiaLite's ``VirtualShape``/``VirtualText`` read any file
-#: named in the schema.
-_SAFE_VIRTUAL_MODULES = {"rtree", "rtree_i32"}
+#: The one virtual table a GeoPackage may hold: its spatial index, as the standard (and GDAL)
+#: creates it (``CREATE VIRTUAL TABLE "rtree_<table>_<column>" USING rtree(id, minx, maxx, miny,
+#: maxy)``). Other modules run code when read: GDAL's ``VirtualOGR`` and SpatiaLite's
+#: ``VirtualShape``/``VirtualText`` read any file named in the schema.
+_SPATIAL_INDEX_SQL = re.compile(
+    r"\s*CREATE\s+VIRTUAL\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:\"rtree_[^\"]*\"|rtree_\w+)\s+USING\s+rtree(?:_i32)?"
+    r"\s*\(\s*id\s*,\s*minx\s*,\s*maxx\s*,\s*miny\s*,\s*maxy\s*\)\s*;?\s*", re.I)
 
 
 def _is_sqlite(p: Path) -> bool:
@@ -1507,8 +1510,16 @@ def _check_sqlite(p: Path) -> None:
         con = sqlite3.connect(f"{uri}?mode=ro", uri=True)
         try:
             app_id = con.execute("PRAGMA application_id").fetchone()[0]
-        except sqlite3.Error:  # e.g. WAL without a writable folder: read the main file as it is
+        except sqlite3.Error:
             con.close()
+            # unfinished changes beside it (a write-ahead log or a hot journal) that cannot be read
+            # here would be what GDAL sees: not checked, not opened
+            for extra in ("-wal", "-journal"):
+                side = p.with_name(p.name + extra)
+                if side.exists() and side.stat().st_size > 0:
+                    raise LayerLoadError.of(p, "has unfinished changes beside it ({name}) that cannot be checked "
+                                               "read-only; open it once in QGIS or SQLite to finish them",
+                                            name=repr(side.name))
             con = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
             app_id = con.execute("PRAGMA application_id").fetchone()[0]
         schema = con.execute("SELECT type, name, sql FROM sqlite_master WHERE type IN ('view', 'table')").fetchall()
@@ -1527,11 +1538,13 @@ def _check_sqlite(p: Path) -> None:
             raise LayerLoadError.of(p, "holds a view (a stored SQL query), {name}, which the Atlas does not run; "
                                        "export the view as a table (e.g. in QGIS or with ogr2ogr) and open that",
                                     name=repr(name))
-        module = re.match(r"\s*create\s+virtual\s+table\s+.*?\busing\s+([\w]+)", sql or "", re.I | re.S)
-        if module and module.group(1).lower() not in _SAFE_VIRTUAL_MODULES:
+        if re.match(r"\s*create\s+virtual\s+table\b", sql or "", re.I) and not _SPATIAL_INDEX_SQL.fullmatch(sql):
+            # only the GeoPackage spatial index, written exactly as the standard does (no comment,
+            # no quoted name hiding "USING rtree"); its module as SQL names it, for the message
+            module = re.findall(r"\busing\s+[\"'`\[]?(\w+)", sql, re.I)
             raise LayerLoadError.of(p, "holds a virtual table {name} (module {module}) that would read other files "
                                        "or run code; the Atlas opens GeoPackages of plain tables only",
-                                    name=repr(name), module=repr(module.group(1)))
+                                    name=repr(name), module=repr(module[-1] if module else "?"))
 
 
 def _check_sidecars(p: Path) -> None:

@@ -2048,6 +2048,10 @@
         <translation>是无法读取的 SQLite 数据库：{detail}</translation>
     </message>
     <message>
+        <source>has unfinished changes beside it ({name}) that cannot be checked read-only; open it once in QGIS or SQLite to finish them</source>
+        <translation>旁边有无法以只读方式检查的未完成更改（{name}）；请先在 QGIS 或 SQLite 中打开一次以完成这些更改</translation>
+    </message>
+    <message>
         <source>is an SQLite or SpatiaLite database, which the Atlas does not open (its tables can run stored SQL and read other files); save the layer as a GeoPackage (e.g. in QGIS or with ogr2ogr) and open that</source>
         <translation>是 SQLite 或 SpatiaLite 数据库，本地图集不打开此类文件（其中的表可以执行存储的 SQL 并读取其他文件）；请把图层另存为 GeoPackage（例如用 QGIS 或 ogr2ogr）再打开</translation>
     </message>

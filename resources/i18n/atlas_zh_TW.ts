@@ -2048,6 +2048,10 @@
         <translation>是無法讀取的 SQLite 資料庫：{detail}</translation>
     </message>
     <message>
+        <source>has unfinished changes beside it ({name}) that cannot be checked read-only; open it once in QGIS or SQLite to finish them</source>
+        <translation>旁邊有無法以唯讀方式檢查的未完成變更（{name}）；請先在 QGIS 或 SQLite 中開啟一次以完成這些變更</translation>
+    </message>
+    <message>
         <source>is an SQLite or SpatiaLite database, which the Atlas does not open (its tables can run stored SQL and read other files); save the layer as a GeoPackage (e.g. in QGIS or with ogr2ogr) and open that</source>
         <translation>是 SQLite 或 SpatiaLite 資料庫，本地圖集不開啟此類檔案（其中的表格可以執行儲存的 SQL 並讀取其他檔案）；請把圖層另存為 GeoPackage（例如用 QGIS 或 ogr2ogr）再開啟</translation>
     </message>

@@ -595,3 +595,58 @@ def test_a_geoparquet_date_beyond_pythons_years_makes_the_feature_undated(tmp_pa
     assert layer.time_mask(2021).tolist() == [True, True]  # undated: shown at every date
     assert layer.time_mask(2019).tolist() == [False, True]
     assert any("'start_date' is not a date" in w for w in layer.report.warnings)
+
+
+@pytest.mark.parametrize("name, sql", [
+    ("stations", "CREATE VIRTUAL TABLE stations USING \"VirtualOGR\"('{t}')"),  # a quoted module name
+    ("x using rtree", "CREATE VIRTUAL TABLE \"x using rtree\" USING VirtualOGR('{t}')"),  # "using rtree" in the name
+    ("rtree_x_geom", "CREATE VIRTUAL TABLE rtree_x_geom /* USING rtree(id, minx, maxx, miny, maxy) */ USING VirtualOGR('{t}')"),
+    ("stations", "create\nvirtual   table [stations] using VirtualOGR('{t}')"),
+])
+def test_virtual_tables_are_refused_however_their_sql_is_written(tmp_path, name, sql):
+    import sqlite3
+
+    victim = tmp_path / "victim.geojson"
+    victim.write_text(_fc(_pt({"name": "SECRET"})))
+    path = write_gpkg(tmp_path / "v.gpkg", "base", [(gpkg_blob(wkb_point(101.0, 13.0)), "ok")])
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA writable_schema=ON")
+    con.execute("INSERT INTO sqlite_master(type,name,tbl_name,rootpage,sql) VALUES('table',?,?,0,?)",
+                (name, name, sql.format(t=victim)))
+    con.commit()
+    con.close()
+    with pytest.raises(LayerLoadError, match=f"holds a virtual table '{name}' \\(module 'VirtualOGR'\\)"):
+        read_layer(path, cache=False)
+
+
+def test_unfinished_changes_that_cannot_be_read_are_not_opened(tmp_path, monkeypatch):
+    """A write-ahead log beside a GeoPackage that SQLite cannot read here (a read-only folder: the
+    read needs a -shm file beside it): what the log holds (a view, say) cannot be checked, so the
+    file is refused. The failing read-only open is simulated (root can write to any folder)."""
+    import sqlite3
+
+    import geopandas as gpd
+
+    path = tmp_path / "w.gpkg"
+    gpd.GeoDataFrame({"name": ["a"]}, geometry=gpd.points_from_xy([100.5], [13.7]), crs=4326).to_file(path)
+    real = sqlite3.connect
+
+    def connect(database, *a, **k):
+        con = real(database, *a, **k)
+        if "immutable" in str(database):
+            return con
+
+        class Failing:
+            def execute(self, *_):
+                raise sqlite3.OperationalError("unable to open database file")
+
+            def close(self):
+                con.close()
+
+        return Failing()
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    assert read_layer(path, cache=False).feature_count == 1  # no log: the file as it is
+    (tmp_path / "w.gpkg-wal").write_bytes(b"\x37\x7f\x06\x82" + bytes(60))
+    with pytest.raises(LayerLoadError, match="unfinished changes beside it \\('w.gpkg-wal'\\)"):
+        read_layer(path, cache=False)
