@@ -1523,16 +1523,25 @@ def _check_sqlite(p: Path) -> None:
             con = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
             app_id = con.execute("PRAGMA application_id").fetchone()[0]
         schema = con.execute("SELECT type, name, sql FROM sqlite_master WHERE type IN ('view', 'table')").fetchall()
+        # generated columns: computed by SQLite on every row GDAL reads (a 96 kB file's expression
+        # took minutes a row, session 31); table_xinfo's "hidden" is 2 or 3 for them
+        generated = [(name, col[1]) for kind, name, sql in schema
+                     if kind == "table" and not re.match(r"\s*create\s+virtual\b", sql or "", re.I)
+                     for col in con.execute('SELECT * FROM pragma_table_xinfo(?)', (name,)) if col[-1] in (2, 3)]
     except sqlite3.Error as exc:  # what cannot be checked is not opened
         raise LayerLoadError.of(p, "is an SQLite database that cannot be read: {detail}",
                                 detail=str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
     finally:
         with contextlib.suppress(Exception):
             con.close()
-    if app_id not in _GPKG_APPLICATION_IDS and not any(name == "gpkg_contents" for _, name, _ in schema):
+    if app_id not in _GPKG_APPLICATION_IDS:  # GDAL's SQLite driver (with VirtualOGR) would open it
         raise LayerLoadError.of(p, "is an SQLite or SpatiaLite database, which the Atlas does not open (its "
                                    "tables can run stored SQL and read other files); save the layer as a "
                                    "GeoPackage (e.g. in QGIS or with ogr2ogr) and open that")
+    if generated:
+        raise LayerLoadError.of(p, "has a generated column {column} in {table} (SQL the database runs on every row "
+                                   "read), which the Atlas does not run; save the layer without it (e.g. in QGIS or "
+                                   "with ogr2ogr) and open that", table=repr(generated[0][0]), column=repr(generated[0][1]))
     for kind, name, sql in schema:
         if kind == "view":
             raise LayerLoadError.of(p, "holds a view (a stored SQL query), {name}, which the Atlas does not run; "
@@ -1586,8 +1595,28 @@ def _check_zip_members(p: Path) -> None:
         return  # _check_zip or GDAL says what is wrong
 
 
+def _check_folder(p: Path) -> None:
+    """Refuse a folder (GDAL opens a folder of Shapefiles as one dataset) holding a named pipe, a
+    device or a socket: reading it would block for ever."""
+    try:
+        entries = list(os.scandir(p))
+    except OSError:
+        return
+    for e in entries:
+        try:
+            ok = e.is_file() or e.is_dir()
+        except OSError:
+            ok = False
+        if not ok:
+            raise LayerLoadError.of(p, "holds {name}, which is not a regular file (a pipe, a device or a socket) "
+                                       "and would block reading the folder", name=repr(e.name))
+
+
 def _check_file(p: Path) -> None:
-    """The checks every local file gets before GDAL opens it: companions, SQLite contents, zips."""
+    """The checks every local file gets before GDAL opens it: companions, SQLite contents, zips;
+    a folder's files."""
+    if p.is_dir():
+        _check_folder(p)
     if p.is_file():
         _check_sidecars(p)
         if _is_sqlite(p):

@@ -124,15 +124,24 @@ def check_project_source(text: str) -> None:
         Names the parameters refused (the URI shown has no password) and says to add the
         layer by hand.
     """
-    parts = urlsplit(text)
-    keys = {k.lower() for k, _ in parse_qsl(parts.query, keep_blank_values=True)}
-    refused = sorted(keys - PROJECT_PARAMETERS)
+    source = PostGISSource.parse(text)
+    # the parameters libpq itself reads from the URI that would be connected with (a "#" in a
+    # password made a text parser see no query at all, session 31)
+    try:
+        from psycopg.conninfo import conninfo_to_dict
+
+        keys = {str(k).lower() for k in conninfo_to_dict(source.conninfo)}
+    except ImportError:  # without psycopg nothing connects anyway; check what the URI says
+        keys = {k.lower() for k, _ in parse_qsl(urlsplit(source.conninfo).query, keep_blank_values=True)}
+    except Exception as exc:  # noqa: BLE001 - libpq's parse errors vary
+        raise PostGISError.of("{source}: not a connection string libpq reads ({why})", source=_scrub(text),
+                              why=_scrub(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__)) from None
+    refused = sorted(keys - PROJECT_PARAMETERS - {"password"})
     if refused:
         raise PostGISError.of(
             "{source}: a project file may not set {names} (it could send your saved password to "
             "another server or read your files); if you trust it, add the layer yourself",
-            source=_scrub(PostGISSource.parse(text).uri() if "table=" in parts.query else text.split("?", 1)[0]),
-            names=", ".join(refused))
+            source=_scrub(source.uri()), names=", ".join(refused))
 
 
 def _unsplit(parts, query: dict) -> str:

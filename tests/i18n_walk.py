@@ -24,7 +24,7 @@ ALLOWED = {
     "x", "y", "z", "n", "s", "e", "w", "ne", "nw", "se", "sw", "tiff", "jpeg", "jpg", "h264",
     "home", "end", "enter", "wgs84", "core", "tis", "utm",  # key names (like Esc), WGS84, the fonts-noto-core package
     # what a load report names (issue 13): file parts, formats, standards and the tools that read them
-    "bom", "ascii", "sqlite", "spatialite", "nan", "dbf", "shx", "prj", "sql", "ogr2ogr", "gdalg", "vrt", "geos", "python", "pyarrow", "rfc",
+    "bom", "ascii", "sqlite", "spatialite", "libpq", "nan", "dbf", "shx", "prj", "sql", "ogr2ogr", "gdalg", "vrt", "geos", "python", "pyarrow", "rfc",
     "iso", "alpha",  # ISO 3166-1 alpha-3 country codes (issue 14)
     "postgis", "postgresql", "srid", "ssl", "select",  # issue 15 (SELECT: the SQL privilege)
 }

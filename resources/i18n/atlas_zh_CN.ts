@@ -2048,6 +2048,14 @@
         <translation>是无法读取的 SQLite 数据库：{detail}</translation>
     </message>
     <message>
+        <source>has a generated column {column} in {table} (SQL the database runs on every row read), which the Atlas does not run; save the layer without it (e.g. in QGIS or with ogr2ogr) and open that</source>
+        <translation>在 {table} 中有一个生成列 {column}（数据库在读取每一行时都会执行的 SQL），本地图集不会执行它；请不含该列另存图层（例如用 QGIS 或 ogr2ogr）再打开</translation>
+    </message>
+    <message>
+        <source>holds {name}, which is not a regular file (a pipe, a device or a socket) and would block reading the folder</source>
+        <translation>包含 {name}，它不是普通文件（而是管道、设备或套接字），会使读取该文件夹一直阻塞</translation>
+    </message>
+    <message>
         <source>has unfinished changes beside it ({name}) that cannot be checked read-only; open it once in QGIS or SQLite to finish them</source>
         <translation>旁边有无法以只读方式检查的未完成更改（{name}）；请先在 QGIS 或 SQLite 中打开一次以完成这些更改</translation>
     </message>
@@ -2436,6 +2444,10 @@
     <message>
         <source>cannot connect to {source}: {why}</source>
         <translation>无法连接 {source}：{why}</translation>
+    </message>
+    <message>
+        <source>{source}: not a connection string libpq reads ({why})</source>
+        <translation>{source}：不是 libpq 能读取的连接字符串（{why}）</translation>
     </message>
     <message>
         <source>{source}: a project file may not set {names} (it could send your saved password to another server or read your files); if you trust it, add the layer yourself</source>

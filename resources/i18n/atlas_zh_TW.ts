@@ -2048,6 +2048,14 @@
         <translation>是無法讀取的 SQLite 資料庫：{detail}</translation>
     </message>
     <message>
+        <source>has a generated column {column} in {table} (SQL the database runs on every row read), which the Atlas does not run; save the layer without it (e.g. in QGIS or with ogr2ogr) and open that</source>
+        <translation>在 {table} 中有一個產生欄位 {column}（資料庫在讀取每一列時都會執行的 SQL），本地圖集不會執行它；請不含該欄位另存圖層（例如用 QGIS 或 ogr2ogr）再開啟</translation>
+    </message>
+    <message>
+        <source>holds {name}, which is not a regular file (a pipe, a device or a socket) and would block reading the folder</source>
+        <translation>包含 {name}，它不是一般檔案（而是管道、裝置或通訊端），會使讀取該資料夾一直阻塞</translation>
+    </message>
+    <message>
         <source>has unfinished changes beside it ({name}) that cannot be checked read-only; open it once in QGIS or SQLite to finish them</source>
         <translation>旁邊有無法以唯讀方式檢查的未完成變更（{name}）；請先在 QGIS 或 SQLite 中開啟一次以完成這些變更</translation>
     </message>
@@ -2436,6 +2444,10 @@
     <message>
         <source>cannot connect to {source}: {why}</source>
         <translation>無法連線 {source}：{why}</translation>
+    </message>
+    <message>
+        <source>{source}: not a connection string libpq reads ({why})</source>
+        <translation>{source}：不是 libpq 能讀取的連線字串（{why}）</translation>
     </message>
     <message>
         <source>{source}: a project file may not set {names} (it could send your saved password to another server or read your files); if you trust it, add the layer yourself</source>

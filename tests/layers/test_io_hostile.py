@@ -650,3 +650,53 @@ def test_unfinished_changes_that_cannot_be_read_are_not_opened(tmp_path, monkeyp
     (tmp_path / "w.gpkg-wal").write_bytes(b"\x37\x7f\x06\x82" + bytes(60))
     with pytest.raises(LayerLoadError, match="unfinished changes beside it \\('w.gpkg-wal'\\)"):
         read_layer(path, cache=False)
+
+
+def test_an_sqlite_file_needs_the_geopackage_id_not_just_its_tables(tmp_path):
+    """A gpkg_contents table in a file without the GeoPackage application id is opened by GDAL's
+    SQLite driver (with VirtualOGR), not its GeoPackage driver: refused (session 31)."""
+    import sqlite3
+
+    path = write_gpkg(tmp_path / "fake.sqlite", "base", [(gpkg_blob(wkb_point(101.0, 13.0)), "ok")])
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA application_id = 0")
+    con.commit()
+    con.close()
+    with pytest.raises(LayerLoadError, match="SQLite or SpatiaLite database"):
+        read_layer(path, cache=False)
+
+
+def test_a_generated_column_is_refused_without_computing_it(tmp_path):
+    """SQLite computes a generated column on every row read: an expression taking minutes a row
+    hung the load (session 31). The check reads the schema only."""
+    import sqlite3
+
+    path = write_gpkg(tmp_path / "gen.gpkg", "base", [(gpkg_blob(wkb_point(101.0, 13.0)), "ok")])
+    con = sqlite3.connect(path)
+    con.execute("ALTER TABLE base ADD COLUMN slow TEXT GENERATED ALWAYS AS "
+                "(instr(printf('%.*c', 10000000, 'a'), printf('%.*c', 5000000, 'a') || 'b')) VIRTUAL")
+    con.commit()
+    con.close()
+    t0 = time.perf_counter()
+    with pytest.raises(LayerLoadError, match="has a generated column 'slow' in 'base'"):
+        read_layer(path, cache=False)
+    assert time.perf_counter() - t0 < 5
+
+
+@pytest.mark.skipif(os.name != "posix", reason="named pipes")
+def test_a_folder_holding_a_pipe_is_refused_at_once(tmp_path):
+    """GDAL opens a folder of Shapefiles as one dataset: a pipe named a.dbf in it blocked the read."""
+    import geopandas as gpd
+
+    from asean_atlas.layers.io import list_vector_layers
+
+    d = tmp_path / "data"
+    d.mkdir()
+    gpd.GeoDataFrame({"name": ["a"]}, geometry=gpd.points_from_xy([100.5], [13.7]), crs=4326).to_file(d / "a.shp")
+    (d / "a.dbf").unlink()
+    os.mkfifo(d / "a.dbf")
+    t0 = time.perf_counter()
+    for call in (lambda: read_layer(d, cache=False), lambda: list_vector_layers(d)):
+        with pytest.raises(LayerLoadError, match="holds 'a.dbf', which is not a regular file"):
+            call()
+    assert time.perf_counter() - t0 < 5
