@@ -1561,20 +1561,30 @@ def _check_sidecars(p: Path) -> None:
     ``.prj``, ``.cpg``...) include a named pipe, a device or a socket: GDAL would block reading
     one for ever (an archive can unpack a pipe named ``x.dbf``)."""
     stem = p.name[: -len(p.suffix)] if p.suffix else p.name
-    folder = p.absolute().parent
+    name = _special_entry(p.absolute().parent,
+                          lambda n: n != p.name and n.lower().startswith(stem.lower() + "."))
+    if name is not None:
+        raise LayerLoadError.of(p, "has a companion file {name} that is not a regular file (a pipe, a device "
+                                   "or a socket), which would block reading it", name=repr(name))
+
+
+def _special_entry(folder: Path, wanted=lambda name: True) -> str | None:
+    """The name of the first entry of ``folder`` (among those ``wanted``) that is neither a
+    regular file nor a folder (a pipe, a device, a socket), or None. A broken link is a missing
+    file, which GDAL reports itself."""
     try:
         entries = list(os.scandir(folder))
     except OSError:
-        return
+        return None
     for e in entries:
-        if e.name != p.name and e.name.lower().startswith(stem.lower() + "."):
+        if wanted(e.name):
             try:
-                ok = e.is_file() or e.is_dir()
+                ok = e.is_file() or e.is_dir() or (e.is_symlink() and not os.path.exists(e.path))
             except OSError:
                 ok = False
             if not ok:
-                raise LayerLoadError.of(p, "has a companion file {name} that is not a regular file (a pipe, a device "
-                                           "or a socket), which would block reading it", name=repr(e.name))
+                return e.name
+    return None
 
 
 def _check_zip_members(p: Path) -> None:
@@ -1598,18 +1608,10 @@ def _check_zip_members(p: Path) -> None:
 def _check_folder(p: Path) -> None:
     """Refuse a folder (GDAL opens a folder of Shapefiles as one dataset) holding a named pipe, a
     device or a socket: reading it would block for ever."""
-    try:
-        entries = list(os.scandir(p))
-    except OSError:
-        return
-    for e in entries:
-        try:
-            ok = e.is_file() or e.is_dir()
-        except OSError:
-            ok = False
-        if not ok:
-            raise LayerLoadError.of(p, "holds {name}, which is not a regular file (a pipe, a device or a socket) "
-                                       "and would block reading the folder", name=repr(e.name))
+    name = _special_entry(p)
+    if name is not None:
+        raise LayerLoadError.of(p, "holds {name}, which is not a regular file (a pipe, a device or a socket) "
+                                   "and would block reading the folder", name=repr(name))
 
 
 def _check_file(p: Path) -> None:
