@@ -124,7 +124,7 @@ def legend_rows(document: MapDocument) -> list[tuple[Layer, str, str, bool]]:
     """Legend rows, top layer first: ``(layer, label, colour, dashed)``; one per category drawn
     now — the legend follows the attribute filter and the time filter (a class no drawn feature
     has is left out, as QGIS's "filter legend by map content")."""
-    from asean_atlas.layers.map_text import class_label, layer_title, map_text, size_label, size_missing_label
+    from asean_atlas.layers.map_text import class_label, layer_title, map_text, size_row_label
 
     lang = getattr(document, "language", "en")
     rows = []
@@ -145,11 +145,8 @@ def legend_rows(document: MapDocument) -> list[tuple[Layer, str, str, bool]]:
         # proportional symbols: reference sizes, drawn by _draw_symbol from the "size:" prefix
         field = layer.style.size_field or ""
         for label, diameter in layer.style.size_legend(layer.attributes):
-            if label == f"{field} not given":  # in Chinese "容量未提供", "500 兆瓦" (map_text)
-                label = size_missing_label(field, lang)
-            elif field and label.endswith(" " + field):
-                label = size_label(label[: -len(field) - 1], field, lang)
-            rows.append((layer, f"   {label}", f"size:{diameter:.2f}", False))
+            # "500 MW", "capacity not given"; in Chinese "500 兆瓦", "容量未提供" (map_text)
+            rows.append((layer, f"   {size_row_label(label, field, lang)}", f"size:{diameter:.2f}", False))
     # confidence (issue 12 item 4): a key for the features drawn lighter, when any is drawn now
     weak = [lyr for lyr in reversed(document.visible_layers())
             if lyr.low_confidence() is not None and (lyr.low_confidence() & lyr.drawn_mask(tf)).any()]
@@ -214,11 +211,7 @@ def _draw_symbol(painter: QPainter, layer: Layer, color: QColor, dashed: bool, b
         painter.setBrush(QColor("white") if dashed else QColor(fill))
         painter.drawPath(marker_shape_path(style.marker_shape, max(style.marker_size, 8.0) * scale).translated(box.center()))
     elif kind == "point":
-        size = style.marker_size * scale
-        fill = style.fill_color if style.fill_color and not style.categorized_field else color
-        painter.setPen(QPen(color, 1.5 * scale))
-        painter.setBrush(QColor("white") if dashed else QColor(fill))  # dashed row: hollow marker
-        painter.drawEllipse(box.center(), size / 2 + 0.5, size / 2 + 0.5)
+        _draw_circle_marker(painter, style, color, dashed, box, scale)
     elif kind == "line" or kind == "mixed":
         pen = QPen(color, max(2.0, style.stroke_width) * scale)
         if dashed:
@@ -232,11 +225,7 @@ def _draw_symbol(painter: QPainter, layer: Layer, color: QColor, dashed: bool, b
         )
         painter.drawPath(path)
         if kind == "mixed":  # points among the lines: their marker on the line too
-            size = style.marker_size * scale
-            fill = style.fill_color if style.fill_color and not style.categorized_field else color
-            painter.setPen(QPen(color, 1.5 * scale))
-            painter.setBrush(QColor("white") if dashed else QColor(fill))
-            painter.drawEllipse(box.center(), size / 2 + 0.5, size / 2 + 0.5)
+            _draw_circle_marker(painter, style, color, dashed, box, scale)
     else:
         # a categorized/graduated class fills with its colour, as on the map
         fill = QColor(color) if style.categorized_field else QColor(style.fill_color or color)
@@ -245,6 +234,15 @@ def _draw_symbol(painter: QPainter, layer: Layer, color: QColor, dashed: bool, b
         painter.setBrush(fill)
         painter.drawRect(box.adjusted(2 * scale, 0, -2 * scale, 0))
     painter.restore()
+
+
+def _draw_circle_marker(painter: QPainter, style, color: QColor, dashed: bool, box: QRectF, scale: float) -> None:
+    """The layer's round marker at the centre of ``box`` (a dashed row: hollow)."""
+    size = style.marker_size * scale
+    fill = style.fill_color if style.fill_color and not style.categorized_field else color
+    painter.setPen(QPen(color, 1.5 * scale))
+    painter.setBrush(QColor("white") if dashed else QColor(fill))
+    painter.drawEllipse(box.center(), size / 2 + 0.5, size / 2 + 0.5)
 
 
 def attribution_text(document: MapDocument) -> str:

@@ -59,6 +59,7 @@ from .document import MapDocument
 from .export_options import ExportOptions, export_bbox, export_time_filter, export_viewport, stamp_text
 from .filter import filter_notes
 from .map_text import LANGUAGES, PAGE_TEXT, class_label, date_label, field_label, layer_title, map_text, page_text
+from .map_text import size_row_label
 from .map_text import chinese_name_field as _chinese_name_field
 from .layer import Layer
 from .search import NAME_FIELDS as SEARCH_NAME_FIELDS
@@ -620,7 +621,7 @@ def build_map(document: MapDocument, options: ExportOptions):
     w, s, e, n = _viewable(bbox)
     if w > e:  # across the antimeridian (RFC 7946 §5.2): one short view, east past 180
         e += 360.0
-    if options.center is None and pad:
+    if pad:
         # the default view has the PNG's 3 % margin: features on the layers' extent are not cut
         # at the page's edge (a user's points at the top edge were half hidden, session 31)
         dx, dy = (e - w) * pad, (n - s) * pad
@@ -754,18 +755,6 @@ def _add_links(visible: list[Layer], configs: list[dict]) -> None:
                 configs[j]["fields"] = configs[j]["fields"] + ["id"]
 
 
-def _size_row_label(label: str, field: str, language: str) -> str:
-    """A size row of :meth:`Style.size_legend` (``"500 capacity_mw"``) in ``language``, as the
-    window's legend writes it (``"500 MW"``, ``"500 兆瓦"``, ``"capacity not given"``)."""
-    from .map_text import size_label, size_missing_label
-
-    if label == f"{field} not given":
-        return size_missing_label(field, language)
-    if label.endswith(" " + field):
-        return size_label(label[: -len(field) - 1], field, language)
-    return label
-
-
 def _layer_config(layer: Layer, mask: np.ndarray | None, timed: bool, language: str = "en",
                   wrap: float | None = None) -> dict:
     """What the page's script needs to draw one layer: its features (with the per-feature members
@@ -873,7 +862,7 @@ def _layer_config(layer: Layer, mask: np.ndarray | None, timed: bool, language: 
         "search": searched if has_geom else [],
         "hasLow": bool(low is not None and (mask is None or (low & mask).any())),
         # proportional symbols: the window's size rows ("500 MW", "capacity not given"), per language
-        "sizeRows": [{"d": round(float(d), 1), "labels": {lang: _size_row_label(label, style.size_field, lang)
+        "sizeRows": [{"d": round(float(d), 1), "labels": {lang: size_row_label(label, style.size_field, lang)
                                                             for lang in LANG_CODES}}
                      for label, d in style.size_legend(frame)] if sizes is not None and has_geom else [],
         "hasLife": bool(life) and has_geom,

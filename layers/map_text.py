@@ -144,6 +144,17 @@ def size_missing_label(field: str, language: str | None) -> str:
     return map_text("{field} not given", language, field=name)
 
 
+def size_row_label(label: str, field: str, language: str | None) -> str:
+    """A size row of :meth:`Style.size_legend` (``"500 capacity_mw"``, ``"capacity_mw not
+    given"``) in ``language``, as every legend writes it (``"500 MW"``, ``"500 兆瓦"``,
+    ``"capacity not given"``, ``"容量未提供"``); any other row as it is."""
+    if label == f"{field} not given":
+        return size_missing_label(field, language)
+    if field and label.endswith(" " + field):
+        return size_label(label[: -len(field) - 1], field, language)
+    return label
+
+
 def field_label(field: str, language: str | None) -> str:
     """How a popup names an attribute in ``language`` (the built-in layers' attributes; any other
     attribute as named)."""
